@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"congthuong"
+	"congthuong/internal/auth"
+	"congthuong/internal/config"
+	"congthuong/internal/enterprise"
+	"congthuong/internal/setup"
+	"congthuong/internal/store"
+	"congthuong/internal/tabular"
+)
+
+// openPrepared opens and prepares the configured database for a command,
+// acting as the system.
+func openPrepared(ctx context.Context, name string, args []string, stderr io.Writer, getenv func(string) string) (context.Context, *store.Store, []string, error) {
+	c, rest, err := config.Load(name, args, getenv, stderr)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	st, err := store.Open(ctx, c.DatabaseURL, c.DataDir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if _, err := setup.Prepare(ctx, st, newLogger(config.Config{LogLevel: "warn", LogFormat: "text"}, stderr),
+		setup.Options{AdminPassword: c.AdminPassword}); err != nil {
+		st.Close()
+		return nil, nil, nil, err
+	}
+	return congthuong.NewContext(ctx, congthuong.System()), st, rest, nil
+}
+
+func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	c, _, err := config.Load("migrate", args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, c.DatabaseURL, c.DataDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	applied, err := st.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	if len(applied) == 0 {
+		fmt.Fprintln(stdout, "database is up to date")
+	}
+	for _, name := range applied {
+		fmt.Fprintln(stdout, "applied", name)
+	}
+	return nil
+}
+
+func cmdUser(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	if len(args) == 0 {
+		return errors.New("user: say add or reset-password")
+	}
+	sub := args[0]
+	ctx, st, rest, err := openPrepared(ctx, "user "+sub, args[1:], stderr, getenv)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	password, err := auth.NewPassword()
+	if err != nil {
+		return err
+	}
+	switch sub {
+	case "add":
+		if len(rest) < 3 {
+			return errors.New("usage: congthuong user add NAME ROLE UNIT [TAX_CODE]  (ROLE: admin, leader, officer, commune, enterprise)")
+		}
+		u := &auth.User{Username: rest[0], DisplayName: rest[0], Role: congthuong.Role(rest[1]), UnitCode: rest[2],
+			Active: true, MustChangePassword: true}
+		if len(rest) > 3 {
+			u.TaxCode = rest[3]
+		}
+		if err := st.CreateUser(ctx, u, password); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "user %s created; one-time password: %s\n", u.Username, password)
+	case "reset-password":
+		if len(rest) != 1 {
+			return errors.New("usage: congthuong user reset-password NAME")
+		}
+		u, err := st.FindUserByUsername(ctx, rest[0])
+		if err != nil {
+			return err
+		}
+		if err := st.ResetPassword(ctx, u.ID, password, true); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "new one-time password for %s: %s\n", u.Username, password)
+	default:
+		return fmt.Errorf("user: unknown subcommand %q", sub)
+	}
+	return nil
+}
+
+func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	if len(args) == 0 || args[0] != "verify" {
+		return errors.New("usage: congthuong audit verify")
+	}
+	ctx, st, _, err := openPrepared(ctx, "audit verify", args[1:], stderr, getenv)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	n, broken, err := st.VerifyAudit(ctx)
+	if err != nil {
+		return err
+	}
+	if broken != nil {
+		return fmt.Errorf("audit log broken at entry %d of %d checked: %s", broken.ID, n, broken.Reason)
+	}
+	fmt.Fprintf(stdout, "audit log intact: %d entries\n", n)
+	return nil
+}
+
+func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	if len(args) == 0 || args[0] != "enterprises" {
+		return errors.New("usage: congthuong import enterprises FILE")
+	}
+	ctx, st, rest, err := openPrepared(ctx, "import enterprises", args[1:], stderr, getenv)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if len(rest) != 1 {
+		return errors.New("usage: congthuong import enterprises FILE")
+	}
+	f, err := os.Open(rest[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	t, err := tabular.Read(f)
+	if err != nil {
+		return err
+	}
+	rows, err := enterprise.RowsFromTable(t)
+	if err == nil {
+		var res store.ImportResult
+		if res, err = st.ImportEnterprises(ctx, rows, false); err == nil {
+			fmt.Fprintf(stdout, "%d rows: %d created, %d updated, %d unchanged\n", res.Rows, res.Created, res.Updated, res.Unchanged)
+			return nil
+		}
+	}
+	for _, fe := range congthuong.ErrorFields(err) {
+		fmt.Fprintf(stderr, "row %d, column %s: %s\n", fe.Row, fe.Field, fe.Message)
+	}
+	return err
+}
+
+func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	c, rest, err := config.Load("backup", args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return errors.New("usage: congthuong backup FILE")
+	}
+	st, err := store.Open(ctx, c.DatabaseURL, c.DataDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Backup(ctx, rest[0]); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "backup written to", rest[0])
+	return nil
+}
+
+func cmdRestore(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	c, rest, err := config.Load("restore", args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 || c.DatabaseURL != "" {
+		return errors.New("usage: congthuong restore FILE  (SQLite only; stop the server first; PostgreSQL uses pg_restore)")
+	}
+	kept, err := store.RestoreSQLite(ctx, rest[0], c.DataDir)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "restored from", rest[0])
+	if kept != "" {
+		fmt.Fprintln(stdout, "the replaced database was kept as", kept)
+	}
+	return nil
+}

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"congthuong/internal/config"
+	"congthuong/internal/setup"
+	"congthuong/internal/store"
+	"congthuong/internal/web"
+)
+
+// Main is a running platform: configuration, store and HTTP server. Tests
+// start it on 127.0.0.1:0 with a temporary data folder.
+type Main struct {
+	Config config.Config
+	Store  *store.Store
+	Log    *slog.Logger
+	// Out receives what an operator must see once (the one-time password).
+	Out io.Writer
+
+	listener net.Listener
+	server   *http.Server
+	done     chan error
+}
+
+// Run opens the database, prepares it, and starts serving in the
+// background.
+func (m *Main) Run(ctx context.Context) error {
+	st, err := store.Open(ctx, m.Config.DatabaseURL, m.Config.DataDir)
+	if err != nil {
+		return err
+	}
+	m.Store = st
+	res, err := setup.Prepare(ctx, st, m.Log, setup.Options{Demo: m.Config.Demo, AdminPassword: m.Config.AdminPassword})
+	if err != nil {
+		return err
+	}
+	if res.AdminPassword != "" {
+		fmt.Fprintf(m.Out, "\n  Administrator created. User name: %s  One-time password: %s\n"+
+			"  It is shown only this once; you will be asked to change it at first login.\n\n",
+			setup.AdminUsername, res.AdminPassword)
+	}
+	h, err := web.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st)})
+	if err != nil {
+		return err
+	}
+	if m.listener, err = net.Listen("tcp", m.Config.Addr); err != nil {
+		return err
+	}
+	m.server = &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute, // imports upload large files
+		WriteTimeout:      5 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(m.Log.Handler(), slog.LevelWarn),
+	}
+	m.done = make(chan error, 1)
+	go func() { m.done <- m.server.Serve(m.listener) }()
+	m.Log.Info("listening", "url", m.URL(), "dialect", st.Dialect())
+	return nil
+}
+
+// URL is the address the server listens on.
+func (m *Main) URL() string {
+	if m.listener == nil {
+		return ""
+	}
+	addr := m.listener.Addr().(*net.TCPAddr)
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return fmt.Sprintf("http://%s", net.JoinHostPort(host, fmt.Sprint(addr.Port)))
+}
+
+// Close stops accepting requests, lets running ones finish (up to 20 s) and
+// closes the database.
+func (m *Main) Close() error {
+	var err error
+	if m.server != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		err = m.server.Shutdown(ctx)
+		if e := <-m.done; e != nil && !errors.Is(e, http.ErrServerClosed) && err == nil {
+			err = e
+		}
+	}
+	if m.Store != nil {
+		if e := m.Store.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+func newLogger(c config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	level.UnmarshalText([]byte(c.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	c, _, err := config.Load("serve", args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	log := newLogger(c, stderr)
+	log.Info("starting", "version", version(), "config", fmt.Sprintf("%+v", c.Redacted()))
+	m := &Main{Config: c, Log: log, Out: stdout}
+	if err := m.Run(ctx); err != nil {
+		m.Close()
+		return err
+	}
+	select {
+	case <-ctx.Done():
+		log.Info("shutting down")
+	case err := <-m.done:
+		m.done <- err // Close reads it
+		log.Error("server stopped", "err", err)
+	}
+	return m.Close()
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" {
+				return s.Value
+			}
+		}
+		return bi.Main.Version
+	}
+	return "unknown"
+}

@@ -1,0 +1,114 @@
+// Package congthuong holds the few types every layer shares: the application
+// error with its codes and per-field details, and the actor (who is asking)
+// carried in a context.
+package congthuong
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Error codes. They are stable strings: the JSON API returns them as-is.
+const (
+	EINVALID      = "invalid"
+	ENOTFOUND     = "not_found"
+	ECONFLICT     = "conflict"
+	EUNAUTHORIZED = "unauthorized"
+	EFORBIDDEN    = "forbidden"
+	ETOOMANY      = "too_many_requests"
+	EINTERNAL     = "internal"
+)
+
+// FieldError names one bad field (or row and column of an import) and why.
+type FieldError struct {
+	Field   string `json:"field"`
+	Row     int    `json:"row,omitempty"`
+	Message string `json:"message"`
+}
+
+// Error is the error the application shows to its users. Anything else that
+// reaches a handler is an internal error and is logged, not shown.
+type Error struct {
+	Code    string
+	Message string
+	Fields  []FieldError
+}
+
+func (e *Error) Error() string {
+	if len(e.Fields) == 0 {
+		return fmt.Sprintf("congthuong: %s: %s", e.Code, e.Message)
+	}
+	parts := make([]string, 0, len(e.Fields))
+	for _, f := range e.Fields {
+		if f.Row > 0 {
+			parts = append(parts, fmt.Sprintf("row %d %s: %s", f.Row, f.Field, f.Message))
+		} else {
+			parts = append(parts, f.Field+": "+f.Message)
+		}
+	}
+	return fmt.Sprintf("congthuong: %s: %s (%s)", e.Code, e.Message, strings.Join(parts, "; "))
+}
+
+// Errorf returns an *Error with the given code and formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, or EINTERNAL.
+func ErrorCode(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the user-facing message of err; internal errors get a
+// generic message so that no implementation detail leaks.
+func ErrorMessage(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Message
+	}
+	return "internal error"
+}
+
+// ErrorFields returns the field details of err, if any.
+func ErrorFields(err error) []FieldError {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Fields
+	}
+	return nil
+}
+
+// Validation collects field errors; its Err is nil when nothing was added.
+type Validation struct {
+	fields []FieldError
+}
+
+// Add records that field is wrong.
+func (v *Validation) Add(field, message string) {
+	v.fields = append(v.fields, FieldError{Field: field, Message: message})
+}
+
+// AddRow records that field of an import row is wrong.
+func (v *Validation) AddRow(row int, field, message string) {
+	v.fields = append(v.fields, FieldError{Field: field, Row: row, Message: message})
+}
+
+// Len reports how many problems were recorded.
+func (v *Validation) Len() int { return len(v.fields) }
+
+// Err returns an EINVALID error listing every field, or nil.
+func (v *Validation) Err(message string) error {
+	if len(v.fields) == 0 {
+		return nil
+	}
+	return &Error{Code: EINVALID, Message: message, Fields: v.fields}
+}

@@ -1,0 +1,80 @@
+package auth
+
+import (
+	"net/mail"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"congthuong"
+	"congthuong/internal/enterprise"
+)
+
+// User is an account. Its unit scope bounds what it sees.
+type User struct {
+	ID                 int64           `json:"id"`
+	Username           string          `json:"username"`
+	DisplayName        string          `json:"display_name"`
+	Email              string          `json:"email,omitempty"`
+	Role               congthuong.Role `json:"role"`
+	UnitCode           string          `json:"unit_code"`
+	ProvinceCode       string          `json:"province_code,omitempty"`
+	TaxCode            string          `json:"tax_code,omitempty"`
+	Active             bool            `json:"active"`
+	MustChangePassword bool            `json:"must_change_password"`
+	Demo               bool            `json:"demo,omitempty"`
+	CreatedAt          time.Time       `json:"created_at"`
+	UpdatedAt          time.Time       `json:"updated_at"`
+	LastLoginAt        *time.Time      `json:"last_login_at,omitempty"`
+}
+
+// Actor returns the actor the user acts as.
+func (u *User) Actor() congthuong.Actor {
+	return congthuong.Actor{UserID: u.ID, Username: u.Username, Role: u.Role, UnitCode: u.UnitCode,
+		ProvinceCode: u.ProvinceCode, TaxCode: u.TaxCode}
+}
+
+var usernamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,63}$`)
+
+// Normalize trims fields and lower-cases the user name.
+func (u *User) Normalize() {
+	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
+	u.DisplayName = strings.Join(strings.Fields(u.DisplayName), " ")
+	u.Email = strings.TrimSpace(u.Email)
+	u.UnitCode = strings.TrimSpace(u.UnitCode)
+	if tc, err := enterprise.ParseTaxCode(u.TaxCode); err == nil {
+		u.TaxCode = tc
+	}
+}
+
+// Validate checks the fields that need no database.
+func (u *User) Validate() error {
+	var v congthuong.Validation
+	if !usernamePattern.MatchString(u.Username) {
+		v.Add("username", "user name: 3 to 64 lower-case letters, digits, dots, hyphens or underscores")
+	}
+	if n := utf8.RuneCountInString(u.DisplayName); n == 0 || n > 200 {
+		v.Add("display_name", "display name is required (at most 200 characters)")
+	}
+	if u.Email != "" {
+		if a, err := mail.ParseAddress(u.Email); err != nil || a.Address != u.Email {
+			v.Add("email", "e-mail address is not valid")
+		}
+	}
+	if !u.Role.Valid() {
+		v.Add("role", "role must be admin, leader, officer, commune or enterprise")
+	}
+	if u.UnitCode == "" {
+		v.Add("unit_code", "unit scope is required")
+	}
+	switch {
+	case u.Role == congthuong.RoleEnterprise:
+		if _, err := enterprise.ParseTaxCode(u.TaxCode); err != nil {
+			v.Add("tax_code", "an enterprise user needs the tax code of its enterprise: "+err.Error())
+		}
+	case u.TaxCode != "":
+		v.Add("tax_code", "only enterprise users have a tax code")
+	}
+	return v.Err("the user has invalid fields")
+}

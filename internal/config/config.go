@@ -1,0 +1,130 @@
+// Package config reads the platform's settings from defaults, the
+// environment (CONGTHUONG_*) and command-line flags, in that order of
+// precedence. The result is passed down explicitly; there are no globals.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Config is every setting the server needs.
+type Config struct {
+	Addr          string
+	DataDir       string
+	DatabaseURL   string
+	Demo          bool
+	AdminPassword string
+	LogLevel      string
+	LogFormat     string
+	// SecureCookies sets the Secure flag on session cookies. Browsers accept
+	// Secure cookies on http://localhost, so it stays on unless the platform
+	// is reached over plain HTTP on another host name.
+	SecureCookies bool
+}
+
+// Default returns the settings used when nothing is configured.
+func Default() Config {
+	return Config{
+		Addr:          ":8080",
+		DataDir:       "./congthuong-data",
+		LogLevel:      "info",
+		LogFormat:     "text",
+		SecureCookies: true,
+	}
+}
+
+// Setting describes one setting for the README table and -help.
+type Setting struct {
+	Flag, Env, Default, Usage string
+}
+
+// Load builds a Config from the environment (getenv) and the flags in args.
+// It returns the remaining arguments.
+func Load(name string, args []string, getenv func(string) string, out io.Writer) (Config, []string, error) {
+	c := Default()
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	var errs []string
+	str := func(p *string, flagName, env, usage string) {
+		if v := getenv(env); v != "" {
+			*p = v
+		}
+		fs.StringVar(p, flagName, *p, usage+" ("+env+")")
+	}
+	boolean := func(p *bool, flagName, env, usage string) {
+		if v := getenv(env); v != "" {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				errs = append(errs, fmt.Sprintf("%s=%q is not true or false", env, v))
+			}
+			*p = b
+		}
+		fs.BoolVar(p, flagName, *p, usage+" ("+env+")")
+	}
+	str(&c.Addr, "addr", "CONGTHUONG_ADDR", "address to listen on")
+	str(&c.DataDir, "data", "CONGTHUONG_DATA", "data folder: SQLite database, attachments, backups")
+	str(&c.DatabaseURL, "database-url", "CONGTHUONG_DATABASE_URL", "postgres:// URL; empty for the embedded SQLite database")
+	boolean(&c.Demo, "demo", "CONGTHUONG_DEMO", "load demo data on first start")
+	str(&c.LogLevel, "log-level", "CONGTHUONG_LOG_LEVEL", "debug, info, warn or error")
+	str(&c.LogFormat, "log-format", "CONGTHUONG_LOG_FORMAT", "text or json")
+	boolean(&c.SecureCookies, "secure-cookies", "CONGTHUONG_SECURE_COOKIES", "mark session cookies Secure")
+	c.AdminPassword = getenv("CONGTHUONG_ADMIN_PASSWORD")
+	if len(errs) > 0 {
+		return c, nil, fmt.Errorf("config: %s", strings.Join(errs, "; "))
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, nil, err
+	}
+	return c, fs.Args(), c.Validate()
+}
+
+// Validate checks the settings that can be checked without starting.
+func (c Config) Validate() error {
+	var errs []string
+	if c.Addr == "" {
+		errs = append(errs, "addr is empty")
+	}
+	if c.DatabaseURL == "" && c.DataDir == "" {
+		errs = append(errs, "data folder is empty and no database URL is set")
+	}
+	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
+		errs = append(errs, "database URL must start with postgres://")
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, "log level must be debug, info, warn or error")
+	}
+	switch c.LogFormat {
+	case "text", "json":
+	default:
+		errs = append(errs, "log format must be text or json")
+	}
+	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
+		errs = append(errs, "CONGTHUONG_ADMIN_PASSWORD must have at least 10 characters")
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("config: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// Redacted returns the settings with secrets hidden, for logs.
+func (c Config) Redacted() Config {
+	if c.AdminPassword != "" {
+		c.AdminPassword = "********"
+	}
+	if i := strings.Index(c.DatabaseURL, "@"); i > 0 {
+		if j := strings.Index(c.DatabaseURL, "://"); j > 0 && j < i {
+			userinfo := c.DatabaseURL[j+3 : i]
+			if k := strings.IndexByte(userinfo, ':'); k >= 0 {
+				c.DatabaseURL = c.DatabaseURL[:j+3] + userinfo[:k] + ":********" + c.DatabaseURL[i:]
+			}
+		}
+	}
+	return c
+}

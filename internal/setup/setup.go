@@ -1,0 +1,104 @@
+// Package setup prepares a database for use: migrations, the reference
+// units, the first administrator and, when asked, the demo data. It runs on
+// every start and does only what is missing, so a second start reuses
+// everything.
+package setup
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"congthuong"
+	"congthuong/data"
+	"congthuong/internal/auth"
+	"congthuong/internal/store"
+	"congthuong/internal/unit"
+)
+
+// Options say what a first start should create.
+type Options struct {
+	Demo bool
+	// AdminPassword is the first administrator's password; empty makes a
+	// one-time password that must be changed at first login.
+	AdminPassword string
+}
+
+// Result says what was created, so that the caller can show the one-time
+// password once.
+type Result struct {
+	Migrations    []string
+	UnitsLoaded   bool
+	AdminCreated  bool
+	AdminPassword string // set only when generated
+	DemoLoaded    bool
+}
+
+// AdminUsername is the first administrator's user name.
+const AdminUsername = "admin"
+
+const demoSetting = "demo_loaded"
+
+// Prepare brings the database up to date.
+func Prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Options) (*Result, error) {
+	ctx = congthuong.NewContext(ctx, congthuong.System())
+	res := &Result{}
+	var err error
+	if res.Migrations, err = st.Migrate(ctx); err != nil {
+		return nil, err
+	}
+	ref, err := unit.Load(data.AdminUnits)
+	if err != nil {
+		return nil, err
+	}
+	if res.UnitsLoaded, err = st.LoadUnits(ctx, ref); err != nil {
+		return nil, err
+	}
+	n, err := st.CountUsers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		password, generated := opts.AdminPassword, false
+		if password == "" {
+			if password, err = auth.NewPassword(); err != nil {
+				return nil, err
+			}
+			generated = true
+		}
+		admin := &auth.User{Username: AdminUsername, DisplayName: "Quản trị hệ thống", Role: congthuong.RoleAdmin,
+			UnitCode: congthuong.CountryCode, Active: true, MustChangePassword: generated}
+		if err := st.CreateUser(ctx, admin, password); err != nil {
+			return nil, fmt.Errorf("setup: administrator: %w", err)
+		}
+		res.AdminCreated = true
+		if generated {
+			res.AdminPassword = password
+		}
+	}
+	if opts.Demo {
+		done, err := st.Setting(ctx, demoSetting)
+		if err != nil {
+			return nil, err
+		}
+		if done == "" {
+			if err := loadDemo(ctx, st, ref, opts.AdminPassword); err != nil {
+				return nil, fmt.Errorf("setup: demo data: %w", err)
+			}
+			if err := st.SetSetting(ctx, demoSetting, "1"); err != nil {
+				return nil, err
+			}
+			res.DemoLoaded = true
+		}
+	}
+	log.Info("database ready", "dialect", st.Dialect(), "migrations_applied", len(res.Migrations),
+		"units_loaded", res.UnitsLoaded, "admin_created", res.AdminCreated, "demo_loaded", res.DemoLoaded)
+	return res, nil
+}
+
+// IsDemo reports whether demo data was ever loaded, so that the interface
+// can say so.
+func IsDemo(ctx context.Context, st *store.Store) bool {
+	v, err := st.Setting(ctx, demoSetting)
+	return err == nil && v != ""
+}

@@ -1,0 +1,24 @@
+package store
+
+// dialect holds the few statements that differ between SQLite and
+// PostgreSQL. Everything else is shared SQL with $N placeholders.
+type dialect struct {
+	name string
+	// lockMigrations serialises migrations between processes sharing one
+	// database; empty where a single writer makes it unnecessary.
+	lockMigrations string
+	// lockAudit serialises appends to the audit hash chain for the length of
+	// the transaction. SQLite's single writer serialises them already.
+	lockAudit string
+}
+
+var (
+	sqlite = dialect{
+		name: "sqlite",
+	}
+	postgres = dialect{
+		name:           "postgres",
+		lockMigrations: "SELECT pg_advisory_xact_lock(7301)",
+		lockAudit:      "SELECT pg_advisory_xact_lock(7302)",
+	}
+)

@@ -1,0 +1,249 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/enterprise"
+	"congthuong/internal/unit"
+)
+
+const enterpriseColumns = `id, tax_code, name, name_en, address, unit_code, province_code, vsic_code, vsic_version,
+	representative, phone, email, demo, created_at, updated_at`
+
+func scanEnterprise(sc interface{ Scan(...any) error }) (*enterprise.Enterprise, error) {
+	var e enterprise.Enterprise
+	if err := sc.Scan(&e.ID, &e.TaxCode, &e.Name, &e.NameEN, &e.Address, &e.UnitCode, &e.ProvinceCode, &e.VSICCode,
+		&e.VSICVersion, &e.Representative, &e.Phone, &e.Email, &e.Demo, &e.CreatedAt, &e.UpdatedAt); err != nil {
+		return nil, err
+	}
+	e.CreatedAt, e.UpdatedAt = e.CreatedAt.UTC(), e.UpdatedAt.UTC()
+	return &e, nil
+}
+
+// enterpriseScope restricts enterprise rows to what the actor may read:
+// staff their unit scope, an enterprise user its own record and branches.
+func enterpriseScope(w *where, actor congthuong.Actor) error {
+	switch {
+	case actor.System || actor.IsStaff():
+		w.scope(actor, "unit_code", "province_code")
+	case actor.Role == congthuong.RoleEnterprise && actor.TaxCode != "":
+		w.add("(tax_code = ? OR tax_code LIKE ?)", actor.TaxCode, actor.TaxCode+"-%")
+	case actor.Anonymous():
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in to see enterprises")
+	default:
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "you may not see enterprises")
+	}
+	return nil
+}
+
+func requireWriter(actor congthuong.Actor) error {
+	switch {
+	case actor.System || actor.CanWrite():
+		return nil
+	case actor.Anonymous():
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "your role may not change records")
+}
+
+// EnterpriseFilter selects enterprises.
+type EnterpriseFilter struct {
+	Q        string // name without regard to case or diacritics, or tax-code prefix
+	UnitCode string // a commune or province
+	Page
+}
+
+var enterpriseSorts = map[string]string{"tax_code": "tax_code", "name": "search_name", "unit": "unit_code",
+	"updated": "updated_at", "created": "created_at"}
+
+// FindEnterprises lists the enterprises in the actor's scope matching f.
+func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*enterprise.Enterprise, int, error) {
+	var w where
+	if err := enterpriseScope(&w, congthuong.ActorFrom(ctx)); err != nil {
+		return nil, 0, err
+	}
+	order, err := f.Page.orderBy(enterpriseSorts, "search_name", "id")
+	if err != nil {
+		return nil, 0, err
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		if digits := strings.NewReplacer(" ", "", "-", "").Replace(q); isDigits(digits) {
+			w.add("tax_code LIKE ?", digits[:min(len(digits), 10)]+"%")
+		} else {
+			w.add(`search_name LIKE ? ESCAPE '\'`, likePattern(unit.Fold(q)))
+		}
+	}
+	if f.UnitCode != "" {
+		w.add("(unit_code = ? OR province_code = ?)", f.UnitCode, f.UnitCode)
+	}
+	var total int
+	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM enterprises`+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: count enterprises: %w", err)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+enterpriseColumns+` FROM enterprises`+w.sql()+order+f.Page.limitOffset(), w.args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: find enterprises: %w", err)
+	}
+	defer rows.Close()
+	out := []*enterprise.Enterprise{}
+	for rows.Next() {
+		e, err := scanEnterprise(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, e)
+	}
+	return out, total, rows.Err()
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// FindEnterprise returns the enterprise with the tax code, if in scope.
+func (s *Store) FindEnterprise(ctx context.Context, taxCode string) (*enterprise.Enterprise, error) {
+	return findEnterprise(ctx, s.read, taxCode)
+}
+
+func findEnterprise(ctx context.Context, q queryer, taxCode string) (*enterprise.Enterprise, error) {
+	var w where
+	if err := enterpriseScope(&w, congthuong.ActorFrom(ctx)); err != nil {
+		return nil, err
+	}
+	if tc, err := enterprise.ParseTaxCode(taxCode); err == nil {
+		taxCode = tc
+	}
+	w.add("tax_code = ?", taxCode)
+	e, err := scanEnterprise(q.QueryRowContext(ctx, `SELECT `+enterpriseColumns+` FROM enterprises`+w.sql(), w.args...))
+	if err != nil {
+		// Out of scope and absent look the same: existence is not disclosed.
+		return nil, notFound(err, "no enterprise with tax code %s", taxCode)
+	}
+	return e, nil
+}
+
+// checkEnterpriseUnit resolves e's unit (valid today), sets its province and
+// checks that it lies in the actor's scope.
+func (tx *Tx) checkEnterpriseUnit(ctx context.Context, e *enterprise.Enterprise) error {
+	prov, err := tx.resolveScopeUnit(ctx, e.UnitCode)
+	if err != nil {
+		return err
+	}
+	if e.UnitCode == congthuong.CountryCode {
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "unit too wide",
+			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "give the commune or province of the address, not the country"}}}
+	}
+	e.ProvinceCode = prov
+	if !tx.actor.InScope(e.UnitCode, prov) && !tx.actor.System {
+		return &congthuong.Error{Code: congthuong.EFORBIDDEN, Message: "unit outside your scope",
+			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "unit " + e.UnitCode + " is outside your scope"}}}
+	}
+	return nil
+}
+
+// CreateEnterprise adds an enterprise in the actor's scope.
+func (s *Store) CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) error {
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	e.Normalize()
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		if err := tx.checkEnterpriseUnit(ctx, e); err != nil {
+			return err
+		}
+		return tx.insertEnterprise(ctx, e)
+	})
+}
+
+func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) error {
+	e.CreatedAt, e.UpdatedAt = tx.now, tx.now
+	err := tx.QueryRowContext(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
+		vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+		e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode, e.VSICVersion,
+		e.Representative, e.Phone, e.Email, e.Demo, unit.Fold(e.Name), e.CreatedAt, e.UpdatedAt).Scan(&e.ID)
+	if isUniqueViolation(err) {
+		return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "tax code already registered",
+			Fields: []congthuong.FieldError{{Field: "tax_code", Message: "an enterprise with tax code " + e.TaxCode + " already exists"}}}
+	} else if err != nil {
+		return fmt.Errorf("store: create enterprise: %w", err)
+	}
+	return tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e)
+}
+
+// UpdateEnterprise replaces the editable fields of the enterprise with the
+// tax code by those of upd. The tax code itself never changes.
+func (s *Store) UpdateEnterprise(ctx context.Context, taxCode string, upd enterprise.Enterprise) (*enterprise.Enterprise, error) {
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return nil, err
+	}
+	var out *enterprise.Enterprise
+	err := s.withTx(ctx, func(tx *Tx) error {
+		before, err := findEnterprise(ctx, tx, taxCode)
+		if err != nil {
+			return err
+		}
+		e := upd
+		e.ID, e.TaxCode, e.Demo, e.CreatedAt = before.ID, before.TaxCode, before.Demo, before.CreatedAt
+		e.Normalize()
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		if err := tx.checkEnterpriseUnit(ctx, &e); err != nil {
+			return err
+		}
+		out = &e
+		return tx.updateEnterprise(ctx, before, &e)
+	})
+	return out, err
+}
+
+func (tx *Tx) updateEnterprise(ctx context.Context, before, e *enterprise.Enterprise) error {
+	e.UpdatedAt = tx.now
+	if _, err := tx.ExecContext(ctx, `UPDATE enterprises SET name = $1, name_en = $2, address = $3, unit_code = $4,
+		province_code = $5, vsic_code = $6, vsic_version = $7, representative = $8, phone = $9, email = $10,
+		search_name = $11, updated_at = $12 WHERE id = $13`,
+		e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode, e.VSICVersion, e.Representative,
+		e.Phone, e.Email, unit.Fold(e.Name), e.UpdatedAt, e.ID); err != nil {
+		return fmt.Errorf("store: update enterprise: %w", err)
+	}
+	return tx.audit(ctx, "update", "enterprise", e.TaxCode, e.UnitCode, before, e)
+}
+
+// DeleteEnterprise removes an enterprise in the actor's scope.
+func (s *Store) DeleteEnterprise(ctx context.Context, taxCode string) error {
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		before, err := findEnterprise(ctx, tx, taxCode)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM enterprises WHERE id = $1`, before.ID); err != nil {
+			return fmt.Errorf("store: delete enterprise: %w", err)
+		}
+		return tx.audit(ctx, "delete", "enterprise", before.TaxCode, before.UnitCode, before, nil)
+	})
+}
+
+// sameEnterprise reports whether an import row would change nothing.
+func sameEnterprise(a, b *enterprise.Enterprise) bool {
+	return a.Name == b.Name && a.NameEN == b.NameEN && a.Address == b.Address && a.UnitCode == b.UnitCode &&
+		a.VSICCode == b.VSICCode && a.VSICVersion == b.VSICVersion && a.Representative == b.Representative &&
+		a.Phone == b.Phone && a.Email == b.Email
+}

@@ -1,0 +1,154 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"congthuong"
+	"congthuong/internal/enterprise"
+	"congthuong/internal/store"
+	"congthuong/internal/storetest"
+)
+
+var (
+	haiPhongOfficer = congthuong.Actor{UserID: 10, Username: "officer", Role: congthuong.RoleOfficer, UnitCode: "31", ProvinceCode: "31"}
+	thuyNguyen      = congthuong.Actor{UserID: 11, Username: "thuynguyen", Role: congthuong.RoleCommune, UnitCode: "11560", ProvinceCode: "31"}
+	catHai          = congthuong.Actor{UserID: 12, Username: "cathai", Role: congthuong.RoleCommune, UnitCode: "11914", ProvinceCode: "31"}
+	haNoiOfficer    = congthuong.Actor{UserID: 13, Username: "hanoi", Role: congthuong.RoleOfficer, UnitCode: "01", ProvinceCode: "01"}
+	leader          = congthuong.Actor{UserID: 14, Username: "leader", Role: congthuong.RoleLeader, UnitCode: "31", ProvinceCode: "31"}
+	owner           = congthuong.Actor{UserID: 15, Username: "owner", Role: congthuong.RoleEnterprise, UnitCode: "31", ProvinceCode: "31", TaxCode: "0100233488"}
+)
+
+func as(a congthuong.Actor) context.Context {
+	return congthuong.NewContext(context.Background(), a)
+}
+
+func TestEnterpriseScope(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := &enterprise.Enterprise{TaxCode: "0100233488", Name: "Công ty Cổ phần Thủy Sản Hải Phòng", UnitCode: "11560", VSICCode: "C1020"}
+		if err := s.CreateEnterprise(as(thuyNguyen), e); err != nil {
+			t.Fatal(err)
+		}
+		if e.ProvinceCode != "31" || e.VSICVersion != "2025" {
+			t.Errorf("province = %q, vsic version = %q", e.ProvinceCode, e.VSICVersion)
+		}
+		// A commune officer cannot create in another commune.
+		other := &enterprise.Enterprise{TaxCode: "0314409058", Name: "Công ty B", UnitCode: "11914"}
+		if err := s.CreateEnterprise(as(thuyNguyen), other); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("create outside scope: %v", err)
+		}
+		if err := s.CreateEnterprise(as(catHai), other); err != nil {
+			t.Fatal(err)
+		}
+		for _, test := range []struct {
+			name  string
+			actor congthuong.Actor
+			want  int
+		}{
+			{"province officer sees both", haiPhongOfficer, 2},
+			{"leader reads the province", leader, 2},
+			{"commune sees its own", thuyNguyen, 1},
+			{"other province sees none", haNoiOfficer, 0},
+			{"enterprise user sees itself", owner, 1},
+		} {
+			t.Run(test.name, func(t *testing.T) {
+				list, total, err := s.FindEnterprises(as(test.actor), store.EnterpriseFilter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if total != test.want || len(list) != test.want {
+					t.Errorf("got %d (total %d), want %d", len(list), total, test.want)
+				}
+			})
+		}
+		if _, _, err := s.FindEnterprises(context.Background(), store.EnterpriseFilter{}); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
+			t.Errorf("anonymous: %v", err)
+		}
+		// Reading, changing or deleting another commune's record looks like absence.
+		if _, err := s.FindEnterprise(as(thuyNguyen), "0314409058"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("read other commune: %v", err)
+		}
+		if _, err := s.UpdateEnterprise(as(thuyNguyen), "0314409058", *other); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("update other commune: %v", err)
+		}
+		if err := s.DeleteEnterprise(as(thuyNguyen), "0314409058"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("delete other commune: %v", err)
+		}
+		if err := s.DeleteEnterprise(as(leader), "0314409058"); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("leader delete: %v", err)
+		}
+		// Moving a record out of one's scope is refused.
+		moved := *e
+		moved.UnitCode = "11914"
+		if _, err := s.UpdateEnterprise(as(thuyNguyen), e.TaxCode, moved); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("move out of scope: %v", err)
+		}
+		// Search ignores diacritics and case; digits search the tax code.
+		for q, want := range map[string]int{"thuy san": 1, "THỦY SẢN": 1, "cong ty": 2, "0100": 1, "031440": 1, "xyz": 0} {
+			_, total, err := s.FindEnterprises(as(haiPhongOfficer), store.EnterpriseFilter{Q: q})
+			if err != nil || total != want {
+				t.Errorf("search %q: %d, %v; want %d", q, total, err, want)
+			}
+		}
+		dup := &enterprise.Enterprise{TaxCode: "0100233488", Name: "Dup", UnitCode: "31"}
+		if err := s.CreateEnterprise(as(haiPhongOfficer), dup); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+			t.Errorf("duplicate: %v", err)
+		}
+		bad := &enterprise.Enterprise{TaxCode: "0100233480", Name: "", UnitCode: "99999"}
+		err := s.CreateEnterprise(as(haiPhongOfficer), bad)
+		if congthuong.ErrorCode(err) != congthuong.EINVALID || congthuong.ErrorFields(err)[0].Field != "tax_code" {
+			t.Errorf("invalid: %v", err)
+		}
+		upd := *e
+		upd.Phone = "0225 3842 123"
+		got, err := s.UpdateEnterprise(as(haiPhongOfficer), e.TaxCode, upd)
+		if err != nil || got.Phone != "0225 3842 123" {
+			t.Fatalf("update: %+v, %v", got, err)
+		}
+		entries, total, err := s.FindAuditEntries(as(congthuong.System()), store.AuditFilter{Entity: "enterprise", EntityID: e.TaxCode})
+		if err != nil || total != 2 || entries[0].Action != "update" || entries[0].Before == "" || entries[0].After == "" {
+			t.Errorf("audit of %s: %d entries %+v, %v", e.TaxCode, total, entries, err)
+		}
+		n, broken, err := s.VerifyAudit(context.Background())
+		if err != nil || broken != nil || n < 4 {
+			t.Errorf("verify: %d, %+v, %v", n, broken, err)
+		}
+	})
+}
+
+func TestImportEnterprises(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := as(haiPhongOfficer)
+		rows := []enterprise.ImportRow{
+			{Line: 2, Enterprise: enterprise.Enterprise{TaxCode: "0100233488", Name: "A", UnitCode: "11560"}},
+			{Line: 3, Enterprise: enterprise.Enterprise{TaxCode: "0314409058", Name: "B", UnitCode: "31"}},
+		}
+		res, err := s.ImportEnterprises(ctx, rows, true)
+		if err != nil || res.Created != 2 {
+			t.Fatalf("dry run: %+v, %v", res, err)
+		}
+		if _, total, _ := s.FindEnterprises(ctx, store.EnterpriseFilter{}); total != 0 {
+			t.Fatalf("dry run wrote %d rows", total)
+		}
+		if res, err = s.ImportEnterprises(ctx, rows, false); err != nil || res.Created != 2 {
+			t.Fatalf("import: %+v, %v", res, err)
+		}
+		if res, err = s.ImportEnterprises(ctx, rows, false); err != nil || res.Unchanged != 2 || res.Created+res.Updated != 0 {
+			t.Fatalf("re-import: %+v, %v", res, err)
+		}
+		// One bad row (unknown unit, another province) stops everything.
+		rows[0].Enterprise.Name = "A renamed"
+		rows = append(rows,
+			enterprise.ImportRow{Line: 4, Enterprise: enterprise.Enterprise{TaxCode: "0100112437", Name: "C", UnitCode: "99999"}},
+			enterprise.ImportRow{Line: 5, Enterprise: enterprise.Enterprise{TaxCode: "0312687878", Name: "D", UnitCode: "00004"}})
+		_, err = s.ImportEnterprises(ctx, rows, false)
+		fields := congthuong.ErrorFields(err)
+		if len(fields) != 2 || fields[0].Row != 4 || fields[1].Row != 5 {
+			t.Fatalf("bad rows: %v", err)
+		}
+		got, err := s.FindEnterprise(ctx, "0100233488")
+		if err != nil || got.Name != "A" {
+			t.Errorf("half-written import: %+v, %v", got, err)
+		}
+	})
+}

@@ -1,0 +1,128 @@
+package store
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"congthuong"
+)
+
+// where builds a WHERE clause from conditions written with ? and numbers the
+// placeholders $1, $2 … in order, the form both databases accept.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	var b strings.Builder
+	for _, r := range cond {
+		if r == '?' {
+			w.args = append(w.args, args[0])
+			args = args[1:]
+			b.WriteString("$" + strconv.Itoa(len(w.args)))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	w.conds = append(w.conds, b.String())
+}
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// scope restricts rows to the actor's unit scope: a commune officer sees
+// rows of that commune, a province officer those of the province and its
+// communes, a country-wide actor everything, and nobody else nothing.
+func (w *where) scope(actor congthuong.Actor, unitCol, provinceCol string) {
+	switch {
+	case actor.System || actor.UnitCode == congthuong.CountryCode:
+	case actor.UnitCode == "":
+		w.add("1 = 0")
+	default:
+		w.add("("+unitCol+" = ? OR "+provinceCol+" = ?)", actor.UnitCode, actor.UnitCode)
+	}
+}
+
+// likePattern returns a LIKE pattern for "contains s", with LIKE's own
+// wildcards escaped (use with ESCAPE '\').
+func likePattern(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(s) + "%"
+}
+
+// Page is the common paging of every list.
+type Page struct {
+	Limit  int
+	Offset int
+	// Sort is a field name, with a leading "-" for descending order.
+	Sort string
+}
+
+// Paging limits.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 1000
+)
+
+func (p Page) bounds() (limit, offset int) {
+	limit, offset = p.Limit, p.Offset
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	if limit > MaxLimit {
+		limit = MaxLimit
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	return limit, offset
+}
+
+// orderBy maps p.Sort through the allowed fields (API name → SQL column) and
+// returns an ORDER BY clause with a unique tie-breaker, or an EINVALID error
+// naming the allowed fields.
+func (p Page) orderBy(allowed map[string]string, def, tiebreak string) (string, error) {
+	field, desc := p.Sort, false
+	if strings.HasPrefix(field, "-") {
+		field, desc = field[1:], true
+	}
+	if field == "" {
+		return " ORDER BY " + def + ", " + tiebreak, nil
+	}
+	col, ok := allowed[field]
+	if !ok {
+		names := make([]string, 0, len(allowed))
+		for k := range allowed {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "cannot sort by " + field,
+			Fields: []congthuong.FieldError{{Field: "sort", Message: "sort by one of: " + strings.Join(names, ", ")}}}
+	}
+	dir := " ASC"
+	if desc {
+		dir = " DESC"
+	}
+	return " ORDER BY " + col + dir + ", " + tiebreak, nil
+}
+
+func (p Page) limitOffset() string {
+	limit, offset := p.bounds()
+	return " LIMIT " + strconv.Itoa(limit) + " OFFSET " + strconv.Itoa(offset)
+}
+
+func splitColumns(columns string) []string {
+	var out []string
+	for _, c := range strings.Split(columns, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/auth"
+)
+
+// SessionTTL is how long a login lasts without activity limits; sessions
+// are server-side, so logging out or a password reset ends them at once.
+const SessionTTL = 12 * time.Hour
+
+// CreateSession starts a session for user and returns its secret token.
+func (s *Store) CreateSession(ctx context.Context, userID int64) (string, error) {
+	token, hash, err := auth.NewToken("")
+	if err != nil {
+		return "", err
+	}
+	now := s.now()
+	if _, err := s.write.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, expires_at)
+		VALUES ($1, $2, $3, $4)`, hash, userID, now, now.Add(SessionTTL)); err != nil {
+		return "", fmt.Errorf("store: create session: %w", err)
+	}
+	// Expired sessions are swept here rather than by a background job.
+	if _, err := s.write.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < $1`, now); err != nil {
+		return "", fmt.Errorf("store: sweep sessions: %w", err)
+	}
+	return token, nil
+}
+
+// FindSessionUser returns the active user of an unexpired session.
+func (s *Store) FindSessionUser(ctx context.Context, token string) (*auth.User, error) {
+	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT `+prefixed("u.", userColumns)+` FROM sessions s
+		JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
+		auth.HashToken(token), s.now()))
+	if err != nil {
+		return nil, notFound(err, "no session")
+	}
+	return u, nil
+}
+
+// DeleteSession ends a session (logout).
+func (s *Store) DeleteSession(ctx context.Context, token string) error {
+	_, err := s.write.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, auth.HashToken(token))
+	return err
+}
+
+// APIToken describes an integration token; the secret is shown once.
+type APIToken struct {
+	ID         int64      `json:"id"`
+	UserID     int64      `json:"user_id"`
+	Name       string     `json:"name"`
+	CreatedAt  time.Time  `json:"created_at"`
+	ExpiresAt  *time.Time `json:"expires_at,omitempty"`
+	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
+}
+
+// TokenPrefix starts every API token, so that leaked tokens are easy to
+// recognise in logs and by secret scanners.
+const TokenPrefix = "ct_"
+
+// CreateAPIToken makes a token for the actor's own account.
+func (s *Store) CreateAPIToken(ctx context.Context, name string, expires *time.Time) (string, *APIToken, error) {
+	actor := congthuong.ActorFrom(ctx)
+	if actor.Anonymous() || actor.System {
+		return "", nil, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	if name == "" || len(name) > 100 {
+		return "", nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid token",
+			Fields: []congthuong.FieldError{{Field: "name", Message: "name the token (at most 100 characters)"}}}
+	}
+	secret, hash, err := auth.NewToken(TokenPrefix)
+	if err != nil {
+		return "", nil, err
+	}
+	t := &APIToken{UserID: actor.UserID, Name: name, ExpiresAt: expires}
+	err = s.withTx(ctx, func(tx *Tx) error {
+		t.CreatedAt = tx.now
+		var exp any
+		if expires != nil {
+			exp = expires.UTC()
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at)
+			VALUES ($1, $2, $3, $4, $5) RETURNING id`, actor.UserID, name, hash, tx.now, exp).Scan(&t.ID); err != nil {
+			return fmt.Errorf("store: create token: %w", err)
+		}
+		return tx.audit(ctx, "create", "api_token", strconv.FormatInt(t.ID, 10), actor.UnitCode, nil, t)
+	})
+	return secret, t, err
+}
+
+// FindAPITokens lists the actor's own tokens.
+func (s *Store) FindAPITokens(ctx context.Context) ([]APIToken, error) {
+	actor := congthuong.ActorFrom(ctx)
+	rows, err := s.read.QueryContext(ctx, `SELECT id, user_id, name, created_at, expires_at, last_used_at
+		FROM api_tokens WHERE user_id = $1 ORDER BY id`, actor.UserID)
+	if err != nil {
+		return nil, fmt.Errorf("store: find tokens: %w", err)
+	}
+	defer rows.Close()
+	var out []APIToken
+	for rows.Next() {
+		var t APIToken
+		var exp, used sql.NullTime
+		if err := rows.Scan(&t.ID, &t.UserID, &t.Name, &t.CreatedAt, &exp, &used); err != nil {
+			return nil, err
+		}
+		t.ExpiresAt, t.LastUsedAt = nullTime(exp), nullTime(used)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// DeleteAPIToken revokes one of the actor's tokens.
+func (s *Store) DeleteAPIToken(ctx context.Context, id int64) error {
+	actor := congthuong.ActorFrom(ctx)
+	return s.withTx(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM api_tokens WHERE id = $1 AND user_id = $2`, id, actor.UserID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return congthuong.Errorf(congthuong.ENOTFOUND, "no token %d", id)
+		}
+		return tx.audit(ctx, "delete", "api_token", strconv.FormatInt(id, 10), actor.UnitCode, nil, nil)
+	})
+}
+
+// FindTokenUser returns the active user owning an unexpired API token and
+// notes its use.
+func (s *Store) FindTokenUser(ctx context.Context, token string) (*auth.User, error) {
+	now := s.now()
+	hash := auth.HashToken(token)
+	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT `+prefixed("u.", userColumns)+` FROM api_tokens t
+		JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.active`,
+		hash, now))
+	if err != nil {
+		return nil, notFound(err, "no token")
+	}
+	// Recorded at most once a minute, so that a busy integration does not
+	// turn every read into a write.
+	if _, err := s.write.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2
+		AND (last_used_at IS NULL OR last_used_at < $3)`, now, hash, now.Add(-time.Minute)); err != nil {
+		return nil, fmt.Errorf("store: note token use: %w", err)
+	}
+	return u, nil
+}
+
+func nullTime(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	u := t.Time.UTC()
+	return &u
+}
+
+// prefixed qualifies each column of a list with a table alias.
+func prefixed(alias, columns string) string {
+	var out []byte
+	for i, col := range splitColumns(columns) {
+		if i > 0 {
+			out = append(out, ", "...)
+		}
+		out = append(out, alias...)
+		out = append(out, col...)
+	}
+	return string(out)
+}

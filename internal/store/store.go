@@ -1,0 +1,125 @@
+// Package store is the only package that speaks SQL. It runs the same
+// hand-written queries on SQLite (embedded, the default) and PostgreSQL; the
+// few differences live in dialect.go and in the per-dialect migrations.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// Store holds the database pools. With SQLite, writes go through a single
+// connection (SQLite allows one writer) and reads through a pool; with
+// PostgreSQL both are the same pool.
+type Store struct {
+	read    *sql.DB
+	write   *sql.DB
+	dialect dialect
+	path    string // SQLite file, empty for PostgreSQL
+
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+}
+
+// SQLiteFile is the database file name inside the data folder.
+const SQLiteFile = "congthuong.db"
+
+// Open connects to url, a postgres:// URL, or, when url is empty, to the
+// SQLite database in dataDir (created if missing). It does not migrate.
+func Open(ctx context.Context, url, dataDir string) (*Store, error) {
+	s := &Store{Now: time.Now}
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		db, err := sql.Open("pgx", url)
+		if err != nil {
+			return nil, fmt.Errorf("store: open postgres: %w", err)
+		}
+		db.SetMaxOpenConns(20)
+		db.SetMaxIdleConns(20)
+		db.SetConnMaxIdleTime(5 * time.Minute)
+		s.read, s.write, s.dialect = db, db, postgres
+	} else if url != "" {
+		return nil, fmt.Errorf("store: database URL must start with postgres:// (or be empty for the embedded SQLite database)")
+	} else {
+		if err := os.MkdirAll(dataDir, 0o750); err != nil {
+			return nil, fmt.Errorf("store: data folder: %w", err)
+		}
+		s.path = filepath.Join(dataDir, SQLiteFile)
+		var err error
+		if s.write, err = openSQLite(s.path, 1); err != nil {
+			return nil, err
+		}
+		if s.read, err = openSQLite(s.path, 8); err != nil {
+			s.write.Close()
+			return nil, err
+		}
+		s.dialect = sqlite
+	}
+	if err := s.Ping(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openSQLite opens a pool on the file. busy_timeout comes first so that the
+// pragmas after it wait for a lock instead of failing. synchronous(FULL)
+// makes every commit durable before it is acknowledged, even across a power
+// loss, at the cost of one fsync per transaction (docs/ARCHITECTURE.md).
+func openSQLite(path string, conns int) (*sql.DB, error) {
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_time_format=sqlite&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open sqlite: %w", err)
+	}
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
+	db.SetConnMaxIdleTime(0)
+	return db, nil
+}
+
+// Close closes the pools.
+func (s *Store) Close() error {
+	var err error
+	if s.write != nil {
+		err = s.write.Close()
+	}
+	if s.read != nil && s.read != s.write {
+		if e := s.read.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// Ping checks that the database answers; /readyz uses it.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	if err := s.read.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return nil
+}
+
+// Dialect names the database in use: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.dialect.name }
+
+// Path is the SQLite file, or "" on PostgreSQL.
+func (s *Store) Path() string { return s.path }
+
+// DB returns the read pool, for benchmarks that compare against raw SQL.
+func (s *Store) DB() *sql.DB { return s.read }
+
+func (s *Store) now() time.Time {
+	// PostgreSQL keeps microseconds; truncating here makes a time read back
+	// equal to the time written, which the audit hash chain relies on.
+	return s.Now().UTC().Truncate(time.Microsecond)
+}

@@ -1,0 +1,39 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"congthuong"
+)
+
+// Tx is a write transaction with a fixed clock and the actor it acts for, so
+// that a change and its audit entry carry the same time and author.
+type Tx struct {
+	*sql.Tx
+	s     *Store
+	now   time.Time
+	actor congthuong.Actor
+	// lastHash caches the head of the audit chain once this transaction holds
+	// the chain's lock, so that a bulk import reads it once, not per row.
+	lastHash *string
+}
+
+// withTx runs fn in a write transaction and commits it if fn returns nil.
+func (s *Store) withTx(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	tx := &Tx{Tx: sqlTx, s: s, now: s.now(), actor: congthuong.ActorFrom(ctx)}
+	if err := fn(tx); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,199 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/unit"
+)
+
+const unitColumns = `code, level, name, type, full_name, name_en, parent_code, valid_from, valid_to, successor_code, legal_basis`
+
+func scanUnit(sc interface{ Scan(...any) error }) (unit.Unit, error) {
+	var u unit.Unit
+	var level string
+	err := sc.Scan(&u.Code, &level, &u.Name, &u.Type, &u.FullName, &u.NameEN, &u.ParentCode,
+		dayCol{&u.ValidFrom}, dayCol{&u.ValidTo}, &u.SuccessorCode, &u.LegalBasis)
+	u.Level = unit.Level(level)
+	return u, err
+}
+
+// LoadUnits writes the reference units and groups when the units table is
+// empty, and reports whether it did. It runs on first start.
+func (s *Store) LoadUnits(ctx context.Context, ref *unit.Reference) (bool, error) {
+	loaded := false
+	err := s.withTx(ctx, func(tx *Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM units`).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO units (`+unitColumns+`, search_name)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, u := range ref.Units {
+			if _, err := stmt.ExecContext(ctx, u.Code, string(u.Level), u.Name, u.Type, u.FullName, u.NameEN,
+				u.ParentCode, dayArg(u.ValidFrom), dayArg(u.ValidTo), u.SuccessorCode, u.LegalBasis,
+				unit.Fold(u.FullName)); err != nil {
+				return fmt.Errorf("unit %s from %s: %w", u.Code, u.ValidFrom, err)
+			}
+		}
+		for _, g := range ref.Groups {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO unit_groups (code, name_vi, name_en) VALUES ($1, $2, $3)`,
+				g.Code, g.NameVI, g.NameEN); err != nil {
+				return err
+			}
+			for _, m := range g.Members {
+				res, err := tx.ExecContext(ctx, `INSERT INTO unit_group_members (group_code, unit_id)
+					SELECT $1, id FROM units WHERE code = $2 AND level = 'province'
+					AND (valid_from IS NULL OR valid_from <= $3) AND (valid_to IS NULL OR valid_to >= $3)`,
+					g.Code, m.UnitCode, m.ValidOn)
+				if err != nil {
+					return err
+				}
+				if n, _ := res.RowsAffected(); n != 1 {
+					return fmt.Errorf("group %s: unit %s on %s matches %d units", g.Code, m.UnitCode, m.ValidOn, n)
+				}
+			}
+		}
+		loaded = true
+		return tx.audit(ctx, "load", "units", "reference", "", nil,
+			map[string]int{"units": len(ref.Units), "groups": len(ref.Groups)})
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: load units: %w", err)
+	}
+	return loaded, nil
+}
+
+// UnitFilter selects units. Units are public; no scope applies.
+type UnitFilter struct {
+	Q       string     // name, without regard to case or diacritics, or a code
+	Level   unit.Level // empty: all levels
+	Parent  string     // province code (communes) or VN (provinces)
+	ValidOn string     // YYYY-MM-DD; required
+	Page
+}
+
+var unitSorts = map[string]string{"code": "code", "name": "search_name", "level": "level"}
+
+// FindUnits lists the units valid on f.ValidOn that match f.
+func (s *Store) FindUnits(ctx context.Context, f UnitFilter) ([]unit.Unit, int, error) {
+	var v congthuong.Validation
+	if _, err := unit.ParseDay(f.ValidOn); err != nil {
+		v.Add("valid_on", err.Error())
+	}
+	if f.Level != "" && !f.Level.Valid() {
+		v.Add("level", "level must be country, province or commune")
+	}
+	if err := v.Err("invalid unit filter"); err != nil {
+		return nil, 0, err
+	}
+	order, err := f.Page.orderBy(unitSorts, "level DESC, code", "valid_from")
+	if err != nil {
+		return nil, 0, err
+	}
+	var w where
+	w.add("(valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)", f.ValidOn, f.ValidOn)
+	if f.Level != "" {
+		w.add("level = ?", string(f.Level))
+	}
+	if f.Parent != "" {
+		w.add("parent_code = ?", f.Parent)
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		w.add(`(search_name LIKE ? ESCAPE '\' OR code = ?)`, likePattern(unit.Fold(q)), q)
+	}
+	var total int
+	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM units`+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: count units: %w", err)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units`+w.sql()+order+f.Page.limitOffset(), w.args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: find units: %w", err)
+	}
+	defer rows.Close()
+	units := []unit.Unit{}
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("store: scan unit: %w", err)
+		}
+		units = append(units, u)
+	}
+	return units, total, rows.Err()
+}
+
+// FindUnit returns the unit with code valid on day (YYYY-MM-DD).
+func (s *Store) FindUnit(ctx context.Context, code, day string) (unit.Unit, error) {
+	return findUnit(ctx, s.read, code, day)
+}
+
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func findUnit(ctx context.Context, q queryer, code, day string) (unit.Unit, error) {
+	if _, err := unit.ParseDay(day); err != nil {
+		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid date",
+			Fields: []congthuong.FieldError{{Field: "valid_on", Message: err.Error()}}}
+	}
+	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM units
+		WHERE code = $1 AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2)`, code, day))
+	if err != nil {
+		return unit.Unit{}, notFound(err, "no unit with code %s on %s", code, day)
+	}
+	return u, nil
+}
+
+// UnitHistory returns every interval of the unit with code, oldest first: a
+// reused code shows both of its meanings.
+func (s *Store) UnitHistory(ctx context.Context, code string) ([]unit.Unit, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units WHERE code = $1
+		ORDER BY COALESCE(valid_from, '0001-01-01')`, code)
+	if err != nil {
+		return nil, fmt.Errorf("store: unit history: %w", err)
+	}
+	defer rows.Close()
+	var out []unit.Unit
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// FindGroups returns the unit groups with their members.
+func (s *Store) FindGroups(ctx context.Context) ([]unit.Group, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT g.code, g.name_vi, g.name_en, u.code, COALESCE(u.valid_to, u.valid_from)
+		FROM unit_groups g JOIN unit_group_members m ON m.group_code = g.code JOIN units u ON u.id = m.unit_id
+		ORDER BY g.code, u.code`)
+	if err != nil {
+		return nil, fmt.Errorf("store: find groups: %w", err)
+	}
+	defer rows.Close()
+	var out []unit.Group
+	for rows.Next() {
+		var g unit.Group
+		var m unit.Member
+		if err := rows.Scan(&g.Code, &g.NameVI, &g.NameEN, &m.UnitCode, dayCol{&m.ValidOn}); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].Code != g.Code {
+			out = append(out, g)
+		}
+		out[len(out)-1].Members = append(out[len(out)-1].Members, m)
+	}
+	return out, rows.Err()
+}

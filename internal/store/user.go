@@ -1,0 +1,347 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/auth"
+	"congthuong/internal/unit"
+)
+
+const userColumns = `id, username, display_name, email, role, unit_code, province_code, tax_code, active,
+	must_change_password, demo, created_at, updated_at, last_login_at`
+
+// scanUser scans userColumns, then any extra columns into extra.
+func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*auth.User, error) {
+	var u auth.User
+	var role string
+	var last sql.NullTime
+	dest := []any{&u.ID, &u.Username, &u.DisplayName, &u.Email, &role, &u.UnitCode, &u.ProvinceCode, &u.TaxCode,
+		&u.Active, &u.MustChangePassword, &u.Demo, &u.CreatedAt, &u.UpdatedAt, &last}
+	if err := sc.Scan(append(dest, extra...)...); err != nil {
+		return nil, err
+	}
+	u.Role = congthuong.Role(role)
+	u.CreatedAt, u.UpdatedAt = u.CreatedAt.UTC(), u.UpdatedAt.UTC()
+	if last.Valid {
+		t := last.Time.UTC()
+		u.LastLoginAt = &t
+	}
+	return &u, nil
+}
+
+// resolveScopeUnit checks that code names a unit valid today and returns its
+// province ("" for the country).
+func (tx *Tx) resolveScopeUnit(ctx context.Context, code string) (string, error) {
+	u, err := findUnit(ctx, tx, code, unit.Today(tx.now))
+	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
+		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "unknown unit",
+			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "no administrative unit with code " + code + " is in force today"}}}
+	} else if err != nil {
+		return "", err
+	}
+	return u.ProvinceCode(), nil
+}
+
+func requireAdmin(actor congthuong.Actor) error {
+	if actor.System || actor.IsAdmin() {
+		return nil
+	}
+	if actor.Anonymous() {
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "only administrators manage users")
+}
+
+// CreateUser adds an account with the given password. Administrators create
+// users only inside their own unit scope.
+func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) error {
+	actor := congthuong.ActorFrom(ctx)
+	if err := requireAdmin(actor); err != nil {
+		return err
+	}
+	u.Normalize()
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid password",
+			Fields: []congthuong.FieldError{{Field: "password", Message: err.Error()}}}
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		prov, err := tx.resolveScopeUnit(ctx, u.UnitCode)
+		if err != nil {
+			return err
+		}
+		if !actor.InScope(u.UnitCode, prov) {
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", u.UnitCode)
+		}
+		u.ProvinceCode, u.CreatedAt, u.UpdatedAt = prov, tx.now, tx.now
+		err = tx.QueryRowContext(ctx, `INSERT INTO users (username, display_name, email, password_hash, role, unit_code,
+			province_code, tax_code, active, must_change_password, demo, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			u.Username, u.DisplayName, u.Email, hash, string(u.Role), u.UnitCode, u.ProvinceCode, u.TaxCode,
+			u.Active, u.MustChangePassword, u.Demo, u.CreatedAt, u.UpdatedAt).Scan(&u.ID)
+		if isUniqueViolation(err) {
+			return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "user name taken",
+				Fields: []congthuong.FieldError{{Field: "username", Message: "user name " + u.Username + " is already taken"}}}
+		} else if err != nil {
+			return fmt.Errorf("store: create user: %w", err)
+		}
+		return tx.audit(ctx, "create", "user", strconv.FormatInt(u.ID, 10), u.UnitCode, nil, u)
+	})
+}
+
+// UserFilter selects users.
+type UserFilter struct {
+	Q    string
+	Role congthuong.Role
+	Page
+}
+
+var userSorts = map[string]string{"username": "username", "name": "display_name", "role": "role", "unit": "unit_code", "created": "created_at"}
+
+// FindUsers lists users in the administrator's scope.
+func (s *Store) FindUsers(ctx context.Context, f UserFilter) ([]*auth.User, int, error) {
+	actor := congthuong.ActorFrom(ctx)
+	if err := requireAdmin(actor); err != nil {
+		return nil, 0, err
+	}
+	order, err := f.Page.orderBy(userSorts, "username", "id")
+	if err != nil {
+		return nil, 0, err
+	}
+	var w where
+	w.scope(actor, "unit_code", "province_code")
+	if q := strings.TrimSpace(f.Q); q != "" {
+		w.add(`(lower(username) LIKE ? ESCAPE '\' OR lower(display_name) LIKE ? ESCAPE '\')`,
+			likePattern(strings.ToLower(q)), likePattern(strings.ToLower(q)))
+	}
+	if f.Role != "" {
+		w.add("role = ?", string(f.Role))
+	}
+	var total int
+	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: count users: %w", err)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+userColumns+` FROM users`+w.sql()+order+f.Page.limitOffset(), w.args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: find users: %w", err)
+	}
+	defer rows.Close()
+	users := []*auth.User{}
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		users = append(users, u)
+	}
+	return users, total, rows.Err()
+}
+
+// FindUserByID returns a user: the actor's own account, or, for an
+// administrator, any account in scope.
+func (s *Store) FindUserByID(ctx context.Context, id int64) (*auth.User, error) {
+	actor := congthuong.ActorFrom(ctx)
+	var w where
+	w.add("id = ?", id)
+	if actor.UserID != id {
+		if err := requireAdmin(actor); err != nil {
+			return nil, err
+		}
+		w.scope(actor, "unit_code", "province_code")
+	}
+	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users`+w.sql(), w.args...))
+	if err != nil {
+		return nil, notFound(err, "no user %d", id)
+	}
+	return u, nil
+}
+
+// UserUpdate holds the fields an administrator may change; nil leaves a
+// field as it is.
+type UserUpdate struct {
+	DisplayName *string
+	Email       *string
+	Role        *congthuong.Role
+	UnitCode    *string
+	TaxCode     *string
+	Active      *bool
+}
+
+// UpdateUser changes an account in the administrator's scope.
+func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth.User, error) {
+	actor := congthuong.ActorFrom(ctx)
+	if err := requireAdmin(actor); err != nil {
+		return nil, err
+	}
+	var out *auth.User
+	err := s.withTx(ctx, func(tx *Tx) error {
+		var w where
+		w.add("id = ?", id)
+		w.scope(actor, "unit_code", "province_code")
+		before, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users`+w.sql(), w.args...))
+		if err != nil {
+			return notFound(err, "no user %d", id)
+		}
+		u := *before
+		if upd.DisplayName != nil {
+			u.DisplayName = *upd.DisplayName
+		}
+		if upd.Email != nil {
+			u.Email = *upd.Email
+		}
+		if upd.Role != nil {
+			u.Role = *upd.Role
+		}
+		if upd.UnitCode != nil {
+			u.UnitCode = *upd.UnitCode
+		}
+		if upd.TaxCode != nil {
+			u.TaxCode = *upd.TaxCode
+		}
+		if upd.Active != nil {
+			u.Active = *upd.Active
+		}
+		u.Normalize()
+		if err := u.Validate(); err != nil {
+			return err
+		}
+		if id == actor.UserID && (!u.Active || u.Role != congthuong.RoleAdmin) {
+			return congthuong.Errorf(congthuong.EINVALID, "you cannot deactivate your own account or remove your own administrator role")
+		}
+		if u.ProvinceCode, err = tx.resolveScopeUnit(ctx, u.UnitCode); err != nil {
+			return err
+		}
+		if !actor.InScope(u.UnitCode, u.ProvinceCode) {
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", u.UnitCode)
+		}
+		u.UpdatedAt = tx.now
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET display_name = $1, email = $2, role = $3, unit_code = $4,
+			province_code = $5, tax_code = $6, active = $7, updated_at = $8 WHERE id = $9`,
+			u.DisplayName, u.Email, string(u.Role), u.UnitCode, u.ProvinceCode, u.TaxCode, u.Active, u.UpdatedAt, id); err != nil {
+			return fmt.Errorf("store: update user: %w", err)
+		}
+		if !u.Active {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, id); err != nil {
+				return err
+			}
+		}
+		out = &u
+		return tx.audit(ctx, "update", "user", strconv.FormatInt(id, 10), u.UnitCode, before, u)
+	})
+	return out, err
+}
+
+// ResetPassword sets a new password for a user in the administrator's scope
+// (or for the actor's own account) and ends the user's sessions.
+// mustChange forces a change at the next login.
+func (s *Store) ResetPassword(ctx context.Context, id int64, password string, mustChange bool) error {
+	actor := congthuong.ActorFrom(ctx)
+	if actor.UserID != id {
+		if err := requireAdmin(actor); err != nil {
+			return err
+		}
+	}
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid password",
+			Fields: []congthuong.FieldError{{Field: "new_password", Message: err.Error()}}}
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		var w where
+		w.add("id = ?", id)
+		if actor.UserID != id {
+			w.scope(actor, "unit_code", "province_code")
+		}
+		var unitCode string
+		if err := tx.QueryRowContext(ctx, `SELECT unit_code FROM users`+w.sql(), w.args...).Scan(&unitCode); err != nil {
+			return notFound(err, "no user %d", id)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3
+			WHERE id = $4`, hash, mustChange, tx.now, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, id); err != nil {
+			return err
+		}
+		return tx.audit(ctx, "password", "user", strconv.FormatInt(id, 10), unitCode, nil,
+			map[string]bool{"must_change_password": mustChange})
+	})
+}
+
+// ChangePassword changes the actor's own password after checking the
+// current one.
+func (s *Store) ChangePassword(ctx context.Context, current, next string) error {
+	actor := congthuong.ActorFrom(ctx)
+	if actor.Anonymous() || actor.System {
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	var hash string
+	if err := s.read.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE id = $1`, actor.UserID).Scan(&hash); err != nil {
+		return notFound(err, "no user %d", actor.UserID)
+	}
+	if !auth.CheckPassword(hash, current) {
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "wrong password",
+			Fields: []congthuong.FieldError{{Field: "current_password", Message: "the current password is wrong"}}}
+	}
+	if current == next {
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "same password",
+			Fields: []congthuong.FieldError{{Field: "new_password", Message: "the new password must differ from the current one"}}}
+	}
+	return s.ResetPassword(ctx, actor.UserID, next, false)
+}
+
+// Authenticate checks a user name and password and records the login. It
+// answers the same error for an unknown user and a wrong password.
+func (s *Store) Authenticate(ctx context.Context, username, password string) (*auth.User, error) {
+	bad := congthuong.Errorf(congthuong.EUNAUTHORIZED, "wrong user name or password")
+	username = strings.ToLower(strings.TrimSpace(username))
+	var hash string
+	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE username = $1`, username), &hash)
+	if err == sql.ErrNoRows {
+		// Spend the time a real check would, so that timing does not tell
+		// which user names exist.
+		auth.CheckPassword(dummyHash, password)
+		return nil, bad
+	} else if err != nil {
+		return nil, fmt.Errorf("store: authenticate: %w", err)
+	}
+	if !auth.CheckPassword(hash, password) || !u.Active {
+		return nil, bad
+	}
+	err = s.withTx(congthuong.NewContext(ctx, u.Actor()), func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET last_login_at = $1 WHERE id = $2`, tx.now, u.ID); err != nil {
+			return err
+		}
+		u.LastLoginAt = &tx.now
+		return tx.audit(ctx, "login", "user", strconv.FormatInt(u.ID, 10), u.UnitCode, nil, nil)
+	})
+	return u, err
+}
+
+// dummyHash is a valid hash of a random password, checked for unknown users.
+var dummyHash, _ = auth.HashPassword("unused-password-for-timing")
+
+// CountUsers returns the number of accounts; zero means first start.
+func (s *Store) CountUsers(ctx context.Context) (int, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&n)
+	return n, err
+}
+
+// FindUserByUsername returns an account by name, for the command line.
+func (s *Store) FindUserByUsername(ctx context.Context, username string) (*auth.User, error) {
+	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1`,
+		strings.ToLower(strings.TrimSpace(username))))
+	if err != nil {
+		return nil, notFound(err, "no user %s", username)
+	}
+	return u, nil
+}

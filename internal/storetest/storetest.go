@@ -1,0 +1,198 @@
+// Package storetest opens real databases for tests: SQLite in a temporary
+// folder, and PostgreSQL when CONGTHUONG_TEST_POSTGRES names a server. Each
+// test gets a fresh database, migrated and loaded with the administrative
+// units, copied from a template built once per test binary.
+package storetest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"congthuong"
+	"congthuong/data"
+	"congthuong/internal/store"
+	"congthuong/internal/unit"
+)
+
+// PostgresEnv names the variable holding the PostgreSQL server URL.
+const PostgresEnv = "CONGTHUONG_TEST_POSTGRES"
+
+// Each runs fn as a subtest on SQLite and on PostgreSQL. Without a
+// PostgreSQL server the PostgreSQL subtest is skipped locally and fails in CI.
+func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, SQLite(t)) })
+	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
+}
+
+// RequirePostgres skips (or fails in CI) when no server is configured, and
+// returns its URL.
+func RequirePostgres(t testing.TB) string {
+	t.Helper()
+	url := os.Getenv(PostgresEnv)
+	if url == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not set: CI must run the PostgreSQL tests (see scripts/pg-start)", PostgresEnv)
+		}
+		t.Skipf("%s not set; PostgreSQL tests skipped (they fail instead in CI)", PostgresEnv)
+	}
+	return url
+}
+
+var (
+	sqliteOnce     sync.Once
+	sqliteTemplate string
+	sqliteErr      error
+)
+
+// SQLite returns a fresh, loaded SQLite store in a temporary folder.
+func SQLite(t testing.TB) *store.Store {
+	t.Helper()
+	sqliteOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "congthuong-tpl-*")
+		if err != nil {
+			sqliteErr = err
+			return
+		}
+		sqliteErr = prepare("", dir)
+		if sqliteErr == nil {
+			// A clean checkpoint leaves everything in the main file.
+			s, err := store.Open(context.Background(), "", dir)
+			if err == nil {
+				_, err = s.DB().Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+				s.Close()
+			}
+			sqliteErr = err
+		}
+		sqliteTemplate = filepath.Join(dir, store.SQLiteFile)
+	})
+	if sqliteErr != nil {
+		t.Fatalf("sqlite template: %v", sqliteErr)
+	}
+	dir := t.TempDir()
+	if err := copyFile(sqliteTemplate, filepath.Join(dir, store.SQLiteFile)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(context.Background(), "", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+var (
+	pgOnce     sync.Once
+	pgTemplate string
+	pgErr      error
+	pgSeq      atomic.Int64
+)
+
+// Postgres returns a fresh, loaded PostgreSQL store in a database of its own,
+// dropped when the test ends.
+func Postgres(t testing.TB) *store.Store {
+	t.Helper()
+	url := RequirePostgres(t)
+	admin, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	pgOnce.Do(func() {
+		pgTemplate = fmt.Sprintf("ct_tpl_%d", os.Getpid())
+		admin.Exec("DROP DATABASE IF EXISTS " + pgTemplate)
+		if _, pgErr = admin.Exec("CREATE DATABASE " + pgTemplate); pgErr != nil {
+			return
+		}
+		pgErr = prepare(withDatabase(url, pgTemplate), "")
+	})
+	if pgErr != nil {
+		t.Fatalf("postgres template: %v", pgErr)
+	}
+	name := fmt.Sprintf("ct_test_%d_%d", os.Getpid(), pgSeq.Add(1))
+	if _, err := admin.Exec("CREATE DATABASE " + name + " TEMPLATE " + pgTemplate); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(context.Background(), withDatabase(url, name), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		s.Close()
+		admin, err := sql.Open("pgx", url)
+		if err == nil {
+			admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+			admin.Close()
+		}
+	})
+	return s
+}
+
+// DropTemplates removes the PostgreSQL template this process made; call it
+// from TestMain after m.Run.
+func DropTemplates() {
+	url := os.Getenv(PostgresEnv)
+	if url == "" || pgTemplate == "" {
+		return
+	}
+	if admin, err := sql.Open("pgx", url); err == nil {
+		admin.Exec("DROP DATABASE IF EXISTS " + pgTemplate + " WITH (FORCE)")
+		admin.Close()
+	}
+}
+
+// withDatabase replaces the database name in a postgres:// URL.
+func withDatabase(url, name string) string {
+	rest := ""
+	if i := strings.IndexByte(url, '?'); i >= 0 {
+		url, rest = url[:i], url[i:]
+	}
+	slash := strings.LastIndexByte(url, '/')
+	if slash < len("postgres://") {
+		return url + "/" + name + rest
+	}
+	return url[:slash+1] + name + rest
+}
+
+func prepare(url, dir string) error {
+	ctx := congthuong.NewContext(context.Background(), congthuong.System())
+	s, err := store.Open(ctx, url, dir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := s.Migrate(ctx); err != nil {
+		return err
+	}
+	ref, err := unit.Load(data.AdminUnits)
+	if err != nil {
+		return err
+	}
+	_, err = s.LoadUnits(ctx, ref)
+	return err
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

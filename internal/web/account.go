@@ -1,0 +1,189 @@
+package web
+
+import (
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/unit"
+)
+
+func todayIn(s *Server) string { return unit.Today(s.store.Now()) }
+
+func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
+	s.render(w, r, http.StatusOK, "home", &view{Title: s.printerFor(r).T("home.title"), Nav: "home"})
+	return nil
+}
+
+func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
+	s.render(w, r, http.StatusOK, "login", &view{Title: s.printerFor(r).T("login.title"),
+		D: map[string]any{"Next": localPath(r.URL.Query().Get("next"))}})
+	return nil
+}
+
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func (s *Server) doLogin(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	p := s.printerFor(r)
+	username := strings.ToLower(strings.TrimSpace(r.PostForm.Get("username")))
+	next := localPath(r.PostForm.Get("next"))
+	keys := []string{"user:" + username, "ip:" + clientIP(r)}
+	fail := func(status int, msg string) error {
+		s.render(w, r, status, "login", &view{Title: p.T("login.title"), Error: msg,
+			D: map[string]any{"Next": next, "Username": username}})
+		return nil
+	}
+	if !s.limiter.allowed(keys...) {
+		return fail(http.StatusTooManyRequests, p.T("login.too_many"))
+	}
+	u, err := s.store.Authenticate(r.Context(), username, r.PostForm.Get("password"))
+	if err != nil {
+		if congthuong.ErrorCode(err) == congthuong.EUNAUTHORIZED {
+			s.limiter.fail(keys...)
+			return fail(http.StatusUnauthorized, p.T("login.failed"))
+		}
+		return err
+	}
+	s.limiter.succeed(keys...)
+	token, err := s.store.CreateSession(r.Context(), u.ID)
+	if err != nil {
+		return err
+	}
+	s.setCookie(w, sessionCookie, token, 12*time.Hour)
+	if u.MustChangePassword {
+		next = "/account/password"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) doLogout(w http.ResponseWriter, r *http.Request) error {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		if err := s.store.DeleteSession(r.Context(), c.Value); err != nil {
+			return err
+		}
+	}
+	s.clearCookie(w, sessionCookie)
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+	return nil
+}
+
+func requireLogin(r *http.Request) error {
+	if congthuong.ActorFrom(r.Context()).Anonymous() {
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	return nil
+}
+
+func (s *Server) showPassword(w http.ResponseWriter, r *http.Request) error {
+	if err := requireLogin(r); err != nil {
+		return err
+	}
+	must, _ := r.Context().Value(mustChangeKey{}).(bool)
+	s.render(w, r, http.StatusOK, "password", &view{Title: s.printerFor(r).T("password.title"), D: map[string]any{"Must": must}})
+	return nil
+}
+
+func (s *Server) doPassword(w http.ResponseWriter, r *http.Request) error {
+	if err := requireLogin(r); err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	p := s.printerFor(r)
+	next := r.PostForm.Get("new_password")
+	var err error
+	if next != r.PostForm.Get("confirm_password") {
+		err = &congthuong.Error{Code: congthuong.EINVALID, Message: "passwords differ",
+			Fields: []congthuong.FieldError{{Field: "confirm_password", Message: "the two new passwords differ"}}}
+	} else {
+		err = s.store.ChangePassword(r.Context(), r.PostForm.Get("current_password"), next)
+	}
+	if err != nil {
+		if len(congthuong.ErrorFields(err)) == 0 {
+			return err
+		}
+		v := &view{Title: p.T("password.title")}
+		v.Errors, v.Error = formErrors(p, err)
+		s.render(w, r, http.StatusBadRequest, "password", v)
+		return nil
+	}
+	// The change ended every session, this one too: start a fresh one.
+	token, err := s.store.CreateSession(r.Context(), congthuong.ActorFrom(r.Context()).UserID)
+	if err != nil {
+		return err
+	}
+	s.setCookie(w, sessionCookie, token, 12*time.Hour)
+	s.flash(w, "flash.password_changed")
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) showTokens(w http.ResponseWriter, r *http.Request) error {
+	if err := requireLogin(r); err != nil {
+		return err
+	}
+	return s.renderTokens(w, r, http.StatusOK, "", nil)
+}
+
+func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int, secret string, formErr error) error {
+	tokens, err := s.store.FindAPITokens(r.Context())
+	if err != nil {
+		return err
+	}
+	p := s.printerFor(r)
+	v := &view{Title: p.T("tokens.title"), D: map[string]any{"Tokens": tokens, "Secret": secret}}
+	if formErr != nil {
+		v.Errors, v.Error = formErrors(p, formErr)
+	}
+	s.render(w, r, status, "tokens", v)
+	return nil
+}
+
+func (s *Server) doCreateToken(w http.ResponseWriter, r *http.Request) error {
+	if err := requireLogin(r); err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	var expires *time.Time
+	if days, err := strconv.Atoi(r.PostForm.Get("days")); err == nil && days > 0 {
+		t := s.store.Now().Add(time.Duration(days) * 24 * time.Hour)
+		expires = &t
+	}
+	secret, _, err := s.store.CreateAPIToken(r.Context(), strings.TrimSpace(r.PostForm.Get("name")), expires)
+	if err != nil {
+		if len(congthuong.ErrorFields(err)) > 0 {
+			return s.renderTokens(w, r, http.StatusBadRequest, "", err)
+		}
+		return err
+	}
+	return s.renderTokens(w, r, http.StatusCreated, secret, nil)
+}
+
+func (s *Server) doDeleteToken(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return congthuong.Errorf(congthuong.ENOTFOUND, "no such token")
+	}
+	if err := s.store.DeleteAPIToken(r.Context(), id); err != nil {
+		return err
+	}
+	s.flash(w, "flash.deleted")
+	http.Redirect(w, r, "/account/tokens", http.StatusSeeOther)
+	return nil
+}

@@ -1,0 +1,178 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/enterprise"
+)
+
+func (s *Server) showEnterprises(w http.ResponseWriter, r *http.Request) error {
+	f, err := enterpriseFilter(r)
+	if err != nil {
+		return err
+	}
+	list, total, err := s.store.FindEnterprises(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "enterprises", &view{Title: s.printerFor(r).T("enterprises.title"), Nav: "enterprises",
+		D: map[string]any{"Filter": f, "Items": list, "Pager": newPager(total, f.Page)}})
+	return nil
+}
+
+func (s *Server) showEnterprise(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.store.FindEnterprise(r.Context(), r.PathValue("tax_code"))
+	if err != nil {
+		return err
+	}
+	d := map[string]any{"E": e}
+	if u, err := s.store.FindUnit(r.Context(), e.UnitCode, todayIn(s)); err == nil {
+		d["Unit"] = u
+	}
+	s.render(w, r, http.StatusOK, "enterprise", &view{Title: e.Name, Nav: "enterprises", D: d})
+	return nil
+}
+
+func enterpriseFromForm(r *http.Request) enterprise.Enterprise {
+	f := r.PostForm
+	return enterprise.Enterprise{TaxCode: f.Get("tax_code"), Name: f.Get("name"), NameEN: f.Get("name_en"),
+		Address: f.Get("address"), UnitCode: f.Get("unit_code"), VSICCode: f.Get("vsic_code"),
+		VSICVersion: f.Get("vsic_version"), Representative: f.Get("representative"), Phone: f.Get("phone"), Email: f.Get("email")}
+}
+
+func (s *Server) showNewEnterprise(w http.ResponseWriter, r *http.Request) error {
+	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
+		return forbiddenOrLogin(a)
+	}
+	e := enterprise.Enterprise{VSICVersion: enterprise.VSIC2025, UnitCode: defaultUnit(congthuong.ActorFrom(r.Context()))}
+	s.renderEnterpriseForm(w, r, http.StatusOK, &e, true, nil)
+	return nil
+}
+
+func defaultUnit(a congthuong.Actor) string {
+	if a.UnitCode == congthuong.CountryCode {
+		return ""
+	}
+	return a.UnitCode
+}
+
+func (s *Server) renderEnterpriseForm(w http.ResponseWriter, r *http.Request, status int, e *enterprise.Enterprise, isNew bool, err error) {
+	p := s.printerFor(r)
+	v := &view{Nav: "enterprises", D: map[string]any{"E": e, "New": isNew}}
+	if isNew {
+		v.Title = p.T("enterprises.new")
+	} else {
+		v.Title = p.T("enterprises.edit") + ": " + e.Name
+	}
+	if err != nil {
+		v.Errors, v.Error = formErrors(p, err)
+	}
+	s.render(w, r, status, "enterprise_form", v)
+}
+
+func (s *Server) doCreateEnterprise(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	e := enterpriseFromForm(r)
+	if err := s.store.CreateEnterprise(r.Context(), &e); err != nil {
+		if code := congthuong.ErrorCode(err); code == congthuong.EINVALID || code == congthuong.ECONFLICT || len(congthuong.ErrorFields(err)) > 0 {
+			s.renderEnterpriseForm(w, r, errorStatus(err), &e, true, err)
+			return nil
+		}
+		return err
+	}
+	s.flash(w, "flash.saved")
+	http.Redirect(w, r, "/enterprises/"+url.PathEscape(e.TaxCode), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) showEditEnterprise(w http.ResponseWriter, r *http.Request) error {
+	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
+		return forbiddenOrLogin(a)
+	}
+	e, err := s.store.FindEnterprise(r.Context(), r.PathValue("tax_code"))
+	if err != nil {
+		return err
+	}
+	s.renderEnterpriseForm(w, r, http.StatusOK, e, false, nil)
+	return nil
+}
+
+func (s *Server) doUpdateEnterprise(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	e := enterpriseFromForm(r)
+	e.TaxCode = r.PathValue("tax_code")
+	got, err := s.store.UpdateEnterprise(r.Context(), e.TaxCode, e)
+	if err != nil {
+		if len(congthuong.ErrorFields(err)) > 0 {
+			s.renderEnterpriseForm(w, r, errorStatus(err), &e, false, err)
+			return nil
+		}
+		return err
+	}
+	s.flash(w, "flash.saved")
+	http.Redirect(w, r, "/enterprises/"+url.PathEscape(got.TaxCode), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) doDeleteEnterprise(w http.ResponseWriter, r *http.Request) error {
+	if err := s.store.DeleteEnterprise(r.Context(), r.PathValue("tax_code")); err != nil {
+		return err
+	}
+	s.flash(w, "flash.deleted")
+	http.Redirect(w, r, "/enterprises", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) showImportEnterprises(w http.ResponseWriter, r *http.Request) error {
+	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
+		return forbiddenOrLogin(a)
+	}
+	s.render(w, r, http.StatusOK, "enterprise_import", &view{Title: s.printerFor(r).T("import.title"), Nav: "enterprises",
+		D: map[string]any{"Columns": strings.Join(enterprise.ImportColumns, ", ")}})
+	return nil
+}
+
+// doImportEnterprises imports an uploaded file and shows either what was
+// done or every bad row; "check only" runs it as a dry run.
+func (s *Server) doImportEnterprises(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	v := &view{Title: p.T("import.title"), Nav: "enterprises"}
+	d := map[string]any{"Columns": strings.Join(enterprise.ImportColumns, ", ")}
+	v.D = d
+	body, err := readUpload(w, r)
+	if err == nil {
+		dry := r.FormValue("dry_run") == "on"
+		var res any
+		res, err = s.importEnterprises(r, body, dry)
+		if err == nil {
+			d["Result"] = res
+			s.render(w, r, http.StatusOK, "enterprise_import", v)
+			return nil
+		}
+	}
+	if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+		return err
+	}
+	v.Errors, v.Error = formErrors(p, err)
+	var problems []map[string]any
+	for _, f := range congthuong.ErrorFields(err) {
+		problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.M(f.Message)})
+	}
+	d["Problems"] = problems
+	s.render(w, r, errorStatus(err), "enterprise_import", v)
+	return nil
+}
+
+func forbiddenOrLogin(a congthuong.Actor) error {
+	if a.Anonymous() {
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "your role may not change records")
+}

@@ -1,0 +1,83 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"congthuong"
+)
+
+// statusOf maps application error codes to HTTP statuses; anything else is
+// a 500.
+var statusOf = map[string]int{
+	congthuong.EINVALID:      http.StatusBadRequest,
+	congthuong.ENOTFOUND:     http.StatusNotFound,
+	congthuong.ECONFLICT:     http.StatusConflict,
+	congthuong.EUNAUTHORIZED: http.StatusUnauthorized,
+	congthuong.EFORBIDDEN:    http.StatusForbidden,
+	congthuong.ETOOMANY:      http.StatusTooManyRequests,
+}
+
+func errorStatus(err error) int {
+	if st, ok := statusOf[congthuong.ErrorCode(err)]; ok {
+		return st
+	}
+	return http.StatusInternalServerError
+}
+
+// apiError is the one error shape of the JSON API.
+type apiError struct {
+	Error apiErrorBody `json:"error"`
+}
+
+type apiErrorBody struct {
+	Code    string                  `json:"code"`
+	Message string                  `json:"message"`
+	Fields  []congthuong.FieldError `json:"fields,omitempty"`
+}
+
+// logInternal logs an internal error with the request; users only see
+// "internal error" and the request id.
+func (s *Server) logInternal(r *http.Request, err error) {
+	if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+		s.log.ErrorContext(r.Context(), "internal error", slog.String("method", r.Method),
+			slog.String("path", r.URL.Path), slog.String("request_id", requestID(r.Context())), slog.Any("err", err))
+	}
+}
+
+func (s *Server) writeAPIError(w http.ResponseWriter, r *http.Request, err error) {
+	s.logInternal(r, err)
+	code := congthuong.ErrorCode(err)
+	writeJSON(w, errorStatus(err), apiError{Error: apiErrorBody{Code: code, Message: congthuong.ErrorMessage(err),
+		Fields: congthuong.ErrorFields(err)}})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+// wantsJSON reports whether an error for r should be JSON rather than a page.
+func wantsJSON(r *http.Request) bool {
+	return strings.HasPrefix(r.URL.Path, "/api/") || strings.Contains(r.Header.Get("Accept"), "application/json")
+}
+
+// errBadJSON wraps a request-body decoding failure.
+func errBadJSON(err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &typ):
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid JSON body",
+			Fields: []congthuong.FieldError{{Field: typ.Field, Message: "wrong type: expected " + typ.Type.String()}}}
+	case errors.As(err, &syn):
+		return congthuong.Errorf(congthuong.EINVALID, "invalid JSON body: %v", err)
+	}
+	return congthuong.Errorf(congthuong.EINVALID, "invalid request body: %v", err)
+}

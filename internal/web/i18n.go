@@ -1,0 +1,82 @@
+package web
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+//go:embed locale/*.json
+var localeFS embed.FS
+
+// Languages the interface speaks; the first is the default.
+var languages = []string{"vi", "en"}
+
+// catalog is one language's strings: UI keys, and translations of the
+// (English) messages that errors carry. A message key may hold one "{}",
+// which matches any text and is carried into the translation.
+type catalog struct {
+	UI       map[string]string `json:"ui"`
+	Messages map[string]string `json:"messages"`
+	patterns []messagePattern
+}
+
+type messagePattern struct{ prefix, suffix, out string }
+
+func loadCatalogs() (map[string]*catalog, error) {
+	out := map[string]*catalog{}
+	for _, lang := range languages {
+		b, err := localeFS.ReadFile("locale/" + lang + ".json")
+		if err != nil {
+			return nil, err
+		}
+		c := &catalog{}
+		if err := json.Unmarshal(b, c); err != nil {
+			return nil, fmt.Errorf("locale %s: %w", lang, err)
+		}
+		for k, v := range c.Messages {
+			if i := strings.Index(k, "{}"); i >= 0 {
+				c.patterns = append(c.patterns, messagePattern{k[:i], k[i+2:], v})
+			}
+		}
+		out[lang] = c
+	}
+	return out, nil
+}
+
+// printer translates for one request.
+type printer struct {
+	lang string
+	c    *catalog
+}
+
+// T returns the string for key, formatted with args; a missing key shows as
+// itself so that it is noticed (a test checks none is missing).
+func (p *printer) T(key string, args ...any) string {
+	s, ok := p.c.UI[key]
+	if !ok {
+		s = key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// M translates an error message; messages without a translation stay as
+// they are (English).
+func (p *printer) M(msg string) string {
+	if s, ok := p.c.Messages[msg]; ok {
+		return s
+	}
+	for _, pat := range p.c.patterns {
+		if len(msg) >= len(pat.prefix)+len(pat.suffix) && strings.HasPrefix(msg, pat.prefix) && strings.HasSuffix(msg, pat.suffix) {
+			return strings.Replace(pat.out, "{}", msg[len(pat.prefix):len(msg)-len(pat.suffix)], 1)
+		}
+	}
+	return msg
+}
+
+// Lang is the language code, for the html lang attribute.
+func (p *printer) Lang() string { return p.lang }

@@ -1,0 +1,120 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+const (
+	sessionCookie  = "ct_session"
+	langCookie     = "ct_lang"
+	sizeCookie     = "ct_size"
+	contrastCookie = "ct_contrast"
+	flashCookie    = "ct_flash"
+)
+
+// prefs are the display choices a visitor makes without logging in.
+type prefs struct {
+	Lang     string
+	Large    bool
+	Contrast bool
+}
+
+// HTMLClass returns the classes for the html element.
+func (p prefs) HTMLClass() string {
+	var c []string
+	if p.Large {
+		c = append(c, "text-large")
+	}
+	if p.Contrast {
+		c = append(c, "contrast-high")
+	}
+	return strings.Join(c, " ")
+}
+
+func prefsFrom(r *http.Request) prefs {
+	p := prefs{Lang: languages[0]}
+	if c, err := r.Cookie(langCookie); err == nil {
+		for _, l := range languages {
+			if c.Value == l {
+				p.Lang = l
+			}
+		}
+	}
+	if c, err := r.Cookie(sizeCookie); err == nil && c.Value == "large" {
+		p.Large = true
+	}
+	if c, err := r.Cookie(contrastCookie); err == nil && c.Value == "high" {
+		p.Contrast = true
+	}
+	return p
+}
+
+func (s *Server) printerFor(r *http.Request) *printer {
+	lang := prefsFrom(r).Lang
+	return &printer{lang: lang, c: s.catalogs[lang]}
+}
+
+// handlePrefs sets language, text size or contrast from a plain link, so the
+// switches work without JavaScript, and goes back where the visitor was.
+func (s *Server) handlePrefs(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	year := 365 * 24 * time.Hour
+	if l := q.Get("lang"); l != "" {
+		for _, known := range languages {
+			if l == known {
+				s.setCookie(w, langCookie, l, year)
+			}
+		}
+	}
+	switch q.Get("size") {
+	case "large":
+		s.setCookie(w, sizeCookie, "large", year)
+	case "normal":
+		s.clearCookie(w, sizeCookie)
+	}
+	switch q.Get("contrast") {
+	case "high":
+		s.setCookie(w, contrastCookie, "high", year)
+	case "normal":
+		s.clearCookie(w, contrastCookie)
+	}
+	http.Redirect(w, r, localPath(q.Get("back")), http.StatusSeeOther)
+}
+
+// localPath accepts only a path on this site, so that redirects cannot be
+// turned into open redirects.
+func localPath(p string) string {
+	u, err := url.Parse(p)
+	if err != nil || p == "" || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") ||
+		u.Host != "" || u.Scheme != "" {
+		return "/"
+	}
+	return p
+}
+
+func (s *Server) setCookie(w http.ResponseWriter, name, value string, maxAge time.Duration) {
+	http.SetCookie(w, &http.Cookie{Name: name, Value: value, Path: "/", MaxAge: int(maxAge.Seconds()),
+		HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode})
+}
+
+func (s *Server) clearCookie(w http.ResponseWriter, name string) {
+	http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode})
+}
+
+// flash leaves a one-line message (a catalogue key) for the next page.
+func (s *Server) flash(w http.ResponseWriter, key string) {
+	s.setCookie(w, flashCookie, key, time.Minute)
+}
+
+// takeFlash reads the flash key; the page clears it by rendering with
+// Flash set (see clearFlash in routes).
+func takeFlash(r *http.Request) string {
+	if c, err := r.Cookie(flashCookie); err == nil {
+		return c.Value
+	}
+	return ""
+}

@@ -1,0 +1,192 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/unit"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// view is what every page template receives.
+type view struct {
+	L      *printer
+	Actor  congthuong.Actor
+	Path   string
+	Query  url.Values
+	Prefs  prefs
+	Demo   bool
+	Title  string
+	Nav    string // the navigation section to mark current
+	Flash  string
+	Error  string            // a message for the whole form
+	Errors map[string]string // field → message, shown beside the field
+	D      any               // the page's own data
+}
+
+// fieldView is what the shared "field" template receives.
+type fieldView struct {
+	V                 *view
+	Name, Value, Hint string
+	ReadOnly          bool
+}
+
+// FieldError returns the message for a field, for templates.
+func (v *view) FieldError(field string) string { return v.Errors[field] }
+
+// Invalid returns "true" when field has an error, for aria-invalid.
+func (v *view) Invalid(field string) string {
+	if _, ok := v.Errors[field]; ok {
+		return "true"
+	}
+	return "false"
+}
+
+// loadTemplates parses the layout with each page into its own set, so that
+// pages may define the same block names.
+func loadTemplates(a *assets) (map[string]*template.Template, error) {
+	funcs := template.FuncMap{
+		"asset": a.URL,
+		"localTime": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.In(unit.Location).Format("02/01/2006 15:04")
+		},
+		"add": func(a, b int) int { return a + b },
+		"pageURL": func(path string, q url.Values, offset int) string {
+			c := url.Values{}
+			for k, v := range q {
+				c[k] = v
+			}
+			c.Set("offset", strconv.Itoa(offset))
+			return path + "?" + c.Encode()
+		},
+		"number": formatInt,
+		"dict2": func(v *view, name, value, hint string, readOnly bool) fieldView {
+			return fieldView{V: v, Name: name, Value: value, Hint: hint, ReadOnly: readOnly}
+		},
+		"join": strings.Join,
+	}
+	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	if err != nil {
+		return nil, err
+	}
+	pages, err := fs.Glob(templateFS, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*template.Template{}
+	for _, p := range pages {
+		t, err := template.Must(layout.Clone()).ParseFS(templateFS, p)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", p, err)
+		}
+		out[strings.TrimSuffix(strings.TrimPrefix(p, "templates/pages/"), ".html")] = t
+	}
+	return out, nil
+}
+
+// formatInt groups thousands with dots, as Vietnamese writes numbers.
+func formatInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// render writes a page. Templates execute into a buffer first so that an
+// error yields a clean error page instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v *view) {
+	t, ok := s.templates[name]
+	if !ok {
+		s.renderError(w, r, fmt.Errorf("web: no template %q", name))
+		return
+	}
+	s.fillView(r, v)
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
+		s.renderError(w, r, fmt.Errorf("web: render %s: %w", name, err))
+		return
+	}
+	if takeFlash(r) != "" {
+		s.clearCookie(w, flashCookie)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+func (s *Server) fillView(r *http.Request, v *view) {
+	v.L = s.printerFor(r)
+	v.Actor = congthuong.ActorFrom(r.Context())
+	v.Path = r.URL.Path
+	v.Query = r.URL.Query()
+	v.Prefs = prefsFrom(r)
+	v.Demo = s.demo
+	if v.Flash == "" {
+		v.Flash = takeFlash(r)
+	}
+}
+
+// renderError shows an error page in the user's language, with the status
+// of the error's code. Internal errors are logged, never shown.
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
+	s.logInternal(r, err)
+	if wantsJSON(r) {
+		s.writeAPIError(w, r, err)
+		return
+	}
+	status := errorStatus(err)
+	if status == http.StatusUnauthorized && r.Method == http.MethodGet {
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	}
+	p := s.printerFor(r)
+	v := &view{Title: p.T("error.title"), D: map[string]any{
+		"Status": status, "Message": p.M(congthuong.ErrorMessage(err)), "RequestID": requestID(r.Context()),
+	}}
+	t := s.templates["error"]
+	s.fillView(r, v)
+	var buf bytes.Buffer
+	if t == nil || t.ExecuteTemplate(&buf, "layout.html", v) != nil {
+		http.Error(w, http.StatusText(status), status)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// formErrors translates an error's field details for a form, and returns a
+// general message for what has no field.
+func formErrors(p *printer, err error) (map[string]string, string) {
+	fields := map[string]string{}
+	for _, f := range congthuong.ErrorFields(err) {
+		if _, dup := fields[f.Field]; !dup {
+			fields[f.Field] = p.M(f.Message)
+		}
+	}
+	return fields, p.M(congthuong.ErrorMessage(err))
+}

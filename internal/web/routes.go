@@ -1,0 +1,116 @@
+package web
+
+import (
+	"net/http"
+)
+
+// route is one method and path pattern. The API routes are listed as data
+// so that a test can check each against the OpenAPI document.
+type route struct {
+	Method  string
+	Pattern string
+	handler http.HandlerFunc
+}
+
+// handlerFunc is a handler that returns its error for the adapter to show.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// api adapts h for the JSON API: errors become the JSON error shape.
+func (s *Server) api(h handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.writeAPIError(w, r, err)
+		}
+	}
+}
+
+// page adapts h for HTML pages: errors become error pages.
+func (s *Server) page(h handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.renderError(w, r, err)
+		}
+	}
+}
+
+// APIRoutes lists the JSON API.
+func (s *Server) APIRoutes() []route {
+	return []route{
+		{"GET", "/api/v1/units", s.api(s.apiListUnits)},
+		{"GET", "/api/v1/units/{code}", s.api(s.apiGetUnit)},
+		{"GET", "/api/v1/unit-groups", s.api(s.apiListGroups)},
+		{"GET", "/api/v1/enterprises", s.api(s.apiListEnterprises)},
+		{"POST", "/api/v1/enterprises", s.api(s.apiCreateEnterprise)},
+		{"GET", "/api/v1/enterprises/{tax_code}", s.api(s.apiGetEnterprise)},
+		{"PUT", "/api/v1/enterprises/{tax_code}", s.api(s.apiUpdateEnterprise)},
+		{"DELETE", "/api/v1/enterprises/{tax_code}", s.api(s.apiDeleteEnterprise)},
+		{"POST", "/api/v1/enterprises/import", s.api(s.apiImportEnterprises)},
+		{"GET", "/api/v1/enterprises/export.xlsx", s.api(s.exportEnterprises)},
+		{"GET", "/api/v1/me", s.api(s.apiMe)},
+		{"GET", "/api/v1/users", s.api(s.apiListUsers)},
+		{"POST", "/api/v1/users", s.api(s.apiCreateUser)},
+		{"GET", "/api/v1/audit", s.api(s.apiListAudit)},
+		{"GET", "/api/v1/openapi.json", s.serveOpenAPI},
+	}
+}
+
+func (s *Server) pageRoutes() []route {
+	return []route{
+		{"GET", "/{$}", s.page(s.showHome)},
+		{"GET", "/prefs", s.handlePrefs},
+		{"GET", "/login", s.page(s.showLogin)},
+		{"POST", "/login", s.page(s.doLogin)},
+		{"POST", "/logout", s.page(s.doLogout)},
+		{"GET", "/account/password", s.page(s.showPassword)},
+		{"POST", "/account/password", s.page(s.doPassword)},
+		{"GET", "/account/tokens", s.page(s.showTokens)},
+		{"POST", "/account/tokens", s.page(s.doCreateToken)},
+		{"POST", "/account/tokens/{id}/delete", s.page(s.doDeleteToken)},
+		{"GET", "/units", s.page(s.showUnits)},
+		{"GET", "/units/{code}", s.page(s.showUnit)},
+		{"GET", "/enterprises", s.page(s.showEnterprises)},
+		{"GET", "/enterprises/new", s.page(s.showNewEnterprise)},
+		{"POST", "/enterprises", s.page(s.doCreateEnterprise)},
+		{"GET", "/enterprises/import", s.page(s.showImportEnterprises)},
+		{"POST", "/enterprises/import", s.page(s.doImportEnterprises)},
+		{"GET", "/enterprises/export.xlsx", s.page(s.exportEnterprises)},
+		{"GET", "/enterprises/{tax_code}", s.page(s.showEnterprise)},
+		{"GET", "/enterprises/{tax_code}/edit", s.page(s.showEditEnterprise)},
+		{"POST", "/enterprises/{tax_code}", s.page(s.doUpdateEnterprise)},
+		{"POST", "/enterprises/{tax_code}/delete", s.page(s.doDeleteEnterprise)},
+		{"GET", "/admin/users", s.page(s.showUsers)},
+		{"GET", "/admin/users/new", s.page(s.showNewUser)},
+		{"POST", "/admin/users", s.page(s.doCreateUser)},
+		{"GET", "/admin/users/{id}", s.page(s.showEditUser)},
+		{"POST", "/admin/users/{id}", s.page(s.doUpdateUser)},
+		{"POST", "/admin/users/{id}/password", s.page(s.doResetPassword)},
+		{"GET", "/admin/audit", s.page(s.showAudit)},
+		{"GET", "/healthz", s.healthz},
+		{"GET", "/readyz", s.readyz},
+		{"GET", "/metrics", s.serveMetrics},
+		{"GET", "/static/", s.assets.ServeHTTP},
+	}
+}
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	for _, rt := range append(s.APIRoutes(), s.pageRoutes()...) {
+		mux.HandleFunc(rt.Method+" "+rt.Pattern, rt.handler)
+	}
+	mux.HandleFunc("/api/", s.api(func(w http.ResponseWriter, r *http.Request) error {
+		return errNoRoute
+	}))
+	mux.HandleFunc("/", s.page(func(w http.ResponseWriter, r *http.Request) error {
+		return errNoRoute
+	}))
+	// Cross-origin state-changing requests are refused (CSRF); requests
+	// without browser fetch metadata, such as API clients with a bearer
+	// token, pass.
+	csrf := http.NewCrossOriginProtection()
+	var h http.Handler = mux
+	h = forcePasswordChange(h)
+	h = csrf.Handler(h)
+	h = s.authenticate(h)
+	h = securityHeaders(h)
+	return s.observe(h)
+}

@@ -1,0 +1,56 @@
+// Package web serves the HTML pages and the JSON API over net/http.
+package web
+
+import (
+	"html/template"
+	"log/slog"
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"congthuong/internal/store"
+)
+
+// Options configure a Server.
+type Options struct {
+	// SecureCookies marks cookies Secure (HTTPS, or http://localhost).
+	SecureCookies bool
+	// Demo shows the demo banner: the data is not real.
+	Demo bool
+}
+
+// Server holds what the handlers share.
+type Server struct {
+	store     *store.Store
+	log       *slog.Logger
+	opts      Options
+	demo      bool
+	assets    *assets
+	templates map[string]*template.Template
+	catalogs  map[string]*catalog
+	limiter   *loginLimiter
+	metrics   *metrics
+	handler   http.Handler
+}
+
+// New builds a server; it fails if an embedded template or catalogue is
+// broken, so that a bad build never starts.
+func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
+	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, limiter: newLoginLimiter()}
+	var err error
+	if s.assets, err = loadAssets(); err != nil {
+		return nil, err
+	}
+	if s.templates, err = loadTemplates(s.assets); err != nil {
+		return nil, err
+	}
+	if s.catalogs, err = loadCatalogs(); err != nil {
+		return nil, err
+	}
+	s.metrics = newMetrics(prometheus.NewRegistry())
+	s.handler = s.routes()
+	return s, nil
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }

@@ -1,0 +1,12 @@
+// congthuong works without JavaScript; this file only adds conveniences.
+(function () {
+  "use strict";
+  // Confirm destructive actions (forms marked data-confirm).
+  document.addEventListener("submit", function (ev) {
+    var msg = ev.target.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) { ev.preventDefault(); }
+  });
+  // Put focus on the first field with an error so keyboard users land on it.
+  var bad = document.querySelector("[aria-invalid=true]");
+  if (bad) { bad.focus(); }
+})();

@@ -1,0 +1,123 @@
+package web
+
+import (
+	"net/http"
+
+	"congthuong/internal/store"
+	"congthuong/internal/unit"
+)
+
+// unitFilter reads the unit query parameters shared by the page and the API.
+func (s *Server) unitFilter(r *http.Request) (store.UnitFilter, error) {
+	q := r.URL.Query()
+	page, err := listPage(q)
+	if err != nil {
+		return store.UnitFilter{}, err
+	}
+	f := store.UnitFilter{Q: q.Get("q"), Level: unit.Level(q.Get("level")), Parent: q.Get("parent"),
+		ValidOn: q.Get("valid_on"), Page: page}
+	if f.ValidOn == "" {
+		f.ValidOn = unit.Today(s.store.Now())
+	}
+	return f, nil
+}
+
+func (s *Server) apiListUnits(w http.ResponseWriter, r *http.Request) error {
+	f, err := s.unitFilter(r)
+	if err != nil {
+		return err
+	}
+	units, total, err := s.store.FindUnits(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	writeJSON(w, http.StatusOK, newList(units, total, f.Page))
+	return nil
+}
+
+func (s *Server) apiGetUnit(w http.ResponseWriter, r *http.Request) error {
+	day := r.URL.Query().Get("valid_on")
+	if day == "" {
+		day = unit.Today(s.store.Now())
+	}
+	u, err := s.store.FindUnit(r.Context(), r.PathValue("code"), day)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	writeJSON(w, http.StatusOK, u)
+	return nil
+}
+
+func (s *Server) apiListGroups(w http.ResponseWriter, r *http.Request) error {
+	groups, err := s.store.FindGroups(r.Context())
+	if err != nil {
+		return err
+	}
+	if groups == nil {
+		groups = []unit.Group{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": groups})
+	return nil
+}
+
+// showUnits lists provinces by default, or the units matching a search.
+func (s *Server) showUnits(w http.ResponseWriter, r *http.Request) error {
+	f, err := s.unitFilter(r)
+	if err != nil {
+		return err
+	}
+	searching := f.Q != ""
+	if !searching && f.Level == "" && f.Parent == "" {
+		f.Level = unit.Province
+	}
+	if f.Page.Limit == 0 {
+		f.Page.Limit = 100
+	}
+	units, total, err := s.store.FindUnits(r.Context(), f)
+	if err != nil {
+		p := s.printerFor(r)
+		fields, msg := formErrors(p, err)
+		s.render(w, r, http.StatusBadRequest, "units", &view{Title: p.T("units.title"), Nav: "units", Error: msg, Errors: fields,
+			D: map[string]any{"Filter": f, "Units": nil, "Pager": pager{}}})
+		return nil
+	}
+	s.render(w, r, http.StatusOK, "units", &view{Title: s.printerFor(r).T("units.title"), Nav: "units",
+		D: map[string]any{"Filter": f, "Units": units, "Pager": newPager(total, f.Page), "Searching": searching}})
+	return nil
+}
+
+// showUnit shows one unit on a day, its history under the same code, and,
+// for a province, its communes.
+func (s *Server) showUnit(w http.ResponseWriter, r *http.Request) error {
+	day := r.URL.Query().Get("valid_on")
+	if day == "" {
+		day = unit.Today(s.store.Now())
+	}
+	code := r.PathValue("code")
+	u, err := s.store.FindUnit(r.Context(), code, day)
+	if err != nil {
+		return err
+	}
+	history, err := s.store.UnitHistory(r.Context(), code)
+	if err != nil {
+		return err
+	}
+	d := map[string]any{"Unit": u, "History": history, "Day": day}
+	if u.Level == unit.Province || u.Level == unit.Country {
+		children, _, err := s.store.FindUnits(r.Context(), store.UnitFilter{Parent: u.Code, ValidOn: day,
+			Page: store.Page{Limit: store.MaxLimit}})
+		if err != nil {
+			return err
+		}
+		d["Children"] = children
+	}
+	if u.ParentCode != "" && u.ParentCode != "VN" {
+		if parent, err := s.store.FindUnit(r.Context(), u.ParentCode, day); err == nil {
+			d["Parent"] = parent
+		}
+	}
+	s.render(w, r, http.StatusOK, "unit", &view{Title: u.FullName, Nav: "units", D: d})
+	return nil
+}

@@ -1,0 +1,251 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/auth"
+	"congthuong/internal/store"
+)
+
+func userFilter(r *http.Request) (store.UserFilter, error) {
+	q := r.URL.Query()
+	page, err := listPage(q)
+	return store.UserFilter{Q: q.Get("q"), Role: congthuong.Role(q.Get("role")), Page: page}, err
+}
+
+func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) error {
+	a := congthuong.ActorFrom(r.Context())
+	if a.Anonymous() {
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	u, err := s.store.FindUserByID(r.Context(), a.UserID)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, u)
+	return nil
+}
+
+func (s *Server) apiListUsers(w http.ResponseWriter, r *http.Request) error {
+	f, err := userFilter(r)
+	if err != nil {
+		return err
+	}
+	users, total, err := s.store.FindUsers(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, newList(users, total, f.Page))
+	return nil
+}
+
+type userInput struct {
+	Username    string          `json:"username"`
+	DisplayName string          `json:"display_name"`
+	Email       string          `json:"email"`
+	Role        congthuong.Role `json:"role"`
+	UnitCode    string          `json:"unit_code"`
+	TaxCode     string          `json:"tax_code"`
+	Password    string          `json:"password"`
+}
+
+func (s *Server) apiCreateUser(w http.ResponseWriter, r *http.Request) error {
+	var in userInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	u := &auth.User{Username: in.Username, DisplayName: in.DisplayName, Email: in.Email, Role: in.Role,
+		UnitCode: in.UnitCode, TaxCode: in.TaxCode, Active: true, MustChangePassword: true}
+	if err := s.store.CreateUser(r.Context(), u, in.Password); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, u)
+	return nil
+}
+
+func auditFilter(r *http.Request) (store.AuditFilter, error) {
+	q := r.URL.Query()
+	page, err := listPage(q)
+	if err != nil {
+		return store.AuditFilter{}, err
+	}
+	f := store.AuditFilter{Entity: q.Get("entity"), EntityID: q.Get("entity_id"), Actor: q.Get("actor"), Page: page}
+	var v congthuong.Validation
+	for name, dst := range map[string]*time.Time{"from": &f.From, "to": &f.To} {
+		if s := q.Get(name); s != "" {
+			t, err := time.Parse(time.DateOnly, s)
+			if err != nil {
+				v.Add(name, "write the date as YYYY-MM-DD")
+			}
+			*dst = t.Add(-7 * time.Hour) // start of the day in Vietnam
+			if name == "to" {
+				*dst = dst.Add(24 * time.Hour)
+			}
+		}
+	}
+	return f, v.Err("invalid audit filter")
+}
+
+func (s *Server) apiListAudit(w http.ResponseWriter, r *http.Request) error {
+	f, err := auditFilter(r)
+	if err != nil {
+		return err
+	}
+	entries, total, err := s.store.FindAuditEntries(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, newList(entries, total, f.Page))
+	return nil
+}
+
+func (s *Server) showAudit(w http.ResponseWriter, r *http.Request) error {
+	f, err := auditFilter(r)
+	if err != nil {
+		return err
+	}
+	entries, total, err := s.store.FindAuditEntries(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "audit", &view{Title: s.printerFor(r).T("audit.title"), Nav: "audit",
+		D: map[string]any{"Entries": entries, "Pager": newPager(total, f.Page)}})
+	return nil
+}
+
+func (s *Server) showUsers(w http.ResponseWriter, r *http.Request) error {
+	f, err := userFilter(r)
+	if err != nil {
+		return err
+	}
+	users, total, err := s.store.FindUsers(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "users", &view{Title: s.printerFor(r).T("users.title"), Nav: "users",
+		D: map[string]any{"Users": users, "Pager": newPager(total, f.Page), "Roles": congthuong.Roles}})
+	return nil
+}
+
+func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status int, u *auth.User, isNew bool, err error) {
+	p := s.printerFor(r)
+	v := &view{Nav: "users", D: map[string]any{"U": u, "New": isNew, "Roles": congthuong.Roles}}
+	if isNew {
+		v.Title = p.T("users.new")
+	} else {
+		v.Title = p.T("users.edit") + ": " + u.Username
+	}
+	if err != nil {
+		v.Errors, v.Error = formErrors(p, err)
+	}
+	s.render(w, r, status, "user_form", v)
+}
+
+func (s *Server) showNewUser(w http.ResponseWriter, r *http.Request) error {
+	if a := congthuong.ActorFrom(r.Context()); !a.IsAdmin() {
+		return forbiddenOrLogin(a)
+	}
+	s.renderUserForm(w, r, http.StatusOK, &auth.User{Role: congthuong.RoleOfficer, Active: true,
+		UnitCode: congthuong.ActorFrom(r.Context()).UnitCode}, true, nil)
+	return nil
+}
+
+func userFromForm(r *http.Request) *auth.User {
+	f := r.PostForm
+	return &auth.User{Username: f.Get("username"), DisplayName: f.Get("display_name"), Email: f.Get("email"),
+		Role: congthuong.Role(f.Get("role")), UnitCode: f.Get("unit_code"), TaxCode: f.Get("tax_code"),
+		Active: f.Get("active") == "on"}
+}
+
+func (s *Server) doCreateUser(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	u := userFromForm(r)
+	u.Active, u.MustChangePassword = true, true
+	if err := s.store.CreateUser(r.Context(), u, r.PostForm.Get("password")); err != nil {
+		if len(congthuong.ErrorFields(err)) > 0 {
+			s.renderUserForm(w, r, errorStatus(err), u, true, err)
+			return nil
+		}
+		return err
+	}
+	s.flash(w, "flash.saved")
+	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
+	return nil
+}
+
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return 0, congthuong.Errorf(congthuong.ENOTFOUND, "no such user")
+	}
+	return id, nil
+}
+
+func (s *Server) showEditUser(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if a := congthuong.ActorFrom(r.Context()); !a.IsAdmin() {
+		return forbiddenOrLogin(a)
+	}
+	u, err := s.store.FindUserByID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	s.renderUserForm(w, r, http.StatusOK, u, false, nil)
+	return nil
+}
+
+func (s *Server) doUpdateUser(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	in := userFromForm(r)
+	u, err := s.store.UpdateUser(r.Context(), id, store.UserUpdate{DisplayName: &in.DisplayName, Email: &in.Email,
+		Role: &in.Role, UnitCode: &in.UnitCode, TaxCode: &in.TaxCode, Active: &in.Active})
+	if err != nil {
+		if len(congthuong.ErrorFields(err)) > 0 || congthuong.ErrorCode(err) == congthuong.EINVALID {
+			in.ID = id
+			s.renderUserForm(w, r, errorStatus(err), in, false, err)
+			return nil
+		}
+		return err
+	}
+	s.flash(w, "flash.saved")
+	http.Redirect(w, r, "/admin/users/"+strconv.FormatInt(u.ID, 10), http.StatusSeeOther)
+	return nil
+}
+
+// doResetPassword gives a user a new one-time password, shown once to the
+// administrator.
+func (s *Server) doResetPassword(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	password, err := auth.NewPassword()
+	if err != nil {
+		return err
+	}
+	if err := s.store.ResetPassword(r.Context(), id, password, true); err != nil {
+		return err
+	}
+	u, err := s.store.FindUserByID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	p := s.printerFor(r)
+	s.render(w, r, http.StatusOK, "user_form", &view{Nav: "users", Title: p.T("users.edit") + ": " + u.Username,
+		D: map[string]any{"U": u, "Roles": congthuong.Roles, "NewPassword": password}})
+	return nil
+}

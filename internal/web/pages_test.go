@@ -1,0 +1,174 @@
+package web_test
+
+import (
+	"encoding/json"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"congthuong/internal/enterprise"
+	"congthuong/internal/storetest"
+)
+
+// TestPagesRender opens every page as the administrator in both languages:
+// each must render with status 200 and show no untranslated key.
+func TestPagesRender(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	untranslated := regexp.MustCompile(`>[a-z_]+\.[a-z_.]+<`)
+	for _, lang := range []string{"vi", "en"} {
+		for _, path := range []string{"/", "/units", "/units?q=hai+phong", "/units/31", "/units/11560", "/units/24?valid_on=2024-01-01",
+			"/enterprises", "/enterprises/new", "/enterprises/0100233488", "/enterprises/0100233488/edit", "/enterprises/import",
+			"/admin/users", "/admin/users/new", "/admin/audit", "/account/tokens", "/account/password", "/login"} {
+			r := newRequest("GET", path, "")
+			r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.cookies["admin"]})
+			r.AddCookie(&http.Cookie{Name: "ct_lang", Value: lang})
+			w := newRecorder()
+			e.server.ServeHTTP(w, r)
+			if w.Code != http.StatusOK {
+				t.Errorf("%s %s: status %d", lang, path, w.Code)
+				continue
+			}
+			body := w.Body.String()
+			if !strings.Contains(body, `<html lang="`+lang+`"`) {
+				t.Errorf("%s %s: wrong language", lang, path)
+			}
+			if m := untranslated.FindString(body); m != "" {
+				t.Errorf("%s %s: untranslated key %s", lang, path, m)
+			}
+		}
+	}
+}
+
+// TestCatalogs checks that both languages have the same keys, that every
+// key a template names exists, and that the domain's fixed messages have a
+// Vietnamese translation.
+func TestCatalogs(t *testing.T) {
+	load := func(lang string) (ui, msgs map[string]string) {
+		b, err := os.ReadFile(filepath.Join("locale", lang+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c struct{ UI, Messages map[string]string }
+		if err := json.Unmarshal(b, &c); err != nil {
+			t.Fatal(err)
+		}
+		return c.UI, c.Messages
+	}
+	vi, viMsgs := load("vi")
+	en, _ := load("en")
+	for k := range vi {
+		if _, ok := en[k]; !ok {
+			t.Errorf("en lacks %s", k)
+		}
+	}
+	for k := range en {
+		if _, ok := vi[k]; !ok {
+			t.Errorf("vi lacks %s", k)
+		}
+	}
+	keyRef := regexp.MustCompile(`\.L\.T "([^"]+)"|L\.T "([^"]+)"`)
+	fs.WalkDir(os.DirFS("templates"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := os.ReadFile(filepath.Join("templates", p))
+		for _, m := range keyRef.FindAllStringSubmatch(string(b), -1) {
+			key := m[1] + m[2]
+			if _, ok := vi[key]; !ok {
+				t.Errorf("%s names missing key %s", p, key)
+			}
+		}
+		return nil
+	})
+	for _, k := range []string{"role.admin", "role.leader", "role.officer", "role.commune", "role.enterprise",
+		"units.level_country", "units.level_province", "units.level_commune", "flash.saved", "flash.deleted", "flash.password_changed"} {
+		if _, ok := vi[k]; !ok {
+			t.Errorf("vi lacks dynamic key %s", k)
+		}
+	}
+	for _, err := range []error{enterprise.ErrTaxCodeEmpty, enterprise.ErrTaxCodeLength, enterprise.ErrTaxCodeDigits,
+		enterprise.ErrTaxCodeCheck, enterprise.ErrTaxCodeBranch, enterprise.ErrTaxCodeSequence} {
+		if _, ok := viMsgs[err.Error()]; !ok {
+			t.Errorf("no Vietnamese for %q", err)
+		}
+	}
+}
+
+func TestLoginFlow(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	post := func(form url.Values, ip string) *http.Response {
+		r := newRequest("POST", "/login", form.Encode())
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.RemoteAddr = ip + ":1234"
+		w := newRecorder()
+		e.server.ServeHTTP(w, r)
+		return w.Result()
+	}
+	res := post(url.Values{"username": {"thuynguyen"}, "password": {testPassword}, "next": {"/enterprises"}}, "10.0.0.1")
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/enterprises" {
+		t.Fatalf("login: %d → %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	var session *http.Cookie
+	for _, c := range res.Cookies() {
+		if c.Name == "ct_session" {
+			session = c
+		}
+	}
+	if session == nil || !session.HttpOnly || !session.Secure || session.SameSite != http.SameSiteLaxMode {
+		t.Fatalf("session cookie flags: %+v", session)
+	}
+	// An open redirect is refused.
+	res = post(url.Values{"username": {"thuynguyen"}, "password": {testPassword}, "next": {"//evil.example/"}}, "10.0.0.1")
+	if res.Header.Get("Location") != "/" {
+		t.Errorf("next=//evil.example/ redirected to %s", res.Header.Get("Location"))
+	}
+	// Five failures lock the user name out, even with the right password.
+	for i := 0; i < 5; i++ {
+		if res := post(url.Values{"username": {"cathai"}, "password": {"wrong-password"}}, "10.0.0.2"); res.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("failure %d: status %d", i, res.StatusCode)
+		}
+	}
+	if res := post(url.Values{"username": {"cathai"}, "password": {testPassword}}, "10.0.0.3"); res.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("after 5 failures: status %d, want 429", res.StatusCode)
+	}
+	// Logout ends the session on the server.
+	r := newRequest("POST", "/logout", "")
+	r.AddCookie(session)
+	e.server.ServeHTTP(newRecorder(), r)
+	r = newRequest("GET", "/api/v1/me", "")
+	r.AddCookie(session)
+	w := newRecorder()
+	e.server.ServeHTTP(w, r)
+	if w.Code != http.StatusUnauthorized {
+		t.Errorf("after logout: %d", w.Code)
+	}
+}
+
+func TestSecurityHeadersAndAssets(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	w := e.do("", "GET", "/units", "", nil)
+	if csp := w.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("CSP = %q", csp)
+	}
+	css := regexp.MustCompile(`/static/app\.[0-9a-f]{8}\.css`).FindString(w.Body.String())
+	if css == "" {
+		t.Fatal("no hashed stylesheet URL in the page")
+	}
+	w = e.do("", "GET", css, "", nil)
+	if w.Code != 200 || !strings.Contains(w.Header().Get("Cache-Control"), "immutable") {
+		t.Errorf("asset: %d %q", w.Code, w.Header().Get("Cache-Control"))
+	}
+	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/metrics": 200, "/nope": 404, "/api/v1/nope": 404} {
+		if w := e.do("", "GET", path, "", nil); w.Code != want {
+			t.Errorf("%s: %d, want %d", path, w.Code, want)
+		}
+	}
+	if w := e.do("", "GET", "/metrics", "", nil); !strings.Contains(w.Body.String(), `congthuong_http_requests_total{method="GET",route="GET /healthz",status="200"}`) {
+		t.Errorf("metrics lack the request counter:\n%.500s", w.Body)
+	}
+}

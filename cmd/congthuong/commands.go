@@ -153,9 +153,6 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer, get
 			return nil
 		}
 	}
-	for _, fe := range congthuong.ErrorFields(err) {
-		fmt.Fprintf(stderr, "row %d, column %s: %s\n", fe.Row, fe.Field, fe.Message)
-	}
 	return err
 }
 

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"congthuong"
 )
 
 func main() {
@@ -64,7 +66,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return 2
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "congthuong:", err)
+		msg := err.Error()
+		if congthuong.ErrorCode(err) != congthuong.EINTERNAL {
+			msg = congthuong.ErrorMessage(err)
+		}
+		fmt.Fprintln(stderr, "congthuong:", msg)
+		for _, f := range congthuong.ErrorFields(err) {
+			if f.Row > 0 {
+				fmt.Fprintf(stderr, "  row %d, column %s: %s\n", f.Row, f.Field, f.Message)
+			} else {
+				fmt.Fprintf(stderr, "  %s: %s\n", f.Field, f.Message)
+			}
+		}
 		return 1
 	}
 	return 0

@@ -83,10 +83,11 @@ func (m *Main) URL() string {
 }
 
 // Close stops accepting requests, lets running ones finish (up to 20 s) and
-// closes the database.
+// closes the database. Calling it again does nothing.
 func (m *Main) Close() error {
 	var err error
 	if m.server != nil {
+		defer func() { m.server = nil }()
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
 		err = m.server.Shutdown(ctx)
@@ -98,6 +99,7 @@ func (m *Main) Close() error {
 		if e := m.Store.Close(); err == nil {
 			err = e
 		}
+		m.Store = nil
 	}
 	return err
 }

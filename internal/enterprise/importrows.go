@@ -38,9 +38,10 @@ type ImportRow struct {
 	Enterprise Enterprise
 }
 
-// RowsFromTable turns a table into enterprises. It reports every problem it
-// can find without a database: unknown or missing columns, invalid fields,
-// and a tax code repeated within the file, each with its row and column.
+// RowsFromTable turns a table into enterprises. It fails only on a wrong
+// header (unknown or missing columns, no data); the rows themselves are
+// checked by ValidateRows and the store, so that one report lists every
+// problem of every row.
 func RowsFromTable(t *tabular.Table) ([]ImportRow, error) {
 	cols, unknown := t.Columns(headerAliases)
 	var v congthuong.Validation
@@ -76,7 +77,6 @@ func RowsFromTable(t *tabular.Table) ([]ImportRow, error) {
 		return ""
 	}
 	rows := make([]ImportRow, 0, len(t.Rows))
-	seen := make(map[string]int, len(t.Rows))
 	for _, r := range t.Rows {
 		e := Enterprise{
 			TaxCode: get(r, "tax_code"), Name: get(r, "name"), NameEN: get(r, "name_en"), Address: get(r, "address"),
@@ -84,15 +84,25 @@ func RowsFromTable(t *tabular.Table) ([]ImportRow, error) {
 			Representative: get(r, "representative"), Phone: get(r, "phone"), Email: get(r, "email"),
 		}
 		e.Normalize()
-		e.ValidateInto(&v, r.Line)
-		if first, dup := seen[e.TaxCode]; dup && e.TaxCode != "" {
-			v.AddRow(r.Line, "tax_code", "tax code "+e.TaxCode+" is already on row "+strconv.Itoa(first))
-		} else {
-			seen[e.TaxCode] = r.Line
-		}
 		rows = append(rows, ImportRow{Line: r.Line, Enterprise: e})
 	}
-	return rows, v.Err("the file has invalid rows; nothing was imported")
+	return rows, nil
+}
+
+// ValidateRows adds every problem of the rows that needs no database to v:
+// invalid fields, and a tax code repeated within the file.
+func ValidateRows(rows []ImportRow, v *congthuong.Validation) {
+	seen := make(map[string]int, len(rows))
+	for i := range rows {
+		r := &rows[i]
+		r.Enterprise.ValidateInto(v, r.Line)
+		tc := r.Enterprise.TaxCode
+		if first, dup := seen[tc]; dup && tc != "" {
+			v.AddRow(r.Line, "tax_code", "tax code "+tc+" is already on row "+strconv.Itoa(first))
+		} else {
+			seen[tc] = r.Line
+		}
+	}
 }
 
 // Record returns e's fields in ImportColumns order, for export.

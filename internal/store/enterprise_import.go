@@ -38,6 +38,7 @@ func (s *Store) ImportEnterprises(ctx context.Context, rows []enterprise.ImportR
 			return err
 		}
 		var v congthuong.Validation
+		enterprise.ValidateRows(rows, &v)
 		for i := range rows {
 			r := &rows[i]
 			e := &r.Enterprise

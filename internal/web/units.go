@@ -68,6 +68,9 @@ func (s *Server) showUnits(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The form shows what the visitor asked for; without a search or a
+	// level, the page lists the provinces.
+	form := f
 	searching := f.Q != ""
 	if !searching && f.Level == "" && f.Parent == "" {
 		f.Level = unit.Province
@@ -80,11 +83,11 @@ func (s *Server) showUnits(w http.ResponseWriter, r *http.Request) error {
 		p := s.printerFor(r)
 		fields, msg := formErrors(p, err)
 		s.render(w, r, http.StatusBadRequest, "units", &view{Title: p.T("units.title"), Nav: "units", Error: msg, Errors: fields,
-			D: map[string]any{"Filter": f, "Units": nil, "Pager": pager{}}})
+			D: map[string]any{"Filter": form, "Units": nil, "Pager": pager{}}})
 		return nil
 	}
 	s.render(w, r, http.StatusOK, "units", &view{Title: s.printerFor(r).T("units.title"), Nav: "units",
-		D: map[string]any{"Filter": f, "Units": units, "Pager": newPager(total, f.Page), "Searching": searching}})
+		D: map[string]any{"Filter": form, "Units": units, "Pager": newPager(total, f.Page), "Searching": searching}})
 	return nil
 }
 

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// newBrowser starts headless Chromium, or skips the test when there is none
+// (fails instead under CI=true).
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	path := os.Getenv("CHROMIUM")
+	if path == "" {
+		for _, p := range []string{"chromium", "chromium-browser", "google-chrome"} {
+			if found, err := exec.LookPath(p); err == nil {
+				path = found
+				break
+			}
+		}
+	}
+	if path == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("Chromium not found: CI must run the browser tests (apt-get install chromium)")
+		}
+		t.Skip("Chromium not found; browser tests skipped (they fail instead in CI)")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.NoFirstRun)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(alloc)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	// Start the browser on the long-lived context: a browser started under a
+	// step's timeout would close when that step ends.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start %s: %v", path, err)
+	}
+	return ctx
+}
+
+// browser runs steps in one tab and fails the test on the first error.
+type browser struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+func (b browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		b.t.Fatalf("%s: %v\n%s", what, err, b.page())
+	}
+}
+
+// page describes where the browser is, for failure messages.
+func (b browser) page() string {
+	ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	defer cancel()
+	loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string]("document.location.href"))
+	body, _ := chromedp.Run(ctx, chromedp.Evaluate[string]("document.body ? document.body.innerText : ''"))
+	if len(body) > 1500 {
+		body = body[:1500]
+	}
+	return "page " + loc + ":\n" + body
+}
+
+func (b browser) text(sel string) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Text(sel))
+	if err != nil {
+		b.t.Fatalf("text of %s: %v", sel, err)
+	}
+	return strings.TrimSpace(s)
+}
+
+func (b browser) attr(sel, name string) string {
+	b.t.Helper()
+	a, err := chromedp.Run(b.ctx, chromedp.AttributeValue(sel, name))
+	if err != nil {
+		b.t.Fatalf("%s of %s: %v", name, sel, err)
+	}
+	return a.Value
+}
+
+// TestBrowser walks through the platform in a real browser: log in, switch
+// language, find a ward without diacritics, and register an enterprise,
+// first with a mistyped tax code (the message appears beside the field),
+// then with a correct one.
+func TestBrowser(t *testing.T) {
+	b := browser{t, newBrowser(t)}
+	m := startMain(t, t.TempDir(), true)
+	base := strings.Replace(m.URL(), "127.0.0.1", "localhost", 1)
+
+	b.do("log in",
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(`#username`),
+		chromedp.SendKeys(`#username`, "admin"),
+		chromedp.SendKeys(`#password`, adminPassword),
+		chromedp.Click(`#login-submit`),
+		chromedp.WaitVisible(`#logout`))
+	if h, lang := b.text(`h1`), b.attr(`html`, "lang"); h != "Trang chủ" || lang != "vi" {
+		t.Errorf("after login: heading %q, lang %q; want the Vietnamese home page", h, lang)
+	}
+
+	b.do("switch language", chromedp.Click(`#lang-switch`), chromedp.WaitVisible(`#logout`))
+	if h, lang := b.text(`h1`), b.attr(`html`, "lang"); h != "Home" || lang != "en" {
+		t.Errorf("after switching: heading %q, lang %q", h, lang)
+	}
+
+	b.do("unit search",
+		chromedp.Navigate(base+"/units"),
+		chromedp.WaitVisible(`#q`),
+		chromedp.SendKeys(`#q`, "thuy nguyen"),
+		chromedp.Click(`#units-search`),
+		chromedp.WaitVisible(`#units-table`))
+	if first := b.text(`#units-table tbody tr:first-child`); !strings.Contains(first, "11560") || !strings.Contains(first, "Phường Thủy Nguyên") {
+		t.Errorf("first search result = %q, want ward 11560 Thủy Nguyên", first)
+	}
+
+	b.do("bad tax code",
+		chromedp.Navigate(base+"/enterprises/new"),
+		chromedp.WaitVisible(`#tax_code`),
+		chromedp.SendKeys(`#tax_code`, "0100233480"),
+		chromedp.SendKeys(`#name`, "Công ty TNHH Kiểm Thử"),
+		chromedp.SendKeys(`#unit_code`, "11560"),
+		chromedp.Click(`#save`),
+		chromedp.WaitVisible(`#tax_code-error`))
+	if msg, invalid := b.text(`#tax_code-error`), b.attr(`#tax_code`, "aria-invalid"); !strings.Contains(msg, "check digit") || invalid != "true" {
+		t.Errorf("message beside the field = %q, aria-invalid = %q", msg, invalid)
+	}
+
+	b.do("good tax code",
+		chromedp.Clear(`#tax_code`),
+		chromedp.SendKeys(`#tax_code`, "0100233488"),
+		chromedp.Click(`#save`),
+		chromedp.WaitVisible(`#enterprise-props`))
+	if title := b.text(`h1`); title != "Công ty TNHH Kiểm Thử" {
+		t.Errorf("after saving: title %q", title)
+	}
+	e, err := m.Store.FindEnterprise(systemCtx(), "0100233488")
+	if err != nil || e.UnitCode != "11560" {
+		t.Errorf("stored: %+v, %v", e, err)
+	}
+}

@@ -71,13 +71,16 @@ func ReadCSV(r io.Reader) (*Table, error) {
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	t := &Table{}
-	for n := 1; ; n++ {
+	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		} else if err != nil {
-			return nil, fmt.Errorf("CSV line %d: %w", n, unwrapParseError(err))
+			return nil, fmt.Errorf("CSV %w", err)
 		}
+		// encoding/csv skips empty lines; FieldPos gives the line as the
+		// user's editor numbers it.
+		n, _ := cr.FieldPos(0)
 		for _, c := range rec {
 			if !utf8.ValidString(c) {
 				return nil, fmt.Errorf("CSV line %d is not UTF-8 text; save the file as \"CSV UTF-8\"", n)
@@ -88,14 +91,6 @@ func ReadCSV(r io.Reader) (*Table, error) {
 		}
 	}
 	return t.done()
-}
-
-func unwrapParseError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // ReadXLSX reads the first sheet of a workbook.

@@ -39,8 +39,12 @@ func (e *Error) Error() string {
 	if len(e.Fields) == 0 {
 		return fmt.Sprintf("congthuong: %s: %s", e.Code, e.Message)
 	}
-	parts := make([]string, 0, len(e.Fields))
-	for _, f := range e.Fields {
+	parts := make([]string, 0, min(len(e.Fields), 10))
+	for i, f := range e.Fields {
+		if i == 10 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(e.Fields)-10))
+			break
+		}
 		if f.Row > 0 {
 			parts = append(parts, fmt.Sprintf("row %d %s: %s", f.Row, f.Field, f.Message))
 		} else {
@@ -105,10 +109,20 @@ func (v *Validation) AddRow(row int, field, message string) {
 // Len reports how many problems were recorded.
 func (v *Validation) Len() int { return len(v.fields) }
 
-// Err returns an EINVALID error listing every field, or nil.
+// MaxFieldErrors bounds the problems one error carries: a file with a
+// wrong column can otherwise produce a million of them.
+const MaxFieldErrors = 1000
+
+// Err returns an EINVALID error listing every field, or nil. Past
+// MaxFieldErrors it keeps the first ones and says how many there were.
 func (v *Validation) Err(message string) error {
 	if len(v.fields) == 0 {
 		return nil
 	}
-	return &Error{Code: EINVALID, Message: message, Fields: v.fields}
+	fields := v.fields
+	if len(fields) > MaxFieldErrors {
+		message = fmt.Sprintf("%s (the first %d of %d problems are listed)", message, MaxFieldErrors, len(fields))
+		fields = fields[:MaxFieldErrors]
+	}
+	return &Error{Code: EINVALID, Message: message, Fields: fields}
 }

@@ -89,12 +89,13 @@ func RowsFromTable(t *tabular.Table) ([]ImportRow, error) {
 	return rows, nil
 }
 
-// ValidateRows adds every problem of the rows that needs no database to v:
-// invalid fields, and a tax code repeated within the file.
+// ValidateRows normalises the rows and adds every problem that needs no
+// database to v: invalid fields, and a tax code repeated within the file.
 func ValidateRows(rows []ImportRow, v *congthuong.Validation) {
 	seen := make(map[string]int, len(rows))
 	for i := range rows {
 		r := &rows[i]
+		r.Enterprise.Normalize()
 		r.Enterprise.ValidateInto(v, r.Line)
 		tc := r.Enterprise.TaxCode
 		if first, dup := seen[tc]; dup && tc != "" {

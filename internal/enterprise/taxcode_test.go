@@ -2,6 +2,7 @@ package enterprise_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"congthuong/internal/enterprise"
@@ -75,4 +76,15 @@ func FuzzParseTaxCode(f *testing.F) {
 			t.Fatalf("canonical form %q does not parse to itself: %q, %v", got, again, err)
 		}
 	})
+}
+
+func TestSearchWords(t *testing.T) {
+	got := enterprise.SearchWords("Công ty TNHH Thép Đình Vũ - Chi nhánh Hải Phòng 2, thép")
+	want := "thep dinh vu hai phong 2"
+	if strings.Join(got, " ") != want {
+		t.Errorf("SearchWords = %q, want %q", got, want)
+	}
+	if got := enterprise.SearchWords("Công ty Cổ phần"); len(got) != 0 {
+		t.Errorf("legal form only: %q", got)
+	}
 }

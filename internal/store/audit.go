@@ -46,10 +46,13 @@ func (tx *Tx) audit(ctx context.Context, action, entity, entityID, unitCode stri
 	if e.ActorID != 0 {
 		actorID = e.ActorID
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log
+	ins, err := tx.stmt(ctx, `INSERT INTO audit_log
 		(at, actor_id, actor_name, action, entity, entity_id, unit_code, before, after, prev_hash, hash)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-		e.At, actorID, e.ActorName, e.Action, e.Entity, e.EntityID, e.UnitCode, e.Before, e.After, e.PrevHash, e.Hash)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`)
+	if err != nil {
+		return fmt.Errorf("store: audit insert: %w", err)
+	}
+	_, err = ins.ExecContext(ctx, e.At, actorID, e.ActorName, e.Action, e.Entity, e.EntityID, e.UnitCode, e.Before, e.After, e.PrevHash, e.Hash)
 	if err != nil {
 		return fmt.Errorf("store: audit insert: %w", err)
 	}

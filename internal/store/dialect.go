@@ -10,15 +10,21 @@ type dialect struct {
 	// lockAudit serialises appends to the audit hash chain for the length of
 	// the transaction. SQLite's single writer serialises them already.
 	lockAudit string
+	// analyze refreshes the planner's statistics after a bulk write, so that
+	// searches keep their index plans; PostgreSQL's autovacuum would get
+	// there too, later.
+	analyze string
 }
 
 var (
 	sqlite = dialect{
-		name: "sqlite",
+		name:    "sqlite",
+		analyze: "PRAGMA optimize",
 	}
 	postgres = dialect{
 		name:           "postgres",
 		lockMigrations: "SELECT pg_advisory_xact_lock(7301)",
 		lockAudit:      "SELECT pg_advisory_xact_lock(7302)",
+		analyze:        "ANALYZE enterprises, enterprise_words",
 	}
 )

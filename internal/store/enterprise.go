@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"congthuong"
@@ -69,21 +70,25 @@ func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*ent
 	if err != nil {
 		return nil, 0, err
 	}
-	if q := strings.TrimSpace(f.Q); q != "" {
-		if digits := strings.NewReplacer(" ", "", "-", "").Replace(q); isDigits(digits) {
-			w.add("tax_code LIKE ?", digits[:min(len(digits), 10)]+"%")
-		} else {
-			w.add(`search_name LIKE ? ESCAPE '\'`, likePattern(unit.Fold(q)))
-		}
+	q := strings.TrimSpace(f.Q)
+	if q != "" {
+		searchEnterprises(&w, q)
 	}
 	if f.UnitCode != "" {
 		w.add("(unit_code = ? OR province_code = ?)", f.UnitCode, f.UnitCode)
 	}
+	// A search works on its first SearchLimit matches: counting and sorting
+	// every match of a broad word ("thép") would read thousands of rows to
+	// show fifty. A plain list counts exactly.
+	from := `enterprises` + w.sql()
+	if q != "" {
+		from = `enterprises WHERE id IN (SELECT id FROM enterprises` + w.sql() + ` LIMIT ` + strconv.Itoa(SearchLimit) + `)`
+	}
 	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM enterprises`+w.sql(), w.args...).Scan(&total); err != nil {
+	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from, w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: count enterprises: %w", err)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+enterpriseColumns+` FROM enterprises`+w.sql()+order+f.Page.limitOffset(), w.args...)
+	rows, err := s.read.QueryContext(ctx, `SELECT `+enterpriseColumns+` FROM `+from+order+f.Page.limitOffset(), w.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: find enterprises: %w", err)
 	}
@@ -97,6 +102,45 @@ func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*ent
 		out = append(out, e)
 	}
 	return out, total, rows.Err()
+}
+
+// SearchLimit is the most matches a search returns; a search that reaches
+// it should be narrowed.
+const SearchLimit = 1000
+
+// maxSearchWords bounds the words of a query that filter, so that a pasted
+// paragraph does not become a query with a hundred subqueries.
+const maxSearchWords = 6
+
+// searchEnterprises adds the condition for a search: digits search the tax
+// code by prefix; words must each begin a word of the name (any order,
+// without regard to case or diacritics).
+func searchEnterprises(w *where, q string) {
+	if digits := strings.NewReplacer(" ", "", "-", "", ".", "").Replace(q); isDigits(digits) {
+		if len(digits) > 10 && len(digits) != 12 {
+			digits = digits[:10] + "-" + digits[10:]
+		}
+		// A range, not LIKE: SQLite's LIKE cannot use the index.
+		w.add("tax_code >= ? AND tax_code < ?", digits, digits+"~")
+		return
+	}
+	// A query of legal forms only ("công ty") names nearly every record;
+	// it filters nothing.
+	words := enterprise.SearchWords(q)
+	if len(words) == 0 {
+		return
+	}
+	// One INTERSECT of index range scans, so that the database drives the
+	// search from the word index rather than from the scope's columns.
+	parts := make([]string, 0, maxSearchWords)
+	args := make([]any, 0, 2*maxSearchWords)
+	for _, word := range words[:min(len(words), maxSearchWords)] {
+		// '{' follows 'z' and the digits in byte order: the range holds
+		// exactly the words that begin with word.
+		parts = append(parts, "SELECT enterprise_id FROM enterprise_words WHERE word >= ? AND word < ?")
+		args = append(args, word, word+"{")
+	}
+	w.add("id IN ("+strings.Join(parts, " INTERSECT ")+")", args...)
 }
 
 func isDigits(s string) bool {
@@ -171,10 +215,13 @@ func (s *Store) CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) 
 
 func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) error {
 	e.CreatedAt, e.UpdatedAt = tx.now, tx.now
-	err := tx.QueryRowContext(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
+	ins, err := tx.stmt(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
 		vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-		e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode, e.VSICVersion,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`)
+	if err != nil {
+		return fmt.Errorf("store: create enterprise: %w", err)
+	}
+	err = ins.QueryRowContext(ctx, e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode, e.VSICVersion,
 		e.Representative, e.Phone, e.Email, e.Demo, unit.Fold(e.Name), e.CreatedAt, e.UpdatedAt).Scan(&e.ID)
 	if isUniqueViolation(err) {
 		return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "tax code already registered",
@@ -182,7 +229,24 @@ func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) er
 	} else if err != nil {
 		return fmt.Errorf("store: create enterprise: %w", err)
 	}
+	if err := tx.indexEnterpriseWords(ctx, e.ID, e.Name); err != nil {
+		return err
+	}
 	return tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e)
+}
+
+// indexEnterpriseWords writes the search words of an enterprise's name.
+func (tx *Tx) indexEnterpriseWords(ctx context.Context, id int64, name string) error {
+	ins, err := tx.stmt(ctx, `INSERT INTO enterprise_words (word, enterprise_id) VALUES ($1, $2)`)
+	if err != nil {
+		return fmt.Errorf("store: index enterprise: %w", err)
+	}
+	for _, w := range enterprise.SearchWords(name) {
+		if _, err := ins.ExecContext(ctx, w, id); err != nil {
+			return fmt.Errorf("store: index enterprise: %w", err)
+		}
+	}
+	return nil
 }
 
 // UpdateEnterprise replaces the editable fields of the enterprise with the
@@ -220,6 +284,14 @@ func (tx *Tx) updateEnterprise(ctx context.Context, before, e *enterprise.Enterp
 		e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode, e.VSICVersion, e.Representative,
 		e.Phone, e.Email, unit.Fold(e.Name), e.UpdatedAt, e.ID); err != nil {
 		return fmt.Errorf("store: update enterprise: %w", err)
+	}
+	if before.Name != e.Name {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_words WHERE enterprise_id = $1`, e.ID); err != nil {
+			return fmt.Errorf("store: reindex enterprise: %w", err)
+		}
+		if err := tx.indexEnterpriseWords(ctx, e.ID, e.Name); err != nil {
+			return err
+		}
 	}
 	return tx.audit(ctx, "update", "enterprise", e.TaxCode, e.UnitCode, before, e)
 }

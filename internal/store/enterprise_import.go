@@ -93,8 +93,17 @@ func (s *Store) ImportEnterprises(ctx context.Context, rows []enterprise.ImportR
 	if err == errDryRun {
 		err = nil
 	}
+	if err == nil && !dryRun && res.Created+res.Updated >= analyzeAfter {
+		if _, err := s.write.ExecContext(ctx, s.dialect.analyze); err != nil {
+			return res, fmt.Errorf("store: analyze after import: %w", err)
+		}
+	}
 	return res, err
 }
+
+// analyzeAfter is the size of an import after which statistics are
+// refreshed.
+const analyzeAfter = 1000
 
 // errDryRun rolls back a dry run's transaction.
 var errDryRun = congthuong.Errorf(congthuong.EINTERNAL, "dry run")

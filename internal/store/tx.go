@@ -19,6 +19,24 @@ type Tx struct {
 	// lastHash caches the head of the audit chain once this transaction holds
 	// the chain's lock, so that a bulk import reads it once, not per row.
 	lastHash *string
+	stmts    map[string]*sql.Stmt
+}
+
+// stmt prepares query once per transaction: bulk imports run the same
+// inserts a hundred thousand times.
+func (tx *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := tx.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if tx.stmts == nil {
+		tx.stmts = map[string]*sql.Stmt{}
+	}
+	tx.stmts[query] = st
+	return st, nil
 }
 
 // withTx runs fn in a write transaction and commits it if fn returns nil.

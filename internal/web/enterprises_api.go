@@ -27,8 +27,14 @@ func (s *Server) apiListEnterprises(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, newList(list, total, f.Page))
+	out := newList(list, total, f.Page)
+	out.TotalCapped = searchCapped(f, total)
+	writeJSON(w, http.StatusOK, out)
 	return nil
+}
+
+func searchCapped(f store.EnterpriseFilter, total int) bool {
+	return f.Q != "" && total >= store.SearchLimit
 }
 
 // enterpriseInput is the writable part of an enterprise in the API.

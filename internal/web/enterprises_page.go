@@ -18,8 +18,10 @@ func (s *Server) showEnterprises(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	pg := newPager(total, f.Page)
+	pg.Capped = searchCapped(f, total)
 	s.render(w, r, http.StatusOK, "enterprises", &view{Title: s.printerFor(r).T("enterprises.title"), Nav: "enterprises",
-		D: map[string]any{"Filter": f, "Items": list, "Pager": newPager(total, f.Page)}})
+		D: map[string]any{"Filter": f, "Items": list, "Pager": pg}})
 	return nil
 }
 

@@ -37,6 +37,8 @@ type list[T any] struct {
 	Total  int `json:"total"`
 	Limit  int `json:"limit"`
 	Offset int `json:"offset"`
+	// TotalCapped says that a search stopped counting at store.SearchLimit.
+	TotalCapped bool `json:"total_capped,omitempty"`
 }
 
 func newList[T any](items []T, total int, p store.Page) list[T] {
@@ -67,6 +69,7 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 // pager is what list pages need to draw previous/next links.
 type pager struct {
 	Total, Limit, Offset int
+	Capped               bool
 }
 
 func (p pager) HasPrev() bool { return p.Offset > 0 }

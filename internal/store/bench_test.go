@@ -1,0 +1,151 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"testing"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/enterprise"
+	"congthuong/internal/store"
+	"congthuong/internal/storetest"
+	"congthuong/internal/unit"
+)
+
+// Benchmarks for docs/PERFORMANCE.md. Run with:
+//
+//	CONGTHUONG_TEST_POSTGRES=$(scripts/pg-start) go test -run XXX -bench . -benchtime 2000x ./internal/store/
+//
+// Each reports p95-ms besides ns/op; the raw-SQL benchmarks run the same
+// query without the store, as the baseline of the same run.
+
+var benchWords = []string{"Thủy Nguyên", "Đình Vũ", "Hải An", "Cát Hải", "Lạch Huyện", "Tràng Duệ", "Minh Đức", "Kiến Thụy",
+	"Bạch Đằng", "Lê Chân", "Ngô Quyền", "Đồ Sơn", "An Lão", "Chu Đậu", "Thanh Hà", "Kinh Môn", "Tiên Lãng", "Chí Linh",
+	"An Dương", "Vĩnh Bảo", "Hồng Bàng", "Dương Kinh", "Nam Sách", "Cẩm Giàng", "Gia Lộc", "Tứ Kỳ", "Ninh Giang", "Thanh Miện"}
+var benchTrades = []string{"Cơ khí", "Thép", "Dệt may", "Thủy sản", "Logistics", "Điện tử", "Xi măng", "Nhựa", "Giày da",
+	"Đóng tàu", "Thương mại", "Vận tải", "Năng lượng", "Gốm sứ", "Nông sản", "Bao bì", "Dược phẩm", "Chế biến gỗ", "Thực phẩm", "Xây dựng"}
+
+// benchRows makes n valid enterprises spread over Hải Phòng's communes.
+func benchRows(b testing.TB, s *store.Store, n int) []enterprise.ImportRow {
+	b.Helper()
+	communes, _, err := s.FindUnits(context.Background(), store.UnitFilter{Level: unit.Commune, Parent: "31",
+		ValidOn: unit.Today(time.Now()), Page: store.Page{Limit: 1000}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows := make([]enterprise.ImportRow, 0, n)
+	for seq := 1; len(rows) < n; seq++ {
+		tc, ok := enterprise.WithCheckDigit(fmt.Sprintf("02%07d", seq))
+		if !ok {
+			continue
+		}
+		i := len(rows)
+		rows = append(rows, enterprise.ImportRow{Line: i + 2, Enterprise: enterprise.Enterprise{
+			TaxCode: tc, Name: fmt.Sprintf("Công ty TNHH %s %s %d", benchTrades[i%len(benchTrades)], benchWords[(i/7)%len(benchWords)], i),
+			UnitCode: communes[i%len(communes)].Code, Address: fmt.Sprintf("Số %d đường %d", i%300, i%57), VSICCode: "C2592",
+		}})
+	}
+	return rows
+}
+
+func p95(durations []time.Duration) float64 {
+	sort.Slice(durations, func(i, j int) bool { return durations[i] < durations[j] })
+	return float64(durations[len(durations)*95/100]) / 1e6
+}
+
+// timed runs fn b.N times, recording each duration, and reports the p95.
+func timed(b *testing.B, fn func(i int)) {
+	d := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		fn(i)
+		d = append(d, time.Since(start))
+	}
+	b.StopTimer()
+	b.ReportMetric(p95(d), "p95-ms")
+}
+
+func benchEach(b *testing.B, fn func(b *testing.B, s *store.Store)) {
+	b.Run("sqlite", func(b *testing.B) { fn(b, storetest.SQLite(b)) })
+	b.Run("postgres", func(b *testing.B) { fn(b, storetest.Postgres(b)) })
+}
+
+var unitQueries = []string{"thuy nguyen", "Hải Phòng", "DONG", "an", "phuong 1", "11560", "xa tan", "Đặc khu"}
+
+func BenchmarkFindUnits(b *testing.B) {
+	benchEach(b, func(b *testing.B, s *store.Store) {
+		ctx := context.Background()
+		day := unit.Today(time.Now())
+		b.Run("store", func(b *testing.B) {
+			timed(b, func(i int) {
+				if _, _, err := s.FindUnits(ctx, store.UnitFilter{Q: unitQueries[i%len(unitQueries)], ValidOn: day}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+		b.Run("raw-sql", func(b *testing.B) {
+			timed(b, func(i int) {
+				rows, err := s.DB().QueryContext(ctx, `SELECT code, name FROM units WHERE search_name LIKE $1
+					AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2) ORDER BY code LIMIT 50`,
+					"%"+unit.Fold(unitQueries[i%len(unitQueries)])+"%", day)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for rows.Next() {
+				}
+				rows.Close()
+			})
+		})
+	})
+}
+
+var enterpriseQueries = []string{"thep dinh vu", "Thủy sản", "logistics lach huyen 12", "0200", "cong ty", "DƯỢC PHẨM", "xyz"}
+
+func BenchmarkEnterprises100k(b *testing.B) {
+	benchEach(b, func(b *testing.B, s *store.Store) {
+		ctx := congthuong.NewContext(context.Background(), congthuong.System())
+		rows := benchRows(b, s, 100_000)
+		start := time.Now()
+		res, err := s.ImportEnterprises(ctx, rows, false)
+		if err != nil || res.Created != len(rows) {
+			b.Fatalf("import: %+v %v", res, err)
+		}
+		b.Logf("%s: imported %d enterprises in %s", s.Dialect(), res.Created, time.Since(start).Round(time.Millisecond))
+		officer := congthuong.NewContext(context.Background(), congthuong.Actor{UserID: 1, Username: "b", Role: congthuong.RoleOfficer, UnitCode: "31", ProvinceCode: "31"})
+		b.Run("search", func(b *testing.B) {
+			timed(b, func(i int) {
+				if _, _, err := s.FindEnterprises(officer, store.EnterpriseFilter{Q: enterpriseQueries[i%len(enterpriseQueries)]}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+		for _, q := range enterpriseQueries {
+			b.Run("query="+q, func(b *testing.B) {
+				timed(b, func(i int) {
+					if _, _, err := s.FindEnterprises(officer, store.EnterpriseFilter{Q: q}); err != nil {
+						b.Fatal(err)
+					}
+				})
+			})
+		}
+		b.Run("raw-sql", func(b *testing.B) {
+			timed(b, func(i int) {
+				q := unit.Fold(enterpriseQueries[i%len(enterpriseQueries)])
+				var n int
+				if err := s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM enterprises WHERE search_name LIKE $1`, "%"+q+"%").Scan(&n); err != nil {
+					b.Fatal(err)
+				}
+				rows, err := s.DB().QueryContext(ctx, `SELECT tax_code, name FROM enterprises WHERE search_name LIKE $1 ORDER BY search_name LIMIT 50`, "%"+q+"%")
+				if err != nil {
+					b.Fatal(err)
+				}
+				for rows.Next() {
+				}
+				rows.Close()
+			})
+		})
+	})
+}

@@ -31,12 +31,15 @@ type Server struct {
 	limiter   *loginLimiter
 	metrics   *metrics
 	handler   http.Handler
+	// unitCache holds answers about administrative units, which change only
+	// when the reference data is reloaded at first start.
+	unitCache *responseCache
 }
 
 // New builds a server; it fails if an embedded template or catalogue is
 // broken, so that a bad build never starts.
 func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
-	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, limiter: newLoginLimiter()}
+	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, limiter: newLoginLimiter(), unitCache: newResponseCache(4096)}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err

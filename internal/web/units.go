@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 
 	"congthuong/internal/store"
@@ -27,13 +28,10 @@ func (s *Server) apiListUnits(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	units, total, err := s.store.FindUnits(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Cache-Control", "public, max-age=300")
-	writeJSON(w, http.StatusOK, newList(units, total, f.Page))
-	return nil
+	return s.unitCache.serveJSON(w, r, fmt.Sprintf("list %+v", f), func() (any, error) {
+		units, total, err := s.store.FindUnits(r.Context(), f)
+		return newList(units, total, f.Page), err
+	})
 }
 
 func (s *Server) apiGetUnit(w http.ResponseWriter, r *http.Request) error {
@@ -41,13 +39,10 @@ func (s *Server) apiGetUnit(w http.ResponseWriter, r *http.Request) error {
 	if day == "" {
 		day = unit.Today(s.store.Now())
 	}
-	u, err := s.store.FindUnit(r.Context(), r.PathValue("code"), day)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Cache-Control", "public, max-age=300")
-	writeJSON(w, http.StatusOK, u)
-	return nil
+	code := r.PathValue("code")
+	return s.unitCache.serveJSON(w, r, "unit "+code+" "+day, func() (any, error) {
+		return s.store.FindUnit(r.Context(), code, day)
+	})
 }
 
 func (s *Server) apiListGroups(w http.ResponseWriter, r *http.Request) error {

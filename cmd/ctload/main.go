@@ -1,0 +1,164 @@
+// Command ctload measures the platform under HTTP load on loopback against a
+// baseline measured in the same run: a bare net/http handler that returns
+// the very same bytes. It starts both itself, so one command reproduces the
+// figure in docs/PERFORMANCE.md:
+//
+//	go run ./cmd/ctload -path '/api/v1/units?level=commune&parent=31' -c 16 -d 10s
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"sort"
+	"sync"
+	"time"
+
+	"congthuong/internal/setup"
+	"congthuong/internal/store"
+	"congthuong/internal/web"
+)
+
+func main() {
+	path := flag.String("path", "/api/v1/units?level=commune&parent=31", "request path to load")
+	conc := flag.Int("c", 16, "concurrent connections")
+	dur := flag.Duration("d", 10*time.Second, "duration of each run")
+	dbURL := flag.String("database-url", "", "postgres:// URL (default: embedded SQLite in a temporary folder)")
+	flag.Parse()
+	if err := run(*path, *conc, *dur, *dbURL); err != nil {
+		fmt.Fprintln(os.Stderr, "ctload:", err)
+		os.Exit(1)
+	}
+}
+
+func run(path string, conc int, dur time.Duration, dbURL string) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "ctload-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	st, err := store.Open(ctx, dbURL, dir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: "load-test-password"}); err != nil {
+		return err
+	}
+	h, err := web.New(st, log, web.Options{SecureCookies: true})
+	if err != nil {
+		return err
+	}
+	platform, err := serve(h)
+	if err != nil {
+		return err
+	}
+
+	// The baseline returns what the platform returns, from memory.
+	res, err := http.Get(platform + path)
+	if err != nil {
+		return err
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", path, res.Status)
+	}
+	ctype := res.Header.Get("Content-Type")
+	baseline, err := serve(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", ctype)
+		w.Write(body)
+	}))
+	if err != nil {
+		return err
+	}
+
+	fmt.Printf("GET %s (%d bytes), %d connections, %s per run, %s\n", path, len(body), conc, dur, st.Dialect())
+	base := load(baseline+path, len(body), conc, dur)
+	plat := load(platform+path, len(body), conc, dur)
+	fmt.Printf("%-10s %10s %9s %9s %9s %7s\n", "server", "req/s", "p50", "p95", "p99", "errors")
+	for _, r := range []struct {
+		name string
+		s    stats
+	}{{"net/http", base}, {"congthuong", plat}} {
+		fmt.Printf("%-10s %10.0f %9s %9s %9s %7d\n", r.name, r.s.rps, r.s.p50, r.s.p95, r.s.p99, r.s.errors)
+	}
+	fmt.Printf("ratio congthuong / net/http: %.2f\n", plat.rps/base.rps)
+	if plat.errors > 0 || base.errors > 0 {
+		return fmt.Errorf("requests failed")
+	}
+	return nil
+}
+
+func serve(h http.Handler) (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	go http.Serve(ln, h)
+	return "http://" + ln.Addr().String(), nil
+}
+
+type stats struct {
+	rps           float64
+	p50, p95, p99 time.Duration
+	errors        int
+}
+
+// load sends GETs from conc workers for d and checks each answer's status
+// and size.
+func load(url string, size, conc int, d time.Duration) stats {
+	tr := &http.Transport{MaxIdleConnsPerHost: conc, MaxConnsPerHost: conc, DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
+	deadline := time.Now().Add(d)
+	var mu sync.Mutex
+	var all []time.Duration
+	errors := 0
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := 0; i < conc; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			bad := 0
+			for time.Now().Before(deadline) {
+				t0 := time.Now()
+				res, err := client.Get(url)
+				if err != nil {
+					bad++
+					continue
+				}
+				n, _ := io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusOK || int(n) != size {
+					bad++
+					continue
+				}
+				mine = append(mine, time.Since(t0))
+			}
+			mu.Lock()
+			all = append(all, mine...)
+			errors += bad
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	pct := func(p int) time.Duration {
+		if len(all) == 0 {
+			return 0
+		}
+		return all[len(all)*p/100].Round(10 * time.Microsecond)
+	}
+	return stats{rps: float64(len(all)) / elapsed.Seconds(), p50: pct(50), p95: pct(95), p99: pct(99), errors: errors}
+}

@@ -29,7 +29,7 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 // after checking that the backup is an intact congthuong database. The
 // platform must be stopped. The replaced file is kept beside it.
 func RestoreSQLite(ctx context.Context, from, dataDir string) (kept string, err error) {
-	db, err := openSQLite(from, 1)
+	db, err := openSQLite(from, 1, "")
 	if err != nil {
 		return "", err
 	}

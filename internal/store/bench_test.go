@@ -1,7 +1,9 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
 	"sort"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"congthuong/internal/enterprise"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
+	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
 )
 
@@ -148,4 +151,53 @@ func BenchmarkEnterprises100k(b *testing.B) {
 			})
 		})
 	})
+}
+
+// BenchmarkImportFile100k imports 100,000 rows from a CSV file and from an
+// XLSX workbook into an empty SQLite database, parsing included; each
+// iteration is one whole import.
+func BenchmarkImportFile100k(b *testing.B) {
+	probe := storetest.SQLite(b)
+	rows := benchRows(b, probe, 100_000)
+	header := enterprise.ImportColumns
+	var csvBuf, xlsxBuf bytes.Buffer
+	cw := csv.NewWriter(&csvBuf)
+	cw.Write(header)
+	for _, r := range rows {
+		cw.Write(r.Enterprise.Record())
+	}
+	cw.Flush()
+	err := tabular.WriteXLSX(&xlsxBuf, "enterprises", header, func(emit func([]string) error) error {
+		for _, r := range rows {
+			if err := emit(r.Enterprise.Record()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for name, file := range map[string][]byte{"csv": csvBuf.Bytes(), "xlsx": xlsxBuf.Bytes()} {
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s := storetest.SQLite(b)
+				ctx := congthuong.NewContext(context.Background(), congthuong.System())
+				b.StartTimer()
+				t, err := tabular.Read(bytes.NewReader(file))
+				if err != nil {
+					b.Fatal(err)
+				}
+				parsed, err := enterprise.RowsFromTable(t)
+				if err != nil {
+					b.Fatal(err)
+				}
+				res, err := s.ImportEnterprises(ctx, parsed, false)
+				if err != nil || res.Created != len(rows) {
+					b.Fatalf("%+v %v", res, err)
+				}
+			}
+		})
+	}
 }

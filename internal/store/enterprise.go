@@ -235,16 +235,29 @@ func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) er
 	return tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e)
 }
 
-// indexEnterpriseWords writes the search words of an enterprise's name.
+// indexEnterpriseWords writes the search words of an enterprise's name, in
+// one statement per name (bulk imports write hundreds of thousands).
 func (tx *Tx) indexEnterpriseWords(ctx context.Context, id int64, name string) error {
-	ins, err := tx.stmt(ctx, `INSERT INTO enterprise_words (word, enterprise_id) VALUES ($1, $2)`)
+	words := enterprise.SearchWords(name)
+	if len(words) == 0 {
+		return nil
+	}
+	var q strings.Builder
+	q.WriteString("INSERT INTO enterprise_words (word, enterprise_id) VALUES ")
+	args := make([]any, 0, 2*len(words))
+	for i, w := range words {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		fmt.Fprintf(&q, "($%d, $%d)", 2*i+1, 2*i+2)
+		args = append(args, w, id)
+	}
+	ins, err := tx.stmt(ctx, q.String())
+	if err == nil {
+		_, err = ins.ExecContext(ctx, args...)
+	}
 	if err != nil {
 		return fmt.Errorf("store: index enterprise: %w", err)
-	}
-	for _, w := range enterprise.SearchWords(name) {
-		if _, err := ins.ExecContext(ctx, w, id); err != nil {
-			return fmt.Errorf("store: index enterprise: %w", err)
-		}
 	}
 	return nil
 }

@@ -53,10 +53,13 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 		}
 		s.path = filepath.Join(dataDir, SQLiteFile)
 		var err error
-		if s.write, err = openSQLite(s.path, 1); err != nil {
+		// The writer gets a 64 MiB page cache, so that a large import's
+		// transaction stays in memory until commit instead of spilling pages
+		// to the WAL as it goes.
+		if s.write, err = openSQLite(s.path, 1, "&_pragma=cache_size(-65536)"); err != nil {
 			return nil, err
 		}
-		if s.read, err = openSQLite(s.path, 8); err != nil {
+		if s.read, err = openSQLite(s.path, 8, ""); err != nil {
 			s.write.Close()
 			return nil, err
 		}
@@ -73,9 +76,9 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 // pragmas after it wait for a lock instead of failing. synchronous(FULL)
 // makes every commit durable before it is acknowledged, even across a power
 // loss, at the cost of one fsync per transaction (docs/ARCHITECTURE.md).
-func openSQLite(path string, conns int) (*sql.DB, error) {
+func openSQLite(path string, conns int, pragmas string) (*sql.DB, error) {
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_time_format=sqlite&_txlock=immediate"
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_time_format=sqlite&_txlock=immediate" + pragmas
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)

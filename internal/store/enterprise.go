@@ -62,13 +62,60 @@ var enterpriseSorts = map[string]string{"tax_code": "tax_code", "name": "search_
 
 // FindEnterprises lists the enterprises in the actor's scope matching f.
 func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*enterprise.Enterprise, int, error) {
-	var w where
-	if err := enterpriseScope(&w, congthuong.ActorFrom(ctx)); err != nil {
-		return nil, 0, err
-	}
-	order, err := f.Page.orderBy(enterpriseSorts, "search_name", "id")
+	from, order, args, err := enterpriseQuery(ctx, f)
 	if err != nil {
 		return nil, 0, err
+	}
+	var total int
+	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: count enterprises: %w", err)
+	}
+	out := []*enterprise.Enterprise{}
+	err = s.eachEnterpriseRow(ctx, `SELECT `+enterpriseColumns+` FROM `+from+order+f.Page.limitOffset(), args,
+		func(e *enterprise.Enterprise) error {
+			out = append(out, e)
+			return nil
+		})
+	return out, total, err
+}
+
+// EachEnterprise calls fn for every enterprise in the actor's scope matching
+// f, in f's order, streaming them from one query. Paging is ignored.
+func (s *Store) EachEnterprise(ctx context.Context, f EnterpriseFilter, fn func(*enterprise.Enterprise) error) error {
+	from, order, args, err := enterpriseQuery(ctx, f)
+	if err != nil {
+		return err
+	}
+	return s.eachEnterpriseRow(ctx, `SELECT `+enterpriseColumns+` FROM `+from+order, args, fn)
+}
+
+func (s *Store) eachEnterpriseRow(ctx context.Context, query string, args []any, fn func(*enterprise.Enterprise) error) error {
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("store: find enterprises: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e, err := scanEnterprise(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// enterpriseQuery builds the FROM … WHERE and ORDER BY of an enterprise
+// query for the actor in ctx.
+func enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, order string, args []any, err error) {
+	var w where
+	if err := enterpriseScope(&w, congthuong.ActorFrom(ctx)); err != nil {
+		return "", "", nil, err
+	}
+	if order, err = f.Page.orderBy(enterpriseSorts, "search_name", "id"); err != nil {
+		return "", "", nil, err
 	}
 	q := strings.TrimSpace(f.Q)
 	if q != "" {
@@ -80,28 +127,11 @@ func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*ent
 	// A search works on its first SearchLimit matches: counting and sorting
 	// every match of a broad word ("thép") would read thousands of rows to
 	// show fifty. A plain list counts exactly.
-	from := `enterprises` + w.sql()
+	from = `enterprises` + w.sql()
 	if q != "" {
 		from = `enterprises WHERE id IN (SELECT id FROM enterprises` + w.sql() + ` LIMIT ` + strconv.Itoa(SearchLimit) + `)`
 	}
-	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from, w.args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count enterprises: %w", err)
-	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+enterpriseColumns+` FROM `+from+order+f.Page.limitOffset(), w.args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("store: find enterprises: %w", err)
-	}
-	defer rows.Close()
-	out := []*enterprise.Enterprise{}
-	for rows.Next() {
-		e, err := scanEnterprise(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, e)
-	}
-	return out, total, rows.Err()
+	return from, order, w.args, nil
 }
 
 // SearchLimit is the most matches a search returns; a search that reaches

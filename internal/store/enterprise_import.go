@@ -145,25 +145,3 @@ func (tx *Tx) enterprisesByTaxCode(ctx context.Context) (map[string]*enterprise.
 	}
 	return out, rows.Err()
 }
-
-// EachEnterprise calls fn for every enterprise in the actor's scope matching
-// f, in f's order, without holding them all in memory. Paging is ignored.
-func (s *Store) EachEnterprise(ctx context.Context, f EnterpriseFilter, fn func(*enterprise.Enterprise) error) error {
-	const batch = 5000
-	f.Page.Limit, f.Page.Offset = batch, 0
-	for {
-		list, _, err := s.FindEnterprises(ctx, f)
-		if err != nil {
-			return err
-		}
-		for _, e := range list {
-			if err := fn(e); err != nil {
-				return err
-			}
-		}
-		if len(list) < batch {
-			return nil
-		}
-		f.Page.Offset += batch
-	}
-}

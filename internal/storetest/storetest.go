@@ -8,7 +8,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,7 +77,11 @@ func SQLite(t testing.TB) *store.Store {
 		t.Fatalf("sqlite template: %v", sqliteErr)
 	}
 	dir := t.TempDir()
-	if err := copyFile(sqliteTemplate, filepath.Join(dir, store.SQLiteFile)); err != nil {
+	tpl, err := os.ReadFile(sqliteTemplate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, store.SQLiteFile), tpl, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	s, err := store.Open(context.Background(), "", dir)
@@ -178,21 +181,4 @@ func prepare(url, dir string) error {
 	}
 	_, err = s.LoadUnits(ctx, ref)
 	return err
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

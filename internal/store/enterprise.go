@@ -62,7 +62,7 @@ var enterpriseSorts = map[string]string{"tax_code": "tax_code", "name": "search_
 
 // FindEnterprises lists the enterprises in the actor's scope matching f.
 func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*enterprise.Enterprise, int, error) {
-	from, order, args, err := enterpriseQuery(ctx, f)
+	from, order, args, err := s.enterpriseQuery(ctx, f)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -82,7 +82,7 @@ func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*ent
 // EachEnterprise calls fn for every enterprise in the actor's scope matching
 // f, in f's order, streaming them from one query. Paging is ignored.
 func (s *Store) EachEnterprise(ctx context.Context, f EnterpriseFilter, fn func(*enterprise.Enterprise) error) error {
-	from, order, args, err := enterpriseQuery(ctx, f)
+	from, order, args, err := s.enterpriseQuery(ctx, f)
 	if err != nil {
 		return err
 	}
@@ -107,33 +107,6 @@ func (s *Store) eachEnterpriseRow(ctx context.Context, query string, args []any,
 	return rows.Err()
 }
 
-// enterpriseQuery builds the FROM … WHERE and ORDER BY of an enterprise
-// query for the actor in ctx.
-func enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, order string, args []any, err error) {
-	var w where
-	if err := enterpriseScope(&w, congthuong.ActorFrom(ctx)); err != nil {
-		return "", "", nil, err
-	}
-	if order, err = f.Page.orderBy(enterpriseSorts, "search_name", "id"); err != nil {
-		return "", "", nil, err
-	}
-	q := strings.TrimSpace(f.Q)
-	if q != "" {
-		searchEnterprises(&w, q)
-	}
-	if f.UnitCode != "" {
-		w.add("(unit_code = ? OR province_code = ?)", f.UnitCode, f.UnitCode)
-	}
-	// A search works on its first SearchLimit matches: counting and sorting
-	// every match of a broad word ("thép") would read thousands of rows to
-	// show fifty. A plain list counts exactly.
-	from = `enterprises` + w.sql()
-	if q != "" {
-		from = `enterprises WHERE id IN (SELECT id FROM enterprises` + w.sql() + ` LIMIT ` + strconv.Itoa(SearchLimit) + `)`
-	}
-	return from, order, w.args, nil
-}
-
 // SearchLimit is the most matches a search returns; a search that reaches
 // it should be narrowed.
 const SearchLimit = 1000
@@ -142,35 +115,113 @@ const SearchLimit = 1000
 // paragraph does not become a query with a hundred subqueries.
 const maxSearchWords = 6
 
-// searchEnterprises adds the condition for a search: digits search the tax
-// code by prefix; words must each begin a word of the name (any order,
-// without regard to case or diacritics).
-func searchEnterprises(w *where, q string) {
+// enterpriseQuery builds the FROM … WHERE and ORDER BY of an enterprise
+// query for the actor in ctx. A search by words first finds the ids of its
+// matches (at most SearchLimit) in the word index, and the query then
+// reads those rows only: counting and sorting every match of a broad word
+// ("thép") would read thousands of rows to show fifty. A plain list counts
+// exactly.
+func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, order string, args []any, err error) {
+	var w where
+	if err := enterpriseScope(&w, congthuong.ActorFrom(ctx)); err != nil {
+		return "", "", nil, err
+	}
+	if order, err = f.Page.orderBy(enterpriseSorts, "search_name", "id"); err != nil {
+		return "", "", nil, err
+	}
+	if f.UnitCode != "" {
+		w.add("(unit_code = ? OR province_code = ?)", f.UnitCode, f.UnitCode)
+	}
+	q := strings.TrimSpace(f.Q)
+	if q == "" {
+		return `enterprises` + w.sql(), order, w.args, nil
+	}
+	var ids []int64
 	if digits := strings.NewReplacer(" ", "", "-", "", ".", "").Replace(q); isDigits(digits) {
 		if len(digits) > 10 && len(digits) != 12 {
 			digits = digits[:10] + "-" + digits[10:]
 		}
 		// A range, not LIKE: SQLite's LIKE cannot use the index.
-		w.add("tax_code >= ? AND tax_code < ?", digits, digits+"~")
-		return
+		var tc where
+		for _, c := range w.raw {
+			tc.add(c.sql, c.args...)
+		}
+		tc.add("tax_code >= ? AND tax_code < ?", digits, digits+"~")
+		ids, err = s.queryIDs(ctx, `SELECT id FROM enterprises`+tc.sql()+` LIMIT `+strconv.Itoa(SearchLimit), tc.args)
+	} else {
+		ids, err = s.searchIDs(ctx, w, enterprise.SearchWords(q))
 	}
-	// A query of legal forms only ("công ty") names nearly every record;
-	// it filters nothing.
-	words := enterprise.SearchWords(q)
+	if err != nil {
+		return "", "", nil, err
+	}
+	// The ids come from the database as integers: writing them into the
+	// query is safe, and spares a thousand placeholders. The scope is applied
+	// again here, so that correctness never rests on the word index's copy.
+	var list strings.Builder
+	list.WriteString("id IN (0")
+	for _, id := range ids {
+		list.WriteString(", ")
+		list.WriteString(strconv.FormatInt(id, 10))
+	}
+	list.WriteString(")")
+	w.add(list.String())
+	return `enterprises` + w.sql(), order, w.args, nil
+}
+
+// searchIDs returns the ids of the first SearchLimit enterprises in scope
+// whose name has, for each query word, a word beginning with it. A query of
+// legal forms only ("công ty") names nearly every record and filters
+// nothing, but stops at SearchLimit like every search.
+func (s *Store) searchIDs(ctx context.Context, scope where, words []string) ([]int64, error) {
 	if len(words) == 0 {
-		return
+		return s.queryIDs(ctx, `SELECT id FROM enterprises`+scope.sql()+` LIMIT `+strconv.Itoa(SearchLimit), scope.args)
 	}
-	// One INTERSECT of index range scans, so that the database drives the
-	// search from the word index rather than from the scope's columns.
-	parts := make([]string, 0, maxSearchWords)
-	args := make([]any, 0, 2*maxSearchWords)
-	for _, word := range words[:min(len(words), maxSearchWords)] {
-		// '{' follows 'z' and the digits in byte order: the range holds
-		// exactly the words that begin with word.
-		parts = append(parts, "SELECT enterprise_id FROM enterprise_words WHERE word >= ? AND word < ?")
-		args = append(args, word, word+"{")
+	return s.searchWordIDs(ctx, scope, words)
+}
+
+func (s *Store) queryIDs(ctx context.Context, query string, args []any) ([]int64, error) {
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: search enterprises: %w", err)
 	}
-	w.add("id IN ("+strings.Join(parts, " INTERSECT ")+")", args...)
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// searchWordIDs returns the ids of the first SearchLimit enterprises in
+// scope (scope conditions in w, on unit_code and province_code) having, for
+// each query word, a word of the name that begins with it. The first word
+// drives an index range scan; the others are probes on the same index; the
+// scan stops as soon as it has enough.
+func (s *Store) searchWordIDs(ctx context.Context, scope where, words []string) ([]int64, error) {
+	var w where
+	// '{' follows 'z' and the digits in byte order: [word, word+"{") holds
+	// exactly the words that begin with word.
+	w.add("ew.word >= ? AND ew.word < ?", words[0], words[0]+"{")
+	for _, word := range words[1:min(len(words), maxSearchWords)] {
+		w.add("EXISTS (SELECT 1 FROM enterprise_words x WHERE x.enterprise_id = ew.enterprise_id AND x.word >= ? AND x.word < ?)",
+			word, word+"{")
+	}
+	// Scope conditions are written for the enterprises table; the word
+	// index carries the same two columns.
+	// An enterprise user's scope is by tax code, which the index does not
+	// carry; the caller applies it to the rows.
+	qualify := strings.NewReplacer("unit_code", "ew.unit_code", "province_code", "ew.province_code")
+	for _, c := range scope.raw {
+		if !strings.Contains(c.sql, "tax_code") {
+			w.add(qualify.Replace(c.sql), c.args...)
+		}
+	}
+	return s.queryIDs(ctx, `SELECT DISTINCT ew.enterprise_id FROM enterprise_words ew`+w.sql()+
+		` LIMIT `+strconv.Itoa(SearchLimit), w.args)
 }
 
 func isDigits(s string) bool {
@@ -259,7 +310,7 @@ func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) er
 	} else if err != nil {
 		return fmt.Errorf("store: create enterprise: %w", err)
 	}
-	if err := tx.indexEnterpriseWords(ctx, e.ID, e.Name); err != nil {
+	if err := tx.indexEnterpriseWords(ctx, e); err != nil {
 		return err
 	}
 	return tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e)
@@ -267,20 +318,20 @@ func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) er
 
 // indexEnterpriseWords writes the search words of an enterprise's name, in
 // one statement per name (bulk imports write hundreds of thousands).
-func (tx *Tx) indexEnterpriseWords(ctx context.Context, id int64, name string) error {
-	words := enterprise.SearchWords(name)
+func (tx *Tx) indexEnterpriseWords(ctx context.Context, e *enterprise.Enterprise) error {
+	words := enterprise.SearchWords(e.Name)
 	if len(words) == 0 {
 		return nil
 	}
 	var q strings.Builder
-	q.WriteString("INSERT INTO enterprise_words (word, enterprise_id) VALUES ")
-	args := make([]any, 0, 2*len(words))
+	q.WriteString("INSERT INTO enterprise_words (word, enterprise_id, unit_code, province_code) VALUES ")
+	args := make([]any, 0, 4*len(words))
 	for i, w := range words {
 		if i > 0 {
 			q.WriteString(", ")
 		}
-		fmt.Fprintf(&q, "($%d, $%d)", 2*i+1, 2*i+2)
-		args = append(args, w, id)
+		fmt.Fprintf(&q, "($%d, $%d, $%d, $%d)", 4*i+1, 4*i+2, 4*i+3, 4*i+4)
+		args = append(args, w, e.ID, e.UnitCode, e.ProvinceCode)
 	}
 	ins, err := tx.stmt(ctx, q.String())
 	if err == nil {
@@ -328,11 +379,11 @@ func (tx *Tx) updateEnterprise(ctx context.Context, before, e *enterprise.Enterp
 		e.Phone, e.Email, unit.Fold(e.Name), e.UpdatedAt, e.ID); err != nil {
 		return fmt.Errorf("store: update enterprise: %w", err)
 	}
-	if before.Name != e.Name {
+	if before.Name != e.Name || before.UnitCode != e.UnitCode || before.ProvinceCode != e.ProvinceCode {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_words WHERE enterprise_id = $1`, e.ID); err != nil {
 			return fmt.Errorf("store: reindex enterprise: %w", err)
 		}
-		if err := tx.indexEnterpriseWords(ctx, e.ID, e.Name); err != nil {
+		if err := tx.indexEnterpriseWords(ctx, e); err != nil {
 			return err
 		}
 	}

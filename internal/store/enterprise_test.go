@@ -84,10 +84,32 @@ func TestEnterpriseScope(t *testing.T) {
 			t.Errorf("move out of scope: %v", err)
 		}
 		// Search ignores diacritics and case; digits search the tax code.
-		for q, want := range map[string]int{"thuy san": 1, "THỦY SẢN": 1, "cong ty": 2, "0100": 1, "031440": 1, "xyz": 0} {
+		for q, want := range map[string]int{"thuy san": 1, "THỦY SẢN": 1, "san thuy": 1, "thu sa": 1, "huy": 0, "cong ty": 2, "0100": 1, "031440": 1, "xyz": 0} {
 			_, total, err := s.FindEnterprises(as(haiPhongOfficer), store.EnterpriseFilter{Q: q})
 			if err != nil || total != want {
 				t.Errorf("search %q: %d, %v; want %d", q, total, err, want)
+			}
+		}
+		// The enterprise user's search sees only its own record.
+		if _, total, err := s.FindEnterprises(as(owner), store.EnterpriseFilter{Q: "cong ty"}); err != nil || total != 1 {
+			t.Errorf("owner search: %d, %v", total, err)
+		}
+		if _, total, err := s.FindEnterprises(as(owner), store.EnterpriseFilter{Q: "thuy san"}); err != nil || total != 1 {
+			t.Errorf("owner word search: %d, %v", total, err)
+		}
+		// Renaming and moving re-index the words and their scope.
+		renamed := *other
+		renamed.Name, renamed.UnitCode = "Công ty TNHH Đóng Tàu Bạch Đằng", "11560"
+		if _, err := s.UpdateEnterprise(as(haiPhongOfficer), other.TaxCode, renamed); err != nil {
+			t.Fatal(err)
+		}
+		for _, test := range []struct {
+			actor congthuong.Actor
+			q     string
+			want  int
+		}{{haiPhongOfficer, "dong tau", 1}, {haiPhongOfficer, "bach", 1}, {thuyNguyen, "bach dang", 1}, {catHai, "bach dang", 0}} {
+			if _, total, err := s.FindEnterprises(as(test.actor), store.EnterpriseFilter{Q: test.q}); err != nil || total != test.want {
+				t.Errorf("%s searching %q: %d, %v; want %d", test.actor.Username, test.q, total, err, test.want)
 			}
 		}
 		dup := &enterprise.Enterprise{TaxCode: "0100233488", Name: "Dup", UnitCode: "31"}

@@ -1,9 +1,12 @@
 -- Word index for enterprise search: each indexable word of a name (folded,
--- legal forms left out), so that a search is a few index range scans
--- instead of a LIKE over every name.
+-- legal forms left out), with the enterprise's unit and province so that a
+-- search and its scope check read this table only, in index order, and stop
+-- at the first matches they need.
 CREATE TABLE enterprise_words (
     word          TEXT NOT NULL,
     enterprise_id INTEGER NOT NULL REFERENCES enterprises (id) ON DELETE CASCADE,
+    unit_code     TEXT NOT NULL,
+    province_code TEXT NOT NULL,
     PRIMARY KEY (word, enterprise_id)
 ) WITHOUT ROWID;
-CREATE INDEX enterprise_words_enterprise ON enterprise_words (enterprise_id);
+CREATE INDEX enterprise_words_enterprise ON enterprise_words (enterprise_id, word);

@@ -110,7 +110,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("after login: heading %q, lang %q; want the Vietnamese home page", h, lang)
 	}
 
-	b.do("switch language", chromedp.Click(`#lang-switch`), chromedp.WaitVisible(`#logout`))
+	b.do("switch language", chromedp.Click(`#lang-switch`), chromedp.WaitReady(`html[lang="en"] #logout`))
 	if h, lang := b.text(`h1`), b.attr(`html`, "lang"); h != "Home" || lang != "en" {
 		t.Errorf("after switching: heading %q, lang %q", h, lang)
 	}
@@ -120,7 +120,9 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(`#q`),
 		chromedp.SendKeys(`#q`, "thuy nguyen"),
 		chromedp.Click(`#units-search`),
-		chromedp.WaitVisible(`#units-table`))
+		// The province list before the search has a table too: wait for
+		// the one that answers this query.
+		chromedp.WaitVisible(`#units-table[data-q="thuy nguyen"]`))
 	if first := b.text(`#units-table tbody tr:first-child`); !strings.Contains(first, "11560") || !strings.Contains(first, "Phường Thủy Nguyên") {
 		t.Errorf("first search result = %q, want ward 11560 Thủy Nguyên", first)
 	}

@@ -42,21 +42,43 @@ func (tx *Tx) audit(ctx context.Context, action, entity, entityID, unitCode stri
 		Entity: entity, EntityID: entityID, UnitCode: unitCode, Before: b, After: a, PrevHash: prev,
 	}
 	e.Hash = e.ComputeHash()
-	var actorID any
-	if e.ActorID != 0 {
-		actorID = e.ActorID
+	tx.pendingAudit = append(tx.pendingAudit, e)
+	*tx.lastHash = e.Hash
+	if len(tx.pendingAudit) >= auditBatch {
+		return tx.flushAudit(ctx)
+	}
+	return nil
+}
+
+// auditBatch is how many entries one INSERT writes; a bulk import writes a
+// hundred thousand.
+const auditBatch = 16
+
+// flushAudit writes the pending entries, in chain order, in one statement.
+// withTx calls it before committing, so entries never outlive their change.
+func (tx *Tx) flushAudit(ctx context.Context) error {
+	if len(tx.pendingAudit) == 0 {
+		return nil
+	}
+	const cols = 11
+	args := make([]any, 0, cols*len(tx.pendingAudit))
+	for _, e := range tx.pendingAudit {
+		var actorID any
+		if e.ActorID != 0 {
+			actorID = e.ActorID
+		}
+		args = append(args, e.At, actorID, e.ActorName, e.Action, e.Entity, e.EntityID, e.UnitCode, e.Before, e.After, e.PrevHash, e.Hash)
 	}
 	ins, err := tx.stmt(ctx, `INSERT INTO audit_log
 		(at, actor_id, actor_name, action, entity, entity_id, unit_code, before, after, prev_hash, hash)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`)
+		VALUES `+valuesSQL(len(tx.pendingAudit), cols))
+	if err == nil {
+		_, err = ins.ExecContext(ctx, args...)
+	}
 	if err != nil {
 		return fmt.Errorf("store: audit insert: %w", err)
 	}
-	_, err = ins.ExecContext(ctx, e.At, actorID, e.ActorName, e.Action, e.Entity, e.EntityID, e.UnitCode, e.Before, e.After, e.PrevHash, e.Hash)
-	if err != nil {
-		return fmt.Errorf("store: audit insert: %w", err)
-	}
-	*tx.lastHash = e.Hash
+	tx.pendingAudit = tx.pendingAudit[:0]
 	return nil
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -109,7 +110,7 @@ func (s *Store) eachEnterpriseRow(ctx context.Context, query string, args []any,
 
 // SearchLimit is the most matches a search returns; a search that reaches
 // it should be narrowed.
-const SearchLimit = 1000
+const SearchLimit = 200
 
 // maxSearchWords bounds the words of a query that filter, so that a pasted
 // paragraph does not become a query with a hundred subqueries.
@@ -198,20 +199,24 @@ func (s *Store) queryIDs(ctx context.Context, query string, args []any) ([]int64
 
 // searchWordIDs returns the ids of the first SearchLimit enterprises in
 // scope (scope conditions in w, on unit_code and province_code) having, for
-// each query word, a word of the name that begins with it. The first word
-// drives an index range scan; the others are probes on the same index; the
-// scan stops as soon as it has enough.
+// each query word, a word of the name that begins with it. The rarest word
+// drives an index range scan and the others are probed on the same index,
+// rarest first, so that most candidates fail on the first probe; the scan
+// stops as soon as it has enough.
 func (s *Store) searchWordIDs(ctx context.Context, scope where, words []string) ([]int64, error) {
+	words = words[:min(len(words), maxSearchWords)]
+	if len(words) > 1 {
+		if err := s.sortByFrequency(ctx, words); err != nil {
+			return nil, err
+		}
+	}
 	var w where
 	// '{' follows 'z' and the digits in byte order: [word, word+"{") holds
 	// exactly the words that begin with word.
 	w.add("ew.word >= ? AND ew.word < ?", words[0], words[0]+"{")
-	for _, word := range words[1:min(len(words), maxSearchWords)] {
-		w.add("EXISTS (SELECT 1 FROM enterprise_words x WHERE x.enterprise_id = ew.enterprise_id AND x.word >= ? AND x.word < ?)",
-			word, word+"{")
+	for _, word := range words[1:] {
+		w.add(s.dialect.wordProbe, word, word+"{")
 	}
-	// Scope conditions are written for the enterprises table; the word
-	// index carries the same two columns.
 	// An enterprise user's scope is by tax code, which the index does not
 	// carry; the caller applies it to the rows.
 	qualify := strings.NewReplacer("unit_code", "ew.unit_code", "province_code", "ew.province_code")
@@ -220,8 +225,43 @@ func (s *Store) searchWordIDs(ctx context.Context, scope where, words []string) 
 			w.add(qualify.Replace(c.sql), c.args...)
 		}
 	}
-	return s.queryIDs(ctx, `SELECT DISTINCT ew.enterprise_id FROM enterprise_words ew`+w.sql()+
+	// No DISTINCT, which would make PostgreSQL read every match before the
+	// LIMIT: a name with two words under the same prefix ("thép", "thépx")
+	// comes twice and is counted once here.
+	ids, err := s.queryIDs(ctx, `SELECT ew.enterprise_id FROM enterprise_words ew`+w.sql()+
 		` LIMIT `+strconv.Itoa(SearchLimit), w.args)
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[int64]bool, len(ids))
+	out := ids[:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+// frequencyCap bounds how far each word's entries are counted to rank the
+// words: past it a word is simply "common".
+const frequencyCap = 2000
+
+// sortByFrequency orders words from the rarest to the most common, counting
+// each one's index entries up to frequencyCap.
+func (s *Store) sortByFrequency(ctx context.Context, words []string) error {
+	counts := make(map[string]int, len(words))
+	for _, word := range words {
+		var n int
+		if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM enterprise_words
+			WHERE word >= $1 AND word < $2 LIMIT `+strconv.Itoa(frequencyCap)+`) c`, word, word+"{").Scan(&n); err != nil {
+			return fmt.Errorf("store: search enterprises: %w", err)
+		}
+		counts[word] = n
+	}
+	sort.SliceStable(words, func(i, j int) bool { return counts[words[i]] < counts[words[j]] })
+	return nil
 }
 
 func isDigits(s string) bool {
@@ -310,37 +350,10 @@ func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) er
 	} else if err != nil {
 		return fmt.Errorf("store: create enterprise: %w", err)
 	}
-	if err := tx.indexEnterpriseWords(ctx, e); err != nil {
+	if err := tx.indexWordsOf(ctx, []*enterprise.Enterprise{e}); err != nil {
 		return err
 	}
 	return tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e)
-}
-
-// indexEnterpriseWords writes the search words of an enterprise's name, in
-// one statement per name (bulk imports write hundreds of thousands).
-func (tx *Tx) indexEnterpriseWords(ctx context.Context, e *enterprise.Enterprise) error {
-	words := enterprise.SearchWords(e.Name)
-	if len(words) == 0 {
-		return nil
-	}
-	var q strings.Builder
-	q.WriteString("INSERT INTO enterprise_words (word, enterprise_id, unit_code, province_code) VALUES ")
-	args := make([]any, 0, 4*len(words))
-	for i, w := range words {
-		if i > 0 {
-			q.WriteString(", ")
-		}
-		fmt.Fprintf(&q, "($%d, $%d, $%d, $%d)", 4*i+1, 4*i+2, 4*i+3, 4*i+4)
-		args = append(args, w, e.ID, e.UnitCode, e.ProvinceCode)
-	}
-	ins, err := tx.stmt(ctx, q.String())
-	if err == nil {
-		_, err = ins.ExecContext(ctx, args...)
-	}
-	if err != nil {
-		return fmt.Errorf("store: index enterprise: %w", err)
-	}
-	return nil
 }
 
 // UpdateEnterprise replaces the editable fields of the enterprise with the
@@ -383,7 +396,7 @@ func (tx *Tx) updateEnterprise(ctx context.Context, before, e *enterprise.Enterp
 		if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_words WHERE enterprise_id = $1`, e.ID); err != nil {
 			return fmt.Errorf("store: reindex enterprise: %w", err)
 		}
-		if err := tx.indexEnterpriseWords(ctx, e); err != nil {
+		if err := tx.indexWordsOf(ctx, []*enterprise.Enterprise{e}); err != nil {
 			return err
 		}
 	}

@@ -62,17 +62,14 @@ func (s *Store) ImportEnterprises(ctx context.Context, rows []enterprise.ImportR
 		if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
 			return err
 		}
+		var created []*enterprise.Enterprise
 		for i := range rows {
 			e := &rows[i].Enterprise
 			old, ok := existing[e.TaxCode]
 			switch {
 			case !ok:
 				res.Created++
-				if !dryRun {
-					if err := tx.insertEnterprise(ctx, e); err != nil {
-						return fmt.Errorf("row %d: %w", rows[i].Line, err)
-					}
-				}
+				created = append(created, e)
 			case sameEnterprise(old, e):
 				res.Unchanged++
 			default:
@@ -88,7 +85,7 @@ func (s *Store) ImportEnterprises(ctx context.Context, rows []enterprise.ImportR
 		if dryRun {
 			return errDryRun
 		}
-		return nil
+		return tx.insertEnterprises(ctx, created)
 	})
 	if err == errDryRun {
 		err = nil
@@ -144,4 +141,115 @@ func (tx *Tx) enterprisesByTaxCode(ctx context.Context) (map[string]*enterprise.
 		out[e.TaxCode] = e
 	}
 	return out, rows.Err()
+}
+
+// insertChunk is how many enterprises one INSERT writes during an import.
+const insertChunk = 16
+
+// insertEnterprises writes new enterprises in multi-row statements, with
+// their search words and audit entries: a bulk import costs a few thousand
+// statements instead of a few hundred thousand.
+func (tx *Tx) insertEnterprises(ctx context.Context, es []*enterprise.Enterprise) error {
+	const cols = 15
+	words := wordWriter{tx: tx}
+	for start := 0; start < len(es); start += insertChunk {
+		chunk := es[start:min(start+insertChunk, len(es))]
+		args := make([]any, 0, cols*len(chunk))
+		byTaxCode := make(map[string]*enterprise.Enterprise, len(chunk))
+		for _, e := range chunk {
+			e.CreatedAt, e.UpdatedAt = tx.now, tx.now
+			args = append(args, e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode,
+				e.VSICVersion, e.Representative, e.Phone, e.Email, e.Demo, unit.Fold(e.Name), e.CreatedAt, e.UpdatedAt)
+			byTaxCode[e.TaxCode] = e
+		}
+		ins, err := tx.stmt(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
+			vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
+			VALUES `+valuesSQL(len(chunk), cols)+` RETURNING id, tax_code`)
+		if err != nil {
+			return fmt.Errorf("store: import enterprises: %w", err)
+		}
+		rows, err := ins.QueryContext(ctx, args...)
+		if err != nil {
+			if isUniqueViolation(err) {
+				return congthuong.Errorf(congthuong.ECONFLICT, "another change registered one of these tax codes meanwhile; import again")
+			}
+			return fmt.Errorf("store: import enterprises: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var tc string
+			if err := rows.Scan(&id, &tc); err != nil {
+				rows.Close()
+				return err
+			}
+			byTaxCode[tc].ID = id
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("store: import enterprises: %w", err)
+		}
+		for _, e := range chunk {
+			if err := words.add(ctx, e); err != nil {
+				return err
+			}
+			if err := tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e); err != nil {
+				return err
+			}
+		}
+	}
+	return words.flush(ctx)
+}
+
+// wordBatch is how many search words one INSERT writes. Batches have a fixed
+// size so that one prepared statement serves them all: SQLite spends more
+// time parsing a long VALUES list than running it.
+const wordBatch = 32
+
+// wordWriter writes search words in batches of wordBatch.
+type wordWriter struct {
+	tx      *Tx
+	pending []any
+}
+
+func (ww *wordWriter) add(ctx context.Context, e *enterprise.Enterprise) error {
+	for _, w := range enterprise.SearchWords(e.Name) {
+		ww.pending = append(ww.pending, w, e.ID, e.UnitCode, e.ProvinceCode)
+	}
+	const cols = 4
+	for len(ww.pending) >= wordBatch*cols {
+		ins, err := ww.tx.stmt(ctx, `INSERT INTO enterprise_words (word, enterprise_id, unit_code, province_code) VALUES `+
+			valuesSQL(wordBatch, cols))
+		if err == nil {
+			_, err = ins.ExecContext(ctx, ww.pending[:wordBatch*cols]...)
+		}
+		if err != nil {
+			return fmt.Errorf("store: index enterprises: %w", err)
+		}
+		ww.pending = ww.pending[wordBatch*cols:]
+	}
+	return nil
+}
+
+func (ww *wordWriter) flush(ctx context.Context) error {
+	const cols = 4
+	if len(ww.pending) == 0 {
+		return nil
+	}
+	_, err := ww.tx.ExecContext(ctx, `INSERT INTO enterprise_words (word, enterprise_id, unit_code, province_code) VALUES `+
+		valuesSQL(len(ww.pending)/cols, cols), ww.pending...)
+	if err != nil {
+		return fmt.Errorf("store: index enterprises: %w", err)
+	}
+	ww.pending = nil
+	return nil
+}
+
+// indexWordsOf writes the search words of a few enterprises.
+func (tx *Tx) indexWordsOf(ctx context.Context, es []*enterprise.Enterprise) error {
+	ww := wordWriter{tx: tx}
+	for _, e := range es {
+		if err := ww.add(ctx, e); err != nil {
+			return err
+		}
+	}
+	return ww.flush(ctx)
 }

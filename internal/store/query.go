@@ -135,3 +135,23 @@ func splitColumns(columns string) []string {
 	}
 	return out
 }
+
+// valuesSQL returns the VALUES list of a multi-row insert: n rows of k
+// placeholders, numbered in order.
+func valuesSQL(n, k int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for j := 0; j < k; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("$" + strconv.Itoa(i*k+j+1))
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
+}

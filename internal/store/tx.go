@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/audit"
 )
 
 // Tx is a write transaction with a fixed clock and the actor it acts for, so
@@ -19,7 +20,9 @@ type Tx struct {
 	// lastHash caches the head of the audit chain once this transaction holds
 	// the chain's lock, so that a bulk import reads it once, not per row.
 	lastHash *string
-	stmts    map[string]*sql.Stmt
+	// pendingAudit holds entries not yet written; see flushAudit.
+	pendingAudit []audit.Entry
+	stmts        map[string]*sql.Stmt
 }
 
 // stmt prepares query once per transaction: bulk imports run the same
@@ -47,6 +50,10 @@ func (s *Store) withTx(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	tx := &Tx{Tx: sqlTx, s: s, now: s.now(), actor: congthuong.ActorFrom(ctx)}
 	if err := fn(tx); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	if err := tx.flushAudit(ctx); err != nil {
 		sqlTx.Rollback()
 		return err
 	}

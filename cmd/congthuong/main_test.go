@@ -16,11 +16,7 @@ import (
 	"congthuong/internal/storetest"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	storetest.DropTemplates()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { storetest.Main(m) }
 
 const adminPassword = "browser-test-password"
 
@@ -28,14 +24,19 @@ const adminPassword = "browser-test-password"
 // folder (or the given one), as the README's command would.
 func startMain(t *testing.T, dir string, demo bool) *Main {
 	t.Helper()
-	c := config.Default()
-	c.Addr, c.DataDir, c.Demo, c.AdminPassword = "127.0.0.1:0", dir, demo, adminPassword
-	m := &Main{Config: c, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Out: io.Discard}
+	m := newMain(dir, demo, adminPassword, io.Discard)
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { m.Close() })
 	return m
+}
+
+// newMain configures, without starting, a platform on a free loopback port.
+func newMain(dir string, demo bool, password string, out io.Writer) *Main {
+	c := config.Default()
+	c.Addr, c.DataDir, c.Demo, c.AdminPassword = "127.0.0.1:0", dir, demo, password
+	return &Main{Config: c, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Out: out}
 }
 
 func get(t *testing.T, url string) (int, string) {
@@ -54,9 +55,7 @@ func get(t *testing.T, url string) (int, string) {
 func TestFirstAndSecondStart(t *testing.T) {
 	dir := t.TempDir()
 	var out bytes.Buffer
-	c := config.Default()
-	c.Addr, c.DataDir, c.Demo = "127.0.0.1:0", dir, true
-	m := &Main{Config: c, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Out: &out}
+	m := newMain(dir, true, "", &out)
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +72,7 @@ func TestFirstAndSecondStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Reset()
-	m2 := &Main{Config: c, Log: m.Log, Out: &out}
+	m2 := newMain(dir, true, "", &out)
 	if err := m2.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}

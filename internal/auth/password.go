@@ -16,8 +16,8 @@ import (
 )
 
 // argon2id parameters: OWASP's recommended minimum (19 MiB, 2 passes, one
-// lane), about 30 ms on one core here. They are stored with each hash, so
-// raising them later does not invalidate old hashes.
+// lane). They are stored with each hash, so raising them later does not
+// invalidate old hashes.
 const (
 	argonTime    = 2
 	argonMemory  = 19 * 1024

@@ -25,20 +25,30 @@ func scanEnterprise(sc interface{ Scan(...any) error }) (*enterprise.Enterprise,
 	return &e, nil
 }
 
-// enterpriseScope restricts enterprise rows to what the actor may read:
-// staff their unit scope, an enterprise user its own record and branches.
-func enterpriseScope(w *where, actor congthuong.Actor) error {
+// enterpriseWhere restricts enterprise rows to what the actor may read
+// (staff their unit scope, an enterprise user its own record and branches)
+// and, when unitFilter is set, to that commune or province. prefix names the
+// table the columns belong to: "" for enterprises, "ew." for the word index.
+// The word index carries no tax code, so there an enterprise user's scope is
+// left to the query that reads the rows.
+func enterpriseWhere(actor congthuong.Actor, unitFilter, prefix string) (where, error) {
+	var w where
 	switch {
 	case actor.System || actor.IsStaff():
-		w.scope(actor, "unit_code", "province_code")
+		w.scope(actor, prefix+"unit_code", prefix+"province_code")
 	case actor.Role == congthuong.RoleEnterprise && actor.TaxCode != "":
-		w.add("(tax_code = ? OR tax_code LIKE ?)", actor.TaxCode, actor.TaxCode+"-%")
+		if prefix == "" {
+			w.add("(tax_code = ? OR tax_code LIKE ?)", actor.TaxCode, actor.TaxCode+"-%")
+		}
 	case actor.Anonymous():
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in to see enterprises")
+		return w, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in to see enterprises")
 	default:
-		return congthuong.Errorf(congthuong.EFORBIDDEN, "you may not see enterprises")
+		return w, congthuong.Errorf(congthuong.EFORBIDDEN, "you may not see enterprises")
 	}
-	return nil
+	if unitFilter != "" {
+		w.add("("+prefix+"unit_code = ? OR "+prefix+"province_code = ?)", unitFilter, unitFilter)
+	}
+	return w, nil
 }
 
 func requireWriter(actor congthuong.Actor) error {
@@ -123,15 +133,13 @@ const maxSearchWords = 6
 // ("thép") would read thousands of rows to show fifty. A plain list counts
 // exactly.
 func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, order string, args []any, err error) {
-	var w where
-	if err := enterpriseScope(&w, congthuong.ActorFrom(ctx)); err != nil {
+	actor := congthuong.ActorFrom(ctx)
+	w, err := enterpriseWhere(actor, f.UnitCode, "")
+	if err != nil {
 		return "", "", nil, err
 	}
 	if order, err = f.Page.orderBy(enterpriseSorts, "search_name", "id"); err != nil {
 		return "", "", nil, err
-	}
-	if f.UnitCode != "" {
-		w.add("(unit_code = ? OR province_code = ?)", f.UnitCode, f.UnitCode)
 	}
 	q := strings.TrimSpace(f.Q)
 	if q == "" {
@@ -143,14 +151,15 @@ func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, 
 			digits = digits[:10] + "-" + digits[10:]
 		}
 		// A range, not LIKE: SQLite's LIKE cannot use the index.
-		var tc where
-		for _, c := range w.raw {
-			tc.add(c.sql, c.args...)
-		}
+		tc, _ := enterpriseWhere(actor, f.UnitCode, "")
 		tc.add("tax_code >= ? AND tax_code < ?", digits, digits+"~")
-		ids, err = s.queryIDs(ctx, `SELECT id FROM enterprises`+tc.sql()+` LIMIT `+strconv.Itoa(SearchLimit), tc.args)
+		ids, err = s.queryIDs(ctx, `SELECT id FROM enterprises`+tc.sql()+limitSearch, tc.args)
+	} else if words := enterprise.SearchWords(q); len(words) > 0 {
+		ids, err = s.searchWordIDs(ctx, actor, f.UnitCode, words)
 	} else {
-		ids, err = s.searchIDs(ctx, w, enterprise.SearchWords(q))
+		// A query of legal forms only ("công ty") names nearly every record
+		// and filters nothing, but stops at SearchLimit like every search.
+		ids, err = s.queryIDs(ctx, `SELECT id FROM enterprises`+w.sql()+limitSearch, w.args)
 	}
 	if err != nil {
 		return "", "", nil, err
@@ -169,16 +178,7 @@ func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, 
 	return `enterprises` + w.sql(), order, w.args, nil
 }
 
-// searchIDs returns the ids of the first SearchLimit enterprises in scope
-// whose name has, for each query word, a word beginning with it. A query of
-// legal forms only ("công ty") names nearly every record and filters
-// nothing, but stops at SearchLimit like every search.
-func (s *Store) searchIDs(ctx context.Context, scope where, words []string) ([]int64, error) {
-	if len(words) == 0 {
-		return s.queryIDs(ctx, `SELECT id FROM enterprises`+scope.sql()+` LIMIT `+strconv.Itoa(SearchLimit), scope.args)
-	}
-	return s.searchWordIDs(ctx, scope, words)
-}
+var limitSearch = ` LIMIT ` + strconv.Itoa(SearchLimit)
 
 func (s *Store) queryIDs(ctx context.Context, query string, args []any) ([]int64, error) {
 	rows, err := s.read.QueryContext(ctx, query, args...)
@@ -197,39 +197,33 @@ func (s *Store) queryIDs(ctx context.Context, query string, args []any) ([]int64
 	return ids, rows.Err()
 }
 
-// searchWordIDs returns the ids of the first SearchLimit enterprises in
-// scope (scope conditions in w, on unit_code and province_code) having, for
-// each query word, a word of the name that begins with it. The rarest word
+// searchWordIDs returns the ids of the first SearchLimit enterprises in the
+// actor's scope having, for each query word, a word of the name that begins
+// with it. The rarest word
 // drives an index range scan and the others are probed on the same index,
 // rarest first, so that most candidates fail on the first probe; the scan
 // stops as soon as it has enough.
-func (s *Store) searchWordIDs(ctx context.Context, scope where, words []string) ([]int64, error) {
+func (s *Store) searchWordIDs(ctx context.Context, actor congthuong.Actor, unitFilter string, words []string) ([]int64, error) {
 	words = words[:min(len(words), maxSearchWords)]
 	if len(words) > 1 {
 		if err := s.sortByFrequency(ctx, words); err != nil {
 			return nil, err
 		}
 	}
-	var w where
+	w, err := enterpriseWhere(actor, unitFilter, "ew.")
+	if err != nil {
+		return nil, err
+	}
 	// '{' follows 'z' and the digits in byte order: [word, word+"{") holds
 	// exactly the words that begin with word.
 	w.add("ew.word >= ? AND ew.word < ?", words[0], words[0]+"{")
 	for _, word := range words[1:] {
 		w.add(s.dialect.wordProbe, word, word+"{")
 	}
-	// An enterprise user's scope is by tax code, which the index does not
-	// carry; the caller applies it to the rows.
-	qualify := strings.NewReplacer("unit_code", "ew.unit_code", "province_code", "ew.province_code")
-	for _, c := range scope.raw {
-		if !strings.Contains(c.sql, "tax_code") {
-			w.add(qualify.Replace(c.sql), c.args...)
-		}
-	}
 	// No DISTINCT, which would make PostgreSQL read every match before the
 	// LIMIT: a name with two words under the same prefix ("thép", "thépx")
 	// comes twice and is counted once here.
-	ids, err := s.queryIDs(ctx, `SELECT ew.enterprise_id FROM enterprise_words ew`+w.sql()+
-		` LIMIT `+strconv.Itoa(SearchLimit), w.args)
+	ids, err := s.queryIDs(ctx, `SELECT ew.enterprise_id FROM enterprise_words ew`+w.sql()+limitSearch, w.args)
 	if err != nil {
 		return nil, err
 	}
@@ -282,8 +276,8 @@ func (s *Store) FindEnterprise(ctx context.Context, taxCode string) (*enterprise
 }
 
 func findEnterprise(ctx context.Context, q queryer, taxCode string) (*enterprise.Enterprise, error) {
-	var w where
-	if err := enterpriseScope(&w, congthuong.ActorFrom(ctx)); err != nil {
+	w, err := enterpriseWhere(congthuong.ActorFrom(ctx), "", "")
+	if err != nil {
 		return nil, err
 	}
 	if tc, err := enterprise.ParseTaxCode(taxCode); err == nil {
@@ -350,7 +344,7 @@ func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) er
 	} else if err != nil {
 		return fmt.Errorf("store: create enterprise: %w", err)
 	}
-	if err := tx.indexWordsOf(ctx, []*enterprise.Enterprise{e}); err != nil {
+	if err := tx.indexWords(ctx, e); err != nil {
 		return err
 	}
 	return tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e)
@@ -396,7 +390,7 @@ func (tx *Tx) updateEnterprise(ctx context.Context, before, e *enterprise.Enterp
 		if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_words WHERE enterprise_id = $1`, e.ID); err != nil {
 			return fmt.Errorf("store: reindex enterprise: %w", err)
 		}
-		if err := tx.indexWordsOf(ctx, []*enterprise.Enterprise{e}); err != nil {
+		if err := tx.indexWords(ctx, e); err != nil {
 			return err
 		}
 	}

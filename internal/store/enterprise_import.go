@@ -243,13 +243,11 @@ func (ww *wordWriter) flush(ctx context.Context) error {
 	return nil
 }
 
-// indexWordsOf writes the search words of a few enterprises.
-func (tx *Tx) indexWordsOf(ctx context.Context, es []*enterprise.Enterprise) error {
+// indexWords writes the search words of one enterprise.
+func (tx *Tx) indexWords(ctx context.Context, e *enterprise.Enterprise) error {
 	ww := wordWriter{tx: tx}
-	for _, e := range es {
-		if err := ww.add(ctx, e); err != nil {
-			return err
-		}
+	if err := ww.add(ctx, e); err != nil {
+		return err
 	}
 	return ww.flush(ctx)
 }

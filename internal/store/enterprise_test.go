@@ -106,10 +106,16 @@ func TestEnterpriseScope(t *testing.T) {
 		for _, test := range []struct {
 			actor congthuong.Actor
 			q     string
+			unit  string
 			want  int
-		}{{haiPhongOfficer, "dong tau", 1}, {haiPhongOfficer, "bach", 1}, {thuyNguyen, "bach dang", 1}, {catHai, "bach dang", 0}} {
-			if _, total, err := s.FindEnterprises(as(test.actor), store.EnterpriseFilter{Q: test.q}); err != nil || total != test.want {
-				t.Errorf("%s searching %q: %d, %v; want %d", test.actor.Username, test.q, total, err, test.want)
+		}{
+			{haiPhongOfficer, "dong tau", "", 1}, {haiPhongOfficer, "bach", "", 1}, {thuyNguyen, "bach dang", "", 1},
+			{catHai, "bach dang", "", 0}, {haiPhongOfficer, "bach dang", "11560", 1}, {haiPhongOfficer, "bach dang", "11914", 0},
+			{haiPhongOfficer, "cong ty", "11914", 0}, {haiPhongOfficer, "0314", "11560", 1}, {haiPhongOfficer, "0314", "11914", 0},
+		} {
+			f := store.EnterpriseFilter{Q: test.q, UnitCode: test.unit}
+			if _, total, err := s.FindEnterprises(as(test.actor), f); err != nil || total != test.want {
+				t.Errorf("%s searching %q in %q: %d, %v; want %d", test.actor.Username, test.q, test.unit, total, err, test.want)
 			}
 		}
 		dup := &enterprise.Enterprise{TaxCode: "0100233488", Name: "Dup", UnitCode: "31"}

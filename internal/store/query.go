@@ -13,18 +13,9 @@ import (
 type where struct {
 	conds []string
 	args  []any
-	// raw keeps each condition as written, so that it can be carried into
-	// another query (see searchWordIDs).
-	raw []rawCond
-}
-
-type rawCond struct {
-	sql  string
-	args []any
 }
 
 func (w *where) add(cond string, args ...any) {
-	w.raw = append(w.raw, rawCond{cond, args})
 	var b strings.Builder
 	for _, r := range cond {
 		if r == '?' {

@@ -182,3 +182,11 @@ func prepare(url, dir string) error {
 	_, err = s.LoadUnits(ctx, ref)
 	return err
 }
+
+// Main runs a package's tests and then drops the PostgreSQL template they
+// made. Call it from TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	DropTemplates()
+	os.Exit(code)
+}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 
@@ -25,11 +24,7 @@ import (
 	"congthuong/internal/web"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	storetest.DropTemplates()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { storetest.Main(m) }
 
 const testPassword = "test-password-123"
 

@@ -71,7 +71,7 @@ func (tx *Tx) flushAudit(ctx context.Context) error {
 	}
 	ins, err := tx.stmt(ctx, `INSERT INTO audit_log
 		(at, actor_id, actor_name, action, entity, entity_id, unit_code, before, after, prev_hash, hash)
-		VALUES `+valuesSQL(len(tx.pendingAudit), cols))
+		VALUES `+tx.s.dialect.values(len(tx.pendingAudit), cols))
 	if err == nil {
 		_, err = ins.ExecContext(ctx, args...)
 	}

@@ -105,7 +105,7 @@ func BenchmarkFindUnits(b *testing.B) {
 	})
 }
 
-var enterpriseQueries = []string{"thep dinh vu", "Thủy sản", "logistics lach huyen 12", "0200", "cong ty", "DƯỢC PHẨM", "xyz"}
+var enterpriseQueries = []string{"t", "hai ph", "thep dinh vu", "Thủy sản", "logistics lach huyen 12", "0200", "cong ty", "DƯỢC PHẨM", "xyz"}
 
 func BenchmarkEnterprises100k(b *testing.B) {
 	benchEach(b, func(b *testing.B, s *store.Store) {
@@ -117,6 +117,13 @@ func BenchmarkEnterprises100k(b *testing.B) {
 			b.Fatalf("import: %+v %v", res, err)
 		}
 		b.Logf("%s: imported %d enterprises in %s", s.Dialect(), res.Created, time.Since(start).Round(time.Millisecond))
+		if s.Dialect() == "postgres" {
+			// Measure the steady state, not autovacuum catching up with
+			// 100,000 fresh rows in the background.
+			if _, err := s.DB().ExecContext(ctx, "VACUUM (ANALYZE)"); err != nil {
+				b.Fatal(err)
+			}
+		}
 		officer := congthuong.NewContext(context.Background(), congthuong.Actor{UserID: 1, Username: "b", Role: congthuong.RoleOfficer, UnitCode: "31", ProvinceCode: "31"})
 		b.Run("search", func(b *testing.B) {
 			timed(b, func(i int) {

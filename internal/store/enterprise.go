@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -27,26 +26,21 @@ func scanEnterprise(sc interface{ Scan(...any) error }) (*enterprise.Enterprise,
 
 // enterpriseWhere restricts enterprise rows to what the actor may read
 // (staff their unit scope, an enterprise user its own record and branches)
-// and, when unitFilter is set, to that commune or province. prefix names the
-// table the columns belong to: "" for enterprises, "ew." for the word index.
-// The word index carries no tax code, so there an enterprise user's scope is
-// left to the query that reads the rows.
-func enterpriseWhere(actor congthuong.Actor, unitFilter, prefix string) (where, error) {
+// and, when unitFilter is set, to that commune or province.
+func enterpriseWhere(actor congthuong.Actor, unitFilter string) (where, error) {
 	var w where
 	switch {
 	case actor.System || actor.IsStaff():
-		w.scope(actor, prefix+"unit_code", prefix+"province_code")
+		w.scope(actor, "unit_code", "province_code")
 	case actor.Role == congthuong.RoleEnterprise && actor.TaxCode != "":
-		if prefix == "" {
-			w.add("(tax_code = ? OR tax_code LIKE ?)", actor.TaxCode, actor.TaxCode+"-%")
-		}
+		w.add("(tax_code = ? OR tax_code LIKE ?)", actor.TaxCode, actor.TaxCode+"-%")
 	case actor.Anonymous():
 		return w, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in to see enterprises")
 	default:
 		return w, congthuong.Errorf(congthuong.EFORBIDDEN, "you may not see enterprises")
 	}
 	if unitFilter != "" {
-		w.add("("+prefix+"unit_code = ? OR "+prefix+"province_code = ?)", unitFilter, unitFilter)
+		w.add("(unit_code = ? OR province_code = ?)", unitFilter, unitFilter)
 	}
 	return w, nil
 }
@@ -134,7 +128,7 @@ const maxSearchWords = 6
 // exactly.
 func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, order string, args []any, err error) {
 	actor := congthuong.ActorFrom(ctx)
-	w, err := enterpriseWhere(actor, f.UnitCode, "")
+	w, err := enterpriseWhere(actor, f.UnitCode)
 	if err != nil {
 		return "", "", nil, err
 	}
@@ -151,11 +145,12 @@ func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, 
 			digits = digits[:10] + "-" + digits[10:]
 		}
 		// A range, not LIKE: SQLite's LIKE cannot use the index.
-		tc, _ := enterpriseWhere(actor, f.UnitCode, "")
+		tc, _ := enterpriseWhere(actor, f.UnitCode)
 		tc.add("tax_code >= ? AND tax_code < ?", digits, digits+"~")
 		ids, err = s.queryIDs(ctx, `SELECT id FROM enterprises`+tc.sql()+limitSearch, tc.args)
 	} else if words := enterprise.SearchWords(q); len(words) > 0 {
-		ids, err = s.searchWordIDs(ctx, actor, f.UnitCode, words)
+		sw, _ := enterpriseWhere(actor, f.UnitCode) // w is extended below
+		ids, err = s.searchWordIDs(ctx, sw, words)
 	} else {
 		// A query of legal forms only ("công ty") names nearly every record
 		// and filters nothing, but stops at SearchLimit like every search.
@@ -197,65 +192,14 @@ func (s *Store) queryIDs(ctx context.Context, query string, args []any) ([]int64
 	return ids, rows.Err()
 }
 
-// searchWordIDs returns the ids of the first SearchLimit enterprises in the
-// actor's scope having, for each query word, a word of the name that begins
-// with it. The rarest word
-// drives an index range scan and the others are probed on the same index,
-// rarest first, so that most candidates fail on the first probe; the scan
-// stops as soon as it has enough.
-func (s *Store) searchWordIDs(ctx context.Context, actor congthuong.Actor, unitFilter string, words []string) ([]int64, error) {
+// searchWordIDs returns the ids of the first SearchLimit enterprises
+// matching w having, for each query word, a word of the name that begins
+// with it. The database's full-text index intersects the words; w's
+// conditions name enterprises' columns, none of which enterprise_search has.
+func (s *Store) searchWordIDs(ctx context.Context, w where, words []string) ([]int64, error) {
 	words = words[:min(len(words), maxSearchWords)]
-	if len(words) > 1 {
-		if err := s.sortByFrequency(ctx, words); err != nil {
-			return nil, err
-		}
-	}
-	w, err := enterpriseWhere(actor, unitFilter, "ew.")
-	if err != nil {
-		return nil, err
-	}
-	// '{' follows 'z' and the digits in byte order: [word, word+"{") holds
-	// exactly the words that begin with word.
-	w.add("ew.word >= ? AND ew.word < ?", words[0], words[0]+"{")
-	for _, word := range words[1:] {
-		w.add(s.dialect.wordProbe, word, word+"{")
-	}
-	// No DISTINCT, which would make PostgreSQL read every match before the
-	// LIMIT: a name with two words under the same prefix ("thép", "thépx")
-	// comes twice and is counted once here.
-	ids, err := s.queryIDs(ctx, `SELECT ew.enterprise_id FROM enterprise_words ew`+w.sql()+limitSearch, w.args)
-	if err != nil {
-		return nil, err
-	}
-	seen := make(map[int64]bool, len(ids))
-	out := ids[:0]
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out, nil
-}
-
-// frequencyCap bounds how far each word's entries are counted to rank the
-// words: past it a word is simply "common".
-const frequencyCap = 2000
-
-// sortByFrequency orders words from the rarest to the most common, counting
-// each one's index entries up to frequencyCap.
-func (s *Store) sortByFrequency(ctx context.Context, words []string) error {
-	counts := make(map[string]int, len(words))
-	for _, word := range words {
-		var n int
-		if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM enterprise_words
-			WHERE word >= $1 AND word < $2 LIMIT `+strconv.Itoa(frequencyCap)+`) c`, word, word+"{").Scan(&n); err != nil {
-			return fmt.Errorf("store: search enterprises: %w", err)
-		}
-		counts[word] = n
-	}
-	sort.SliceStable(words, func(i, j int) bool { return counts[words[i]] < counts[words[j]] })
-	return nil
+	w.add(s.dialect.searchMatch, s.dialect.searchQuery(words))
+	return s.queryIDs(ctx, `SELECT enterprises.id FROM `+s.dialect.searchJoin+w.sql()+limitSearch, w.args)
 }
 
 func isDigits(s string) bool {
@@ -276,7 +220,7 @@ func (s *Store) FindEnterprise(ctx context.Context, taxCode string) (*enterprise
 }
 
 func findEnterprise(ctx context.Context, q queryer, taxCode string) (*enterprise.Enterprise, error) {
-	w, err := enterpriseWhere(congthuong.ActorFrom(ctx), "", "")
+	w, err := enterpriseWhere(congthuong.ActorFrom(ctx), "")
 	if err != nil {
 		return nil, err
 	}
@@ -344,7 +288,7 @@ func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) er
 	} else if err != nil {
 		return fmt.Errorf("store: create enterprise: %w", err)
 	}
-	if err := tx.indexWords(ctx, e); err != nil {
+	if err := tx.indexEnterprises(ctx, []*enterprise.Enterprise{e}); err != nil {
 		return err
 	}
 	return tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e)
@@ -387,10 +331,10 @@ func (tx *Tx) updateEnterprise(ctx context.Context, before, e *enterprise.Enterp
 		return fmt.Errorf("store: update enterprise: %w", err)
 	}
 	if before.Name != e.Name || before.UnitCode != e.UnitCode || before.ProvinceCode != e.ProvinceCode {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_words WHERE enterprise_id = $1`, e.ID); err != nil {
-			return fmt.Errorf("store: reindex enterprise: %w", err)
+		if err := tx.unindexEnterprise(ctx, e.ID); err != nil {
+			return err
 		}
-		if err := tx.indexWords(ctx, e); err != nil {
+		if err := tx.indexEnterprises(ctx, []*enterprise.Enterprise{e}); err != nil {
 			return err
 		}
 	}
@@ -405,6 +349,9 @@ func (s *Store) DeleteEnterprise(ctx context.Context, taxCode string) error {
 	return s.withTx(ctx, func(tx *Tx) error {
 		before, err := findEnterprise(ctx, tx, taxCode)
 		if err != nil {
+			return err
+		}
+		if err := tx.unindexEnterprise(ctx, before.ID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM enterprises WHERE id = $1`, before.ID); err != nil {

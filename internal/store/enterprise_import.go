@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"strings"
 
 	"congthuong"
 	"congthuong/internal/enterprise"
@@ -147,11 +149,10 @@ func (tx *Tx) enterprisesByTaxCode(ctx context.Context) (map[string]*enterprise.
 const insertChunk = 16
 
 // insertEnterprises writes new enterprises in multi-row statements, with
-// their search words and audit entries: a bulk import costs a few thousand
+// their search rows and audit entries: a bulk import costs a few thousand
 // statements instead of a few hundred thousand.
 func (tx *Tx) insertEnterprises(ctx context.Context, es []*enterprise.Enterprise) error {
 	const cols = 15
-	words := wordWriter{tx: tx}
 	for start := 0; start < len(es); start += insertChunk {
 		chunk := es[start:min(start+insertChunk, len(es))]
 		args := make([]any, 0, cols*len(chunk))
@@ -164,7 +165,7 @@ func (tx *Tx) insertEnterprises(ctx context.Context, es []*enterprise.Enterprise
 		}
 		ins, err := tx.stmt(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
 			vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
-			VALUES `+valuesSQL(len(chunk), cols)+` RETURNING id, tax_code`)
+			VALUES `+tx.s.dialect.values(len(chunk), cols)+` RETURNING id, tax_code`)
 		if err != nil {
 			return fmt.Errorf("store: import enterprises: %w", err)
 		}
@@ -188,66 +189,52 @@ func (tx *Tx) insertEnterprises(ctx context.Context, es []*enterprise.Enterprise
 			return fmt.Errorf("store: import enterprises: %w", err)
 		}
 		for _, e := range chunk {
-			if err := words.add(ctx, e); err != nil {
-				return err
-			}
 			if err := tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e); err != nil {
 				return err
 			}
 		}
 	}
-	return words.flush(ctx)
-}
-
-// wordBatch is how many search words one INSERT writes. Batches have a fixed
-// size so that one prepared statement serves them all: SQLite spends more
-// time parsing a long VALUES list than running it.
-const wordBatch = 32
-
-// wordWriter writes search words in batches of wordBatch.
-type wordWriter struct {
-	tx      *Tx
-	pending []any
-}
-
-func (ww *wordWriter) add(ctx context.Context, e *enterprise.Enterprise) error {
-	for _, w := range enterprise.SearchWords(e.Name) {
-		ww.pending = append(ww.pending, w, e.ID, e.UnitCode, e.ProvinceCode)
+	// The search rows go last, after the audit entries: SQLite's full-text
+	// index writes its buffered rows out at the start of every later
+	// multi-row statement in the transaction.
+	if err := tx.flushAudit(ctx); err != nil {
+		return err
 	}
-	const cols = 4
-	for len(ww.pending) >= wordBatch*cols {
-		ins, err := ww.tx.stmt(ctx, `INSERT INTO enterprise_words (word, enterprise_id, unit_code, province_code) VALUES `+
-			valuesSQL(wordBatch, cols))
-		if err == nil {
-			_, err = ins.ExecContext(ctx, ww.pending[:wordBatch*cols]...)
-		}
-		if err != nil {
-			return fmt.Errorf("store: index enterprises: %w", err)
-		}
-		ww.pending = ww.pending[wordBatch*cols:]
-	}
-	return nil
+	return tx.indexEnterprises(ctx, es)
 }
 
-func (ww *wordWriter) flush(ctx context.Context) error {
-	const cols = 4
-	if len(ww.pending) == 0 {
+// indexEnterprises writes the enterprise_search rows of es in one
+// statement that reads them from a JSON array. One statement matters on
+// SQLite: its full-text index writes its buffered rows out as a new segment
+// at the start of every multi-row statement in a transaction, so
+// thousands of small inserts would make thousands of segments to merge. One
+// parameter also spares the driver from binding hundreds of thousands.
+func (tx *Tx) indexEnterprises(ctx context.Context, es []*enterprise.Enterprise) error {
+	rows := make([][2]any, 0, len(es))
+	for _, e := range es {
+		words := enterprise.SearchWords(e.Name)
+		if len(words) == 0 {
+			continue // a name of legal forms only is found by listing, not by words
+		}
+		rows = append(rows, [2]any{e.ID, strings.Join(words, " ")})
+	}
+	if len(rows) == 0 {
 		return nil
 	}
-	_, err := ww.tx.ExecContext(ctx, `INSERT INTO enterprise_words (word, enterprise_id, unit_code, province_code) VALUES `+
-		valuesSQL(len(ww.pending)/cols, cols), ww.pending...)
+	doc, err := json.Marshal(rows)
+	if err == nil {
+		_, err = tx.ExecContext(ctx, tx.s.dialect.searchInsert, string(doc))
+	}
 	if err != nil {
 		return fmt.Errorf("store: index enterprises: %w", err)
 	}
-	ww.pending = nil
 	return nil
 }
 
-// indexWords writes the search words of one enterprise.
-func (tx *Tx) indexWords(ctx context.Context, e *enterprise.Enterprise) error {
-	ww := wordWriter{tx: tx}
-	if err := ww.add(ctx, e); err != nil {
-		return err
+// unindexEnterprise removes the search row of an enterprise.
+func (tx *Tx) unindexEnterprise(ctx context.Context, id int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_search WHERE `+tx.s.dialect.searchID+` = $1`, id); err != nil {
+		return fmt.Errorf("store: unindex enterprise: %w", err)
 	}
-	return ww.flush(ctx)
+	return nil
 }

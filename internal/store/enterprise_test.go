@@ -118,6 +118,20 @@ func TestEnterpriseScope(t *testing.T) {
 				t.Errorf("%s searching %q in %q: %d, %v; want %d", test.actor.Username, test.q, test.unit, total, err, test.want)
 			}
 		}
+		// A unit filter is data, never part of the full-text query's syntax.
+		for _, unitFilter := range []string{`31" OR "1`, "31 OR 1", "31*", "3-1"} {
+			f := store.EnterpriseFilter{Q: "bach dang", UnitCode: unitFilter}
+			if _, total, err := s.FindEnterprises(as(haiPhongOfficer), f); err != nil || total != 0 {
+				t.Errorf("unit filter %q: %d, %v; want 0 and no error", unitFilter, total, err)
+			}
+		}
+		// Deleting removes the record from the search index.
+		if err := s.DeleteEnterprise(as(haiPhongOfficer), other.TaxCode); err != nil {
+			t.Fatal(err)
+		}
+		if _, total, err := s.FindEnterprises(as(congthuong.System()), store.EnterpriseFilter{Q: "bach dang"}); err != nil || total != 0 {
+			t.Errorf("search after delete: %d, %v", total, err)
+		}
 		dup := &enterprise.Enterprise{TaxCode: "0100233488", Name: "Dup", UnitCode: "31"}
 		if err := s.CreateEnterprise(as(haiPhongOfficer), dup); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
 			t.Errorf("duplicate: %v", err)

@@ -127,9 +127,9 @@ func splitColumns(columns string) []string {
 	return out
 }
 
-// valuesSQL returns the VALUES list of a multi-row insert: n rows of k
-// placeholders, numbered in order.
-func valuesSQL(n, k int) string {
+// values returns the VALUES list of a multi-row insert: n rows of k
+// placeholders, bound in order.
+func (d dialect) values(n, k int) string {
 	var b strings.Builder
 	for i := 0; i < n; i++ {
 		if i > 0 {
@@ -140,7 +140,11 @@ func valuesSQL(n, k int) string {
 			if j > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString("$" + strconv.Itoa(i*k+j+1))
+			if d.anonymousParams {
+				b.WriteByte('?')
+			} else {
+				b.WriteString("$" + strconv.Itoa(i*k+j+1))
+			}
 		}
 		b.WriteByte(')')
 	}

@@ -56,7 +56,7 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 		// The writer gets a 64 MiB page cache, so that a large import's
 		// transaction stays in memory until commit instead of spilling pages
 		// to the WAL as it goes.
-		if s.write, err = openSQLite(s.path, 1, "&_pragma=cache_size(-65536)"); err != nil {
+		if s.write, err = openSQLite(s.path, 1, "&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"); err != nil {
 			return nil, err
 		}
 		if s.read, err = openSQLite(s.path, 8, ""); err != nil {

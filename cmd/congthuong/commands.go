@@ -13,7 +13,6 @@ import (
 	"congthuong/internal/enterprise"
 	"congthuong/internal/setup"
 	"congthuong/internal/store"
-	"congthuong/internal/tabular"
 )
 
 // openPrepared opens and prepares the configured database for a command,
@@ -141,19 +140,12 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		return err
 	}
 	defer f.Close()
-	t, err := tabular.Read(f)
+	res, err := st.ImportEnterpriseFile(ctx, enterprise.ReadImport(f), false)
 	if err != nil {
 		return err
 	}
-	rows, err := enterprise.RowsFromTable(t)
-	if err == nil {
-		var res store.ImportResult
-		if res, err = st.ImportEnterprises(ctx, rows, false); err == nil {
-			fmt.Fprintf(stdout, "%d rows: %d created, %d updated, %d unchanged\n", res.Rows, res.Created, res.Updated, res.Unchanged)
-			return nil
-		}
-	}
-	return err
+	fmt.Fprintf(stdout, "%d rows: %d created, %d updated, %d unchanged\n", res.Rows, res.Created, res.Updated, res.Unchanged)
+	return nil
 }
 
 func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {

@@ -43,7 +43,33 @@ type ImportRow struct {
 // checked by ValidateRows and the store, so that one report lists every
 // problem of every row.
 func RowsFromTable(t *tabular.Table) ([]ImportRow, error) {
-	cols, unknown := t.Columns(headerAliases)
+	m, err := NewRowMapper(t.Header)
+	if err != nil {
+		return nil, err
+	}
+	if len(t.Rows) == 0 {
+		return nil, ErrNoRows
+	}
+	rows := make([]ImportRow, 0, len(t.Rows))
+	for _, r := range t.Rows {
+		rows = append(rows, m.Row(r))
+	}
+	return rows, nil
+}
+
+// ErrNoRows reports a file with a header and nothing under it.
+var ErrNoRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
+	Fields: []congthuong.FieldError{{Row: 2, Field: "tax_code", Message: "the file has a header but no data rows"}}}
+
+// RowMapper turns the rows of a file into enterprises by its header.
+type RowMapper struct {
+	cols map[string]int
+}
+
+// NewRowMapper checks a header row: every column known (Vietnamese headings
+// accepted), the required ones present.
+func NewRowMapper(header []string) (*RowMapper, error) {
+	cols, unknown := tabular.Columns(header, headerAliases)
 	var v congthuong.Validation
 	known := map[string]bool{}
 	for _, c := range ImportColumns {
@@ -63,46 +89,56 @@ func RowsFromTable(t *tabular.Table) ([]ImportRow, error) {
 			v.AddRow(1, req, "required column is missing")
 		}
 	}
-	if v.Len() > 0 {
-		return nil, v.Err("the file's header row is wrong")
+	if err := v.Err("the file's header row is wrong"); err != nil {
+		return nil, err
 	}
-	if len(t.Rows) == 0 {
-		v.AddRow(2, "tax_code", "the file has a header but no data rows")
-		return nil, v.Err("nothing to import")
-	}
-	get := func(r tabular.Row, name string) string {
-		if i, ok := cols[name]; ok {
+	return &RowMapper{cols: cols}, nil
+}
+
+// Row returns the enterprise of a data row, normalised.
+func (m *RowMapper) Row(r tabular.Row) ImportRow {
+	get := func(name string) string {
+		if i, ok := m.cols[name]; ok {
 			return r.Cell(i)
 		}
 		return ""
 	}
-	rows := make([]ImportRow, 0, len(t.Rows))
-	for _, r := range t.Rows {
-		e := Enterprise{
-			TaxCode: get(r, "tax_code"), Name: get(r, "name"), NameEN: get(r, "name_en"), Address: get(r, "address"),
-			UnitCode: get(r, "unit_code"), VSICCode: get(r, "vsic_code"), VSICVersion: get(r, "vsic_version"),
-			Representative: get(r, "representative"), Phone: get(r, "phone"), Email: get(r, "email"),
-		}
-		e.Normalize()
-		rows = append(rows, ImportRow{Line: r.Line, Enterprise: e})
+	e := Enterprise{
+		TaxCode: get("tax_code"), Name: get("name"), NameEN: get("name_en"), Address: get("address"),
+		UnitCode: get("unit_code"), VSICCode: get("vsic_code"), VSICVersion: get("vsic_version"),
+		Representative: get("representative"), Phone: get("phone"), Email: get("email"),
 	}
-	return rows, nil
+	e.Normalize()
+	return ImportRow{Line: r.Line, Enterprise: e}
 }
 
-// ValidateRows normalises the rows and adds every problem that needs no
-// database to v: invalid fields, and a tax code repeated within the file.
+// ValidateRows adds every problem of rows that needs no database to v:
+// invalid fields, and a tax code repeated within the file.
 func ValidateRows(rows []ImportRow, v *congthuong.Validation) {
-	seen := make(map[string]int, len(rows))
+	var rc RowChecker
 	for i := range rows {
-		r := &rows[i]
-		r.Enterprise.Normalize()
-		r.Enterprise.ValidateInto(v, r.Line)
-		tc := r.Enterprise.TaxCode
-		if first, dup := seen[tc]; dup && tc != "" {
-			v.AddRow(r.Line, "tax_code", "tax code "+tc+" is already on row "+strconv.Itoa(first))
-		} else {
-			seen[tc] = r.Line
-		}
+		rc.Check(&rows[i], v)
+	}
+}
+
+// RowChecker checks the rows of one file in order.
+type RowChecker struct {
+	seen map[string]int
+}
+
+// Check normalises r and adds its problems that need no database to v:
+// invalid fields, and a tax code already on an earlier row.
+func (rc *RowChecker) Check(r *ImportRow, v *congthuong.Validation) {
+	if rc.seen == nil {
+		rc.seen = map[string]int{}
+	}
+	r.Enterprise.Normalize()
+	r.Enterprise.ValidateInto(v, r.Line)
+	tc := r.Enterprise.TaxCode
+	if first, dup := rc.seen[tc]; dup && tc != "" {
+		v.AddRow(r.Line, "tax_code", "tax code "+tc+" is already on row "+strconv.Itoa(first))
+	} else {
+		rc.seen[tc] = r.Line
 	}
 }
 

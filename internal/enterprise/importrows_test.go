@@ -46,24 +46,23 @@ func FuzzImport(f *testing.F) {
 	f.Add("\ufeffMã số thuế;Tên doanh nghiệp;Mã xã\n0100233480;;x\n")
 	f.Add("tax_code,name,unit_code,email\n0314409058-002,\"B, C\",31,a@b\n\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		tab, err := tabular.Read(strings.NewReader(in))
-		if err != nil {
-			return
-		}
-		rows, err := enterprise.RowsFromTable(tab)
-		if err != nil {
-			for _, fe := range congthuong.ErrorFields(err) {
-				if fe.Field == "" {
-					t.Fatalf("header problem without a field: %+v", fe)
+		var rows []enterprise.ImportRow
+		for r, err := range enterprise.ReadImport(strings.NewReader(in)) {
+			if err != nil {
+				for _, fe := range congthuong.ErrorFields(err) {
+					if fe.Field == "" {
+						t.Fatalf("problem without a field: %+v", fe)
+					}
 				}
+				return
 			}
-			return
+			rows = append(rows, r)
 		}
 		var v congthuong.Validation
 		enterprise.ValidateRows(rows, &v)
 		last := 1
-		if n := len(tab.Rows); n > 0 {
-			last = tab.Rows[n-1].Line
+		if n := len(rows); n > 0 {
+			last = rows[n-1].Line
 		}
 		for _, fe := range congthuong.ErrorFields(v.Err("x")) {
 			if fe.Row < 2 || fe.Row > last || fe.Field == "" {

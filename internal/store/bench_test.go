@@ -192,15 +192,7 @@ func BenchmarkImportFile100k(b *testing.B) {
 				s := storetest.SQLite(b)
 				ctx := congthuong.NewContext(context.Background(), congthuong.System())
 				b.StartTimer()
-				t, err := tabular.Read(bytes.NewReader(file))
-				if err != nil {
-					b.Fatal(err)
-				}
-				parsed, err := enterprise.RowsFromTable(t)
-				if err != nil {
-					b.Fatal(err)
-				}
-				res, err := s.ImportEnterprises(ctx, parsed, false)
+				res, err := s.ImportEnterpriseFile(ctx, enterprise.ReadImport(bytes.NewReader(file)), false)
 				if err != nil || res.Created != len(rows) {
 					b.Fatalf("%+v %v", res, err)
 				}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"strings"
 
 	"congthuong"
@@ -20,12 +21,27 @@ type ImportResult struct {
 	DryRun    bool `json:"dry_run"`
 }
 
-// ImportEnterprises creates or updates the enterprises of an import in one
-// transaction. Every row is checked first (unit in force today and in the
-// actor's scope, existing record in scope); if any row is wrong, all problems
-// are returned and nothing is written.
+// ImportEnterprises imports rows already read; see ImportEnterpriseFile.
 func (s *Store) ImportEnterprises(ctx context.Context, rows []enterprise.ImportRow, dryRun bool) (ImportResult, error) {
-	res := ImportResult{Rows: len(rows), DryRun: dryRun}
+	return s.ImportEnterpriseFile(ctx, func(yield func(enterprise.ImportRow, error) bool) {
+		for _, r := range rows {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}, dryRun)
+}
+
+// ImportEnterpriseFile creates or updates the enterprises of an import in
+// one transaction, writing rows as they arrive from a file still being read
+// (enterprise.ReadImport). Every row is checked (fields, tax code repeated
+// in the file, unit in force today and in the actor's scope, existing record
+// in scope); after the first problem nothing more is written, every later
+// row is still checked, and the transaction is rolled back: all problems
+// are returned and nothing is imported. An error yielded by rows ends the
+// import with that error.
+func (s *Store) ImportEnterpriseFile(ctx context.Context, rows iter.Seq2[enterprise.ImportRow, error], dryRun bool) (ImportResult, error) {
+	res := ImportResult{DryRun: dryRun}
 	actor := congthuong.ActorFrom(ctx)
 	if err := requireWriter(actor); err != nil {
 		return res, err
@@ -40,54 +56,79 @@ func (s *Store) ImportEnterprises(ctx context.Context, rows []enterprise.ImportR
 			return err
 		}
 		var v congthuong.Validation
-		enterprise.ValidateRows(rows, &v)
-		for i := range rows {
-			r := &rows[i]
+		var rc enterprise.RowChecker
+		var chunk, created []*enterprise.Enterprise
+		write := !dryRun
+		for r, err := range rows {
+			if err != nil {
+				return err
+			}
+			res.Rows++
 			e := &r.Enterprise
+			before := v.Len()
+			rc.Check(&r, &v)
 			prov, ok := provinceOf[e.UnitCode]
 			switch {
+			case e.UnitCode == "":
+				// reported by Check
 			case !ok:
 				v.AddRow(r.Line, "unit_code", "no administrative unit with code "+e.UnitCode+" is in force today")
-				continue
 			case e.UnitCode == congthuong.CountryCode:
 				v.AddRow(r.Line, "unit_code", "give the commune or province of the address, not the country")
-				continue
 			case !actor.System && !actor.InScope(e.UnitCode, prov):
 				v.AddRow(r.Line, "unit_code", "unit "+e.UnitCode+" is outside your scope")
-				continue
 			}
 			e.ProvinceCode = prov
-			if old, ok := existing[e.TaxCode]; ok && !actor.System && !actor.InScope(old.UnitCode, old.ProvinceCode) {
+			old, found := existing[e.TaxCode]
+			if found && !actor.System && !actor.InScope(old.UnitCode, old.ProvinceCode) {
 				v.AddRow(r.Line, "tax_code", "tax code "+e.TaxCode+" is registered to an enterprise outside your scope")
 			}
-		}
-		if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
-			return err
-		}
-		var created []*enterprise.Enterprise
-		for i := range rows {
-			e := &rows[i].Enterprise
-			old, ok := existing[e.TaxCode]
+			if v.Len() > before {
+				write = false // the import will be refused; keep checking only
+				continue
+			}
 			switch {
-			case !ok:
+			case !found:
 				res.Created++
+				if !write {
+					continue
+				}
+				chunk = append(chunk, e)
 				created = append(created, e)
+				if len(chunk) == insertChunk {
+					if err := tx.insertEnterprises(ctx, chunk); err != nil {
+						return err
+					}
+					chunk = chunk[:0]
+				}
 			case sameEnterprise(old, e):
 				res.Unchanged++
 			default:
 				res.Updated++
 				e.ID, e.Demo, e.CreatedAt = old.ID, old.Demo, old.CreatedAt
-				if !dryRun {
+				if write {
 					if err := tx.updateEnterprise(ctx, old, e); err != nil {
-						return fmt.Errorf("row %d: %w", rows[i].Line, err)
+						return fmt.Errorf("row %d: %w", r.Line, err)
 					}
 				}
 			}
 		}
+		if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
+			return err
+		}
 		if dryRun {
 			return errDryRun
 		}
-		return tx.insertEnterprises(ctx, created)
+		if err := tx.insertEnterprises(ctx, chunk); err != nil {
+			return err
+		}
+		// The search rows go last, after the audit entries: SQLite's
+		// full-text index writes its buffered rows out at the start of every
+		// later multi-row statement in the transaction.
+		if err := tx.flushAudit(ctx); err != nil {
+			return err
+		}
+		return tx.indexEnterprises(ctx, created)
 	})
 	if err == errDryRun {
 		err = nil
@@ -148,59 +189,54 @@ func (tx *Tx) enterprisesByTaxCode(ctx context.Context) (map[string]*enterprise.
 // insertChunk is how many enterprises one INSERT writes during an import.
 const insertChunk = 16
 
-// insertEnterprises writes new enterprises in multi-row statements, with
-// their search rows and audit entries: a bulk import costs a few thousand
-// statements instead of a few hundred thousand.
-func (tx *Tx) insertEnterprises(ctx context.Context, es []*enterprise.Enterprise) error {
+// insertEnterprises writes at most insertChunk new enterprises in one
+// multi-row statement, with their audit entries: a bulk import costs a few
+// thousand statements instead of a few hundred thousand. Their search rows
+// are written by indexEnterprises.
+func (tx *Tx) insertEnterprises(ctx context.Context, chunk []*enterprise.Enterprise) error {
 	const cols = 15
-	for start := 0; start < len(es); start += insertChunk {
-		chunk := es[start:min(start+insertChunk, len(es))]
-		args := make([]any, 0, cols*len(chunk))
-		byTaxCode := make(map[string]*enterprise.Enterprise, len(chunk))
-		for _, e := range chunk {
-			e.CreatedAt, e.UpdatedAt = tx.now, tx.now
-			args = append(args, e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode,
-				e.VSICVersion, e.Representative, e.Phone, e.Email, e.Demo, unit.Fold(e.Name), e.CreatedAt, e.UpdatedAt)
-			byTaxCode[e.TaxCode] = e
+	if len(chunk) == 0 {
+		return nil
+	}
+	args := make([]any, 0, cols*len(chunk))
+	byTaxCode := make(map[string]*enterprise.Enterprise, len(chunk))
+	for _, e := range chunk {
+		e.CreatedAt, e.UpdatedAt = tx.now, tx.now
+		args = append(args, e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode,
+			e.VSICVersion, e.Representative, e.Phone, e.Email, e.Demo, unit.Fold(e.Name), e.CreatedAt, e.UpdatedAt)
+		byTaxCode[e.TaxCode] = e
+	}
+	ins, err := tx.stmt(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
+		vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
+		VALUES `+tx.s.dialect.values(len(chunk), cols)+` RETURNING id, tax_code`)
+	if err != nil {
+		return fmt.Errorf("store: import enterprises: %w", err)
+	}
+	rows, err := ins.QueryContext(ctx, args...)
+	if err != nil {
+		if isUniqueViolation(err) {
+			return congthuong.Errorf(congthuong.ECONFLICT, "another change registered one of these tax codes meanwhile; import again")
 		}
-		ins, err := tx.stmt(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
-			vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
-			VALUES `+tx.s.dialect.values(len(chunk), cols)+` RETURNING id, tax_code`)
-		if err != nil {
-			return fmt.Errorf("store: import enterprises: %w", err)
+		return fmt.Errorf("store: import enterprises: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var tc string
+		if err := rows.Scan(&id, &tc); err != nil {
+			rows.Close()
+			return err
 		}
-		rows, err := ins.QueryContext(ctx, args...)
-		if err != nil {
-			if isUniqueViolation(err) {
-				return congthuong.Errorf(congthuong.ECONFLICT, "another change registered one of these tax codes meanwhile; import again")
-			}
-			return fmt.Errorf("store: import enterprises: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			var tc string
-			if err := rows.Scan(&id, &tc); err != nil {
-				rows.Close()
-				return err
-			}
-			byTaxCode[tc].ID = id
-		}
-		if err := rows.Close(); err != nil {
-			return fmt.Errorf("store: import enterprises: %w", err)
-		}
-		for _, e := range chunk {
-			if err := tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e); err != nil {
-				return err
-			}
+		byTaxCode[tc].ID = id
+	}
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("store: import enterprises: %w", err)
+	}
+	for _, e := range chunk {
+		if err := tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e); err != nil {
+			return err
 		}
 	}
-	// The search rows go last, after the audit entries: SQLite's full-text
-	// index writes its buffered rows out at the start of every later
-	// multi-row statement in the transaction.
-	if err := tx.flushAudit(ctx); err != nil {
-		return err
-	}
-	return tx.indexEnterprises(ctx, es)
+	return nil
 }
 
 // indexEnterprises writes the enterprise_search rows of es in one

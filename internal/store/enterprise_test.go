@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"congthuong"
@@ -191,6 +193,57 @@ func TestImportEnterprises(t *testing.T) {
 		got, err := s.FindEnterprise(ctx, "0100233488")
 		if err != nil || got.Name != "A" {
 			t.Errorf("half-written import: %+v, %v", got, err)
+		}
+	})
+}
+
+// TestImportEnterpriseFileLateError imports a file whose bad rows come after
+// enough good ones to have been written already: the whole import is still
+// refused, every bad row is named, and nothing is left behind, neither the
+// records nor their search rows nor their audit entries.
+func TestImportEnterpriseFileLateError(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := as(haiPhongOfficer)
+		var codes []string
+		for i := 1; len(codes) < 100; i++ {
+			if tc, ok := enterprise.WithCheckDigit(fmt.Sprintf("020%06d", i)); ok {
+				codes = append(codes, tc)
+			}
+		}
+		var file strings.Builder
+		file.WriteString("tax_code,name,unit_code\n")
+		for i, tc := range codes {
+			fmt.Fprintf(&file, "%s,Công ty Thép Số %d,11560\n", tc, i)
+		}
+		file.WriteString("0100233480,Bad check digit,11560\n") // line 102
+		file.WriteString("0100233488,Unknown unit,99999\n")    // line 103
+		file.WriteString(codes[0] + ",Repeated,31\n")          // line 104
+		_, err := s.ImportEnterpriseFile(ctx, enterprise.ReadImport(strings.NewReader(file.String())), false)
+		rows := map[int]string{}
+		for _, f := range congthuong.ErrorFields(err) {
+			rows[f.Row] = f.Field
+		}
+		if len(rows) != 3 || rows[102] != "tax_code" || rows[103] != "unit_code" || rows[104] != "tax_code" {
+			t.Fatalf("want problems on rows 102-104, got %v (%v)", rows, err)
+		}
+		sys := congthuong.NewContext(context.Background(), congthuong.System())
+		if _, total, err := s.FindEnterprises(sys, store.EnterpriseFilter{}); err != nil || total != 0 {
+			t.Errorf("refused import left %d enterprises (%v)", total, err)
+		}
+		if _, total, err := s.FindEnterprises(sys, store.EnterpriseFilter{Q: "thep"}); err != nil || total != 0 {
+			t.Errorf("refused import left %d search rows (%v)", total, err)
+		}
+		if _, total, err := s.FindAuditEntries(sys, store.AuditFilter{Entity: "enterprise"}); err != nil || total != 0 {
+			t.Errorf("refused import left %d audit entries (%v)", total, err)
+		}
+		// The same file without its bad rows imports, and is searchable.
+		good := strings.Join(strings.Split(file.String(), "\n")[:101], "\n")
+		res, err := s.ImportEnterpriseFile(ctx, enterprise.ReadImport(strings.NewReader(good)), false)
+		if err != nil || res.Created != 100 {
+			t.Fatalf("good file: %+v, %v", res, err)
+		}
+		if _, total, err := s.FindEnterprises(ctx, store.EnterpriseFilter{Q: "thep so 42"}); err != nil || total != 1 {
+			t.Errorf("search after import: %d, %v", total, err)
 		}
 	})
 }

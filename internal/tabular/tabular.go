@@ -44,17 +44,43 @@ var zipMagic = []byte("PK\x03\x04")
 
 // Read reads a CSV or XLSX file, telling them apart by content.
 func Read(r io.Reader) (*Table, error) {
-	br := bufio.NewReader(r)
-	head, _ := br.Peek(4)
-	if bytes.Equal(head, zipMagic) {
-		return ReadXLSX(br)
+	t := &Table{}
+	err := Scan(r, func(h []string) error {
+		t.Header = h
+		return nil
+	}, func(row Row) error {
+		t.Rows = append(t.Rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return ReadCSV(br)
+	return t, nil
 }
 
-// ReadCSV reads UTF-8 CSV separated by commas or, as Excel writes it in
+// Scan reads a CSV or XLSX file row by row, so that a large import can be
+// checked and written while it is still being read: header gets the header
+// row, then row each data row. Blank rows are skipped. An error from header
+// or row stops the scan and is returned.
+func Scan(r io.Reader, header func([]string) error, row func(Row) error) error {
+	br := bufio.NewReader(r)
+	sink := &scanner{header: header, row: row}
+	head, _ := br.Peek(4)
+	var err error
+	if bytes.Equal(head, zipMagic) {
+		err = scanXLSX(br, sink)
+	} else {
+		err = scanCSV(br, sink)
+	}
+	if err == nil && !sink.sawHeader {
+		err = errors.New("the file is empty: it needs a header row and data rows")
+	}
+	return err
+}
+
+// scanCSV reads UTF-8 CSV separated by commas or, as Excel writes it in
 // Vietnamese locales, semicolons.
-func ReadCSV(r io.Reader) (*Table, error) {
+func scanCSV(r io.Reader, sink *scanner) error {
 	br := bufio.NewReader(r)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
@@ -70,59 +96,65 @@ func ReadCSV(r io.Reader) (*Table, error) {
 	}
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
-	t := &Table{}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			break
+			return nil
 		} else if err != nil {
-			return nil, fmt.Errorf("CSV %w", err)
+			return fmt.Errorf("CSV %w", err)
 		}
 		// encoding/csv skips empty lines; FieldPos gives the line as the
 		// user's editor numbers it.
 		n, _ := cr.FieldPos(0)
 		for _, c := range rec {
 			if !utf8.ValidString(c) {
-				return nil, fmt.Errorf("CSV line %d is not UTF-8 text; save the file as \"CSV UTF-8\"", n)
+				return fmt.Errorf("CSV line %d is not UTF-8 text; save the file as \"CSV UTF-8\"", n)
 			}
 		}
-		if err := t.add(n, rec); err != nil {
-			return nil, err
+		if err := sink.add(n, rec); err != nil {
+			return err
 		}
 	}
-	return t.done()
 }
 
-// ReadXLSX reads the first sheet of a workbook.
-func ReadXLSX(r io.Reader) (*Table, error) {
+// scanXLSX reads the first sheet of a workbook.
+func scanXLSX(r io.Reader, sink *scanner) error {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("not a readable XLSX workbook: %w", err)
+		return fmt.Errorf("not a readable XLSX workbook: %w", err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, errors.New("the workbook has no sheet")
+		return errors.New("the workbook has no sheet")
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	t := &Table{}
 	for n := 1; rows.Next(); n++ {
 		rec, err := rows.Columns()
 		if err != nil {
-			return nil, fmt.Errorf("XLSX row %d: %w", n, err)
+			return fmt.Errorf("XLSX row %d: %w", n, err)
 		}
-		if err := t.add(n, rec); err != nil {
-			return nil, err
+		if err := sink.add(n, rec); err != nil {
+			return err
 		}
 	}
-	return t.done()
+	return rows.Error()
 }
 
-func (t *Table) add(line int, rec []string) error {
+// scanner passes a file's rows on: the first non-blank one as the header,
+// the later non-blank ones as data, at most MaxRows of them.
+type scanner struct {
+	header    func([]string) error
+	row       func(Row) error
+	sawHeader bool
+	rows      int
+}
+
+func (sc *scanner) add(line int, rec []string) error {
 	blank := true
 	for i := range rec {
 		rec[i] = strings.TrimSpace(rec[i])
@@ -130,37 +162,33 @@ func (t *Table) add(line int, rec []string) error {
 			blank = false
 		}
 	}
-	if t.Header == nil {
-		if blank {
-			return nil // leading empty lines before the header
-		}
-		t.Header = rec
-		return nil
-	}
 	if blank {
-		return nil
+		return nil // including leading empty lines before the header
 	}
-	if len(t.Rows) >= MaxRows {
+	if !sc.sawHeader {
+		sc.sawHeader = true
+		return sc.header(rec)
+	}
+	if sc.rows >= MaxRows {
 		return fmt.Errorf("the file has more than %d rows; split it", MaxRows)
 	}
-	t.Rows = append(t.Rows, Row{Line: line, Cells: rec})
-	return nil
-}
-
-func (t *Table) done() (*Table, error) {
-	if t.Header == nil {
-		return nil, errors.New("the file is empty: it needs a header row and data rows")
-	}
-	return t, nil
+	sc.rows++
+	return sc.row(Row{Line: line, Cells: rec})
 }
 
 // Columns maps header names to column indexes. Names are matched after
 // trimming and lower-casing; aliases maps other accepted names (e.g. the
 // Vietnamese headings) to the canonical one.
 func (t *Table) Columns(aliases map[string]string) (map[string]int, []string) {
+	return Columns(t.Header, aliases)
+}
+
+// Columns maps the names of a header row to column indexes; see
+// Table.Columns.
+func Columns(header []string, aliases map[string]string) (map[string]int, []string) {
 	cols := map[string]int{}
 	var unknown []string
-	for i, h := range t.Header {
+	for i, h := range header {
 		key := strings.ToLower(strings.TrimSpace(h))
 		if canon, ok := aliases[key]; ok {
 			key = canon

@@ -128,16 +128,7 @@ func (s *Server) apiImportEnterprises(w http.ResponseWriter, r *http.Request) er
 }
 
 func (s *Server) importEnterprises(r *http.Request, body []byte, dry bool) (store.ImportResult, error) {
-	t, err := tabular.Read(bytes.NewReader(body))
-	if err != nil {
-		return store.ImportResult{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "the file cannot be read",
-			Fields: []congthuong.FieldError{{Field: "file", Message: err.Error()}}}
-	}
-	rows, err := enterprise.RowsFromTable(t)
-	if err != nil {
-		return store.ImportResult{}, err
-	}
-	return s.store.ImportEnterprises(r.Context(), rows, dry)
+	return s.store.ImportEnterpriseFile(r.Context(), enterprise.ReadImport(bytes.NewReader(body)), dry)
 }
 
 // readUpload returns the uploaded file: the "file" part of a multipart form,

@@ -52,7 +52,7 @@ func (tx *Tx) audit(ctx context.Context, action, entity, entityID, unitCode stri
 
 // auditBatch is how many entries one INSERT writes; a bulk import writes a
 // hundred thousand.
-const auditBatch = 16
+const auditBatch = 64
 
 // flushAudit writes the pending entries, in chain order, in one statement.
 // withTx calls it before committing, so entries never outlive their change.

@@ -40,9 +40,10 @@ type dialect struct {
 
 var (
 	sqlite = dialect{
-		name:     "sqlite",
-		analyze:  "PRAGMA optimize",
-		searchID: "rowid",
+		name:            "sqlite",
+		anonymousParams: true,
+		analyze:         "PRAGMA optimize",
+		searchID:        "rowid",
 		searchInsert: `INSERT INTO enterprise_search (rowid, words)
 			SELECT value ->> 0, value ->> 1 FROM json_each($1)`,
 		// CROSS JOIN keeps the order as written.

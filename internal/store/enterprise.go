@@ -117,12 +117,12 @@ func (s *Store) eachEnterpriseRow(ctx context.Context, query string, args []any,
 const SearchLimit = 200
 
 // maxSearchWords bounds the words of a query that filter, so that a pasted
-// paragraph does not become a query with a hundred subqueries.
+// paragraph does not become a full-text query of a hundred terms.
 const maxSearchWords = 6
 
 // enterpriseQuery builds the FROM … WHERE and ORDER BY of an enterprise
 // query for the actor in ctx. A search by words first finds the ids of its
-// matches (at most SearchLimit) in the word index, and the query then
+// matches (at most SearchLimit) through the full-text index, and the query then
 // reads those rows only: counting and sorting every match of a broad word
 // ("thép") would read thousands of rows to show fifty. A plain list counts
 // exactly.
@@ -160,8 +160,8 @@ func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, 
 		return "", "", nil, err
 	}
 	// The ids come from the database as integers: writing them into the
-	// query is safe, and spares a thousand placeholders. The scope is applied
-	// again here, so that correctness never rests on the word index's copy.
+	// query is safe, and spares a thousand placeholders. The scope stays on
+	// this query too, so that no way of finding ids can widen it.
 	var list strings.Builder
 	list.WriteString("id IN (0")
 	for _, id := range ids {

@@ -187,7 +187,7 @@ func (tx *Tx) enterprisesByTaxCode(ctx context.Context) (map[string]*enterprise.
 }
 
 // insertChunk is how many enterprises one INSERT writes during an import.
-const insertChunk = 16
+const insertChunk = 64
 
 // insertEnterprises writes at most insertChunk new enterprises in one
 // multi-row statement, with their audit entries: a bulk import costs a few

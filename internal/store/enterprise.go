@@ -67,16 +67,18 @@ var enterpriseSorts = map[string]string{"tax_code": "tax_code", "name": "search_
 
 // FindEnterprises lists the enterprises in the actor's scope matching f.
 func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*enterprise.Enterprise, int, error) {
-	from, order, args, err := s.enterpriseQuery(ctx, f)
+	q, err := s.enterpriseQuery(ctx, f)
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count enterprises: %w", err)
+	total := q.total
+	if total < 0 {
+		if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+q.from, q.args...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("store: count enterprises: %w", err)
+		}
 	}
 	out := []*enterprise.Enterprise{}
-	err = s.eachEnterpriseRow(ctx, `SELECT `+enterpriseColumns+` FROM `+from+order+f.Page.limitOffset(), args,
+	err = s.eachEnterpriseRow(ctx, `SELECT `+enterpriseColumns+` FROM `+q.from+q.order+f.Page.limitOffset(), q.args,
 		func(e *enterprise.Enterprise) error {
 			out = append(out, e)
 			return nil
@@ -87,11 +89,11 @@ func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*ent
 // EachEnterprise calls fn for every enterprise in the actor's scope matching
 // f, in f's order, streaming them from one query. Paging is ignored.
 func (s *Store) EachEnterprise(ctx context.Context, f EnterpriseFilter, fn func(*enterprise.Enterprise) error) error {
-	from, order, args, err := s.enterpriseQuery(ctx, f)
+	q, err := s.enterpriseQuery(ctx, f)
 	if err != nil {
 		return err
 	}
-	return s.eachEnterpriseRow(ctx, `SELECT `+enterpriseColumns+` FROM `+from+order, args, fn)
+	return s.eachEnterpriseRow(ctx, `SELECT `+enterpriseColumns+` FROM `+q.from+q.order, q.args, fn)
 }
 
 func (s *Store) eachEnterpriseRow(ctx context.Context, query string, args []any, fn func(*enterprise.Enterprise) error) error {
@@ -126,18 +128,19 @@ const maxSearchWords = 6
 // reads those rows only: counting and sorting every match of a broad word
 // ("thép") would read thousands of rows to show fifty. A plain list counts
 // exactly.
-func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, order string, args []any, err error) {
+func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (enterpriseSelect, error) {
 	actor := congthuong.ActorFrom(ctx)
 	w, err := enterpriseWhere(actor, f.UnitCode)
 	if err != nil {
-		return "", "", nil, err
+		return enterpriseSelect{}, err
 	}
-	if order, err = f.Page.orderBy(enterpriseSorts, "search_name", "id"); err != nil {
-		return "", "", nil, err
+	order, err := f.Page.orderBy(enterpriseSorts, "search_name", "id")
+	if err != nil {
+		return enterpriseSelect{}, err
 	}
 	q := strings.TrimSpace(f.Q)
 	if q == "" {
-		return `enterprises` + w.sql(), order, w.args, nil
+		return enterpriseSelect{from: `enterprises` + w.sql(), order: order, args: w.args, total: -1}, nil
 	}
 	var ids []int64
 	if digits := strings.NewReplacer(" ", "", "-", "", ".", "").Replace(q); isDigits(digits) {
@@ -157,7 +160,7 @@ func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, 
 		ids, err = s.queryIDs(ctx, `SELECT id FROM enterprises`+w.sql()+limitSearch, w.args)
 	}
 	if err != nil {
-		return "", "", nil, err
+		return enterpriseSelect{}, err
 	}
 	// The ids come from the database as integers: writing them into the
 	// query is safe, and spares a thousand placeholders. The scope stays on
@@ -170,7 +173,16 @@ func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (from, 
 	}
 	list.WriteString(")")
 	w.add(list.String())
-	return `enterprises` + w.sql(), order, w.args, nil
+	// The ids were found under the same conditions: they are the count.
+	return enterpriseSelect{from: `enterprises` + w.sql(), order: order, args: w.args, total: len(ids)}, nil
+}
+
+// enterpriseSelect is an enterprise query: FROM … WHERE, ORDER BY, and the
+// number of rows when already known (-1 otherwise).
+type enterpriseSelect struct {
+	from, order string
+	args        []any
+	total       int
 }
 
 var limitSearch = ` LIMIT ` + strconv.Itoa(SearchLimit)

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"congthuong"
+	"congthuong/internal/calendar"
 	"congthuong/internal/config"
 	"congthuong/internal/storetest"
 )
@@ -68,6 +69,16 @@ func TestFirstAndSecondStart(t *testing.T) {
 	if code, body := get(t, m.URL()+"/"); code != 200 || !strings.Contains(body, "demo-banner") {
 		t.Errorf("home lacks the demo banner: %d", code)
 	}
+	// The shipped calendar overrides are loaded once: one an administrator
+	// deletes stays deleted.
+	sys := congthuong.NewContext(context.Background(), congthuong.System())
+	overrides, err := m.Store.CalendarOverrides(sys)
+	if err != nil || len(overrides) != len(calendar.ShippedOverrides()) {
+		t.Fatalf("first start loaded %d calendar overrides, %v", len(overrides), err)
+	}
+	if err := m.Store.DeleteCalendarOverride(sys, overrides[0].Date, overrides[0].Scope); err != nil {
+		t.Fatal(err)
+	}
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -82,6 +93,9 @@ func TestFirstAndSecondStart(t *testing.T) {
 	}
 	if n, _ := m2.Store.CountUsers(context.Background()); n != 1 {
 		t.Errorf("second start has %d users, want the 1 administrator", n)
+	}
+	if again, _ := m2.Store.CalendarOverrides(sys); len(again) != len(overrides)-1 {
+		t.Errorf("second start has %d calendar overrides, want %d", len(again), len(overrides)-1)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"congthuong"
 	"congthuong/data"
 	"congthuong/internal/auth"
+	"congthuong/internal/calendar"
 	"congthuong/internal/store"
 	"congthuong/internal/unit"
 )
@@ -32,12 +33,18 @@ type Result struct {
 	AdminCreated  bool
 	AdminPassword string // set only when generated
 	DemoLoaded    bool
+	// OverridesLoaded counts the shipped calendar overrides loaded at the
+	// first start (later starts load none, so that deletions stay).
+	OverridesLoaded int
 }
 
 // AdminUsername is the first administrator's user name.
 const AdminUsername = "admin"
 
-const demoSetting = "demo_loaded"
+const (
+	demoSetting      = "demo_loaded"
+	overridesSetting = "calendar_overrides_loaded"
+)
 
 // Prepare brings the database up to date.
 func Prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Options) (*Result, error) {
@@ -76,6 +83,16 @@ func Prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Option
 			res.AdminPassword = password
 		}
 	}
+	if done, err := st.Setting(ctx, overridesSetting); err != nil {
+		return nil, err
+	} else if done == "" {
+		if res.OverridesLoaded, err = st.SeedCalendarOverrides(ctx, calendar.ShippedOverrides()); err != nil {
+			return nil, err
+		}
+		if err := st.SetSetting(ctx, overridesSetting, "1"); err != nil {
+			return nil, err
+		}
+	}
 	if opts.Demo {
 		done, err := st.Setting(ctx, demoSetting)
 		if err != nil {
@@ -92,7 +109,7 @@ func Prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Option
 		}
 	}
 	log.Info("database ready", "dialect", st.Dialect(), "migrations_applied", len(res.Migrations),
-		"units_loaded", res.UnitsLoaded, "admin_created", res.AdminCreated, "demo_loaded", res.DemoLoaded)
+		"units_loaded", res.UnitsLoaded, "calendar_overrides_loaded", res.OverridesLoaded, "admin_created", res.AdminCreated, "demo_loaded", res.DemoLoaded)
 	return res, nil
 }
 

@@ -1,0 +1,170 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+)
+
+// calendarVersionKey is a setting bumped with every change of overrides, in
+// the same transaction, so that every process sharing the database can tell
+// cheaply that its calendar is stale.
+const calendarVersionKey = "calendar_version"
+
+// CalendarOverrides returns every override, by date. They are public.
+func (s *Store) CalendarOverrides(ctx context.Context) ([]calendar.Override, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT day, scope, kind, name_vi, name_en, ref FROM calendar_overrides ORDER BY day, scope`)
+	if err != nil {
+		return nil, fmt.Errorf("store: calendar overrides: %w", err)
+	}
+	defer rows.Close()
+	out := []calendar.Override{}
+	for rows.Next() {
+		var o calendar.Override
+		var day string
+		if err := rows.Scan(dayCol{&day}, &o.Scope, &o.Kind, &o.NameVI, &o.NameEN, &o.Ref); err != nil {
+			return nil, err
+		}
+		if o.Date, err = calendar.ParseDate(day); err != nil {
+			return nil, fmt.Errorf("store: calendar override: %w", err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// CalendarVersion returns a value that changes whenever the overrides do.
+func (s *Store) CalendarVersion(ctx context.Context) (string, error) {
+	return s.Setting(ctx, calendarVersionKey)
+}
+
+// SaveCalendarOverride creates or replaces the override of a date and
+// scope; administrators only, audited.
+func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) error {
+	if err := requireCalendarAdmin(congthuong.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	o.NameVI, o.NameEN, o.Ref = strings.TrimSpace(o.NameVI), strings.TrimSpace(o.NameEN), strings.TrimSpace(o.Ref)
+	if err := o.Validate(); err != nil {
+		field, msg, _ := strings.Cut(err.Error(), ": ")
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid calendar override",
+			Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		before, err := tx.findOverride(ctx, o.Date, o.Scope)
+		if err != nil {
+			return err
+		}
+		action := "create"
+		if before != nil {
+			action = "update"
+			_, err = tx.ExecContext(ctx, `UPDATE calendar_overrides SET kind = $1, name_vi = $2, name_en = $3, ref = $4,
+				updated_at = $5 WHERE day = $6 AND scope = $7`, o.Kind, o.NameVI, o.NameEN, o.Ref, tx.now, o.Date.String(), o.Scope)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT INTO calendar_overrides (day, scope, kind, name_vi, name_en, ref, created_at, updated_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, o.Date.String(), o.Scope, o.Kind, o.NameVI, o.NameEN, o.Ref, tx.now)
+		}
+		if err != nil {
+			return fmt.Errorf("store: save calendar override: %w", err)
+		}
+		return tx.calendarChanged(ctx, action, o.Date, o.Scope, before, &o)
+	})
+}
+
+// DeleteCalendarOverride removes the override of a date and scope;
+// administrators only, audited.
+func (s *Store) DeleteCalendarOverride(ctx context.Context, day calendar.Date, scope calendar.Scope) error {
+	if err := requireCalendarAdmin(congthuong.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		before, err := tx.findOverride(ctx, day, scope)
+		if err != nil {
+			return err
+		}
+		if before == nil {
+			return congthuong.Errorf(congthuong.ENOTFOUND, "no calendar override on %s for scope %s", day, scope)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM calendar_overrides WHERE day = $1 AND scope = $2`, day.String(), scope); err != nil {
+			return fmt.Errorf("store: delete calendar override: %w", err)
+		}
+		return tx.calendarChanged(ctx, "delete", day, scope, before, nil)
+	})
+}
+
+// SeedCalendarOverrides adds the overrides of list whose date and scope have
+// none yet, and returns how many it added. Setup calls it once, so that an
+// administrator's later deletion of a shipped override stays deleted.
+func (s *Store) SeedCalendarOverrides(ctx context.Context, list []calendar.Override) (int, error) {
+	existing, err := s.CalendarOverrides(ctx)
+	if err != nil {
+		return 0, err
+	}
+	added := 0
+	for _, o := range list {
+		if overrideIn(existing, o.Date, o.Scope) {
+			continue
+		}
+		if err := s.SaveCalendarOverride(ctx, o); err != nil {
+			return added, fmt.Errorf("store: seed calendar override of %s: %w", o.Date, err)
+		}
+		added++
+	}
+	return added, nil
+}
+
+func overrideIn(list []calendar.Override, day calendar.Date, scope calendar.Scope) bool {
+	for _, o := range list {
+		if o.Date == day && o.Scope == scope {
+			return true
+		}
+	}
+	return false
+}
+
+func (tx *Tx) findOverride(ctx context.Context, day calendar.Date, scope calendar.Scope) (*calendar.Override, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT kind, name_vi, name_en, ref FROM calendar_overrides WHERE day = $1 AND scope = $2`,
+		day.String(), scope)
+	if err != nil {
+		return nil, fmt.Errorf("store: calendar override: %w", err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, rows.Err()
+	}
+	o := calendar.Override{Date: day, Scope: scope}
+	if err := rows.Scan(&o.Kind, &o.NameVI, &o.NameEN, &o.Ref); err != nil {
+		return nil, err
+	}
+	return &o, nil
+}
+
+// calendarChanged audits a change of an override and bumps the version.
+func (tx *Tx) calendarChanged(ctx context.Context, action string, day calendar.Date, scope calendar.Scope, before, after *calendar.Override) error {
+	var b, a any
+	if before != nil {
+		b = before
+	}
+	if after != nil {
+		a = after
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, calendarVersionKey, rand.Text()); err != nil {
+		return fmt.Errorf("store: calendar version: %w", err)
+	}
+	return tx.audit(ctx, action, "calendar_override", day.String()+"/"+string(scope), congthuong.CountryCode, b, a)
+}
+
+func requireCalendarAdmin(actor congthuong.Actor) error {
+	if actor.System || actor.IsAdmin() {
+		return nil
+	}
+	if actor.Anonymous() {
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "only administrators change the calendar")
+}

@@ -48,7 +48,8 @@ func (m *Main) Run(ctx context.Context) error {
 			"  It is shown only this once; you will be asked to change it at first login.\n\n",
 			setup.AdminUsername, res.AdminPassword)
 	}
-	h, err := web.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st)})
+	h, err := web.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st),
+		Calendar: m.Config.CalendarOptions()})
 	if err != nil {
 		return err
 	}

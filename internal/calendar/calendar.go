@@ -38,17 +38,19 @@ type Label struct {
 
 // Options adjust a calendar.
 type Options struct {
-	// StateSchedule applies the overrides of scope "state" (the
+	// WithoutStateSchedule leaves out the overrides of scope "state" (the
 	// Government's schedule for civil servants: swapped days, make-up
-	// Saturdays). Deadlines of public services are counted on it.
-	StateSchedule bool
+	// Saturdays), which deadlines of public services are counted on by
+	// default.
+	WithoutStateSchedule bool
 	// OfficeHours are the agency's hours; DefaultOfficeHours if empty.
 	OfficeHours OfficeHours
 }
 
-// DefaultOptions counts on the civil servants' schedule and hours.
+// DefaultOptions counts on the civil servants' schedule and hours; so does
+// the zero Options.
 func DefaultOptions() Options {
-	return Options{StateSchedule: true, OfficeHours: DefaultOfficeHours}
+	return Options{OfficeHours: DefaultOfficeHours}
 }
 
 // Calendar answers what every day from FirstDate to LastDate is. It is
@@ -125,7 +127,7 @@ func New(rules Rules, overrides []Override, opt Options) (*Calendar, error) {
 		if err := o.Validate(); err != nil {
 			return nil, fmt.Errorf("override of %s: %w", o.Date, err)
 		}
-		if o.Scope == ScopeState && !opt.StateSchedule {
+		if o.Scope == ScopeState && opt.WithoutStateSchedule {
 			continue
 		}
 		kind := AnnouncedOff

@@ -72,7 +72,7 @@ func TestDays(t *testing.T) {
 	}
 	// Without the state schedule, swapped days and make-up Saturdays vanish;
 	// announcements for everyone stay.
-	all, err := New(DefaultRules(), ShippedOverrides(), Options{})
+	all, err := New(DefaultRules(), ShippedOverrides(), Options{WithoutStateSchedule: true})
 	if err != nil {
 		t.Fatal(err)
 	}

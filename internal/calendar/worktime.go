@@ -147,6 +147,12 @@ func (c *Calendar) Deadline(received time.Time, n int, cutoff Clock) (Deadline, 
 		Skipped: c.skipped(DateOf(received).JDN(), due.JDN())}, nil
 }
 
+// Skipped lists the days off after from, up to and including to.
+func (c *Calendar) Skipped(from, to Date) []Skipped {
+	a, b := max(from.JDN(), c.base), min(to.JDN(), c.base+len(c.days)-1)
+	return c.skipped(a, b)
+}
+
 // skipped lists the days off in (from, to].
 func (c *Calendar) skipped(from, to int) []Skipped {
 	out := []Skipped{}
@@ -160,6 +166,9 @@ func (c *Calendar) skipped(from, to int) []Skipped {
 			l := c.labels[info.label]
 			s.Label = &l
 			s.Reason = l.NameEN
+			if s.Reason == "" {
+				s.Reason = l.NameVI
+			}
 		}
 		out = append(out, s)
 	}

@@ -9,6 +9,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"congthuong/internal/calendar"
 )
 
 // Config is every setting the server needs.
@@ -24,6 +26,12 @@ type Config struct {
 	// Secure cookies on http://localhost, so it stays on unless the platform
 	// is reached over plain HTTP on another host name.
 	SecureCookies bool
+	// OfficeHours are the agency's hours that working-hour terms count and
+	// day terms close on, e.g. "07:30-11:30,13:30-17:00".
+	OfficeHours string
+	// StateSchedule counts deadlines on the Government's schedule for civil
+	// servants (swapped days off, make-up Saturdays) as well as the law.
+	StateSchedule bool
 }
 
 // Default returns the settings used when nothing is configured.
@@ -34,6 +42,8 @@ func Default() Config {
 		LogLevel:      "info",
 		LogFormat:     "text",
 		SecureCookies: true,
+		OfficeHours:   "07:30-11:30,13:30-17:00",
+		StateSchedule: true,
 	}
 }
 
@@ -72,6 +82,8 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	str(&c.LogLevel, "log-level", "CONGTHUONG_LOG_LEVEL", "debug, info, warn or error")
 	str(&c.LogFormat, "log-format", "CONGTHUONG_LOG_FORMAT", "text or json")
 	boolean(&c.SecureCookies, "secure-cookies", "CONGTHUONG_SECURE_COOKIES", "mark session cookies Secure")
+	str(&c.OfficeHours, "office-hours", "CONGTHUONG_OFFICE_HOURS", "office hours of working days, for deadlines")
+	boolean(&c.StateSchedule, "state-schedule", "CONGTHUONG_STATE_SCHEDULE", "count deadlines on the civil servants' yearly schedule (swapped days, make-up Saturdays)")
 	c.AdminPassword = getenv("CONGTHUONG_ADMIN_PASSWORD")
 	if len(errs) > 0 {
 		return c, nil, fmt.Errorf("config: %s", strings.Join(errs, "; "))
@@ -104,6 +116,9 @@ func (c Config) Validate() error {
 	default:
 		errs = append(errs, "log format must be text or json")
 	}
+	if _, err := calendar.ParseOfficeHours(c.OfficeHours); err != nil {
+		errs = append(errs, err.Error())
+	}
 	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
 		errs = append(errs, "CONGTHUONG_ADMIN_PASSWORD must have at least 10 characters")
 	}
@@ -127,4 +142,13 @@ func (c Config) Redacted() Config {
 		}
 	}
 	return c
+}
+
+// CalendarOptions returns the calendar settings; Validate has checked them.
+func (c Config) CalendarOptions() calendar.Options {
+	hours, err := calendar.ParseOfficeHours(c.OfficeHours)
+	if err != nil {
+		hours = calendar.DefaultOfficeHours
+	}
+	return calendar.Options{WithoutStateSchedule: !c.StateSchedule, OfficeHours: hours}
 }

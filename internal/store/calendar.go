@@ -37,6 +37,16 @@ func (s *Store) CalendarOverrides(ctx context.Context) ([]calendar.Override, err
 	return out, rows.Err()
 }
 
+// Calendar builds the working-day calendar from the holiday rules and the
+// stored overrides.
+func (s *Store) Calendar(ctx context.Context, opt calendar.Options) (*calendar.Calendar, error) {
+	overrides, err := s.CalendarOverrides(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return calendar.New(calendar.DefaultRules(), overrides, opt)
+}
+
 // CalendarVersion returns a value that changes whenever the overrides do.
 func (s *Store) CalendarVersion(ctx context.Context) (string, error) {
 	return s.Setting(ctx, calendarVersionKey)

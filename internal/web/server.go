@@ -8,6 +8,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"congthuong/internal/calendar"
 	"congthuong/internal/store"
 )
 
@@ -17,6 +18,8 @@ type Options struct {
 	SecureCookies bool
 	// Demo shows the demo banner: the data is not real.
 	Demo bool
+	// Calendar sets the office hours and schedule deadlines are counted on.
+	Calendar calendar.Options
 }
 
 // Server holds what the handlers share.
@@ -34,6 +37,7 @@ type Server struct {
 	// unitCache holds answers about administrative units, which change only
 	// when the reference data is reloaded at first start.
 	unitCache *responseCache
+	cal       calendarCache
 }
 
 // New builds a server; it fails if an embedded template or catalogue is
@@ -49,6 +53,10 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
 	}
 	if s.catalogs, err = loadCatalogs(); err != nil {
 		return nil, err
+	}
+	s.cal.opt = opts.Calendar
+	if len(s.cal.opt.OfficeHours) == 0 {
+		s.cal.opt.OfficeHours = calendar.DefaultOfficeHours
 	}
 	s.metrics = newMetrics(prometheus.NewRegistry())
 	s.handler = s.routes()

@@ -1,0 +1,144 @@
+package web
+
+import (
+	"math"
+	"net/url"
+	"strconv"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+)
+
+// maxCalendarDays bounds one request for days.
+const maxCalendarDays = 400
+
+// dayRange reads from and to (YYYY-MM-DD); without them, the current month.
+func dayRange(q url.Values, now time.Time) (from, to calendar.Date, err error) {
+	var v congthuong.Validation
+	today := calendar.DateOf(now)
+	from = calendar.Date{Year: today.Year, Month: today.Month, Day: 1}
+	to = calendar.Date{Year: today.Year, Month: today.Month + 1, Day: 1}
+	to = calendar.FromJDN(to.JDN() - 1)
+	read := func(name string, d *calendar.Date) {
+		if s := q.Get(name); s != "" {
+			p, err := calendar.ParseDate(s)
+			if err != nil {
+				v.Add(name, name+" must be a date of the form YYYY-MM-DD")
+				return
+			}
+			*d = p
+		}
+	}
+	read("from", &from)
+	read("to", &to)
+	if v.Len() == 0 {
+		switch n := to.JDN() - from.JDN() + 1; {
+		case n < 1:
+			v.Add("to", "to must not be before from")
+		case n > maxCalendarDays:
+			v.Add("to", "at most "+strconv.Itoa(maxCalendarDays)+" days per request")
+		case from.JDN() < calendar.FirstDate.JDN() || to.JDN() > calendar.LastDate.JDN():
+			v.Add("from", "the calendar covers "+calendar.FirstDate.String()+" to "+calendar.LastDate.String())
+		}
+	}
+	return from, to, v.Err("invalid date range")
+}
+
+// deadlineQuery is a request for a due date.
+type deadlineQuery struct {
+	Received     time.Time
+	WorkingDays  int
+	WorkingHours float64 // used when Hours
+	Hours        bool
+	Cutoff       calendar.Clock
+}
+
+// readDeadlineQuery reads received (RFC 3339, or YYYY-MM-DDTHH:MM as a
+// browser's form sends it, in Vietnam's time), working_days or
+// working_hours, and cutoff (HH:MM).
+func readDeadlineQuery(q url.Values) (deadlineQuery, error) {
+	var v congthuong.Validation
+	d := deadlineQuery{Cutoff: calendar.NoCutoff}
+	switch s := q.Get("received"); {
+	case s == "":
+		v.Add("received", "give the time of receipt, e.g. 2026-02-13T09:00:00+07:00")
+	default:
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t, err = time.ParseInLocation("2006-01-02T15:04", s, calendar.Location)
+		}
+		if err != nil {
+			v.Add("received", "received must be a time such as 2026-02-13T09:00:00+07:00")
+		} else if !inCalendar(t) {
+			v.Add("received", "the calendar covers "+calendar.FirstDate.String()+" to "+calendar.LastDate.String())
+		}
+		d.Received = t
+	}
+	days, hours := q.Get("working_days"), q.Get("working_hours")
+	switch {
+	case days != "" && hours != "":
+		v.Add("working_hours", "give working_days or working_hours, not both")
+	case days != "":
+		n, err := strconv.Atoi(days)
+		if err != nil || n < 0 || n > 1000 {
+			v.Add("working_days", "working_days must be a whole number from 0 to 1000")
+		}
+		d.WorkingDays = n
+	case hours != "":
+		h, err := strconv.ParseFloat(hours, 64)
+		if err != nil || math.IsNaN(h) || h < 0 || h > 8000 {
+			v.Add("working_hours", "working_hours must be a number from 0 to 8000")
+		}
+		d.WorkingHours, d.Hours = h, true
+	default:
+		v.Add("working_days", "give working_days or working_hours")
+	}
+	if s := q.Get("cutoff"); s != "" {
+		c, err := calendar.ParseClock(s)
+		if err != nil {
+			v.Add("cutoff", "cutoff must be a time of day such as 15:00")
+		}
+		d.Cutoff = c
+	}
+	return d, v.Err("invalid deadline request")
+}
+
+func inCalendar(t time.Time) bool {
+	j := calendar.DateOf(t).JDN()
+	return j >= calendar.FirstDate.JDN() && j <= calendar.LastDate.JDN()-3*maxCalendarDays
+}
+
+// deadlineAnswer is the API's answer to a deadline request.
+type deadlineAnswer struct {
+	Received     time.Time          `json:"received"`
+	WorkingDays  *int               `json:"working_days,omitempty"`
+	WorkingHours *float64           `json:"working_hours,omitempty"`
+	Cutoff       string             `json:"cutoff,omitempty"`
+	Due          time.Time          `json:"due"`
+	CountedFrom  calendar.Date      `json:"counted_from"`
+	Skipped      []calendar.Skipped `json:"skipped"`
+}
+
+// computeDeadline answers a deadline request on cal.
+func computeDeadline(cal *calendar.Calendar, d deadlineQuery) (deadlineAnswer, error) {
+	a := deadlineAnswer{Received: d.Received.In(calendar.Location)}
+	if d.Cutoff != calendar.NoCutoff {
+		a.Cutoff = d.Cutoff.String()
+	}
+	if d.Hours {
+		due, from, err := cal.AddWorkingHours(d.Received, int(math.Round(d.WorkingHours*60)), d.Cutoff)
+		if err != nil {
+			return a, err
+		}
+		a.WorkingHours, a.Due, a.CountedFrom = &d.WorkingHours, due, from
+		a.Skipped = cal.Skipped(calendar.DateOf(d.Received), calendar.DateOf(due))
+		return a, nil
+	}
+	dl, err := cal.Deadline(d.Received, d.WorkingDays, d.Cutoff)
+	if err != nil {
+		return a, err
+	}
+	a.WorkingDays, a.Due, a.CountedFrom, a.Skipped = &d.WorkingDays, dl.Due, dl.CountedFrom, dl.Skipped
+	return a, nil
+}

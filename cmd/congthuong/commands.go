@@ -18,20 +18,26 @@ import (
 // openPrepared opens and prepares the configured database for a command,
 // acting as the system.
 func openPrepared(ctx context.Context, name string, args []string, stderr io.Writer, getenv func(string) string) (context.Context, *store.Store, []string, error) {
+	ctx, st, _, rest, err := openConfigured(ctx, name, args, stderr, getenv)
+	return ctx, st, rest, err
+}
+
+// openConfigured is openPrepared that also returns the configuration.
+func openConfigured(ctx context.Context, name string, args []string, stderr io.Writer, getenv func(string) string) (context.Context, *store.Store, config.Config, []string, error) {
 	c, rest, err := config.Load(name, args, getenv, stderr)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, c, nil, err
 	}
 	st, err := store.Open(ctx, c.DatabaseURL, c.DataDir)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, c, nil, err
 	}
 	if _, err := setup.Prepare(ctx, st, newLogger(config.Config{LogLevel: "warn", LogFormat: "text"}, stderr),
 		setup.Options{AdminPassword: c.AdminPassword}); err != nil {
 		st.Close()
-		return nil, nil, nil, err
+		return nil, nil, c, nil, err
 	}
-	return congthuong.NewContext(ctx, congthuong.System()), st, rest, nil
+	return congthuong.NewContext(ctx, congthuong.System()), st, c, rest, nil
 }
 
 func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {

@@ -28,6 +28,9 @@ Usage:
   congthuong user reset-password NAME     give a user a new one-time password
   congthuong audit verify                 check the audit log's hash chain
   congthuong import enterprises FILE      import enterprises from CSV or XLSX
+  congthuong calendar days [from=D] [to=D] working days, holidays, lunar dates (JSON)
+  congthuong calendar deadline received=T working_days=N [cutoff=HH:MM]
+                                          due date, as /api/v1/calendar/deadline
   congthuong backup FILE                  copy the SQLite database (online)
   congthuong restore FILE                 replace the SQLite database (server stopped)
   congthuong version
@@ -53,6 +56,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = cmdAudit(ctx, args, stdout, stderr, getenv)
 	case "import":
 		err = cmdImport(ctx, args, stdout, stderr, getenv)
+	case "calendar":
+		err = cmdCalendar(ctx, args, stdout, stderr, getenv)
 	case "backup":
 		err = cmdBackup(ctx, args, stdout, stderr, getenv)
 	case "restore":

@@ -134,6 +134,21 @@ func TestCommands(t *testing.T) {
 	if code, out, _ := sh("import", "enterprises", csv); code != 0 || !strings.Contains(out, "1 created") {
 		t.Errorf("import: %d %s", code, out)
 	}
+	// The calendar command gives the API's answers.
+	if code, out, errOut := sh("calendar", "deadline", "received=2025-04-25T09:00:00+07:00", "working_days=3"); code != 0 ||
+		!strings.Contains(out, `"due": "2025-04-29T17:00:00+07:00"`) {
+		t.Errorf("calendar deadline: %d %s %s", code, out, errOut)
+	}
+	if code, out, _ := sh("calendar", "days", "from=2026-04-26", "to=2026-04-27"); code != 0 ||
+		!strings.Contains(out, `"name_vi": "Giỗ Tổ Hùng Vương"`) || !strings.Contains(out, `"kind": "compensatory"`) {
+		t.Errorf("calendar days: %d %s", code, out)
+	}
+	if code, _, errOut := sh("calendar", "deadline", "received=soon", "working_days=3"); code == 0 || !strings.Contains(errOut, "received") {
+		t.Errorf("calendar deadline with a bad time: %d %s", code, errOut)
+	}
+	if code, _, errOut := sh("calendar", "week"); code == 0 || !strings.Contains(errOut, "usage") {
+		t.Errorf("calendar week: %d %s", code, errOut)
+	}
 	if code, out, _ := sh("audit", "verify"); code != 0 || !strings.Contains(out, "intact") {
 		t.Fatalf("verify: %d %s", code, out)
 	}

@@ -7,19 +7,16 @@ import (
 	"congthuong/internal/calendar"
 )
 
-// calendarDays is the answer for a range of days.
-type calendarDays struct {
+// CalendarDays is the answer for a range of days.
+type CalendarDays struct {
 	From calendar.Date  `json:"from"`
 	To   calendar.Date  `json:"to"`
 	Days []calendar.Day `json:"days"`
 }
 
-func (s *Server) calendarDays(r *http.Request, from, to calendar.Date) (calendarDays, error) {
-	cal, err := s.calendar(r.Context())
-	if err != nil {
-		return calendarDays{}, err
-	}
-	out := calendarDays{From: from, To: to, Days: make([]calendar.Day, 0, to.JDN()-from.JDN()+1)}
+// Days describes the days from from to to on cal.
+func Days(cal *calendar.Calendar, from, to calendar.Date) (CalendarDays, error) {
+	out := CalendarDays{From: from, To: to, Days: make([]calendar.Day, 0, to.JDN()-from.JDN()+1)}
 	for j := from.JDN(); j <= to.JDN(); j++ {
 		d, err := cal.Day(calendar.FromJDN(j))
 		if err != nil {
@@ -32,11 +29,15 @@ func (s *Server) calendarDays(r *http.Request, from, to calendar.Date) (calendar
 
 // apiCalendarDays answers GET /api/v1/calendar/days?from=&to=.
 func (s *Server) apiCalendarDays(w http.ResponseWriter, r *http.Request) error {
-	from, to, err := dayRange(r.URL.Query(), time.Now())
+	from, to, err := ParseDayRange(r.URL.Query(), time.Now())
 	if err != nil {
 		return err
 	}
-	days, err := s.calendarDays(r, from, to)
+	cal, err := s.calendar(r.Context())
+	if err != nil {
+		return err
+	}
+	days, err := Days(cal, from, to)
 	if err != nil {
 		return err
 	}
@@ -47,7 +48,7 @@ func (s *Server) apiCalendarDays(w http.ResponseWriter, r *http.Request) error {
 
 // apiCalendarDeadline answers GET /api/v1/calendar/deadline.
 func (s *Server) apiCalendarDeadline(w http.ResponseWriter, r *http.Request) error {
-	q, err := readDeadlineQuery(r.URL.Query())
+	q, err := ParseDeadlineQuery(r.URL.Query())
 	if err != nil {
 		return err
 	}
@@ -55,7 +56,7 @@ func (s *Server) apiCalendarDeadline(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	a, err := computeDeadline(cal, q)
+	a, err := ComputeDeadline(cal, q)
 	if err != nil {
 		return err
 	}

@@ -13,8 +13,8 @@ import (
 // maxCalendarDays bounds one request for days.
 const maxCalendarDays = 400
 
-// dayRange reads from and to (YYYY-MM-DD); without them, the current month.
-func dayRange(q url.Values, now time.Time) (from, to calendar.Date, err error) {
+// ParseDayRange reads from and to (YYYY-MM-DD); without them, the current month.
+func ParseDayRange(q url.Values, now time.Time) (from, to calendar.Date, err error) {
 	var v congthuong.Validation
 	today := calendar.DateOf(now)
 	from = calendar.Date{Year: today.Year, Month: today.Month, Day: 1}
@@ -45,8 +45,8 @@ func dayRange(q url.Values, now time.Time) (from, to calendar.Date, err error) {
 	return from, to, v.Err("invalid date range")
 }
 
-// deadlineQuery is a request for a due date.
-type deadlineQuery struct {
+// DeadlineQuery is a request for a due date.
+type DeadlineQuery struct {
 	Received     time.Time
 	WorkingDays  int
 	WorkingHours float64 // used when Hours
@@ -54,12 +54,12 @@ type deadlineQuery struct {
 	Cutoff       calendar.Clock
 }
 
-// readDeadlineQuery reads received (RFC 3339, or YYYY-MM-DDTHH:MM as a
+// ParseDeadlineQuery reads received (RFC 3339, or YYYY-MM-DDTHH:MM as a
 // browser's form sends it, in Vietnam's time), working_days or
 // working_hours, and cutoff (HH:MM).
-func readDeadlineQuery(q url.Values) (deadlineQuery, error) {
+func ParseDeadlineQuery(q url.Values) (DeadlineQuery, error) {
 	var v congthuong.Validation
-	d := deadlineQuery{Cutoff: calendar.NoCutoff}
+	d := DeadlineQuery{Cutoff: calendar.NoCutoff}
 	switch s := q.Get("received"); {
 	case s == "":
 		v.Add("received", "give the time of receipt, e.g. 2026-02-13T09:00:00+07:00")
@@ -109,8 +109,8 @@ func inCalendar(t time.Time) bool {
 	return j >= calendar.FirstDate.JDN() && j <= calendar.LastDate.JDN()-3*maxCalendarDays
 }
 
-// deadlineAnswer is the API's answer to a deadline request.
-type deadlineAnswer struct {
+// DeadlineAnswer is the API's answer to a deadline request.
+type DeadlineAnswer struct {
 	Received     time.Time          `json:"received"`
 	WorkingDays  *int               `json:"working_days,omitempty"`
 	WorkingHours *float64           `json:"working_hours,omitempty"`
@@ -120,9 +120,9 @@ type deadlineAnswer struct {
 	Skipped      []calendar.Skipped `json:"skipped"`
 }
 
-// computeDeadline answers a deadline request on cal.
-func computeDeadline(cal *calendar.Calendar, d deadlineQuery) (deadlineAnswer, error) {
-	a := deadlineAnswer{Received: d.Received.In(calendar.Location)}
+// ComputeDeadline answers a deadline request on cal.
+func ComputeDeadline(cal *calendar.Calendar, d DeadlineQuery) (DeadlineAnswer, error) {
+	a := DeadlineAnswer{Received: d.Received.In(calendar.Location)}
 	if d.Cutoff != calendar.NoCutoff {
 		a.Cutoff = d.Cutoff.String()
 	}

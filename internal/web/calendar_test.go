@@ -71,7 +71,7 @@ func TestCalendarAPI(t *testing.T) {
 		"working_days=1": "received", "received=yesterday&working_days=1": "received",
 		"received=2026-03-02T09:00:00Z": "working_days", "received=2026-03-02T09:00:00Z&working_days=-1": "working_days",
 		"received=2026-03-02T09:00:00Z&working_days=1&working_hours=2": "working_hours",
-		"received=2026-03-02T09:00:00Z&working_days=1&cutoff=25:00": "cutoff",
+		"received=2026-03-02T09:00:00Z&working_days=1&cutoff=25:00":    "cutoff",
 	} {
 		if code, got := deadline(query); code != 400 || !strings.Contains(mustJSON(got), `"field":"`+field+`"`) {
 			t.Errorf("%s: %d %v; want 400 naming %s", query, code, got, field)

@@ -8,6 +8,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/calendar"
+	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
 
@@ -107,4 +108,71 @@ func TestCalendarFollowsOverrides(t *testing.T) {
 func mustJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+func TestCalendarPages(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	// The month of Tết 2030 marks Tết and shows lunar dates; in English too.
+	w := e.do("", "GET", "/calendar?month=2030-02", "", nil)
+	body := w.Body.String()
+	if w.Code != 200 || !strings.Contains(body, `data-date="2030-02-02" data-kind="holiday"`) ||
+		!strings.Contains(body, `<span class="lunar" title="Âm lịch">1/1</span>`) || !strings.Contains(body, "Tết Âm lịch") {
+		t.Errorf("month view of February 2030: %d", w.Code)
+	}
+	if w := e.do("", "GET", "/calendar?month=2030-13", "", nil); !strings.Contains(w.Body.String(), `aria-invalid="true"`) {
+		t.Errorf("a wrong month is not marked: %d", w.Code)
+	}
+	// The calculator answers as the API does, and names a wrong field.
+	w = e.do("", "GET", "/calendar/deadline?received=2026-04-24T09:00&term=2&unit=days", "", nil)
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `id="deadline-due"><strong>29/04/2026 17:00</strong>`) ||
+		!strings.Contains(w.Body.String(), "Nghỉ bù Giỗ Tổ Hùng Vương") {
+		t.Errorf("calculator: %d %s", w.Code, between(w.Body.String(), "deadline-answer", "</section>"))
+	}
+	w = e.do("", "GET", "/calendar/deadline?received=2026-04-24T09:00&term=-2&unit=days", "", nil)
+	if w.Code != 400 || !strings.Contains(w.Body.String(), "Số ngày làm việc phải là số nguyên") {
+		t.Errorf("calculator with a negative term: %d", w.Code)
+	}
+	// Only administrators edit the schedule; a change shows in the calendar.
+	if w := e.do("officer31", "GET", "/admin/calendar", "", nil); w.Code != 403 {
+		t.Errorf("officer on the schedule editor: %d", w.Code)
+	}
+	form := "date=2026-09-01&kind=day_off&scope=all&name_vi=Ngh%E1%BB%89+Qu%E1%BB%91c+kh%C3%A1nh&name_en=National+Day&ref="
+	if w := e.do("admin", "POST", "/admin/calendar", "application/x-www-form-urlencoded", []byte(form)); w.Code != 400 ||
+		!strings.Contains(w.Body.String(), "Nhập căn cứ") {
+		t.Errorf("override without a reference: %d", w.Code)
+	}
+	if w := e.do("officer31", "POST", "/admin/calendar", "application/x-www-form-urlencoded", []byte(form+"TB+1")); w.Code != 403 {
+		t.Errorf("officer saving an override: %d", w.Code)
+	}
+	if w := e.do("admin", "POST", "/admin/calendar", "application/x-www-form-urlencoded", []byte(form+"TB+1")); w.Code != 303 {
+		t.Fatalf("save override: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/calendar?month=2026-09", "", nil); !strings.Contains(w.Body.String(), `data-date="2026-09-01" data-kind="announced_off"`) {
+		t.Error("the saved day off is not on the calendar")
+	}
+	if w := e.do("admin", "GET", "/admin/calendar?year=2026", "", nil); !strings.Contains(w.Body.String(), "TB 1") {
+		t.Error("the saved day is not listed")
+	}
+	if w := e.do("admin", "POST", "/admin/calendar/delete", "application/x-www-form-urlencoded", []byte("date=2026-09-01&scope=all")); w.Code != 303 {
+		t.Fatalf("delete override: %d", w.Code)
+	}
+	if w := e.do("", "GET", "/calendar?month=2026-09", "", nil); !strings.Contains(w.Body.String(), `data-date="2026-09-01" data-kind="working"`) {
+		t.Error("the deleted day off is still on the calendar")
+	}
+	sys := congthuong.NewContext(t.Context(), congthuong.System())
+	if _, total, err := e.store.FindAuditEntries(sys, store.AuditFilter{Entity: "calendar_override"}); err != nil || total < 2 {
+		t.Errorf("calendar changes audited: %d, %v", total, err)
+	}
+}
+
+func between(s, from, to string) string {
+	i := strings.Index(s, from)
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(s[i:], to)
+	if j < 0 {
+		return s[i:]
+	}
+	return s[i : i+j]
 }

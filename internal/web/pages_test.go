@@ -23,7 +23,9 @@ func TestPagesRender(t *testing.T) {
 	for _, lang := range []string{"vi", "en"} {
 		for _, path := range []string{"/", "/units", "/units?q=hai+phong", "/units/31", "/units/11560", "/units/24?valid_on=2024-01-01",
 			"/enterprises", "/enterprises/new", "/enterprises/0100233488", "/enterprises/0100233488/edit", "/enterprises/import",
-			"/admin/users", "/admin/users/new", "/admin/audit", "/account/tokens", "/account/password", "/login"} {
+			"/admin/users", "/admin/users/new", "/admin/audit", "/account/tokens", "/account/password", "/login",
+			"/calendar", "/calendar?month=2030-02", "/calendar/deadline", "/calendar/deadline?received=2026-02-13T09:00&term=5&unit=days",
+			"/admin/calendar", "/admin/calendar?year=2025"} {
 			r := newRequest("GET", path, "")
 			r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.cookies["admin"]})
 			r.AddCookie(&http.Cookie{Name: "ct_lang", Value: lang})

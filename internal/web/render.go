@@ -78,6 +78,7 @@ func loadTemplates(a *assets) (map[string]*template.Template, error) {
 			return fieldView{V: v, Name: name, Value: value, Hint: hint, ReadOnly: readOnly}
 		},
 		"join": strings.Join,
+		"list": func(s ...string) []string { return s },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {

@@ -1,0 +1,228 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+)
+
+// monthCell is one square of the month grid.
+type monthCell struct {
+	calendar.Day
+	InMonth bool
+	Today   bool
+}
+
+// LunarShort writes the lunar date as a wall calendar does: the day, and
+// day/month on the first of a lunar month.
+func (c monthCell) LunarShort() string {
+	if c.Lunar.Day == 1 {
+		s := "1/" + strconv.Itoa(c.Lunar.Month)
+		if c.Lunar.Leap {
+			s += "N"
+		}
+		return s
+	}
+	return strconv.Itoa(c.Lunar.Day)
+}
+
+// showCalendar draws a month: solar and lunar dates, holidays, days off and
+// make-up days, and the month's named days with their references.
+func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	now := time.Now()
+	month := calendar.DateOf(now)
+	month.Day = 1
+	v := &view{Title: p.T("calendar.title"), Nav: "calendar"}
+	if m := r.URL.Query().Get("month"); m != "" {
+		d, err := calendar.ParseDate(m + "-01")
+		if err != nil || d.JDN() < calendar.FirstDate.JDN() || d.JDN() > calendar.LastDate.JDN()-31 {
+			v.Errors = map[string]string{"month": p.M("month must be a month of the form YYYY-MM from 1900 to 2199")}
+		} else {
+			month = d
+		}
+	}
+	cal, err := s.calendar(r.Context())
+	if err != nil {
+		return err
+	}
+	next := calendar.Date{Year: month.Year, Month: month.Month + 1, Day: 1}
+	next = calendar.FromJDN(next.JDN()) // normalises month 13
+	last := next.AddDays(-1)
+	start := month.AddDays(-((int(month.Weekday()) + 6) % 7)) // the Monday on or before the 1st
+	end := last.AddDays((7 - int(last.Weekday())) % 7)        // the Sunday on or after the last
+	today := calendar.DateOf(now)
+	var weeks [][]monthCell
+	var named []calendar.Day
+	for j := start.JDN(); j <= end.JDN(); j++ {
+		d, err := cal.Day(calendar.FromJDN(j))
+		if err != nil {
+			continue // the edges of the covered range
+		}
+		in := d.Date.Month == month.Month
+		if (j-start.JDN())%7 == 0 {
+			weeks = append(weeks, nil)
+		}
+		weeks[len(weeks)-1] = append(weeks[len(weeks)-1], monthCell{Day: d, InMonth: in, Today: d.Date == today})
+		if in && d.Label != nil {
+			named = append(named, d)
+		}
+	}
+	prev := month.AddDays(-1)
+	v.D = map[string]any{
+		"Month": month, "MonthValue": month.String()[:7], "Weeks": weeks, "Named": named,
+		"Prev": prev.String()[:7], "Next": next.String()[:7],
+		"LunarStart": mustLunar(month), "Hours": cal.OfficeHours().String(),
+	}
+	s.render(w, r, http.StatusOK, "calendar", v)
+	return nil
+}
+
+func mustLunar(d calendar.Date) calendar.LunarDate {
+	l, _ := calendar.ToLunar(d)
+	return l
+}
+
+// showDeadline is the deadline calculator: the API's question as a form,
+// its answer on the same page.
+func (s *Server) showDeadline(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	q := r.URL.Query()
+	v := &view{Title: p.T("deadline.title"), Nav: "calendar"}
+	d := map[string]any{"Q": q, "Unit": "days"}
+	if q.Get("working_hours") != "" || q.Get("unit") == "hours" {
+		d["Unit"] = "hours"
+	}
+	v.D = d
+	status := http.StatusOK
+	if q.Get("received") != "" {
+		// The form sends the term in one field and its unit in another.
+		api := url.Values{"received": {q.Get("received")}, "cutoff": {q.Get("cutoff")}}
+		if d["Unit"] == "hours" {
+			api.Set("working_hours", strings.TrimSpace(q.Get("term")+q.Get("working_hours")))
+		} else {
+			api.Set("working_days", strings.TrimSpace(q.Get("term")+q.Get("working_days")))
+		}
+		dq, err := ParseDeadlineQuery(api)
+		var answer DeadlineAnswer
+		if err == nil {
+			var cal *calendar.Calendar
+			if cal, err = s.calendar(r.Context()); err == nil {
+				answer, err = ComputeDeadline(cal, dq)
+			}
+		}
+		if err != nil {
+			if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+				return err
+			}
+			v.Errors, v.Error = formErrors(p, err)
+			// The form's term field stands for working_days and working_hours.
+			for _, f := range []string{"working_days", "working_hours"} {
+				if m, ok := v.Errors[f]; ok {
+					v.Errors["term"] = m
+				}
+			}
+			status = errorStatus(err)
+		} else {
+			d["Answer"] = answer
+		}
+	}
+	s.render(w, r, status, "deadline", v)
+	return nil
+}
+
+// showCalendarAdmin lists the overrides of a year with the form to add one.
+func (s *Server) showCalendarAdmin(w http.ResponseWriter, r *http.Request) error {
+	return s.renderCalendarAdmin(w, r, http.StatusOK, calendar.Override{Kind: calendar.DayOff, Scope: calendar.ScopeState}, "", nil)
+}
+
+func (s *Server) renderCalendarAdmin(w http.ResponseWriter, r *http.Request, status int, form calendar.Override, formDate string, formErr error) error {
+	a := congthuong.ActorFrom(r.Context())
+	if !a.IsAdmin() {
+		return forbiddenOrLogin(a)
+	}
+	p := s.printerFor(r)
+	list, err := s.store.CalendarOverrides(r.Context())
+	if err != nil {
+		return err
+	}
+	year := calendar.DateOf(time.Now()).Year
+	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= calendar.FirstDate.Year && y <= calendar.LastDate.Year {
+		year = y
+	}
+	var shown []calendar.Override
+	years := map[int]bool{year: true}
+	for _, o := range list {
+		years[o.Date.Year] = true
+		if o.Date.Year == year {
+			shown = append(shown, o)
+		}
+	}
+	var yearList []int
+	for y := range years {
+		yearList = append(yearList, y)
+	}
+	slices.Sort(yearList)
+	if formDate == "" && form.Date != (calendar.Date{}) {
+		formDate = form.Date.String()
+	}
+	v := &view{Title: p.T("calendar_admin.title"), Nav: "calendar_admin",
+		D: map[string]any{"Overrides": shown, "Year": year, "Years": yearList, "Form": form, "FormDate": formDate}}
+	if formErr != nil {
+		v.Errors, v.Error = formErrors(p, formErr)
+	}
+	s.render(w, r, status, "calendar_admin", v)
+	return nil
+}
+
+// doSaveOverride saves an override from the admin form.
+func (s *Server) doSaveOverride(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	f := r.PostForm
+	o := calendar.Override{Kind: calendar.OverrideKind(f.Get("kind")), Scope: calendar.Scope(f.Get("scope")),
+		NameVI: f.Get("name_vi"), NameEN: f.Get("name_en"), Ref: f.Get("ref")}
+	d, err := calendar.ParseDate(f.Get("date"))
+	if err != nil {
+		err = &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid calendar override",
+			Fields: []congthuong.FieldError{{Field: "date", Message: "date must be a date of the form YYYY-MM-DD"}}}
+	} else {
+		o.Date = d
+		err = s.store.SaveCalendarOverride(r.Context(), o)
+	}
+	if err != nil {
+		if len(congthuong.ErrorFields(err)) > 0 {
+			return s.renderCalendarAdmin(w, r, errorStatus(err), o, f.Get("date"), err)
+		}
+		return err
+	}
+	s.CalendarChanged()
+	s.flash(w, "flash.saved")
+	http.Redirect(w, r, "/admin/calendar?year="+strconv.Itoa(o.Date.Year), http.StatusSeeOther)
+	return nil
+}
+
+// doDeleteOverride removes an override.
+func (s *Server) doDeleteOverride(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	d, err := calendar.ParseDate(r.PostForm.Get("date"))
+	if err != nil {
+		return congthuong.Errorf(congthuong.ENOTFOUND, "no such calendar override")
+	}
+	if err := s.store.DeleteCalendarOverride(r.Context(), d, calendar.Scope(r.PostForm.Get("scope"))); err != nil {
+		return err
+	}
+	s.CalendarChanged()
+	s.flash(w, "flash.deleted")
+	http.Redirect(w, r, "/admin/calendar?year="+strconv.Itoa(d.Year), http.StatusSeeOther)
+	return nil
+}

@@ -151,4 +151,37 @@ func TestBrowser(t *testing.T) {
 	if err != nil || e.UnitCode != "11560" {
 		t.Errorf("stored: %+v, %v", e, err)
 	}
+
+	b.do("month view",
+		chromedp.Navigate(base+"/calendar?month=2030-02"),
+		chromedp.WaitVisible(`#month-grid`))
+	if tet := b.text(`td[data-date="2030-02-02"]`); !strings.Contains(tet, "1/1") || !strings.Contains(tet, "Lunar New Year") {
+		t.Errorf("2 February 2030 reads %q; want lunar 1/1 and Tết", tet)
+	}
+
+	b.do("deadline calculator",
+		chromedp.Navigate(base+"/calendar/deadline"),
+		chromedp.WaitVisible(`#received`),
+		chromedp.SetValue(`#received`, "2025-04-25T09:00"),
+		chromedp.SendKeys(`#term`, "3"),
+		chromedp.Click(`#deadline-compute`),
+		chromedp.WaitVisible(`#deadline-answer`))
+	if due := b.text(`#deadline-due`); due != "29/04/2025 17:00" {
+		t.Errorf("due %q; want 29/04/2025 17:00 (Saturday 26 April 2025 was worked)", due)
+	}
+
+	b.do("schedule editor",
+		chromedp.Navigate(base+"/admin/calendar?year=2027"),
+		chromedp.WaitVisible(`#override-form`),
+		chromedp.SetValue(`#date`, "2027-04-30"),
+		chromedp.SetValue(`#kind`, "working_day"),
+		chromedp.SendKeys(`#name_vi`, "Làm việc thử"),
+		chromedp.Click(`#override-save`),
+		chromedp.WaitVisible(`#ref[aria-invalid="true"]`),
+		chromedp.SendKeys(`#ref`, "Thông báo thử"),
+		chromedp.Click(`#override-save`),
+		chromedp.WaitVisible(`#overrides-table`))
+	if row := b.text(`#overrides-table tbody`); !strings.Contains(row, "2027-04-30") || !strings.Contains(row, "Thông báo thử") {
+		t.Errorf("saved schedule row %q", row)
+	}
 }

@@ -15,7 +15,7 @@ import (
 const calendarUsage = `usage:
   congthuong calendar days [from=YYYY-MM-DD] [to=YYYY-MM-DD]
   congthuong calendar deadline received=RFC3339 (working_days=N | working_hours=N) [cutoff=HH:MM]
-The parameters and the JSON printed are those of /api/v1/calendar/days and /deadline.`
+The parameters and the JSON printed are those of /api/v1/calendar/days and /deadline`
 
 // cmdCalendar answers the calendar API's questions on the command line, on
 // the same calendar (rules, stored overrides, configured office hours).

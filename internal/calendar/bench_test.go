@@ -63,6 +63,16 @@ func BenchmarkDeadlines(b *testing.B) {
 	})
 }
 
+// BenchmarkLunarTable computes the table of lunar months 1899–2200 from the
+// astronomy, which each process does once.
+func BenchmarkLunarTable(b *testing.B) {
+	for b.Loop() {
+		if len(buildLunarTable()) < 3700 {
+			b.Fatal("short table")
+		}
+	}
+}
+
 // BenchmarkNew builds the calendar of 1900–2199, as a change of overrides does.
 func BenchmarkNew(b *testing.B) {
 	rules, overrides := DefaultRules(), ShippedOverrides()

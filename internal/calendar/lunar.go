@@ -116,7 +116,9 @@ const (
 	lastSolstice  = 2200
 )
 
-var lunarTable = sync.OnceValue(func() []lunarMonth {
+var lunarTable = sync.OnceValue(buildLunarTable)
+
+func buildLunarTable() []lunarMonth {
 	months := make([]lunarMonth, 0, (lastSolstice-firstSolstice)*13)
 	a11 := month11(firstSolstice)
 	for y := firstSolstice + 1; y <= lastSolstice; y++ {
@@ -142,7 +144,7 @@ var lunarTable = sync.OnceValue(func() []lunarMonth {
 		a11 = b11
 	}
 	return append(months, lunarMonth{start: a11}) // the end of the last month
-})
+}
 
 // leapOffset returns the index, counted from month 11 (the k-th new moon),
 // of the leap month of a 13-month year: the first month in which the sun

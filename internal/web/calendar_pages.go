@@ -42,7 +42,7 @@ func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request) error {
 	v := &view{Title: p.T("calendar.title"), Nav: "calendar"}
 	if m := r.URL.Query().Get("month"); m != "" {
 		d, err := calendar.ParseDate(m + "-01")
-		if err != nil || d.JDN() < calendar.FirstDate.JDN() || d.JDN() > calendar.LastDate.JDN()-31 {
+		if err != nil || d.JDN() < calendar.FirstDate.JDN() || d.JDN() > calendar.LastDate.JDN() {
 			v.Errors = map[string]string{"month": p.M("month must be a month of the form YYYY-MM from 1900 to 2199")}
 		} else {
 			month = d
@@ -61,14 +61,14 @@ func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request) error {
 	var weeks [][]monthCell
 	var named []calendar.Day
 	for j := start.JDN(); j <= end.JDN(); j++ {
-		d, err := cal.Day(calendar.FromJDN(j))
-		if err != nil {
-			continue // the edges of the covered range
-		}
-		in := d.Date.Month == month.Month
 		if (j-start.JDN())%7 == 0 {
 			weeks = append(weeks, nil)
 		}
+		d, err := cal.Day(calendar.FromJDN(j))
+		if err != nil {
+			continue // beyond the covered range: the row ends short
+		}
+		in := d.Date.Month == month.Month
 		weeks[len(weeks)-1] = append(weeks[len(weeks)-1], monthCell{Day: d, InMonth: in, Today: d.Date == today})
 		if in && d.Label != nil {
 			named = append(named, d)

@@ -122,6 +122,12 @@ func TestCalendarPages(t *testing.T) {
 	if w := e.do("", "GET", "/calendar?month=2030-13", "", nil); !strings.Contains(w.Body.String(), `aria-invalid="true"`) {
 		t.Errorf("a wrong month is not marked: %d", w.Code)
 	}
+	// The first and last months of the range draw (their grids run past it).
+	for _, m := range []string{"1900-01", "2199-12"} {
+		if w := e.do("", "GET", "/calendar?month="+m, "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `data-date="`+m+`-01"`) {
+			t.Errorf("month %s: %d", m, w.Code)
+		}
+	}
 	// The calculator answers as the API does, and names a wrong field.
 	w = e.do("", "GET", "/calendar/deadline?received=2026-04-24T09:00&term=2&unit=days", "", nil)
 	if w.Code != 200 || !strings.Contains(w.Body.String(), `id="deadline-due"><strong>29/04/2026 17:00</strong>`) ||

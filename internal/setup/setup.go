@@ -13,6 +13,7 @@ import (
 	"congthuong/data"
 	"congthuong/internal/auth"
 	"congthuong/internal/calendar"
+	"congthuong/internal/stats"
 	"congthuong/internal/store"
 	"congthuong/internal/unit"
 )
@@ -36,14 +37,17 @@ type Result struct {
 	// OverridesLoaded counts the shipped calendar overrides loaded at the
 	// first start (later starts load none, so that deletions stay).
 	OverridesLoaded int
+	// IndicatorsLoaded counts the usual indicators loaded at the first start.
+	IndicatorsLoaded int
 }
 
 // AdminUsername is the first administrator's user name.
 const AdminUsername = "admin"
 
 const (
-	demoSetting      = "demo_loaded"
-	overridesSetting = "calendar_overrides_loaded"
+	demoSetting       = "demo_loaded"
+	overridesSetting  = "calendar_overrides_loaded"
+	indicatorsSetting = "indicators_loaded"
 )
 
 // Prepare brings the database up to date.
@@ -90,6 +94,16 @@ func Prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Option
 			return nil, err
 		}
 		if err := st.SetSetting(ctx, overridesSetting, "1"); err != nil {
+			return nil, err
+		}
+	}
+	if done, err := st.Setting(ctx, indicatorsSetting); err != nil {
+		return nil, err
+	} else if done == "" {
+		if res.IndicatorsLoaded, err = st.SeedIndicators(ctx, stats.DefaultIndicators()); err != nil {
+			return nil, err
+		}
+		if err := st.SetSetting(ctx, indicatorsSetting, "1"); err != nil {
 			return nil, err
 		}
 	}

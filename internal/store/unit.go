@@ -139,6 +139,7 @@ func (s *Store) FindUnit(ctx context.Context, code, day string) (unit.Unit, erro
 
 type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
 func findUnit(ctx context.Context, q queryer, code, day string) (unit.Unit, error) {

@@ -1,0 +1,97 @@
+package stats
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"congthuong"
+)
+
+// Status is how final a value is.
+type Status string
+
+// Value statuses: the current month is an estimate, the previous one
+// preliminary, and the statistics office's figure official.
+const (
+	Estimate    Status = "estimate"
+	Preliminary Status = "preliminary"
+	Official    Status = "official"
+)
+
+// Published reports whether the public may see a value of this status.
+func (s Status) Published() bool { return s == Official }
+
+// ValueRow is one value to store: an indicator, a unit (code, resolved for
+// the period) and a period, with its status and source. Line is the row of
+// the file it came from (0 for a form).
+type ValueRow struct {
+	Line      int
+	Indicator string
+	UnitCode  string
+	Period    Period
+	Value     float64
+	Status    Status
+	Source    string
+}
+
+// ValueColumns are the columns of a value import and export.
+var ValueColumns = []string{"indicator", "unit", "period", "value", "status", "source"}
+
+// ParseValueRecord reads one row of an import (columns as ValueColumns; status
+// and source optional), adding each problem to v with the row and column.
+// Values may use a decimal comma ("225.784,5" or "225784,5") as Vietnamese
+// spreadsheets write them.
+func ParseValueRecord(line int, get func(col string) string, v *congthuong.Validation) (ValueRow, bool) {
+	r := ValueRow{Line: line, Indicator: strings.ToUpper(strings.TrimSpace(get("indicator"))),
+		UnitCode: strings.ToUpper(strings.TrimSpace(get("unit"))), Source: strings.TrimSpace(get("source"))}
+	before := v.Len()
+	if r.Indicator == "" {
+		v.AddRow(line, "indicator", "give the indicator's code")
+	}
+	if r.UnitCode == "" {
+		v.AddRow(line, "unit", "give the unit's code")
+	}
+	p, err := ParsePeriod(get("period"))
+	if err != nil {
+		v.AddRow(line, "period", err.Error())
+	}
+	r.Period = p
+	if x, ok := ParseNumber(get("value")); !ok {
+		v.AddRow(line, "value", "value "+strconv.Quote(strings.TrimSpace(get("value")))+" is not a number")
+	} else {
+		r.Value = x
+	}
+	switch s := Status(strings.ToLower(strings.TrimSpace(get("status")))); s {
+	case "":
+		r.Status = Official
+	case Estimate, Preliminary, Official:
+		r.Status = s
+	default:
+		v.AddRow(line, "status", "status must be estimate, preliminary or official")
+	}
+	return r, v.Len() == before
+}
+
+// ParseNumber reads a number written with a decimal point or, as in
+// Vietnamese spreadsheets, a decimal comma and dots or spaces between
+// thousands.
+func ParseNumber(s string) (float64, bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
+	if s == "" {
+		return 0, false
+	}
+	if strings.Contains(s, ",") {
+		// 225.784,5 or 225784,5: the comma is the decimal mark.
+		if strings.Count(s, ",") > 1 {
+			return 0, false
+		}
+		s = strings.ReplaceAll(s, ".", "")
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0, false
+	}
+	return x, true
+}

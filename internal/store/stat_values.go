@@ -1,0 +1,338 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"strconv"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/stats"
+	"congthuong/internal/unit"
+)
+
+// ValueImportResult counts what a value import did (or would do).
+type ValueImportResult struct {
+	Rows      int  `json:"rows"`
+	Created   int  `json:"created"`
+	Updated   int  `json:"updated"`
+	Unchanged int  `json:"unchanged"`
+	DryRun    bool `json:"dry_run"`
+}
+
+// unitSpans holds every unit row by code, to resolve a code for a period.
+type unitSpans map[string][]unit.Unit
+
+func (tx *Tx) loadUnitSpans(ctx context.Context) (unitSpans, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+unitColumns+` FROM units`)
+	if err != nil {
+		return nil, fmt.Errorf("store: units: %w", err)
+	}
+	defer rows.Close()
+	out := unitSpans{}
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[u.Code] = append(out[u.Code], u)
+	}
+	return out, rows.Err()
+}
+
+// resolve returns the unit a code names for a period: the one in force on
+// the period's last day, else on its first (a unit dissolved during the
+// period). Codes reused on 2025-07-01 so resolve by date: 24 is Bắc Giang
+// for 2024 and Bắc Ninh for 2025-07.
+func (us unitSpans) resolve(code string, p stats.Period) (unit.Unit, bool) {
+	last := time.Date(p.Year, time.Month(p.Last)+1, 0, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	first := time.Date(p.Year, time.Month(p.First), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	for _, day := range []string{last, first} {
+		for _, u := range us[code] {
+			if (u.ValidFrom == "" || u.ValidFrom <= day) && (u.ValidTo == "" || day <= u.ValidTo) {
+				return u, true
+			}
+		}
+	}
+	return unit.Unit{}, false
+}
+
+// mayEnterFor reports whether the actor may enter values for u: a unit in
+// its scope, or a dissolved province whose successor is.
+func mayEnterFor(a congthuong.Actor, u unit.Unit) bool {
+	if a.System {
+		return true
+	}
+	if a.InScope(u.Code, u.ProvinceCode()) {
+		return true
+	}
+	return u.SuccessorCode != "" && a.InScope(u.SuccessorCode, u.SuccessorCode)
+}
+
+type valueKey struct{ indicator, period, unitCode, unitFrom string }
+
+type storedValue struct {
+	value    float64
+	status   stats.Status
+	source   string
+	revision int
+	at       time.Time
+	by       string
+}
+
+// ImportValues stores statistical values in one transaction, all or
+// nothing: every row is checked (indicator known and stored rather than
+// computed, value not negative where it may not be, unit code resolved for
+// the value's period, unit in the actor's scope, no row repeated), and if
+// any is wrong every problem is returned and nothing is written. A value
+// that differs from the stored one is a revision: the old one is kept in
+// stat_value_revisions. Re-importing the same values changes nothing.
+func (s *Store) ImportValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, error], dryRun bool) (ValueImportResult, error) {
+	res := ValueImportResult{DryRun: dryRun}
+	actor := congthuong.ActorFrom(ctx)
+	if err := requireWriter(actor); err != nil {
+		return res, err
+	}
+	err := s.withTx(ctx, func(tx *Tx) error {
+		list, err := indicators(ctx, tx)
+		if err != nil {
+			return err
+		}
+		catalog, err := stats.NewCatalog(list)
+		if err != nil {
+			return err
+		}
+		units, err := tx.loadUnitSpans(ctx)
+		if err != nil {
+			return err
+		}
+		var v congthuong.Validation
+		seen := map[valueKey]int{}
+		type keyed struct {
+			key valueKey
+			row stats.ValueRow
+		}
+		var valid []keyed
+		years := map[string]map[int]bool{} // indicator → years, to load what is stored
+		for r, err := range rows {
+			if err != nil {
+				return err
+			}
+			res.Rows++
+			ind, ok := catalog.Get(r.Indicator)
+			switch {
+			case !ok:
+				v.AddRow(r.Line, "indicator", "no indicator with code "+r.Indicator)
+				continue
+			case ind.Kind == stats.Formula:
+				v.AddRow(r.Line, "indicator", r.Indicator+" is computed ("+ind.Formula+"); import its inputs")
+				continue
+			}
+			if ind.NonNegative && r.Value < 0 {
+				v.AddRow(r.Line, "value", r.Indicator+" cannot be negative")
+			}
+			u, ok := units.resolve(r.UnitCode, r.Period)
+			switch {
+			case !ok && len(units[r.UnitCode]) == 0:
+				v.AddRow(r.Line, "unit", "no administrative unit with code "+r.UnitCode)
+				continue
+			case !ok:
+				v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" did not exist in "+r.Period.String())
+				continue
+			case !mayEnterFor(actor, u):
+				v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" is outside your scope")
+				continue
+			}
+			key := valueKey{ind.Code, r.Period.String(), u.Code, u.ValidFrom}
+			if first, dup := seen[key]; dup {
+				v.AddRow(r.Line, "period", fmt.Sprintf("%s for %s in %s is already on row %d", ind.Code, u.Code, key.period, first))
+				continue
+			}
+			seen[key] = r.Line
+			if years[ind.Code] == nil {
+				years[ind.Code] = map[int]bool{}
+			}
+			years[ind.Code][r.Period.Year] = true
+			valid = append(valid, keyed{key, r})
+		}
+		if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
+			return err
+		}
+		if res.Rows == 0 {
+			return &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
+				Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "the file has a header but no data rows"}}}
+		}
+		existing, err := tx.storedValues(ctx, years)
+		if err != nil {
+			return err
+		}
+		w := valueWriter{tx: tx, by: actorName(actor)}
+		for _, k := range valid {
+			old, ok := existing[k.key]
+			switch {
+			case !ok:
+				res.Created++
+				err = w.insert(ctx, k.key, k.row, 1)
+			case old.value == k.row.Value && old.status == k.row.Status && old.source == k.row.Source:
+				res.Unchanged++
+			default:
+				res.Updated++
+				err = w.revise(ctx, k.key, k.row, old)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if err := w.flush(ctx); err != nil {
+			return err
+		}
+		if dryRun {
+			return errDryRun
+		}
+		if res.Created+res.Updated == 0 {
+			return nil
+		}
+		// One entry per import: the values' own history is in
+		// stat_value_revisions, each with who changed it and when.
+		return tx.audit(ctx, "import", "stat_values", strconv.Itoa(res.Rows)+" rows", actor.UnitCode, nil, res)
+	})
+	if err == errDryRun {
+		err = nil
+	}
+	return res, err
+}
+
+func (tx *Tx) storedValues(ctx context.Context, years map[string]map[int]bool) (map[valueKey]storedValue, error) {
+	out := map[valueKey]storedValue{}
+	for code, ys := range years {
+		for y := range ys {
+			rows, err := tx.QueryContext(ctx, `SELECT period, unit_code, unit_from, value, status, source, revision, updated_at, updated_by
+				FROM stat_values WHERE indicator = $1 AND year = $2`, code, y)
+			if err != nil {
+				return nil, fmt.Errorf("store: stored values: %w", err)
+			}
+			for rows.Next() {
+				k := valueKey{indicator: code}
+				var sv storedValue
+				if err := rows.Scan(&k.period, &k.unitCode, &k.unitFrom, &sv.value, &sv.status, &sv.source, &sv.revision, &sv.at, &sv.by); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				out[k] = sv
+			}
+			if err := rows.Close(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// valueWriter writes new values in multi-row statements.
+type valueWriter struct {
+	tx      *Tx
+	by      string
+	pending []any
+}
+
+const valueCols = 13
+
+func (w *valueWriter) insert(ctx context.Context, k valueKey, r stats.ValueRow, revision int) error {
+	w.pending = append(w.pending, k.indicator, k.period, k.unitCode, k.unitFrom, r.Period.Year, r.Period.First, r.Period.Last,
+		r.Value, string(r.Status), r.Source, revision, w.tx.now, w.by)
+	if len(w.pending) < insertChunk*valueCols {
+		return nil
+	}
+	return w.flush(ctx)
+}
+
+func (w *valueWriter) flush(ctx context.Context) error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	n := len(w.pending) / valueCols
+	ins, err := w.tx.stmt(ctx, `INSERT INTO stat_values (indicator, period, unit_code, unit_from, year, first_month, last_month,
+		value, status, source, revision, updated_at, updated_by) VALUES `+w.tx.s.dialect.values(n, valueCols))
+	if err == nil {
+		_, err = ins.ExecContext(ctx, w.pending...)
+	}
+	if err != nil {
+		return fmt.Errorf("store: import values: %w", err)
+	}
+	w.pending = w.pending[:0]
+	return nil
+}
+
+// revise keeps the stored value as a revision and replaces it.
+func (w *valueWriter) revise(ctx context.Context, k valueKey, r stats.ValueRow, old storedValue) error {
+	if _, err := w.tx.ExecContext(ctx, `INSERT INTO stat_value_revisions (indicator, period, unit_code, unit_from, revision,
+		value, status, source, updated_at, updated_by, replaced_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		k.indicator, k.period, k.unitCode, k.unitFrom, old.revision, old.value, string(old.status), old.source, old.at, old.by, w.tx.now); err != nil {
+		return fmt.Errorf("store: keep revision: %w", err)
+	}
+	if _, err := w.tx.ExecContext(ctx, `UPDATE stat_values SET value = $1, status = $2, source = $3, revision = $4,
+		updated_at = $5, updated_by = $6 WHERE indicator = $7 AND period = $8 AND unit_code = $9 AND unit_from = $10`,
+		r.Value, string(r.Status), r.Source, old.revision+1, w.tx.now, w.by, k.indicator, k.period, k.unitCode, k.unitFrom); err != nil {
+		return fmt.Errorf("store: revise value: %w", err)
+	}
+	return nil
+}
+
+// StoredValue is a current value as stored.
+type StoredValue struct {
+	Indicator string       `json:"indicator"`
+	Period    string       `json:"period"`
+	UnitCode  string       `json:"unit"`
+	UnitFrom  string       `json:"unit_valid_from,omitempty"`
+	Value     float64      `json:"value"`
+	Status    stats.Status `json:"status"`
+	Source    string       `json:"source"`
+	Revision  int          `json:"revision"`
+	UpdatedAt time.Time    `json:"updated_at"`
+	UpdatedBy string       `json:"updated_by,omitempty"`
+}
+
+// Values returns the current values of an indicator for a period, by unit.
+// The public (no login) sees official figures only.
+func (s *Store) Values(ctx context.Context, indicator string, p stats.Period) ([]StoredValue, error) {
+	var w where
+	w.add("indicator = ?", indicator)
+	w.add("period = ?", p.String())
+	if congthuong.ActorFrom(ctx).Anonymous() {
+		w.add("status = ?", string(stats.Official))
+	}
+	return s.queryValues(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision, updated_at, updated_by
+		FROM stat_values`+w.sql()+` ORDER BY unit_code, unit_from`, w.args)
+}
+
+// ValueRevisions returns the earlier values of one indicator, period and
+// unit, oldest first; staff only.
+func (s *Store) ValueRevisions(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
+	a := congthuong.ActorFrom(ctx)
+	if !a.System && !a.IsStaff() {
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff see revisions")
+	}
+	return s.queryValues(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision, updated_at, updated_by
+		FROM stat_value_revisions WHERE indicator = $1 AND period = $2 AND unit_code = $3 ORDER BY revision`,
+		[]any{indicator, p.String(), unitCode})
+}
+
+func (s *Store) queryValues(ctx context.Context, query string, args []any) ([]StoredValue, error) {
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: values: %w", err)
+	}
+	defer rows.Close()
+	out := []StoredValue{}
+	for rows.Next() {
+		var v StoredValue
+		if err := rows.Scan(&v.Indicator, &v.Period, &v.UnitCode, &v.UnitFrom, &v.Value, &v.Status, &v.Source, &v.Revision,
+			&v.UpdatedAt, &v.UpdatedBy); err != nil {
+			return nil, err
+		}
+		v.UpdatedAt = v.UpdatedAt.UTC()
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

@@ -12,6 +12,7 @@ import (
 	"congthuong/internal/config"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/setup"
+	"congthuong/internal/stats"
 	"congthuong/internal/store"
 )
 
@@ -130,22 +131,31 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 }
 
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	if len(args) == 0 || args[0] != "enterprises" {
-		return errors.New("usage: congthuong import enterprises FILE")
+	const usage = "usage: congthuong import enterprises|values FILE"
+	if len(args) == 0 || (args[0] != "enterprises" && args[0] != "values") {
+		return errors.New(usage)
 	}
-	ctx, st, rest, err := openPrepared(ctx, "import enterprises", args[1:], stderr, getenv)
+	ctx, st, rest, err := openPrepared(ctx, "import "+args[0], args[1:], stderr, getenv)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	if len(rest) != 1 {
-		return errors.New("usage: congthuong import enterprises FILE")
+		return errors.New(usage)
 	}
 	f, err := os.Open(rest[0])
 	if err != nil {
 		return err
 	}
 	defer f.Close()
+	if args[0] == "values" {
+		res, err := st.ImportValues(ctx, stats.ReadValueImport(f), false)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%d rows: %d created, %d revised, %d unchanged\n", res.Rows, res.Created, res.Updated, res.Unchanged)
+		return nil
+	}
 	res, err := st.ImportEnterpriseFile(ctx, enterprise.ReadImport(f), false)
 	if err != nil {
 		return err

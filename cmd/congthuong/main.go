@@ -28,6 +28,7 @@ Usage:
   congthuong user reset-password NAME     give a user a new one-time password
   congthuong audit verify                 check the audit log's hash chain
   congthuong import enterprises FILE      import enterprises from CSV or XLSX
+  congthuong import values FILE           import statistical values (indicator,unit,period,value[,status,source])
   congthuong calendar days [from=D] [to=D] working days, holidays, lunar dates (JSON)
   congthuong calendar deadline received=T working_days=N [cutoff=HH:MM]
                                           due date, as /api/v1/calendar/deadline

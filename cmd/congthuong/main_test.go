@@ -134,6 +134,19 @@ func TestCommands(t *testing.T) {
 	if code, out, _ := sh("import", "enterprises", csv); code != 0 || !strings.Contains(out, "1 created") {
 		t.Errorf("import: %d %s", code, out)
 	}
+	values := filepath.Join(dir, "v.csv")
+	os.WriteFile(values, []byte("indicator,unit,period,value\nRETAIL_SALES,31,2024,225784\nEXPORTS,30,2025-08,1\nGDP,31,2024,1\n"), 0o644)
+	if code, _, errOut := sh("import", "values", values); code == 0 || !strings.Contains(errOut, "row 3, column unit") ||
+		!strings.Contains(errOut, "row 4, column indicator") {
+		t.Errorf("bad value import: %d %s", code, errOut)
+	}
+	os.WriteFile(values, []byte("indicator,unit,period,value\nRETAIL_SALES,31,2024,225784\n"), 0o644)
+	if code, out, _ := sh("import", "values", values); code != 0 || !strings.Contains(out, "1 created") {
+		t.Errorf("value import: %d %s", code, out)
+	}
+	if code, out, _ := sh("import", "values", values); code != 0 || !strings.Contains(out, "1 unchanged") {
+		t.Errorf("value re-import: %d %s", code, out)
+	}
 	// The calendar command gives the API's answers.
 	if code, out, errOut := sh("calendar", "deadline", "received=2025-04-25T09:00:00+07:00", "working_days=3"); code != 0 ||
 		!strings.Contains(out, `"due": "2025-04-29T17:00:00+07:00"`) {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"strconv"
@@ -116,7 +117,14 @@ func (s *Store) ImportValues(ctx context.Context, rows iter.Seq2[stats.ValueRow,
 		var valid []keyed
 		years := map[string]map[int]bool{} // indicator → years, to load what is stored
 		for r, err := range rows {
-			if err != nil {
+			var rp *stats.RowProblems
+			if errors.As(err, &rp) {
+				res.Rows++
+				for _, f := range rp.Fields {
+					v.AddRow(f.Row, f.Field, f.Message)
+				}
+				continue
+			} else if err != nil {
 				return err
 			}
 			res.Rows++

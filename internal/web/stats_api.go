@@ -1,0 +1,82 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/stats"
+)
+
+// apiListIndicators answers GET /api/v1/stats/indicators (public).
+func (s *Server) apiListIndicators(w http.ResponseWriter, r *http.Request) error {
+	list, err := s.store.Indicators(r.Context())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": list})
+	return nil
+}
+
+// apiSaveIndicator answers PUT /api/v1/stats/indicators/{code}: adds or
+// changes an indicator (administrators).
+func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) error {
+	var ind stats.Indicator
+	if err := decodeJSON(w, r, &ind); err != nil {
+		return err
+	}
+	code := strings.ToUpper(r.PathValue("code"))
+	if ind.Code != "" && strings.ToUpper(ind.Code) != code {
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "the indicator has invalid fields",
+			Fields: []congthuong.FieldError{{Field: "code", Message: "the code in the body differs from the one in the path"}}}
+	}
+	ind.Code = code
+	if err := s.store.SaveIndicator(r.Context(), ind); err != nil {
+		return err
+	}
+	ind.Normalize()
+	writeJSON(w, http.StatusOK, ind)
+	return nil
+}
+
+// apiListValues answers GET /api/v1/stats/values?indicator=&period=: the
+// current values by unit; the public sees official ones only.
+func (s *Server) apiListValues(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	var v congthuong.Validation
+	code := strings.ToUpper(strings.TrimSpace(q.Get("indicator")))
+	if code == "" {
+		v.Add("indicator", "give the indicator's code")
+	}
+	p, err := stats.ParsePeriod(q.Get("period"))
+	if err != nil {
+		v.Add("period", err.Error())
+	}
+	if err := v.Err("invalid query"); err != nil {
+		return err
+	}
+	list, err := s.store.Values(r.Context(), code, p)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": list})
+	return nil
+}
+
+// apiImportValues answers POST /api/v1/stats/values/import: a CSV or XLSX
+// file as the body or the "file" part of a form; ?dry_run=true checks only.
+func (s *Server) apiImportValues(w http.ResponseWriter, r *http.Request) error {
+	body, err := readUpload(w, r)
+	if err != nil {
+		return err
+	}
+	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
+	res, err := s.store.ImportValues(r.Context(), stats.ReadValueImport(bytes.NewReader(body)), dry)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}

@@ -1,0 +1,52 @@
+package web_test
+
+import (
+	"strings"
+	"testing"
+
+	"congthuong/internal/storetest"
+)
+
+func TestStatsAPI(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	if w := e.do("", "GET", "/api/v1/stats/indicators", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"code":"TRADE_BALANCE"`) {
+		t.Errorf("indicators: %d", w.Code)
+	}
+	share := []byte(`{"name_vi":"Tỷ trọng xuất khẩu","name_en":"Export share","measure":"%","kind":"formula",
+		"formula":"EXPORTS / (EXPORTS + IMPORTS) * 100","aggregation":"none","decimals":1,"higher_is_better":true,"non_negative":true}`)
+	if w := e.do("officer31", "PUT", "/api/v1/stats/indicators/EXPORT_SHARE", "application/json", share); w.Code != 403 {
+		t.Errorf("officer adding an indicator: %d", w.Code)
+	}
+	if w := e.do("admin", "PUT", "/api/v1/stats/indicators/EXPORT_SHARE", "application/json", share); w.Code != 200 {
+		t.Errorf("admin adding an indicator: %d %s", w.Code, w.Body)
+	}
+	bad := []byte(strings.Replace(string(share), "IMPORTS", "GDP", 1))
+	if w := e.do("admin", "PUT", "/api/v1/stats/indicators/EXPORT_SHARE", "application/json", bad); w.Code != 400 ||
+		!strings.Contains(w.Body.String(), `"field":"formula"`) {
+		t.Errorf("formula naming an unknown indicator: %d %s", w.Code, w.Body)
+	}
+
+	file := []byte("indicator,unit,period,value,status\nRETAIL_SALES,31,2024,225784,official\nEXPORTS,31,2024-04,3100,estimate\n")
+	if w := e.do("thuynguyen", "POST", "/api/v1/stats/values/import", "text/csv", file); w.Code != 400 ||
+		!strings.Contains(w.Body.String(), "outside your scope") {
+		t.Errorf("commune officer importing province values: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "POST", "/api/v1/stats/values/import?dry_run=true", "text/csv", file); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `"created":2`) {
+		t.Errorf("dry run: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "POST", "/api/v1/stats/values/import", "text/csv", file); w.Code != 200 {
+		t.Fatalf("import: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/stats/values?indicator=EXPORTS&period=2024-04", "", nil); w.Code != 200 ||
+		strings.Contains(w.Body.String(), `"unit"`) {
+		t.Errorf("the public sees an estimate: %s", w.Body)
+	}
+	if w := e.do("officer31", "GET", "/api/v1/stats/values?indicator=EXPORTS&period=2024-04", "", nil); !strings.Contains(w.Body.String(), `"value":3100`) {
+		t.Errorf("staff values: %s", w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/stats/values?indicator=EXPORTS&period=2024Q9", "", nil); w.Code != 400 ||
+		!strings.Contains(w.Body.String(), `"field":"period"`) {
+		t.Errorf("bad period: %d %s", w.Code, w.Body)
+	}
+}

@@ -3,11 +3,13 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
 	"congthuong"
 	"congthuong/internal/stats"
+	"congthuong/internal/store"
 )
 
 // apiListIndicators answers GET /api/v1/stats/indicators (public).
@@ -79,4 +81,45 @@ func (s *Server) apiImportValues(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, res)
 	return nil
+}
+
+// apiAnalytics answers GET /api/v1/stats/analytics?indicator=&period=&units=
+// where units is CODE,CODE…, group:GROUP or children:CODE. Computed from the
+// values stored now; the public sees official values only.
+func (s *Server) apiAnalytics(w http.ResponseWriter, r *http.Request) error {
+	q, err := analyticsQuery(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	a, err := s.store.Analyze(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, a)
+	return nil
+}
+
+func analyticsQuery(v url.Values) (store.AnalyticsQuery, error) {
+	var val congthuong.Validation
+	q := store.AnalyticsQuery{Indicator: strings.ToUpper(strings.TrimSpace(v.Get("indicator")))}
+	if q.Indicator == "" {
+		val.Add("indicator", "give the indicator's code")
+	}
+	p, err := stats.ParsePeriod(v.Get("period"))
+	if err != nil {
+		val.Add("period", err.Error())
+	}
+	q.Period = p
+	units := strings.TrimSpace(v.Get("units"))
+	switch {
+	case strings.HasPrefix(units, "group:"):
+		q.Group = strings.TrimPrefix(units, "group:")
+	case strings.HasPrefix(units, "children:"):
+		q.ChildrenOf = strings.TrimPrefix(units, "children:")
+	case units != "":
+		q.Units = strings.Split(units, ",")
+	default:
+		val.Add("units", "give units=CODE,…, units=group:GROUP or units=children:CODE")
+	}
+	return q, val.Err("invalid query")
 }

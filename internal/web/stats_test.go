@@ -50,3 +50,21 @@ func TestStatsAPI(t *testing.T) {
 		t.Errorf("bad period: %d %s", w.Code, w.Body)
 	}
 }
+
+func TestAnalyticsAPI(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	file := []byte("indicator,unit,period,value\nRETAIL_SALES,31,2024,100\nRETAIL_SALES,30,2024,50\nRETAIL_SALES,31,2025,180\n")
+	if w := e.do("admin", "POST", "/api/v1/stats/values/import", "text/csv", file); w.Code != 200 {
+		t.Fatalf("import: %d %s", w.Code, w.Body)
+	}
+	w := e.do("", "GET", "/api/v1/stats/analytics?indicator=RETAIL_SALES&period=2025&units=31", "", nil)
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `"previous_year_value":150`) || !strings.Contains(w.Body.String(), `"growth_pct":20`) {
+		t.Errorf("analytics: %d %s", w.Code, w.Body)
+	}
+	for q, field := range map[string]string{"period=2025&units=31": "indicator", "indicator=RETAIL_SALES&units=31": "period",
+		"indicator=RETAIL_SALES&period=2025": "units", "indicator=NOPE&period=2025&units=31": "indicator"} {
+		if w := e.do("", "GET", "/api/v1/stats/analytics?"+q, "", nil); w.Code != 400 || !strings.Contains(w.Body.String(), `"field":"`+field+`"`) {
+			t.Errorf("%s: %d %s", q, w.Code, w.Body)
+		}
+	}
+}

@@ -1,0 +1,373 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/stats"
+	"congthuong/internal/unit"
+)
+
+// AnalyticsQuery asks for one indicator and period over a set of units:
+// Units (codes, resolved for the period), or the members of Group, or the
+// communes of ChildrenOf.
+type AnalyticsQuery struct {
+	Indicator  string
+	Period     stats.Period
+	Units      []string
+	Group      string
+	ChildrenOf string
+}
+
+// UnitFigure is one unit's line of an analysis. Pointers are null where
+// there is no figure.
+type UnitFigure struct {
+	Unit              string   `json:"unit"`
+	Name              string   `json:"name"`
+	ValidFrom         string   `json:"unit_valid_from,omitempty"`
+	Value             *float64 `json:"value"`
+	PreviousYearValue *float64 `json:"previous_year_value"`
+	Restated          bool     `json:"restated,omitempty"` // last year's value sums the units this one replaced
+	GrowthPct         *float64 `json:"growth_pct"`
+	SharePct          *float64 `json:"share_pct"`
+	Rank              int      `json:"rank,omitempty"`
+}
+
+// AnalyticsSummary sums up an analysis.
+type AnalyticsSummary struct {
+	Count                int      `json:"count"` // units with a value
+	CountGrowthPositive  int      `json:"count_growth_positive"`
+	CountGrowthAtLeast10 int      `json:"count_growth_at_least_10"`
+	Total                *float64 `json:"total"`
+	TotalPreviousYear    *float64 `json:"total_previous_year"`
+	TotalGrowthPct       *float64 `json:"total_growth_pct"`
+}
+
+// Analytics is the answer to an AnalyticsQuery.
+type Analytics struct {
+	Indicator    stats.Indicator  `json:"indicator"`
+	Period       stats.Period     `json:"period"`
+	PreviousYear stats.Period     `json:"previous_year"`
+	Units        []UnitFigure     `json:"units"`
+	Summary      AnalyticsSummary `json:"summary"`
+}
+
+// Analyze computes an analysis from the values stored now: no batch step,
+// a value saved is in the next answer. Values of units that no longer exist
+// are restated: Hải Phòng's 2024 is old Hải Phòng plus old Hải Dương when
+// compared with 2025. The public sees official values only.
+func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*Analytics, error) {
+	catalog, err := s.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ind, ok := catalog.Get(q.Indicator)
+	if !ok {
+		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid query",
+			Fields: []congthuong.FieldError{{Field: "indicator", Message: "no indicator with code " + strings.ToUpper(q.Indicator)}}}
+	}
+	out := &Analytics{Indicator: *ind, Period: q.Period, PreviousYear: q.Period.SamePeriodLastYear()}
+	units, err := s.analysisUnits(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	codes := []string{ind.Code}
+	if ind.Kind == stats.Formula {
+		codes = catalog.Inputs(ind.Code)
+	}
+	stored, err := s.loadAnalysisValues(ctx, codes, q.Period)
+	if err != nil {
+		return nil, err
+	}
+	spans, err := s.allUnitSpans(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// lookup finds a stored value of unit m; for a part of the period from
+	// before m existed (the first half of 2025 for a province of July 2025),
+	// the sum of the units m replaced, when the indicator adds up.
+	lookup := func(m unit.Unit) stats.Lookup {
+		return func(code string, pp stats.Period) (float64, bool) {
+			if x, ok := stored[storedKey{code, m.Code, m.ValidFrom, pp.String()}]; ok {
+				return x, true
+			}
+			in, _ := catalog.Get(code)
+			if _, last := periodDays(pp); m.ValidFrom == "" || last >= m.ValidFrom || in == nil || in.Aggregation != stats.Sum {
+				return 0, false
+			}
+			total, found := 0.0, false
+			for _, old := range spans.forPeriod(m, pp, in) {
+				x, ok := stored[storedKey{code, old.Code, old.ValidFrom, pp.String()}]
+				if !ok {
+					return 0, false
+				}
+				total, found = total+x, true
+			}
+			return total, found
+		}
+	}
+	value := func(members []unit.Unit, p stats.Period) (float64, bool) {
+		total, any := 0.0, false
+		for _, m := range members {
+			v, ok := catalog.Value(ind.Code, p, lookup(m))
+			if !ok {
+				return 0, false
+			}
+			total, any = total+v, true
+		}
+		return total, any
+	}
+	var withValue []int
+	for _, u := range units {
+		f := UnitFigure{Unit: u.Code, Name: u.FullName, ValidFrom: u.ValidFrom}
+		if f.Name == "" {
+			f.Name = u.Name
+		}
+		if v, ok := value(spans.forPeriod(u, q.Period, ind), q.Period); ok {
+			f.Value = &v
+		}
+		lastMembers := spans.forPeriod(u, out.PreviousYear, ind)
+		f.Restated = len(lastMembers) > 1 || len(lastMembers) == 1 && lastMembers[0].ValidFrom != u.ValidFrom
+		if v, ok := value(lastMembers, out.PreviousYear); ok {
+			f.PreviousYearValue = &v
+		}
+		if f.Value != nil {
+			last, have := 0.0, f.PreviousYearValue != nil
+			if have {
+				last = *f.PreviousYearValue
+			}
+			if g, ok := stats.Growth(ind, *f.Value, last, have); ok {
+				f.GrowthPct = &g
+			}
+			withValue = append(withValue, len(out.Units))
+		}
+		out.Units = append(out.Units, f)
+	}
+	summarize(out, ind, withValue)
+	return out, nil
+}
+
+func summarize(out *Analytics, ind *stats.Indicator, withValue []int) {
+	var values, lastValues []float64
+	for _, i := range withValue {
+		f := &out.Units[i]
+		values = append(values, *f.Value)
+		if f.PreviousYearValue != nil {
+			lastValues = append(lastValues, *f.PreviousYearValue)
+		}
+		if f.GrowthPct != nil && *f.GrowthPct > 0 {
+			out.Summary.CountGrowthPositive++
+		}
+		if f.GrowthPct != nil && *f.GrowthPct >= 10 {
+			out.Summary.CountGrowthAtLeast10++
+		}
+	}
+	out.Summary.Count = len(withValue)
+	if ind.Aggregation == stats.Sum {
+		if t, ok := stats.Aggregate(ind, values, nil); ok {
+			out.Summary.Total = &t
+			for _, i := range withValue {
+				if t > 0 {
+					share := *out.Units[i].Value / t * 100
+					out.Units[i].SharePct = &share
+				}
+			}
+		}
+		// Growth of the total over the units that have both years' values.
+		if len(lastValues) == len(values) && len(values) > 0 {
+			if lt, ok := stats.Aggregate(ind, lastValues, nil); ok {
+				out.Summary.TotalPreviousYear = &lt
+				if g, ok := stats.Growth(ind, *out.Summary.Total, lt, true); ok {
+					out.Summary.TotalGrowthPct = &g
+				}
+			}
+		}
+	}
+	// Rank by value, best first.
+	order := append([]int(nil), withValue...)
+	sort.SliceStable(order, func(a, b int) bool {
+		va, vb := *out.Units[order[a]].Value, *out.Units[order[b]].Value
+		if ind.HigherIsBetter {
+			return va > vb
+		}
+		return va < vb
+	})
+	for r, i := range order {
+		out.Units[i].Rank = r + 1
+	}
+}
+
+// analysisSpans holds every unit row by code and by successor.
+type analysisSpans struct {
+	unitSpans
+	bySuccessor map[string][]unit.Unit
+}
+
+func (s *Store) allUnitSpans(ctx context.Context) (analysisSpans, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units`)
+	if err != nil {
+		return analysisSpans{}, fmt.Errorf("store: units: %w", err)
+	}
+	defer rows.Close()
+	out := analysisSpans{unitSpans: unitSpans{}, bySuccessor: map[string][]unit.Unit{}}
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return out, err
+		}
+		out.unitSpans[u.Code] = append(out.unitSpans[u.Code], u)
+		if u.SuccessorCode != "" {
+			out.bySuccessor[u.SuccessorCode] = append(out.bySuccessor[u.SuccessorCode], u)
+		}
+	}
+	return out, rows.Err()
+}
+
+// forPeriod returns the unit rows whose values make u's figure for p: u
+// itself when it existed then; for a unit created later (a province of
+// 2025-07-01 looked at for 2024), the units it replaced, when the
+// indicator adds up over units; nothing otherwise.
+func (as analysisSpans) forPeriod(u unit.Unit, p stats.Period, ind *stats.Indicator) []unit.Unit {
+	first, last := periodDays(p)
+	if (u.ValidFrom == "" || u.ValidFrom <= last) && (u.ValidTo == "" || first <= u.ValidTo) {
+		return []unit.Unit{u}
+	}
+	if u.ValidFrom != "" && u.ValidFrom > last && ind.Aggregation == stats.Sum {
+		var out []unit.Unit
+		for _, old := range as.bySuccessor[u.Code] {
+			if (old.ValidFrom == "" || old.ValidFrom <= last) && (old.ValidTo == "" || first <= old.ValidTo) {
+				out = append(out, old)
+			}
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+		return out
+	}
+	return nil
+}
+
+func periodDays(p stats.Period) (first, last string) {
+	return time.Date(p.Year, time.Month(p.First), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly),
+		time.Date(p.Year, time.Month(p.Last)+1, 0, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+}
+
+// analysisUnits resolves the query's units to unit rows.
+func (s *Store) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Unit, error) {
+	bad := func(field, msg string) error {
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid query",
+			Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
+	}
+	_, last := periodDays(q.Period)
+	switch {
+	case q.Group != "":
+		rows, err := s.read.QueryContext(ctx, `SELECT `+prefixColumns("u.", unitColumns)+` FROM unit_group_members m
+			JOIN units u ON u.id = m.unit_id WHERE m.group_code = $1 ORDER BY u.code`, q.Group)
+		if err != nil {
+			return nil, fmt.Errorf("store: group members: %w", err)
+		}
+		defer rows.Close()
+		var out []unit.Unit
+		for rows.Next() {
+			u, err := scanUnit(rows)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, u)
+		}
+		if len(out) == 0 {
+			return nil, bad("units", "no unit group "+q.Group)
+		}
+		return out, rows.Err()
+	case q.ChildrenOf != "":
+		rows, err := s.read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units WHERE parent_code = $1
+			AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2) ORDER BY code`, q.ChildrenOf, last)
+		if err != nil {
+			return nil, fmt.Errorf("store: child units: %w", err)
+		}
+		defer rows.Close()
+		var out []unit.Unit
+		for rows.Next() {
+			u, err := scanUnit(rows)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, u)
+		}
+		if len(out) == 0 {
+			return nil, bad("units", "unit "+q.ChildrenOf+" has no communes in "+q.Period.String())
+		}
+		return out, rows.Err()
+	case len(q.Units) > 0:
+		if len(q.Units) > 5000 {
+			return nil, bad("units", "at most 5,000 units per query")
+		}
+		spans, err := s.allUnitSpans(ctx)
+		if err != nil {
+			return nil, err
+		}
+		var out []unit.Unit
+		for _, code := range q.Units {
+			u, ok := spans.resolve(strings.TrimSpace(code), q.Period)
+			if !ok {
+				// A unit of today looked at for an earlier period.
+				for _, cand := range spans.unitSpans[strings.TrimSpace(code)] {
+					if cand.ValidTo == "" {
+						u, ok = cand, true
+					}
+				}
+			}
+			if !ok {
+				return nil, bad("units", "no unit with code "+code+" in "+q.Period.String())
+			}
+			out = append(out, u)
+		}
+		return out, nil
+	}
+	return nil, bad("units", "give units=CODE,…, units=group:GROUP or units=children:CODE")
+}
+
+func prefixColumns(prefix, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, p := range parts {
+		parts[i] = prefix + strings.TrimSpace(p)
+	}
+	return strings.Join(parts, ", ")
+}
+
+type storedKey struct{ indicator, unitCode, unitFrom, period string }
+
+// loadAnalysisValues reads the stored values of the indicators for the
+// period and the same period last year, with their parts (months, quarters
+// …) for figures that are sums.
+func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.Period) (map[storedKey]float64, error) {
+	var w where
+	list := make([]any, len(codes))
+	ph := make([]string, len(codes))
+	for i, c := range codes {
+		list[i], ph[i] = c, "?"
+	}
+	w.add("indicator IN ("+strings.Join(ph, ", ")+")", list...)
+	w.add("year IN (?, ?)", p.Year, p.Year-1)
+	w.add("first_month >= ? AND last_month <= ?", p.First, p.Last)
+	if congthuong.ActorFrom(ctx).Anonymous() {
+		w.add("status = ?", string(stats.Official))
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT indicator, unit_code, unit_from, period, value FROM stat_values`+w.sql(), w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: analysis values: %w", err)
+	}
+	defer rows.Close()
+	out := map[storedKey]float64{}
+	for rows.Next() {
+		var k storedKey
+		var v float64
+		if err := rows.Scan(&k.indicator, &k.unitCode, &k.unitFrom, &k.period, &v); err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, rows.Err()
+}

@@ -23,44 +23,11 @@ type AnalyticsQuery struct {
 	ChildrenOf string
 }
 
-// UnitFigure is one unit's line of an analysis. Pointers are null where
-// there is no figure.
-type UnitFigure struct {
-	Unit              string   `json:"unit"`
-	Name              string   `json:"name"`
-	ValidFrom         string   `json:"unit_valid_from,omitempty"`
-	Value             *float64 `json:"value"`
-	PreviousYearValue *float64 `json:"previous_year_value"`
-	Restated          bool     `json:"restated,omitempty"` // last year's value sums the units this one replaced
-	GrowthPct         *float64 `json:"growth_pct"`
-	SharePct          *float64 `json:"share_pct"`
-	Rank              int      `json:"rank,omitempty"`
-}
-
-// AnalyticsSummary sums up an analysis.
-type AnalyticsSummary struct {
-	Count                int      `json:"count"` // units with a value
-	CountGrowthPositive  int      `json:"count_growth_positive"`
-	CountGrowthAtLeast10 int      `json:"count_growth_at_least_10"`
-	Total                *float64 `json:"total"`
-	TotalPreviousYear    *float64 `json:"total_previous_year"`
-	TotalGrowthPct       *float64 `json:"total_growth_pct"`
-}
-
-// Analytics is the answer to an AnalyticsQuery.
-type Analytics struct {
-	Indicator    stats.Indicator  `json:"indicator"`
-	Period       stats.Period     `json:"period"`
-	PreviousYear stats.Period     `json:"previous_year"`
-	Units        []UnitFigure     `json:"units"`
-	Summary      AnalyticsSummary `json:"summary"`
-}
-
 // Analyze computes an analysis from the values stored now: no batch step,
 // a value saved is in the next answer. Values of units that no longer exist
 // are restated: Hải Phòng's 2024 is old Hải Phòng plus old Hải Dương when
 // compared with 2025. The public sees official values only.
-func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*Analytics, error) {
+func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics, error) {
 	catalog, err := s.Catalog(ctx)
 	if err != nil {
 		return nil, err
@@ -70,7 +37,7 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*Analytics, erro
 		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid query",
 			Fields: []congthuong.FieldError{{Field: "indicator", Message: "no indicator with code " + strings.ToUpper(q.Indicator)}}}
 	}
-	out := &Analytics{Indicator: *ind, Period: q.Period, PreviousYear: q.Period.SamePeriodLastYear()}
+	out := &stats.Analytics{Indicator: *ind, Period: q.Period, PreviousYear: q.Period.SamePeriodLastYear()}
 	units, err := s.analysisUnits(ctx, q)
 	if err != nil {
 		return nil, err
@@ -123,7 +90,7 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*Analytics, erro
 	}
 	var withValue []int
 	for _, u := range units {
-		f := UnitFigure{Unit: u.Code, Name: u.FullName, ValidFrom: u.ValidFrom}
+		f := stats.UnitFigure{Unit: u.Code, Name: u.FullName, ValidFrom: u.ValidFrom}
 		if f.Name == "" {
 			f.Name = u.Name
 		}
@@ -147,58 +114,8 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*Analytics, erro
 		}
 		out.Units = append(out.Units, f)
 	}
-	summarize(out, ind, withValue)
+	out.Summarize(withValue)
 	return out, nil
-}
-
-func summarize(out *Analytics, ind *stats.Indicator, withValue []int) {
-	var values, lastValues []float64
-	for _, i := range withValue {
-		f := &out.Units[i]
-		values = append(values, *f.Value)
-		if f.PreviousYearValue != nil {
-			lastValues = append(lastValues, *f.PreviousYearValue)
-		}
-		if f.GrowthPct != nil && *f.GrowthPct > 0 {
-			out.Summary.CountGrowthPositive++
-		}
-		if f.GrowthPct != nil && *f.GrowthPct >= 10 {
-			out.Summary.CountGrowthAtLeast10++
-		}
-	}
-	out.Summary.Count = len(withValue)
-	if ind.Aggregation == stats.Sum {
-		if t, ok := stats.Aggregate(ind, values, nil); ok {
-			out.Summary.Total = &t
-			for _, i := range withValue {
-				if t > 0 {
-					share := *out.Units[i].Value / t * 100
-					out.Units[i].SharePct = &share
-				}
-			}
-		}
-		// Growth of the total over the units that have both years' values.
-		if len(lastValues) == len(values) && len(values) > 0 {
-			if lt, ok := stats.Aggregate(ind, lastValues, nil); ok {
-				out.Summary.TotalPreviousYear = &lt
-				if g, ok := stats.Growth(ind, *out.Summary.Total, lt, true); ok {
-					out.Summary.TotalGrowthPct = &g
-				}
-			}
-		}
-	}
-	// Rank by value, best first.
-	order := append([]int(nil), withValue...)
-	sort.SliceStable(order, func(a, b int) bool {
-		va, vb := *out.Units[order[a]].Value, *out.Units[order[b]].Value
-		if ind.HigherIsBetter {
-			return va > vb
-		}
-		return va < vb
-	})
-	for r, i := range order {
-		out.Units[i].Rank = r + 1
-	}
 }
 
 // analysisSpans holds every unit row by code and by successor.

@@ -66,6 +66,15 @@ func TestFirstAndSecondStart(t *testing.T) {
 	if code, body := get(t, m.URL()+"/api/v1/units?level=commune&parent=31"); code != 200 || !strings.Contains(body, `"total":114`) {
 		t.Errorf("units: %d %.200s", code, body)
 	}
+	// The demo statistics reproduce the published figures.
+	if code, body := get(t, m.URL()+"/api/v1/stats/analytics?indicator=IIP&period=2024-01..2024-04&units=group:ct28_phiabac"); code != 200 ||
+		!strings.Contains(body, `"count":28,"count_growth_positive":25,"count_growth_at_least_10":11`) {
+		t.Errorf("demo industrial production of the 28 northern localities: %d %.300s", code, body)
+	}
+	if code, body := get(t, m.URL()+"/api/v1/stats/analytics?indicator=RETAIL_SALES&period=2024&units=31"); code != 200 ||
+		!strings.Contains(body, `"value":225784`) || !strings.Contains(body, `"growth_pct":13.6`) {
+		t.Errorf("demo retail sales of Hải Phòng: %d %.400s", code, body)
+	}
 	if code, body := get(t, m.URL()+"/"); code != 200 || !strings.Contains(body, "demo-banner") {
 		t.Errorf("home lacks the demo banner: %d", code)
 	}

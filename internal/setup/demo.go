@@ -67,6 +67,17 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 			return fmt.Errorf("%s: %w", tc, err)
 		}
 	}
+	var north []string
+	for _, g := range ref.Groups {
+		if g.Code == "ct28_phiabac" {
+			for _, m := range g.Members {
+				north = append(north, m.UnitCode)
+			}
+		}
+	}
+	if err := demoStats(ctx, st, north); err != nil {
+		return err
+	}
 	if password == "" {
 		return nil // demo accounts only when the administrator password is known
 	}

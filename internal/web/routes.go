@@ -74,6 +74,7 @@ func (s *Server) pageRoutes() []route {
 		{"GET", "/account/tokens", s.page(s.showTokens)},
 		{"POST", "/account/tokens", s.page(s.doCreateToken)},
 		{"POST", "/account/tokens/{id}/delete", s.page(s.doDeleteToken)},
+		{"GET", "/stats", s.page(s.showStats)},
 		{"GET", "/calendar", s.page(s.showCalendar)},
 		{"GET", "/calendar/deadline", s.page(s.showDeadline)},
 		{"GET", "/admin/calendar", s.page(s.showCalendarAdmin)},

@@ -68,3 +68,24 @@ func TestAnalyticsAPI(t *testing.T) {
 		}
 	}
 }
+
+func TestStatsPage(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	file := []byte("indicator,unit,period,value,status\nRETAIL_SALES,31,2023,198753.5,official\nRETAIL_SALES,31,2024,225784,official\nRETAIL_SALES,01,2024,700000,estimate\n")
+	if w := e.do("admin", "POST", "/api/v1/stats/values/import", "text/csv", file); w.Code != 200 {
+		t.Fatalf("import: %d %s", w.Code, w.Body)
+	}
+	w := e.do("", "GET", "/stats?indicator=RETAIL_SALES&period=2024&units=31,01", "", nil)
+	body := w.Body.String()
+	if w.Code != 200 || !strings.Contains(body, "đạt 225.784 tỷ đồng, tăng 13,6% so với năm 2023.") ||
+		!strings.Contains(body, `<tr data-unit="01"><td class="num"></td>`) {
+		t.Errorf("public statistics page: %d %s", w.Code, between(body, `id="stats-heading"`, "</table>"))
+	}
+	if w := e.do("officer31", "GET", "/stats?indicator=RETAIL_SALES&period=2024&units=31,01", "", nil); !strings.Contains(w.Body.String(), "700.000") {
+		t.Error("staff do not see the estimate")
+	}
+	if w := e.do("", "GET", "/stats?indicator=RETAIL_SALES&period=2024Q7&units=31", "", nil); w.Code != 400 ||
+		!strings.Contains(w.Body.String(), `id="period" name="period" value="2024Q7" size="18" placeholder="2024, 2024Q2, 2024-04, 2024-01..2024-04" aria-invalid="true"`) {
+		t.Errorf("bad period: %d", w.Code)
+	}
+}

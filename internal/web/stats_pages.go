@@ -1,0 +1,105 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+	"congthuong/internal/stats"
+)
+
+// statsRow is a table row of the statistics page, formatted.
+type statsRow struct {
+	Rank                                     string
+	Unit, Name                               string
+	Value, PreviousYear, Growth, Share       string
+	GrowthUp, GrowthDown, Restated, HasValue bool
+}
+
+// showStats is the statistics page: one indicator and period over units,
+// as a written sentence and a ranking table, each figure linked to the
+// API query that produced it. The public sees official values only.
+func (s *Server) showStats(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	lang := p.Lang()
+	q := r.URL.Query()
+	list, err := s.store.Indicators(r.Context())
+	if err != nil {
+		return err
+	}
+	form := url.Values{"indicator": {"RETAIL_SALES"}, "period": {strconv.Itoa(calendar.DateOf(time.Now()).Year - 1)}, "units": {"children:VN"}}
+	if a := congthuong.ActorFrom(r.Context()); a.ProvinceCode != "" && a.ProvinceCode != congthuong.CountryCode {
+		form.Set("units", a.ProvinceCode)
+	}
+	for k := range form {
+		if v := q.Get(k); v != "" {
+			form.Set(k, v)
+		}
+	}
+	v := &view{Title: p.T("stats.title"), Nav: "stats"}
+	d := map[string]any{"Indicators": list, "Form": form, "Lang": lang}
+	v.D = d
+	status := http.StatusOK
+	aq, err := analyticsQuery(form)
+	var a *stats.Analytics
+	if err == nil {
+		a, err = s.store.Analyze(r.Context(), aq)
+	}
+	if err != nil {
+		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+			return err
+		}
+		v.Errors, v.Error = formErrors(p, err)
+		status = errorStatus(err)
+	} else {
+		d["A"] = a
+		d["APIQuery"] = "/api/v1/stats/analytics?" + form.Encode()
+		d["Period"] = stats.PeriodWords(a.Period, lang)
+		d["PreviousPeriod"] = stats.PeriodWords(a.PreviousYear, lang)
+		d["Measure"] = a.Indicator.Measure
+		var sentences []string
+		if len(a.Units) > 1 {
+			if s, ok := stats.GroupSentence(a, lang); ok && a.Summary.CountGrowthPositive+a.Summary.Count > 0 {
+				sentences = append(sentences, s)
+			}
+		}
+		rows := make([]statsRow, 0, len(a.Units))
+		for _, f := range a.Units {
+			row := statsRow{Unit: f.Unit, Name: f.Name, Restated: f.Restated, HasValue: f.Value != nil}
+			if f.Rank > 0 {
+				row.Rank = strconv.Itoa(f.Rank)
+			}
+			if f.Value != nil {
+				row.Value = stats.FormatNumber(*f.Value, a.Indicator.Decimals, lang)
+			}
+			if f.PreviousYearValue != nil {
+				row.PreviousYear = stats.FormatNumber(*f.PreviousYearValue, a.Indicator.Decimals, lang)
+			}
+			if f.GrowthPct != nil {
+				row.Growth = stats.Percent(*f.GrowthPct, lang)
+				row.GrowthUp, row.GrowthDown = *f.GrowthPct > 0, *f.GrowthPct < 0
+			}
+			if f.SharePct != nil {
+				row.Share = stats.Percent(*f.SharePct, lang)
+			}
+			rows = append(rows, row)
+			if len(a.Units) <= 3 {
+				if s, ok := stats.UnitSentence(a, f, lang); ok {
+					sentences = append(sentences, s)
+				}
+			}
+		}
+		d["Rows"], d["Sentences"] = rows, sentences
+		if a.Summary.Total != nil {
+			d["Total"] = stats.FormatNumber(*a.Summary.Total, a.Indicator.Decimals, lang)
+		}
+		if a.Summary.TotalGrowthPct != nil {
+			d["TotalGrowth"] = stats.Percent(*a.Summary.TotalGrowthPct, lang)
+		}
+	}
+	s.render(w, r, status, "stats", v)
+	return nil
+}

@@ -184,4 +184,19 @@ func TestBrowser(t *testing.T) {
 	if row := b.text(`#overrides-table tbody`); !strings.Contains(row, "2027-04-30") || !strings.Contains(row, "Thông báo thử") {
 		t.Errorf("saved schedule row %q", row)
 	}
+
+	b.do("statistics page",
+		chromedp.Navigate(base+"/stats"),
+		chromedp.WaitVisible(`#stats-form`),
+		chromedp.SetValue(`#indicator`, "IIP"),
+		chromedp.SetValue(`#period`, "2024-01..2024-04"),
+		chromedp.SetValue(`#units`, "group:ct28_phiabac"),
+		chromedp.Click(`#stats-show`),
+		chromedp.WaitVisible(`#stats-table`))
+	if s := b.text(`#stats-sentences`); !strings.Contains(s, "25 of 28 localities recorded growth") || !strings.Contains(s, "11 of them by 10% or more") {
+		t.Errorf("statistics sentence %q", s)
+	}
+	if first := b.text(`#stats-table tbody tr:first-child td:first-child`); first != "1" {
+		t.Errorf("the ranking table starts with rank %q", first)
+	}
 }

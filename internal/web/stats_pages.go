@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"time"
 
@@ -17,6 +18,7 @@ type statsRow struct {
 	Unit, Name                               string
 	Value, PreviousYear, Growth, Share       string
 	GrowthUp, GrowthDown, Restated, HasValue bool
+	rank                                     int
 }
 
 // showStats is the statistics page: one indicator and period over units,
@@ -68,7 +70,7 @@ func (s *Server) showStats(w http.ResponseWriter, r *http.Request) error {
 		}
 		rows := make([]statsRow, 0, len(a.Units))
 		for _, f := range a.Units {
-			row := statsRow{Unit: f.Unit, Name: f.Name, Restated: f.Restated, HasValue: f.Value != nil}
+			row := statsRow{Unit: f.Unit, Name: f.Name, Restated: f.Restated, HasValue: f.Value != nil, rank: f.Rank}
 			if f.Rank > 0 {
 				row.Rank = strconv.Itoa(f.Rank)
 			}
@@ -92,6 +94,11 @@ func (s *Server) showStats(w http.ResponseWriter, r *http.Request) error {
 				}
 			}
 		}
+		// A ranking table: best first, units without a value last.
+		sort.SliceStable(rows, func(i, j int) bool {
+			ri, rj := rows[i].rank, rows[j].rank
+			return ri > 0 && (rj == 0 || ri < rj)
+		})
 		d["Rows"], d["Sentences"] = rows, sentences
 		if a.Summary.Total != nil {
 			d["Total"] = stats.FormatNumber(*a.Summary.Total, a.Indicator.Decimals, lang)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"congthuong"
@@ -14,13 +15,14 @@ import (
 
 // AnalyticsQuery asks for one indicator and period over a set of units:
 // Units (codes, resolved for the period), or the members of Group, or the
-// communes of ChildrenOf.
+// communes of ChildrenOf, or All the units in force at the period's end.
 type AnalyticsQuery struct {
 	Indicator  string
 	Period     stats.Period
 	Units      []string
 	Group      string
 	ChildrenOf string
+	All        bool
 }
 
 // Analyze computes an analysis from the values stored now: no batch step,
@@ -55,15 +57,16 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 		return nil, err
 	}
 	// lookup finds a stored value of unit m; for a part of the period from
-	// before m existed (the first half of 2025 for a province of July 2025),
-	// the sum of the units m replaced, when the indicator adds up.
+	// before m's row began, the value of its earlier row, or the sum of the
+	// units it replaced (the first half of 2025 for a province of July 2025);
+	// see forPeriod.
 	lookup := func(m unit.Unit) stats.Lookup {
 		return func(code string, pp stats.Period) (float64, bool) {
 			if x, ok := stored[storedKey{code, m.Code, m.ValidFrom, pp.String()}]; ok {
 				return x, true
 			}
 			in, _ := catalog.Get(code)
-			if _, last := periodDays(pp); m.ValidFrom == "" || last >= m.ValidFrom || in == nil || in.Aggregation != stats.Sum {
+			if _, last := periodDays(pp); m.ValidFrom == "" || last >= m.ValidFrom || in == nil {
 				return 0, false
 			}
 			total, found := 0.0, false
@@ -124,46 +127,93 @@ type analysisSpans struct {
 	bySuccessor map[string][]unit.Unit
 }
 
+// unitCache keeps every unit row in memory: the reference data changes only
+// when it is loaded (at first start), and analyses over thousands of units
+// would otherwise read them all on every request.
+type unitCache struct {
+	mu    sync.Mutex
+	spans *analysisSpans
+	all   []unit.Unit // ordered by level (provinces first), then code
+}
+
+func (c *unitCache) reset() {
+	c.mu.Lock()
+	c.spans, c.all = nil, nil
+	c.mu.Unlock()
+}
+
+// allUnitSpans returns every unit row, by code and by successor.
 func (s *Store) allUnitSpans(ctx context.Context) (analysisSpans, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units`)
+	spans, _, err := s.cachedUnits(ctx)
+	return spans, err
+}
+
+func (s *Store) cachedUnits(ctx context.Context) (analysisSpans, []unit.Unit, error) {
+	c := &s.units
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.spans != nil {
+		return *c.spans, c.all, nil
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units ORDER BY level DESC, code`)
 	if err != nil {
-		return analysisSpans{}, fmt.Errorf("store: units: %w", err)
+		return analysisSpans{}, nil, fmt.Errorf("store: units: %w", err)
 	}
 	defer rows.Close()
 	out := analysisSpans{unitSpans: unitSpans{}, bySuccessor: map[string][]unit.Unit{}}
+	var all []unit.Unit
 	for rows.Next() {
 		u, err := scanUnit(rows)
 		if err != nil {
-			return out, err
+			return out, nil, err
 		}
+		all = append(all, u)
 		out.unitSpans[u.Code] = append(out.unitSpans[u.Code], u)
 		if u.SuccessorCode != "" {
 			out.bySuccessor[u.SuccessorCode] = append(out.bySuccessor[u.SuccessorCode], u)
 		}
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return out, nil, err
+	}
+	if len(all) > 0 { // an empty table is not cached: the units may be loading
+		c.spans, c.all = &out, all
+	}
+	return out, all, nil
 }
 
 // forPeriod returns the unit rows whose values make u's figure for p: u
-// itself when it existed then; for a unit created later (a province of
-// 2025-07-01 looked at for 2024), the units it replaced, when the
-// indicator adds up over units; nothing otherwise.
+// itself when it existed then; for a row that begins later, the earlier row
+// of the same unit (same code, no successor: a change of name or type), or
+// else the units it replaced (a province of 2025-07-01 looked at for 2024)
+// when the indicator adds up over units; nothing otherwise.
 func (as analysisSpans) forPeriod(u unit.Unit, p stats.Period, ind *stats.Indicator) []unit.Unit {
 	first, last := periodDays(p)
-	if (u.ValidFrom == "" || u.ValidFrom <= last) && (u.ValidTo == "" || first <= u.ValidTo) {
+	inForce := func(x unit.Unit) bool {
+		return (x.ValidFrom == "" || x.ValidFrom <= last) && (x.ValidTo == "" || first <= x.ValidTo)
+	}
+	if inForce(u) {
 		return []unit.Unit{u}
 	}
-	if u.ValidFrom != "" && u.ValidFrom > last && ind.Aggregation == stats.Sum {
-		var out []unit.Unit
-		for _, old := range as.bySuccessor[u.Code] {
-			if (old.ValidFrom == "" || old.ValidFrom <= last) && (old.ValidTo == "" || first <= old.ValidTo) {
-				out = append(out, old)
-			}
-		}
-		sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
-		return out
+	if u.ValidFrom == "" || u.ValidFrom <= last {
+		return nil // u ended before p
 	}
-	return nil
+	for _, old := range as.unitSpans[u.Code] {
+		if old.ValidFrom != u.ValidFrom && old.SuccessorCode == "" && inForce(old) {
+			return []unit.Unit{old}
+		}
+	}
+	if ind.Aggregation != stats.Sum {
+		return nil
+	}
+	var out []unit.Unit
+	for _, old := range as.bySuccessor[u.Code] {
+		if inForce(old) {
+			out = append(out, old)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
 }
 
 func periodDays(p stats.Period) (first, last string) {
@@ -198,25 +248,22 @@ func (s *Store) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Uni
 			return nil, bad("units", "no unit group "+q.Group)
 		}
 		return out, rows.Err()
-	case q.ChildrenOf != "":
-		rows, err := s.read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units WHERE parent_code = $1
-			AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2) ORDER BY code`, q.ChildrenOf, last)
+	case q.ChildrenOf != "" || q.All:
+		_, all, err := s.cachedUnits(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("store: child units: %w", err)
+			return nil, err
 		}
-		defer rows.Close()
 		var out []unit.Unit
-		for rows.Next() {
-			u, err := scanUnit(rows)
-			if err != nil {
-				return nil, err
+		for _, u := range all {
+			inForce := (u.ValidFrom == "" || u.ValidFrom <= last) && (u.ValidTo == "" || u.ValidTo >= last)
+			if inForce && (q.All && u.Code != congthuong.CountryCode || !q.All && u.ParentCode == q.ChildrenOf) {
+				out = append(out, u)
 			}
-			out = append(out, u)
 		}
 		if len(out) == 0 {
 			return nil, bad("units", "unit "+q.ChildrenOf+" has no communes in "+q.Period.String())
 		}
-		return out, rows.Err()
+		return out, nil
 	case len(q.Units) > 0:
 		if len(q.Units) > 5000 {
 			return nil, bad("units", "at most 5,000 units per query")
@@ -243,7 +290,7 @@ func (s *Store) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Uni
 		}
 		return out, nil
 	}
-	return nil, bad("units", "give units=CODE,…, units=group:GROUP or units=children:CODE")
+	return nil, bad("units", "give units=CODE,…, units=group:GROUP, units=children:CODE or units=all")
 }
 
 func prefixColumns(prefix, cols string) string {

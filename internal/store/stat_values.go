@@ -2,9 +2,11 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
+	"sort"
 	"strconv"
 	"time"
 
@@ -72,6 +74,23 @@ func mayEnterFor(a congthuong.Actor, u unit.Unit) bool {
 }
 
 type valueKey struct{ indicator, period, unitCode, unitFrom string }
+
+// less orders keys as the table's primary key does.
+func (k valueKey) less(o valueKey, p, q stats.Period) bool {
+	switch {
+	case k.indicator != o.indicator:
+		return k.indicator < o.indicator
+	case p.Year != q.Year:
+		return p.Year < q.Year
+	case p.First != q.First:
+		return p.First < q.First
+	case p.Last != q.Last:
+		return p.Last < q.Last
+	case k.unitCode != o.unitCode:
+		return k.unitCode < o.unitCode
+	}
+	return k.unitFrom < o.unitFrom
+}
 
 type storedValue struct {
 	value    float64
@@ -171,6 +190,9 @@ func (s *Store) ImportValues(ctx context.Context, rows iter.Seq2[stats.ValueRow,
 			return &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
 				Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "the file has a header but no data rows"}}}
 		}
+		// Written in key order, the rows append to the table's B-tree
+		// instead of landing all over it.
+		sort.Slice(valid, func(i, j int) bool { return valid[i].key.less(valid[j].key, valid[i].row.Period, valid[j].row.Period) })
 		existing, err := tx.storedValues(ctx, years)
 		if err != nil {
 			return err
@@ -181,7 +203,7 @@ func (s *Store) ImportValues(ctx context.Context, rows iter.Seq2[stats.ValueRow,
 			switch {
 			case !ok:
 				res.Created++
-				err = w.insert(ctx, k.key, k.row, 1)
+				err = w.insert(ctx, k.key, k.row, 0)
 			case old.value == k.row.Value && old.status == k.row.Status && old.source == k.row.Source:
 				res.Unchanged++
 			default:
@@ -237,19 +259,21 @@ func (tx *Tx) storedValues(ctx context.Context, years map[string]map[int]bool) (
 	return out, nil
 }
 
-// valueWriter writes new values in multi-row statements.
+// valueWriter writes new values in statements of valueBatch rows, each fed
+// by one JSON array: binding a million values one parameter at a time costs
+// more than the database's own work.
 type valueWriter struct {
 	tx      *Tx
 	by      string
-	pending []any
+	pending [][10]any
 }
 
-const valueCols = 13
+const valueBatch = 5000
 
-func (w *valueWriter) insert(ctx context.Context, k valueKey, r stats.ValueRow, revision int) error {
-	w.pending = append(w.pending, k.indicator, k.period, k.unitCode, k.unitFrom, r.Period.Year, r.Period.First, r.Period.Last,
-		r.Value, string(r.Status), r.Source, revision, w.tx.now, w.by)
-	if len(w.pending) < insertChunk*valueCols {
+func (w *valueWriter) insert(ctx context.Context, k valueKey, r stats.ValueRow, _ int) error {
+	w.pending = append(w.pending, [10]any{k.indicator, k.period, k.unitCode, k.unitFrom, r.Period.Year, r.Period.First,
+		r.Period.Last, r.Value, string(r.Status), r.Source})
+	if len(w.pending) < valueBatch {
 		return nil
 	}
 	return w.flush(ctx)
@@ -259,16 +283,45 @@ func (w *valueWriter) flush(ctx context.Context) error {
 	if len(w.pending) == 0 {
 		return nil
 	}
-	n := len(w.pending) / valueCols
-	ins, err := w.tx.stmt(ctx, `INSERT INTO stat_values (indicator, period, unit_code, unit_from, year, first_month, last_month,
-		value, status, source, revision, updated_at, updated_by) VALUES `+w.tx.s.dialect.values(n, valueCols))
-	if err == nil {
-		_, err = ins.ExecContext(ctx, w.pending...)
+	var err error
+	if w.tx.s.dialect.valueInsert == "" {
+		err = w.flushBound(ctx)
+	} else {
+		var doc []byte
+		doc, err = json.Marshal(w.pending)
+		if err == nil {
+			_, err = w.tx.ExecContext(ctx, w.tx.s.dialect.valueInsert, string(doc), w.tx.now, w.by)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("store: import values: %w", err)
 	}
 	w.pending = w.pending[:0]
+	return nil
+}
+
+// flushBound writes the pending rows in multi-row statements of bound
+// parameters, for SQLite, whose JSON functions cost more per value than
+// binding with anonymous placeholders does.
+func (w *valueWriter) flushBound(ctx context.Context) error {
+	const cols, per = 13, 64
+	for len(w.pending) > 0 {
+		n := min(per, len(w.pending))
+		args := make([]any, 0, n*cols)
+		for _, r := range w.pending[:n] {
+			args = append(args, r[:]...)
+			args = append(args, 1, w.tx.now, w.by)
+		}
+		ins, err := w.tx.stmt(ctx, `INSERT INTO stat_values (indicator, period, unit_code, unit_from, year, first_month, last_month,
+			value, status, source, revision, updated_at, updated_by) VALUES `+w.tx.s.dialect.values(n, cols))
+		if err == nil {
+			_, err = ins.ExecContext(ctx, args...)
+		}
+		if err != nil {
+			return err
+		}
+		w.pending = w.pending[n:]
+	}
 	return nil
 }
 
@@ -280,8 +333,10 @@ func (w *valueWriter) revise(ctx context.Context, k valueKey, r stats.ValueRow, 
 		return fmt.Errorf("store: keep revision: %w", err)
 	}
 	if _, err := w.tx.ExecContext(ctx, `UPDATE stat_values SET value = $1, status = $2, source = $3, revision = $4,
-		updated_at = $5, updated_by = $6 WHERE indicator = $7 AND period = $8 AND unit_code = $9 AND unit_from = $10`,
-		r.Value, string(r.Status), r.Source, old.revision+1, w.tx.now, w.by, k.indicator, k.period, k.unitCode, k.unitFrom); err != nil {
+		updated_at = $5, updated_by = $6 WHERE indicator = $7 AND year = $8 AND first_month = $9 AND last_month = $10
+		AND unit_code = $11 AND unit_from = $12`,
+		r.Value, string(r.Status), r.Source, old.revision+1, w.tx.now, w.by, k.indicator, r.Period.Year, r.Period.First,
+		r.Period.Last, k.unitCode, k.unitFrom); err != nil {
 		return fmt.Errorf("store: revise value: %w", err)
 	}
 	return nil
@@ -305,8 +360,7 @@ type StoredValue struct {
 // The public (no login) sees official figures only.
 func (s *Store) Values(ctx context.Context, indicator string, p stats.Period) ([]StoredValue, error) {
 	var w where
-	w.add("indicator = ?", indicator)
-	w.add("period = ?", p.String())
+	w.add("indicator = ? AND year = ? AND first_month = ? AND last_month = ?", indicator, p.Year, p.First, p.Last)
 	if congthuong.ActorFrom(ctx).Anonymous() {
 		w.add("status = ?", string(stats.Official))
 	}

@@ -27,6 +27,8 @@ type Store struct {
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+
+	units unitCache
 }
 
 // SQLiteFile is the database file name inside the data folder.

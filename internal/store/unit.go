@@ -24,6 +24,7 @@ func scanUnit(sc interface{ Scan(...any) error }) (unit.Unit, error) {
 // LoadUnits writes the reference units and groups when the units table is
 // empty, and reports whether it did. It runs on first start.
 func (s *Store) LoadUnits(ctx context.Context, ref *unit.Reference) (bool, error) {
+	defer s.units.reset()
 	loaded := false
 	err := s.withTx(ctx, func(tx *Tx) error {
 		var n int

@@ -112,6 +112,8 @@ func analyticsQuery(v url.Values) (store.AnalyticsQuery, error) {
 	q.Period = p
 	units := strings.TrimSpace(v.Get("units"))
 	switch {
+	case units == "all":
+		q.All = true
 	case strings.HasPrefix(units, "group:"):
 		q.Group = strings.TrimPrefix(units, "group:")
 	case strings.HasPrefix(units, "children:"):
@@ -119,7 +121,7 @@ func analyticsQuery(v url.Values) (store.AnalyticsQuery, error) {
 	case units != "":
 		q.Units = strings.Split(units, ",")
 	default:
-		val.Add("units", "give units=CODE,…, units=group:GROUP or units=children:CODE")
+		val.Add("units", "give units=CODE,…, units=group:GROUP, units=children:CODE or units=all")
 	}
 	return q, val.Err("invalid query")
 }

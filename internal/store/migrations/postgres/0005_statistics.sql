@@ -24,7 +24,9 @@ CREATE TABLE indicators (
 
 -- The current value of each indicator, unit and period. A revised value
 -- moves the one it replaces to stat_value_revisions, so that the history is
--- kept and analytics read current values only.
+-- kept and analytics read current values only. The key leads with the
+-- indicator and the period's year and months, the order in which analytics
+-- read (one indicator, a period and the year before, with their parts).
 CREATE TABLE stat_values (
     indicator   TEXT NOT NULL REFERENCES indicators (code),
     period      TEXT NOT NULL,
@@ -39,9 +41,8 @@ CREATE TABLE stat_values (
     revision    INTEGER NOT NULL,
     updated_at  TIMESTAMPTZ NOT NULL,
     updated_by  TEXT NOT NULL,
-    PRIMARY KEY (indicator, period, unit_code, unit_from)
+    PRIMARY KEY (indicator, year, first_month, last_month, unit_code, unit_from)
 );
-CREATE INDEX stat_values_unit ON stat_values (unit_code, indicator, year);
 
 CREATE TABLE stat_value_revisions (
     indicator   TEXT NOT NULL,

@@ -1,0 +1,135 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/stats"
+	"congthuong/internal/store"
+)
+
+// valueFile writes n values as a CSV file: the stored (not computed)
+// default indicators × the 3,355 units in force today × months from
+// 2025-07 on.
+func valueFile(b *testing.B, s *store.Store, n int) []byte {
+	b.Helper()
+	ctx := congthuong.NewContext(context.Background(), congthuong.System())
+	units, _, err := s.FindUnits(ctx, store.UnitFilter{ValidOn: "2026-01-01", Page: store.Page{Limit: store.MaxLimit}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var codes []string
+	for off := 0; ; off += store.MaxLimit {
+		page, _, err := s.FindUnits(ctx, store.UnitFilter{ValidOn: "2026-01-01", Page: store.Page{Limit: store.MaxLimit, Offset: off}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, u := range page {
+			if u.Code != congthuong.CountryCode {
+				codes = append(codes, u.Code)
+			}
+		}
+		if len(page) < store.MaxLimit {
+			break
+		}
+	}
+	_ = units
+	var inds []string
+	for _, ind := range stats.DefaultIndicators() {
+		if ind.Kind != stats.Formula {
+			inds = append(inds, ind.Code)
+		}
+	}
+	var buf bytes.Buffer
+	buf.WriteString("indicator,unit,period,value\n")
+	rows := 0
+	for month := 0; rows < n; month++ {
+		period := stats.MonthOf(2025+(6+month)/12, (6+month)%12+1).String()
+		for _, ind := range inds {
+			for _, u := range codes {
+				if rows == n {
+					return buf.Bytes()
+				}
+				fmt.Fprintf(&buf, "%s,%s,%s,%d.%d\n", ind, u, period, 1000+rows%9000, rows%10)
+				rows++
+			}
+		}
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkImportValues1M imports 1,000,000 values from CSV into an empty
+// database (parsing included), once per iteration, on both databases.
+func BenchmarkImportValues1M(b *testing.B) {
+	benchEach(b, func(b *testing.B, s *store.Store) {
+		sys := congthuong.NewContext(context.Background(), congthuong.System())
+		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
+			b.Fatal(err)
+		}
+		file := valueFile(b, s, 1_000_000)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			start := time.Now()
+			res, err := s.ImportValues(sys, stats.ReadValueImport(bytes.NewReader(file)), false)
+			if err != nil || res.Created+res.Unchanged != 1_000_000 {
+				b.Fatalf("%+v %v", res, err)
+			}
+			b.Logf("%s: %+v in %s", s.Dialect(), res, time.Since(start).Round(time.Millisecond))
+		}
+	})
+}
+
+// BenchmarkAnalytics1M imports 1,000,000 values (not timed), then analyses
+// one indicator over all 3,355 units in force for a month (values stored),
+// a quarter and a year (sums of stored months); the baseline reads the
+// month's stored values with one SQL query.
+func BenchmarkAnalytics1M(b *testing.B) {
+	benchEach(b, func(b *testing.B, s *store.Store) {
+		sys := congthuong.NewContext(context.Background(), congthuong.System())
+		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.ImportValues(sys, stats.ReadValueImport(bytes.NewReader(valueFile(b, s, 1_000_000))), false); err != nil {
+			b.Fatal(err)
+		}
+		if s.Dialect() == "postgres" {
+			for _, q := range []string{"VACUUM (ANALYZE)", "CHECKPOINT"} {
+				if _, err := s.DB().ExecContext(sys, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		for _, period := range []string{"2025-08", "2025Q4", "2026H1"} {
+			p, _ := stats.ParsePeriod(period)
+			b.Run("period="+period, func(b *testing.B) {
+				timed(b, func(int) {
+					a, err := s.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: p, All: true})
+					if err != nil || len(a.Units) != 3355 || a.Summary.Count != 3355 {
+						b.Fatalf("%v units, %d with a value, %v", len(a.Units), a.Summary.Count, err)
+					}
+				})
+			})
+		}
+		b.Run("raw-sql-month", func(b *testing.B) {
+			timed(b, func(int) {
+				rows, err := s.DB().QueryContext(sys, `SELECT unit_code, value FROM stat_values
+					WHERE indicator = $1 AND year = $2 AND first_month = $3 AND last_month = $3`, "RETAIL_SALES", 2025, 8)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n := 0
+				for rows.Next() {
+					n++
+				}
+				rows.Close()
+				if n != 3355 {
+					b.Fatalf("%d rows", n)
+				}
+			})
+		})
+	})
+}

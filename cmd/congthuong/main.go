@@ -28,6 +28,7 @@ Usage:
   congthuong user reset-password NAME     give a user a new one-time password
   congthuong audit verify                 check the audit log's hash chain
   congthuong import enterprises FILE      import enterprises from CSV or XLSX
+  congthuong indicator list|add code=… …  statistical indicators (fields as the API's)
   congthuong import values FILE           import statistical values (indicator,unit,period,value[,status,source])
   congthuong calendar days [from=D] [to=D] working days, holidays, lunar dates (JSON)
   congthuong calendar deadline received=T working_days=N [cutoff=HH:MM]
@@ -59,6 +60,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = cmdImport(ctx, args, stdout, stderr, getenv)
 	case "calendar":
 		err = cmdCalendar(ctx, args, stdout, stderr, getenv)
+	case "indicator":
+		err = cmdIndicator(ctx, args, stdout, stderr, getenv)
 	case "backup":
 		err = cmdBackup(ctx, args, stdout, stderr, getenv)
 	case "restore":

@@ -143,6 +143,17 @@ func TestCommands(t *testing.T) {
 	if code, out, _ := sh("import", "enterprises", csv); code != 0 || !strings.Contains(out, "1 created") {
 		t.Errorf("import: %d %s", code, out)
 	}
+	if code, out, errOut := sh("indicator", "add", "code=export_share", "name_vi=Tỷ trọng xuất khẩu", "name_en=Export share",
+		"measure=%", "kind=formula", "formula=EXPORTS / (EXPORTS + IMPORTS) * 100", "decimals=1"); code != 0 || !strings.Contains(out, "EXPORT_SHARE saved") {
+		t.Errorf("indicator add: %d %s %s", code, out, errOut)
+	}
+	if code, _, errOut := sh("indicator", "add", "code=BAD_SHARE", "name_vi=x", "name_en=x", "measure=%", "kind=formula",
+		"formula=EXPORTS / GDP"); code == 0 || !strings.Contains(errOut, "no indicator GDP") {
+		t.Errorf("indicator add with an unknown input: %d %s", code, errOut)
+	}
+	if code, out, _ := sh("indicator", "list"); code != 0 || !strings.Contains(out, "EXPORT_SHARE") || !strings.Contains(out, "RETAIL_SALES") {
+		t.Errorf("indicator list: %d %s", code, out)
+	}
 	values := filepath.Join(dir, "v.csv")
 	os.WriteFile(values, []byte("indicator,unit,period,value\nRETAIL_SALES,31,2024,225784\nEXPORTS,30,2025-08,1\nGDP,31,2024,1\n"), 0o644)
 	if code, _, errOut := sh("import", "values", values); code == 0 || !strings.Contains(errOut, "row 3, column unit") ||

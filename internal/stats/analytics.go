@@ -14,6 +14,7 @@ type UnitFigure struct {
 	GrowthPct         *float64 `json:"growth_pct"`
 	SharePct          *float64 `json:"share_pct"`
 	Rank              int      `json:"rank,omitempty"`
+	Attainment
 }
 
 // AnalyticsSummary sums up an analysis.

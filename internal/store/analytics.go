@@ -48,7 +48,15 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 	if ind.Kind == stats.Formula {
 		codes = catalog.Inputs(ind.Code)
 	}
-	stored, err := s.loadAnalysisValues(ctx, codes, q.Period)
+	targets, err := s.targets(ctx, ind.Code, q.Period.Year)
+	if err != nil {
+		return nil, err
+	}
+	load := q.Period
+	if len(targets) > 0 && ind.Kind == stats.Flow {
+		load = q.Period.YearToDate() // a yearly target is met by the year to date
+	}
+	stored, err := s.loadAnalysisValues(ctx, codes, load)
 	if err != nil {
 		return nil, err
 	}
@@ -114,6 +122,19 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 				f.GrowthPct = &g
 			}
 			withValue = append(withValue, len(out.Units))
+			members := spans.forPeriod(u, q.Period, ind)
+			if t, ok := targets[targetKey{u.Code, u.ValidFrom, q.Period}]; ok {
+				f.Attainment = stats.Attain(ind, t, q.Period, *f.Value)
+			} else if t, ok := targets[targetKey{u.Code, u.ValidFrom, stats.YearOf(q.Period.Year)}]; ok {
+				// Against the year's target: a flow's year to date, else the figure.
+				v, ok := *f.Value, true
+				if ind.Kind == stats.Flow {
+					v, ok = value(members, q.Period.YearToDate())
+				}
+				if ok {
+					f.Attainment = stats.Attain(ind, t, q.Period, v)
+				}
+			}
 		}
 		out.Units = append(out.Units, f)
 	}

@@ -124,3 +124,52 @@ func TestAnalytics(t *testing.T) {
 		}
 	})
 }
+
+func TestTargets(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		sys := congthuong.NewContext(context.Background(), congthuong.System())
+		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
+			t.Fatal(err)
+		}
+		var rows []stats.ValueRow
+		for m := 1; m <= 4; m++ {
+			rows = append(rows, stats.ValueRow{Indicator: "RETAIL_SALES", UnitCode: "31", Period: stats.MonthOf(2026, m), Value: 20000})
+		}
+		if _, err := s.ImportValues(sys, valueRows(rows...), false); err != nil {
+			t.Fatal(err)
+		}
+		target := stats.Target{Indicator: "RETAIL_SALES", UnitCode: "31", Period: stats.YearOf(2026), Value: 260000,
+			Resolution: "Nghị quyết (thử)", ResolutionDate: "2025-12-10"}
+		if err := s.SaveTarget(as(thuyNguyen), target); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("a commune officer set the province's target: %v", err)
+		}
+		bad := target
+		bad.Resolution = ""
+		if err := s.SaveTarget(sys, bad); congthuong.ErrorFields(err)[0].Field != "resolution" {
+			t.Errorf("target without its resolution: %v", err)
+		}
+		if err := s.SaveTarget(as(haiPhongOfficer), target); err != nil {
+			t.Fatal(err)
+		}
+		// April alone, against the year: the year to date (80,000) is 30.8% of 260,000,
+		// and 22,500 a month is needed for the remaining eight months.
+		a, err := s.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: stats.MonthOf(2026, 4), Units: []string{"31"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := a.Units[0]
+		if !near(f.Target, 260000) || !near(f.AttainmentPct, 80000.0/260000*100) || !near(f.NeededPerMonth, 22500) || f.Resolution != "Nghị quyết (thử)" {
+			t.Errorf("attainment: %+v", f.Attainment)
+		}
+		target.Value = 250000
+		if err := s.SaveTarget(as(haiPhongOfficer), target); err != nil {
+			t.Fatal(err)
+		}
+		if a, _ := s.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: stats.MonthOf(2026, 4), Units: []string{"31"}}); !near(a.Units[0].Target, 250000) {
+			t.Errorf("revised target: %+v", a.Units[0].Attainment)
+		}
+		if _, total, _ := s.FindAuditEntries(sys, store.AuditFilter{Entity: "stat_target"}); total != 2 {
+			t.Errorf("target changes audited: %d", total)
+		}
+	})
+}

@@ -54,6 +54,7 @@ func (s *Server) APIRoutes() []route {
 		{"GET", "/api/v1/stats/values", s.api(s.apiListValues)},
 		{"POST", "/api/v1/stats/values/import", s.api(s.apiImportValues)},
 		{"GET", "/api/v1/stats/analytics", s.api(s.apiAnalytics)},
+		{"PUT", "/api/v1/stats/targets", s.api(s.apiSaveTarget)},
 		{"GET", "/api/v1/me", s.api(s.apiMe)},
 		{"GET", "/api/v1/users", s.api(s.apiListUsers)},
 		{"POST", "/api/v1/users", s.api(s.apiCreateUser)},

@@ -125,3 +125,18 @@ func analyticsQuery(v url.Values) (store.AnalyticsQuery, error) {
 	}
 	return q, val.Err("invalid query")
 }
+
+// apiSaveTarget answers PUT /api/v1/stats/targets: sets the target of an
+// indicator for a unit and period, with the resolution that set it.
+func (s *Server) apiSaveTarget(w http.ResponseWriter, r *http.Request) error {
+	var t stats.Target
+	if err := decodeJSON(w, r, &t); err != nil {
+		return err
+	}
+	if err := s.store.SaveTarget(r.Context(), t); err != nil {
+		return err
+	}
+	t.Normalize()
+	writeJSON(w, http.StatusOK, t)
+	return nil
+}

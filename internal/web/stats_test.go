@@ -57,8 +57,16 @@ func TestAnalyticsAPI(t *testing.T) {
 	if w := e.do("admin", "POST", "/api/v1/stats/values/import", "text/csv", file); w.Code != 200 {
 		t.Fatalf("import: %d %s", w.Code, w.Body)
 	}
+	target := []byte(`{"indicator":"RETAIL_SALES","unit":"31","period":"2025","value":200,"resolution":"Nghị quyết (thử)","resolution_date":"2024-12-10"}`)
+	if w := e.do("thuynguyen", "PUT", "/api/v1/stats/targets", "application/json", target); w.Code != 403 {
+		t.Errorf("commune officer setting the province's target: %d", w.Code)
+	}
+	if w := e.do("officer31", "PUT", "/api/v1/stats/targets", "application/json", target); w.Code != 200 {
+		t.Errorf("target: %d %s", w.Code, w.Body)
+	}
 	w := e.do("", "GET", "/api/v1/stats/analytics?indicator=RETAIL_SALES&period=2025&units=31", "", nil)
-	if w.Code != 200 || !strings.Contains(w.Body.String(), `"previous_year_value":150`) || !strings.Contains(w.Body.String(), `"growth_pct":20`) {
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `"previous_year_value":150`) || !strings.Contains(w.Body.String(), `"growth_pct":20`) ||
+		!strings.Contains(w.Body.String(), `"target":200`) || !strings.Contains(w.Body.String(), `"attainment_pct":90`) {
 		t.Errorf("analytics: %d %s", w.Code, w.Body)
 	}
 	for q, field := range map[string]string{"period=2025&units=31": "indicator", "indicator=RETAIL_SALES&units=31": "period",

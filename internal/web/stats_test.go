@@ -97,3 +97,37 @@ func TestStatsPage(t *testing.T) {
 		t.Errorf("bad period: %d", w.Code)
 	}
 }
+
+func TestReport(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	file := []byte("indicator,unit,period,value\nRETAIL_SALES,31,2023-04,16000\nRETAIL_SALES,31,2024-04,18000\n" +
+		"RETAIL_SALES,31,2023-01..2023-04,64000\nRETAIL_SALES,31,2024-01..2024-04,72000\nIIP,31,2024-04,115.43\n")
+	if w := e.do("admin", "POST", "/api/v1/stats/values/import", "text/csv", file); w.Code != 200 {
+		t.Fatalf("import: %d %s", w.Code, w.Body)
+	}
+	w := e.do("", "GET", "/api/v1/stats/report?template=monthly&period=2024-04&unit=31&lang=en", "", nil)
+	body := w.Body.String()
+	for _, want := range []string{
+		`"title":"Monthly report: April 2024 — Thành phố Hải Phòng"`,
+		"reached VND 18,000 billion in April 2024, up 12.5% from April 2023.",
+		"reached VND 72,000 billion in the first four months of 2024, up 12.5% from the first four months of 2023.",
+		"rose 15.43% year on year in April 2024.",
+		`"query":"/api/v1/stats/analytics?indicator=RETAIL_SALES&period=2024-04&units=31"`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("report lacks %s\n%s", want, body)
+		}
+	}
+	w = e.do("", "GET", "/stats/report?template=monthly&period=2024-04&unit=31", "", nil)
+	if w.Code != 200 || !strings.Contains(w.Body.String(), "Báo cáo tháng: tháng 4/2024 — Thành phố Hải Phòng") ||
+		!strings.Contains(w.Body.String(), "đạt 18.000 tỷ đồng, tăng 12,5% so với cùng kỳ năm trước.") {
+		t.Errorf("report page: %d %s", w.Code, between(w.Body.String(), "report-title", "</section>"))
+	}
+	for q, field := range map[string]string{"template=weekly&period=2024-04&unit=31": "template",
+		"template=monthly&period=2024&unit=31": "period", "template=monthly&period=2024-04": "unit",
+		"template=monthly&period=2024-04&unit=31&lang=fr": "lang"} {
+		if w := e.do("", "GET", "/api/v1/stats/report?"+q, "", nil); w.Code != 400 || !strings.Contains(w.Body.String(), `"field":"`+field+`"`) {
+			t.Errorf("%s: %d %s", q, w.Code, w.Body)
+		}
+	}
+}

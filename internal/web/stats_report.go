@@ -1,0 +1,159 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/stats"
+	"congthuong/internal/store"
+)
+
+// reportQuery reads template, period, unit and lang.
+func reportQuery(q url.Values, defaultLang string) (stats.ReportTemplate, stats.Period, string, string, error) {
+	var v congthuong.Validation
+	t, ok := stats.FindReportTemplate(q.Get("template"))
+	if !ok {
+		v.Add("template", "template must be monthly, quarterly or yearly")
+	}
+	p, err := stats.ParsePeriod(q.Get("period"))
+	if err != nil {
+		v.Add("period", err.Error())
+	} else if ok && p.Kind != t.PeriodKind {
+		v.Add("period", map[stats.PeriodKind]string{stats.Month: "a monthly report is for a month, e.g. 2024-04",
+			stats.Quarter: "a quarterly report is for a quarter, e.g. 2024Q2", stats.Year: "a yearly report is for a year, e.g. 2024"}[t.PeriodKind])
+	}
+	unitCode := strings.ToUpper(strings.TrimSpace(q.Get("unit")))
+	if unitCode == "" {
+		v.Add("unit", "give the unit's code")
+	}
+	lang := q.Get("lang")
+	switch lang {
+	case "":
+		lang = defaultLang
+	case "vi", "en":
+	default:
+		v.Add("lang", "lang must be vi or en")
+	}
+	return t, p, unitCode, lang, v.Err("invalid report request")
+}
+
+// buildReport writes a report from the values stored now: for each of the
+// template's indicators, the period's figure and, within a year, the year
+// to date, each as a sentence and a table row linked to its query.
+func (s *Server) buildReport(ctx context.Context, t stats.ReportTemplate, p stats.Period, unitCode, lang string) (*stats.Report, error) {
+	rep := &stats.Report{Template: t.Code, Unit: unitCode, Period: p, Lang: lang, Sections: []stats.ReportSection{}}
+	periods := []stats.Period{p}
+	if ytd := p.YearToDate(); ytd != p {
+		periods = append(periods, ytd)
+	}
+	for _, code := range t.Indicators {
+		var sec stats.ReportSection
+		found := false
+		for _, pp := range periods {
+			a, err := s.store.Analyze(ctx, store.AnalyticsQuery{Indicator: code, Period: pp, Units: []string{unitCode}})
+			if congthuong.ErrorCode(err) == congthuong.EINVALID && len(congthuong.ErrorFields(err)) > 0 &&
+				congthuong.ErrorFields(err)[0].Field == "indicator" {
+				break // an indicator removed from the catalogue: left out
+			}
+			if err != nil {
+				return nil, err
+			}
+			f := a.Units[0]
+			rep.UnitName = f.Name
+			sec.Indicator = a.Indicator
+			query := stats.AnalyticsQueryString(code, pp, unitCode)
+			sec.Rows = append(sec.Rows, stats.ReportRow{Label: stats.PeriodWords(pp, lang), Period: pp.String(),
+				Value: f.Value, GrowthPct: f.GrowthPct, Query: query})
+			if text, ok := stats.UnitSentence(a, f, lang); ok {
+				sec.Sentences = append(sec.Sentences, stats.Sentence{Text: text, Query: query})
+				found = true
+			}
+		}
+		if found {
+			rep.Sections = append(rep.Sections, sec)
+		}
+	}
+	if rep.UnitName == "" {
+		rep.UnitName = unitCode
+	}
+	rep.Title = stats.ReportTitle(t, p, rep.UnitName, lang)
+	return rep, nil
+}
+
+// apiReport answers GET /api/v1/stats/report?template=&period=&unit=&lang=.
+func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) error {
+	t, p, unitCode, lang, err := reportQuery(r.URL.Query(), "vi")
+	if err != nil {
+		return err
+	}
+	rep, err := s.buildReport(r.Context(), t, p, unitCode, lang)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, rep)
+	return nil
+}
+
+// showReport is the printable report page.
+func (s *Server) showReport(w http.ResponseWriter, r *http.Request) error {
+	pr := s.printerFor(r)
+	q := r.URL.Query()
+	v := &view{Title: pr.T("report.title"), Nav: "stats", D: map[string]any{"Q": q, "Templates": stats.ReportTemplates}}
+	status := http.StatusOK
+	if q.Get("template") != "" {
+		t, p, unitCode, lang, err := reportQuery(q, pr.Lang())
+		var rep *stats.Report
+		if err == nil {
+			rep, err = s.buildReport(r.Context(), t, p, unitCode, lang)
+		}
+		if err != nil {
+			if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+				return err
+			}
+			v.Errors, v.Error = formErrors(pr, err)
+			status = errorStatus(err)
+		} else {
+			v.Title = rep.Title
+			v.D.(map[string]any)["Report"] = reportView(rep)
+		}
+	}
+	s.render(w, r, status, "report", v)
+	return nil
+}
+
+// reportRowView is a formatted report row.
+type reportRowView struct {
+	Label, Value, Growth, Query string
+}
+
+func reportView(rep *stats.Report) map[string]any {
+	type section struct {
+		Name      string
+		Measure   string
+		Sentences []stats.Sentence
+		Rows      []reportRowView
+	}
+	var sections []section
+	for _, sec := range rep.Sections {
+		name := sec.Indicator.NameEN
+		if rep.Lang == "vi" {
+			name = sec.Indicator.NameVI
+		}
+		out := section{Name: name, Measure: sec.Indicator.Measure, Sentences: sec.Sentences}
+		for _, r := range sec.Rows {
+			row := reportRowView{Label: r.Label, Query: r.Query}
+			if r.Value != nil {
+				row.Value = stats.FormatNumber(*r.Value, sec.Indicator.Decimals, rep.Lang)
+			}
+			if r.GrowthPct != nil {
+				row.Growth = stats.Percent(*r.GrowthPct, rep.Lang)
+			}
+			out.Rows = append(out.Rows, row)
+		}
+		sections = append(sections, out)
+	}
+	return map[string]any{"Title": rep.Title, "Sections": sections, "Lang": rep.Lang}
+}

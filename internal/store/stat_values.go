@@ -398,3 +398,36 @@ func (s *Store) queryValues(ctx context.Context, query string, args []any) ([]St
 	}
 	return out, rows.Err()
 }
+
+// EachValue calls fn with every current value of an indicator in a year,
+// in key order; the public gets official values only.
+func (s *Store) EachValue(ctx context.Context, indicator string, year int, fn func(StoredValue) error) error {
+	var w where
+	w.add("indicator = ? AND year = ?", indicator, year)
+	if congthuong.ActorFrom(ctx).Anonymous() {
+		w.add("status = ?", string(stats.Official))
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision,
+		updated_at, updated_by FROM stat_values`+w.sql()+` ORDER BY first_month, last_month, unit_code, unit_from`, w.args...)
+	if err != nil {
+		return fmt.Errorf("store: values: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v StoredValue
+		if err := rows.Scan(&v.Indicator, &v.Period, &v.UnitCode, &v.UnitFrom, &v.Value, &v.Status, &v.Source, &v.Revision,
+			&v.UpdatedAt, &v.UpdatedBy); err != nil {
+			return err
+		}
+		if err := fn(v); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Record returns the value in the columns of an import (stats.ValueColumns),
+// so that an export imports back unchanged.
+func (v StoredValue) Record() []string {
+	return []string{v.Indicator, v.UnitCode, v.Period, strconv.FormatFloat(v.Value, 'f', -1, 64), string(v.Status), v.Source}
+}

@@ -53,6 +53,8 @@ func (s *Server) APIRoutes() []route {
 		{"PUT", "/api/v1/stats/indicators/{code}", s.api(s.apiSaveIndicator)},
 		{"GET", "/api/v1/stats/values", s.api(s.apiListValues)},
 		{"POST", "/api/v1/stats/values/import", s.api(s.apiImportValues)},
+		{"GET", "/api/v1/stats/values/export.csv", s.api(s.exportValues)},
+		{"GET", "/api/v1/stats/values/export.xlsx", s.api(s.exportValues)},
 		{"GET", "/api/v1/stats/analytics", s.api(s.apiAnalytics)},
 		{"PUT", "/api/v1/stats/targets", s.api(s.apiSaveTarget)},
 		{"GET", "/api/v1/stats/report", s.api(s.apiReport)},

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"encoding/csv"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"congthuong"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
+	"congthuong/internal/tabular"
 )
 
 // apiListIndicators answers GET /api/v1/stats/indicators (public).
@@ -138,5 +140,46 @@ func (s *Server) apiSaveTarget(w http.ResponseWriter, r *http.Request) error {
 	}
 	t.Normalize()
 	writeJSON(w, http.StatusOK, t)
+	return nil
+}
+
+// exportValues answers GET /api/v1/stats/values/export.{csv,xlsx}?indicator=&year=:
+// a year of an indicator's values in the import's columns.
+func (s *Server) exportValues(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	var v congthuong.Validation
+	code := strings.ToUpper(strings.TrimSpace(q.Get("indicator")))
+	if code == "" {
+		v.Add("indicator", "give the indicator's code")
+	}
+	year, err := strconv.Atoi(q.Get("year"))
+	if err != nil || year < stats.MinYear || year > stats.MaxYear {
+		v.Add("year", "year must be a year from 1990 to 2100")
+	}
+	if err := v.Err("invalid query"); err != nil {
+		return err
+	}
+	name := strings.ToLower(code) + "-" + strconv.Itoa(year)
+	each := func(emit func([]string) error) error {
+		return s.store.EachValue(r.Context(), code, year, func(sv store.StoredValue) error { return emit(sv.Record()) })
+	}
+	var buf bytes.Buffer
+	if strings.HasSuffix(r.URL.Path, ".csv") {
+		cw := csv.NewWriter(&buf)
+		cw.Write(stats.ValueColumns)
+		if err := each(func(rec []string) error { return cw.Write(rec) }); err != nil {
+			return err
+		}
+		cw.Flush()
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
+	} else {
+		if err := tabular.WriteXLSX(&buf, "values", stats.ValueColumns, each); err != nil {
+			return err
+		}
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)
+	}
+	w.Write(buf.Bytes())
 	return nil
 }

@@ -131,3 +131,27 @@ func TestReport(t *testing.T) {
 		}
 	}
 }
+
+func TestValueExport(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	file := []byte("indicator,unit,period,value,status,source\nRETAIL_SALES,31,2024,225784.5,official,Cục Thống kê\nRETAIL_SALES,30,2024-04,1200,estimate,\n")
+	if w := e.do("admin", "POST", "/api/v1/stats/values/import", "text/csv", file); w.Code != 200 {
+		t.Fatalf("import: %d %s", w.Code, w.Body)
+	}
+	for _, ext := range []string{"csv", "xlsx"} {
+		w := e.do("admin", "GET", "/api/v1/stats/values/export."+ext+"?indicator=RETAIL_SALES&year=2024", "", nil)
+		if w.Code != 200 {
+			t.Fatalf("%s export: %d %s", ext, w.Code, w.Body)
+		}
+		back := e.do("admin", "POST", "/api/v1/stats/values/import", "application/octet-stream", w.Body.Bytes())
+		if back.Code != 200 || !strings.Contains(back.Body.String(), `"unchanged":2`) {
+			t.Errorf("%s export does not import back unchanged: %s", ext, back.Body)
+		}
+	}
+	if w := e.do("", "GET", "/api/v1/stats/values/export.csv?indicator=RETAIL_SALES&year=2024", "", nil); strings.Contains(w.Body.String(), "1200") {
+		t.Error("the public export has an estimate")
+	}
+	if w := e.do("", "GET", "/api/v1/stats/values/export.csv?indicator=RETAIL_SALES&year=24", "", nil); w.Code != 400 {
+		t.Errorf("bad year: %d", w.Code)
+	}
+}

@@ -154,6 +154,9 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer, get
 			return err
 		}
 		fmt.Fprintf(stdout, "%d rows: %d created, %d revised, %d unchanged\n", res.Rows, res.Created, res.Updated, res.Unchanged)
+		for _, w := range res.Warnings {
+			fmt.Fprintf(stdout, "warning: row %d, %s: %s\n", w.Row, w.Field, w.Message)
+		}
 		return nil
 	}
 	res, err := st.ImportEnterpriseFile(ctx, enterprise.ReadImport(f), false)

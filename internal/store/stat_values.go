@@ -22,7 +22,13 @@ type ValueImportResult struct {
 	Updated   int  `json:"updated"`
 	Unchanged int  `json:"unchanged"`
 	DryRun    bool `json:"dry_run"`
+	// Warnings are what the rules find suspicious (growth far from last
+	// year, a month above its year to date): shown, not refused.
+	Warnings []congthuong.FieldError `json:"warnings,omitempty"`
 }
+
+// maxWarnings bounds the warnings of one import.
+const maxWarnings = 1000
 
 // unitSpans holds every unit row by code, to resolve a code for a period.
 type unitSpans map[string][]unit.Unit
@@ -181,6 +187,7 @@ func (s *Store) ImportValues(ctx context.Context, rows iter.Seq2[stats.ValueRow,
 				years[ind.Code] = map[int]bool{}
 			}
 			years[ind.Code][r.Period.Year] = true
+			years[ind.Code][r.Period.Year-1] = true // for the checks against last year
 			valid = append(valid, keyed{key, r})
 		}
 		if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
@@ -196,6 +203,27 @@ func (s *Store) ImportValues(ctx context.Context, rows iter.Seq2[stats.ValueRow,
 		existing, err := tx.storedValues(ctx, years)
 		if err != nil {
 			return err
+		}
+		inFile := make(map[valueKey]float64, len(valid))
+		for _, k := range valid {
+			inFile[k.key] = k.row.Value
+		}
+		for _, k := range valid {
+			if len(res.Warnings) >= maxWarnings {
+				break
+			}
+			ind, _ := catalog.Get(k.row.Indicator)
+			known := func(p stats.Period) (float64, bool) {
+				key := valueKey{k.key.indicator, p.String(), k.key.unitCode, k.key.unitFrom}
+				if v, ok := inFile[key]; ok {
+					return v, true
+				}
+				old, ok := existing[key]
+				return old.value, ok
+			}
+			for _, msg := range stats.CheckValue(ind, k.row, known) {
+				res.Warnings = append(res.Warnings, congthuong.FieldError{Row: k.row.Line, Field: "value", Message: msg})
+			}
 		}
 		w := valueWriter{tx: tx, by: actorName(actor)}
 		for _, k := range valid {

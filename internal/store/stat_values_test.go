@@ -112,6 +112,17 @@ func TestIndicatorsAndValues(t *testing.T) {
 		if len(v24) != 2 || len(v25) != 1 || v24[0].UnitCode != "24" || v24[0].UnitFrom == v25[0].UnitFrom {
 			t.Errorf("code 24: 2024 %+v, 2025 %+v; want two different units", v24, v25)
 		}
+		// Suspicious values are warned about, not refused.
+		odd := stats.ValueRow{Indicator: "RETAIL_SALES", UnitCode: "31", Period: p2025, Value: 900000}
+		res, err = s.ImportValues(national, valueRows(odd), true)
+		if err != nil || len(res.Warnings) != 0 {
+			t.Errorf("2025 against old Hải Phòng's 2024 (another unit): %+v, %v", res, err)
+		}
+		odd.Period, odd.Value = period(t, "2024"), 500000
+		file := valueRows(stats.ValueRow{Indicator: "RETAIL_SALES", UnitCode: "31", Period: period(t, "2023"), Value: 200000}, odd)
+		if res, err = s.ImportValues(ctx, file, true); err != nil || len(res.Warnings) != 1 || res.Warnings[0].Row != 3 {
+			t.Errorf("a value more than doubling: %+v, %v", res, err)
+		}
 		// A revision keeps the value it replaces.
 		revised := good[0]
 		revised.Value, revised.Source = 225800, "Cục Thống kê (điều chỉnh)"

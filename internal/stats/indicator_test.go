@@ -101,3 +101,20 @@ func messages(err error) []string {
 	}
 	return out
 }
+
+func TestDataSets(t *testing.T) {
+	c, _ := NewCatalog(DefaultIndicators())
+	for _, d := range DataSets() {
+		if d.Code == "" || d.NameVI == "" || d.NameEN == "" || d.DueWorkingDays < 1 || (d.Level != "province" && d.Level != "commune") {
+			t.Errorf("data set %+v", d)
+		}
+		for _, code := range d.Indicators {
+			if ind, ok := c.Get(code); !ok || ind.Kind == Formula {
+				t.Errorf("data set %s: %s is not a stored indicator", d.Code, code)
+			}
+		}
+		if !d.Fits(Period{Year: 2024, First: 1, Last: 1, Kind: Month}) && d.Frequency == "month" {
+			t.Errorf("%s does not fit a month", d.Code)
+		}
+	}
+}

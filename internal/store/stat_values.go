@@ -121,144 +121,151 @@ func (s *Store) ImportValues(ctx context.Context, rows iter.Seq2[stats.ValueRow,
 		return res, err
 	}
 	err := s.withTx(ctx, func(tx *Tx) error {
-		list, err := indicators(ctx, tx)
-		if err != nil {
-			return err
-		}
-		catalog, err := stats.NewCatalog(list)
-		if err != nil {
-			return err
-		}
-		units, err := tx.loadUnitSpans(ctx)
-		if err != nil {
-			return err
-		}
-		var v congthuong.Validation
-		seen := map[valueKey]int{}
-		type keyed struct {
-			key valueKey
-			row stats.ValueRow
-		}
-		var valid []keyed
-		years := map[string]map[int]bool{} // indicator → years, to load what is stored
-		for r, err := range rows {
-			var rp *stats.RowProblems
-			if errors.As(err, &rp) {
-				res.Rows++
-				for _, f := range rp.Fields {
-					v.AddRow(f.Row, f.Field, f.Message)
-				}
-				continue
-			} else if err != nil {
-				return err
-			}
-			res.Rows++
-			ind, ok := catalog.Get(r.Indicator)
-			switch {
-			case !ok:
-				v.AddRow(r.Line, "indicator", "no indicator with code "+r.Indicator)
-				continue
-			case ind.Kind == stats.Formula:
-				v.AddRow(r.Line, "indicator", r.Indicator+" is computed ("+ind.Formula+"); import its inputs")
-				continue
-			}
-			if ind.NonNegative && r.Value < 0 {
-				v.AddRow(r.Line, "value", r.Indicator+" cannot be negative")
-			}
-			u, ok := units.resolve(r.UnitCode, r.Period)
-			switch {
-			case !ok && len(units[r.UnitCode]) == 0:
-				v.AddRow(r.Line, "unit", "no administrative unit with code "+r.UnitCode)
-				continue
-			case !ok:
-				v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" did not exist in "+r.Period.String())
-				continue
-			case !mayEnterFor(actor, u):
-				v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" is outside your scope")
-				continue
-			}
-			key := valueKey{ind.Code, r.Period.String(), u.Code, u.ValidFrom}
-			if first, dup := seen[key]; dup {
-				v.AddRow(r.Line, "period", fmt.Sprintf("%s for %s in %s is already on row %d", ind.Code, u.Code, key.period, first))
-				continue
-			}
-			seen[key] = r.Line
-			if years[ind.Code] == nil {
-				years[ind.Code] = map[int]bool{}
-			}
-			years[ind.Code][r.Period.Year] = true
-			years[ind.Code][r.Period.Year-1] = true // for the checks against last year
-			valid = append(valid, keyed{key, r})
-		}
-		if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
-			return err
-		}
-		if res.Rows == 0 {
-			return &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
-				Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "the file has a header but no data rows"}}}
-		}
-		// Written in key order, the rows append to the table's B-tree
-		// instead of landing all over it.
-		sort.Slice(valid, func(i, j int) bool { return valid[i].key.less(valid[j].key, valid[i].row.Period, valid[j].row.Period) })
-		existing, err := tx.storedValues(ctx, years)
-		if err != nil {
-			return err
-		}
-		inFile := make(map[valueKey]float64, len(valid))
-		for _, k := range valid {
-			inFile[k.key] = k.row.Value
-		}
-		for _, k := range valid {
-			if len(res.Warnings) >= maxWarnings {
-				break
-			}
-			ind, _ := catalog.Get(k.row.Indicator)
-			known := func(p stats.Period) (float64, bool) {
-				key := valueKey{k.key.indicator, p.String(), k.key.unitCode, k.key.unitFrom}
-				if v, ok := inFile[key]; ok {
-					return v, true
-				}
-				old, ok := existing[key]
-				return old.value, ok
-			}
-			for _, msg := range stats.CheckValue(ind, k.row, known) {
-				res.Warnings = append(res.Warnings, congthuong.FieldError{Row: k.row.Line, Field: "value", Message: msg})
-			}
-		}
-		w := valueWriter{tx: tx, by: actorName(actor)}
-		for _, k := range valid {
-			old, ok := existing[k.key]
-			switch {
-			case !ok:
-				res.Created++
-				err = w.insert(ctx, k.key, k.row, 0)
-			case old.value == k.row.Value && old.status == k.row.Status && old.source == k.row.Source:
-				res.Unchanged++
-			default:
-				res.Updated++
-				err = w.revise(ctx, k.key, k.row, old)
-			}
-			if err != nil {
-				return err
-			}
-		}
-		if err := w.flush(ctx); err != nil {
-			return err
-		}
-		if dryRun {
-			return errDryRun
-		}
-		if res.Created+res.Updated == 0 {
-			return nil
-		}
-		// One entry per import: the values' own history is in
-		// stat_value_revisions, each with who changed it and when.
-		return tx.audit(ctx, "import", "stat_values", strconv.Itoa(res.Rows)+" rows", actor.UnitCode, nil, res)
+		return tx.importValues(ctx, rows, dryRun, &res)
 	})
 	if err == errDryRun {
 		err = nil
 	}
 	return res, err
+}
+
+// importValues is ImportValues inside a transaction of the caller's; a dry
+// run returns errDryRun so that the caller rolls back.
+func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, error], dryRun bool, res *ValueImportResult) error {
+	actor := tx.actor
+	list, err := indicators(ctx, tx)
+	if err != nil {
+		return err
+	}
+	catalog, err := stats.NewCatalog(list)
+	if err != nil {
+		return err
+	}
+	units, err := tx.loadUnitSpans(ctx)
+	if err != nil {
+		return err
+	}
+	var v congthuong.Validation
+	seen := map[valueKey]int{}
+	type keyed struct {
+		key valueKey
+		row stats.ValueRow
+	}
+	var valid []keyed
+	years := map[string]map[int]bool{} // indicator → years, to load what is stored
+	for r, err := range rows {
+		var rp *stats.RowProblems
+		if errors.As(err, &rp) {
+			res.Rows++
+			for _, f := range rp.Fields {
+				v.AddRow(f.Row, f.Field, f.Message)
+			}
+			continue
+		} else if err != nil {
+			return err
+		}
+		res.Rows++
+		ind, ok := catalog.Get(r.Indicator)
+		switch {
+		case !ok:
+			v.AddRow(r.Line, "indicator", "no indicator with code "+r.Indicator)
+			continue
+		case ind.Kind == stats.Formula:
+			v.AddRow(r.Line, "indicator", r.Indicator+" is computed ("+ind.Formula+"); import its inputs")
+			continue
+		}
+		if ind.NonNegative && r.Value < 0 {
+			v.AddRow(r.Line, "value", r.Indicator+" cannot be negative")
+		}
+		u, ok := units.resolve(r.UnitCode, r.Period)
+		switch {
+		case !ok && len(units[r.UnitCode]) == 0:
+			v.AddRow(r.Line, "unit", "no administrative unit with code "+r.UnitCode)
+			continue
+		case !ok:
+			v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" did not exist in "+r.Period.String())
+			continue
+		case !mayEnterFor(actor, u):
+			v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" is outside your scope")
+			continue
+		}
+		key := valueKey{ind.Code, r.Period.String(), u.Code, u.ValidFrom}
+		if first, dup := seen[key]; dup {
+			v.AddRow(r.Line, "period", fmt.Sprintf("%s for %s in %s is already on row %d", ind.Code, u.Code, key.period, first))
+			continue
+		}
+		seen[key] = r.Line
+		if years[ind.Code] == nil {
+			years[ind.Code] = map[int]bool{}
+		}
+		years[ind.Code][r.Period.Year] = true
+		years[ind.Code][r.Period.Year-1] = true // for the checks against last year
+		valid = append(valid, keyed{key, r})
+	}
+	if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
+		return err
+	}
+	if res.Rows == 0 {
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
+			Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "the file has a header but no data rows"}}}
+	}
+	// Written in key order, the rows append to the table's B-tree
+	// instead of landing all over it.
+	sort.Slice(valid, func(i, j int) bool { return valid[i].key.less(valid[j].key, valid[i].row.Period, valid[j].row.Period) })
+	existing, err := tx.storedValues(ctx, years)
+	if err != nil {
+		return err
+	}
+	inFile := make(map[valueKey]float64, len(valid))
+	for _, k := range valid {
+		inFile[k.key] = k.row.Value
+	}
+	for _, k := range valid {
+		if len(res.Warnings) >= maxWarnings {
+			break
+		}
+		ind, _ := catalog.Get(k.row.Indicator)
+		known := func(p stats.Period) (float64, bool) {
+			key := valueKey{k.key.indicator, p.String(), k.key.unitCode, k.key.unitFrom}
+			if v, ok := inFile[key]; ok {
+				return v, true
+			}
+			old, ok := existing[key]
+			return old.value, ok
+		}
+		for _, msg := range stats.CheckValue(ind, k.row, known) {
+			res.Warnings = append(res.Warnings, congthuong.FieldError{Row: k.row.Line, Field: "value", Message: msg})
+		}
+	}
+	w := valueWriter{tx: tx, by: actorName(actor)}
+	for _, k := range valid {
+		old, ok := existing[k.key]
+		switch {
+		case !ok:
+			res.Created++
+			err = w.insert(ctx, k.key, k.row, 0)
+		case old.value == k.row.Value && old.status == k.row.Status && old.source == k.row.Source:
+			res.Unchanged++
+		default:
+			res.Updated++
+			err = w.revise(ctx, k.key, k.row, old)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if err := w.flush(ctx); err != nil {
+		return err
+	}
+	if dryRun {
+		return errDryRun
+	}
+	if res.Created+res.Updated == 0 {
+		return nil
+	}
+	// One entry per import: the values' own history is in
+	// stat_value_revisions, each with who changed it and when.
+	return tx.audit(ctx, "import", "stat_values", strconv.Itoa(res.Rows)+" rows", actor.UnitCode, nil, res)
 }
 
 func (tx *Tx) storedValues(ctx context.Context, years map[string]map[int]bool) (map[valueKey]storedValue, error) {

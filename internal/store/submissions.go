@@ -1,0 +1,329 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+	"congthuong/internal/stats"
+	"congthuong/internal/unit"
+)
+
+// Submission states.
+const (
+	SubmissionEntered  = "entered"
+	SubmissionApproved = "approved"
+	SubmissionReturned = "returned"
+)
+
+// Submission is a unit's report of a data set for a period.
+type Submission struct {
+	DataSet   string     `json:"data_set"`
+	Period    string     `json:"period"`
+	UnitCode  string     `json:"unit"`
+	UnitName  string     `json:"unit_name"`
+	Status    string     `json:"status"` // entered, approved, returned, or "" when nothing was entered
+	EnteredBy string     `json:"entered_by,omitempty"`
+	EnteredAt *time.Time `json:"entered_at,omitempty"`
+	DecidedBy string     `json:"decided_by,omitempty"`
+	DecidedAt *time.Time `json:"decided_at,omitempty"`
+	Note      string     `json:"note,omitempty"`
+	Due       time.Time  `json:"due"`
+	OnTime    *bool      `json:"on_time,omitempty"`
+}
+
+// Completeness sums up the submissions of a data set for a period.
+type Completeness struct {
+	Expected int `json:"expected"`
+	Entered  int `json:"entered"` // entered, approved or returned
+	Approved int `json:"approved"`
+	OnTime   int `json:"on_time"`
+}
+
+func (s *Store) submissionUnit(ctx context.Context, ds stats.DataSet, unitCode string, p stats.Period) (unit.Unit, error) {
+	spans, err := s.allUnitSpans(ctx)
+	if err != nil {
+		return unit.Unit{}, err
+	}
+	u, ok := spans.resolve(unitCode, p)
+	if !ok || string(u.Level) != ds.Level {
+		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid report",
+			Fields: []congthuong.FieldError{{Field: "unit", Message: fmt.Sprintf("%s is not a %s of %s reporting %s", unitCode, ds.Level, p, ds.Code)}}}
+	}
+	return u, nil
+}
+
+func dataSetPeriod(code, period string) (stats.DataSet, stats.Period, error) {
+	ds, ok := stats.FindDataSet(code)
+	var v congthuong.Validation
+	if !ok {
+		v.Add("data_set", "no data set "+code)
+	}
+	p, err := stats.ParsePeriod(period)
+	if err != nil {
+		v.Add("period", err.Error())
+	} else if ok && !ds.Fits(p) {
+		v.Add("period", ds.Code+" is reported for each "+ds.Frequency)
+	}
+	return ds, p, v.Err("invalid report")
+}
+
+// EnterDataSet stores a unit's figures of a data set for a period (as
+// preliminary values) and marks the report entered, in one transaction.
+// A report the department approved is locked.
+func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period string, values map[string]float64, source string) error {
+	actor := congthuong.ActorFrom(ctx)
+	if err := requireWriter(actor); err != nil {
+		return err
+	}
+	ds, p, err := dataSetPeriod(dataSet, period)
+	if err != nil {
+		return err
+	}
+	u, err := s.submissionUnit(ctx, ds, unitCode, p)
+	if err != nil {
+		return err
+	}
+	var v congthuong.Validation
+	var rows []stats.ValueRow
+	for _, code := range ds.Indicators {
+		x, ok := values[code]
+		if !ok {
+			v.Add(code, "give the figure")
+			continue
+		}
+		rows = append(rows, stats.ValueRow{Line: len(rows) + 1, Indicator: code, UnitCode: u.Code, Period: p, Value: x,
+			Status: stats.Preliminary, Source: source})
+	}
+	for code := range values {
+		if !contains(ds.Indicators, code) {
+			v.Add(code, code+" is not part of "+ds.Code)
+		}
+	}
+	if err := v.Err("the report has invalid figures"); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		status, err := tx.submissionStatus(ctx, ds.Code, p, u)
+		if err != nil {
+			return err
+		}
+		if status == SubmissionApproved {
+			return congthuong.Errorf(congthuong.ECONFLICT, "the report is approved and locked; ask the department to return it")
+		}
+		var res ValueImportResult
+		if err := tx.importValues(ctx, func(yield func(stats.ValueRow, error) bool) {
+			for _, r := range rows {
+				if !yield(r, nil) {
+					return
+				}
+			}
+		}, false, &res); err != nil {
+			// Row problems name the indicator rather than a row of a file.
+			for i, f := range congthuong.ErrorFields(err) {
+				if f.Row > 0 && f.Row <= len(rows) {
+					congthuong.ErrorFields(err)[i].Field = rows[f.Row-1].Indicator
+				}
+			}
+			return err
+		}
+		if status == "" {
+			_, err = tx.ExecContext(ctx, `INSERT INTO stat_submissions (data_set, year, first_month, last_month, unit_code, unit_from,
+				status, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+				ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom, SubmissionEntered, actorName(actor), tx.now)
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE stat_submissions SET status = $1, entered_by = $2, entered_at = $3
+				WHERE data_set = $4 AND year = $5 AND first_month = $6 AND last_month = $7 AND unit_code = $8 AND unit_from = $9`,
+				SubmissionEntered, actorName(actor), tx.now, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom)
+		}
+		if err != nil {
+			return fmt.Errorf("store: enter report: %w", err)
+		}
+		return tx.audit(ctx, "enter", "stat_submission", ds.Code+"/"+u.Code+"/"+p.String(), u.Code, nil, values)
+	})
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (tx *Tx) submissionStatus(ctx context.Context, ds string, p stats.Period, u unit.Unit) (string, error) {
+	var status string
+	err := tx.QueryRowContext(ctx, `SELECT status FROM stat_submissions WHERE data_set = $1 AND year = $2 AND first_month = $3
+		AND last_month = $4 AND unit_code = $5 AND unit_from = $6`, ds, p.Year, p.First, p.Last, u.Code, u.ValidFrom).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return status, err
+}
+
+// DecideDataSet approves a unit's entered report (its values become
+// official and it is locked) or returns it for correction with a note. The
+// department decides: staff of the unit's province or of the country, not
+// of the commune itself.
+func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period string, approve bool, note string) error {
+	actor := congthuong.ActorFrom(ctx)
+	if actor.Anonymous() {
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	if !actor.System && !actor.IsStaff() {
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "only the department decides on reports")
+	}
+	ds, p, err := dataSetPeriod(dataSet, period)
+	if err != nil {
+		return err
+	}
+	u, err := s.submissionUnit(ctx, ds, unitCode, p)
+	if err != nil {
+		return err
+	}
+	province := u.ProvinceCode()
+	if !actor.System && actor.UnitCode != congthuong.CountryCode && (actor.UnitCode != province || actor.Role == congthuong.RoleCommune) {
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "only the department decides on reports")
+	}
+	note = strings.TrimSpace(note)
+	if !approve && note == "" {
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid decision",
+			Fields: []congthuong.FieldError{{Field: "note", Message: "say what to correct"}}}
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		status, err := tx.submissionStatus(ctx, ds.Code, p, u)
+		if err != nil {
+			return err
+		}
+		if status != SubmissionEntered {
+			return congthuong.Errorf(congthuong.ECONFLICT, "the report is %s, not waiting for a decision", orNone(status))
+		}
+		var enteredBy string
+		if err := tx.QueryRowContext(ctx, `SELECT entered_by FROM stat_submissions WHERE data_set = $1 AND year = $2
+			AND first_month = $3 AND last_month = $4 AND unit_code = $5 AND unit_from = $6`,
+			ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom).Scan(&enteredBy); err != nil {
+			return fmt.Errorf("store: decide report: %w", err)
+		}
+		if enteredBy == actorName(actor) && !actor.System {
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "a report is approved by someone other than who entered it")
+		}
+		next := SubmissionReturned
+		if approve {
+			next = SubmissionApproved
+			list := make([]any, 0, len(ds.Indicators)+6)
+			ph := make([]string, len(ds.Indicators))
+			for i, code := range ds.Indicators {
+				list = append(list, code)
+				ph[i] = fmt.Sprintf("$%d", i+6)
+			}
+			args := append([]any{string(stats.Official), p.Year, p.First, p.Last, u.Code}, list...)
+			args = append(args, u.ValidFrom)
+			if _, err := tx.ExecContext(ctx, `UPDATE stat_values SET status = $1 WHERE year = $2 AND first_month = $3 AND last_month = $4
+				AND unit_code = $5 AND indicator IN (`+strings.Join(ph, ", ")+fmt.Sprintf(`) AND unit_from = $%d`, len(ds.Indicators)+6), args...); err != nil {
+				return fmt.Errorf("store: approve report: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE stat_submissions SET status = $1, decided_by = $2, decided_at = $3, note = $4
+			WHERE data_set = $5 AND year = $6 AND first_month = $7 AND last_month = $8 AND unit_code = $9 AND unit_from = $10`,
+			next, actorName(actor), tx.now, note, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom); err != nil {
+			return fmt.Errorf("store: decide report: %w", err)
+		}
+		return tx.audit(ctx, next, "stat_submission", ds.Code+"/"+u.Code+"/"+p.String(), u.Code,
+			map[string]string{"status": status}, map[string]string{"status": next, "note": note})
+	})
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "not entered"
+	}
+	return s
+}
+
+// Submissions lists the units expected to report a data set for a period
+// (the provinces, or the communes of province), within the actor's scope,
+// with their report's state, its due time counted on cal and whether it
+// came on time.
+func (s *Store) Submissions(ctx context.Context, dataSet, period, province string, cal *calendar.Calendar) ([]Submission, Completeness, error) {
+	actor := congthuong.ActorFrom(ctx)
+	var c Completeness
+	if !actor.System && !actor.IsStaff() {
+		return nil, c, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff follow reports")
+	}
+	ds, p, err := dataSetPeriod(dataSet, period)
+	if err != nil {
+		return nil, c, err
+	}
+	_, all, err := s.cachedUnits(ctx)
+	if err != nil {
+		return nil, c, err
+	}
+	_, last := periodDays(p)
+	end, _ := calendar.ParseDate(last)
+	dueDay, err := cal.AddWorkingDays(end, ds.DueWorkingDays)
+	if err != nil {
+		return nil, c, err
+	}
+	due := dueDay.At(int(cal.OfficeHours().Close()))
+	rows, err := s.read.QueryContext(ctx, `SELECT unit_code, unit_from, status, entered_by, entered_at, decided_by, decided_at, note
+		FROM stat_submissions WHERE data_set = $1 AND year = $2 AND first_month = $3 AND last_month = $4`, ds.Code, p.Year, p.First, p.Last)
+	if err != nil {
+		return nil, c, fmt.Errorf("store: submissions: %w", err)
+	}
+	defer rows.Close()
+	byUnit := map[[2]string]Submission{}
+	for rows.Next() {
+		var sub Submission
+		var from string
+		var entered time.Time
+		var decided sql.NullTime
+		if err := rows.Scan(&sub.UnitCode, &from, &sub.Status, &sub.EnteredBy, &entered, &sub.DecidedBy, &decided, &sub.Note); err != nil {
+			return nil, c, err
+		}
+		entered = entered.UTC()
+		sub.EnteredAt = &entered
+		if decided.Valid {
+			d := decided.Time.UTC()
+			sub.DecidedAt = &d
+		}
+		byUnit[[2]string{sub.UnitCode, from}] = sub
+	}
+	if err := rows.Err(); err != nil {
+		return nil, c, err
+	}
+	var out []Submission
+	for _, u := range all {
+		inForce := (u.ValidFrom == "" || u.ValidFrom <= last) && (u.ValidTo == "" || u.ValidTo >= last)
+		if !inForce || string(u.Level) != ds.Level || (ds.Level == "commune" && province != "" && u.ParentCode != province) {
+			continue
+		}
+		if !actor.System && !actor.InScope(u.Code, u.ProvinceCode()) {
+			continue
+		}
+		sub, ok := byUnit[[2]string{u.Code, u.ValidFrom}]
+		if !ok {
+			sub = Submission{UnitCode: u.Code}
+		}
+		sub.DataSet, sub.Period, sub.UnitName, sub.Due = ds.Code, p.String(), u.FullName, due
+		c.Expected++
+		if sub.Status != "" {
+			c.Entered++
+			onTime := !sub.EnteredAt.After(due)
+			sub.OnTime = &onTime
+			if onTime {
+				c.OnTime++
+			}
+		}
+		if sub.Status == SubmissionApproved {
+			c.Approved++
+		}
+		out = append(out, sub)
+	}
+	return out, c, nil
+}

@@ -1,0 +1,88 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+	"congthuong/internal/stats"
+	"congthuong/internal/store"
+	"congthuong/internal/storetest"
+)
+
+func TestDataEntryAndApproval(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		sys := congthuong.NewContext(context.Background(), congthuong.System())
+		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
+			t.Fatal(err)
+		}
+		cal, err := calendar.New(calendar.DefaultRules(), calendar.ShippedOverrides(), calendar.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Entered on Wednesday 1 April 2026, before the due day.
+		s.Now = func() time.Time { return time.Date(2026, 4, 1, 10, 0, 0, 0, calendar.Location) }
+		commune := as(thuyNguyen)
+		figures := map[string]float64{"RETAIL_SALES": 812.5}
+		if err := s.EnterDataSet(as(catHai), "commune_retail_monthly", "11560", "2026-03", figures, ""); congthuong.ErrorCode(err) != congthuong.EINVALID &&
+			congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("another commune entering Thủy Nguyên's report: %v", err)
+		}
+		for name, test := range map[string]struct {
+			ds, unit, period string
+			values           map[string]float64
+			field            string
+		}{
+			"month of a half-yearly set": {"clusters_half_yearly", "31", "2026-03", map[string]float64{"CLUSTERS": 1, "CLUSTER_AREA": 2}, "period"},
+			"figure missing":             {"commune_retail_monthly", "11560", "2026-03", map[string]float64{}, "RETAIL_SALES"},
+			"foreign figure":             {"commune_retail_monthly", "11560", "2026-03", map[string]float64{"RETAIL_SALES": 1, "EXPORTS": 2}, "EXPORTS"},
+			"province in a commune set":  {"commune_retail_monthly", "31", "2026-03", figures, "unit"},
+			"negative":                   {"commune_retail_monthly", "11560", "2026-03", map[string]float64{"RETAIL_SALES": -1}, "RETAIL_SALES"},
+		} {
+			err := s.EnterDataSet(commune, test.ds, test.unit, test.period, test.values, "")
+			if f := congthuong.ErrorFields(err); len(f) == 0 || f[0].Field != test.field {
+				t.Errorf("%s: %v; want a problem with %s", name, err, test.field)
+			}
+		}
+		if err := s.EnterDataSet(commune, "commune_retail_monthly", "11560", "2026-03", figures, "Phường Thủy Nguyên"); err != nil {
+			t.Fatal(err)
+		}
+		p, _ := stats.ParsePeriod("2026-03")
+		if v, _ := s.Values(context.Background(), "RETAIL_SALES", p); len(v) != 0 {
+			t.Errorf("the public sees an unapproved figure: %+v", v)
+		}
+		subs, c, err := s.Submissions(as(haiPhongOfficer), "commune_retail_monthly", "2026-03", "31", cal)
+		if err != nil || c.Expected != 114 || c.Entered != 1 || c.OnTime != 1 || c.Approved != 0 {
+			t.Fatalf("completeness: %+v, %v", c, err)
+		}
+		for _, sub := range subs {
+			// 3 working days after 31 March 2026: Friday 3 April, at the close of office hours.
+			if sub.Due.In(calendar.Location).Format("2006-01-02 15:04") != "2026-04-03 17:00" {
+				t.Fatalf("due %s", sub.Due)
+			}
+		}
+		if err := s.DecideDataSet(commune, "commune_retail_monthly", "11560", "2026-03", true, ""); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("the commune approving its own report: %v", err)
+		}
+		if err := s.DecideDataSet(as(haiPhongOfficer), "commune_retail_monthly", "11560", "2026-03", false, ""); congthuong.ErrorFields(err)[0].Field != "note" {
+			t.Errorf("returning without saying why: %v", err)
+		}
+		if err := s.DecideDataSet(as(leader), "commune_retail_monthly", "11560", "2026-03", true, ""); err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := s.Values(context.Background(), "RETAIL_SALES", p); len(v) != 1 || v[0].Status != stats.Official || v[0].Value != 812.5 {
+			t.Errorf("approved figures are official: %+v", v)
+		}
+		if err := s.EnterDataSet(commune, "commune_retail_monthly", "11560", "2026-03", figures, ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+			t.Errorf("editing an approved report: %v", err)
+		}
+		if _, c, _ := s.Submissions(as(haiPhongOfficer), "commune_retail_monthly", "2026-03", "31", cal); c.Approved != 1 {
+			t.Errorf("after approval: %+v", c)
+		}
+		if _, total, _ := s.FindAuditEntries(sys, store.AuditFilter{Entity: "stat_submission"}); total != 2 {
+			t.Errorf("entry and approval audited: %d", total)
+		}
+	})
+}

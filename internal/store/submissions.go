@@ -89,6 +89,9 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 	if err != nil {
 		return err
 	}
+	if !mayEnterFor(actor, u) {
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", u.Code)
+	}
 	var v congthuong.Validation
 	var rows []stats.ValueRow
 	for _, code := range ds.Indicators {

@@ -155,3 +155,53 @@ func TestValueExport(t *testing.T) {
 		t.Errorf("bad year: %d", w.Code)
 	}
 }
+
+func TestDataEntryFlow(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	if w := e.do("", "GET", "/api/v1/stats/datasets", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "commune_retail_monthly") {
+		t.Errorf("data sets: %d", w.Code)
+	}
+	put := func(user, body string) int {
+		return e.do(user, "PUT", "/api/v1/stats/submissions/commune_retail_monthly/11560/2026-10", "application/json", []byte(body)).Code
+	}
+	if code := put("cathai", `{"values":{"RETAIL_SALES":900}}`); code != 403 {
+		t.Errorf("another commune entering: %d", code)
+	}
+	if code := put("thuynguyen", `{"values":{"RETAIL_SALES":900},"source":"Phường"}`); code != 204 {
+		t.Fatalf("entry: %d", code)
+	}
+	w := e.do("officer31", "GET", "/api/v1/stats/submissions?data_set=commune_retail_monthly&period=2026-10&province=31", "", nil)
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `"expected":114,"entered":1,"approved":0`) {
+		t.Errorf("submissions: %d %.300s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "GET", "/stats/submissions?data_set=commune_retail_monthly&period=2026-10", "", nil); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `<tr data-unit="11560">`) || !strings.Contains(w.Body.String(), "đã nhập, chờ duyệt") {
+		t.Errorf("submissions page: %d", w.Code)
+	}
+	if w := e.do("thuynguyen", "POST", "/api/v1/stats/submissions/commune_retail_monthly/11560/2026-10/approve", "", nil); w.Code != 403 {
+		t.Errorf("commune approving: %d", w.Code)
+	}
+	form := "data_set=commune_retail_monthly&unit=11560&period=2026-10&decision=approve"
+	if w := e.do("leader31", "POST", "/stats/submissions/decide", "application/x-www-form-urlencoded", []byte(form)); w.Code != 303 {
+		t.Fatalf("approve from the page: %d %s", w.Code, w.Body)
+	}
+	if code := put("thuynguyen", `{"values":{"RETAIL_SALES":950}}`); code != 409 {
+		t.Errorf("editing an approved report: %d", code)
+	}
+	if w := e.do("", "GET", "/api/v1/stats/values?indicator=RETAIL_SALES&period=2026-10", "", nil); !strings.Contains(w.Body.String(), `"value":900`) {
+		t.Errorf("approved value not public: %s", w.Body)
+	}
+	// The entry form shows the stored figure and names a bad one beside its field.
+	if w := e.do("thuynguyen", "GET", "/stats/entry?data_set=commune_retail_monthly&unit=11560&period=2026-10", "", nil); !strings.Contains(w.Body.String(), `value="900"`) {
+		t.Errorf("entry form: %d", w.Code)
+	}
+	bad := "data_set=commune_retail_monthly&unit=11560&period=2026-09&RETAIL_SALES=abc"
+	if w := e.do("thuynguyen", "POST", "/stats/entry", "application/x-www-form-urlencoded", []byte(bad)); w.Code != 400 ||
+		!strings.Contains(w.Body.String(), `id="f-RETAIL_SALES" name="RETAIL_SALES" value="abc" aria-invalid="true"`) {
+		t.Errorf("bad figure: %d", w.Code)
+	}
+	good := "data_set=commune_retail_monthly&unit=11560&period=2026-09&RETAIL_SALES=812,5"
+	if w := e.do("thuynguyen", "POST", "/stats/entry", "application/x-www-form-urlencoded", []byte(good)); w.Code != 303 {
+		t.Errorf("entry from the form: %d %s", w.Code, w.Body)
+	}
+}

@@ -1,0 +1,241 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+	"congthuong/internal/stats"
+	"congthuong/internal/store"
+)
+
+// apiListDataSets answers GET /api/v1/stats/datasets (public).
+func (s *Server) apiListDataSets(w http.ResponseWriter, r *http.Request) error {
+	writeJSON(w, http.StatusOK, map[string]any{"items": stats.DataSets()})
+	return nil
+}
+
+type submissionInput struct {
+	Values map[string]float64 `json:"values"`
+	Source string             `json:"source"`
+	Note   string             `json:"note"`
+}
+
+// apiEnterSubmission answers PUT /api/v1/stats/submissions/{data_set}/{unit}/{period}.
+func (s *Server) apiEnterSubmission(w http.ResponseWriter, r *http.Request) error {
+	var in submissionInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	if err := s.store.EnterDataSet(r.Context(), r.PathValue("data_set"), r.PathValue("unit"), r.PathValue("period"), upperKeys(in.Values), in.Source); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func upperKeys(m map[string]float64) map[string]float64 {
+	out := make(map[string]float64, len(m))
+	for k, v := range m {
+		out[strings.ToUpper(strings.TrimSpace(k))] = v
+	}
+	return out
+}
+
+// apiDecideSubmission answers POST …/approve and …/return.
+func (s *Server) apiDecideSubmission(approve bool) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		var in submissionInput
+		if r.ContentLength > 0 {
+			if err := decodeJSON(w, r, &in); err != nil {
+				return err
+			}
+		}
+		if err := s.store.DecideDataSet(r.Context(), r.PathValue("data_set"), r.PathValue("unit"), r.PathValue("period"), approve, in.Note); err != nil {
+			return err
+		}
+		w.WriteHeader(http.StatusNoContent)
+		return nil
+	}
+}
+
+// apiListSubmissions answers GET /api/v1/stats/submissions?data_set=&period=&province=.
+func (s *Server) apiListSubmissions(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	cal, err := s.calendar(r.Context())
+	if err != nil {
+		return err
+	}
+	subs, c, err := s.store.Submissions(r.Context(), q.Get("data_set"), q.Get("period"), q.Get("province"), cal)
+	if err != nil {
+		return err
+	}
+	if subs == nil {
+		subs = []store.Submission{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": subs, "completeness": c})
+	return nil
+}
+
+// showEntry is the data entry form of a data set for a unit and period.
+func (s *Server) showEntry(w http.ResponseWriter, r *http.Request) error {
+	return s.renderEntry(w, r, http.StatusOK, nil)
+}
+
+func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
+	a := congthuong.ActorFrom(r.Context())
+	if !a.System && !a.IsStaff() {
+		return forbiddenOrLogin(a)
+	}
+	p := s.printerFor(r)
+	q := r.URL.Query()
+	if r.Method == http.MethodPost {
+		q = r.PostForm
+	}
+	ds, ok := stats.FindDataSet(q.Get("data_set"))
+	if !ok {
+		ds = stats.DataSets()[0]
+	}
+	unitCode := q.Get("unit")
+	if unitCode == "" {
+		unitCode = a.UnitCode
+	}
+	period := q.Get("period")
+	if period == "" {
+		now := calendar.DateOf(time.Now())
+		period = stats.MonthOf(now.Year, int(now.Month)).String()
+		if prev, ok := stats.MonthOf(now.Year, int(now.Month)).Previous(); ok {
+			period = prev.String()
+		}
+	}
+	catalog, err := s.store.Catalog(r.Context())
+	if err != nil {
+		return err
+	}
+	type field struct {
+		Code, Name, Measure, Value string
+	}
+	var fields []field
+	per, perErr := stats.ParsePeriod(period)
+	for _, code := range ds.Indicators {
+		ind, _ := catalog.Get(code)
+		f := field{Code: code, Name: ind.NameVI, Measure: ind.Measure}
+		if p.Lang() == "en" {
+			f.Name = ind.NameEN
+		}
+		if r.Method == http.MethodPost {
+			f.Value = q.Get(code)
+		} else if perErr == nil {
+			if vals, err := s.store.Values(r.Context(), code, per); err == nil {
+				for _, v := range vals {
+					if v.UnitCode == strings.ToUpper(unitCode) {
+						f.Value = strconv.FormatFloat(v.Value, 'f', -1, 64)
+					}
+				}
+			}
+		}
+		fields = append(fields, f)
+	}
+	v := &view{Title: p.T("entry.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
+		"Unit": unitCode, "Period": period, "Fields": fields, "Source": q.Get("source")}}
+	if formErr != nil {
+		v.Errors, v.Error = formErrors(p, formErr)
+	}
+	s.render(w, r, status, "entry", v)
+	return nil
+}
+
+// doEntry saves the entry form.
+func (s *Server) doEntry(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	f := r.PostForm
+	ds, _ := stats.FindDataSet(f.Get("data_set"))
+	values := map[string]float64{}
+	var v congthuong.Validation
+	for _, code := range ds.Indicators {
+		if raw := strings.TrimSpace(f.Get(code)); raw != "" {
+			x, ok := stats.ParseNumber(raw)
+			if !ok {
+				v.Add(code, "value "+raw+" is not a number")
+				continue
+			}
+			values[code] = x
+		}
+	}
+	err := v.Err("the report has invalid figures")
+	if err == nil {
+		err = s.store.EnterDataSet(r.Context(), f.Get("data_set"), f.Get("unit"), f.Get("period"), values, f.Get("source"))
+	}
+	if err != nil {
+		if congthuong.ErrorCode(err) == congthuong.EINTERNAL || congthuong.ErrorCode(err) == congthuong.EUNAUTHORIZED {
+			return err
+		}
+		return s.renderEntry(w, r, errorStatus(err), err)
+	}
+	s.flash(w, "flash.saved")
+	http.Redirect(w, r, "/stats/submissions?data_set="+ds.Code+"&period="+f.Get("period"), http.StatusSeeOther)
+	return nil
+}
+
+// showSubmissions lists who reported a data set for a period, with the
+// department's approve and return buttons.
+func (s *Server) showSubmissions(w http.ResponseWriter, r *http.Request) error {
+	a := congthuong.ActorFrom(r.Context())
+	if !a.System && !a.IsStaff() {
+		return forbiddenOrLogin(a)
+	}
+	p := s.printerFor(r)
+	q := r.URL.Query()
+	ds, ok := stats.FindDataSet(q.Get("data_set"))
+	if !ok {
+		ds = stats.DataSets()[0]
+	}
+	period := q.Get("period")
+	if period == "" {
+		now := calendar.DateOf(time.Now())
+		prev, _ := stats.MonthOf(now.Year, int(now.Month)).Previous()
+		period = prev.String()
+	}
+	province := q.Get("province")
+	if province == "" && a.ProvinceCode != congthuong.CountryCode {
+		province = a.ProvinceCode
+	}
+	v := &view{Title: p.T("submissions.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
+		"Period": period, "Province": province}}
+	cal, err := s.calendar(r.Context())
+	if err != nil {
+		return err
+	}
+	subs, c, err := s.store.Submissions(r.Context(), ds.Code, period, province, cal)
+	status := http.StatusOK
+	if err != nil {
+		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+			return err
+		}
+		v.Errors, v.Error = formErrors(p, err)
+		status = errorStatus(err)
+	}
+	v.D.(map[string]any)["Items"], v.D.(map[string]any)["C"] = subs, c
+	s.render(w, r, status, "submissions", v)
+	return nil
+}
+
+// doDecide approves or returns a report from the submissions page.
+func (s *Server) doDecide(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	f := r.PostForm
+	approve := f.Get("decision") == "approve"
+	if err := s.store.DecideDataSet(r.Context(), f.Get("data_set"), f.Get("unit"), f.Get("period"), approve, f.Get("note")); err != nil {
+		return err
+	}
+	s.flash(w, "flash.saved")
+	http.Redirect(w, r, "/stats/submissions?data_set="+f.Get("data_set")+"&period="+f.Get("period"), http.StatusSeeOther)
+	return nil
+}

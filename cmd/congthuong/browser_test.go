@@ -199,4 +199,48 @@ func TestBrowser(t *testing.T) {
 	if first := b.text(`#stats-table tbody tr:first-child td:first-child`); first != "1" {
 		t.Errorf("the ranking table starts with rank %q", first)
 	}
+
+	// Entry by a commune, approval by the department, then the figure in
+	// the statistics and the written report.
+	login := func(user string) {
+		b.do("log in as "+user,
+			chromedp.Navigate(base+"/"),
+			chromedp.WaitVisible(`#logout`),
+			chromedp.Click(`#logout`),
+			chromedp.WaitVisible(`#login-link`),
+			chromedp.Navigate(base+"/login"),
+			chromedp.WaitVisible(`#username`),
+			chromedp.SendKeys(`#username`, user),
+			chromedp.SendKeys(`#password`, adminPassword),
+			chromedp.Click(`#login-submit`),
+			chromedp.WaitVisible(`#logout`))
+	}
+	login("thuynguyen")
+	b.do("data entry",
+		chromedp.Navigate(base+"/stats/entry?data_set=commune_retail_monthly&unit=11560&period=2026-10"),
+		chromedp.WaitVisible(`#entry-form`),
+		chromedp.SendKeys(`#f-RETAIL_SALES`, "812,5"),
+		chromedp.Click(`#entry-save`),
+		chromedp.WaitVisible(`#submissions-table tr[data-unit="11560"]`))
+	login("lanhdao")
+	b.do("approval",
+		chromedp.Navigate(base+"/stats/submissions?data_set=commune_retail_monthly&period=2026-10&province=31"),
+		chromedp.WaitVisible(`#submissions-table tr[data-unit="11560"] button.approve`),
+		chromedp.Click(`#submissions-table tr[data-unit="11560"] button.approve`),
+		chromedp.WaitNotPresent(`#submissions-table tr[data-unit="11560"] button.approve`))
+	if c := b.text(`#completeness`); !strings.Contains(c, "1 approved") {
+		t.Errorf("completeness after approval: %q", c)
+	}
+	b.do("approved figure in the statistics",
+		chromedp.Navigate(base+"/stats?indicator=RETAIL_SALES&period=2026-10&units=11560"),
+		chromedp.WaitVisible(`#stats-table`))
+	if v := b.text(`#stats-table tr[data-unit="11560"]`); !strings.Contains(v, "813") && !strings.Contains(v, "812") {
+		t.Errorf("statistics row %q", v)
+	}
+	b.do("written report",
+		chromedp.Navigate(base+"/stats/report?template=monthly&period=2026-10&unit=11560"),
+		chromedp.WaitVisible(`#report-title`))
+	if r := b.text(`main`); !strings.Contains(r, "Retail sales of goods and consumer services of Phường Thủy Nguyên reached VND 812 billion in October 2026") {
+		t.Errorf("report text %.400q", r)
+	}
 }

@@ -3,18 +3,71 @@ package stats
 import (
 	"fmt"
 	"math"
+	"sort"
 )
 
 // GrowthWarnLimit is how far from last year's value (in percent, either
 // way) a value may move before it is shown to the approver as suspicious.
 const GrowthWarnLimit = 50.0
 
+// OutlierZ is the robust z-score beyond which a value is an outlier.
+const OutlierZ = 3.5
+
+// RobustZ returns how far x lies from the median of history, in units of
+// the median absolute deviation scaled to a standard deviation (Iglewicz
+// and Hoaglin's modified z-score): one wild month does not hide another as
+// it would with the mean. It needs six values and some spread.
+func RobustZ(history []float64, x float64) (float64, bool) { return NewScale(history).Z(x) }
+
+// Scale is the median and median absolute deviation of a history,
+// computed once for every value checked against it.
+type Scale struct {
+	Median, MAD float64
+	N           int
+}
+
+// NewScale measures a history.
+func NewScale(history []float64) Scale {
+	if len(history) == 0 {
+		return Scale{}
+	}
+	med := median(history)
+	dev := make([]float64, len(history))
+	for i, h := range history {
+		dev[i] = math.Abs(h - med)
+	}
+	return Scale{Median: med, MAD: median(dev), N: len(history)}
+}
+
+// Z returns x's robust z-score; false for fewer than six values or no
+// spread.
+func (s Scale) Z(x float64) (float64, bool) {
+	if s.N < 6 || s.MAD == 0 {
+		return 0, false
+	}
+	return 0.6745 * (x - s.Median) / s.MAD, true
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
 // CheckValue returns the warnings a value gets from the rules: growth over
-// the same period last year beyond ±GrowthWarnLimit, and for a flow a month
-// larger than its year to date. get returns the values known for the same
-// unit (stored, or in the same file).
-func CheckValue(ind *Indicator, r ValueRow, get func(p Period) (float64, bool)) []string {
+// the same period last year beyond ±GrowthWarnLimit, a month larger than its
+// year to date for a flow, and an outlier against history (the unit's other
+// values of the indicator for periods of the same kind). get returns the
+// values known for the same unit (stored, or in the same file).
+func CheckValue(ind *Indicator, r ValueRow, get func(p Period) (float64, bool), history Scale) []string {
 	var out []string
+	if z, ok := history.Z(r.Value); ok && math.Abs(z) > OutlierZ {
+		out = append(out, fmt.Sprintf("an outlier against the unit's %d values of this kind (robust z = %.1f); check the value", history.N, z))
+	}
 	if last, ok := get(r.Period.SamePeriodLastYear()); ok {
 		if g, ok := Growth(ind, r.Value, last, true); ok && !ind.VersusLastYear && math.Abs(g) > GrowthWarnLimit {
 			out = append(out, fmt.Sprintf("%+.1f%% over the same period last year (%s); check the value", g, FormatNumber(last, ind.Decimals, "en")))

@@ -27,9 +27,32 @@ func TestCheckValue(t *testing.T) {
 		{iip, row("IIP", "2024-04", 115.43), ""},
 		{iip, row("IIP", "2024-04", 11.5), "an index of 11.50"},
 	} {
-		got := strings.Join(CheckValue(test.ind, test.row, get), "; ")
+		got := strings.Join(CheckValue(test.ind, test.row, get, Scale{}), "; ")
 		if test.want == "" && got != "" || !strings.Contains(got, test.want) {
 			t.Errorf("%s %v: %q; want %q", test.row.Period, test.row.Value, got, test.want)
 		}
+	}
+}
+
+func TestRobustZ(t *testing.T) {
+	history := []float64{100, 104, 98, 101, 103, 99, 250} // one wild month already stored
+	if z, ok := RobustZ(history, 102); !ok || z > 1 {
+		t.Errorf("an ordinary month: z = %v", z)
+	}
+	if z, ok := RobustZ(history, 400); !ok || z < OutlierZ {
+		t.Errorf("a wild month: z = %v", z)
+	}
+	if _, ok := RobustZ(history[:5], 400); ok {
+		t.Error("five values are not a history")
+	}
+	if _, ok := RobustZ([]float64{5, 5, 5, 5, 5, 5}, 9); ok {
+		t.Error("no spread, no score")
+	}
+	c, _ := NewCatalog(DefaultIndicators())
+	retail, _ := c.Get("RETAIL_SALES")
+	p, _ := ParsePeriod("2024-07")
+	none := func(Period) (float64, bool) { return 0, false }
+	if w := CheckValue(retail, ValueRow{Period: p, Value: 400}, none, NewScale(history)); len(w) != 1 || !strings.Contains(w[0], "outlier") {
+		t.Errorf("outlier warning: %v", w)
 	}
 }

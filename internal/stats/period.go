@@ -210,3 +210,21 @@ func (p Period) Quarters() ([]Period, bool) {
 	}
 	return out, true
 }
+
+// KindOf returns the kind of a period written in canonical form (as
+// Period.String writes it) without parsing it fully; 0 if it is not one.
+func KindOf(s string) PeriodKind {
+	switch {
+	case len(s) == 4:
+		return Year
+	case len(s) == 6 && s[4] == 'H':
+		return Half
+	case len(s) == 6 && s[4] == 'Q':
+		return Quarter
+	case len(s) == 7 && s[4] == '-':
+		return Month
+	case len(s) == 16:
+		return Range
+	}
+	return 0
+}

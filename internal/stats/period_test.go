@@ -15,6 +15,9 @@ func TestParsePeriod(t *testing.T) {
 		if back, err := ParsePeriod(p.String()); err != nil || back != p {
 			t.Errorf("%q does not read back: %v, %v", p, back, err)
 		}
+		if KindOf(p.String()) != p.Kind {
+			t.Errorf("KindOf(%q) = %v, want %v", p, KindOf(p.String()), p.Kind)
+		}
 	}
 	for _, in := range []string{"", "24", "2024Q5", "2024Q0", "2024H3", "2024-13", "2024-00", "2024-4x", "1989", "2101",
 		"2024-05..2024-03", "2023-11..2024-02", "2024..2025", "2024Q1..2024Q2", "2024-1", "20241", "2024-004"} {

@@ -81,6 +81,9 @@ func mayEnterFor(a congthuong.Actor, u unit.Unit) bool {
 
 type valueKey struct{ indicator, period, unitCode, unitFrom string }
 
+// seriesKey names one unit's values of one indicator.
+type seriesKey struct{ indicator, unitCode, unitFrom string }
+
 // less orders keys as the table's primary key does.
 func (k valueKey) less(o valueKey, p, q stats.Period) bool {
 	switch {
@@ -220,6 +223,32 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 	for _, k := range valid {
 		inFile[k.key] = k.row.Value
 	}
+	// Each unit's values of an indicator for periods of one kind, stored or
+	// in the file, for the outlier check.
+	history := map[seriesKey]map[stats.PeriodKind][]float64{}
+	addHistory := func(k valueKey, v float64) {
+		sk := seriesKey{k.indicator, k.unitCode, k.unitFrom}
+		kind := stats.KindOf(k.period)
+		if history[sk] == nil {
+			history[sk] = map[stats.PeriodKind][]float64{}
+		}
+		history[sk][kind] = append(history[sk][kind], v)
+	}
+	for k, old := range existing {
+		if _, replaced := inFile[k]; !replaced {
+			addHistory(k, old.value)
+		}
+	}
+	for k, v := range inFile {
+		addHistory(k, v)
+	}
+	scales := make(map[seriesKey]map[stats.PeriodKind]stats.Scale, len(history))
+	for sk, kinds := range history {
+		scales[sk] = make(map[stats.PeriodKind]stats.Scale, len(kinds))
+		for kind, values := range kinds {
+			scales[sk][kind] = stats.NewScale(values)
+		}
+	}
 	for _, k := range valid {
 		if len(res.Warnings) >= maxWarnings {
 			break
@@ -233,7 +262,8 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 			old, ok := existing[key]
 			return old.value, ok
 		}
-		for _, msg := range stats.CheckValue(ind, k.row, known) {
+		scale := scales[seriesKey{k.key.indicator, k.key.unitCode, k.key.unitFrom}][k.row.Period.Kind]
+		for _, msg := range stats.CheckValue(ind, k.row, known, scale) {
 			res.Warnings = append(res.Warnings, congthuong.FieldError{Row: k.row.Line, Field: "value", Message: msg})
 		}
 	}

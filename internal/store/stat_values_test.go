@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"congthuong"
@@ -149,6 +150,26 @@ func TestIndicatorsAndValues(t *testing.T) {
 		entries, total, _ := s.FindAuditEntries(sys, store.AuditFilter{Entity: "stat_values"})
 		if total != 3 || entries[0].After == "" {
 			t.Errorf("imports audited: %d", total)
+		}
+	})
+}
+
+func TestValueOutlierWarning(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		sys := congthuong.NewContext(context.Background(), congthuong.System())
+		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
+			t.Fatal(err)
+		}
+		var rows []stats.ValueRow
+		for m := 1; m <= 12; m++ {
+			rows = append(rows, stats.ValueRow{Indicator: "EXPORTS", UnitCode: "31", Period: stats.MonthOf(2025, m), Value: 3000 + float64(m%4)*40})
+		}
+		if res, err := s.ImportValues(sys, valueRows(rows...), false); err != nil || len(res.Warnings) != 0 {
+			t.Fatalf("a steady year: %+v, %v", res, err)
+		}
+		res, err := s.ImportValues(sys, valueRows(stats.ValueRow{Indicator: "EXPORTS", UnitCode: "31", Period: stats.MonthOf(2026, 1), Value: 30000}), true)
+		if err != nil || len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0].Message, "outlier") {
+			t.Errorf("ten times the usual month: %+v, %v", res, err)
 		}
 	})
 }

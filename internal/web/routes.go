@@ -59,6 +59,7 @@ func (s *Server) APIRoutes() []route {
 		{"PUT", "/api/v1/stats/targets", s.api(s.apiSaveTarget)},
 		{"GET", "/api/v1/stats/report", s.api(s.apiReport)},
 		{"GET", "/api/v1/stats/datasets", s.api(s.apiListDataSets)},
+		{"GET", "/api/v1/stats/datasets/{code}/template.xlsx", s.api(s.dataSetTemplate)},
 		{"GET", "/api/v1/stats/submissions", s.api(s.apiListSubmissions)},
 		{"PUT", "/api/v1/stats/submissions/{data_set}/{unit}/{period}", s.api(s.apiEnterSubmission)},
 		{"POST", "/api/v1/stats/submissions/{data_set}/{unit}/{period}/approve", s.api(s.apiDecideSubmission(true))},

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"congthuong/internal/calendar"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
+	"congthuong/internal/tabular"
 )
 
 // apiListDataSets answers GET /api/v1/stats/datasets (public).
@@ -237,5 +239,60 @@ func (s *Server) doDecide(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.flash(w, "flash.saved")
 	http.Redirect(w, r, "/stats/submissions?data_set="+f.Get("data_set")+"&period="+f.Get("period"), http.StatusSeeOther)
+	return nil
+}
+
+// dataSetTemplate answers GET /api/v1/stats/datasets/{code}/template.xlsx?unit=&period=:
+// a workbook in the value import's columns with a row per indicator of the
+// data set and per unit (the unit itself, or for a commune data set and a
+// province, each of its communes), values left to fill in.
+func (s *Server) dataSetTemplate(w http.ResponseWriter, r *http.Request) error {
+	ds, ok := stats.FindDataSet(r.PathValue("code"))
+	if !ok {
+		return congthuong.Errorf(congthuong.ENOTFOUND, "no data set %s", r.PathValue("code"))
+	}
+	q := r.URL.Query()
+	var v congthuong.Validation
+	p, err := stats.ParsePeriod(q.Get("period"))
+	if err != nil {
+		v.Add("period", err.Error())
+	} else if !ds.Fits(p) {
+		v.Add("period", ds.Code+" is reported for each "+ds.Frequency)
+	}
+	unitCode := strings.ToUpper(strings.TrimSpace(q.Get("unit")))
+	if unitCode == "" {
+		v.Add("unit", "give the unit's code")
+	}
+	if err := v.Err("invalid template request"); err != nil {
+		return err
+	}
+	units := []string{unitCode}
+	if ds.Level == "commune" && len(unitCode) == 2 { // a province: its communes
+		a, err := s.store.Analyze(r.Context(), store.AnalyticsQuery{Indicator: ds.Indicators[0], Period: p, ChildrenOf: unitCode})
+		if err != nil {
+			return err
+		}
+		units = units[:0]
+		for _, f := range a.Units {
+			units = append(units, f.Unit)
+		}
+	}
+	var buf bytes.Buffer
+	err = tabular.WriteXLSX(&buf, "values", stats.ValueColumns, func(emit func([]string) error) error {
+		for _, u := range units {
+			for _, code := range ds.Indicators {
+				if err := emit([]string{code, u, p.String(), "", string(stats.Preliminary), ""}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+ds.Code+"-"+unitCode+"-"+p.String()+`.xlsx"`)
+	w.Write(buf.Bytes())
 	return nil
 }

@@ -1,10 +1,13 @@
 package web_test
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
 	"congthuong/internal/storetest"
+	"congthuong/internal/tabular"
 )
 
 func TestStatsAPI(t *testing.T) {
@@ -203,5 +206,37 @@ func TestDataEntryFlow(t *testing.T) {
 	good := "data_set=commune_retail_monthly&unit=11560&period=2026-09&RETAIL_SALES=812,5"
 	if w := e.do("thuynguyen", "POST", "/stats/entry", "application/x-www-form-urlencoded", []byte(good)); w.Code != 303 {
 		t.Errorf("entry from the form: %d %s", w.Code, w.Body)
+	}
+}
+
+func TestDataSetTemplate(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	w := e.do("officer31", "GET", "/api/v1/stats/datasets/commune_retail_monthly/template.xlsx?unit=31&period=2026-10", "", nil)
+	if w.Code != 200 {
+		t.Fatalf("template: %d %s", w.Code, w.Body)
+	}
+	tab, err := tabular.Read(bytes.NewReader(w.Body.Bytes()))
+	if err != nil || len(tab.Rows) != 114 || tab.Rows[0].Cell(0) != "RETAIL_SALES" || tab.Rows[0].Cell(2) != "2026-10" {
+		t.Fatalf("template rows: %d, %v", len(tab.Rows), err)
+	}
+	// Imported as it comes, every empty value is named; filled in, it imports.
+	if w := e.do("officer31", "POST", "/api/v1/stats/values/import?dry_run=true", "application/octet-stream", w.Body.Bytes()); w.Code != 400 ||
+		strings.Count(w.Body.String(), `"field":"value"`) != 114 {
+		t.Errorf("empty template: %d", w.Code)
+	}
+	var filled strings.Builder
+	filled.WriteString(strings.Join(tab.Header, ",") + "\n")
+	for i, r := range tab.Rows {
+		fmt.Fprintf(&filled, "%s,%s,%s,%d,%s,\n", r.Cell(0), r.Cell(1), r.Cell(2), 100+i, r.Cell(4))
+	}
+	if w := e.do("officer31", "POST", "/api/v1/stats/values/import", "text/csv", []byte(filled.String())); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `"created":114`) {
+		t.Errorf("filled template: %d %s", w.Code, w.Body)
+	}
+	for q, code := range map[string]int{"/api/v1/stats/datasets/nope/template.xlsx?unit=31&period=2026-10": 404,
+		"/api/v1/stats/datasets/commune_retail_monthly/template.xlsx?unit=31&period=2026Q4": 400} {
+		if w := e.do("officer31", "GET", q, "", nil); w.Code != code {
+			t.Errorf("%s: %d, want %d", q, w.Code, code)
+		}
 	}
 }

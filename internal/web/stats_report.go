@@ -1,14 +1,17 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"congthuong"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
+	"congthuong/internal/tabular"
 )
 
 // reportQuery reads template, period, unit and lang.
@@ -156,4 +159,62 @@ func reportView(rep *stats.Report) map[string]any {
 		sections = append(sections, out)
 	}
 	return map[string]any{"Title": rep.Title, "Sections": sections, "Lang": rep.Lang}
+}
+
+// exportReport answers GET /stats/report.xlsx: the report's tables as one
+// sheet (indicator, period, figure, unit of measure, growth), with the
+// sentences below.
+func (s *Server) exportReport(w http.ResponseWriter, r *http.Request) error {
+	pr := s.printerFor(r)
+	t, p, unitCode, lang, err := reportQuery(r.URL.Query(), pr.Lang())
+	if err != nil {
+		return err
+	}
+	rep, err := s.buildReport(r.Context(), t, p, unitCode, lang)
+	if err != nil {
+		return err
+	}
+	header := []string{"indicator", "period", "value", "measure", "growth_pct"}
+	if lang == "vi" {
+		header = []string{"Chỉ tiêu", "Kỳ", "Số liệu", "Đơn vị tính", "Tăng so với cùng kỳ (%)"}
+	}
+	var buf bytes.Buffer
+	err = tabular.WriteXLSX(&buf, "report", header, func(emit func([]string) error) error {
+		if err := emit([]string{rep.Title}); err != nil {
+			return err
+		}
+		for _, sec := range rep.Sections {
+			name := sec.Indicator.NameEN
+			if lang == "vi" {
+				name = sec.Indicator.NameVI
+			}
+			for _, row := range sec.Rows {
+				rec := []string{name, row.Label, "", sec.Indicator.Measure, ""}
+				if row.Value != nil {
+					rec[2] = strconv.FormatFloat(*row.Value, 'f', sec.Indicator.Decimals, 64)
+				}
+				if row.GrowthPct != nil {
+					rec[4] = strconv.FormatFloat(*row.GrowthPct, 'f', 1, 64)
+				}
+				if err := emit(rec); err != nil {
+					return err
+				}
+			}
+		}
+		for _, sec := range rep.Sections {
+			for _, sn := range sec.Sentences {
+				if err := emit([]string{sn.Text}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="report-`+t.Code+"-"+unitCode+"-"+p.String()+`.xlsx"`)
+	w.Write(buf.Bytes())
+	return nil
 }

@@ -126,6 +126,19 @@ func TestReport(t *testing.T) {
 		!strings.Contains(w.Body.String(), "đạt 18.000 tỷ đồng, tăng 12,5% so với cùng kỳ năm trước.") {
 		t.Errorf("report page: %d %s", w.Code, between(w.Body.String(), "report-title", "</section>"))
 	}
+	x := e.do("", "GET", "/stats/report.xlsx?template=monthly&period=2024-04&unit=31&lang=en", "", nil)
+	tab, err := tabular.Read(bytes.NewReader(x.Body.Bytes()))
+	if x.Code != 200 || err != nil || len(tab.Rows) < 4 || !strings.Contains(tab.Rows[0].Cell(0), "Monthly report") {
+		t.Errorf("report workbook: %d, %v", x.Code, err)
+	} else {
+		found := false
+		for _, r := range tab.Rows {
+			found = found || r.Cell(1) == "April 2024" && r.Cell(2) == "18000" && r.Cell(4) == "12.5"
+		}
+		if !found {
+			t.Errorf("report workbook lacks the April retail row: %+v", tab.Rows)
+		}
+	}
 	for q, field := range map[string]string{"template=weekly&period=2024-04&unit=31": "template",
 		"template=monthly&period=2024&unit=31": "period", "template=monthly&period=2024-04": "unit",
 		"template=monthly&period=2024-04&unit=31&lang=fr": "lang"} {

@@ -243,4 +243,12 @@ func TestBrowser(t *testing.T) {
 	if r := b.text(`main`); !strings.Contains(r, "Retail sales of goods and consumer services of Phường Thủy Nguyên reached VND 812 billion in October 2026") {
 		t.Errorf("report text %.400q", r)
 	}
+
+	b.do("dashboard",
+		chromedp.Navigate(base+"/stats/dashboard?indicator=RETAIL_SALES&unit=31&year=2024"),
+		chromedp.WaitVisible(`#chart-series[data-drawn="true"] canvas`),
+		chromedp.WaitVisible(`#chart-bars[data-drawn="true"] canvas`))
+	if row := b.text(`#dashboard-ranking tr.mine`); !strings.Contains(row, "Hải Phòng") {
+		t.Errorf("dashboard ranking row %q", row)
+	}
 }

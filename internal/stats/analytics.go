@@ -7,6 +7,7 @@ import "sort"
 type UnitFigure struct {
 	Unit              string   `json:"unit"`
 	Name              string   `json:"name"`
+	Parent            string   `json:"parent,omitempty"` // the province of a commune, VN for a province
 	ValidFrom         string   `json:"unit_valid_from,omitempty"`
 	Value             *float64 `json:"value"`
 	PreviousYearValue *float64 `json:"previous_year_value"`

@@ -56,11 +56,30 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 	if len(targets) > 0 && ind.Kind == stats.Flow {
 		load = q.Period.YearToDate() // a yearly target is met by the year to date
 	}
-	stored, err := s.loadAnalysisValues(ctx, codes, load)
+	spans, err := s.allUnitSpans(ctx)
 	if err != nil {
 		return nil, err
 	}
-	spans, err := s.allUnitSpans(ctx)
+	// A few units: read only theirs (and the units they replaced).
+	var only []string
+	if len(units) <= 50 {
+		seen := map[string]bool{}
+		for _, u := range units {
+			for _, m := range append(append([]unit.Unit{u}, spans.forPeriod(u, q.Period.SamePeriodLastYear(), ind)...), spans.forPeriod(u, load, ind)...) {
+				if !seen[m.Code] {
+					seen[m.Code] = true
+					only = append(only, m.Code)
+				}
+			}
+			for _, m := range spans.bySuccessor[u.Code] {
+				if !seen[m.Code] {
+					seen[m.Code] = true
+					only = append(only, m.Code)
+				}
+			}
+		}
+	}
+	stored, err := s.loadAnalysisValues(ctx, codes, load, only)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +120,7 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 	}
 	var withValue []int
 	for _, u := range units {
-		f := stats.UnitFigure{Unit: u.Code, Name: u.FullName, ValidFrom: u.ValidFrom}
+		f := stats.UnitFigure{Unit: u.Code, Name: u.FullName, Parent: u.ParentCode, ValidFrom: u.ValidFrom}
 		if f.Name == "" {
 			f.Name = u.Name
 		}
@@ -327,7 +346,7 @@ type storedKey struct{ indicator, unitCode, unitFrom, period string }
 // loadAnalysisValues reads the stored values of the indicators for the
 // period and the same period last year, with their parts (months, quarters
 // …) for figures that are sums.
-func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.Period) (map[storedKey]float64, error) {
+func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.Period, units []string) (map[storedKey]float64, error) {
 	var w where
 	list := make([]any, len(codes))
 	ph := make([]string, len(codes))
@@ -337,6 +356,14 @@ func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.
 	w.add("indicator IN ("+strings.Join(ph, ", ")+")", list...)
 	w.add("year IN (?, ?)", p.Year, p.Year-1)
 	w.add("first_month >= ? AND last_month <= ?", p.First, p.Last)
+	if len(units) > 0 {
+		args := make([]any, len(units))
+		ph := make([]string, len(units))
+		for i, u := range units {
+			args[i], ph[i] = u, "?"
+		}
+		w.add("unit_code IN ("+strings.Join(ph, ", ")+")", args...)
+	}
 	if congthuong.ActorFrom(ctx).Anonymous() {
 		w.add("status = ?", string(stats.Official))
 	}

@@ -86,6 +86,7 @@ func (s *Server) pageRoutes() []route {
 		{"POST", "/account/tokens/{id}/delete", s.page(s.doDeleteToken)},
 		{"GET", "/stats", s.page(s.showStats)},
 		{"GET", "/stats/report", s.page(s.showReport)},
+		{"GET", "/stats/dashboard", s.page(s.showDashboard)},
 		{"GET", "/stats/report.xlsx", s.page(s.exportReport)},
 		{"GET", "/stats/entry", s.page(s.showEntry)},
 		{"POST", "/stats/entry", s.page(s.doEntry)},

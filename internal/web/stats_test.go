@@ -253,3 +253,31 @@ func TestDataSetTemplate(t *testing.T) {
 		}
 	}
 }
+
+func TestDashboard(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	var file strings.Builder
+	file.WriteString("indicator,unit,period,value\n")
+	for m := 1; m <= 12; m++ {
+		fmt.Fprintf(&file, "RETAIL_SALES,31,2024-%02d,%d\nRETAIL_SALES,31,2023-%02d,%d\n", m, 18000+m*10, m, 16000+m*10)
+	}
+	file.WriteString("RETAIL_SALES,01,2024,400000\nRETAIL_SALES,01,2023,360000\n")
+	if w := e.do("admin", "POST", "/api/v1/stats/values/import", "text/csv", []byte(file.String())); w.Code != 200 {
+		t.Fatalf("import: %d %s", w.Code, w.Body)
+	}
+	target := []byte(`{"indicator":"RETAIL_SALES","unit":"31","period":"2024","value":240000,"resolution":"NQ (thử)","resolution_date":"2023-12-01"}`)
+	if w := e.do("officer31", "PUT", "/api/v1/stats/targets", "application/json", target); w.Code != 200 {
+		t.Fatalf("target: %d %s", w.Code, w.Body)
+	}
+	w := e.do("", "GET", "/stats/dashboard?indicator=RETAIL_SALES&unit=31&year=2024", "", nil)
+	body := w.Body.String()
+	for _, want := range []string{`<script type="application/json" id="series-json">`, `"data":[18010,18020`, `"data":[16010,16020`,
+		`id="gauge-json"`, `Đạt 90,3% kế hoạch (240.000).`, `<tr class="mine"><td class="num">2</td><td>Thành phố Hải Phòng</td>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("dashboard lacks %s", want)
+		}
+	}
+	if w.Code != 200 {
+		t.Errorf("dashboard: %d", w.Code)
+	}
+}

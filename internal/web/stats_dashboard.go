@@ -1,0 +1,167 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"html/template"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+	"congthuong/internal/stats"
+	"congthuong/internal/store"
+)
+
+// showDashboard draws one indicator for one unit and year: its months
+// against the year before, growth by unit among its peers (the provinces,
+// or the communes of its province), a ranking and the year's target. The
+// charts are ECharts options computed here; the tables under them carry
+// the same figures for readers without JavaScript.
+func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	lang := p.Lang()
+	q := r.URL.Query()
+	code := strings.ToUpper(q.Get("indicator"))
+	if code == "" {
+		code = "RETAIL_SALES"
+	}
+	unitCode := strings.ToUpper(q.Get("unit"))
+	if unitCode == "" {
+		unitCode = "31"
+		if a := congthuong.ActorFrom(r.Context()); a.ProvinceCode != "" && a.ProvinceCode != congthuong.CountryCode {
+			unitCode = a.ProvinceCode
+		}
+	}
+	year := calendar.DateOf(time.Now()).Year - 1
+	if y, err := strconv.Atoi(q.Get("year")); err == nil && y >= stats.MinYear && y <= stats.MaxYear {
+		year = y
+	}
+	list, err := s.store.Indicators(r.Context())
+	if err != nil {
+		return err
+	}
+	v := &view{Title: p.T("dashboard.title"), Nav: "stats"}
+	d := map[string]any{"Indicators": list, "Indicator": code, "Unit": unitCode, "Year": year}
+	v.D = d
+	status := http.StatusOK
+	if err := s.dashboardData(r.Context(), d, code, unitCode, year, lang); err != nil {
+		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+			return err
+		}
+		v.Errors, v.Error = formErrors(p, err)
+		status = errorStatus(err)
+	}
+	s.render(w, r, status, "dashboard", v)
+	return nil
+}
+
+func (s *Server) dashboardData(ctx context.Context, d map[string]any, code, unitCode string, year int, lang string) error {
+	yearAnalysis, err := s.store.Analyze(ctx, store.AnalyticsQuery{Indicator: code, Period: stats.YearOf(year), Units: []string{unitCode}})
+	if err != nil {
+		return err
+	}
+	ind := yearAnalysis.Indicator
+	name := ind.NameEN
+	if lang == "vi" {
+		name = ind.NameVI
+	}
+	me := yearAnalysis.Units[0]
+	d["Name"], d["UnitName"], d["Measure"] = name, me.Name, ind.Measure
+
+	// Months of the year against the year before.
+	var months []string
+	var this, last []any
+	for m := 1; m <= 12; m++ {
+		a, err := s.store.Analyze(ctx, store.AnalyticsQuery{Indicator: code, Period: stats.MonthOf(year, m), Units: []string{unitCode}})
+		if err != nil {
+			return err
+		}
+		months = append(months, strconv.Itoa(m))
+		this = append(this, orNil(a.Units[0].Value))
+		last = append(last, orNil(a.Units[0].PreviousYearValue))
+	}
+	series := map[string]any{
+		"tooltip": map[string]any{"trigger": "axis", "renderMode": "richText"},
+		"legend":  map[string]any{"data": []string{strconv.Itoa(year), strconv.Itoa(year - 1)}},
+		"grid":    map[string]any{"left": 80},
+		"xAxis":   map[string]any{"type": "category", "data": months},
+		"yAxis":   map[string]any{"type": "value", "name": ind.Measure},
+		"series": []any{
+			map[string]any{"name": strconv.Itoa(year), "type": "line", "data": this, "connectNulls": false},
+			map[string]any{"name": strconv.Itoa(year - 1), "type": "line", "data": last, "lineStyle": map[string]any{"type": "dashed"}},
+		},
+	}
+
+	// Growth by unit among its peers.
+	peers := store.AnalyticsQuery{Indicator: code, Period: stats.YearOf(year), ChildrenOf: me.Parent}
+	if peers.ChildrenOf == "" {
+		peers.ChildrenOf = congthuong.CountryCode
+	}
+	pa, err := s.store.Analyze(ctx, peers)
+	if err != nil {
+		return err
+	}
+	var names []string
+	var growth []any
+	type rankRow struct {
+		Rank                int
+		Name, Value, Growth string
+		Mine                bool
+	}
+	var ranking []rankRow
+	for _, f := range pa.Units {
+		if f.GrowthPct != nil {
+			names = append(names, f.Name)
+			growth = append(growth, round1(*f.GrowthPct))
+		}
+		if f.Rank > 0 && (f.Rank <= 10 || f.Unit == unitCode) {
+			row := rankRow{Rank: f.Rank, Name: f.Name, Value: stats.FormatNumber(*f.Value, ind.Decimals, lang), Mine: f.Unit == unitCode}
+			if f.GrowthPct != nil {
+				row.Growth = stats.Percent(*f.GrowthPct, lang)
+			}
+			ranking = append(ranking, row)
+		}
+	}
+	sort.Slice(ranking, func(i, j int) bool { return ranking[i].Rank < ranking[j].Rank })
+	bars := map[string]any{
+		"tooltip": map[string]any{"renderMode": "richText"},
+		"grid":    map[string]any{"left": 160},
+		"xAxis":   map[string]any{"type": "value", "name": "%"},
+		"yAxis":   map[string]any{"type": "category", "data": names, "axisLabel": map[string]any{"fontSize": 10}},
+		"series":  []any{map[string]any{"type": "bar", "data": growth}},
+	}
+	d["Ranking"] = ranking
+
+	// The year's target.
+	if me.Target != nil && me.AttainmentPct != nil {
+		d["Attainment"] = stats.Percent(*me.AttainmentPct, lang)
+		d["Target"] = stats.FormatNumber(*me.Target, ind.Decimals, lang)
+		d["GaugeJSON"] = chartJSON(map[string]any{"series": []any{map[string]any{"type": "gauge", "min": 0, "max": 120,
+			"detail": map[string]any{"formatter": "{value}%"}, "data": []any{map[string]any{"value": round1(*me.AttainmentPct)}}}}})
+	}
+	d["SeriesJSON"], d["BarsJSON"] = chartJSON(series), chartJSON(bars)
+	return nil
+}
+
+func orNil(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func round1(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 1, 64), 64)
+	return v
+}
+
+// chartJSON is an ECharts option for a <script type="application/json">
+// block, which the strict Content-Security-Policy allows.
+func chartJSON(option any) template.JS {
+	b, _ := json.Marshal(option)
+	return template.JS(b)
+}

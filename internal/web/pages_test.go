@@ -26,7 +26,7 @@ func TestPagesRender(t *testing.T) {
 			"/admin/users", "/admin/users/new", "/admin/audit", "/account/tokens", "/account/password", "/login",
 			"/calendar", "/calendar?month=2030-02", "/calendar/deadline", "/calendar/deadline?received=2026-02-13T09:00&term=5&unit=days",
 			"/admin/calendar", "/admin/calendar?year=2025", "/stats", "/stats?indicator=IIP&period=2024-01..2024-04&units=group:ct28_phiabac",
-			"/stats/report", "/stats/report?template=yearly&period=2024&unit=31", "/stats/entry", "/stats/submissions", "/stats/dashboard", "/stats/dashboard?indicator=IIP&unit=11560&year=2025",
+			"/stats/report", "/stats/report?template=yearly&period=2024&unit=31", "/stats/entry", "/stats/submissions", "/stats/dashboard", "/stats/dashboard?indicator=IIP&unit=11560&year=2025", "/stats/units/31", "/stats/units/11560?year=2026",
 			"/stats/submissions?data_set=commune_retail_monthly&period=2026-10&province=31"} {
 			r := newRequest("GET", path, "")
 			r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.cookies["admin"]})

@@ -87,6 +87,7 @@ func (s *Server) pageRoutes() []route {
 		{"GET", "/stats", s.page(s.showStats)},
 		{"GET", "/stats/report", s.page(s.showReport)},
 		{"GET", "/stats/dashboard", s.page(s.showDashboard)},
+		{"GET", "/stats/units/{code}", s.page(s.showUnitCard)},
 		{"GET", "/stats/report.xlsx", s.page(s.exportReport)},
 		{"GET", "/stats/entry", s.page(s.showEntry)},
 		{"POST", "/stats/entry", s.page(s.doEntry)},

@@ -165,3 +165,52 @@ func chartJSON(option any) template.JS {
 	b, _ := json.Marshal(option)
 	return template.JS(b)
 }
+
+// unitCardRow is one indicator on a unit's card.
+type unitCardRow struct {
+	Code, Name, Measure, Value, Growth, Attainment string
+}
+
+// showUnitCard lists every indicator of one unit for a year: value, growth
+// over the year before and attainment of the target, each linked to its
+// dashboard.
+func (s *Server) showUnitCard(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	lang := p.Lang()
+	unitCode := strings.ToUpper(r.PathValue("code"))
+	year := calendar.DateOf(time.Now()).Year - 1
+	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= stats.MinYear && y <= stats.MaxYear {
+		year = y
+	}
+	list, err := s.store.Indicators(r.Context())
+	if err != nil {
+		return err
+	}
+	var rows []unitCardRow
+	unitName := unitCode
+	for _, ind := range list {
+		a, err := s.store.Analyze(r.Context(), store.AnalyticsQuery{Indicator: ind.Code, Period: stats.YearOf(year), Units: []string{unitCode}})
+		if err != nil {
+			return err
+		}
+		f := a.Units[0]
+		unitName = f.Name
+		if f.Value == nil {
+			continue
+		}
+		row := unitCardRow{Code: ind.Code, Name: ind.NameVI, Measure: ind.Measure, Value: stats.FormatNumber(*f.Value, ind.Decimals, lang)}
+		if lang == "en" {
+			row.Name = ind.NameEN
+		}
+		if f.GrowthPct != nil {
+			row.Growth = stats.Percent(*f.GrowthPct, lang)
+		}
+		if f.AttainmentPct != nil {
+			row.Attainment = stats.Percent(*f.AttainmentPct, lang)
+		}
+		rows = append(rows, row)
+	}
+	s.render(w, r, http.StatusOK, "unit_card", &view{Title: unitName, Nav: "stats",
+		D: map[string]any{"Unit": unitCode, "UnitName": unitName, "Year": year, "Rows": rows}})
+	return nil
+}

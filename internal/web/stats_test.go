@@ -280,4 +280,8 @@ func TestDashboard(t *testing.T) {
 	if w.Code != 200 {
 		t.Errorf("dashboard: %d", w.Code)
 	}
+	w = e.do("", "GET", "/stats/units/31?year=2024", "", nil)
+	if w.Code != 200 || !strings.Contains(w.Body.String(), "216.780") || !strings.Contains(w.Body.String(), "90,3%") {
+		t.Errorf("unit card: %d %s", w.Code, between(w.Body.String(), "card-table", "</table>"))
+	}
 }

@@ -118,16 +118,19 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 		}
 		return total, any
 	}
+	pFirst, pLast := periodDays(q.Period)
+	prevFirst, prevLast := periodDays(out.PreviousYear)
 	var withValue []int
 	for _, u := range units {
 		f := stats.UnitFigure{Unit: u.Code, Name: u.FullName, Parent: u.ParentCode, ValidFrom: u.ValidFrom}
 		if f.Name == "" {
 			f.Name = u.Name
 		}
-		if v, ok := value(spans.forPeriod(u, q.Period, ind), q.Period); ok {
+		members := spans.forDays(u, pFirst, pLast, ind)
+		if v, ok := value(members, q.Period); ok {
 			f.Value = &v
 		}
-		lastMembers := spans.forPeriod(u, out.PreviousYear, ind)
+		lastMembers := spans.forDays(u, prevFirst, prevLast, ind)
 		f.Restated = len(lastMembers) > 1 || len(lastMembers) == 1 && lastMembers[0].ValidFrom != u.ValidFrom
 		if v, ok := value(lastMembers, out.PreviousYear); ok {
 			f.PreviousYearValue = &v
@@ -141,7 +144,6 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 				f.GrowthPct = &g
 			}
 			withValue = append(withValue, len(out.Units))
-			members := spans.forPeriod(u, q.Period, ind)
 			if t, ok := targets[targetKey{u.Code, u.ValidFrom, q.Period}]; ok {
 				f.Attainment = stats.Attain(ind, t, q.Period, *f.Value)
 			} else if t, ok := targets[targetKey{u.Code, u.ValidFrom, stats.YearOf(q.Period.Year)}]; ok {
@@ -229,6 +231,12 @@ func (s *Store) cachedUnits(ctx context.Context) (analysisSpans, []unit.Unit, er
 // when the indicator adds up over units; nothing otherwise.
 func (as analysisSpans) forPeriod(u unit.Unit, p stats.Period, ind *stats.Indicator) []unit.Unit {
 	first, last := periodDays(p)
+	return as.forDays(u, first, last, ind)
+}
+
+// forDays is forPeriod for a period given by its first and last days, which
+// an analysis over thousands of units computes once.
+func (as analysisSpans) forDays(u unit.Unit, first, last string, ind *stats.Indicator) []unit.Unit {
 	inForce := func(x unit.Unit) bool {
 		return (x.ValidFrom == "" || x.ValidFrom <= last) && (x.ValidTo == "" || first <= x.ValidTo)
 	}

@@ -26,11 +26,8 @@ type dialect struct {
 	// searchInsert writes enterprise_search rows from $1, a JSON array of
 	// [id, words] pairs.
 	searchInsert string
-	// valueInsert writes new statistical values from $1, a JSON array of
-	// [indicator, period, unit_code, unit_from, year, first_month,
-	// last_month, value, status, source] arrays, with $2 the time and $3 the
-	// author of them all; empty where bound multi-row statements are faster.
-	valueInsert string
+	// copyRows writes bulk rows with the driver's COPY rather than INSERT.
+	copyRows bool
 	// searchJoin joins enterprise_search to enterprises, the index driving:
 	// it yields matches in id order and the scope is checked on each, so a
 	// search stops at its limit instead of collecting every match first.
@@ -67,11 +64,7 @@ var (
 		searchJoin:  "enterprise_search JOIN enterprises ON enterprises.id = enterprise_search.enterprise_id",
 		searchMatch: "enterprise_search.document @@ to_tsquery('simple', ?)",
 		searchQuery: tsQuery,
-		valueInsert: `INSERT INTO stat_values (indicator, period, unit_code, unit_from, year, first_month, last_month,
-			value, status, source, revision, updated_at, updated_by)
-			SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, (value ->> 4)::integer, (value ->> 5)::integer,
-			(value ->> 6)::integer, (value ->> 7)::double precision, value ->> 8, value ->> 9, 1, $2::timestamptz, $3
-			FROM jsonb_array_elements($1::jsonb)`,
+		copyRows:    true,
 	}
 )
 

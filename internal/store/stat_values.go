@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -324,9 +323,8 @@ func (tx *Tx) storedValues(ctx context.Context, years map[string]map[int]bool) (
 	return out, nil
 }
 
-// valueWriter writes new values in statements of valueBatch rows, each fed
-// by one JSON array: binding a million values one parameter at a time costs
-// more than the database's own work.
+// valueWriter writes new values in batches of valueBatch rows: by COPY on
+// PostgreSQL, by multi-row statements on SQLite.
 type valueWriter struct {
 	tx      *Tx
 	by      string
@@ -349,14 +347,16 @@ func (w *valueWriter) flush(ctx context.Context) error {
 		return nil
 	}
 	var err error
-	if w.tx.s.dialect.valueInsert == "" {
-		err = w.flushBound(ctx)
+	if w.tx.s.dialect.copyRows {
+		err = w.tx.copyRows(ctx, "stat_values", valueColumnsSQL, func(yield func([]any) bool) {
+			for _, r := range w.pending {
+				if !yield([]any{r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], 1, w.tx.now, w.by}) {
+					return
+				}
+			}
+		})
 	} else {
-		var doc []byte
-		doc, err = json.Marshal(w.pending)
-		if err == nil {
-			_, err = w.tx.ExecContext(ctx, w.tx.s.dialect.valueInsert, string(doc), w.tx.now, w.by)
-		}
+		err = w.flushBound(ctx)
 	}
 	if err != nil {
 		return fmt.Errorf("store: import values: %w", err)
@@ -364,6 +364,10 @@ func (w *valueWriter) flush(ctx context.Context) error {
 	w.pending = w.pending[:0]
 	return nil
 }
+
+// valueColumnsSQL are the columns new values are written to.
+var valueColumnsSQL = []string{"indicator", "period", "unit_code", "unit_from", "year", "first_month", "last_month",
+	"value", "status", "source", "revision", "updated_at", "updated_by"}
 
 // flushBound writes the pending rows in multi-row statements of bound
 // parameters, for SQLite, whose JSON functions cost more per value than

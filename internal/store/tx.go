@@ -23,6 +23,7 @@ type Tx struct {
 	// pendingAudit holds entries not yet written; see flushAudit.
 	pendingAudit []audit.Entry
 	stmts        map[string]*sql.Stmt
+	conn         *sql.Conn
 }
 
 // stmt prepares query once per transaction: bulk imports run the same
@@ -44,11 +45,18 @@ func (tx *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 
 // withTx runs fn in a write transaction and commits it if fn returns nil.
 func (s *Store) withTx(ctx context.Context, fn func(tx *Tx) error) error {
-	sqlTx, err := s.write.BeginTx(ctx, nil)
+	// The transaction runs on a connection of its own, so that bulk writes
+	// can reach the driver (COPY on PostgreSQL) inside it.
+	conn, err := s.write.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	tx := &Tx{Tx: sqlTx, s: s, now: s.now(), actor: congthuong.ActorFrom(ctx)}
+	defer conn.Close()
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	tx := &Tx{Tx: sqlTx, conn: conn, s: s, now: s.now(), actor: congthuong.ActorFrom(ctx)}
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
 		return err

@@ -1,0 +1,28 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"iter"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+// copyRows writes rows to table with PostgreSQL's COPY, inside the
+// transaction: for a million values several times faster than INSERT
+// statements, which parse and plan every batch.
+func (tx *Tx) copyRows(ctx context.Context, table string, columns []string, rows iter.Seq[[]any]) error {
+	var src [][]any
+	for r := range rows {
+		src = append(src, r)
+	}
+	return tx.conn.Raw(func(driverConn any) error {
+		c, ok := driverConn.(*stdlib.Conn)
+		if !ok {
+			return errors.New("store: COPY needs the pgx driver")
+		}
+		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, columns, pgx.CopyFromRows(src))
+		return err
+	})
+}

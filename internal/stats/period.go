@@ -45,12 +45,15 @@ const (
 // and 2024-01..2024-04.
 func ParsePeriod(s string) (Period, error) {
 	s = strings.ToUpper(strings.TrimSpace(s))
-	bad := fmt.Errorf("%q is not a period: write 2024, 2024H1, 2024Q2, 2024-04 or 2024-01..2024-04", s)
+	// Made only when needed: an import parses a million periods.
+	bad := func() error {
+		return fmt.Errorf("%q is not a period: write 2024, 2024H1, 2024Q2, 2024-04 or 2024-01..2024-04", s)
+	}
 	if a, b, ok := strings.Cut(s, ".."); ok {
 		from, err1 := ParsePeriod(a)
 		to, err2 := ParsePeriod(b)
 		if err1 != nil || err2 != nil || from.Kind != Month || to.Kind != Month {
-			return Period{}, bad
+			return Period{}, bad()
 		}
 		if from.Year != to.Year || to.First < from.First {
 			return Period{}, fmt.Errorf("%q: a range runs forward within one year", s)
@@ -58,11 +61,11 @@ func ParsePeriod(s string) (Period, error) {
 		return RangeOf(from.Year, from.First, to.First), nil
 	}
 	if len(s) < 4 {
-		return Period{}, bad
+		return Period{}, bad()
 	}
 	year, err := strconv.Atoi(s[:4])
 	if err != nil {
-		return Period{}, bad
+		return Period{}, bad()
 	}
 	if year < MinYear || year > MaxYear {
 		return Period{}, fmt.Errorf("%q: the year must be from %d to %d", s, MinYear, MaxYear)
@@ -92,7 +95,7 @@ func ParsePeriod(s string) (Period, error) {
 			return MonthOf(year, m), nil
 		}
 	}
-	return Period{}, bad
+	return Period{}, bad()
 }
 
 // MonthOf returns month m of year y.

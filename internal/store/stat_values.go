@@ -54,9 +54,13 @@ func (tx *Tx) loadUnitSpans(ctx context.Context) (unitSpans, error) {
 // period). Codes reused on 2025-07-01 so resolve by date: 24 is Bắc Giang
 // for 2024 and Bắc Ninh for 2025-07.
 func (us unitSpans) resolve(code string, p stats.Period) (unit.Unit, bool) {
-	last := time.Date(p.Year, time.Month(p.Last)+1, 0, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
-	first := time.Date(p.Year, time.Month(p.First), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
-	for _, day := range []string{last, first} {
+	first, last := periodDays(p)
+	return us.resolveDays(code, first, last)
+}
+
+// resolveDays is resolve for a period given by its first and last days.
+func (us unitSpans) resolveDays(code, first, last string) (unit.Unit, bool) {
+	for _, day := range [2]string{last, first} {
 		for _, u := range us[code] {
 			if (u.ValidFrom == "" || u.ValidFrom <= day) && (u.ValidTo == "" || day <= u.ValidTo) {
 				return u, true
@@ -149,6 +153,7 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 	}
 	var v congthuong.Validation
 	seen := map[valueKey]int{}
+	dayCache := map[stats.Period][2]string{} // a period's first and last days, formatted once
 	type keyed struct {
 		key valueKey
 		row stats.ValueRow
@@ -179,7 +184,12 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 		if ind.NonNegative && r.Value < 0 {
 			v.AddRow(r.Line, "value", r.Indicator+" cannot be negative")
 		}
-		u, ok := units.resolve(r.UnitCode, r.Period)
+		days, ok := dayCache[r.Period]
+		if !ok {
+			days[0], days[1] = periodDays(r.Period)
+			dayCache[r.Period] = days
+		}
+		u, ok := units.resolveDays(r.UnitCode, days[0], days[1])
 		switch {
 		case !ok && len(units[r.UnitCode]) == 0:
 			v.AddRow(r.Line, "unit", "no administrative unit with code "+r.UnitCode)
@@ -213,7 +223,16 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 	}
 	// Written in key order, the rows append to the table's B-tree
 	// instead of landing all over it.
-	sort.Slice(valid, func(i, j int) bool { return valid[i].key.less(valid[j].key, valid[i].row.Period, valid[j].row.Period) })
+	// Sorted through indexes: moving a million rows of this size costs more
+	// than comparing them.
+	order := make([]int32, len(valid))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := &valid[order[i]], &valid[order[j]]
+		return a.key.less(b.key, a.row.Period, b.row.Period)
+	})
 	existing, err := tx.storedValues(ctx, years)
 	if err != nil {
 		return err
@@ -267,7 +286,8 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 		}
 	}
 	w := valueWriter{tx: tx, by: actorName(actor)}
-	for _, k := range valid {
+	for _, i := range order {
+		k := valid[i]
 		old, ok := existing[k.key]
 		switch {
 		case !ok:

@@ -33,8 +33,10 @@ type Submission struct {
 	DecidedBy string     `json:"decided_by,omitempty"`
 	DecidedAt *time.Time `json:"decided_at,omitempty"`
 	Note      string     `json:"note,omitempty"`
-	Due       time.Time  `json:"due"`
-	OnTime    *bool      `json:"on_time,omitempty"`
+	// Warnings are what the rule checks found in the figures entered.
+	Warnings []string  `json:"warnings,omitempty"`
+	Due      time.Time `json:"due"`
+	OnTime   *bool     `json:"on_time,omitempty"`
 }
 
 // Completeness sums up the submissions of a data set for a period.
@@ -135,14 +137,21 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 			}
 			return err
 		}
+		var warnings []string
+		for _, w := range res.Warnings {
+			if w.Row > 0 && w.Row <= len(rows) {
+				warnings = append(warnings, rows[w.Row-1].Indicator+": "+w.Message)
+			}
+		}
+		joined := strings.Join(warnings, "\n")
 		if status == "" {
 			_, err = tx.ExecContext(ctx, `INSERT INTO stat_submissions (data_set, year, first_month, last_month, unit_code, unit_from,
-				status, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-				ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom, SubmissionEntered, actorName(actor), tx.now)
+				status, entered_by, entered_at, warnings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+				ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom, SubmissionEntered, actorName(actor), tx.now, joined)
 		} else {
-			_, err = tx.ExecContext(ctx, `UPDATE stat_submissions SET status = $1, entered_by = $2, entered_at = $3
-				WHERE data_set = $4 AND year = $5 AND first_month = $6 AND last_month = $7 AND unit_code = $8 AND unit_from = $9`,
-				SubmissionEntered, actorName(actor), tx.now, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom)
+			_, err = tx.ExecContext(ctx, `UPDATE stat_submissions SET status = $1, entered_by = $2, entered_at = $3, warnings = $4
+				WHERE data_set = $5 AND year = $6 AND first_month = $7 AND last_month = $8 AND unit_code = $9 AND unit_from = $10`,
+				SubmissionEntered, actorName(actor), tx.now, joined, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom)
 		}
 		if err != nil {
 			return fmt.Errorf("store: enter report: %w", err)
@@ -274,8 +283,8 @@ func (s *Store) Submissions(ctx context.Context, dataSet, period, province strin
 		return nil, c, err
 	}
 	due := dueDay.At(int(cal.OfficeHours().Close()))
-	rows, err := s.read.QueryContext(ctx, `SELECT unit_code, unit_from, status, entered_by, entered_at, decided_by, decided_at, note
-		FROM stat_submissions WHERE data_set = $1 AND year = $2 AND first_month = $3 AND last_month = $4`, ds.Code, p.Year, p.First, p.Last)
+	rows, err := s.read.QueryContext(ctx, `SELECT unit_code, unit_from, status, entered_by, entered_at, decided_by, decided_at, note,
+		warnings FROM stat_submissions WHERE data_set = $1 AND year = $2 AND first_month = $3 AND last_month = $4`, ds.Code, p.Year, p.First, p.Last)
 	if err != nil {
 		return nil, c, fmt.Errorf("store: submissions: %w", err)
 	}
@@ -286,8 +295,12 @@ func (s *Store) Submissions(ctx context.Context, dataSet, period, province strin
 		var from string
 		var entered time.Time
 		var decided sql.NullTime
-		if err := rows.Scan(&sub.UnitCode, &from, &sub.Status, &sub.EnteredBy, &entered, &sub.DecidedBy, &decided, &sub.Note); err != nil {
+		var warnings string
+		if err := rows.Scan(&sub.UnitCode, &from, &sub.Status, &sub.EnteredBy, &entered, &sub.DecidedBy, &decided, &sub.Note, &warnings); err != nil {
 			return nil, c, err
+		}
+		if warnings != "" {
+			sub.Warnings = strings.Split(warnings, "\n")
 		}
 		entered = entered.UTC()
 		sub.EnteredAt = &entered

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,6 +54,20 @@ func TestDataEntryAndApproval(t *testing.T) {
 		if v, _ := s.Values(context.Background(), "RETAIL_SALES", p); len(v) != 0 {
 			t.Errorf("the public sees an unapproved figure: %+v", v)
 		}
+		// August 2025 was a tenth of August 2026: the approver sees a warning.
+		if _, err := s.ImportValues(commune, valueRows(stats.ValueRow{Indicator: "RETAIL_SALES", UnitCode: "11560",
+			Period: stats.MonthOf(2025, 8), Value: 80}), false); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.EnterDataSet(commune, "commune_retail_monthly", "11560", "2026-08", figures, ""); err != nil {
+			t.Fatal(err)
+		}
+		aug, _, err := s.Submissions(as(haiPhongOfficer), "commune_retail_monthly", "2026-08", "31", cal)
+		for _, sub := range aug {
+			if sub.UnitCode == "11560" && (err != nil || len(sub.Warnings) != 1 || !strings.Contains(sub.Warnings[0], "RETAIL_SALES: +915.6%")) {
+				t.Errorf("warnings for the approver: %q, %v", sub.Warnings, err)
+			}
+		}
 		subs, c, err := s.Submissions(as(haiPhongOfficer), "commune_retail_monthly", "2026-03", "31", cal)
 		if err != nil || c.Expected != 114 || c.Entered != 1 || c.OnTime != 1 || c.Approved != 0 {
 			t.Fatalf("completeness: %+v, %v", c, err)
@@ -81,7 +96,7 @@ func TestDataEntryAndApproval(t *testing.T) {
 		if _, c, _ := s.Submissions(as(haiPhongOfficer), "commune_retail_monthly", "2026-03", "31", cal); c.Approved != 1 {
 			t.Errorf("after approval: %+v", c)
 		}
-		if _, total, _ := s.FindAuditEntries(sys, store.AuditFilter{Entity: "stat_submission"}); total != 2 {
+		if _, total, _ := s.FindAuditEntries(sys, store.AuditFilter{Entity: "stat_submission"}); total != 3 { // two entries, one approval
 			t.Errorf("entry and approval audited: %d", total)
 		}
 	})

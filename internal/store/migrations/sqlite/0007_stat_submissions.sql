@@ -14,5 +14,7 @@ CREATE TABLE stat_submissions (
     decided_by  TEXT NOT NULL DEFAULT '',
     decided_at  TIMESTAMP,
     note        TEXT NOT NULL DEFAULT '',
+    -- What the rule checks found in the figures entered, for the approver.
+    warnings    TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (data_set, year, first_month, last_month, unit_code, unit_from)
 ) WITHOUT ROWID;

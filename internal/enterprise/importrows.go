@@ -1,9 +1,7 @@
 package enterprise
 
 import (
-	"sort"
 	"strconv"
-	"strings"
 
 	"congthuong"
 	"congthuong/internal/tabular"
@@ -69,27 +67,8 @@ type RowMapper struct {
 // NewRowMapper checks a header row: every column known (Vietnamese headings
 // accepted), the required ones present.
 func NewRowMapper(header []string) (*RowMapper, error) {
-	cols, unknown := tabular.Columns(header, headerAliases)
-	var v congthuong.Validation
-	known := map[string]bool{}
-	for _, c := range ImportColumns {
-		known[c] = true
-	}
-	for name := range cols {
-		if !known[name] {
-			unknown = append(unknown, name)
-		}
-	}
-	sort.Strings(unknown)
-	for _, u := range unknown {
-		v.AddRow(1, u, "unknown column; the columns are "+strings.Join(ImportColumns, ", "))
-	}
-	for _, req := range []string{"tax_code", "name", "unit_code"} {
-		if _, ok := cols[req]; !ok {
-			v.AddRow(1, req, "required column is missing")
-		}
-	}
-	if err := v.Err("the file's header row is wrong"); err != nil {
+	cols, err := tabular.CheckHeader(header, headerAliases, ImportColumns, []string{"tax_code", "name", "unit_code"})
+	if err != nil {
 		return nil, err
 	}
 	return &RowMapper{cols: cols}, nil

@@ -3,8 +3,6 @@ package stats
 import (
 	"io"
 	"iter"
-	"sort"
-	"strings"
 
 	"congthuong"
 	"congthuong/internal/tabular"
@@ -79,25 +77,5 @@ func ReadValueImport(r io.Reader) iter.Seq2[ValueRow, error] {
 }
 
 func valueColumns(header []string) (map[string]int, error) {
-	cols, unknown := tabular.Columns(header, valueHeaderAliases)
-	known := map[string]bool{}
-	for _, c := range ValueColumns {
-		known[c] = true
-	}
-	for name := range cols {
-		if !known[name] {
-			unknown = append(unknown, name)
-		}
-	}
-	sort.Strings(unknown)
-	var v congthuong.Validation
-	for _, u := range unknown {
-		v.AddRow(1, u, "unknown column; the columns are "+strings.Join(ValueColumns, ", "))
-	}
-	for _, req := range []string{"indicator", "unit", "period", "value"} {
-		if _, ok := cols[req]; !ok {
-			v.AddRow(1, req, "required column is missing")
-		}
-	}
-	return cols, v.Err("the file's header row is wrong")
+	return tabular.CheckHeader(header, valueHeaderAliases, ValueColumns, []string{"indicator", "unit", "period", "value"})
 }

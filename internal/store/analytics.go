@@ -201,22 +201,16 @@ func (s *Store) cachedUnits(ctx context.Context) (analysisSpans, []unit.Unit, er
 	if err != nil {
 		return analysisSpans{}, nil, fmt.Errorf("store: units: %w", err)
 	}
-	defer rows.Close()
+	all, err := scanUnits(rows)
+	if err != nil {
+		return analysisSpans{}, nil, err
+	}
 	out := analysisSpans{unitSpans: unitSpans{}, bySuccessor: map[string][]unit.Unit{}}
-	var all []unit.Unit
-	for rows.Next() {
-		u, err := scanUnit(rows)
-		if err != nil {
-			return out, nil, err
-		}
-		all = append(all, u)
+	for _, u := range all {
 		out.unitSpans[u.Code] = append(out.unitSpans[u.Code], u)
 		if u.SuccessorCode != "" {
 			out.bySuccessor[u.SuccessorCode] = append(out.bySuccessor[u.SuccessorCode], u)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return out, nil, err
 	}
 	if len(all) > 0 { // an empty table is not cached: the units may be loading
 		c.spans, c.all = &out, all
@@ -283,19 +277,11 @@ func (s *Store) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Uni
 		if err != nil {
 			return nil, fmt.Errorf("store: group members: %w", err)
 		}
-		defer rows.Close()
-		var out []unit.Unit
-		for rows.Next() {
-			u, err := scanUnit(rows)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, u)
+		out, err := scanUnits(rows)
+		if err == nil && len(out) == 0 {
+			err = bad("units", "no unit group "+q.Group)
 		}
-		if len(out) == 0 {
-			return nil, bad("units", "no unit group "+q.Group)
-		}
-		return out, rows.Err()
+		return out, err
 	case q.ChildrenOf != "" || q.All:
 		_, all, err := s.cachedUnits(ctx)
 		if err != nil {
@@ -356,21 +342,11 @@ type storedKey struct{ indicator, unitCode, unitFrom, period string }
 // …) for figures that are sums.
 func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.Period, units []string) (map[storedKey]float64, error) {
 	var w where
-	list := make([]any, len(codes))
-	ph := make([]string, len(codes))
-	for i, c := range codes {
-		list[i], ph[i] = c, "?"
-	}
-	w.add("indicator IN ("+strings.Join(ph, ", ")+")", list...)
+	w.in("indicator", codes)
 	w.add("year IN (?, ?)", p.Year, p.Year-1)
 	w.add("first_month >= ? AND last_month <= ?", p.First, p.Last)
 	if len(units) > 0 {
-		args := make([]any, len(units))
-		ph := make([]string, len(units))
-		for i, u := range units {
-			args[i], ph[i] = u, "?"
-		}
-		w.add("unit_code IN ("+strings.Join(ph, ", ")+")", args...)
+		w.in("unit_code", units)
 	}
 	if congthuong.ActorFrom(ctx).Anonymous() {
 		w.add("status = ?", string(stats.Official))

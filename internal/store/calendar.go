@@ -55,7 +55,7 @@ func (s *Store) CalendarVersion(ctx context.Context) (string, error) {
 // SaveCalendarOverride creates or replaces the override of a date and
 // scope; administrators only, audited.
 func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) error {
-	if err := requireCalendarAdmin(congthuong.ActorFrom(ctx)); err != nil {
+	if err := requireAdmin(congthuong.ActorFrom(ctx), "change the calendar"); err != nil {
 		return err
 	}
 	o.NameVI, o.NameEN, o.Ref = strings.TrimSpace(o.NameVI), strings.TrimSpace(o.NameEN), strings.TrimSpace(o.Ref)
@@ -88,7 +88,7 @@ func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) e
 // DeleteCalendarOverride removes the override of a date and scope;
 // administrators only, audited.
 func (s *Store) DeleteCalendarOverride(ctx context.Context, day calendar.Date, scope calendar.Scope) error {
-	if err := requireCalendarAdmin(congthuong.ActorFrom(ctx)); err != nil {
+	if err := requireAdmin(congthuong.ActorFrom(ctx), "change the calendar"); err != nil {
 		return err
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
@@ -167,14 +167,4 @@ func (tx *Tx) calendarChanged(ctx context.Context, action string, day calendar.D
 		return fmt.Errorf("store: calendar version: %w", err)
 	}
 	return tx.audit(ctx, action, "calendar_override", day.String()+"/"+string(scope), congthuong.CountryCode, b, a)
-}
-
-func requireCalendarAdmin(actor congthuong.Actor) error {
-	if actor.System || actor.IsAdmin() {
-		return nil
-	}
-	if actor.Anonymous() {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
-	}
-	return congthuong.Errorf(congthuong.EFORBIDDEN, "only administrators change the calendar")
 }

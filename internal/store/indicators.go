@@ -48,7 +48,7 @@ func (s *Store) Catalog(ctx context.Context) (*stats.Catalog, error) {
 // a formula or weight names existing indicators and no formula depends on
 // itself.
 func (s *Store) SaveIndicator(ctx context.Context, ind stats.Indicator) error {
-	if err := requireAdmin(congthuong.ActorFrom(ctx)); err != nil {
+	if err := requireAdmin(congthuong.ActorFrom(ctx), "change indicators"); err != nil {
 		return err
 	}
 	ind.Normalize()

@@ -29,6 +29,15 @@ func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, b.String())
 }
 
+// in adds "col IN (…)" for values, which must not be empty.
+func (w *where) in(col string, values []string) {
+	args := make([]any, len(values))
+	for i, v := range values {
+		args[i] = v
+	}
+	w.add(col+" IN ("+strings.Repeat("?, ", len(values)-1)+"?)", args...)
+}
+
 func (w *where) sql() string {
 	if len(w.conds) == 0 {
 		return ""

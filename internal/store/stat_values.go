@@ -32,23 +32,6 @@ const maxWarnings = 1000
 // unitSpans holds every unit row by code, to resolve a code for a period.
 type unitSpans map[string][]unit.Unit
 
-func (tx *Tx) loadUnitSpans(ctx context.Context) (unitSpans, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+unitColumns+` FROM units`)
-	if err != nil {
-		return nil, fmt.Errorf("store: units: %w", err)
-	}
-	defer rows.Close()
-	out := unitSpans{}
-	for rows.Next() {
-		u, err := scanUnit(rows)
-		if err != nil {
-			return nil, err
-		}
-		out[u.Code] = append(out[u.Code], u)
-	}
-	return out, rows.Err()
-}
-
 // resolve returns the unit a code names for a period: the one in force on
 // the period's last day, else on its first (a unit dissolved during the
 // period). Codes reused on 2025-07-01 so resolve by date: 24 is Bắc Giang
@@ -147,10 +130,13 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 	if err != nil {
 		return err
 	}
-	units, err := tx.loadUnitSpans(ctx)
+	// Unit rows from the store's cache: the reference data does not change
+	// within an import.
+	spans, err := tx.s.allUnitSpans(ctx)
 	if err != nil {
 		return err
 	}
+	units := spans.unitSpans
 	var v congthuong.Validation
 	seen := map[valueKey]int{}
 	dayCache := map[stats.Period][2]string{} // a period's first and last days, formatted once
@@ -448,8 +434,20 @@ type StoredValue struct {
 // Values returns the current values of an indicator for a period, by unit.
 // The public (no login) sees official figures only.
 func (s *Store) Values(ctx context.Context, indicator string, p stats.Period) ([]StoredValue, error) {
+	return s.values(ctx, indicator, p, "")
+}
+
+// UnitValues is Values for one unit code.
+func (s *Store) UnitValues(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
+	return s.values(ctx, indicator, p, unitCode)
+}
+
+func (s *Store) values(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
 	var w where
 	w.add("indicator = ? AND year = ? AND first_month = ? AND last_month = ?", indicator, p.Year, p.First, p.Last)
+	if unitCode != "" {
+		w.add("unit_code = ?", unitCode)
+	}
 	if congthuong.ActorFrom(ctx).Anonymous() {
 		w.add("status = ?", string(stats.Official))
 	}

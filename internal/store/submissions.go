@@ -114,7 +114,7 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 		return err
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
-		status, err := tx.submissionStatus(ctx, ds.Code, p, u)
+		status, _, err := tx.submissionStatus(ctx, ds.Code, p, u)
 		if err != nil {
 			return err
 		}
@@ -169,14 +169,16 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func (tx *Tx) submissionStatus(ctx context.Context, ds string, p stats.Period, u unit.Unit) (string, error) {
-	var status string
-	err := tx.QueryRowContext(ctx, `SELECT status FROM stat_submissions WHERE data_set = $1 AND year = $2 AND first_month = $3
-		AND last_month = $4 AND unit_code = $5 AND unit_from = $6`, ds, p.Year, p.First, p.Last, u.Code, u.ValidFrom).Scan(&status)
+// submissionStatus returns the state of a report ("" when none was
+// entered) and who entered it.
+func (tx *Tx) submissionStatus(ctx context.Context, ds string, p stats.Period, u unit.Unit) (status, enteredBy string, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT status, entered_by FROM stat_submissions WHERE data_set = $1 AND year = $2
+		AND first_month = $3 AND last_month = $4 AND unit_code = $5 AND unit_from = $6`,
+		ds, p.Year, p.First, p.Last, u.Code, u.ValidFrom).Scan(&status, &enteredBy)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+		return "", "", nil
 	}
-	return status, err
+	return status, enteredBy, err
 }
 
 // DecideDataSet approves a unit's entered report (its values become
@@ -209,18 +211,12 @@ func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 			Fields: []congthuong.FieldError{{Field: "note", Message: "say what to correct"}}}
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
-		status, err := tx.submissionStatus(ctx, ds.Code, p, u)
+		status, enteredBy, err := tx.submissionStatus(ctx, ds.Code, p, u)
 		if err != nil {
 			return err
 		}
 		if status != SubmissionEntered {
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is %s, not waiting for a decision", orNone(status))
-		}
-		var enteredBy string
-		if err := tx.QueryRowContext(ctx, `SELECT entered_by FROM stat_submissions WHERE data_set = $1 AND year = $2
-			AND first_month = $3 AND last_month = $4 AND unit_code = $5 AND unit_from = $6`,
-			ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom).Scan(&enteredBy); err != nil {
-			return fmt.Errorf("store: decide report: %w", err)
 		}
 		if enteredBy == actorName(actor) && !actor.System {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "a report is approved by someone other than who entered it")
@@ -228,16 +224,11 @@ func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 		next := SubmissionReturned
 		if approve {
 			next = SubmissionApproved
-			list := make([]any, 0, len(ds.Indicators)+6)
-			ph := make([]string, len(ds.Indicators))
-			for i, code := range ds.Indicators {
-				list = append(list, code)
-				ph[i] = fmt.Sprintf("$%d", i+6)
-			}
-			args := append([]any{string(stats.Official), p.Year, p.First, p.Last, u.Code}, list...)
-			args = append(args, u.ValidFrom)
-			if _, err := tx.ExecContext(ctx, `UPDATE stat_values SET status = $1 WHERE year = $2 AND first_month = $3 AND last_month = $4
-				AND unit_code = $5 AND indicator IN (`+strings.Join(ph, ", ")+fmt.Sprintf(`) AND unit_from = $%d`, len(ds.Indicators)+6), args...); err != nil {
+			w := where{args: []any{string(stats.Official)}} // $1 is the new status
+			w.add("year = ? AND first_month = ? AND last_month = ? AND unit_code = ? AND unit_from = ?",
+				p.Year, p.First, p.Last, u.Code, u.ValidFrom)
+			w.in("indicator", ds.Indicators)
+			if _, err := tx.ExecContext(ctx, `UPDATE stat_values SET status = $1`+w.sql(), w.args...); err != nil {
 				return fmt.Errorf("store: approve report: %w", err)
 			}
 		}

@@ -21,6 +21,20 @@ func scanUnit(sc interface{ Scan(...any) error }) (unit.Unit, error) {
 	return u, err
 }
 
+// scanUnits reads every row of a unitColumns query and closes it.
+func scanUnits(rows *sql.Rows) ([]unit.Unit, error) {
+	defer rows.Close()
+	var out []unit.Unit
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
 // LoadUnits writes the reference units and groups when the units table is
 // empty, and reports whether it did. It runs on first start.
 func (s *Store) LoadUnits(ctx context.Context, ref *unit.Reference) (bool, error) {
@@ -164,16 +178,7 @@ func (s *Store) UnitHistory(ctx context.Context, code string) ([]unit.Unit, erro
 	if err != nil {
 		return nil, fmt.Errorf("store: unit history: %w", err)
 	}
-	defer rows.Close()
-	var out []unit.Unit
-	for rows.Next() {
-		u, err := scanUnit(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+	return scanUnits(rows)
 }
 
 // FindGroups returns the unit groups with their members.

@@ -47,21 +47,23 @@ func (tx *Tx) resolveScopeUnit(ctx context.Context, code string) (string, error)
 	return u.ProvinceCode(), nil
 }
 
-func requireAdmin(actor congthuong.Actor) error {
+// requireAdmin refuses anyone but an administrator; task says what only
+// administrators do ("manage users"), for the message.
+func requireAdmin(actor congthuong.Actor, task string) error {
 	if actor.System || actor.IsAdmin() {
 		return nil
 	}
 	if actor.Anonymous() {
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
 	}
-	return congthuong.Errorf(congthuong.EFORBIDDEN, "only administrators manage users")
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "only administrators %s", task)
 }
 
 // CreateUser adds an account with the given password. Administrators create
 // users only inside their own unit scope.
 func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) error {
 	actor := congthuong.ActorFrom(ctx)
-	if err := requireAdmin(actor); err != nil {
+	if err := requireAdmin(actor, "manage users"); err != nil {
 		return err
 	}
 	u.Normalize()
@@ -109,7 +111,7 @@ var userSorts = map[string]string{"username": "username", "name": "display_name"
 // FindUsers lists users in the administrator's scope.
 func (s *Store) FindUsers(ctx context.Context, f UserFilter) ([]*auth.User, int, error) {
 	actor := congthuong.ActorFrom(ctx)
-	if err := requireAdmin(actor); err != nil {
+	if err := requireAdmin(actor, "manage users"); err != nil {
 		return nil, 0, err
 	}
 	order, err := f.Page.orderBy(userSorts, "username", "id")
@@ -152,7 +154,7 @@ func (s *Store) FindUserByID(ctx context.Context, id int64) (*auth.User, error) 
 	var w where
 	w.add("id = ?", id)
 	if actor.UserID != id {
-		if err := requireAdmin(actor); err != nil {
+		if err := requireAdmin(actor, "manage users"); err != nil {
 			return nil, err
 		}
 		w.scope(actor, "unit_code", "province_code")
@@ -178,7 +180,7 @@ type UserUpdate struct {
 // UpdateUser changes an account in the administrator's scope.
 func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth.User, error) {
 	actor := congthuong.ActorFrom(ctx)
-	if err := requireAdmin(actor); err != nil {
+	if err := requireAdmin(actor, "manage users"); err != nil {
 		return nil, err
 	}
 	var out *auth.User
@@ -245,7 +247,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth
 func (s *Store) ResetPassword(ctx context.Context, id int64, password string, mustChange bool) error {
 	actor := congthuong.ActorFrom(ctx)
 	if actor.UserID != id {
-		if err := requireAdmin(actor); err != nil {
+		if err := requireAdmin(actor, "manage users"); err != nil {
 			return err
 		}
 	}

@@ -10,10 +10,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"congthuong"
 )
 
 // Table is a header row and the data rows under it.
@@ -203,4 +207,28 @@ func Columns(header []string, aliases map[string]string) (map[string]int, []stri
 		cols[key] = i
 	}
 	return cols, unknown
+}
+
+// CheckHeader maps a header row to column indexes (see Columns) and
+// checks it: every column one of columns, the required ones present. Its
+// error names each wrong column on row 1, so that an import reports them
+// all at once.
+func CheckHeader(header []string, aliases map[string]string, columns, required []string) (map[string]int, error) {
+	cols, unknown := Columns(header, aliases)
+	for name := range cols {
+		if !slices.Contains(columns, name) {
+			unknown = append(unknown, name)
+		}
+	}
+	sort.Strings(unknown)
+	var v congthuong.Validation
+	for _, u := range unknown {
+		v.AddRow(1, u, "unknown column; the columns are "+strings.Join(columns, ", "))
+	}
+	for _, req := range required {
+		if _, ok := cols[req]; !ok {
+			v.AddRow(1, req, "required column is missing")
+		}
+	}
+	return cols, v.Err("the file's header row is wrong")
 }

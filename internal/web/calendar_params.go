@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"math"
 	"net/url"
 	"strconv"
@@ -106,7 +107,7 @@ func ParseDeadlineQuery(q url.Values) (DeadlineQuery, error) {
 
 func inCalendar(t time.Time) bool {
 	j := calendar.DateOf(t).JDN()
-	return j >= calendar.FirstDate.JDN() && j <= calendar.LastDate.JDN()-3*maxCalendarDays
+	return j >= calendar.FirstDate.JDN() && j <= calendar.LastDate.JDN()
 }
 
 // DeadlineAnswer is the API's answer to a deadline request.
@@ -120,8 +121,22 @@ type DeadlineAnswer struct {
 	Skipped      []calendar.Skipped `json:"skipped"`
 }
 
-// ComputeDeadline answers a deadline request on cal.
+// ComputeDeadline answers a deadline request on cal; a term ending beyond
+// the calendar's last day is a problem with the request, not a failure.
 func ComputeDeadline(cal *calendar.Calendar, d DeadlineQuery) (DeadlineAnswer, error) {
+	a, err := computeDeadline(cal, d)
+	if errors.Is(err, calendar.ErrOutOfRange) {
+		field := "working_days"
+		if d.Hours {
+			field = "working_hours"
+		}
+		err = &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid deadline request",
+			Fields: []congthuong.FieldError{{Field: field, Message: "the term ends after " + calendar.LastDate.String() + ", the calendar's last day"}}}
+	}
+	return a, err
+}
+
+func computeDeadline(cal *calendar.Calendar, d DeadlineQuery) (DeadlineAnswer, error) {
 	a := DeadlineAnswer{Received: d.Received.In(calendar.Location)}
 	if d.Cutoff != calendar.NoCutoff {
 		a.Cutoff = d.Cutoff.String()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"html/template"
+	"math"
 	"net/http"
 	"sort"
 	"strconv"
@@ -154,10 +155,7 @@ func orNil(p *float64) any {
 	return *p
 }
 
-func round1(x float64) float64 {
-	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 1, 64), 64)
-	return v
-}
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
 
 // chartJSON is an ECharts option for a <script type="application/json">
 // block, which the strict Content-Security-Policy allows.

@@ -131,12 +131,12 @@ func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int,
 		if r.Method == http.MethodPost {
 			f.Value = q.Get(code)
 		} else if perErr == nil {
-			if vals, err := s.store.Values(r.Context(), code, per); err == nil {
-				for _, v := range vals {
-					if v.UnitCode == strings.ToUpper(unitCode) {
-						f.Value = strconv.FormatFloat(v.Value, 'f', -1, 64)
-					}
-				}
+			vals, err := s.store.UnitValues(r.Context(), code, per, strings.ToUpper(unitCode))
+			if err != nil {
+				return err
+			}
+			for _, v := range vals {
+				f.Value = strconv.FormatFloat(v.Value, 'f', -1, 64)
 			}
 		}
 		fields = append(fields, f)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -88,17 +89,25 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 	// units it replaced (the first half of 2025 for a province of July 2025);
 	// see forPeriod.
 	lookup := func(m unit.Unit) stats.Lookup {
+		// A figure asks for one indicator's year many times (a half from
+		// its quarters from their months): its row is found once.
+		var lastCode string
+		var lastYear int
+		var data seriesData
 		return func(code string, pp stats.Period) (float64, bool) {
-			if x, ok := stored[storedKey{code, m.Code, m.ValidFrom, pp.String()}]; ok {
+			if code != lastCode || pp.Year != lastYear {
+				lastCode, lastYear, data = code, pp.Year, stored.series(code, m, pp.Year)
+			}
+			if x, ok := data.find(pp, stored.officialOnly); ok {
 				return x, true
 			}
 			in, _ := catalog.Get(code)
-			if _, last := periodDays(pp); m.ValidFrom == "" || last >= m.ValidFrom || in == nil {
+			if in == nil || !endsBefore(pp, m.ValidFrom) {
 				return 0, false
 			}
 			total, found := 0.0, false
 			for _, old := range spans.forPeriod(m, pp, in) {
-				x, ok := stored[storedKey{code, old.Code, old.ValidFrom, pp.String()}]
+				x, ok := stored.get(code, old, pp)
 				if !ok {
 					return 0, false
 				}
@@ -258,6 +267,21 @@ func (as analysisSpans) forDays(u unit.Unit, first, last string, ind *stats.Indi
 	return out
 }
 
+// endsBefore reports whether p ends before the day validFrom (2025-07-01),
+// comparing months: a unit's row begins within a month, never after its
+// last day.
+func endsBefore(p stats.Period, validFrom string) bool {
+	if len(validFrom) < 7 {
+		return false
+	}
+	y, m := 0, 0
+	for _, c := range validFrom[:4] {
+		y = y*10 + int(c-'0')
+	}
+	m = int(validFrom[5]-'0')*10 + int(validFrom[6]-'0')
+	return p.Year*12+p.Last < y*12+m
+}
+
 func periodDays(p stats.Period) (first, last string) {
 	return time.Date(p.Year, time.Month(p.First), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly),
 		time.Date(p.Year, time.Month(p.Last)+1, 0, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
@@ -335,35 +359,68 @@ func prefixColumns(prefix, cols string) string {
 	return strings.Join(parts, ", ")
 }
 
-type storedKey struct{ indicator, unitCode, unitFrom, period string }
+// analysisValues holds the series rows (stat_series.go) an analysis reads,
+// as stored: a figure reads a few of a row's values, so none is decoded
+// before it is asked for.
+type analysisValues struct {
+	rows         map[yearSeries]seriesData
+	officialOnly bool // the public's analysis
+}
 
-// loadAnalysisValues reads the stored values of the indicators for the
-// period and the same period last year, with their parts (months, quarters
-// …) for figures that are sums.
-func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.Period, units []string) (map[storedKey]float64, error) {
-	var w where
-	w.in("indicator", codes)
-	w.add("year IN (?, ?)", p.Year, p.Year-1)
-	w.add("first_month >= ? AND last_month <= ?", p.First, p.Last)
-	if len(units) > 0 {
-		w.in("unit_code", units)
-	}
-	if congthuong.ActorFrom(ctx).Anonymous() {
-		w.add("status = ?", string(stats.Official))
-	}
-	rows, err := s.read.QueryContext(ctx, `SELECT indicator, unit_code, unit_from, period, value FROM stat_values`+w.sql(), w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: analysis values: %w", err)
-	}
-	defer rows.Close()
-	out := map[storedKey]float64{}
-	for rows.Next() {
-		var k storedKey
-		var v float64
-		if err := rows.Scan(&k.indicator, &k.unitCode, &k.unitFrom, &k.period, &v); err != nil {
-			return nil, err
+// get returns the value stored for an indicator, unit row and period.
+func (av analysisValues) get(indicator string, m unit.Unit, p stats.Period) (float64, bool) {
+	return av.series(indicator, m, p.Year).find(p, av.officialOnly)
+}
+
+// series returns the values stored for an indicator, unit row and year.
+func (av analysisValues) series(indicator string, m unit.Unit, year int) seriesData {
+	return av.rows[yearSeries{seriesKey{indicator, m.Code, m.ValidFrom}, year}]
+}
+
+// loadAnalysisValues reads the series rows of the indicators for the
+// period's year and the year before, of the given units or all.
+func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.Period, units []string) (analysisValues, error) {
+	out := analysisValues{rows: map[yearSeries]seriesData{}, officialOnly: congthuong.ActorFrom(ctx).Anonymous()}
+	var arena []byte // every row's data, in one array
+	// Read in place, and each unit code made a string once.
+	var code, from, data sql.RawBytes
+	names := map[string]string{}
+	name := func(b []byte) string {
+		if s, ok := names[string(b)]; ok {
+			return s
 		}
-		out[k] = v
+		s := string(b)
+		names[s] = s
+		return s
 	}
-	return out, rows.Err()
+	for _, indicator := range codes {
+		for _, year := range [2]int{p.Year, p.Year - 1} {
+			var w where
+			w.add("indicator = ? AND year = ?", indicator, year)
+			if len(units) > 0 {
+				w.in("unit_code", units)
+			}
+			rows, err := s.read.QueryContext(ctx, `SELECT unit_code, unit_from, data FROM stat_series`+w.sql(), w.args...)
+			if err != nil {
+				return out, fmt.Errorf("store: analysis values: %w", err)
+			}
+			for rows.Next() {
+				if err := rows.Scan(&code, &from, &data); err != nil {
+					rows.Close()
+					return out, err
+				}
+				if !seriesData(data).valid() {
+					rows.Close()
+					return out, errSeriesFormat
+				}
+				start := len(arena)
+				arena = append(arena, data...)
+				out.rows[yearSeries{seriesKey{indicator, name(code), name(from)}, year}] = arena[start:len(arena):len(arena)]
+			}
+			if err := rows.Close(); err != nil {
+				return out, err
+			}
+		}
+	}
+	return out, nil
 }

@@ -122,6 +122,26 @@ func TestAnalytics(t *testing.T) {
 		if a, err := s.Analyze(sys, store.AnalyticsQuery{Indicator: "EXPORTS", Period: y25, ChildrenOf: "31"}); err != nil || len(a.Units) != 114 {
 			t.Errorf("communes of Hải Phòng: %d, %v", len(a.Units), err)
 		}
+		// The analytics' copy of the values agrees with them, and is
+		// written again from them when it does not.
+		if err := s.CheckSeries(sys); err != nil {
+			t.Error(err)
+		}
+		if _, err := s.DB().ExecContext(sys, `DELETE FROM stat_series WHERE indicator = 'EXPORTS'`); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CheckSeries(sys); err == nil {
+			t.Error("CheckSeries found nothing missing")
+		}
+		if err := s.RebuildSeries(sys); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CheckSeries(sys); err != nil {
+			t.Error(err)
+		}
+		if a, _ := s.Analyze(sys, store.AnalyticsQuery{Indicator: "TRADE_BALANCE", Period: y25, Units: []string{"31"}}); !near(a.Units[0].Value, 2) {
+			t.Errorf("after the rebuild: %+v", a.Units[0])
+		}
 	})
 }
 

@@ -11,18 +11,26 @@ import (
 
 // copyRows writes rows to table with PostgreSQL's COPY, inside the
 // transaction: for a million values several times faster than INSERT
-// statements, which parse and plan every batch.
+// statements, which parse and plan every batch. The rows stream: none is
+// made before the server has room for it.
 func (tx *Tx) copyRows(ctx context.Context, table string, columns []string, rows iter.Seq[[]any]) error {
-	var src [][]any
-	for r := range rows {
-		src = append(src, r)
-	}
+	next, stop := iter.Pull(rows)
+	defer stop()
+	var row []any
+	src := pgx.CopyFromFunc(func() ([]any, error) {
+		r, ok := next()
+		if !ok {
+			return nil, nil
+		}
+		row = r
+		return row, nil
+	})
 	return tx.conn.Raw(func(driverConn any) error {
 		c, ok := driverConn.(*stdlib.Conn)
 		if !ok {
 			return errors.New("store: COPY needs the pgx driver")
 		}
-		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, columns, pgx.CopyFromRows(src))
+		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, columns, src)
 		return err
 	})
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -45,6 +46,12 @@ func (s *Store) migrationNames() ([]string, error) {
 	return names, nil
 }
 
+// migrationSteps run in Go after the SQL of a migration, in its
+// transaction: what SQL cannot write.
+var migrationSteps = map[string]func(ctx context.Context, tx *sql.Tx, d dialect) error{
+	"0009_stat_series.sql": func(ctx context.Context, tx *sql.Tx, d dialect) error { return rebuildSeries(ctx, tx, d) },
+}
+
 func (s *Store) applyMigration(ctx context.Context, path string) (bool, error) {
 	name := path[len("migrations/"+s.dialect.name+"/"):]
 	body, err := migrations.ReadFile(path)
@@ -70,6 +77,11 @@ func (s *Store) applyMigration(ctx context.Context, path string) (bool, error) {
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return false, err
+	}
+	if after := migrationSteps[name]; after != nil {
+		if err := after(ctx, tx, s.dialect); err != nil {
+			return false, err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)`,
 		name, s.now().Format("2006-01-02T15:04:05Z")); err != nil {

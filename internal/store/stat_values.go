@@ -7,6 +7,7 @@ import (
 	"iter"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"congthuong"
@@ -88,12 +89,14 @@ func (k valueKey) less(o valueKey, p, q stats.Period) bool {
 }
 
 type storedValue struct {
-	value    float64
-	status   stats.Status
-	source   string
-	revision int
-	at       time.Time
-	by       string
+	year        int
+	first, last uint8
+	value       float64
+	status      stats.Status
+	source      string
+	revision    int
+	at          time.Time
+	by          string
 }
 
 // ImportValues stores statistical values in one transaction, all or
@@ -138,13 +141,9 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 	}
 	units := spans.unitSpans
 	var v congthuong.Validation
-	seen := map[valueKey]int{}
+	inFile := map[valueKey]int32{}           // → index in valid
 	dayCache := map[stats.Period][2]string{} // a period's first and last days, formatted once
-	type keyed struct {
-		key valueKey
-		row stats.ValueRow
-	}
-	var valid []keyed
+	var valid []importedValue
 	years := map[string]map[int]bool{} // indicator → years, to load what is stored
 	for r, err := range rows {
 		var rp *stats.RowProblems
@@ -188,17 +187,17 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 			continue
 		}
 		key := valueKey{ind.Code, r.Period.String(), u.Code, u.ValidFrom}
-		if first, dup := seen[key]; dup {
-			v.AddRow(r.Line, "period", fmt.Sprintf("%s for %s in %s is already on row %d", ind.Code, u.Code, key.period, first))
+		if first, dup := inFile[key]; dup {
+			v.AddRow(r.Line, "period", fmt.Sprintf("%s for %s in %s is already on row %d", ind.Code, u.Code, key.period, valid[first].row.Line))
 			continue
 		}
-		seen[key] = r.Line
+		inFile[key] = int32(len(valid))
 		if years[ind.Code] == nil {
 			years[ind.Code] = map[int]bool{}
 		}
 		years[ind.Code][r.Period.Year] = true
 		years[ind.Code][r.Period.Year-1] = true // for the checks against last year
-		valid = append(valid, keyed{key, r})
+		valid = append(valid, importedValue{key, r})
 	}
 	if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
 		return err
@@ -223,10 +222,6 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 	if err != nil {
 		return err
 	}
-	inFile := make(map[valueKey]float64, len(valid))
-	for _, k := range valid {
-		inFile[k.key] = k.row.Value
-	}
 	// Each unit's values of an indicator for periods of one kind, stored or
 	// in the file, for the outlier check.
 	history := map[seriesKey]map[stats.PeriodKind][]float64{}
@@ -243,8 +238,8 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 			addHistory(k, old.value)
 		}
 	}
-	for k, v := range inFile {
-		addHistory(k, v)
+	for i := range valid {
+		addHistory(valid[i].key, valid[i].row.Value)
 	}
 	scales := make(map[seriesKey]map[stats.PeriodKind]stats.Scale, len(history))
 	for sk, kinds := range history {
@@ -260,8 +255,8 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 		ind, _ := catalog.Get(k.row.Indicator)
 		known := func(p stats.Period) (float64, bool) {
 			key := valueKey{k.key.indicator, p.String(), k.key.unitCode, k.key.unitFrom}
-			if v, ok := inFile[key]; ok {
-				return v, true
+			if i, ok := inFile[key]; ok {
+				return valid[i].row.Value, true
 			}
 			old, ok := existing[key]
 			return old.value, ok
@@ -272,24 +267,24 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 		}
 	}
 	w := valueWriter{tx: tx, by: actorName(actor)}
+	var created []*importedValue
 	for _, i := range order {
-		k := valid[i]
+		k := &valid[i]
 		old, ok := existing[k.key]
 		switch {
 		case !ok:
 			res.Created++
-			err = w.insert(ctx, k.key, k.row, 0)
+			created = append(created, k)
 		case old.value == k.row.Value && old.status == k.row.Status && old.source == k.row.Source:
 			res.Unchanged++
 		default:
 			res.Updated++
-			err = w.revise(ctx, k.key, k.row, old)
-		}
-		if err != nil {
-			return err
+			if err := w.revise(ctx, k.key, k.row, old); err != nil {
+				return err
+			}
 		}
 	}
-	if err := w.flush(ctx); err != nil {
+	if err := w.insert(ctx, created); err != nil {
 		return err
 	}
 	if dryRun {
@@ -298,24 +293,70 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 	if res.Created+res.Updated == 0 {
 		return nil
 	}
+	if err := tx.importSeries(ctx, valid, inFile, existing); err != nil {
+		return err
+	}
 	// One entry per import: the values' own history is in
 	// stat_value_revisions, each with who changed it and when.
 	return tx.audit(ctx, "import", "stat_values", strconv.Itoa(res.Rows)+" rows", actor.UnitCode, nil, res)
+}
+
+// importSeries rewrites the series rows (stat_series.go) of the values an
+// import holds, from what is stored and what the file brings.
+func (tx *Tx) importSeries(ctx context.Context, valid []importedValue, inFile map[valueKey]int32, existing map[valueKey]storedValue) error {
+	index := map[yearSeries]int{}
+	var rows []seriesRow
+	for i := range valid {
+		v := &valid[i]
+		k := yearSeries{seriesKey{v.key.indicator, v.key.unitCode, v.key.unitFrom}, v.row.Period.Year}
+		at, ok := index[k]
+		if !ok {
+			at = len(rows)
+			index[k] = at
+			rows = append(rows, seriesRow{key: k})
+		}
+		rows[at].entries = append(rows[at].entries, seriesEntry{first: uint8(v.row.Period.First), last: uint8(v.row.Period.Last),
+			official: v.row.Status == stats.Official, value: v.row.Value})
+	}
+	stored := make([]bool, len(rows)) // the row exists: some value of it was stored before
+	for k, old := range existing {
+		at, ok := index[yearSeries{seriesKey{k.indicator, k.unitCode, k.unitFrom}, old.year}]
+		if !ok {
+			continue
+		}
+		stored[at] = true
+		if _, replaced := inFile[k]; !replaced {
+			rows[at].entries = append(rows[at].entries, seriesEntry{first: old.first, last: old.last,
+				official: old.status == stats.Official, value: old.value})
+		}
+	}
+	var fresh, changed []seriesRow
+	for i, r := range rows {
+		if stored[i] {
+			changed = append(changed, r)
+		} else {
+			fresh = append(fresh, r)
+		}
+	}
+	if err := tx.insertSeries(ctx, fresh); err != nil {
+		return err
+	}
+	return upsertSeries(ctx, tx, tx.s.dialect, changed)
 }
 
 func (tx *Tx) storedValues(ctx context.Context, years map[string]map[int]bool) (map[valueKey]storedValue, error) {
 	out := map[valueKey]storedValue{}
 	for code, ys := range years {
 		for y := range ys {
-			rows, err := tx.QueryContext(ctx, `SELECT period, unit_code, unit_from, value, status, source, revision, updated_at, updated_by
-				FROM stat_values WHERE indicator = $1 AND year = $2`, code, y)
+			rows, err := tx.QueryContext(ctx, `SELECT period, unit_code, unit_from, year, first_month, last_month, value, status,
+				source, revision, updated_at, updated_by FROM stat_values WHERE indicator = $1 AND year = $2`, code, y)
 			if err != nil {
 				return nil, fmt.Errorf("store: stored values: %w", err)
 			}
 			for rows.Next() {
 				k := valueKey{indicator: code}
 				var sv storedValue
-				if err := rows.Scan(&k.period, &k.unitCode, &k.unitFrom, &sv.value, &sv.status, &sv.source, &sv.revision, &sv.at, &sv.by); err != nil {
+				if err := rows.Scan(&k.period, &k.unitCode, &k.unitFrom, &sv.year, &sv.first, &sv.last, &sv.value, &sv.status, &sv.source, &sv.revision, &sv.at, &sv.by); err != nil {
 					rows.Close()
 					return nil, err
 				}
@@ -329,73 +370,77 @@ func (tx *Tx) storedValues(ctx context.Context, years map[string]map[int]bool) (
 	return out, nil
 }
 
-// valueWriter writes new values in batches of valueBatch rows: by COPY on
-// PostgreSQL, by multi-row statements on SQLite.
+// importedValue is a checked row of an import with its key.
+type importedValue struct {
+	key valueKey
+	row stats.ValueRow
+}
+
+// valueWriter writes the values of an import: new ones by one streaming
+// COPY on PostgreSQL, by multi-row statements on SQLite.
 type valueWriter struct {
-	tx      *Tx
-	by      string
-	pending [][10]any
-}
-
-const valueBatch = 5000
-
-func (w *valueWriter) insert(ctx context.Context, k valueKey, r stats.ValueRow, _ int) error {
-	w.pending = append(w.pending, [10]any{k.indicator, k.period, k.unitCode, k.unitFrom, r.Period.Year, r.Period.First,
-		r.Period.Last, r.Value, string(r.Status), r.Source})
-	if len(w.pending) < valueBatch {
-		return nil
-	}
-	return w.flush(ctx)
-}
-
-func (w *valueWriter) flush(ctx context.Context) error {
-	if len(w.pending) == 0 {
-		return nil
-	}
-	var err error
-	if w.tx.s.dialect.copyRows {
-		err = w.tx.copyRows(ctx, "stat_values", valueColumnsSQL, func(yield func([]any) bool) {
-			for _, r := range w.pending {
-				if !yield([]any{r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], 1, w.tx.now, w.by}) {
-					return
-				}
-			}
-		})
-	} else {
-		err = w.flushBound(ctx)
-	}
-	if err != nil {
-		return fmt.Errorf("store: import values: %w", err)
-	}
-	w.pending = w.pending[:0]
-	return nil
+	tx *Tx
+	by string
 }
 
 // valueColumnsSQL are the columns new values are written to.
 var valueColumnsSQL = []string{"indicator", "period", "unit_code", "unit_from", "year", "first_month", "last_month",
 	"value", "status", "source", "revision", "updated_at", "updated_by"}
 
-// flushBound writes the pending rows in multi-row statements of bound
-// parameters, for SQLite, whose JSON functions cost more per value than
-// binding with anonymous placeholders does.
-func (w *valueWriter) flushBound(ctx context.Context) error {
-	const cols, per = 13, 64
-	for len(w.pending) > 0 {
-		n := min(per, len(w.pending))
-		args := make([]any, 0, n*cols)
-		for _, r := range w.pending[:n] {
-			args = append(args, r[:]...)
-			args = append(args, 1, w.tx.now, w.by)
+// record appends the columns of a new value (valueColumnsSQL) to dst.
+func (w *valueWriter) record(dst []any, v *importedValue) []any {
+	k, r := &v.key, &v.row
+	return append(dst, k.indicator, k.period, k.unitCode, k.unitFrom, r.Period.Year, r.Period.First, r.Period.Last,
+		r.Value, string(r.Status), r.Source, 1, w.tx.now, w.by)
+}
+
+// insert writes new values, in the order given.
+func (w *valueWriter) insert(ctx context.Context, values []*importedValue) error {
+	if len(values) == 0 {
+		return nil
+	}
+	var err error
+	if w.tx.s.dialect.copyRows {
+		err = w.tx.copyRows(ctx, "stat_values", valueColumnsSQL, func(yield func([]any) bool) {
+			// COPY encodes each row before it asks for the next: one buffer does.
+			row := make([]any, 0, len(valueColumnsSQL))
+			for _, v := range values {
+				if !yield(w.record(row[:0], v)) {
+					return
+				}
+			}
+		})
+	} else {
+		err = w.insertBound(ctx, values)
+	}
+	if err != nil {
+		return fmt.Errorf("store: import values: %w", err)
+	}
+	return nil
+}
+
+// insertBound writes values in multi-row statements of bound parameters,
+// for SQLite, whose JSON functions cost more per value than binding with
+// anonymous placeholders does.
+func (w *valueWriter) insertBound(ctx context.Context, values []*importedValue) error {
+	const per = 64
+	cols := len(valueColumnsSQL)
+	args := make([]any, 0, per*cols)
+	for len(values) > 0 {
+		n := min(per, len(values))
+		args = args[:0]
+		for _, v := range values[:n] {
+			args = w.record(args, v)
 		}
-		ins, err := w.tx.stmt(ctx, `INSERT INTO stat_values (indicator, period, unit_code, unit_from, year, first_month, last_month,
-			value, status, source, revision, updated_at, updated_by) VALUES `+w.tx.s.dialect.values(n, cols))
+		ins, err := w.tx.stmt(ctx, `INSERT INTO stat_values (`+strings.Join(valueColumnsSQL, ", ")+`) VALUES `+
+			w.tx.s.dialect.values(n, cols))
 		if err == nil {
 			_, err = ins.ExecContext(ctx, args...)
 		}
 		if err != nil {
 			return err
 		}
-		w.pending = w.pending[n:]
+		values = values[n:]
 	}
 	return nil
 }

@@ -231,6 +231,13 @@ func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 			if _, err := tx.ExecContext(ctx, `UPDATE stat_values SET status = $1`+w.sql(), w.args...); err != nil {
 				return fmt.Errorf("store: approve report: %w", err)
 			}
+			// The status moved: the analytics' copy follows (official values are public).
+			var sw where
+			sw.add("year = ? AND unit_code = ? AND unit_from = ?", p.Year, u.Code, u.ValidFrom)
+			sw.in("indicator", ds.Indicators)
+			if err := refreshSeries(ctx, tx, tx.s.dialect, sw); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE stat_submissions SET status = $1, decided_by = $2, decided_at = $3, note = $4
 			WHERE data_set = $5 AND year = $6 AND first_month = $7 AND last_month = $8 AND unit_code = $9 AND unit_from = $10`,

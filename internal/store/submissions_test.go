@@ -90,6 +90,13 @@ func TestDataEntryAndApproval(t *testing.T) {
 		if v, _ := s.Values(context.Background(), "RETAIL_SALES", p); len(v) != 1 || v[0].Status != stats.Official || v[0].Value != 812.5 {
 			t.Errorf("approved figures are official: %+v", v)
 		}
+		// and public in the analytics the moment they are.
+		if a, err := s.Analyze(context.Background(), store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: p, Units: []string{"11560"}}); err != nil || a.Summary.Count != 1 {
+			t.Errorf("the public analysis after approval: %+v, %v", a, err)
+		}
+		if err := s.CheckSeries(sys); err != nil {
+			t.Error(err)
+		}
 		if err := s.EnterDataSet(commune, "commune_retail_monthly", "11560", "2026-03", figures, ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
 			t.Errorf("editing an approved report: %v", err)
 		}

@@ -130,6 +130,7 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 	pFirst, pLast := periodDays(q.Period)
 	prevFirst, prevLast := periodDays(out.PreviousYear)
 	var withValue []int
+	out.Units = make([]stats.UnitFigure, 0, len(units))
 	for _, u := range units {
 		f := stats.UnitFigure{Unit: u.Code, Name: u.FullName, Parent: u.ParentCode, ValidFrom: u.ValidFrom}
 		if f.Name == "" {
@@ -361,10 +362,22 @@ func prefixColumns(prefix, cols string) string {
 
 // analysisValues holds the series rows (stat_series.go) an analysis reads,
 // as stored: a figure reads a few of a row's values, so none is decoded
-// before it is asked for.
+// before it is asked for. Rows are found by indicator and year, then by
+// unit code: hashing one short string per row is most of reading them.
 type analysisValues struct {
-	rows         map[yearSeries]seriesData
+	years        []yearValues
 	officialOnly bool // the public's analysis
+}
+
+type yearValues struct {
+	indicator string
+	year      int
+	byUnit    map[string][]unitSeries // unit code → its rows (one per valid_from)
+}
+
+type unitSeries struct {
+	from string
+	data seriesData
 }
 
 // get returns the value stored for an indicator, unit row and period.
@@ -374,25 +387,25 @@ func (av analysisValues) get(indicator string, m unit.Unit, p stats.Period) (flo
 
 // series returns the values stored for an indicator, unit row and year.
 func (av analysisValues) series(indicator string, m unit.Unit, year int) seriesData {
-	return av.rows[yearSeries{seriesKey{indicator, m.Code, m.ValidFrom}, year}]
+	for _, y := range av.years {
+		if y.year == year && y.indicator == indicator {
+			for _, u := range y.byUnit[m.Code] {
+				if u.from == m.ValidFrom {
+					return u.data
+				}
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // loadAnalysisValues reads the series rows of the indicators for the
 // period's year and the year before, of the given units or all.
 func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.Period, units []string) (analysisValues, error) {
-	out := analysisValues{rows: map[yearSeries]seriesData{}, officialOnly: congthuong.ActorFrom(ctx).Anonymous()}
-	var arena []byte // every row's data, in one array
-	// Read in place, and each unit code made a string once.
-	var code, from, data sql.RawBytes
-	names := map[string]string{}
-	name := func(b []byte) string {
-		if s, ok := names[string(b)]; ok {
-			return s
-		}
-		s := string(b)
-		names[s] = s
-		return s
-	}
+	out := analysisValues{officialOnly: congthuong.ActorFrom(ctx).Anonymous()}
+	var arena []byte                  // every row's data, in one array
+	var code, from, data sql.RawBytes // read in place
 	for _, indicator := range codes {
 		for _, year := range [2]int{p.Year, p.Year - 1} {
 			var w where
@@ -404,6 +417,11 @@ func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.
 			if err != nil {
 				return out, fmt.Errorf("store: analysis values: %w", err)
 			}
+			size := len(units)
+			if size == 0 {
+				size = 4096 // every unit: 3,355 today
+			}
+			yv := yearValues{indicator: indicator, year: year, byUnit: make(map[string][]unitSeries, size)}
 			for rows.Next() {
 				if err := rows.Scan(&code, &from, &data); err != nil {
 					rows.Close()
@@ -415,12 +433,26 @@ func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.
 				}
 				start := len(arena)
 				arena = append(arena, data...)
-				out.rows[yearSeries{seriesKey{indicator, name(code), name(from)}, year}] = arena[start:len(arena):len(arena)]
+				u := unitSeries{from: validFromText(from), data: arena[start:len(arena):len(arena)]}
+				yv.byUnit[string(code)] = append(yv.byUnit[string(code)], u)
 			}
 			if err := rows.Close(); err != nil {
 				return out, err
 			}
+			out.years = append(out.years, yv)
 		}
 	}
 	return out, nil
+}
+
+// validFromText returns b as a string, made once for the dates most rows
+// share.
+func validFromText(b []byte) string {
+	switch string(b) {
+	case "":
+		return ""
+	case unit.ReformDate:
+		return unit.ReformDate
+	}
+	return string(b)
 }

@@ -1,0 +1,409 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/audit"
+	"congthuong/internal/enterprise"
+	"congthuong/internal/park"
+	"congthuong/internal/unit"
+)
+
+// ParkFilter selects industrial parks and clusters.
+type ParkFilter struct {
+	Kind     park.Kind
+	Type     park.Type
+	Status   park.Status
+	Province string
+	UnitCode string
+	// Q matches the name without regard to case or diacritics, or the code.
+	Q string
+	// MinFree keeps sites with at least this much leasable land not leased.
+	MinFree park.Area
+	// Sector keeps sites whose priority sectors include this VSIC code.
+	Sector string
+	// Wastewater keeps sites whose central plant operates.
+	Wastewater bool
+	// MaxPortKm keeps sites at most this far from a seaport.
+	MaxPortKm *float64
+	Page
+}
+
+var parkSorts = map[string]string{"code": "p.code", "name": "p.search_name", "province": "p.province_code",
+	"planned": "p.planned_m2", "free": "(p.leasable_m2 - p.leased_m2)", "port": "p.port_km", "updated": "p.updated_at"}
+
+const parkColumns = `p.id, p.code, p.kind, p.type, p.name_vi, p.name_en, p.unit_code, p.province_code, p.craft_village,
+	p.mountainous, p.status, p.decision, p.expansions, p.planned_m2, p.industrial_m2, p.leasable_m2, p.leased_m2,
+	p.investor_tax_code, COALESCE(e.name, ''), p.infrastructure, p.wastewater_m3_per_day, p.wastewater_operating,
+	p.eco_status, p.contact, p.sectors, p.port_km, p.airport_km, p.highway_km, p.rent_min_usd, p.rent_max_usd,
+	p.geometry, p.published, p.demo, p.version, p.created_at, p.updated_at`
+
+const parkFrom = ` FROM parks p LEFT JOIN enterprises e ON e.tax_code = p.investor_tax_code`
+
+// parkWhere restricts sites to what the actor may see: the public sees
+// published sites; staff also see the unpublished ones in their scope.
+func parkWhere(a congthuong.Actor, f ParkFilter) where {
+	var w where
+	switch {
+	case a.System || a.UnitCode == congthuong.CountryCode && a.IsStaff():
+	case a.IsStaff() && a.UnitCode != "":
+		w.add("(p.published = ? OR p.unit_code = ? OR p.province_code = ?)", true, a.UnitCode, a.UnitCode)
+	default:
+		w.add("p.published = ?", true)
+	}
+	if f.Kind != "" {
+		w.add("p.kind = ?", string(f.Kind))
+	}
+	if f.Type != "" {
+		w.add("p.type = ?", string(f.Type))
+	}
+	if f.Status != "" {
+		w.add("p.status = ?", string(f.Status))
+	}
+	if f.Province != "" {
+		w.add("p.province_code = ?", f.Province)
+	}
+	if f.UnitCode != "" {
+		w.add("p.unit_code = ?", f.UnitCode)
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		w.add(`(p.search_name LIKE ? ESCAPE '\' OR p.code = ?)`, likePattern(unit.Fold(q)), strings.ToUpper(q))
+	}
+	if f.MinFree > 0 {
+		w.add("p.leasable_m2 - p.leased_m2 >= ?", int64(f.MinFree))
+	}
+	if s := strings.ToUpper(strings.TrimSpace(f.Sector)); s != "" {
+		w.add(`p.sectors LIKE ? ESCAPE '\'`, likePattern(","+s+","))
+	}
+	if f.Wastewater {
+		w.add("p.wastewater_operating = ?", true)
+	}
+	if f.MaxPortKm != nil {
+		w.add("p.port_km <= ?", *f.MaxPortKm)
+	}
+	return w
+}
+
+// FindParks lists the sites matching f that the actor may see, with the
+// number of all matches.
+func (s *Store) FindParks(ctx context.Context, f ParkFilter) ([]*park.Site, int, error) {
+	w := parkWhere(congthuong.ActorFrom(ctx), f)
+	order, err := f.Page.orderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
+	if err != nil {
+		return nil, 0, err
+	}
+	var total int
+	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM parks p`+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: count parks: %w", err)
+	}
+	out := []*park.Site{}
+	err = s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.sql()+order+f.Page.limitOffset(), w.args, func(p *park.Site) error {
+		out = append(out, p)
+		return nil
+	})
+	return out, total, err
+}
+
+// EachPark calls fn for every site matching f that the actor may see, in
+// f's order, from one query; paging is ignored.
+func (s *Store) EachPark(ctx context.Context, f ParkFilter, fn func(*park.Site) error) error {
+	w := parkWhere(congthuong.ActorFrom(ctx), f)
+	order, err := f.Page.orderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
+	if err != nil {
+		return err
+	}
+	return s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.sql()+order, w.args, fn)
+}
+
+func (s *Store) eachParkRow(ctx context.Context, query string, args []any, fn func(*park.Site) error) error {
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("store: find parks: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		p, err := scanPark(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ParkTotals counts sites and adds up their areas, exactly.
+type ParkTotals struct {
+	Kind        park.Kind `json:"kind"`
+	Count       int       `json:"count"`
+	PlannedArea park.Area `json:"planned_ha"`
+	Leasable    park.Area `json:"leasable_ha"`
+	Leased      park.Area `json:"leased_ha"`
+}
+
+// SumParks returns the totals by kind (parks, then clusters) of the sites
+// matching f that the actor may see: "40 industrial parks, 11,208 ha".
+func (s *Store) SumParks(ctx context.Context, f ParkFilter) ([]ParkTotals, error) {
+	w := parkWhere(congthuong.ActorFrom(ctx), f)
+	rows, err := s.read.QueryContext(ctx, `SELECT p.kind, COUNT(*), SUM(p.planned_m2), SUM(p.leasable_m2), SUM(p.leased_m2)
+		FROM parks p`+w.sql()+` GROUP BY p.kind ORDER BY p.kind DESC`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: sum parks: %w", err)
+	}
+	defer rows.Close()
+	out := []ParkTotals{}
+	for rows.Next() {
+		var t ParkTotals
+		if err := rows.Scan(&t.Kind, &t.Count, &t.PlannedArea, &t.Leasable, &t.Leased); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// FindPark returns the site with the code, if the actor may see it.
+func (s *Store) FindPark(ctx context.Context, code string) (*park.Site, error) {
+	return findPark(ctx, s.read, code)
+}
+
+func findPark(ctx context.Context, q queryer, code string) (*park.Site, error) {
+	w := parkWhere(congthuong.ActorFrom(ctx), ParkFilter{})
+	code = strings.ToUpper(strings.TrimSpace(code))
+	w.add("p.code = ?", code)
+	p, err := scanPark(q.QueryRowContext(ctx, `SELECT `+parkColumns+parkFrom+w.sql(), w.args...))
+	if err != nil {
+		// Unpublished and absent look the same to those who may not see it.
+		return nil, notFound(err, "no industrial park or cluster with code %s", code)
+	}
+	return p, nil
+}
+
+func scanPark(r interface{ Scan(...any) error }) (*park.Site, error) {
+	var p park.Site
+	var decision, expansions, infra, contact, sectors string
+	var geometry sql.NullString
+	var port, airport, highway, rentMin, rentMax sql.NullFloat64
+	if err := r.Scan(&p.ID, &p.Code, &p.Kind, &p.Type, &p.NameVI, &p.NameEN, &p.UnitCode, &p.ProvinceCode, &p.CraftVillage,
+		&p.Mountainous, &p.Status, &decision, &expansions, &p.PlannedArea, &p.IndustrialLand, &p.LeasableArea, &p.LeasedArea,
+		&p.InvestorTaxCode, &p.InvestorName, &infra, &p.WastewaterCapacity, &p.WastewaterOperating,
+		&p.Eco, &contact, &sectors, &port, &airport, &highway, &rentMin, &rentMax,
+		&geometry, &p.Published, &p.Demo, &p.Version, &p.CreatedAt, &p.UpdatedAt); err != nil {
+		return nil, err
+	}
+	for _, doc := range []struct {
+		text string
+		into any
+	}{{decision, &p.Decision}, {expansions, &p.Expansions}, {infra, &p.Infrastructure}, {contact, &p.Contact}} {
+		if err := json.Unmarshal([]byte(doc.text), doc.into); err != nil {
+			return nil, fmt.Errorf("store: park %s: %w", p.Code, err)
+		}
+	}
+	if s := strings.Trim(sectors, ","); s != "" {
+		p.Sectors = strings.Split(s, ",")
+	}
+	p.PortKm, p.AirportKm, p.HighwayKm = nullFloat(port), nullFloat(airport), nullFloat(highway)
+	p.RentMinUSD, p.RentMaxUSD = nullFloat(rentMin), nullFloat(rentMax)
+	if geometry.Valid {
+		var g park.Geometry
+		if err := json.Unmarshal([]byte(geometry.String), &g); err != nil {
+			return nil, fmt.Errorf("store: park %s geometry: %w", p.Code, err)
+		}
+		p.Geometry = &g
+	}
+	p.CreatedAt, p.UpdatedAt = p.CreatedAt.UTC(), p.UpdatedAt.UTC()
+	return &p, nil
+}
+
+func nullFloat(f sql.NullFloat64) *float64 {
+	if !f.Valid {
+		return nil
+	}
+	return &f.Float64
+}
+
+// checkPark validates p and what needs the database: its unit (in force
+// today, in the actor's scope; sets the province) and its investor (an
+// enterprise of the register).
+func (tx *Tx) checkPark(ctx context.Context, p *park.Site) error {
+	p.Normalize()
+	var v congthuong.Validation
+	p.ValidateInto(&v, 0)
+	if err := v.Err("the site has invalid fields"); err != nil {
+		return err
+	}
+	if p.UnitCode == congthuong.CountryCode {
+		return fieldError(congthuong.EINVALID, "unit_code", "give the commune or province of the site, not the country")
+	}
+	prov, err := tx.resolveScopeUnit(ctx, p.UnitCode)
+	if err != nil {
+		return err
+	}
+	p.ProvinceCode = prov
+	if !tx.actor.System && !tx.actor.InScope(p.UnitCode, prov) {
+		return fieldError(congthuong.EFORBIDDEN, "unit_code", "unit "+p.UnitCode+" is outside your scope")
+	}
+	p.InvestorName = ""
+	if p.InvestorTaxCode != "" {
+		if tc, err := enterprise.ParseTaxCode(p.InvestorTaxCode); err == nil {
+			p.InvestorTaxCode = tc
+		}
+		err := tx.QueryRowContext(ctx, `SELECT name FROM enterprises WHERE tax_code = $1`, p.InvestorTaxCode).Scan(&p.InvestorName)
+		if err == sql.ErrNoRows {
+			return fieldError(congthuong.EINVALID, "investor_tax_code", "no enterprise with tax code "+p.InvestorTaxCode+" is registered")
+		} else if err != nil {
+			return fmt.Errorf("store: park investor: %w", err)
+		}
+	}
+	return nil
+}
+
+func fieldError(code, field, msg string) error {
+	return &congthuong.Error{Code: code, Message: msg, Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
+}
+
+// CreatePark adds a site in the actor's scope.
+func (s *Store) CreatePark(ctx context.Context, p *park.Site) error {
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		if err := tx.checkPark(ctx, p); err != nil {
+			return err
+		}
+		return tx.insertPark(ctx, p)
+	})
+}
+
+// parkValues are the stored columns of p after code, in parkWriteColumns
+// order.
+const parkWriteColumns = `kind, type, name_vi, name_en, search_name, unit_code, province_code, craft_village, mountainous,
+	status, decision, expansions, planned_m2, industrial_m2, leasable_m2, leased_m2, investor_tax_code, infrastructure,
+	wastewater_m3_per_day, wastewater_operating, eco_status, contact, sectors, port_km, airport_km, highway_km,
+	rent_min_usd, rent_max_usd, geometry, lon, lat, published`
+
+func parkValues(p *park.Site) ([]any, error) {
+	docs := make([]string, 4)
+	for i, doc := range []any{p.Decision, nonNil(p.Expansions), p.Infrastructure, p.Contact} {
+		b, err := json.Marshal(doc)
+		if err != nil {
+			return nil, err
+		}
+		docs[i] = string(b)
+	}
+	sectors := ""
+	if len(p.Sectors) > 0 {
+		sectors = "," + strings.Join(p.Sectors, ",") + ","
+	}
+	var geometry, lon, lat any
+	if p.Geometry != nil {
+		g, err := p.Geometry.Compact()
+		if err != nil {
+			return nil, err
+		}
+		x, y, err := p.Geometry.Centre()
+		if err != nil {
+			return nil, err
+		}
+		geometry, lon, lat = g, x, y
+	}
+	return []any{string(p.Kind), string(p.Type), p.NameVI, p.NameEN, unit.Fold(p.NameVI + " " + p.NameEN), p.UnitCode, p.ProvinceCode,
+		p.CraftVillage, p.Mountainous, string(p.Status), docs[0], docs[1], int64(p.PlannedArea), int64(p.IndustrialLand),
+		int64(p.LeasableArea), int64(p.LeasedArea), p.InvestorTaxCode, docs[2], p.WastewaterCapacity, p.WastewaterOperating,
+		string(p.Eco), docs[3], sectors, p.PortKm, p.AirportKm, p.HighwayKm, p.RentMinUSD, p.RentMaxUSD,
+		geometry, lon, lat, p.Published}, nil
+}
+
+func nonNil(d []park.Decision) []park.Decision {
+	if d == nil {
+		return []park.Decision{}
+	}
+	return d
+}
+
+func (tx *Tx) insertPark(ctx context.Context, p *park.Site) error {
+	p.CreatedAt, p.UpdatedAt, p.Version = tx.now, tx.now, 1
+	vals, err := parkValues(p)
+	if err != nil {
+		return err
+	}
+	n := len(vals)
+	args := append([]any{p.Code}, vals...)
+	args = append(args, p.Demo, p.Version, p.CreatedAt, p.UpdatedAt)
+	err = tx.QueryRowContext(ctx, `INSERT INTO parks (code, `+parkWriteColumns+`, demo, version, created_at, updated_at)
+		VALUES `+tx.s.dialect.values(1, n+5)+` RETURNING id`, args...).Scan(&p.ID)
+	if isUniqueViolation(err) {
+		return fieldError(congthuong.ECONFLICT, "code", "a site with code "+p.Code+" already exists")
+	} else if err != nil {
+		return fmt.Errorf("store: create park: %w", err)
+	}
+	return tx.audit(ctx, "create", "park", p.Code, p.UnitCode, nil, p)
+}
+
+// UpdatePark replaces the site with the code by upd, if upd.Version is the
+// stored version (someone else's edit in between is a conflict, not lost).
+// The code, the demo mark and the creation time never change.
+func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*park.Site, error) {
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return nil, err
+	}
+	var out *park.Site
+	err := s.withTx(ctx, func(tx *Tx) error {
+		before, err := findPark(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if !tx.actor.System && !tx.actor.InScope(before.UnitCode, before.ProvinceCode) {
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", before.Code)
+		}
+		if upd.Version != before.Version {
+			return fieldError(congthuong.ECONFLICT, "version", fmt.Sprintf("the site changed since version %d (now %d); reload it", upd.Version, before.Version))
+		}
+		p := upd
+		p.ID, p.Code, p.Demo, p.CreatedAt = before.ID, before.Code, before.Demo, before.CreatedAt
+		if err := tx.checkPark(ctx, &p); err != nil {
+			return err
+		}
+		p.UpdatedAt, p.Version = tx.now, before.Version+1
+		vals, err := parkValues(&p)
+		if err != nil {
+			return err
+		}
+		cols := splitColumns(parkWriteColumns)
+		set := make([]string, len(cols))
+		for i, c := range cols {
+			set[i] = fmt.Sprintf("%s = $%d", c, i+1)
+		}
+		n := len(vals)
+		args := append(vals, p.Version, p.UpdatedAt, p.ID)
+		if _, err := tx.ExecContext(ctx, `UPDATE parks SET `+strings.Join(set, ", ")+fmt.Sprintf(`, version = $%d, updated_at = $%d WHERE id = $%d`,
+			n+1, n+2, n+3), args...); err != nil {
+			return fmt.Errorf("store: update park: %w", err)
+		}
+		out = &p
+		return tx.audit(ctx, "update", "park", p.Code, p.UnitCode, before, &p)
+	})
+	return out, err
+}
+
+// ParkHistory returns the audit entries of a site, newest first: who
+// changed what, and when.
+func (s *Store) ParkHistory(ctx context.Context, code string) ([]audit.Entry, error) {
+	p, err := s.FindPark(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	a := congthuong.ActorFrom(ctx)
+	if !a.System && !a.IsStaff() {
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff see a site's history")
+	}
+	entries, _, err := s.FindAuditEntries(congthuong.NewContext(ctx, congthuong.System()),
+		AuditFilter{Entity: "park", EntityID: p.Code, Page: Page{Limit: MaxLimit}})
+	return entries, err
+}

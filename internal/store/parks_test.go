@@ -1,0 +1,146 @@
+package store_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"congthuong"
+	"congthuong/internal/enterprise"
+	"congthuong/internal/park"
+	"congthuong/internal/store"
+	"congthuong/internal/storetest"
+)
+
+func hectares(t *testing.T, s string) park.Area {
+	t.Helper()
+	a, err := park.ParseHectares(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestParks(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		officer, public := as(haiPhongOfficer), context.Background()
+		investor := &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty Cổ phần Khu công nghiệp Đình Vũ", UnitCode: "31"}
+		if err := s.CreateEnterprise(officer, investor); err != nil {
+			t.Fatal(err)
+		}
+		port := 3.5
+		dinhVu := &park.Site{Code: "kcn-dinhvu", Kind: park.Park, Type: park.General, NameVI: "Khu công nghiệp Đình Vũ",
+			NameEN: "Dinh Vu Industrial Park", UnitCode: "31", Status: park.Operating,
+			Decision:    park.Decision{Number: "1735/QĐ-TTg", Date: "1997-12-18", Body: "Thủ tướng Chính phủ"},
+			PlannedArea: hectares(t, "742.5"), IndustrialLand: hectares(t, "540.25"), LeasableArea: hectares(t, "540.25"),
+			LeasedArea: hectares(t, "480"), InvestorTaxCode: "0200519875", WastewaterCapacity: 6000, WastewaterOperating: true,
+			Eco: park.EcoConverting, Sectors: []string{"C24", "C20"}, PortKm: &port, Published: true,
+			Geometry: &park.Geometry{Type: "Polygon", Coordinates: json.RawMessage(`[[[106.74,20.83],[106.79,20.83],[106.79,20.86],[106.74,20.86],[106.74,20.83]]]`)}}
+		if err := s.CreatePark(officer, dinhVu); err != nil {
+			t.Fatal(err)
+		}
+		if dinhVu.Code != "KCN-DINHVU" || dinhVu.ProvinceCode != "31" || dinhVu.InvestorName != investor.Name || dinhVu.Version != 1 {
+			t.Errorf("created: %+v", dinhVu)
+		}
+		tanLien := &park.Site{Code: "CCN-TANLIEN", Kind: park.Cluster, NameVI: "Cụm công nghiệp Tân Liên", UnitCode: "11560",
+			Status: park.Established, Decision: park.Decision{Number: "12/QĐ-UBND", Date: "2022-03-01"},
+			PlannedArea: hectares(t, "80.1"), LeasableArea: hectares(t, "60"), Expansions: []park.Decision{{Number: "9/QĐ-UBND", Date: "2024-05-01"}}}
+		if err := s.CreatePark(as(thuyNguyen), tanLien); err != nil {
+			t.Fatal(err)
+		}
+		// The law's limits are warnings on the site, not refusals.
+		if w := tanLien.Warnings(); len(w) != 3 {
+			t.Errorf("an 80 ha cluster expanding with nothing leased and no plant: %+v", w)
+		}
+
+		for _, c := range []struct {
+			ctx   context.Context
+			site  park.Site
+			code  string
+			field string
+		}{
+			{officer, park.Site{Code: "KCN-DINHVU", Kind: park.Park, Type: park.General, NameVI: "x", UnitCode: "31", Status: park.Planned, PlannedArea: 1}, congthuong.ECONFLICT, "code"},
+			{officer, park.Site{Code: "KCN-X", Kind: park.Park, Type: park.General, NameVI: "x", UnitCode: "01", Status: park.Planned, PlannedArea: 1}, congthuong.EFORBIDDEN, "unit_code"},
+			{officer, park.Site{Code: "KCN-X", Kind: park.Park, Type: park.General, NameVI: "x", UnitCode: "99999", Status: park.Planned, PlannedArea: 1}, congthuong.EINVALID, "unit_code"},
+			{officer, park.Site{Code: "KCN-X", Kind: park.Park, Type: park.General, NameVI: "x", UnitCode: "31", Status: park.Planned, PlannedArea: 1, InvestorTaxCode: "0100109106"}, congthuong.EINVALID, "investor_tax_code"},
+			{officer, park.Site{Code: "KCN-X", Kind: park.Park, Type: "harbour", NameVI: "x", UnitCode: "31", Status: park.Planned, PlannedArea: 1}, congthuong.EINVALID, "type"},
+			{as(catHai), park.Site{Code: "CCN-X", Kind: park.Cluster, NameVI: "x", UnitCode: "11560", Status: park.Planned, PlannedArea: 1}, congthuong.EFORBIDDEN, "unit_code"},
+		} {
+			site := c.site
+			err := s.CreatePark(c.ctx, &site)
+			if congthuong.ErrorCode(err) != c.code || len(congthuong.ErrorFields(err)) == 0 || congthuong.ErrorFields(err)[0].Field != c.field {
+				t.Errorf("%s: %v %+v", c.site.Code, err, congthuong.ErrorFields(err))
+			}
+		}
+		if err := s.CreatePark(public, &park.Site{}); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
+			t.Errorf("the public creating a site: %v", err)
+		}
+
+		// The public sees published sites only; staff also their own.
+		if list, total, err := s.FindParks(public, store.ParkFilter{}); err != nil || total != 1 || list[0].Code != "KCN-DINHVU" {
+			t.Errorf("public list: %d %v", total, err)
+		}
+		if _, err := s.FindPark(public, "CCN-TANLIEN"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("an unpublished cluster to the public: %v", err)
+		}
+		if _, err := s.FindPark(as(haNoiOfficer), "CCN-TANLIEN"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("an unpublished cluster to another province: %v", err)
+		}
+		if _, total, _ := s.FindParks(officer, store.ParkFilter{}); total != 2 {
+			t.Errorf("Hải Phòng's officer sees %d sites", total)
+		}
+		for _, c := range []struct {
+			f    store.ParkFilter
+			want int
+		}{
+			{store.ParkFilter{Kind: park.Cluster}, 1},
+			{store.ParkFilter{Q: "dinh vu"}, 1},
+			{store.ParkFilter{Q: "industrial park"}, 1},
+			{store.ParkFilter{Q: "ccn-tanlien"}, 1},
+			{store.ParkFilter{MinFree: hectares(t, "60")}, 2},
+			{store.ParkFilter{MinFree: hectares(t, "60.25")}, 1},
+			{store.ParkFilter{Sector: "c20"}, 1},
+			{store.ParkFilter{Sector: "C2"}, 0},
+			{store.ParkFilter{Wastewater: true}, 1},
+			{store.ParkFilter{MaxPortKm: &port}, 1},
+			{store.ParkFilter{Province: "01"}, 0},
+			{store.ParkFilter{UnitCode: "11560"}, 1},
+		} {
+			if _, total, err := s.FindParks(officer, c.f); err != nil || total != c.want {
+				t.Errorf("%+v: %d, %v", c.f, total, err)
+			}
+		}
+		got, err := s.FindPark(public, "kcn-dinhvu")
+		if err != nil || got.PlannedArea.Hectares() != "742.5" || got.FreeArea().Hectares() != "60.25" || got.Geometry == nil ||
+			string(got.Geometry.Coordinates) != `[[[106.74,20.83],[106.79,20.83],[106.79,20.86],[106.74,20.86],[106.74,20.83]]]` ||
+			len(got.Sectors) != 2 || *got.PortKm != 3.5 || got.InvestorName != investor.Name || got.Decision.Number != "1735/QĐ-TTg" {
+			t.Errorf("read back: %+v, %v", got, err)
+		}
+		totals, err := s.SumParks(officer, store.ParkFilter{})
+		if err != nil || len(totals) != 2 || totals[0].Kind != park.Park || totals[0].PlannedArea.Hectares() != "742.5" ||
+			totals[1].Count != 1 || totals[1].PlannedArea.Hectares() != "80.1" {
+			t.Errorf("totals: %+v, %v", totals, err)
+		}
+
+		// Edits: in scope, on the version read, each in the history.
+		upd := *got
+		upd.LeasedArea = hectares(t, "500")
+		if _, err := s.UpdatePark(as(haNoiOfficer), "KCN-DINHVU", upd); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("Hà Nội editing Hải Phòng's park: %v", err)
+		}
+		after, err := s.UpdatePark(officer, "KCN-DINHVU", upd)
+		if err != nil || after.Version != 2 || after.LeasedArea.Hectares() != "500" {
+			t.Fatalf("update: %+v, %v", after, err)
+		}
+		if _, err := s.UpdatePark(officer, "KCN-DINHVU", upd); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+			t.Errorf("an edit of version 1 after version 2: %v", err)
+		}
+		hist, err := s.ParkHistory(officer, "KCN-DINHVU")
+		if err != nil || len(hist) != 2 || hist[0].Action != "update" {
+			t.Errorf("history: %+v, %v", hist, err)
+		}
+		if _, err := s.ParkHistory(public, "KCN-DINHVU"); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("the public reading the history: %v", err)
+		}
+	})
+}

@@ -145,6 +145,12 @@ type Site struct {
 	RentMinUSD *float64  `json:"rent_min_usd,omitempty"`
 	RentMaxUSD *float64  `json:"rent_max_usd,omitempty"`
 	Geometry   *Geometry `json:"geometry,omitempty"`
+	// Tenants is the number of tenants that count (not stopped), Jobs and
+	// Capital their sums: recomputed from the tenants, never entered.
+	Tenants    int     `json:"tenants"`
+	Jobs       int     `json:"jobs"`
+	CapitalVND int64   `json:"capital_vnd"`
+	CapitalUSD float64 `json:"capital_usd"`
 	// Published sites are on the public pages.
 	Published bool      `json:"published"`
 	Demo      bool      `json:"demo,omitempty"`

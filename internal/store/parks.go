@@ -41,7 +41,7 @@ const parkColumns = `p.id, p.code, p.kind, p.type, p.name_vi, p.name_en, p.unit_
 	p.mountainous, p.status, p.decision, p.expansions, p.planned_m2, p.industrial_m2, p.leasable_m2, p.leased_m2,
 	p.investor_tax_code, COALESCE(e.name, ''), p.infrastructure, p.wastewater_m3_per_day, p.wastewater_operating,
 	p.eco_status, p.contact, p.sectors, p.port_km, p.airport_km, p.highway_km, p.rent_min_usd, p.rent_max_usd,
-	p.geometry, p.published, p.demo, p.version, p.created_at, p.updated_at`
+	p.geometry, p.tenant_count, p.jobs, p.capital_vnd, p.capital_usd, p.published, p.demo, p.version, p.created_at, p.updated_at`
 
 const parkFrom = ` FROM parks p LEFT JOIN enterprises e ON e.tax_code = p.investor_tax_code`
 
@@ -194,7 +194,7 @@ func scanPark(r interface{ Scan(...any) error }) (*park.Site, error) {
 		&p.Mountainous, &p.Status, &decision, &expansions, &p.PlannedArea, &p.IndustrialLand, &p.LeasableArea, &p.LeasedArea,
 		&p.InvestorTaxCode, &p.InvestorName, &infra, &p.WastewaterCapacity, &p.WastewaterOperating,
 		&p.Eco, &contact, &sectors, &port, &airport, &highway, &rentMin, &rentMax,
-		&geometry, &p.Published, &p.Demo, &p.Version, &p.CreatedAt, &p.UpdatedAt); err != nil {
+		&geometry, &p.Tenants, &p.Jobs, &p.CapitalVND, &p.CapitalUSD, &p.Published, &p.Demo, &p.Version, &p.CreatedAt, &p.UpdatedAt); err != nil {
 		return nil, err
 	}
 	for _, doc := range []struct {
@@ -367,6 +367,12 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 		}
 		p := upd
 		p.ID, p.Code, p.Demo, p.CreatedAt = before.ID, before.Code, before.Demo, before.CreatedAt
+		p.Tenants, p.Jobs, p.CapitalVND, p.CapitalUSD = before.Tenants, before.Jobs, before.CapitalVND, before.CapitalUSD
+		if has, err := tx.hasTenants(ctx, before.ID); err != nil {
+			return err
+		} else if has {
+			p.LeasedArea = before.LeasedArea // the tenants' sum
+		}
 		if err := tx.checkPark(ctx, &p); err != nil {
 			return err
 		}

@@ -144,3 +144,90 @@ func TestParks(t *testing.T) {
 		}
 	})
 }
+
+func TestParkTenants(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		officer, public := as(haiPhongOfficer), context.Background()
+		for _, e := range []*enterprise.Enterprise{
+			{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"},
+			{TaxCode: "0100109106", Name: "Công ty B", UnitCode: "01"},
+		} {
+			if err := s.CreateEnterprise(as(congthuong.System()), e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		site := &park.Site{Code: "CCN-A", Kind: park.Cluster, NameVI: "Cụm A", UnitCode: "31", Status: park.Operating,
+			Decision: park.Decision{Number: "1/QĐ"}, PlannedArea: hectares(t, "50"), LeasableArea: hectares(t, "40"),
+			LeasedArea: hectares(t, "12.5"), Published: true}
+		if err := s.CreatePark(officer, site); err != nil {
+			t.Fatal(err)
+		}
+		usd := 12.5e6
+		a := &park.Tenant{SiteCode: "ccn-a", TaxCode: "0200519875", Project: "Nhà máy cơ khí", Sector: "C25",
+			LeasedArea: hectares(t, "10.25"), CapitalVND: 150_000_000_000, Jobs: 300, Status: park.TenantOperating}
+		b := &park.Tenant{SiteCode: "CCN-A", TaxCode: "0100109106", Project: "Kho lạnh", LeasedArea: hectares(t, "5"),
+			CapitalUSD: &usd, Jobs: 40, Status: park.TenantBuilding}
+		for _, x := range []*park.Tenant{a, b} {
+			if err := s.SaveTenant(officer, x); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, _ := s.FindPark(officer, "CCN-A")
+		if got.LeasedArea.Hectares() != "15.25" || got.Tenants != 2 || got.Jobs != 340 || got.CapitalVND != 150_000_000_000 || got.CapitalUSD != usd {
+			t.Errorf("the site from its tenants: %+v", got)
+		}
+		// An edit to the site keeps the tenants' leased land.
+		got.LeasedArea = hectares(t, "1")
+		if upd, err := s.UpdatePark(officer, "CCN-A", *got); err != nil || upd.LeasedArea.Hectares() != "15.25" {
+			t.Errorf("edit with tenants: %+v, %v", upd, err)
+		}
+		// A stopped tenant no longer counts.
+		b.Status = park.TenantStopped
+		if err := s.SaveTenant(officer, b); err != nil || b.Version != 2 {
+			t.Fatalf("stop: %v, version %d", err, b.Version)
+		}
+		if got, _ := s.FindPark(officer, "CCN-A"); got.LeasedArea.Hectares() != "10.25" || got.Tenants != 1 || got.Jobs != 300 {
+			t.Errorf("after stopping: %+v", got)
+		}
+		stale := *b
+		stale.Version = 1
+		for _, c := range []struct {
+			ctx   context.Context
+			t     park.Tenant
+			code  string
+			field string
+		}{
+			{officer, park.Tenant{SiteCode: "CCN-A", TaxCode: "0300000000", Project: "x"}, congthuong.EINVALID, "tax_code"},
+			{officer, park.Tenant{SiteCode: "CCN-A", TaxCode: "0200519875", Project: "Nhà máy cơ khí"}, congthuong.ECONFLICT, "project"},
+			{officer, park.Tenant{SiteCode: "CCN-A", TaxCode: "0200519875", Project: "Mở rộng", LeasedArea: hectares(t, "30")}, congthuong.EINVALID, "leased_ha"},
+			{officer, park.Tenant{SiteCode: "CCN-A", TaxCode: "0200519875", Project: "y", Status: "sold"}, congthuong.EINVALID, "status"},
+			{officer, stale, congthuong.ECONFLICT, "version"},
+		} {
+			x := c.t
+			err := s.SaveTenant(c.ctx, &x)
+			if congthuong.ErrorCode(err) != c.code || congthuong.ErrorFields(err)[0].Field != c.field {
+				t.Errorf("%s: %v %+v", c.t.Project, err, congthuong.ErrorFields(err))
+			}
+		}
+		if err := s.SaveTenant(as(haNoiOfficer), &park.Tenant{SiteCode: "CCN-A", TaxCode: "0100109106", Project: "z"}); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("Hà Nội adding a tenant to Hải Phòng's cluster: %v", err)
+		}
+		// The public sees who leases what, not their capital or jobs.
+		list, err := s.Tenants(public, "CCN-A")
+		if err != nil || len(list) != 2 || list[0].Enterprise != "Công ty A" || list[0].Jobs != 0 || list[0].CapitalVND != 0 {
+			t.Errorf("public tenants: %+v, %v", list, err)
+		}
+		if list, _ := s.Tenants(officer, "CCN-A"); list[0].Jobs != 300 {
+			t.Errorf("staff see the jobs: %+v", list[0])
+		}
+		if err := s.DeleteTenant(officer, "CCN-A", a.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.FindPark(officer, "CCN-A"); got.LeasedArea != 0 || got.Tenants != 0 {
+			t.Errorf("after the last counting tenant left: %+v", got)
+		}
+		if _, total, _ := s.FindAuditEntries(as(congthuong.System()), store.AuditFilter{Entity: "park_tenant"}); total != 4 {
+			t.Errorf("tenant changes audited: %d", total)
+		}
+	})
+}

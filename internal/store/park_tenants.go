@@ -1,0 +1,205 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+
+	"congthuong"
+	"congthuong/internal/enterprise"
+	"congthuong/internal/park"
+)
+
+const tenantColumns = `t.id, p.code, t.tax_code, COALESCE(e.name, ''), t.project, t.sector, t.leased_m2, t.capital_vnd,
+	t.capital_usd, t.jobs, t.status, t.registered_on, t.operating_on, t.demo, t.version, t.created_at, t.updated_at`
+
+const tenantFrom = ` FROM park_tenants t JOIN parks p ON p.id = t.park_id LEFT JOIN enterprises e ON e.tax_code = t.tax_code`
+
+func scanTenant(r interface{ Scan(...any) error }) (*park.Tenant, error) {
+	var t park.Tenant
+	var usd sql.NullFloat64
+	if err := r.Scan(&t.ID, &t.SiteCode, &t.TaxCode, &t.Enterprise, &t.Project, &t.Sector, &t.LeasedArea, &t.CapitalVND,
+		&usd, &t.Jobs, &t.Status, &t.RegisteredOn, &t.OperatingOn, &t.Demo, &t.Version, &t.CreatedAt, &t.UpdatedAt); err != nil {
+		return nil, err
+	}
+	t.CapitalUSD = nullFloat(usd)
+	t.CreatedAt, t.UpdatedAt = t.CreatedAt.UTC(), t.UpdatedAt.UTC()
+	return &t, nil
+}
+
+// Tenants lists a site's tenants, largest leased area first, if the actor
+// may see the site. The public sees who leases what; capital and jobs are
+// the staff's.
+func (s *Store) Tenants(ctx context.Context, siteCode string) ([]*park.Tenant, error) {
+	site, err := s.FindPark(ctx, siteCode)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+tenantColumns+tenantFrom+` WHERE t.park_id = $1
+		ORDER BY t.leased_m2 DESC, t.id`, site.ID)
+	if err != nil {
+		return nil, fmt.Errorf("store: tenants: %w", err)
+	}
+	defer rows.Close()
+	a := congthuong.ActorFrom(ctx)
+	out := []*park.Tenant{}
+	for rows.Next() {
+		t, err := scanTenant(rows)
+		if err != nil {
+			return nil, err
+		}
+		if !a.System && !a.IsStaff() {
+			t.CapitalVND, t.CapitalUSD, t.Jobs = 0, nil, 0
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// SaveTenant adds a tenant to a site (ID 0) or replaces one, if
+// t.Version is the stored version. The site must be in the actor's scope
+// and the tenant an enterprise of the register; the site's leased land,
+// tenants, jobs and capital are recomputed in the same transaction.
+func (s *Store) SaveTenant(ctx context.Context, t *park.Tenant) error {
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	t.Normalize()
+	var v congthuong.Validation
+	t.ValidateInto(&v, 0)
+	if err := v.Err("the tenant has invalid fields"); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *Tx) error { return tx.saveTenant(ctx, t) })
+}
+
+func (tx *Tx) saveTenant(ctx context.Context, t *park.Tenant) error {
+	site, err := tx.tenantSite(ctx, t.SiteCode)
+	if err != nil {
+		return err
+	}
+	if tc, err := enterprise.ParseTaxCode(t.TaxCode); err == nil {
+		t.TaxCode = tc
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM enterprises WHERE tax_code = $1`, t.TaxCode).Scan(&t.Enterprise); err == sql.ErrNoRows {
+		return fieldError(congthuong.EINVALID, "tax_code", "no enterprise with tax code "+t.TaxCode+" is registered")
+	} else if err != nil {
+		return fmt.Errorf("store: tenant: %w", err)
+	}
+	var before *park.Tenant
+	t.UpdatedAt = tx.now
+	if t.ID == 0 {
+		t.CreatedAt, t.Version = tx.now, 1
+		err = tx.QueryRowContext(ctx, `INSERT INTO park_tenants (park_id, tax_code, project, sector, leased_m2, capital_vnd,
+			capital_usd, jobs, status, registered_on, operating_on, demo, version, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+			site.ID, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD, t.Jobs, string(t.Status),
+			t.RegisteredOn, t.OperatingOn, t.Demo, t.Version, t.CreatedAt, t.UpdatedAt).Scan(&t.ID)
+	} else {
+		if before, err = tx.findTenant(ctx, site.ID, t.ID); err != nil {
+			return err
+		}
+		if t.Version != before.Version {
+			return fieldError(congthuong.ECONFLICT, "version", fmt.Sprintf("the tenant changed since version %d (now %d); reload it", t.Version, before.Version))
+		}
+		t.CreatedAt, t.Demo, t.Version = before.CreatedAt, before.Demo, before.Version+1
+		_, err = tx.ExecContext(ctx, `UPDATE park_tenants SET tax_code = $1, project = $2, sector = $3, leased_m2 = $4,
+			capital_vnd = $5, capital_usd = $6, jobs = $7, status = $8, registered_on = $9, operating_on = $10, version = $11,
+			updated_at = $12 WHERE id = $13`, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD,
+			t.Jobs, string(t.Status), t.RegisteredOn, t.OperatingOn, t.Version, t.UpdatedAt, t.ID)
+	}
+	if isUniqueViolation(err) {
+		return fieldError(congthuong.ECONFLICT, "project", "the enterprise "+t.TaxCode+" already has the project "+strconv.Quote(t.Project)+" here")
+	} else if err != nil {
+		return fmt.Errorf("store: save tenant: %w", err)
+	}
+	if err := tx.recomputeSite(ctx, site); err != nil {
+		return err
+	}
+	action := "create"
+	if before != nil {
+		action = "update"
+	}
+	return tx.audit(ctx, action, "park_tenant", site.Code+"/"+strconv.FormatInt(t.ID, 10), site.UnitCode, before, t)
+}
+
+// DeleteTenant removes a tenant from a site in the actor's scope.
+func (s *Store) DeleteTenant(ctx context.Context, siteCode string, id int64) error {
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		site, err := tx.tenantSite(ctx, siteCode)
+		if err != nil {
+			return err
+		}
+		before, err := tx.findTenant(ctx, site.ID, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM park_tenants WHERE id = $1`, id); err != nil {
+			return fmt.Errorf("store: delete tenant: %w", err)
+		}
+		if err := tx.recomputeSite(ctx, site); err != nil {
+			return err
+		}
+		return tx.audit(ctx, "delete", "park_tenant", site.Code+"/"+strconv.FormatInt(id, 10), site.UnitCode, before, nil)
+	})
+}
+
+// tenantSite returns the site whose tenants the actor changes: one in its
+// scope.
+func (tx *Tx) tenantSite(ctx context.Context, code string) (*park.Site, error) {
+	site, err := findPark(ctx, tx, code)
+	if err != nil {
+		return nil, err
+	}
+	if !tx.actor.System && !tx.actor.InScope(site.UnitCode, site.ProvinceCode) {
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
+	}
+	return site, nil
+}
+
+func (tx *Tx) findTenant(ctx context.Context, siteID, id int64) (*park.Tenant, error) {
+	t, err := scanTenant(tx.QueryRowContext(ctx, `SELECT `+tenantColumns+tenantFrom+` WHERE t.park_id = $1 AND t.id = $2`, siteID, id))
+	if err != nil {
+		return nil, notFound(err, "no tenant %d on this site", id)
+	}
+	return t, nil
+}
+
+func (tx *Tx) hasTenants(ctx context.Context, siteID int64) (bool, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM park_tenants WHERE park_id = $1`, siteID).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: tenants: %w", err)
+	}
+	return n > 0, nil
+}
+
+// recomputeSite sets a site's leased land, tenants, jobs and capital from
+// its tenants that count, after a change to one of them (a site that never
+// had a tenant keeps the leased land entered for it). The tenants may not
+// lease more than the site's leasable land.
+func (tx *Tx) recomputeSite(ctx context.Context, site *park.Site) error {
+	var n, jobs int
+	var leased, vnd int64
+	var usd float64
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(CASE WHEN status <> 'stopped' THEN 1 END),
+		COALESCE(SUM(CASE WHEN status <> 'stopped' THEN leased_m2 END), 0),
+		COALESCE(SUM(CASE WHEN status <> 'stopped' THEN jobs END), 0),
+		COALESCE(SUM(CASE WHEN status <> 'stopped' THEN capital_vnd END), 0),
+		COALESCE(SUM(CASE WHEN status <> 'stopped' THEN capital_usd END), 0)
+		FROM park_tenants WHERE park_id = $1`, site.ID).Scan(&n, &leased, &jobs, &vnd, &usd); err != nil {
+		return fmt.Errorf("store: recompute site: %w", err)
+	}
+	if park.Area(leased) > site.LeasableArea {
+		return fieldError(congthuong.EINVALID, "leased_ha", "the tenants would lease "+park.Area(leased).Hectares()+
+			" ha of the site's "+site.LeasableArea.Hectares()+" ha leasable")
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE parks SET leased_m2 = $1, tenant_count = $2, jobs = $3, capital_vnd = $4,
+		capital_usd = $5, updated_at = $6 WHERE id = $7`, leased, n, jobs, vnd, usd, tx.now, site.ID); err != nil {
+		return fmt.Errorf("store: recompute site: %w", err)
+	}
+	return nil
+}

@@ -168,6 +168,37 @@ func (s *Store) SumParks(ctx context.Context, f ParkFilter) ([]ParkTotals, error
 	return out, rows.Err()
 }
 
+// ParkGroupTotals are the totals of one province or commune.
+type ParkGroupTotals struct {
+	UnitCode string `json:"unit_code"`
+	ParkTotals
+}
+
+// SummarizeParks returns the totals of the sites matching f by province
+// (by "province") or by commune (by "unit"), and by kind.
+func (s *Store) SummarizeParks(ctx context.Context, f ParkFilter, by string) ([]ParkGroupTotals, error) {
+	col := map[string]string{"province": "p.province_code", "unit": "p.unit_code"}[by]
+	if col == "" {
+		return nil, fieldError(congthuong.EINVALID, "by", "by is province or unit")
+	}
+	w := parkWhere(congthuong.ActorFrom(ctx), f)
+	rows, err := s.read.QueryContext(ctx, `SELECT `+col+`, p.kind, COUNT(*), SUM(p.planned_m2), SUM(p.leasable_m2), SUM(p.leased_m2)
+		FROM parks p`+w.sql()+` GROUP BY `+col+`, p.kind ORDER BY `+col+`, p.kind DESC`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: summarize parks: %w", err)
+	}
+	defer rows.Close()
+	out := []ParkGroupTotals{}
+	for rows.Next() {
+		var t ParkGroupTotals
+		if err := rows.Scan(&t.UnitCode, &t.Kind, &t.Count, &t.PlannedArea, &t.Leasable, &t.Leased); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
 // FindPark returns the site with the code, if the actor may see it.
 func (s *Store) FindPark(ctx context.Context, code string) (*park.Site, error) {
 	return findPark(ctx, s.read, code)

@@ -1,0 +1,279 @@
+package web
+
+import (
+	"bufio"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"congthuong"
+	"congthuong/internal/park"
+	"congthuong/internal/store"
+)
+
+// parkFilter reads the filters of the park list, map and export:
+// kind, type, status, province, unit, q, min_free_ha, sector, wastewater,
+// max_port_km.
+func parkFilter(q url.Values) (store.ParkFilter, error) {
+	var v congthuong.Validation
+	page, err := listPage(q)
+	if err != nil {
+		return store.ParkFilter{}, err
+	}
+	f := store.ParkFilter{Kind: park.Kind(q.Get("kind")), Type: park.Type(q.Get("type")), Status: park.Status(q.Get("status")),
+		Province: q.Get("province"), UnitCode: q.Get("unit"), Q: q.Get("q"), Sector: q.Get("sector"), Page: page}
+	if f.Kind != "" && f.Kind != park.Park && f.Kind != park.Cluster {
+		v.Add("kind", "kind is park or cluster")
+	}
+	if s := q.Get("min_free_ha"); s != "" {
+		a, err := park.ParseHectares(s)
+		if err != nil {
+			v.Add("min_free_ha", err.Error())
+		}
+		f.MinFree = a
+	}
+	switch q.Get("wastewater") {
+	case "", "0", "false":
+	case "1", "true":
+		f.Wastewater = true
+	default:
+		v.Add("wastewater", "wastewater is 1 (an operating plant) or left out")
+	}
+	if s := q.Get("max_port_km"); s != "" {
+		km, err := strconv.ParseFloat(s, 64)
+		if err != nil || km < 0 {
+			v.Add("max_port_km", "max_port_km is a distance in km")
+		}
+		f.MaxPortKm = &km
+	}
+	return f, v.Err("invalid query")
+}
+
+// parkList is a page of sites with the totals of every match.
+type parkList struct {
+	list[*parkView]
+	Totals []store.ParkTotals `json:"totals"`
+}
+
+// parkView is a site with what is computed from it: occupancy, free land
+// and, for staff, the law's warnings.
+type parkView struct {
+	*park.Site
+	OccupancyPct *float64       `json:"occupancy_pct,omitempty"`
+	FreeArea     park.Area      `json:"free_ha"`
+	Warnings     []park.Warning `json:"warnings,omitempty"`
+}
+
+func viewPark(r *http.Request, p *park.Site) *parkView {
+	v := &parkView{Site: p, FreeArea: p.FreeArea()}
+	if occ, ok := p.Occupancy(); ok {
+		v.OccupancyPct = &occ
+	}
+	if a := congthuong.ActorFrom(r.Context()); a.System || a.IsStaff() {
+		v.Warnings = p.Warnings()
+	}
+	return v
+}
+
+func (s *Server) apiListParks(w http.ResponseWriter, r *http.Request) error {
+	f, err := parkFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	sites, total, err := s.store.FindParks(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	totals, err := s.store.SumParks(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	views := make([]*parkView, len(sites))
+	for i, p := range sites {
+		views[i] = viewPark(r, p)
+	}
+	writeJSON(w, http.StatusOK, parkList{list: newList(views, total, f.Page), Totals: totals})
+	return nil
+}
+
+func (s *Server) apiParkSummary(w http.ResponseWriter, r *http.Request) error {
+	f, err := parkFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	by := r.URL.Query().Get("by")
+	if by == "" {
+		by = "province"
+	}
+	groups, err := s.store.SummarizeParks(r.Context(), f, by)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"by": by, "items": groups})
+	return nil
+}
+
+func (s *Server) apiGetPark(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.store.FindPark(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, viewPark(r, p))
+	return nil
+}
+
+func (s *Server) apiCreatePark(w http.ResponseWriter, r *http.Request) error {
+	var p park.Site
+	if err := decodeJSON(w, r, &p); err != nil {
+		return err
+	}
+	if err := s.store.CreatePark(r.Context(), &p); err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/parks/"+p.Code)
+	writeJSON(w, http.StatusCreated, viewPark(r, &p))
+	return nil
+}
+
+func (s *Server) apiUpdatePark(w http.ResponseWriter, r *http.Request) error {
+	var p park.Site
+	if err := decodeJSON(w, r, &p); err != nil {
+		return err
+	}
+	out, err := s.store.UpdatePark(r.Context(), r.PathValue("code"), p)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, viewPark(r, out))
+	return nil
+}
+
+func (s *Server) apiParkHistory(w http.ResponseWriter, r *http.Request) error {
+	entries, err := s.store.ParkHistory(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": entries})
+	return nil
+}
+
+func (s *Server) apiParkTenants(w http.ResponseWriter, r *http.Request) error {
+	list, err := s.store.Tenants(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": list})
+	return nil
+}
+
+func (s *Server) apiSaveTenant(w http.ResponseWriter, r *http.Request) error {
+	var t park.Tenant
+	if err := decodeJSON(w, r, &t); err != nil {
+		return err
+	}
+	t.SiteCode, t.ID = r.PathValue("code"), 0
+	status := http.StatusCreated
+	if id := r.PathValue("id"); id != "" {
+		n, err := strconv.ParseInt(id, 10, 64)
+		if err != nil || n <= 0 {
+			return congthuong.Errorf(congthuong.ENOTFOUND, "no tenant %s", id)
+		}
+		t.ID, status = n, http.StatusOK
+	}
+	if err := s.store.SaveTenant(r.Context(), &t); err != nil {
+		return err
+	}
+	writeJSON(w, status, t)
+	return nil
+}
+
+func (s *Server) apiDeleteTenant(w http.ResponseWriter, r *http.Request) error {
+	n, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || n <= 0 {
+		return congthuong.Errorf(congthuong.ENOTFOUND, "no tenant %s", r.PathValue("id"))
+	}
+	if err := s.store.DeleteTenant(r.Context(), r.PathValue("code"), n); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// apiParksGeoJSON writes the sites matching the filters as a GeoJSON
+// FeatureCollection, streamed: a map of every site of the country is one
+// request. Sites without a geometry are left out.
+func (s *Server) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error {
+	f, err := parkFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	f.Page = store.Page{Sort: f.Page.Sort}
+	w.Header().Set("Content-Type", "application/geo+json; charset=utf-8")
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(`{"type":"FeatureCollection","features":[`)
+	first := true
+	err = s.store.EachPark(r.Context(), f, func(p *park.Site) error {
+		if p.Geometry == nil {
+			return nil
+		}
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		return writeFeature(bw, p)
+	})
+	if err != nil {
+		if first {
+			// Nothing sent yet: a proper error answer.
+			return err
+		}
+		s.log.Error("parks geojson", "err", err)
+		return nil
+	}
+	bw.WriteString("]}\n")
+	return bw.Flush()
+}
+
+// featureProperties are what a map shows of a site.
+type featureProperties struct {
+	Code         string      `json:"code"`
+	Kind         park.Kind   `json:"kind"`
+	Type         park.Type   `json:"type"`
+	NameVI       string      `json:"name_vi"`
+	NameEN       string      `json:"name_en,omitempty"`
+	Province     string      `json:"province_code"`
+	Unit         string      `json:"unit_code"`
+	Status       park.Status `json:"status"`
+	PlannedArea  park.Area   `json:"planned_ha"`
+	FreeArea     park.Area   `json:"free_ha"`
+	OccupancyPct *float64    `json:"occupancy_pct,omitempty"`
+	Eco          string      `json:"eco_status,omitempty"`
+	Wastewater   bool        `json:"wastewater_operating,omitempty"`
+	PortKm       *float64    `json:"port_km,omitempty"`
+}
+
+func writeFeature(bw *bufio.Writer, p *park.Site) error {
+	props := featureProperties{Code: p.Code, Kind: p.Kind, Type: p.Type, NameVI: p.NameVI, NameEN: p.NameEN,
+		Province: p.ProvinceCode, Unit: p.UnitCode, Status: p.Status, PlannedArea: p.PlannedArea, FreeArea: p.FreeArea(),
+		Eco: string(p.Eco), Wastewater: p.WastewaterOperating, PortKm: p.PortKm}
+	if occ, ok := p.Occupancy(); ok {
+		props.OccupancyPct = &occ
+	}
+	geom, err := p.Geometry.Compact()
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(props)
+	if err != nil {
+		return err
+	}
+	id, _ := json.Marshal(p.Code)
+	bw.WriteString(`{"type":"Feature","id":`)
+	bw.Write(id)
+	bw.WriteString(`,"geometry":`)
+	bw.WriteString(geom)
+	bw.WriteString(`,"properties":`)
+	bw.Write(b)
+	return bw.WriteByte('}')
+}

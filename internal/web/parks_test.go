@@ -1,0 +1,144 @@
+package web_test
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+
+	"congthuong/internal/storetest"
+)
+
+const dinhVuJSON = `{"code":"KCN-DINHVU","kind":"park","type":"general","name_vi":"Khu công nghiệp Đình Vũ",
+	"name_en":"Dinh Vu Industrial Park","unit_code":"31","status":"operating",
+	"decision":{"number":"1735/QĐ-TTg","date":"1997-12-18"},"planned_ha":742.5,"industrial_land_ha":540.25,
+	"leasable_ha":540.25,"leased_ha":480,"investor_tax_code":"0100233488","wastewater_m3_per_day":6000,
+	"wastewater_operating":true,"eco_status":"converting","sectors":["C24"],"port_km":3.5,"published":true,
+	"geometry":{"type":"Polygon","coordinates":[[[106.74,20.83],[106.79,20.83],[106.79,20.86],[106.74,20.86],[106.74,20.83]]]}}`
+
+func TestParksAPI(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	if w := e.do("", "POST", "/api/v1/parks", "application/json", []byte(dinhVuJSON)); w.Code != 401 {
+		t.Errorf("the public registering a park: %d", w.Code)
+	}
+	if w := e.do("officer01", "POST", "/api/v1/parks", "application/json", []byte(dinhVuJSON)); w.Code != 403 {
+		t.Errorf("Hà Nội registering a Hải Phòng park: %d %s", w.Code, w.Body)
+	}
+	w := e.do("officer31", "POST", "/api/v1/parks", "application/json", []byte(dinhVuJSON))
+	if w.Code != 201 || w.Header().Get("Location") != "/api/v1/parks/KCN-DINHVU" || !strings.Contains(w.Body.String(), `"planned_ha":742.5`) ||
+		!strings.Contains(w.Body.String(), `"free_ha":60.25`) || !strings.Contains(w.Body.String(), `"investor_name":"Công ty Cổ phần Thủy Nguyên"`) {
+		t.Fatalf("create: %d %s", w.Code, w.Body)
+	}
+	cluster := `{"code":"CCN-TANLIEN","kind":"cluster","name_vi":"Cụm công nghiệp Tân Liên","unit_code":"11560","status":"planned","planned_ha":80}`
+	if w := e.do("thuynguyen", "POST", "/api/v1/parks", "application/json", []byte(cluster)); w.Code != 201 ||
+		!strings.Contains(w.Body.String(), "Decree 32/2024") {
+		t.Errorf("an 80 ha cluster, with the law's warning: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "POST", "/api/v1/parks", "application/json", []byte(`{"code":"X","kind":"zone"}`)); w.Code != 400 ||
+		!strings.Contains(w.Body.String(), `"field":"kind"`) {
+		t.Errorf("invalid: %d %s", w.Code, w.Body)
+	}
+
+	// The public: published sites, no warnings; filters in the query.
+	w = e.do("", "GET", "/api/v1/parks", "", nil)
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `"total":1`) || strings.Contains(w.Body.String(), "CCN-TANLIEN") ||
+		!strings.Contains(w.Body.String(), `"totals":[{"kind":"park","count":1,"planned_ha":742.5`) {
+		t.Errorf("public list: %s", w.Body)
+	}
+	for query, want := range map[string]string{
+		"?q=dinh+vu":          `"total":1`,
+		"?min_free_ha=60.25":  `"total":1`,
+		"?min_free_ha=60.3":   `"total":0`,
+		"?wastewater=1":       `"total":1`,
+		"?max_port_km=3":      `"total":0`,
+		"?kind=cluster":       `"total":0`,
+		"?sector=C24":         `"total":1`,
+		"?min_free_ha=lots":   `"field":"min_free_ha"`,
+		"?kind=zone":          `"field":"kind"`,
+		"?max_port_km=near":   `"field":"max_port_km"`,
+		"?sort=-free&limit=1": `"total":1`,
+	} {
+		if w := e.do("", "GET", "/api/v1/parks"+query, "", nil); !strings.Contains(w.Body.String(), want) {
+			t.Errorf("%s: %d %s", query, w.Code, w.Body)
+		}
+	}
+	if w := e.do("officer31", "GET", "/api/v1/parks?kind=cluster", "", nil); !strings.Contains(w.Body.String(), `"total":1`) {
+		t.Errorf("staff see their unpublished cluster: %s", w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/parks/CCN-TANLIEN", "", nil); w.Code != 404 {
+		t.Errorf("an unpublished cluster to the public: %d", w.Code)
+	}
+	w = e.do("", "GET", "/api/v1/parks/kcn-dinhvu", "", nil)
+	var got map[string]any
+	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil || got["version"] != 1.0 || got["warnings"] != nil {
+		t.Fatalf("detail: %s", w.Body)
+	}
+
+	// The map: every published site with a geometry.
+	w = e.do("", "GET", "/api/v1/parks.geojson", "", nil)
+	var fc struct {
+		Type     string `json:"type"`
+		Features []struct {
+			ID         string          `json:"id"`
+			Geometry   json.RawMessage `json:"geometry"`
+			Properties map[string]any  `json:"properties"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &fc); err != nil || fc.Type != "FeatureCollection" || len(fc.Features) != 1 ||
+		fc.Features[0].ID != "KCN-DINHVU" || fc.Features[0].Properties["free_ha"] != 60.25 ||
+		!strings.Contains(string(fc.Features[0].Geometry), `[106.74,20.83]`) {
+		t.Errorf("geojson: %v %s", err, w.Body)
+	}
+	if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/geo+json") {
+		t.Errorf("content type %s", ct)
+	}
+
+	// Edits carry the version read.
+	edited := strings.Replace(dinhVuJSON, `"leased_ha":480`, `"leased_ha":500,"version":1`, 1)
+	if w := e.do("officer31", "PUT", "/api/v1/parks/KCN-DINHVU", "application/json", []byte(edited)); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `"version":2`) {
+		t.Fatalf("update: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "PUT", "/api/v1/parks/KCN-DINHVU", "application/json", []byte(edited)); w.Code != 409 {
+		t.Errorf("a stale update: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "GET", "/api/v1/parks/KCN-DINHVU/history", "", nil); w.Code != 200 || strings.Count(w.Body.String(), `"action"`) != 2 {
+		t.Errorf("history: %d %s", w.Code, w.Body)
+	}
+
+	// Tenants.
+	tenant := `{"tax_code":"0314409058","project":"Nhà máy thép","sector":"C24","leased_ha":20.5,"jobs":250,"status":"operating"}`
+	w = e.do("officer31", "POST", "/api/v1/parks/KCN-DINHVU/tenants", "application/json", []byte(tenant))
+	if w.Code != 201 {
+		t.Fatalf("add tenant: %d %s", w.Code, w.Body)
+	}
+	var ten struct {
+		ID int64 `json:"id"`
+	}
+	json.Unmarshal(w.Body.Bytes(), &ten)
+	if w := e.do("", "GET", "/api/v1/parks/KCN-DINHVU", "", nil); !strings.Contains(w.Body.String(), `"leased_ha":20.5`) ||
+		!strings.Contains(w.Body.String(), `"tenants":1`) {
+		t.Errorf("the site from its tenant: %s", w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/parks/KCN-DINHVU/tenants", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "Cát Hải") ||
+		strings.Contains(w.Body.String(), `"jobs":250`) {
+		t.Errorf("public tenants: %s", w.Body)
+	}
+	stopped := strings.Replace(tenant, `"operating"`, `"stopped","version":1`, 1)
+	if w := e.do("officer31", "PUT", "/api/v1/parks/KCN-DINHVU/tenants/"+strconv.FormatInt(ten.ID, 10), "application/json", []byte(stopped)); w.Code != 200 {
+		t.Errorf("update tenant: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "DELETE", "/api/v1/parks/KCN-DINHVU/tenants/"+strconv.FormatInt(ten.ID, 10), "", nil); w.Code != 204 {
+		t.Errorf("delete tenant: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "DELETE", "/api/v1/parks/KCN-DINHVU/tenants/x", "", nil); w.Code != 404 {
+		t.Errorf("delete tenant x: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/parks/summary?by=province", "", nil); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `{"unit_code":"31","kind":"park","count":1,"planned_ha":742.5`) {
+		t.Errorf("summary: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/parks/summary?by=district", "", nil); w.Code != 400 {
+		t.Errorf("summary by district: %d", w.Code)
+	}
+}

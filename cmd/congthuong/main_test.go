@@ -75,6 +75,15 @@ func TestFirstAndSecondStart(t *testing.T) {
 		!strings.Contains(body, `"value":225784`) || !strings.Contains(body, `"growth_pct":13.6`) {
 		t.Errorf("demo retail sales of Hải Phòng: %d %.400s", code, body)
 	}
+	// Hải Phòng's parks and clusters, in the counts and areas published for mid-2025.
+	if code, body := get(t, m.URL()+"/api/v1/parks/summary?by=province"); code != 200 ||
+		!strings.Contains(body, `{"unit_code":"31","kind":"park","count":40,"planned_ha":11208,`) ||
+		!strings.Contains(body, `{"unit_code":"31","kind":"cluster","count":79,"planned_ha":3837.5,`) {
+		t.Errorf("demo parks and clusters: %d %.400s", code, body)
+	}
+	if code, body := get(t, m.URL()+"/api/v1/parks?q=dinh+vu"); code != 200 || !strings.Contains(body, `"eco_status":"converting"`) {
+		t.Errorf("Đình Vũ, being converted to an eco-industrial park: %d %.300s", code, body)
+	}
 	if code, body := get(t, m.URL()+"/"); code != 200 || !strings.Contains(body, "demo-banner") {
 		t.Errorf("home lacks the demo banner: %d", code)
 	}

@@ -16,9 +16,9 @@ func TestGeometry(t *testing.T) {
 		{"Point", `[106.68, 20.86]`, true, 106.68, 20.86},
 		{"Polygon", square, true, 106.65, 20.85},
 		{"MultiPolygon", "[" + square + "]", true, 106.65, 20.85},
-		{"Point", `[20.86, 106.68]`, false, 0, 0}, // swapped
+		{"Point", `[20.86, 106.68]`, false, 0, 0},                                           // swapped
 		{"Polygon", `[[[106.6,20.8],[106.7,20.8],[106.7,20.9],[106.6,20.9]]]`, false, 0, 0}, // open ring
-		{"Polygon", `[[[106.6,20.8],[106.7,20.8],[106.6,20.8]]]`, false, 0, 0},               // too few
+		{"Polygon", `[[[106.6,20.8],[106.7,20.8],[106.6,20.8]]]`, false, 0, 0},              // too few
 		{"LineString", `[[106.6,20.8],[106.7,20.8]]`, false, 0, 0},
 		{"Point", `"here"`, false, 0, 0},
 	} {

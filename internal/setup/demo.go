@@ -30,15 +30,18 @@ var demoForms = []string{"Công ty TNHH", "Công ty Cổ phần"}
 func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, password string) error {
 	today := unit.Today(st.Now())
 	var communes []string
+	var places []unit.Unit
 	for _, u := range ref.Units {
 		if u.Level == unit.Commune && u.ParentCode == "31" && u.ValidOn(today) {
 			communes = append(communes, u.Code)
+			places = append(places, u)
 		}
 	}
 	if len(communes) == 0 {
 		return fmt.Errorf("no communes of Hải Phòng (31) in the reference data")
 	}
 	var first string
+	var taxCodes []string
 	seq := 1000123
 	for i, d := range demoNames {
 		var tc string
@@ -56,6 +59,7 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 		if first == "" {
 			first = tc
 		}
+		taxCodes = append(taxCodes, tc)
 		commune := communes[(i*37)%len(communes)]
 		if i == 0 {
 			commune = "11560" // Phường Thủy Nguyên, where the demo commune officer works
@@ -76,6 +80,9 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 		}
 	}
 	if err := demoStats(ctx, st, north); err != nil {
+		return err
+	}
+	if err := demoSites(ctx, st, places, taxCodes); err != nil {
 		return err
 	}
 	if password == "" {

@@ -3,6 +3,7 @@ package web
 import (
 	"bufio"
 	"encoding/json"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -68,6 +69,7 @@ type parkView struct {
 func viewPark(r *http.Request, p *park.Site) *parkView {
 	v := &parkView{Site: p, FreeArea: p.FreeArea()}
 	if occ, ok := p.Occupancy(); ok {
+		occ = math.Round(occ*100) / 100
 		v.OccupancyPct = &occ
 	}
 	if a := congthuong.ActorFrom(r.Context()); a.System || a.IsStaff() {
@@ -258,6 +260,7 @@ func writeFeature(bw *bufio.Writer, p *park.Site) error {
 		Province: p.ProvinceCode, Unit: p.UnitCode, Status: p.Status, PlannedArea: p.PlannedArea, FreeArea: p.FreeArea(),
 		Eco: string(p.Eco), Wastewater: p.WastewaterOperating, PortKm: p.PortKm}
 	if occ, ok := p.Occupancy(); ok {
+		occ = math.Round(occ*100) / 100
 		props.OccupancyPct = &occ
 	}
 	geom, err := p.Geometry.Compact()

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"strings"
 
@@ -162,9 +161,8 @@ func (tx *Tx) calendarChanged(ctx context.Context, action string, day calendar.D
 	if after != nil {
 		a = after
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, calendarVersionKey, rand.Text()); err != nil {
-		return fmt.Errorf("store: calendar version: %w", err)
+	if err := tx.bumpVersion(ctx, calendarVersionKey); err != nil {
+		return err
 	}
 	return tx.audit(ctx, action, "calendar_override", day.String()+"/"+string(scope), congthuong.CountryCode, b, a)
 }

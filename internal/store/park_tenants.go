@@ -201,5 +201,5 @@ func (tx *Tx) recomputeSite(ctx context.Context, site *park.Site) error {
 		capital_usd = $5, updated_at = $6 WHERE id = $7`, leased, n, jobs, vnd, usd, tx.now, site.ID); err != nil {
 		return fmt.Errorf("store: recompute site: %w", err)
 	}
-	return nil
+	return tx.bumpVersion(ctx, parksVersionKey)
 }

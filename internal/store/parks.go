@@ -14,6 +14,17 @@ import (
 	"congthuong/internal/unit"
 )
 
+// parksVersionKey is a setting bumped with every change of a site or a
+// tenant, in the same transaction, so that every process can tell its
+// cached public answers are stale.
+const parksVersionKey = "parks_version"
+
+// ParksVersion returns the registry's version: it changes with every
+// change of a site or a tenant.
+func (s *Store) ParksVersion(ctx context.Context) (string, error) {
+	return s.Setting(ctx, parksVersionKey)
+}
+
 // ParkFilter selects industrial parks and clusters.
 type ParkFilter struct {
 	Kind     park.Kind
@@ -374,6 +385,9 @@ func (tx *Tx) insertPark(ctx context.Context, p *park.Site) error {
 	} else if err != nil {
 		return fmt.Errorf("store: create park: %w", err)
 	}
+	if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
+		return err
+	}
 	return tx.audit(ctx, "create", "park", p.Code, p.UnitCode, nil, p)
 }
 
@@ -424,6 +438,9 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 			return fmt.Errorf("store: update park: %w", err)
 		}
 		out = &p
+		if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
+			return err
+		}
 		return tx.audit(ctx, "update", "park", p.Code, p.UnitCode, before, &p)
 	})
 	return out, err

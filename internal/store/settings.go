@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -26,4 +27,15 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		}
 		return tx.audit(ctx, "update", "setting", key, "", nil, map[string]string{key: value})
 	})
+}
+
+// bumpVersion gives the setting key a new random value in the transaction:
+// every process sharing the database tells from it, with one cheap read,
+// that what it keeps in memory is stale.
+func (tx *Tx) bumpVersion(ctx context.Context, key string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, rand.Text()); err != nil {
+		return fmt.Errorf("store: %s: %w", key, err)
+	}
+	return nil
 }

@@ -9,44 +9,64 @@ import (
 	"sync"
 )
 
-// responseCache keeps encoded JSON answers to public reference-data queries
-// (administrative units), which only change when the reference data is
-// reloaded. Keys include the day the query is for, so answers roll over at
-// midnight. The cache is bounded: when full it starts again empty.
+// responseCache keeps encoded answers to public queries whose data change
+// rarely: administrative units (only when the reference data is loaded;
+// keys include the day, so answers roll over at midnight) and the public
+// park registry (emptied when it changes). The cache is bounded: when full
+// it starts again empty.
 type responseCache struct {
 	mu      sync.RWMutex
 	entries map[string]cachedResponse
 	max     int
+	// cacheControl is what clients are told: how long they may keep an
+	// answer without asking again.
+	cacheControl string
 }
 
 type cachedResponse struct {
-	body []byte
-	etag string
+	body  []byte
+	etag  string
+	ctype string
 }
 
-func newResponseCache(max int) *responseCache {
-	return &responseCache{entries: map[string]cachedResponse{}, max: max}
+func newResponseCache(max int, cacheControl string) *responseCache {
+	return &responseCache{entries: map[string]cachedResponse{}, max: max, cacheControl: cacheControl}
+}
+
+// reset forgets every answer.
+func (c *responseCache) reset() {
+	c.mu.Lock()
+	c.entries = map[string]cachedResponse{}
+	c.mu.Unlock()
 }
 
 // serveJSON answers from the cache, or builds, encodes and keeps the answer.
-// It honours If-None-Match, so browsers and proxies revalidate for free.
 func (c *responseCache) serveJSON(w http.ResponseWriter, r *http.Request, key string, build func() (any, error)) error {
-	c.mu.RLock()
-	e, ok := c.entries[key]
-	c.mu.RUnlock()
-	if !ok {
+	return c.serve(w, r, key, "application/json; charset=utf-8", func(buf *bytes.Buffer) error {
 		v, err := build()
 		if err != nil {
 			return err
 		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
+		enc := json.NewEncoder(buf)
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(v); err != nil {
+		return enc.Encode(v)
+	})
+}
+
+// serve answers from the cache, or writes the answer with build and keeps
+// it. It honours If-None-Match, so browsers and proxies revalidate for
+// free.
+func (c *responseCache) serve(w http.ResponseWriter, r *http.Request, key, ctype string, build func(*bytes.Buffer) error) error {
+	c.mu.RLock()
+	e, ok := c.entries[key]
+	c.mu.RUnlock()
+	if !ok {
+		var buf bytes.Buffer
+		if err := build(&buf); err != nil {
 			return err
 		}
 		sum := sha256.Sum256(buf.Bytes())
-		e = cachedResponse{body: buf.Bytes(), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+		e = cachedResponse{body: buf.Bytes(), etag: `"` + hex.EncodeToString(sum[:12]) + `"`, ctype: ctype}
 		c.mu.Lock()
 		if len(c.entries) >= c.max {
 			c.entries = map[string]cachedResponse{}
@@ -55,13 +75,13 @@ func (c *responseCache) serveJSON(w http.ResponseWriter, r *http.Request, key st
 		c.mu.Unlock()
 	}
 	h := w.Header()
-	h.Set("Cache-Control", "public, max-age=300")
+	h.Set("Cache-Control", c.cacheControl)
 	h.Set("ETag", e.etag)
 	if r.Header.Get("If-None-Match") == e.etag {
 		w.WriteHeader(http.StatusNotModified)
 		return nil
 	}
-	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Type", e.ctype)
 	w.Write(e.body)
 	return nil
 }

@@ -2,7 +2,9 @@ package web
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"net/http"
 	"net/url"
@@ -83,20 +85,21 @@ func (s *Server) apiListParks(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sites, total, err := s.store.FindParks(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	totals, err := s.store.SumParks(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	views := make([]*parkView, len(sites))
-	for i, p := range sites {
-		views[i] = viewPark(r, p)
-	}
-	writeJSON(w, http.StatusOK, parkList{list: newList(views, total, f.Page), Totals: totals})
-	return nil
+	return s.parkRead(w, r, func() (any, error) {
+		sites, total, err := s.store.FindParks(r.Context(), f)
+		if err != nil {
+			return nil, err
+		}
+		totals, err := s.store.SumParks(r.Context(), f)
+		if err != nil {
+			return nil, err
+		}
+		views := make([]*parkView, len(sites))
+		for i, p := range sites {
+			views[i] = viewPark(r, p)
+		}
+		return parkList{list: newList(views, total, f.Page), Totals: totals}, nil
+	})
 }
 
 func (s *Server) apiParkSummary(w http.ResponseWriter, r *http.Request) error {
@@ -108,21 +111,23 @@ func (s *Server) apiParkSummary(w http.ResponseWriter, r *http.Request) error {
 	if by == "" {
 		by = "province"
 	}
-	groups, err := s.store.SummarizeParks(r.Context(), f, by)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"by": by, "items": groups})
-	return nil
+	return s.parkRead(w, r, func() (any, error) {
+		groups, err := s.store.SummarizeParks(r.Context(), f, by)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"by": by, "items": groups}, nil
+	})
 }
 
 func (s *Server) apiGetPark(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.store.FindPark(r.Context(), r.PathValue("code"))
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, viewPark(r, p))
-	return nil
+	return s.parkRead(w, r, func() (any, error) {
+		p, err := s.store.FindPark(r.Context(), r.PathValue("code"))
+		if err != nil {
+			return nil, err
+		}
+		return viewPark(r, p), nil
+	})
 }
 
 func (s *Server) apiCreatePark(w http.ResponseWriter, r *http.Request) error {
@@ -133,6 +138,7 @@ func (s *Server) apiCreatePark(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.CreatePark(r.Context(), &p); err != nil {
 		return err
 	}
+	s.parksChanged()
 	w.Header().Set("Location", "/api/v1/parks/"+p.Code)
 	writeJSON(w, http.StatusCreated, viewPark(r, &p))
 	return nil
@@ -147,6 +153,7 @@ func (s *Server) apiUpdatePark(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	s.parksChanged()
 	writeJSON(w, http.StatusOK, viewPark(r, out))
 	return nil
 }
@@ -161,12 +168,13 @@ func (s *Server) apiParkHistory(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiParkTenants(w http.ResponseWriter, r *http.Request) error {
-	list, err := s.store.Tenants(r.Context(), r.PathValue("code"))
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": list})
-	return nil
+	return s.parkRead(w, r, func() (any, error) {
+		list, err := s.store.Tenants(r.Context(), r.PathValue("code"))
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"items": list}, nil
+	})
 }
 
 func (s *Server) apiSaveTenant(w http.ResponseWriter, r *http.Request) error {
@@ -186,6 +194,7 @@ func (s *Server) apiSaveTenant(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.SaveTenant(r.Context(), &t); err != nil {
 		return err
 	}
+	s.parksChanged()
 	writeJSON(w, status, t)
 	return nil
 }
@@ -198,43 +207,53 @@ func (s *Server) apiDeleteTenant(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.DeleteTenant(r.Context(), r.PathValue("code"), n); err != nil {
 		return err
 	}
+	s.parksChanged()
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
 
 // apiParksGeoJSON writes the sites matching the filters as a GeoJSON
-// FeatureCollection, streamed: a map of every site of the country is one
-// request. Sites without a geometry are left out.
+// FeatureCollection: a map of every site of the country is one request.
+// Sites without a geometry are left out.
 func (s *Server) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error {
 	f, err := parkFilter(r.URL.Query())
 	if err != nil {
 		return err
 	}
 	f.Page = store.Page{Sort: f.Page.Sort}
-	w.Header().Set("Content-Type", "application/geo+json; charset=utf-8")
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(`{"type":"FeatureCollection","features":[`)
-	first := true
-	err = s.store.EachPark(r.Context(), f, func(p *park.Site) error {
-		if p.Geometry == nil {
-			return nil
-		}
-		if !first {
-			bw.WriteByte(',')
-		}
-		first = false
-		return writeFeature(bw, p)
-	})
-	if err != nil {
-		if first {
-			// Nothing sent yet: a proper error answer.
+	const ctype = "application/geo+json; charset=utf-8"
+	build := func(out io.Writer) error {
+		bw := bufio.NewWriterSize(out, 64<<10)
+		bw.WriteString(`{"type":"FeatureCollection","features":[`)
+		first := true
+		err := s.store.EachPark(r.Context(), f, func(p *park.Site) error {
+			if p.Geometry == nil {
+				return nil
+			}
+			if !first {
+				bw.WriteByte(',')
+			}
+			first = false
+			return writeFeature(bw, p)
+		})
+		if err != nil {
 			return err
 		}
-		s.log.Error("parks geojson", "err", err)
-		return nil
+		bw.WriteString("]}\n")
+		return bw.Flush()
 	}
-	bw.WriteString("]}\n")
-	return bw.Flush()
+	if congthuong.ActorFrom(r.Context()).Anonymous() {
+		return s.publicParks(r.Context()).serve(w, r, parkCacheKey(r), ctype, func(buf *bytes.Buffer) error { return build(buf) })
+	}
+	// Staff maps are scoped and few: built for each request, into a buffer
+	// so that an error still gets a proper answer.
+	var buf bytes.Buffer
+	if err := build(&buf); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Write(buf.Bytes())
+	return nil
 }
 
 // featureProperties are what a map shows of a site.

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/json"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -60,6 +61,19 @@ func TestParksAPI(t *testing.T) {
 	} {
 		if w := e.do("", "GET", "/api/v1/parks"+query, "", nil); !strings.Contains(w.Body.String(), want) {
 			t.Errorf("%s: %d %s", query, w.Code, w.Body)
+		}
+	}
+	// Public answers are cached and revalidated by their ETag.
+	w = e.do("", "GET", "/api/v1/parks?kind=park", "", nil)
+	if etag := w.Header().Get("ETag"); etag == "" || w.Header().Get("Cache-Control") != "public, no-cache" {
+		t.Errorf("public list headers: %v", w.Header())
+	} else {
+		r := httptest.NewRequest("GET", "/api/v1/parks?kind=park", nil)
+		r.Header.Set("If-None-Match", etag)
+		rec := httptest.NewRecorder()
+		e.server.ServeHTTP(rec, r)
+		if rec.Code != 304 {
+			t.Errorf("revalidation: %d", rec.Code)
 		}
 	}
 	if w := e.do("officer31", "GET", "/api/v1/parks?kind=cluster", "", nil); !strings.Contains(w.Body.String(), `"total":1`) {

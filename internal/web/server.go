@@ -37,13 +37,16 @@ type Server struct {
 	// unitCache holds answers about administrative units, which change only
 	// when the reference data is reloaded at first start.
 	unitCache *responseCache
+	// parks holds the public's answers about industrial parks and clusters.
+	parks parksCache
 	cal       calendarCache
 }
 
 // New builds a server; it fails if an embedded template or catalogue is
 // broken, so that a bad build never starts.
 func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
-	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, limiter: newLoginLimiter(), unitCache: newResponseCache(4096)}
+	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, limiter: newLoginLimiter(), unitCache: newResponseCache(4096, "public, max-age=300")}
+	s.parks.cache = newResponseCache(4096, "public, no-cache")
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err

@@ -1,0 +1,72 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+
+	"congthuong"
+)
+
+// parksRecheck is how long a process serves its cached public answers
+// about parks before asking the database whether the registry changed
+// (perhaps through another process). A change made through this process
+// is seen at once.
+const parksRecheck = time.Second
+
+// parksCache holds the public's answers about parks and the registry's
+// version they were built from. Staff answers are scoped and never
+// cached.
+type parksCache struct {
+	mu      sync.Mutex
+	cache   *responseCache
+	version string
+	checked time.Time
+}
+
+// publicParks returns the cache of public park answers, emptied when the
+// registry changed. If the database cannot be asked, the cache serves.
+func (s *Server) publicParks(ctx context.Context) *responseCache {
+	c := &s.parks
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if time.Since(c.checked) < parksRecheck {
+		return c.cache
+	}
+	if v, err := s.store.ParksVersion(ctx); err == nil {
+		if v != c.version {
+			c.cache.reset()
+			c.version = v
+		}
+		c.checked = time.Now()
+	}
+	return c.cache
+}
+
+// parksChanged makes the next public read ask for the registry's version.
+func (s *Server) parksChanged() {
+	s.parks.mu.Lock()
+	s.parks.checked = time.Time{}
+	s.parks.mu.Unlock()
+}
+
+// parkRead answers a read of the registry: the public's from the cache,
+// staff's built for them.
+func (s *Server) parkRead(w http.ResponseWriter, r *http.Request, build func() (any, error)) error {
+	if congthuong.ActorFrom(r.Context()).Anonymous() {
+		return s.publicParks(r.Context()).serveJSON(w, r, parkCacheKey(r), build)
+	}
+	v, err := build()
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, v)
+	return nil
+}
+
+// parkCacheKey is the request's path and query, the query in a canonical
+// order.
+func parkCacheKey(r *http.Request) string {
+	return r.URL.Path + "?" + r.URL.Query().Encode()
+}

@@ -39,7 +39,7 @@ type Server struct {
 	unitCache *responseCache
 	// parks holds the public's answers about industrial parks and clusters.
 	parks parksCache
-	cal       calendarCache
+	cal   calendarCache
 }
 
 // New builds a server; it fails if an embedded template or catalogue is

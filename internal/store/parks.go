@@ -274,36 +274,82 @@ func nullFloat(f sql.NullFloat64) *float64 {
 // today, in the actor's scope; sets the province) and its investor (an
 // enterprise of the register).
 func (tx *Tx) checkPark(ctx context.Context, p *park.Site) error {
-	p.Normalize()
+	c := siteChecker{tx: tx}
 	var v congthuong.Validation
-	p.ValidateInto(&v, 0)
-	if err := v.Err("the site has invalid fields"); err != nil {
-		return err
-	}
-	if p.UnitCode == congthuong.CountryCode {
-		return fieldError(congthuong.EINVALID, "unit_code", "give the commune or province of the site, not the country")
-	}
-	prov, err := tx.resolveScopeUnit(ctx, p.UnitCode)
+	forbidden, err := c.check(ctx, p, &v, 0)
 	if err != nil {
 		return err
 	}
-	p.ProvinceCode = prov
-	if !tx.actor.System && !tx.actor.InScope(p.UnitCode, prov) {
-		return fieldError(congthuong.EFORBIDDEN, "unit_code", "unit "+p.UnitCode+" is outside your scope")
+	if forbidden != "" {
+		return fieldError(congthuong.EFORBIDDEN, "unit_code", forbidden)
+	}
+	return v.Err("the site has invalid fields")
+}
+
+// siteChecker checks sites against the database, keeping what it looked
+// up for the next site of an import.
+type siteChecker struct {
+	tx         *Tx
+	provinceOf map[string]string // units in force today → province; nil: one query a site
+	investors  map[string]string // tax code → name, as looked up
+}
+
+// check normalizes and validates p, adding its problems to v (with the
+// row, in an import); a unit outside the actor's scope is also returned,
+// so that a single save can answer 403.
+func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Validation, row int) (forbidden string, err error) {
+	add := func(field, msg string) {
+		if row > 0 {
+			v.AddRow(row, field, msg)
+		} else {
+			v.Add(field, msg)
+		}
+	}
+	p.Normalize()
+	p.ValidateInto(v, row)
+	if p.UnitCode == congthuong.CountryCode {
+		add("unit_code", "give the commune or province of the site, not the country")
+	} else if p.UnitCode != "" {
+		prov, ok := "", false
+		if c.provinceOf != nil {
+			prov, ok = c.provinceOf[p.UnitCode]
+		} else if pr, err := c.tx.resolveScopeUnit(ctx, p.UnitCode); err == nil {
+			prov, ok = pr, true
+		} else if congthuong.ErrorCode(err) != congthuong.EINVALID {
+			return "", err
+		}
+		switch {
+		case !ok:
+			add("unit_code", "no administrative unit with code "+p.UnitCode+" is in force today")
+		case !c.tx.actor.System && !c.tx.actor.InScope(p.UnitCode, prov):
+			forbidden = "unit " + p.UnitCode + " is outside your scope"
+			add("unit_code", forbidden)
+		default:
+			p.ProvinceCode = prov
+		}
 	}
 	p.InvestorName = ""
 	if p.InvestorTaxCode != "" {
 		if tc, err := enterprise.ParseTaxCode(p.InvestorTaxCode); err == nil {
 			p.InvestorTaxCode = tc
 		}
-		err := tx.QueryRowContext(ctx, `SELECT name FROM enterprises WHERE tax_code = $1`, p.InvestorTaxCode).Scan(&p.InvestorName)
-		if err == sql.ErrNoRows {
-			return fieldError(congthuong.EINVALID, "investor_tax_code", "no enterprise with tax code "+p.InvestorTaxCode+" is registered")
-		} else if err != nil {
-			return fmt.Errorf("store: park investor: %w", err)
+		name, known := c.investors[p.InvestorTaxCode]
+		if !known {
+			err := c.tx.QueryRowContext(ctx, `SELECT name FROM enterprises WHERE tax_code = $1`, p.InvestorTaxCode).Scan(&name)
+			if err != nil && err != sql.ErrNoRows {
+				return "", fmt.Errorf("store: park investor: %w", err)
+			}
+			if c.investors == nil {
+				c.investors = map[string]string{}
+			}
+			c.investors[p.InvestorTaxCode] = name
 		}
+		if name == "" {
+			add("investor_tax_code", "no enterprise with tax code "+p.InvestorTaxCode+" is registered")
+		}
+		p.InvestorName = name
 	}
-	return nil
+	return forbidden, nil
 }
 
 func fieldError(code, field, msg string) error {
@@ -421,29 +467,34 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 		if err := tx.checkPark(ctx, &p); err != nil {
 			return err
 		}
-		p.UpdatedAt, p.Version = tx.now, before.Version+1
-		vals, err := parkValues(&p)
-		if err != nil {
-			return err
-		}
-		cols := splitColumns(parkWriteColumns)
-		set := make([]string, len(cols))
-		for i, c := range cols {
-			set[i] = fmt.Sprintf("%s = $%d", c, i+1)
-		}
-		n := len(vals)
-		args := append(vals, p.Version, p.UpdatedAt, p.ID)
-		if _, err := tx.ExecContext(ctx, `UPDATE parks SET `+strings.Join(set, ", ")+fmt.Sprintf(`, version = $%d, updated_at = $%d WHERE id = $%d`,
-			n+1, n+2, n+3), args...); err != nil {
-			return fmt.Errorf("store: update park: %w", err)
-		}
 		out = &p
-		if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
-			return err
-		}
-		return tx.audit(ctx, "update", "park", p.Code, p.UnitCode, before, &p)
+		return tx.updatePark(ctx, before, &p)
 	})
 	return out, err
+}
+
+// updatePark writes p over before, a new version, audited.
+func (tx *Tx) updatePark(ctx context.Context, before, p *park.Site) error {
+	p.UpdatedAt, p.Version = tx.now, before.Version+1
+	vals, err := parkValues(p)
+	if err != nil {
+		return err
+	}
+	cols := splitColumns(parkWriteColumns)
+	set := make([]string, len(cols))
+	for i, c := range cols {
+		set[i] = fmt.Sprintf("%s = $%d", c, i+1)
+	}
+	n := len(vals)
+	args := append(vals, p.Version, p.UpdatedAt, p.ID)
+	if _, err := tx.ExecContext(ctx, `UPDATE parks SET `+strings.Join(set, ", ")+fmt.Sprintf(`, version = $%d, updated_at = $%d WHERE id = $%d`,
+		n+1, n+2, n+3), args...); err != nil {
+		return fmt.Errorf("store: update park: %w", err)
+	}
+	if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
+		return err
+	}
+	return tx.audit(ctx, "update", "park", p.Code, p.UnitCode, before, p)
 }
 
 // ParkHistory returns the audit entries of a site, newest first: who

@@ -1,0 +1,91 @@
+package park
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"congthuong"
+)
+
+// MaxFeatures bounds a GeoJSON import.
+const MaxFeatures = 50_000
+
+type featureIn struct {
+	Type       string          `json:"type"`
+	Geometry   json.RawMessage `json:"geometry"`
+	Properties json.RawMessage `json:"properties"`
+}
+
+// ReadGeoJSON reads a FeatureCollection whose features are sites: the
+// properties as the API writes a site, the geometry its location, so that
+// parks.geojson imports back unchanged. Row numbers in problems are
+// feature numbers, from 1. Only a file that is not a FeatureCollection at
+// all is an error; each feature's problems stay with its row.
+func ReadGeoJSON(r io.Reader) ([]ImportRow, error) {
+	var fc struct {
+		Type     string      `json:"type"`
+		Features []featureIn `json:"features"`
+	}
+	if err := json.NewDecoder(r).Decode(&fc); err != nil {
+		return nil, geoError("the file is not JSON: " + err.Error())
+	}
+	if fc.Type != "FeatureCollection" {
+		return nil, geoError(`the file is not a GeoJSON FeatureCollection ("type": "FeatureCollection")`)
+	}
+	if len(fc.Features) == 0 {
+		return nil, geoError("the collection has no features")
+	}
+	if len(fc.Features) > MaxFeatures {
+		return nil, geoError(fmt.Sprintf("the collection has %d features; at most %d", len(fc.Features), MaxFeatures))
+	}
+	out := make([]ImportRow, len(fc.Features))
+	for i, f := range fc.Features {
+		row := ImportRow{Line: i + 1}
+		bad := func(field, msg string) {
+			row.Problems = append(row.Problems, congthuong.FieldError{Row: i + 1, Field: field, Message: msg})
+		}
+		if f.Type != "Feature" {
+			bad("type", `a feature has "type": "Feature"`)
+		}
+		if len(f.Properties) == 0 || string(f.Properties) == "null" {
+			bad("properties", "the feature has no properties")
+		} else if err := json.Unmarshal(f.Properties, &row.Site); err != nil {
+			bad(jsonField(err), jsonMessage(err))
+		}
+		row.Site.ID, row.Site.Geometry = 0, nil
+		if len(f.Geometry) > 0 && string(f.Geometry) != "null" {
+			var g Geometry
+			if err := json.Unmarshal(f.Geometry, &g); err != nil {
+				bad("geometry", "the geometry is not a GeoJSON geometry")
+			} else {
+				row.Site.Geometry = &g
+			}
+		}
+		out[i] = row
+	}
+	return out, nil
+}
+
+func geoError(msg string) error {
+	return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid GeoJSON",
+		Fields: []congthuong.FieldError{{Row: 1, Field: "file", Message: msg}}}
+}
+
+func jsonField(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field != "" {
+		return te.Field
+	}
+	return "properties"
+}
+
+func jsonMessage(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return "expected " + te.Type.String() + ", got a JSON " + te.Value
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}

@@ -1,0 +1,395 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/enterprise"
+	"congthuong/internal/park"
+	"congthuong/internal/unit"
+)
+
+// ImportParks creates or updates the sites of an import (a sheet or a
+// GeoJSON file) in one transaction, all or nothing: every row is checked
+// (fields, the law's hard limits, code repeated in the file, unit in force
+// today and in the actor's scope, investor registered, existing site in
+// scope); if any is wrong every problem is returned and nothing is
+// written. A row equal to its site changes nothing. A sheet row whose
+// point is the centre of the site's polygon keeps the polygon.
+func (s *Store) ImportParks(ctx context.Context, rows iter.Seq2[park.ImportRow, error], dryRun bool) (ImportResult, error) {
+	res := ImportResult{DryRun: dryRun}
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return res, err
+	}
+	err := s.withTx(ctx, func(tx *Tx) error {
+		provinceOf, err := tx.unitProvinces(ctx, unit.Today(tx.now))
+		if err != nil {
+			return err
+		}
+		existing := map[string]*park.Site{}
+		err = s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom, nil, func(p *park.Site) error {
+			existing[p.Code] = p
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		withTenants, err := tx.sitesWithTenants(ctx)
+		if err != nil {
+			return err
+		}
+		c := siteChecker{tx: tx, provinceOf: provinceOf}
+		var v congthuong.Validation
+		seen := map[string]int{}
+		type change struct{ before, after *park.Site }
+		var changes []change
+		for r, err := range rows {
+			if err != nil {
+				return err
+			}
+			res.Rows++
+			for _, f := range r.Problems {
+				v.AddRow(f.Row, f.Field, f.Message)
+			}
+			p := r.Site
+			if _, err := c.check(ctx, &p, &v, r.Line); err != nil {
+				return err
+			}
+			if first, dup := seen[p.Code]; dup && p.Code != "" {
+				v.AddRow(r.Line, "code", fmt.Sprintf("site %s is already on row %d", p.Code, first))
+				continue
+			}
+			seen[p.Code] = r.Line
+			before := existing[p.Code]
+			if before != nil {
+				if !tx.actor.System && !tx.actor.InScope(before.UnitCode, before.ProvinceCode) {
+					v.AddRow(r.Line, "code", "site "+p.Code+" is outside your scope")
+					continue
+				}
+				p.ID, p.Demo, p.CreatedAt, p.Version = before.ID, before.Demo, before.CreatedAt, before.Version
+				p.Tenants, p.Jobs, p.CapitalVND, p.CapitalUSD = before.Tenants, before.Jobs, before.CapitalVND, before.CapitalUSD
+				if withTenants[before.ID] {
+					p.LeasedArea = before.LeasedArea // the tenants' sum
+				}
+				if r.HasPoint && park.SameCentre(before.Geometry, p.Geometry) {
+					p.Geometry = before.Geometry
+				}
+			}
+			changes = append(changes, change{before, &p})
+		}
+		if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
+			return err
+		}
+		if res.Rows == 0 {
+			return park.ErrNoRows
+		}
+		for _, ch := range changes {
+			switch {
+			case ch.before == nil:
+				res.Created++
+				if !dryRun {
+					err = tx.insertPark(ctx, ch.after)
+				}
+			case sameSite(ch.before, ch.after):
+				res.Unchanged++
+			default:
+				res.Updated++
+				if !dryRun {
+					err = tx.updatePark(ctx, ch.before, ch.after)
+				}
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if dryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if err == errDryRun {
+		err = nil
+	}
+	return res, err
+}
+
+// sameSite reports whether an import row would change nothing.
+func sameSite(a, b *park.Site) bool {
+	va, err1 := parkValues(a)
+	vb, err2 := parkValues(b)
+	return err1 == nil && err2 == nil && reflect.DeepEqual(va, vb)
+}
+
+func (tx *Tx) sitesWithTenants(ctx context.Context) (map[int64]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT park_id FROM park_tenants`)
+	if err != nil {
+		return nil, fmt.Errorf("store: sites with tenants: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// ImportTenants creates or updates the tenants of an import in one
+// transaction, all or nothing: every row is checked (fields, site known
+// and in the actor's scope, enterprise registered, the same project of the
+// same enterprise not repeated), and then every site's tenants together
+// may not lease more than its leasable land. A tenant is known by its
+// site, tax code and project; a row equal to it changes nothing. The
+// sites' leased land, tenants, jobs and capital are recomputed in the
+// same transaction.
+func (s *Store) ImportTenants(ctx context.Context, rows iter.Seq2[park.TenantRow, error], dryRun bool) (ImportResult, error) {
+	res := ImportResult{DryRun: dryRun}
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return res, err
+	}
+	err := s.withTx(ctx, func(tx *Tx) error {
+		sites := map[string]*park.Site{}
+		err := s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom, nil, func(p *park.Site) error {
+			sites[p.Code] = p
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		names, err := tx.enterpriseNames(ctx)
+		if err != nil {
+			return err
+		}
+		type tenantKey struct {
+			site          int64
+			taxCode, name string
+		}
+		existing := map[tenantKey]*park.Tenant{}
+		if err := tx.eachTenant(ctx, func(siteID int64, t *park.Tenant) {
+			existing[tenantKey{siteID, t.TaxCode, t.Project}] = t
+		}); err != nil {
+			return err
+		}
+		var v congthuong.Validation
+		seen := map[tenantKey]int{}
+		firstRow := map[int64]int{} // site → its first row, for the site's problems
+		var created []tenantInsert
+		var updated []*park.Tenant
+		touched := map[int64]*park.Site{}
+		for r, err := range rows {
+			if err != nil {
+				return err
+			}
+			res.Rows++
+			for _, f := range r.Problems {
+				v.AddRow(f.Row, f.Field, f.Message)
+			}
+			t := r.Tenant
+			t.Normalize()
+			t.ValidateInto(&v, r.Line)
+			if tc, err := enterprise.ParseTaxCode(t.TaxCode); err == nil {
+				t.TaxCode = tc
+			}
+			site := sites[t.SiteCode]
+			switch {
+			case site == nil:
+				v.AddRow(r.Line, "site_code", "no industrial park or cluster with code "+t.SiteCode)
+				continue
+			case !tx.actor.System && !tx.actor.InScope(site.UnitCode, site.ProvinceCode):
+				v.AddRow(r.Line, "site_code", "site "+site.Code+" is outside your scope")
+				continue
+			}
+			if t.TaxCode != "" {
+				if name, ok := names[t.TaxCode]; ok {
+					t.Enterprise = name
+				} else {
+					v.AddRow(r.Line, "tax_code", "no enterprise with tax code "+t.TaxCode+" is registered")
+				}
+			}
+			key := tenantKey{site.ID, t.TaxCode, t.Project}
+			if first, dup := seen[key]; dup {
+				v.AddRow(r.Line, "project", fmt.Sprintf("the project %q of %s on %s is already on row %d", t.Project, t.TaxCode, site.Code, first))
+				continue
+			}
+			seen[key] = r.Line
+			if _, ok := firstRow[site.ID]; !ok {
+				firstRow[site.ID] = r.Line
+			}
+			before := existing[key]
+			if before == nil {
+				res.Created++
+				created = append(created, tenantInsert{site.ID, t})
+				touched[site.ID] = site
+				continue
+			}
+			t.ID, t.Demo, t.CreatedAt, t.Version = before.ID, before.Demo, before.CreatedAt, before.Version
+			if sameTenant(before, &t) {
+				res.Unchanged++
+				continue
+			}
+			res.Updated++
+			t.Version++
+			updated = append(updated, &t)
+			touched[site.ID] = site
+		}
+		if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
+			return err
+		}
+		if res.Rows == 0 {
+			return park.ErrNoTenantRows
+		}
+		if err := tx.writeTenants(ctx, created, updated); err != nil {
+			return err
+		}
+		if err := tx.recomputeSites(ctx, touched, firstRow); err != nil {
+			return err
+		}
+		if dryRun {
+			return errDryRun
+		}
+		if res.Created+res.Updated == 0 {
+			return nil
+		}
+		if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
+			return err
+		}
+		return tx.audit(ctx, "import", "park_tenant", strconv.Itoa(res.Rows)+" rows", tx.actor.UnitCode, nil, res)
+	})
+	if err == errDryRun {
+		err = nil
+	}
+	return res, err
+}
+
+func sameTenant(a, b *park.Tenant) bool {
+	usd := func(p *float64) float64 {
+		if p == nil {
+			return -1
+		}
+		return *p
+	}
+	return a.Sector == b.Sector && a.LeasedArea == b.LeasedArea && a.CapitalVND == b.CapitalVND &&
+		usd(a.CapitalUSD) == usd(b.CapitalUSD) && a.Jobs == b.Jobs && a.Status == b.Status &&
+		a.RegisteredOn == b.RegisteredOn && a.OperatingOn == b.OperatingOn
+}
+
+type tenantInsert struct {
+	site int64
+	t    park.Tenant
+}
+
+func (tx *Tx) enterpriseNames(ctx context.Context) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT tax_code, name FROM enterprises`)
+	if err != nil {
+		return nil, fmt.Errorf("store: enterprises: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var tc, name string
+		if err := rows.Scan(&tc, &name); err != nil {
+			return nil, err
+		}
+		out[tc] = name
+	}
+	return out, rows.Err()
+}
+
+func (tx *Tx) eachTenant(ctx context.Context, fn func(siteID int64, t *park.Tenant)) error {
+	rows, err := tx.QueryContext(ctx, `SELECT t.park_id, `+tenantColumns+tenantFrom)
+	if err != nil {
+		return fmt.Errorf("store: tenants: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		t, err := scanTenant(scanPrefix{rows, &id})
+		if err != nil {
+			return err
+		}
+		fn(id, t)
+	}
+	return rows.Err()
+}
+
+// scanPrefix scans leading columns into dest before the rest.
+type scanPrefix struct {
+	r    interface{ Scan(...any) error }
+	dest *int64
+}
+
+func (s scanPrefix) Scan(dest ...any) error { return s.r.Scan(append([]any{s.dest}, dest...)...) }
+
+var tenantWriteColumns = []string{"park_id", "tax_code", "project", "sector", "leased_m2", "capital_vnd", "capital_usd", "jobs",
+	"status", "registered_on", "operating_on", "demo", "version", "created_at", "updated_at"}
+
+// writeTenants writes new tenants in bulk (COPY on PostgreSQL, multi-row
+// statements on SQLite) and changed ones one by one.
+func (tx *Tx) writeTenants(ctx context.Context, created []tenantInsert, updated []*park.Tenant) error {
+	record := func(dst []any, x *tenantInsert) []any {
+		t := &x.t
+		return append(dst, x.site, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD, t.Jobs,
+			string(t.Status), t.RegisteredOn, t.OperatingOn, t.Demo, 1, tx.now, tx.now)
+	}
+	var err error
+	if tx.s.dialect.copyRows {
+		err = tx.copyRows(ctx, "park_tenants", tenantWriteColumns, func(yield func([]any) bool) {
+			row := make([]any, 0, len(tenantWriteColumns))
+			for i := range created {
+				if !yield(record(row[:0], &created[i])) {
+					return
+				}
+			}
+		})
+	} else {
+		const per = 64
+		cols := len(tenantWriteColumns)
+		args := make([]any, 0, per*cols)
+		for rest := created; len(rest) > 0 && err == nil; {
+			n := min(per, len(rest))
+			args = args[:0]
+			for i := range rest[:n] {
+				args = record(args, &rest[i])
+			}
+			_, err = tx.ExecContext(ctx, `INSERT INTO park_tenants (`+strings.Join(tenantWriteColumns, ", ")+`) VALUES `+
+				tx.s.dialect.values(n, cols), args...)
+			rest = rest[n:]
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("store: import tenants: %w", err)
+	}
+	for _, t := range updated {
+		if _, err := tx.ExecContext(ctx, `UPDATE park_tenants SET sector = $1, leased_m2 = $2, capital_vnd = $3, capital_usd = $4,
+			jobs = $5, status = $6, registered_on = $7, operating_on = $8, version = $9, updated_at = $10 WHERE id = $11`,
+			t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD, t.Jobs, string(t.Status), t.RegisteredOn, t.OperatingOn,
+			t.Version, tx.now, t.ID); err != nil {
+			return fmt.Errorf("store: import tenants: %w", err)
+		}
+	}
+	return nil
+}
+
+// recomputeSites is recomputeSite for every site an import touched, and
+// reports each site whose tenants would lease more than its leasable land
+// on the site's first row.
+func (tx *Tx) recomputeSites(ctx context.Context, sites map[int64]*park.Site, firstRow map[int64]int) error {
+	var v congthuong.Validation
+	for id, site := range sites {
+		err := tx.recomputeSite(ctx, site)
+		if fields := congthuong.ErrorFields(err); len(fields) == 1 && fields[0].Field == "leased_ha" {
+			v.AddRow(firstRow[id], "leased_ha", "site "+site.Code+": "+fields[0].Message)
+		} else if err != nil {
+			return err
+		}
+	}
+	return v.Err("the file has invalid rows; nothing was imported")
+}

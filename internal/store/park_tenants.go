@@ -57,6 +57,31 @@ func (s *Store) Tenants(ctx context.Context, siteCode string) ([]*park.Tenant, e
 	return out, rows.Err()
 }
 
+// EachTenant calls fn with every tenant of the sites matching f that the
+// actor may see, by site code; for the public without capital and jobs.
+func (s *Store) EachTenant(ctx context.Context, f ParkFilter, fn func(*park.Tenant) error) error {
+	a := congthuong.ActorFrom(ctx)
+	w := parkWhere(a, f)
+	rows, err := s.read.QueryContext(ctx, `SELECT `+tenantColumns+tenantFrom+w.sql()+` ORDER BY p.code, t.id`, w.args...)
+	if err != nil {
+		return fmt.Errorf("store: tenants: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		t, err := scanTenant(rows)
+		if err != nil {
+			return err
+		}
+		if !a.System && !a.IsStaff() {
+			t.CapitalVND, t.CapitalUSD, t.Jobs = 0, nil, 0
+		}
+		if err := fn(t); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // SaveTenant adds a tenant to a site (ID 0) or replaces one, if
 // t.Version is the stored version. The site must be in the actor's scope
 // and the tenant an enterprise of the register; the site's leased land,

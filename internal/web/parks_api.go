@@ -221,6 +221,7 @@ func (s *Server) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Page = store.Page{Sort: f.Page.Sort}
+	mapView := r.URL.Query().Get("view") == "map"
 	const ctype = "application/geo+json; charset=utf-8"
 	build := func(out io.Writer) error {
 		bw := bufio.NewWriterSize(out, 64<<10)
@@ -234,7 +235,7 @@ func (s *Server) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error {
 				bw.WriteByte(',')
 			}
 			first = false
-			return writeFeature(bw, p)
+			return writeFeature(bw, r, p, mapView)
 		})
 		if err != nil {
 			return err
@@ -256,7 +257,8 @@ func (s *Server) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// featureProperties are what a map shows of a site.
+// featureProperties are what a map shows of a site (?view=map); the
+// full GeoJSON has every field of the site, so that it imports back.
 type featureProperties struct {
 	Code         string      `json:"code"`
 	Kind         park.Kind   `json:"kind"`
@@ -274,13 +276,21 @@ type featureProperties struct {
 	PortKm       *float64    `json:"port_km,omitempty"`
 }
 
-func writeFeature(bw *bufio.Writer, p *park.Site) error {
-	props := featureProperties{Code: p.Code, Kind: p.Kind, Type: p.Type, NameVI: p.NameVI, NameEN: p.NameEN,
-		Province: p.ProvinceCode, Unit: p.UnitCode, Status: p.Status, PlannedArea: p.PlannedArea, FreeArea: p.FreeArea(),
-		Eco: string(p.Eco), Wastewater: p.WastewaterOperating, PortKm: p.PortKm}
-	if occ, ok := p.Occupancy(); ok {
-		occ = math.Round(occ*100) / 100
-		props.OccupancyPct = &occ
+func writeFeature(bw *bufio.Writer, r *http.Request, p *park.Site, mapView bool) error {
+	var props any
+	if mapView {
+		fp := featureProperties{Code: p.Code, Kind: p.Kind, Type: p.Type, NameVI: p.NameVI, NameEN: p.NameEN,
+			Province: p.ProvinceCode, Unit: p.UnitCode, Status: p.Status, PlannedArea: p.PlannedArea, FreeArea: p.FreeArea(),
+			Eco: string(p.Eco), Wastewater: p.WastewaterOperating, PortKm: p.PortKm}
+		if occ, ok := p.Occupancy(); ok {
+			occ = math.Round(occ*100) / 100
+			fp.OccupancyPct = &occ
+		}
+		props = fp
+	} else {
+		site := *p
+		site.Geometry = nil // it is the feature's
+		props = viewPark(r, &site)
 	}
 	geom, err := p.Geometry.Compact()
 	if err != nil {

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http/httptest"
 	"strconv"
@@ -154,5 +155,84 @@ func TestParksAPI(t *testing.T) {
 	}
 	if w := e.do("", "GET", "/api/v1/parks/summary?by=district", "", nil); w.Code != 400 {
 		t.Errorf("summary by district: %d", w.Code)
+	}
+}
+
+func TestParksImportExport(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	sheet := "code,kind,name_vi,unit_code,status,decision_number,planned_ha,leasable_ha,investor_tax_code,lon,lat,published\n" +
+		"KCN-A,park,Khu công nghiệp A,31,operating,1/QĐ-TTg,742.5,540.25,0100233488,106.76,20.845,1\n" +
+		"CCN-B,cluster,Cụm công nghiệp B,11560,planned,,50,35,,,,1\n"
+	if w := e.do("", "POST", "/api/v1/parks/import", "text/csv", []byte(sheet)); w.Code != 401 {
+		t.Errorf("the public importing: %d", w.Code)
+	}
+	if w := e.do("officer31", "POST", "/api/v1/parks/import?dry_run=true", "text/csv", []byte(sheet)); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `"created":2`) {
+		t.Fatalf("dry run: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/parks", "", nil); !strings.Contains(w.Body.String(), `"total":0`) {
+		t.Errorf("a dry run wrote: %s", w.Body)
+	}
+	if w := e.do("officer31", "POST", "/api/v1/parks/import", "text/csv", []byte(sheet)); w.Code != 200 {
+		t.Fatalf("import: %d %s", w.Code, w.Body)
+	}
+	// A polygon drawn on the map afterwards.
+	site := e.do("officer31", "GET", "/api/v1/parks/KCN-A", "", nil).Body.String()
+	site = strings.Replace(site, `{"type":"Point","coordinates":[106.76,20.845]}`,
+		`{"type":"Polygon","coordinates":[[[106.74,20.83],[106.78,20.83],[106.78,20.86],[106.74,20.86],[106.74,20.83]]]}`, 1)
+	var p map[string]any
+	json.Unmarshal([]byte(site), &p)
+	delete(p, "occupancy_pct")
+	delete(p, "free_ha")
+	delete(p, "warnings")
+	body, _ := json.Marshal(p)
+	if w := e.do("officer31", "PUT", "/api/v1/parks/KCN-A", "application/json", body); w.Code != 200 {
+		t.Fatalf("draw the polygon: %d %s", w.Code, w.Body)
+	}
+
+	// GeoJSON out and back in (the sites with a location): nothing changes.
+	geo := e.do("officer31", "GET", "/api/v1/parks.geojson", "", nil).Body.Bytes()
+	if w := e.do("officer31", "POST", "/api/v1/parks/import", "application/geo+json", geo); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `"rows":1,"created":0,"updated":0,"unchanged":1`) {
+		t.Errorf("GeoJSON round trip: %d %s", w.Code, w.Body)
+	}
+	if again := e.do("officer31", "GET", "/api/v1/parks.geojson", "", nil).Body.Bytes(); !bytes.Equal(again, geo) {
+		t.Errorf("the GeoJSON changed after its own import")
+	}
+	// The sheet out and back in: nothing changes, the polygon stays.
+	xlsx := e.do("officer31", "GET", "/api/v1/parks/export.xlsx", "", nil)
+	if xlsx.Code != 200 || xlsx.Header().Get("Content-Type") != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
+		t.Fatalf("export: %d", xlsx.Code)
+	}
+	if w := e.do("officer31", "POST", "/api/v1/parks/import", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Body.Bytes()); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `"unchanged":2`) {
+		t.Errorf("XLSX round trip: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/parks/KCN-A", "", nil); !strings.Contains(w.Body.String(), `"type":"Polygon"`) {
+		t.Errorf("the polygon after the sheet's import: %s", w.Body)
+	}
+	// A bad GeoJSON names the feature.
+	bad := `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[20,106]},
+		"properties":{"code":"KCN-Z","kind":"park","type":"general","name_vi":"Z","unit_code":"31","status":"planned","planned_ha":5}}]}`
+	if w := e.do("officer31", "POST", "/api/v1/parks/import", "application/geo+json", []byte(bad)); w.Code != 400 ||
+		!strings.Contains(w.Body.String(), `"field":"geometry","row":1`) {
+		t.Errorf("bad GeoJSON: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "POST", "/api/v1/parks/import", "application/json", []byte(`{"type":"Feature"}`)); w.Code != 400 {
+		t.Errorf("not a collection: %d %s", w.Code, w.Body)
+	}
+
+	// Tenants.
+	tenants := "site_code,tax_code,project,leased_ha,jobs,status\nKCN-A,0314409058,Nhà máy,100,500,operating\n"
+	if w := e.do("officer31", "POST", "/api/v1/tenants/import", "text/csv", []byte(tenants)); w.Code != 200 || !strings.Contains(w.Body.String(), `"created":1`) {
+		t.Fatalf("tenant import: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/parks/KCN-A", "", nil); !strings.Contains(w.Body.String(), `"leased_ha":100`) {
+		t.Errorf("the public sees the new leased land at once: %s", w.Body)
+	}
+	tx := e.do("officer31", "GET", "/api/v1/tenants/export.xlsx", "", nil)
+	if w := e.do("officer31", "POST", "/api/v1/tenants/import", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", tx.Body.Bytes()); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `"unchanged":1`) {
+		t.Errorf("tenant XLSX round trip: %d %s", w.Code, w.Body)
 	}
 }

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"bytes"
+	"iter"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"congthuong/internal/park"
+	"congthuong/internal/store"
+	"congthuong/internal/tabular"
+)
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// apiImportParks imports sites from a sheet (CSV or XLSX) or a GeoJSON
+// FeatureCollection, told apart by content; ?dry_run=true checks only.
+func (s *Server) apiImportParks(w http.ResponseWriter, r *http.Request) error {
+	body, err := readUpload(w, r)
+	if err != nil {
+		return err
+	}
+	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
+	res, err := s.store.ImportParks(r.Context(), siteRows(body), dry)
+	if err != nil {
+		return err
+	}
+	if !dry {
+		s.parksChanged()
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+// siteRows reads an upload of sites: GeoJSON when it is a JSON object,
+// else a sheet.
+func siteRows(body []byte) iter.Seq2[park.ImportRow, error] {
+	if !strings.HasPrefix(strings.TrimSpace(string(body[:min(len(body), 64)])), "{") {
+		return park.ReadSites(bytes.NewReader(body))
+	}
+	return func(yield func(park.ImportRow, error) bool) {
+		rows, err := park.ReadGeoJSON(bytes.NewReader(body))
+		if err != nil {
+			yield(park.ImportRow{}, err)
+			return
+		}
+		for _, r := range rows {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}
+}
+
+func (s *Server) apiImportTenants(w http.ResponseWriter, r *http.Request) error {
+	body, err := readUpload(w, r)
+	if err != nil {
+		return err
+	}
+	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
+	res, err := s.store.ImportTenants(r.Context(), park.ReadTenants(bytes.NewReader(body)), dry)
+	if err != nil {
+		return err
+	}
+	if !dry {
+		s.parksChanged()
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+// exportParks writes the sites matching the filters as a sheet that
+// imports back unchanged.
+func (s *Server) exportParks(w http.ResponseWriter, r *http.Request) error {
+	f, err := parkFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	f.Page = store.Page{Sort: f.Page.Sort}
+	var buf bytes.Buffer
+	err = tabular.WriteXLSX(&buf, "parks", park.SiteColumns, func(emit func([]string) error) error {
+		return s.store.EachPark(r.Context(), f, func(p *park.Site) error { return emit(park.SiteRecord(p)) })
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", xlsxType)
+	w.Header().Set("Content-Disposition", `attachment; filename="parks.xlsx"`)
+	w.Write(buf.Bytes())
+	return nil
+}
+
+// exportTenants writes the tenants of the sites matching the filters.
+func (s *Server) exportTenants(w http.ResponseWriter, r *http.Request) error {
+	f, err := parkFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	err = tabular.WriteXLSX(&buf, "tenants", park.TenantColumns, func(emit func([]string) error) error {
+		return s.store.EachTenant(r.Context(), f, func(t *park.Tenant) error { return emit(park.TenantRecord(t)) })
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", xlsxType)
+	w.Header().Set("Content-Disposition", `attachment; filename="tenants.xlsx"`)
+	w.Write(buf.Bytes())
+	return nil
+}

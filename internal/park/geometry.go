@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 )
 
 // Geometry is a site's location as a GeoJSON geometry (RFC 7946): a Point,
@@ -137,4 +138,39 @@ func (g *Geometry) Compact() (string, error) {
 func quote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// featureProperties are a site as a feature's properties: every field
+// (so that the feature imports back) but the geometry, which is the
+// feature's, and the investor's name, which is the register's; with the
+// free land and occupancy computed.
+type featureProperties struct {
+	*Site
+	ID           int64    `json:"id,omitempty"` // the feature's id is the code
+	FreeArea     Area     `json:"free_ha"`
+	OccupancyPct *float64 `json:"occupancy_pct,omitempty"`
+}
+
+// Feature returns s as a GeoJSON Feature, or nil when s has no geometry.
+func (s *Site) Feature() ([]byte, error) {
+	if s.Geometry == nil {
+		return nil, nil
+	}
+	geom, err := s.Geometry.Compact()
+	if err != nil {
+		return nil, err
+	}
+	site := *s
+	site.Geometry, site.InvestorName = nil, ""
+	props := featureProperties{Site: &site, FreeArea: s.FreeArea()}
+	if occ, ok := s.Occupancy(); ok {
+		occ = math.Round(occ*100) / 100
+		props.OccupancyPct = &occ
+	}
+	b, err := json.Marshal(props)
+	if err != nil {
+		return nil, err
+	}
+	id, _ := json.Marshal(s.Code)
+	return []byte(`{"type":"Feature","id":` + string(id) + `,"geometry":` + geom + `,"properties":` + string(b) + `}`), nil
 }

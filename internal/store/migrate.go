@@ -50,6 +50,7 @@ func (s *Store) migrationNames() ([]string, error) {
 // transaction: what SQL cannot write.
 var migrationSteps = map[string]func(ctx context.Context, tx *sql.Tx, d dialect) error{
 	"0009_stat_series.sql": func(ctx context.Context, tx *sql.Tx, d dialect) error { return rebuildSeries(ctx, tx, d) },
+	"0012_park_features.sql": func(ctx context.Context, tx *sql.Tx, _ dialect) error { return rebuildParkFeatures(ctx, tx) },
 }
 
 func (s *Store) applyMigration(ctx context.Context, path string) (bool, error) {

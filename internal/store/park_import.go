@@ -122,7 +122,8 @@ func (s *Store) ImportParks(ctx context.Context, rows iter.Seq2[park.ImportRow, 
 func sameSite(a, b *park.Site) bool {
 	va, err1 := parkValues(a)
 	vb, err2 := parkValues(b)
-	return err1 == nil && err2 == nil && reflect.DeepEqual(va, vb)
+	// The last value is the feature, which also holds the version and times.
+	return err1 == nil && err2 == nil && reflect.DeepEqual(va[:len(va)-1], vb[:len(vb)-1])
 }
 
 func (tx *Tx) sitesWithTenants(ctx context.Context) (map[int64]bool, error) {

@@ -222,8 +222,14 @@ func (tx *Tx) recomputeSite(ctx context.Context, site *park.Site) error {
 		return fieldError(congthuong.EINVALID, "leased_ha", "the tenants would lease "+park.Area(leased).Hectares()+
 			" ha of the site's "+site.LeasableArea.Hectares()+" ha leasable")
 	}
+	after := *site
+	after.LeasedArea, after.Tenants, after.Jobs, after.CapitalVND, after.CapitalUSD, after.UpdatedAt = park.Area(leased), n, jobs, vnd, usd, tx.now
+	feature, err := after.Feature()
+	if err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE parks SET leased_m2 = $1, tenant_count = $2, jobs = $3, capital_vnd = $4,
-		capital_usd = $5, updated_at = $6 WHERE id = $7`, leased, n, jobs, vnd, usd, tx.now, site.ID); err != nil {
+		capital_usd = $5, updated_at = $6, feature = $7 WHERE id = $8`, leased, n, jobs, vnd, usd, tx.now, string(feature), site.ID); err != nil {
 		return fmt.Errorf("store: recompute site: %w", err)
 	}
 	return tx.bumpVersion(ctx, parksVersionKey)

@@ -120,6 +120,65 @@ func (s *Store) FindParks(ctx context.Context, f ParkFilter) ([]*park.Site, int,
 	return out, total, err
 }
 
+// EachParkFeature calls fn with the GeoJSON feature of every site
+// matching f that the actor may see and that has a geometry, in f's
+// order, as stored with the site; paging is ignored.
+func (s *Store) EachParkFeature(ctx context.Context, f ParkFilter, fn func(feature []byte) error) error {
+	w := parkWhere(congthuong.ActorFrom(ctx), f)
+	w.add("p.feature <> ?", "")
+	order, err := f.Page.orderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
+	if err != nil {
+		return err
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT p.feature FROM parks p`+w.sql()+order, w.args...)
+	if err != nil {
+		return fmt.Errorf("store: park features: %w", err)
+	}
+	defer rows.Close()
+	var feature sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&feature); err != nil {
+			return err
+		}
+		if err := fn(feature); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// rebuildParkFeatures writes every site's feature again; the migration
+// that adds the column runs it.
+func rebuildParkFeatures(ctx context.Context, db execer) error {
+	rows, err := db.QueryContext(ctx, `SELECT `+parkColumns+parkFrom)
+	if err != nil {
+		return fmt.Errorf("store: park features: %w", err)
+	}
+	var sites []*park.Site
+	for rows.Next() {
+		p, err := scanPark(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		sites = append(sites, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, p := range sites {
+		feature, err := p.Feature()
+		if err != nil {
+			return err
+		}
+		if _, err := db.ExecContext(ctx, `UPDATE parks SET feature = $1 WHERE id = $2`, string(feature), p.ID); err != nil {
+			return fmt.Errorf("store: park features: %w", err)
+		}
+	}
+	return nil
+}
+
 // EachPark calls fn for every site matching f that the actor may see, in
 // f's order, from one query; paging is ignored.
 func (s *Store) EachPark(ctx context.Context, f ParkFilter, fn func(*park.Site) error) error {
@@ -374,7 +433,7 @@ func (s *Store) CreatePark(ctx context.Context, p *park.Site) error {
 const parkWriteColumns = `kind, type, name_vi, name_en, search_name, unit_code, province_code, craft_village, mountainous,
 	status, decision, expansions, planned_m2, industrial_m2, leasable_m2, leased_m2, investor_tax_code, infrastructure,
 	wastewater_m3_per_day, wastewater_operating, eco_status, contact, sectors, port_km, airport_km, highway_km,
-	rent_min_usd, rent_max_usd, geometry, lon, lat, published`
+	rent_min_usd, rent_max_usd, geometry, lon, lat, published, feature`
 
 func parkValues(p *park.Site) ([]any, error) {
 	docs := make([]string, 4)
@@ -388,6 +447,10 @@ func parkValues(p *park.Site) ([]any, error) {
 	sectors := ""
 	if len(p.Sectors) > 0 {
 		sectors = "," + strings.Join(p.Sectors, ",") + ","
+	}
+	feature, err := p.Feature()
+	if err != nil {
+		return nil, err
 	}
 	var geometry, lon, lat any
 	if p.Geometry != nil {
@@ -405,7 +468,7 @@ func parkValues(p *park.Site) ([]any, error) {
 		p.CraftVillage, p.Mountainous, string(p.Status), docs[0], docs[1], int64(p.PlannedArea), int64(p.IndustrialLand),
 		int64(p.LeasableArea), int64(p.LeasedArea), p.InvestorTaxCode, docs[2], p.WastewaterCapacity, p.WastewaterOperating,
 		string(p.Eco), docs[3], sectors, p.PortKm, p.AirportKm, p.HighwayKm, p.RentMinUSD, p.RentMaxUSD,
-		geometry, lon, lat, p.Published}, nil
+		geometry, lon, lat, p.Published, string(feature)}, nil
 }
 
 func nonNil(d []park.Decision) []park.Decision {

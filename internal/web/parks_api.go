@@ -3,7 +3,6 @@ package web
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"io"
 	"math"
 	"net/http"
@@ -221,21 +220,18 @@ func (s *Server) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Page = store.Page{Sort: f.Page.Sort}
-	mapView := r.URL.Query().Get("view") == "map"
 	const ctype = "application/geo+json; charset=utf-8"
 	build := func(out io.Writer) error {
 		bw := bufio.NewWriterSize(out, 64<<10)
 		bw.WriteString(`{"type":"FeatureCollection","features":[`)
 		first := true
-		err := s.store.EachPark(r.Context(), f, func(p *park.Site) error {
-			if p.Geometry == nil {
-				return nil
-			}
+		err := s.store.EachParkFeature(r.Context(), f, func(feature []byte) error {
 			if !first {
 				bw.WriteByte(',')
 			}
 			first = false
-			return writeFeature(bw, r, p, mapView)
+			_, err := bw.Write(feature)
+			return err
 		})
 		if err != nil {
 			return err
@@ -255,57 +251,4 @@ func (s *Server) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", ctype)
 	w.Write(buf.Bytes())
 	return nil
-}
-
-// featureProperties are what a map shows of a site (?view=map); the
-// full GeoJSON has every field of the site, so that it imports back.
-type featureProperties struct {
-	Code         string      `json:"code"`
-	Kind         park.Kind   `json:"kind"`
-	Type         park.Type   `json:"type"`
-	NameVI       string      `json:"name_vi"`
-	NameEN       string      `json:"name_en,omitempty"`
-	Province     string      `json:"province_code"`
-	Unit         string      `json:"unit_code"`
-	Status       park.Status `json:"status"`
-	PlannedArea  park.Area   `json:"planned_ha"`
-	FreeArea     park.Area   `json:"free_ha"`
-	OccupancyPct *float64    `json:"occupancy_pct,omitempty"`
-	Eco          string      `json:"eco_status,omitempty"`
-	Wastewater   bool        `json:"wastewater_operating,omitempty"`
-	PortKm       *float64    `json:"port_km,omitempty"`
-}
-
-func writeFeature(bw *bufio.Writer, r *http.Request, p *park.Site, mapView bool) error {
-	var props any
-	if mapView {
-		fp := featureProperties{Code: p.Code, Kind: p.Kind, Type: p.Type, NameVI: p.NameVI, NameEN: p.NameEN,
-			Province: p.ProvinceCode, Unit: p.UnitCode, Status: p.Status, PlannedArea: p.PlannedArea, FreeArea: p.FreeArea(),
-			Eco: string(p.Eco), Wastewater: p.WastewaterOperating, PortKm: p.PortKm}
-		if occ, ok := p.Occupancy(); ok {
-			occ = math.Round(occ*100) / 100
-			fp.OccupancyPct = &occ
-		}
-		props = fp
-	} else {
-		site := *p
-		site.Geometry = nil // it is the feature's
-		props = viewPark(r, &site)
-	}
-	geom, err := p.Geometry.Compact()
-	if err != nil {
-		return err
-	}
-	b, err := json.Marshal(props)
-	if err != nil {
-		return err
-	}
-	id, _ := json.Marshal(p.Code)
-	bw.WriteString(`{"type":"Feature","id":`)
-	bw.Write(id)
-	bw.WriteString(`,"geometry":`)
-	bw.WriteString(geom)
-	bw.WriteString(`,"properties":`)
-	bw.Write(b)
-	return bw.WriteByte('}')
 }

@@ -230,6 +230,10 @@ func TestParksImportExport(t *testing.T) {
 	if w := e.do("", "GET", "/api/v1/parks/KCN-A", "", nil); !strings.Contains(w.Body.String(), `"leased_ha":100`) {
 		t.Errorf("the public sees the new leased land at once: %s", w.Body)
 	}
+	if w := e.do("", "GET", "/api/v1/parks.geojson", "", nil); !strings.Contains(w.Body.String(), `"leased_ha":100,`) ||
+		!strings.Contains(w.Body.String(), `"tenants":1,`) {
+		t.Errorf("the map's feature follows the tenants: %s", w.Body)
+	}
 	tx := e.do("officer31", "GET", "/api/v1/tenants/export.xlsx", "", nil)
 	if w := e.do("officer31", "POST", "/api/v1/tenants/import", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", tx.Body.Bytes()); w.Code != 200 ||
 		!strings.Contains(w.Body.String(), `"unchanged":1`) {

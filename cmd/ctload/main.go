@@ -4,6 +4,7 @@
 // figure in docs/PERFORMANCE.md:
 //
 //	go run ./cmd/ctload -path '/api/v1/units?level=commune&parent=31' -c 16 -d 10s
+//	go run ./cmd/ctload -parks 5000 -path '/api/v1/parks?kind=cluster&min_free_ha=10' -c 16 -d 10s
 package main
 
 import (
@@ -29,14 +30,15 @@ func main() {
 	conc := flag.Int("c", 16, "concurrent connections")
 	dur := flag.Duration("d", 10*time.Second, "duration of each run")
 	dbURL := flag.String("database-url", "", "postgres:// URL (default: embedded SQLite in a temporary folder)")
+	parks := flag.Int("parks", 0, "generate this many industrial parks and clusters, 40 tenants each, before the runs")
 	flag.Parse()
-	if err := run(*path, *conc, *dur, *dbURL); err != nil {
+	if err := run(*path, *conc, *dur, *dbURL, *parks); err != nil {
 		fmt.Fprintln(os.Stderr, "ctload:", err)
 		os.Exit(1)
 	}
 }
 
-func run(path string, conc int, dur time.Duration, dbURL string) error {
+func run(path string, conc int, dur time.Duration, dbURL string, parks int) error {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "ctload-*")
 	if err != nil {
@@ -51,6 +53,13 @@ func run(path string, conc int, dur time.Duration, dbURL string) error {
 	defer st.Close()
 	if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: "load-test-password"}); err != nil {
 		return err
+	}
+	if parks > 0 {
+		start := time.Now()
+		if err := setup.GenerateParks(ctx, st, parks, 40); err != nil {
+			return err
+		}
+		fmt.Printf("generated %d sites and %d tenants in %s\n", parks, parks*40, time.Since(start).Round(time.Millisecond))
 	}
 	h, err := web.New(st, log, web.Options{SecureCookies: true})
 	if err != nil {

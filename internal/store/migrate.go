@@ -49,7 +49,7 @@ func (s *Store) migrationNames() ([]string, error) {
 // migrationSteps run in Go after the SQL of a migration, in its
 // transaction: what SQL cannot write.
 var migrationSteps = map[string]func(ctx context.Context, tx *sql.Tx, d dialect) error{
-	"0009_stat_series.sql": func(ctx context.Context, tx *sql.Tx, d dialect) error { return rebuildSeries(ctx, tx, d) },
+	"0009_stat_series.sql":   func(ctx context.Context, tx *sql.Tx, d dialect) error { return rebuildSeries(ctx, tx, d) },
 	"0012_park_features.sql": func(ctx context.Context, tx *sql.Tx, _ dialect) error { return rebuildParkFeatures(ctx, tx) },
 }
 

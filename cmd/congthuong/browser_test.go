@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -79,6 +80,24 @@ func (b browser) text(sel string) string {
 		b.t.Fatalf("text of %s: %v", sel, err)
 	}
 	return strings.TrimSpace(s)
+}
+
+func (b browser) count(sel string) int {
+	b.t.Helper()
+	n, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+strconv.Quote(sel)+`).length`))
+	if err != nil {
+		b.t.Fatalf("count %s: %v", sel, err)
+	}
+	return n
+}
+
+func mustAtoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 func (b browser) attr(sel, name string) string {
@@ -250,5 +269,53 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(`#chart-bars[data-drawn="true"] canvas`))
 	if row := b.text(`#dashboard-ranking tr.mine`); !strings.Contains(row, "Hải Phòng") {
 		t.Errorf("dashboard ranking row %q", row)
+	}
+
+	// An investor (not logged in) filters the map, opens a site and
+	// compares two.
+	b.do("log out",
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(`#logout`),
+		chromedp.Click(`#logout`),
+		chromedp.WaitVisible(`#login-link`))
+	b.do("filter the map",
+		chromedp.Navigate(base+"/parks"),
+		chromedp.WaitVisible(`#parks-filters`),
+		chromedp.SetValue(`#province`, "31"),
+		chromedp.SetValue(`#kind`, "park"),
+		chromedp.SendKeys(`#min_free_ha`, "20"),
+		chromedp.Click(`#parks-filter`),
+		chromedp.WaitVisible(`#parks-map[data-geojson*="min_free_ha=20"][data-drawn]`))
+	var shared string
+	if loc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string]("document.location.href")); err != nil ||
+		!strings.Contains(loc, "kind=park") || !strings.Contains(loc, "min_free_ha=20") {
+		t.Errorf("the filters are not in the shareable address: %q %v", loc, err)
+	} else {
+		shared = loc
+	}
+	drawn := b.attr(`#parks-map`, "data-drawn")
+	if n, err := strconv.Atoi(drawn); err != nil || n < 2 {
+		t.Fatalf("the map drew %q sites", drawn)
+	}
+	if rows := b.count(`#parks-table tbody tr`); rows != mustAtoi(t, drawn) {
+		t.Errorf("the map drew %s sites, the list has %d", drawn, rows)
+	}
+	first := b.text(`#parks-table tbody tr:first-child td:nth-child(2) a`)
+	b.do("open a site",
+		chromedp.Click(`#parks-table tbody tr:first-child td:nth-child(2) a`),
+		chromedp.WaitVisible(`#park-land`),
+		chromedp.WaitVisible(`#park-map[data-drawn="1"]`))
+	if h := b.text(`h1`); !strings.Contains(h, strings.TrimSpace(strings.Split(first, "\n")[0])) {
+		t.Errorf("opened %q from a link named %q", h, first)
+	}
+	b.do("compare two",
+		chromedp.Navigate(shared),
+		chromedp.WaitVisible(`#compare-form`),
+		chromedp.Click(`#parks-table tbody tr:nth-child(1) input[type=checkbox]`),
+		chromedp.Click(`#parks-table tbody tr:nth-child(2) input[type=checkbox]`),
+		chromedp.Click(`#compare-button`),
+		chromedp.WaitVisible(`#compare-table`))
+	if cols := b.count(`#compare-table thead th`); cols != 3 {
+		t.Errorf("the comparison has %d columns, want a heading and 2 sites", cols)
 	}
 }

@@ -49,7 +49,7 @@ func (m *Main) Run(ctx context.Context) error {
 			setup.AdminUsername, res.AdminPassword)
 	}
 	h, err := web.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st),
-		Calendar: m.Config.CalendarOptions()})
+		Calendar: m.Config.CalendarOptions(), MapTiles: m.Config.MapTiles, MapAttribution: m.Config.MapAttribution})
 	if err != nil {
 		return err
 	}

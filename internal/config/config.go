@@ -32,6 +32,11 @@ type Config struct {
 	// StateSchedule counts deadlines on the Government's schedule for civil
 	// servants (swapped days off, make-up Saturdays) as well as the law.
 	StateSchedule bool
+	// MapTiles is the tile source of the investor map, an https URL
+	// template with {z}, {x} and {y} (and {s} for subdomains); empty draws
+	// the sites on a plain background, offline. MapAttribution credits it.
+	MapTiles       string
+	MapAttribution string
 }
 
 // Default returns the settings used when nothing is configured.
@@ -83,6 +88,8 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	str(&c.LogFormat, "log-format", "CONGTHUONG_LOG_FORMAT", "text or json")
 	boolean(&c.SecureCookies, "secure-cookies", "CONGTHUONG_SECURE_COOKIES", "mark session cookies Secure")
 	str(&c.OfficeHours, "office-hours", "CONGTHUONG_OFFICE_HOURS", "office hours of working days, for deadlines")
+	str(&c.MapTiles, "map-tiles", "CONGTHUONG_MAP_TILES", "tile URL template of the investor map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty: no tiles, offline")
+	str(&c.MapAttribution, "map-attribution", "CONGTHUONG_MAP_ATTRIBUTION", "credit shown for the map tiles")
 	boolean(&c.StateSchedule, "state-schedule", "CONGTHUONG_STATE_SCHEDULE", "count deadlines on the civil servants' yearly schedule (swapped days, make-up Saturdays)")
 	c.AdminPassword = getenv("CONGTHUONG_ADMIN_PASSWORD")
 	if len(errs) > 0 {
@@ -118,6 +125,9 @@ func (c Config) Validate() error {
 	}
 	if _, err := calendar.ParseOfficeHours(c.OfficeHours); err != nil {
 		errs = append(errs, err.Error())
+	}
+	if t := c.MapTiles; t != "" && (!strings.HasPrefix(t, "https://") || !strings.Contains(t, "{z}") || !strings.Contains(t, "{x}") || !strings.Contains(t, "{y}")) {
+		errs = append(errs, "map tiles must be an https:// URL template with {z}, {x} and {y}")
 	}
 	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
 		errs = append(errs, "CONGTHUONG_ADMIN_PASSWORD must have at least 10 characters")

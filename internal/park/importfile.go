@@ -15,8 +15,8 @@ import (
 // in order. A sheet gives a site's location as a point (lon, lat);
 // polygons travel as GeoJSON.
 var SiteColumns = []string{"code", "kind", "type", "name_vi", "name_en", "unit_code", "status", "craft_village",
-	"mountainous", "decision_number", "decision_date", "decision_body", "planned_ha", "industrial_land_ha", "leasable_ha",
-	"leased_ha", "investor_tax_code", "wastewater_m3_per_day", "wastewater_operating", "eco_status", "sectors", "port_km",
+	"mountainous", "decision_number", "decision_date", "decision_body", "expansions", "planned_ha", "industrial_land_ha", "leasable_ha",
+	"leased_ha", "investor_tax_code", "roads", "power", "water", "drainage", "wastewater_m3_per_day", "wastewater_operating", "eco_status", "sectors", "port_km",
 	"airport_km", "highway_km", "rent_min_usd", "rent_max_usd", "contact_name", "contact_phone", "contact_email",
 	"website", "lon", "lat", "published"}
 
@@ -90,23 +90,28 @@ func ReadSites(r io.Reader) iter.Seq2[ImportRow, error] {
 	}
 }
 
-// cells reads the typed cells of a row, noting what cannot be read.
+// cells reads the typed values of a row (or a form), noting what cannot
+// be read.
 type cells struct {
-	cols     map[string]int
-	row      tabular.Row
+	get      func(name string) string
+	line     int
 	problems []congthuong.FieldError
 }
 
-func (c *cells) text(name string) string {
-	i, ok := c.cols[name]
-	if !ok {
-		return ""
-	}
-	return strings.TrimSpace(c.row.Cell(i))
+func rowCells(cols map[string]int, row tabular.Row) *cells {
+	return &cells{line: row.Line, get: func(name string) string {
+		i, ok := cols[name]
+		if !ok {
+			return ""
+		}
+		return row.Cell(i)
+	}}
 }
 
+func (c *cells) text(name string) string { return strings.TrimSpace(c.get(name)) }
+
 func (c *cells) bad(name, msg string) {
-	c.problems = append(c.problems, congthuong.FieldError{Row: c.row.Line, Field: name, Message: msg})
+	c.problems = append(c.problems, congthuong.FieldError{Row: c.line, Field: name, Message: msg})
 }
 
 func (c *cells) area(name string) Area {
@@ -158,7 +163,16 @@ func (c *cells) boolean(name string) bool {
 }
 
 func siteFromRow(cols map[string]int, row tabular.Row) ImportRow {
-	c := &cells{cols: cols, row: row}
+	return siteFromCells(rowCells(cols, row))
+}
+
+// SiteFromValues reads a site from named values in the columns of
+// SiteColumns (a form); problems have no row.
+func SiteFromValues(get func(name string) string) ImportRow {
+	return siteFromCells(&cells{get: get})
+}
+
+func siteFromCells(c *cells) ImportRow {
 	s := Site{Code: c.text("code"), Kind: Kind(strings.ToLower(c.text("kind"))), Type: Type(strings.ToLower(c.text("type"))),
 		NameVI: c.text("name_vi"), NameEN: c.text("name_en"), UnitCode: c.text("unit_code"),
 		Status: Status(strings.ToLower(c.text("status"))), CraftVillage: c.boolean("craft_village"), Mountainous: c.boolean("mountainous"),
@@ -170,14 +184,23 @@ func siteFromRow(cols map[string]int, row tabular.Row) ImportRow {
 		HighwayKm: c.number("highway_km"), RentMinUSD: c.number("rent_min_usd"), RentMaxUSD: c.number("rent_max_usd"),
 		Contact:   Contact{Name: c.text("contact_name"), Phone: c.text("contact_phone"), Email: c.text("contact_email"), Website: c.text("website")},
 		Published: c.boolean("published")}
-	if s.Kind == Cluster && s.Type == "" {
+	if s.Type == "" {
 		s.Type = General
 	}
-	if s.Kind == Park && s.Type == "" {
-		s.Type = General
+	s.Infrastructure = Infrastructure{Roads: Infra(strings.ToLower(c.text("roads"))), Power: Infra(strings.ToLower(c.text("power"))),
+		Water: Infra(strings.ToLower(c.text("water"))), Drainage: Infra(strings.ToLower(c.text("drainage")))}
+	for _, part := range strings.Split(c.text("expansions"), ";") {
+		if part = strings.TrimSpace(part); part == "" {
+			continue
+		}
+		d := Decision{Number: part}
+		if i := strings.LastIndexByte(part, ' '); i > 0 && validDate(part[i+1:]) {
+			d.Number, d.Date = strings.TrimSpace(part[:i]), part[i+1:]
+		}
+		s.Expansions = append(s.Expansions, d)
 	}
 	s.Sectors = strings.FieldsFunc(c.text("sectors"), func(r rune) bool { return r == ' ' || r == ',' || r == ';' })
-	out := ImportRow{Line: row.Line}
+	out := ImportRow{Line: c.line}
 	lon, lat := c.number("lon"), c.number("lat")
 	switch {
 	case lon != nil && lat != nil:
@@ -217,9 +240,15 @@ func SiteRecord(s *Site) []string {
 			lon, lat = strconv.FormatFloat(round6(x), 'f', -1, 64), strconv.FormatFloat(round6(y), 'f', -1, 64)
 		}
 	}
+	var exp []string
+	for _, d := range s.Expansions {
+		exp = append(exp, strings.TrimSpace(d.Number+" "+d.Date))
+	}
+	in := s.Infrastructure
 	return []string{s.Code, string(s.Kind), string(s.Type), s.NameVI, s.NameEN, s.UnitCode, string(s.Status), b(s.CraftVillage),
-		b(s.Mountainous), s.Decision.Number, s.Decision.Date, s.Decision.Body, s.PlannedArea.Hectares(), s.IndustrialLand.Hectares(),
-		s.LeasableArea.Hectares(), s.LeasedArea.Hectares(), s.InvestorTaxCode, strconv.Itoa(s.WastewaterCapacity),
+		b(s.Mountainous), s.Decision.Number, s.Decision.Date, s.Decision.Body, strings.Join(exp, "; "), s.PlannedArea.Hectares(),
+		s.IndustrialLand.Hectares(), s.LeasableArea.Hectares(), s.LeasedArea.Hectares(), s.InvestorTaxCode,
+		string(in.Roads), string(in.Power), string(in.Water), string(in.Drainage), strconv.Itoa(s.WastewaterCapacity),
 		b(s.WastewaterOperating), string(s.Eco), strings.Join(s.Sectors, " "), f(s.PortKm), f(s.AirportKm), f(s.HighwayKm),
 		f(s.RentMinUSD), f(s.RentMaxUSD), s.Contact.Name, s.Contact.Phone, s.Contact.Email, s.Contact.Website, lon, lat, b(s.Published)}
 }
@@ -280,7 +309,7 @@ func ReadTenants(r io.Reader) iter.Seq2[TenantRow, error] {
 				return nil, err
 			}
 			return func(row tabular.Row) TenantRow {
-				c := &cells{cols: cols, row: row}
+				c := rowCells(cols, row)
 				t := Tenant{SiteCode: c.text("site_code"), TaxCode: c.text("tax_code"), Project: c.text("project"),
 					Sector: c.text("sector"), LeasedArea: c.area("leased_ha"), CapitalVND: c.integer("capital_vnd"),
 					CapitalUSD: c.number("capital_usd"), Jobs: int(c.integer("jobs")), Status: TenantStatus(strings.ToLower(c.text("status"))),

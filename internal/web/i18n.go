@@ -4,7 +4,11 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"congthuong/internal/park"
+	"congthuong/internal/stats"
 )
 
 //go:embed locale/*.json
@@ -80,3 +84,34 @@ func (p *printer) M(msg string) string {
 
 // Lang is the language code, for the html lang attribute.
 func (p *printer) Lang() string { return p.lang }
+
+// Ha writes an area in hectares with its exact decimals, in the reader's
+// way: 11.208,5 in Vietnamese, 11,208.5 in English.
+func (p *printer) Ha(a park.Area) string {
+	s := a.Hectares()
+	whole, frac, hasFrac := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	n, _ := strconv.ParseFloat(whole, 64)
+	out := stats.FormatNumber(n, 0, p.lang)
+	if hasFrac {
+		if p.lang == "vi" {
+			out += "," + frac
+		} else {
+			out += "." + frac
+		}
+	}
+	if strings.HasPrefix(s, "-") {
+		out = "-" + out
+	}
+	return out
+}
+
+// Num writes a number with the given decimals, in the reader's way.
+func (p *printer) Num(x float64, decimals int) string { return stats.FormatNumber(x, decimals, p.lang) }
+
+// NumP writes an optional number, or a dash.
+func (p *printer) NumP(x *float64, decimals int) string {
+	if x == nil {
+		return "—"
+	}
+	return p.Num(*x, decimals)
+}

@@ -90,18 +90,36 @@ func (s *Server) observe(next http.Handler) http.Handler {
 }
 
 // securityHeaders sets a strict Content-Security-Policy (no inline script,
-// no third-party origins) and the usual hardening headers.
-func securityHeaders(next http.Handler) http.Handler {
+// no third-party origins but the map's tile source, for images only) and
+// the usual hardening headers.
+func securityHeaders(next http.Handler, tiles string) http.Handler {
+	img := "img-src 'self' data:"
+	if origin := tileOrigin(tiles); origin != "" {
+		img += " " + origin
+	}
+	csp := "default-src 'self'; script-src 'self'; style-src 'self'; " + img + "; " +
+		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
-			"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+		h.Set("Content-Security-Policy", csp)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
 		next.ServeHTTP(w, r)
 	})
+}
+
+// tileOrigin is the origin a tile URL template loads from, with a wildcard
+// for its {s} subdomains: https://{s}.tile.example.org/{z}/{x}/{y}.png →
+// https://*.tile.example.org.
+func tileOrigin(tiles string) string {
+	rest, ok := strings.CutPrefix(tiles, "https://")
+	if !ok {
+		return ""
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	return "https://" + strings.ReplaceAll(host, "{s}", "*")
 }
 
 // authenticate puts the actor of the request in its context: from an API

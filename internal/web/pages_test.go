@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"io/fs"
 	"net/http"
@@ -11,7 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"congthuong"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/park"
 	"congthuong/internal/storetest"
 )
 
@@ -19,6 +22,13 @@ import (
 // each must render with status 200 and show no untranslated key.
 func TestPagesRender(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
+	site := &park.Site{Code: "KCN-T", Kind: park.Park, Type: park.General, NameVI: "Khu công nghiệp T", NameEN: "T Industrial Park", UnitCode: "31",
+		Status: park.Operating, Decision: park.Decision{Number: "1/QĐ"}, PlannedArea: 7_425_000, LeasableArea: 5_000_000, LeasedArea: 1_000_000,
+		Eco: park.EcoConverting, Expansions: []park.Decision{{Number: "2/QĐ", Date: "2024-01-02"}}, Published: true,
+		Geometry: &park.Geometry{Type: "Point", Coordinates: []byte("[106.7,20.8]")}}
+	if err := e.store.CreatePark(congthuong.NewContext(context.Background(), congthuong.System()), site); err != nil {
+		t.Fatal(err)
+	}
 	untranslated := regexp.MustCompile(`>[a-z_]+\.[a-z_.]+<`)
 	for _, lang := range []string{"vi", "en"} {
 		for _, path := range []string{"/", "/units", "/units?q=hai+phong", "/units/31", "/units/11560", "/units/24?valid_on=2024-01-01",
@@ -27,7 +37,9 @@ func TestPagesRender(t *testing.T) {
 			"/calendar", "/calendar?month=2030-02", "/calendar/deadline", "/calendar/deadline?received=2026-02-13T09:00&term=5&unit=days",
 			"/admin/calendar", "/admin/calendar?year=2025", "/stats", "/stats?indicator=IIP&period=2024-01..2024-04&units=group:ct28_phiabac",
 			"/stats/report", "/stats/report?template=yearly&period=2024&unit=31", "/stats/entry", "/stats/submissions", "/stats/dashboard", "/stats/dashboard?indicator=IIP&unit=11560&year=2025", "/stats/units/31", "/stats/units/11560?year=2026",
-			"/stats/submissions?data_set=commune_retail_monthly&period=2026-10&province=31"} {
+			"/stats/submissions?data_set=commune_retail_monthly&period=2026-10&province=31",
+			"/parks", "/parks?kind=park&min_free_ha=1&wastewater=1", "/parks/KCN-T", "/parks/KCN-T/edit", "/parks/new",
+			"/parks/compare?code=KCN-T", "/parks/summary", "/parks/summary?province=31", "/parks/import"} {
 			r := newRequest("GET", path, "")
 			r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.cookies["admin"]})
 			r.AddCookie(&http.Cookie{Name: "ct_lang", Value: lang})

@@ -115,6 +115,16 @@ func (s *Server) pageRoutes() []route {
 		{"POST", "/admin/calendar/delete", s.page(s.doDeleteOverride)},
 		{"GET", "/units", s.page(s.showUnits)},
 		{"GET", "/units/{code}", s.page(s.showUnit)},
+		{"GET", "/parks", s.page(s.showParks)},
+		{"POST", "/parks", s.page(s.doCreatePark)},
+		{"GET", "/parks/new", s.page(s.showNewPark)},
+		{"GET", "/parks/compare", s.page(s.showParkCompare)},
+		{"GET", "/parks/summary", s.page(s.showParkSummary)},
+		{"GET", "/parks/import", s.page(s.showParksImport)},
+		{"POST", "/parks/import", s.page(s.doImportParks)},
+		{"GET", "/parks/{code}", s.page(s.showPark)},
+		{"GET", "/parks/{code}/edit", s.page(s.showEditPark)},
+		{"POST", "/parks/{code}", s.page(s.doUpdatePark)},
 		{"GET", "/enterprises", s.page(s.showEnterprises)},
 		{"GET", "/enterprises/new", s.page(s.showNewEnterprise)},
 		{"POST", "/enterprises", s.page(s.doCreateEnterprise)},
@@ -158,6 +168,6 @@ func (s *Server) routes() http.Handler {
 	h = forcePasswordChange(h)
 	h = csrf.Handler(h)
 	h = s.authenticate(h)
-	h = securityHeaders(h)
+	h = securityHeaders(h, s.opts.MapTiles)
 	return s.observe(h)
 }

@@ -20,6 +20,9 @@ type Options struct {
 	Demo bool
 	// Calendar sets the office hours and schedule deadlines are counted on.
 	Calendar calendar.Options
+	// MapTiles and MapAttribution are the investor map's tile source (see
+	// config.Config); empty: no tiles.
+	MapTiles, MapAttribution string
 }
 
 // Server holds what the handlers share.

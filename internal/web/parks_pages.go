@@ -1,0 +1,367 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/park"
+	"congthuong/internal/store"
+	"congthuong/internal/unit"
+)
+
+// maxCompare is how many sites the comparison shows side by side.
+const maxCompare = 4
+
+// showParks is the investors' page: filters, a map of every matching site
+// and the list with totals. The URL holds the filters, so a search can be
+// shared; the map loads the GeoJSON of the same query.
+func (s *Server) showParks(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	v := &view{Title: p.T("parks.title"), Nav: "parks"}
+	q := r.URL.Query()
+	f, err := parkFilter(q)
+	status := http.StatusOK
+	d := map[string]any{"Filter": f, "Query": q, "Types": park.Types, "Statuses": park.Statuses}
+	if err != nil {
+		v.Errors, v.Error = formErrors(p, err)
+		status = errorStatus(err)
+		f = store.ParkFilter{}
+	}
+	sites, total, err := s.store.FindParks(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	totals, err := s.store.SumParks(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	views := make([]*parkView, len(sites))
+	for i, site := range sites {
+		views[i] = viewPark(r, site)
+	}
+	provinces, _, err := s.store.FindUnits(r.Context(), store.UnitFilter{Level: unit.Province, ValidOn: todayIn(s), Page: store.Page{Limit: 100, Sort: "name"}})
+	if err != nil {
+		return err
+	}
+	mapQuery := url.Values{}
+	for k, vals := range q {
+		if k != "limit" && k != "offset" {
+			mapQuery[k] = vals
+		}
+	}
+	d["Items"], d["Totals"], d["Pager"], d["Provinces"] = views, totals, newPager(total, f.Page), provinces
+	d["GeoJSON"] = "/api/v1/parks.geojson?" + mapQuery.Encode()
+	d["Tiles"], d["Attribution"] = s.opts.MapTiles, s.opts.MapAttribution
+	d["Export"] = mapQuery.Encode()
+	v.D = d
+	s.render(w, r, status, "parks", v)
+	return nil
+}
+
+// showPark is a site's page: free land, infrastructure, contacts and
+// tenants for everyone; for staff also the law's warnings, the history and
+// the edit button.
+func (s *Server) showPark(w http.ResponseWriter, r *http.Request) error {
+	site, err := s.store.FindPark(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	tenants, err := s.store.Tenants(r.Context(), site.Code)
+	if err != nil {
+		return err
+	}
+	d := map[string]any{"S": viewPark(r, site), "Tenants": tenants, "Tiles": s.opts.MapTiles, "Attribution": s.opts.MapAttribution,
+		"GeoJSON": "/api/v1/parks.geojson?q=" + url.QueryEscape(site.Code)}
+	if u, err := s.store.FindUnit(r.Context(), site.UnitCode, todayIn(s)); err == nil {
+		d["Unit"] = u
+	}
+	a := congthuong.ActorFrom(r.Context())
+	if a.IsStaff() {
+		if hist, err := s.store.ParkHistory(r.Context(), site.Code); err == nil {
+			rows := make([]historyRow, len(hist))
+			for i, e := range hist {
+				rows[i] = historyRow{At: e.At, Actor: e.ActorName, Action: e.Action, Changed: changedFields(e.Before, e.After)}
+			}
+			d["History"] = rows
+		}
+		d["CanEdit"] = a.CanWrite() && a.InScope(site.UnitCode, site.ProvinceCode)
+	}
+	title := site.NameVI
+	if s.printerFor(r).Lang() == "en" && site.NameEN != "" {
+		title = site.NameEN
+	}
+	s.render(w, r, http.StatusOK, "park", &view{Title: title, Nav: "parks", D: d})
+	return nil
+}
+
+// historyRow is one change of a site, with the fields it changed.
+type historyRow struct {
+	At                     time.Time
+	Actor, Action, Changed string
+}
+
+// changedFields names the top-level fields that differ between two JSON
+// states of a record, leaving out the bookkeeping ones.
+func changedFields(before, after string) string {
+	var a, b map[string]any
+	json.Unmarshal([]byte(before), &a)
+	json.Unmarshal([]byte(after), &b)
+	var out []string
+	for k, v := range b {
+		if k == "version" || k == "updated_at" {
+			continue
+		}
+		if !reflect.DeepEqual(a[k], v) {
+			out = append(out, k)
+		}
+	}
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
+}
+
+// showParkCompare sets up to four sites side by side: /parks/compare?code=A&code=B.
+func (s *Server) showParkCompare(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	codes := r.URL.Query()["code"]
+	v := &view{Title: p.T("parks.compare"), Nav: "parks"}
+	status := http.StatusOK
+	if len(codes) > maxCompare {
+		v.Error = p.T("parks.compare_max", maxCompare)
+		codes, status = codes[:maxCompare], http.StatusBadRequest
+	}
+	var sites []*parkView
+	for _, code := range codes {
+		site, err := s.store.FindPark(r.Context(), code)
+		if err != nil {
+			if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
+				v.Error, status = p.M(congthuong.ErrorMessage(err)), http.StatusNotFound
+				continue
+			}
+			return err
+		}
+		sites = append(sites, viewPark(r, site))
+	}
+	v.D = map[string]any{"Sites": sites}
+	s.render(w, r, status, "park_compare", v)
+	return nil
+}
+
+// showParkSummary counts sites and adds up their land by province, or by
+// commune within a province.
+func (s *Server) showParkSummary(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	q := r.URL.Query()
+	f, err := parkFilter(q)
+	if err != nil {
+		return err
+	}
+	by := "province"
+	if f.Province != "" {
+		by = "unit"
+	}
+	groups, err := s.store.SummarizeParks(r.Context(), f, by)
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	for _, g := range groups {
+		if _, ok := names[g.UnitCode]; !ok {
+			if u, err := s.store.FindUnit(r.Context(), g.UnitCode, todayIn(s)); err == nil {
+				names[g.UnitCode] = u.FullName
+			}
+		}
+	}
+	totals, err := s.store.SumParks(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "park_summary", &view{Title: p.T("parks.summary"), Nav: "parks",
+		D: map[string]any{"Groups": groups, "Names": names, "By": by, "Filter": f, "Totals": totals}})
+	return nil
+}
+
+// siteFromForm reads the site form, whose fields are the sheet's columns.
+func siteFromForm(r *http.Request) (park.ImportRow, int) {
+	row := park.SiteFromValues(r.PostForm.Get)
+	version, _ := strconv.Atoi(r.PostForm.Get("version"))
+	return row, version
+}
+
+func (s *Server) showNewPark(w http.ResponseWriter, r *http.Request) error {
+	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
+		return forbiddenOrLogin(a)
+	}
+	site := &park.Site{Kind: park.Cluster, Type: park.General, Status: park.Planned, UnitCode: defaultUnit(congthuong.ActorFrom(r.Context()))}
+	s.renderParkForm(w, r, http.StatusOK, site, true, nil)
+	return nil
+}
+
+func (s *Server) showEditPark(w http.ResponseWriter, r *http.Request) error {
+	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
+		return forbiddenOrLogin(a)
+	}
+	site, err := s.store.FindPark(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	s.renderParkForm(w, r, http.StatusOK, site, false, nil)
+	return nil
+}
+
+func (s *Server) renderParkForm(w http.ResponseWriter, r *http.Request, status int, site *park.Site, isNew bool, err error) {
+	p := s.printerFor(r)
+	v := &view{Nav: "parks", D: map[string]any{"S": site, "New": isNew, "Record": siteRecordMap(site),
+		"Types": park.Types, "Statuses": park.Statuses}}
+	if isNew {
+		v.Title = p.T("parks.new")
+	} else {
+		v.Title = p.T("parks.edit") + ": " + site.NameVI
+	}
+	if err != nil {
+		v.Errors, v.Error = formErrors(p, err)
+		// The site's fields as its form names them.
+		for from, to := range map[string]string{"decision.number": "decision_number", "decision.date": "decision_date",
+			"contact.phone": "contact_phone", "contact.email": "contact_email", "contact.website": "website"} {
+			if msg, ok := v.Errors[from]; ok {
+				v.Errors[to] = msg
+			}
+		}
+	}
+	s.render(w, r, status, "park_form", v)
+}
+
+// siteRecordMap is a site's form values, by column name.
+func siteRecordMap(site *park.Site) map[string]string {
+	rec := park.SiteRecord(site)
+	out := make(map[string]string, len(rec))
+	for i, c := range park.SiteColumns {
+		out[c] = rec[i]
+	}
+	if site.PlannedArea == 0 {
+		out["planned_ha"] = ""
+	}
+	return out
+}
+
+// formProblems turns what could not be read from a form into an error.
+func formProblems(problems []congthuong.FieldError) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	return &congthuong.Error{Code: congthuong.EINVALID, Message: "the site has invalid fields", Fields: problems}
+}
+
+func (s *Server) doCreatePark(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	row, _ := siteFromForm(r)
+	site := row.Site
+	err := formProblems(row.Problems)
+	if err == nil {
+		err = s.store.CreatePark(r.Context(), &site)
+	}
+	if err != nil {
+		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+			return err
+		}
+		s.renderParkForm(w, r, errorStatus(err), &site, true, err)
+		return nil
+	}
+	s.parksChanged()
+	s.flash(w, "flash.saved")
+	http.Redirect(w, r, "/parks/"+site.Code, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) doUpdatePark(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	before, err := s.store.FindPark(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	row, version := siteFromForm(r)
+	site := row.Site
+	site.Code, site.Version = before.Code, version
+	if row.HasPoint && park.SameCentre(before.Geometry, site.Geometry) {
+		site.Geometry = before.Geometry // the form shows a polygon by its centre
+	}
+	err = formProblems(row.Problems)
+	var out *park.Site
+	if err == nil {
+		out, err = s.store.UpdatePark(r.Context(), before.Code, site)
+	}
+	if err != nil {
+		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+			return err
+		}
+		s.renderParkForm(w, r, errorStatus(err), &site, false, err)
+		return nil
+	}
+	s.parksChanged()
+	s.flash(w, "flash.saved")
+	http.Redirect(w, r, "/parks/"+out.Code, http.StatusSeeOther)
+	return nil
+}
+
+// showParksImport is the form to upload the department's lists: sites (a
+// sheet or GeoJSON) or tenants.
+func (s *Server) showParksImport(w http.ResponseWriter, r *http.Request) error {
+	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
+		return forbiddenOrLogin(a)
+	}
+	s.render(w, r, http.StatusOK, "parks_import", &view{Title: s.printerFor(r).T("parks.import"), Nav: "parks",
+		D: map[string]any{"SiteColumns": strings.Join(park.SiteColumns, ", "), "TenantColumns": strings.Join(park.TenantColumns, ", ")}})
+	return nil
+}
+
+func (s *Server) doImportParks(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	body, err := readUpload(w, r)
+	v := &view{Title: p.T("parks.import"), Nav: "parks",
+		D: map[string]any{"SiteColumns": strings.Join(park.SiteColumns, ", "), "TenantColumns": strings.Join(park.TenantColumns, ", ")}}
+	if err == nil {
+		dry := r.FormValue("dry_run") == "on"
+		var res store.ImportResult
+		if r.FormValue("what") == "tenants" {
+			res, err = s.store.ImportTenants(r.Context(), park.ReadTenants(strings.NewReader(string(body))), dry)
+		} else {
+			res, err = s.store.ImportParks(r.Context(), siteRows(body), dry)
+		}
+		if err == nil {
+			v.D.(map[string]any)["Result"] = res
+			if !dry {
+				s.parksChanged()
+			}
+		}
+	}
+	status := http.StatusOK
+	if err != nil {
+		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+			return err
+		}
+		v.Errors, v.Error = formErrors(p, err)
+		var problems []map[string]any
+		for _, f := range congthuong.ErrorFields(err) {
+			problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.M(f.Message)})
+		}
+		v.D.(map[string]any)["Problems"] = problems
+		status = errorStatus(err)
+	}
+	s.render(w, r, status, "parks_import", v)
+	return nil
+}

@@ -48,6 +48,9 @@ const (
 	demoSetting       = "demo_loaded"
 	overridesSetting  = "calendar_overrides_loaded"
 	indicatorsSetting = "indicators_loaded"
+	// indicatorsVersion names the shipped indicator set: 2 added the
+	// parks' and clusters' figures of the half-yearly reports.
+	indicatorsVersion = "2"
 )
 
 // Prepare brings the database up to date.
@@ -99,11 +102,14 @@ func Prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Option
 	}
 	if done, err := st.Setting(ctx, indicatorsSetting); err != nil {
 		return nil, err
-	} else if done == "" {
+	} else if done != indicatorsVersion {
+		// Only codes not yet stored are added, and indicators are never
+		// deleted: a larger shipped set reaches existing installations
+		// without touching what administrators changed.
 		if res.IndicatorsLoaded, err = st.SeedIndicators(ctx, stats.DefaultIndicators()); err != nil {
 			return nil, err
 		}
-		if err := st.SetSetting(ctx, indicatorsSetting, "1"); err != nil {
+		if err := st.SetSetting(ctx, indicatorsSetting, indicatorsVersion); err != nil {
 			return nil, err
 		}
 	}

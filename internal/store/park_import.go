@@ -174,7 +174,7 @@ func (s *Store) ImportTenants(ctx context.Context, rows iter.Seq2[park.TenantRow
 			taxCode, name string
 		}
 		existing := map[tenantKey]*park.Tenant{}
-		if err := tx.eachTenant(ctx, func(siteID int64, t *park.Tenant) {
+		if err := eachTenantRow(ctx, tx, func(siteID int64, t *park.Tenant) {
 			existing[tenantKey{siteID, t.TaxCode, t.Project}] = t
 		}); err != nil {
 			return err
@@ -302,23 +302,6 @@ func (tx *Tx) enterpriseNames(ctx context.Context) (map[string]string, error) {
 		out[tc] = name
 	}
 	return out, rows.Err()
-}
-
-func (tx *Tx) eachTenant(ctx context.Context, fn func(siteID int64, t *park.Tenant)) error {
-	rows, err := tx.QueryContext(ctx, `SELECT t.park_id, `+tenantColumns+tenantFrom)
-	if err != nil {
-		return fmt.Errorf("store: tenants: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		t, err := scanTenant(scanPrefix{rows, &id})
-		if err != nil {
-			return err
-		}
-		fn(id, t)
-	}
-	return rows.Err()
 }
 
 // scanPrefix scans leading columns into dest before the rest.

@@ -240,3 +240,43 @@ func TestParksImportExport(t *testing.T) {
 		t.Errorf("tenant XLSX round trip: %d %s", w.Code, w.Body)
 	}
 }
+
+func TestParkReportsAPI(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	site := `{"code":"CCN-R","kind":"cluster","name_vi":"Cụm R","unit_code":"11560","status":"operating","decision":{"number":"1/QĐ"},"planned_ha":50,"leasable_ha":40}`
+	if w := e.do("officer31", "POST", "/api/v1/parks", "application/json", []byte(site)); w.Code != 201 {
+		t.Fatalf("site: %d %s", w.Code, w.Body)
+	}
+	w := e.do("officer31", "POST", "/api/v1/parks/CCN-R/tenants", "application/json", []byte(`{"tax_code":"0100233488","project":"Nhà máy","leased_ha":10,"jobs":100,"status":"operating"}`))
+	var ten struct {
+		ID int64 `json:"id"`
+	}
+	json.Unmarshal(w.Body.Bytes(), &ten)
+	report := `{"site_code":"CCN-R","tenant_id":` + strconv.FormatInt(ten.ID, 10) + `,"year":2026,"half":2,"jobs":150,"capital_vnd":20000000000,"leased_ha":11}`
+	if w := e.do("cathai", "POST", "/api/v1/parks/reports", "application/json", []byte(report)); w.Code != 403 {
+		t.Errorf("another commune filing: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("owner", "POST", "/api/v1/parks/reports", "application/json", []byte(report)); w.Code != 201 {
+		t.Fatalf("the tenant files: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "GET", "/api/v1/parks/reports?period=2026H2", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"status":"entered"`) ||
+		!strings.Contains(w.Body.String(), `"expected":1`) {
+		t.Errorf("reports: %d %s", w.Code, w.Body)
+	}
+	decide := `{"site_code":"CCN-R","tenant_id":` + strconv.FormatInt(ten.ID, 10) + `,"period":"2026H2","approve":true}`
+	if w := e.do("leader31", "POST", "/api/v1/parks/reports/decide", "application/json", []byte(decide)); w.Code != 204 {
+		t.Fatalf("approve: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/parks/CCN-R", "", nil); w.Code != 404 {
+		t.Errorf("an unpublished site: %d", w.Code)
+	}
+	if w := e.do("officer31", "GET", "/api/v1/parks/CCN-R", "", nil); !strings.Contains(w.Body.String(), `"jobs":150`) {
+		t.Errorf("approved jobs on the site: %s", w.Body)
+	}
+	if w := e.do("officer31", "POST", "/api/v1/parks/reports/publish?period=2026H2", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"created":11`) {
+		t.Errorf("publish: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "GET", "/api/v1/parks/reports?period=2026Q3", "", nil); w.Code != 400 {
+		t.Errorf("a quarter for a half: %d", w.Code)
+	}
+}

@@ -1,0 +1,177 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+	"congthuong/internal/park"
+	"congthuong/internal/store"
+)
+
+// reportPeriod reads ?period=2026H2, defaulting to the half whose reports
+// are due next.
+func reportPeriod(r *http.Request) (year, half int, err error) {
+	if p := r.URL.Query().Get("period"); p != "" {
+		return store.ParseHalf(p)
+	}
+	year, half = currentHalf()
+	return year, half, nil
+}
+
+// currentHalf is the half year of today in Vietnam.
+func currentHalf() (year, half int) {
+	today := calendar.DateOf(time.Now())
+	if today.Month <= 6 {
+		return today.Year, 1
+	}
+	return today.Year, 2
+}
+
+func (s *Server) apiParkReports(w http.ResponseWriter, r *http.Request) error {
+	year, half, err := reportPeriod(r)
+	if err != nil {
+		return err
+	}
+	f, err := parkFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	cal, err := s.calendar(r.Context())
+	if err != nil {
+		return err
+	}
+	items, counts, err := s.store.ParkReports(r.Context(), f, year, half, cal)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"period": strconv.Itoa(year) + "H" + strconv.Itoa(half), "items": items, "counts": counts})
+	return nil
+}
+
+func (s *Server) apiFileParkReport(w http.ResponseWriter, r *http.Request) error {
+	var rep park.Report
+	if err := decodeJSON(w, r, &rep); err != nil {
+		return err
+	}
+	if err := s.store.FileParkReport(r.Context(), rep); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, rep)
+	return nil
+}
+
+// reportDecision is an approval or a return of a report.
+type reportDecision struct {
+	SiteCode string `json:"site_code"`
+	TenantID int64  `json:"tenant_id"`
+	Period   string `json:"period"`
+	Approve  bool   `json:"approve"`
+	Note     string `json:"note"`
+}
+
+func (s *Server) apiDecideParkReport(w http.ResponseWriter, r *http.Request) error {
+	var d reportDecision
+	if err := decodeJSON(w, r, &d); err != nil {
+		return err
+	}
+	year, half, err := store.ParseHalf(d.Period)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DecideParkReport(r.Context(), d.SiteCode, d.TenantID, year, half, d.Approve, d.Note); err != nil {
+		return err
+	}
+	s.parksChanged()
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *Server) apiPublishParkFigures(w http.ResponseWriter, r *http.Request) error {
+	year, half, err := reportPeriod(r)
+	if err != nil {
+		return err
+	}
+	res, err := s.store.PublishParkFigures(r.Context(), year, half)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+// showParkReports is the half-yearly reports page: for staff, every
+// expected report of their sites with approve and return; for an
+// enterprise, its own reports with the form to file each.
+func (s *Server) showParkReports(w http.ResponseWriter, r *http.Request) error {
+	a := congthuong.ActorFrom(r.Context())
+	if a.Anonymous() {
+		return forbiddenOrLogin(a)
+	}
+	p := s.printerFor(r)
+	v := &view{Title: p.T("reports.title"), Nav: "parks"}
+	year, half, err := reportPeriod(r)
+	status := http.StatusOK
+	if err != nil {
+		v.Errors, v.Error = formErrors(p, err)
+		status = errorStatus(err)
+		year, half = currentHalf()
+	}
+	cal, err := s.calendar(r.Context())
+	if err != nil {
+		return err
+	}
+	items, counts, err := s.store.ParkReports(r.Context(), store.ParkFilter{}, year, half, cal)
+	if err != nil {
+		return err
+	}
+	v.D = map[string]any{"Items": items, "Counts": counts, "Period": strconv.Itoa(year) + "H" + strconv.Itoa(half),
+		"Staff": a.IsStaff(), "Enterprise": a.Role == congthuong.RoleEnterprise}
+	s.render(w, r, status, "park_reports", v)
+	return nil
+}
+
+// doParkReport files, approves, returns or publishes from the reports page.
+func (s *Server) doParkReport(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	f := r.PostForm
+	year, half, err := store.ParseHalf(f.Get("period"))
+	if err != nil {
+		return err
+	}
+	tenant, _ := strconv.ParseInt(f.Get("tenant_id"), 10, 64)
+	switch f.Get("action") {
+	case "file":
+		rep := park.Report{SiteCode: f.Get("site_code"), TenantID: tenant, Year: year, Half: half, Note: f.Get("note")}
+		rep.Jobs, _ = strconv.Atoi(f.Get("jobs"))
+		rep.CapitalVND, _ = strconv.ParseInt(f.Get("capital_vnd"), 10, 64)
+		rep.RevenueVND, _ = strconv.ParseInt(f.Get("revenue_vnd"), 10, 64)
+		if ha := f.Get("leased_ha"); ha != "" {
+			if rep.LeasedArea, err = park.ParseHectares(ha); err != nil {
+				return fieldError(congthuong.EINVALID, "leased_ha", err.Error())
+			}
+		}
+		err = s.store.FileParkReport(r.Context(), rep)
+	case "approve", "return":
+		err = s.store.DecideParkReport(r.Context(), f.Get("site_code"), tenant, year, half, f.Get("action") == "approve", f.Get("note"))
+	case "publish":
+		_, err = s.store.PublishParkFigures(r.Context(), year, half)
+	default:
+		return congthuong.Errorf(congthuong.EINVALID, "unknown action")
+	}
+	if err != nil {
+		return err
+	}
+	s.parksChanged()
+	s.flash(w, "flash.saved")
+	http.Redirect(w, r, "/parks/reports?period="+f.Get("period"), http.StatusSeeOther)
+	return nil
+}
+
+func fieldError(code, field, msg string) error {
+	return &congthuong.Error{Code: code, Message: msg, Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
+}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
-	"sort"
 	"testing"
 	"time"
 
@@ -53,24 +52,6 @@ func benchRows(b testing.TB, s *store.Store, n int) []enterprise.ImportRow {
 	return rows
 }
 
-func p95(durations []time.Duration) float64 {
-	sort.Slice(durations, func(i, j int) bool { return durations[i] < durations[j] })
-	return float64(durations[len(durations)*95/100]) / 1e6
-}
-
-// timed runs fn b.N times, recording each duration, and reports the p95.
-func timed(b *testing.B, fn func(i int)) {
-	d := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		start := time.Now()
-		fn(i)
-		d = append(d, time.Since(start))
-	}
-	b.StopTimer()
-	b.ReportMetric(p95(d), "p95-ms")
-}
-
 func benchEach(b *testing.B, fn func(b *testing.B, s *store.Store)) {
 	b.Run("sqlite", func(b *testing.B) { fn(b, storetest.SQLite(b)) })
 	b.Run("postgres", func(b *testing.B) { fn(b, storetest.Postgres(b)) })
@@ -83,14 +64,14 @@ func BenchmarkFindUnits(b *testing.B) {
 		ctx := context.Background()
 		day := unit.Today(time.Now())
 		b.Run("store", func(b *testing.B) {
-			timed(b, func(i int) {
+			storetest.Timed(b, func(i int) {
 				if _, _, err := s.FindUnits(ctx, store.UnitFilter{Q: unitQueries[i%len(unitQueries)], ValidOn: day}); err != nil {
 					b.Fatal(err)
 				}
 			})
 		})
 		b.Run("raw-sql", func(b *testing.B) {
-			timed(b, func(i int) {
+			storetest.Timed(b, func(i int) {
 				rows, err := s.DB().QueryContext(ctx, `SELECT code, name FROM units WHERE search_name LIKE $1
 					AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2) ORDER BY code LIMIT 50`,
 					"%"+unit.Fold(unitQueries[i%len(unitQueries)])+"%", day)
@@ -128,7 +109,7 @@ func BenchmarkEnterprises100k(b *testing.B) {
 		}
 		officer := congthuong.NewContext(context.Background(), congthuong.Actor{UserID: 1, Username: "b", Role: congthuong.RoleOfficer, UnitCode: "31", ProvinceCode: "31"})
 		b.Run("search", func(b *testing.B) {
-			timed(b, func(i int) {
+			storetest.Timed(b, func(i int) {
 				if _, _, err := s.FindEnterprises(officer, store.EnterpriseFilter{Q: enterpriseQueries[i%len(enterpriseQueries)]}); err != nil {
 					b.Fatal(err)
 				}
@@ -136,7 +117,7 @@ func BenchmarkEnterprises100k(b *testing.B) {
 		})
 		for _, q := range enterpriseQueries {
 			b.Run("query="+q, func(b *testing.B) {
-				timed(b, func(i int) {
+				storetest.Timed(b, func(i int) {
 					if _, _, err := s.FindEnterprises(officer, store.EnterpriseFilter{Q: q}); err != nil {
 						b.Fatal(err)
 					}
@@ -144,7 +125,7 @@ func BenchmarkEnterprises100k(b *testing.B) {
 			})
 		}
 		b.Run("raw-sql", func(b *testing.B) {
-			timed(b, func(i int) {
+			storetest.Timed(b, func(i int) {
 				q := unit.Fold(enterpriseQueries[i%len(enterpriseQueries)])
 				var n int
 				if err := s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM enterprises WHERE search_name LIKE $1`, "%"+q+"%").Scan(&n); err != nil {

@@ -31,11 +31,7 @@ func (s *Store) ImportParks(ctx context.Context, rows iter.Seq2[park.ImportRow, 
 		if err != nil {
 			return err
 		}
-		existing := map[string]*park.Site{}
-		err = s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom, nil, func(p *park.Site) error {
-			existing[p.Code] = p
-			return nil
-		})
+		existing, err := tx.sitesByCode(ctx)
 		if err != nil {
 			return err
 		}
@@ -118,6 +114,35 @@ func (s *Store) ImportParks(ctx context.Context, rows iter.Seq2[park.ImportRow, 
 	return res, err
 }
 
+// sitesByCode reads every site, whatever its publication and scope (the
+// import checks the scope of each row).
+func (tx *Tx) sitesByCode(ctx context.Context) (map[string]*park.Site, error) {
+	all, err := allSites(ctx, tx)
+	out := make(map[string]*park.Site, len(all))
+	for _, p := range all {
+		out[p.Code] = p
+	}
+	return out, err
+}
+
+// allSites reads every site, whatever its publication and scope.
+func allSites(ctx context.Context, q queryer) ([]*park.Site, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+parkColumns+parkFrom)
+	if err != nil {
+		return nil, fmt.Errorf("store: sites: %w", err)
+	}
+	defer rows.Close()
+	var out []*park.Site
+	for rows.Next() {
+		p, err := scanPark(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
 // sameSite reports whether an import row would change nothing.
 func sameSite(a, b *park.Site) bool {
 	va, err1 := parkValues(a)
@@ -157,11 +182,7 @@ func (s *Store) ImportTenants(ctx context.Context, rows iter.Seq2[park.TenantRow
 		return res, err
 	}
 	err := s.withTx(ctx, func(tx *Tx) error {
-		sites := map[string]*park.Site{}
-		err := s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom, nil, func(p *park.Site) error {
-			sites[p.Code] = p
-			return nil
-		})
+		sites, err := tx.sitesByCode(ctx)
 		if err != nil {
 			return err
 		}

@@ -150,21 +150,8 @@ func (s *Store) EachParkFeature(ctx context.Context, f ParkFilter, fn func(featu
 // rebuildParkFeatures writes every site's feature again; the migration
 // that adds the column runs it.
 func rebuildParkFeatures(ctx context.Context, db execer) error {
-	rows, err := db.QueryContext(ctx, `SELECT `+parkColumns+parkFrom)
+	sites, err := allSites(ctx, db)
 	if err != nil {
-		return fmt.Errorf("store: park features: %w", err)
-	}
-	var sites []*park.Site
-	for rows.Next() {
-		p, err := scanPark(rows)
-		if err != nil {
-			rows.Close()
-			return err
-		}
-		sites = append(sites, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, p := range sites {

@@ -10,6 +10,7 @@ import (
 	"congthuong"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
+	"congthuong/internal/storetest"
 )
 
 // valueFile writes n values as a CSV file: the stored (not computed)
@@ -125,7 +126,7 @@ func benchAnalytics(b *testing.B, millions int) {
 		for _, period := range []string{"2025-08", "2025Q4", "2026H1"} {
 			p, _ := stats.ParsePeriod(period)
 			b.Run("period="+period, func(b *testing.B) {
-				timed(b, func(int) {
+				storetest.Timed(b, func(int) {
 					a, err := s.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: p, All: true})
 					if err != nil || len(a.Units) != 3355 || a.Summary.Count != 3355 {
 						b.Fatalf("%v units, %d with a value, %v", len(a.Units), a.Summary.Count, err)
@@ -134,7 +135,7 @@ func benchAnalytics(b *testing.B, millions int) {
 			})
 		}
 		b.Run("raw-sql-half-sum", func(b *testing.B) {
-			timed(b, func(int) {
+			storetest.Timed(b, func(int) {
 				rows, err := s.DB().QueryContext(sys, `SELECT unit_code, unit_from, year, SUM(value), COUNT(*) FROM stat_values
 					WHERE indicator = $1 AND year IN ($2, $3) AND first_month = last_month AND first_month BETWEEN $4 AND $5
 					GROUP BY unit_code, unit_from, year`, "RETAIL_SALES", 2026, 2025, 1, 6)
@@ -152,7 +153,7 @@ func benchAnalytics(b *testing.B, millions int) {
 			})
 		})
 		b.Run("raw-sql-month", func(b *testing.B) {
-			timed(b, func(int) {
+			storetest.Timed(b, func(int) {
 				rows, err := s.DB().QueryContext(sys, `SELECT unit_code, value FROM stat_values
 					WHERE indicator = $1 AND year = $2 AND first_month = $3 AND last_month = $3`, "RETAIL_SALES", 2025, 8)
 				if err != nil {

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"sort"
 	"testing"
 	"time"
 
@@ -77,7 +76,7 @@ func BenchmarkParks5000(b *testing.B) {
 				{"geojson-public", func(int) string { return "/api/v1/parks.geojson" }, false},
 			} {
 				b.Run(c.name, func(b *testing.B) {
-					timedRequests(b, func(i int) { get(c.target(i), c.staff) })
+					storetest.Timed(b, func(i int) { get(c.target(i), c.staff) })
 				})
 			}
 			b.Run("geojson-baseline", func(b *testing.B) {
@@ -85,25 +84,11 @@ func BenchmarkParks5000(b *testing.B) {
 					w.Header().Set("Content-Type", "application/geo+json; charset=utf-8")
 					w.Write(geo)
 				})
-				timedRequests(b, func(int) {
+				storetest.Timed(b, func(int) {
 					w := httptest.NewRecorder()
 					h.ServeHTTP(w, httptest.NewRequest("GET", "/api/v1/parks.geojson", nil))
 				})
 			})
 		})
 	}
-}
-
-// timedRequests runs fn b.N times and reports the 95th percentile.
-func timedRequests(b *testing.B, fn func(i int)) {
-	d := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		t0 := time.Now()
-		fn(i)
-		d = append(d, time.Since(t0))
-	}
-	b.StopTimer()
-	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
-	b.ReportMetric(float64(d[(len(d)*95+99)/100-1].Microseconds())/1000, "p95-ms")
 }

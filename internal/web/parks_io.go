@@ -78,17 +78,9 @@ func (s *Server) exportParks(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Page = store.Page{Sort: f.Page.Sort}
-	var buf bytes.Buffer
-	err = tabular.WriteXLSX(&buf, "parks", park.SiteColumns, func(emit func([]string) error) error {
+	return writeWorkbook(w, "parks", park.SiteColumns, func(emit func([]string) error) error {
 		return s.store.EachPark(r.Context(), f, func(p *park.Site) error { return emit(park.SiteRecord(p)) })
 	})
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", xlsxType)
-	w.Header().Set("Content-Disposition", `attachment; filename="parks.xlsx"`)
-	w.Write(buf.Bytes())
-	return nil
 }
 
 // exportTenants writes the tenants of the sites matching the filters.
@@ -97,15 +89,20 @@ func (s *Server) exportTenants(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	err = tabular.WriteXLSX(&buf, "tenants", park.TenantColumns, func(emit func([]string) error) error {
+	return writeWorkbook(w, "tenants", park.TenantColumns, func(emit func([]string) error) error {
 		return s.store.EachTenant(r.Context(), f, func(t *park.Tenant) error { return emit(park.TenantRecord(t)) })
 	})
-	if err != nil {
+}
+
+// writeWorkbook sends an XLSX download of one sheet, built whole first so
+// that an error still gets a proper answer.
+func writeWorkbook(w http.ResponseWriter, name string, header []string, rows func(emit func([]string) error) error) error {
+	var buf bytes.Buffer
+	if err := tabular.WriteXLSX(&buf, name, header, rows); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", xlsxType)
-	w.Header().Set("Content-Disposition", `attachment; filename="tenants.xlsx"`)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)
 	w.Write(buf.Bytes())
 	return nil
 }

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"congthuong"
 	"congthuong/internal/auth"
 	"congthuong/internal/config"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/park"
 	"congthuong/internal/setup"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
@@ -131,8 +133,8 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 }
 
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	const usage = "usage: congthuong import enterprises|values FILE"
-	if len(args) == 0 || (args[0] != "enterprises" && args[0] != "values") {
+	const usage = "usage: congthuong import enterprises|values|parks|tenants FILE"
+	if len(args) == 0 || !slices.Contains([]string{"enterprises", "values", "parks", "tenants"}, args[0]) {
 		return errors.New(usage)
 	}
 	ctx, st, rest, err := openPrepared(ctx, "import "+args[0], args[1:], stderr, getenv)
@@ -159,9 +161,25 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		}
 		return nil
 	}
-	res, err := st.ImportEnterpriseFile(ctx, enterprise.ReadImport(f), false)
-	if err != nil {
-		return err
+	var res store.ImportResult
+	switch args[0] {
+	case "parks":
+		body, err := io.ReadAll(f)
+		if err != nil {
+			return err
+		}
+		res, err = st.ImportParks(ctx, park.ReadSiteFile(body), false)
+		if err != nil {
+			return err
+		}
+	case "tenants":
+		if res, err = st.ImportTenants(ctx, park.ReadTenants(f), false); err != nil {
+			return err
+		}
+	default:
+		if res, err = st.ImportEnterpriseFile(ctx, enterprise.ReadImport(f), false); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(stdout, "%d rows: %d created, %d updated, %d unchanged\n", res.Rows, res.Created, res.Updated, res.Unchanged)
 	return nil

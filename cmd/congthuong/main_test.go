@@ -176,6 +176,17 @@ func TestCommands(t *testing.T) {
 	if code, out, _ := sh("import", "values", values); code != 0 || !strings.Contains(out, "1 unchanged") {
 		t.Errorf("value re-import: %d %s", code, out)
 	}
+	// Parks from a sheet, then from GeoJSON (a polygon).
+	parks := filepath.Join(dir, "parks.csv")
+	os.WriteFile(parks, []byte("code,kind,name_vi,unit_code,status,planned_ha\nCCN-X,cluster,Cụm X,11560,planned,\"42,5\"\nCCN-Y,cluster,Cụm Y,99999,planned,20\n"), 0o644)
+	if code, _, errOut := sh("import", "parks", parks); code == 0 || !strings.Contains(errOut, "row 3, column unit_code") {
+		t.Errorf("bad park import: %d %s", code, errOut)
+	}
+	os.WriteFile(parks, []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[106.6,20.8],[106.7,20.8],[106.7,20.9],[106.6,20.8]]]},
+		"properties":{"code":"CCN-X","kind":"cluster","type":"general","name_vi":"Cụm X","unit_code":"11560","status":"planned","planned_ha":42.5}}]}`), 0o644)
+	if code, out, errOut := sh("import", "parks", parks); code != 0 || !strings.Contains(out, "1 created") {
+		t.Errorf("GeoJSON park import: %d %s %s", code, out, errOut)
+	}
 	// The calendar command gives the API's answers.
 	if code, out, errOut := sh("calendar", "deadline", "received=2025-04-25T09:00:00+07:00", "working_days=3"); code != 0 ||
 		!strings.Contains(out, `"due": "2025-04-29T17:00:00+07:00"`) {

@@ -1,10 +1,12 @@
 package park
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 
 	"congthuong"
@@ -67,6 +69,26 @@ func ReadGeoJSON(r io.Reader) ([]ImportRow, error) {
 		out[i] = row
 	}
 	return out, nil
+}
+
+// ReadSiteFile reads an upload of sites: GeoJSON when it is a JSON object,
+// else a sheet (CSV or XLSX).
+func ReadSiteFile(body []byte) iter.Seq2[ImportRow, error] {
+	if !bytes.HasPrefix(bytes.TrimSpace(body), []byte("{")) {
+		return ReadSites(bytes.NewReader(body))
+	}
+	return func(yield func(ImportRow, error) bool) {
+		rows, err := ReadGeoJSON(bytes.NewReader(body))
+		if err != nil {
+			yield(ImportRow{}, err)
+			return
+		}
+		for _, r := range rows {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}
 }
 
 func geoError(msg string) error {

@@ -2,10 +2,8 @@ package web
 
 import (
 	"bytes"
-	"iter"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"congthuong/internal/park"
 	"congthuong/internal/store"
@@ -22,7 +20,7 @@ func (s *Server) apiImportParks(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
-	res, err := s.store.ImportParks(r.Context(), siteRows(body), dry)
+	res, err := s.store.ImportParks(r.Context(), park.ReadSiteFile(body), dry)
 	if err != nil {
 		return err
 	}
@@ -31,26 +29,6 @@ func (s *Server) apiImportParks(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, res)
 	return nil
-}
-
-// siteRows reads an upload of sites: GeoJSON when it is a JSON object,
-// else a sheet.
-func siteRows(body []byte) iter.Seq2[park.ImportRow, error] {
-	if !strings.HasPrefix(strings.TrimSpace(string(body[:min(len(body), 64)])), "{") {
-		return park.ReadSites(bytes.NewReader(body))
-	}
-	return func(yield func(park.ImportRow, error) bool) {
-		rows, err := park.ReadGeoJSON(bytes.NewReader(body))
-		if err != nil {
-			yield(park.ImportRow{}, err)
-			return
-		}
-		for _, r := range rows {
-			if !yield(r, nil) {
-				return
-			}
-		}
-	}
 }
 
 func (s *Server) apiImportTenants(w http.ResponseWriter, r *http.Request) error {

@@ -340,7 +340,7 @@ func (s *Server) doImportParks(w http.ResponseWriter, r *http.Request) error {
 		if r.FormValue("what") == "tenants" {
 			res, err = s.store.ImportTenants(r.Context(), park.ReadTenants(strings.NewReader(string(body))), dry)
 		} else {
-			res, err = s.store.ImportParks(r.Context(), siteRows(body), dry)
+			res, err = s.store.ImportParks(r.Context(), park.ReadSiteFile(body), dry)
 		}
 		if err == nil {
 			v.D.(map[string]any)["Result"] = res

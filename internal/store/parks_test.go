@@ -1,8 +1,11 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"strings"
 	"testing"
 
 	"congthuong"
@@ -228,6 +231,71 @@ func TestParkTenants(t *testing.T) {
 		}
 		if _, total, _ := s.FindAuditEntries(as(congthuong.System()), store.AuditFilter{Entity: "park_tenant"}); total != 4 {
 			t.Errorf("tenant changes audited: %d", total)
+		}
+	})
+}
+
+func TestParkFiles(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		officer, public := as(haiPhongOfficer), context.Background()
+		for _, site := range []*park.Site{
+			{Code: "KCN-P", Kind: park.Park, Type: park.General, NameVI: "P", UnitCode: "31", Status: park.Planned, PlannedArea: 1, Published: true},
+			{Code: "KCN-H", Kind: park.Park, Type: park.General, NameVI: "H", UnitCode: "31", Status: park.Planned, PlannedArea: 1},
+		} {
+			if err := s.CreatePark(officer, site); err != nil {
+				t.Fatal(err)
+			}
+		}
+		png := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 100)...)
+		photo, err := s.AddParkFile(officer, "KCN-P", "photo", "", `C:\ảnh\cổng chính.png`, bytes.NewReader(png))
+		if err != nil || photo.ContentType != "image/png" || photo.FileName != "cổng chính.png" || photo.Title != "cổng chính" || len(photo.SHA256) != 64 {
+			t.Fatalf("photo: %+v %v", photo, err)
+		}
+		again, err := s.AddParkFile(officer, "KCN-H", "photo", "Cổng", "gate.png", bytes.NewReader(png))
+		if err != nil || again.SHA256 != photo.SHA256 {
+			t.Errorf("the same content: %+v %v", again, err)
+		}
+		if _, err := s.AddParkFile(officer, "KCN-P", "document", "Quy hoạch", "plan.pdf", strings.NewReader("%PDF-1.7\n...")); err != nil {
+			t.Errorf("a PDF: %v", err)
+		}
+		for _, c := range []struct{ kind, name, content, field string }{
+			{"photo", "x.png", "<html><script>alert(1)</script>", "file"},
+			{"document", "x.exe", "MZ\x90\x00", "file"},
+			{"video", "x.png", string(png), "kind"},
+			{"photo", "x.png", "", "file"},
+		} {
+			_, err := s.AddParkFile(officer, "KCN-P", c.kind, "", c.name, strings.NewReader(c.content))
+			if f := congthuong.ErrorFields(err); len(f) != 1 || f[0].Field != c.field {
+				t.Errorf("%s %s: %v", c.kind, c.name, err)
+			}
+		}
+		if _, err := s.AddParkFile(as(haNoiOfficer), "KCN-P", "photo", "", "x.png", bytes.NewReader(png)); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("Hà Nội attaching to Hải Phòng's park: %v", err)
+		}
+		files, err := s.ParkFiles(public, "KCN-P")
+		if err != nil || len(files) != 2 || files[0].Kind != "photo" || files[0].CreatedBy != "" {
+			t.Errorf("the public's files: %+v %v", files, err)
+		}
+		f, content, err := s.OpenParkFile(public, "KCN-P", photo.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(content)
+		content.Close()
+		if !bytes.Equal(got, png) || f.Size != int64(len(png)) {
+			t.Errorf("read back %d bytes", len(got))
+		}
+		if _, _, err := s.OpenParkFile(public, "KCN-H", again.ID); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("a file of an unpublished site to the public: %v", err)
+		}
+		if _, _, err := s.OpenParkFile(public, "KCN-P", again.ID); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("another site's file by id: %v", err)
+		}
+		if err := s.DeleteParkFile(officer, "KCN-P", photo.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.OpenParkFile(officer, "KCN-H", again.ID); err != nil {
+			t.Errorf("the content another site still names: %v", err)
 		}
 	})
 }

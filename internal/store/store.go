@@ -24,6 +24,7 @@ type Store struct {
 	write   *sql.DB
 	dialect dialect
 	path    string // SQLite file, empty for PostgreSQL
+	files   string // folder of uploaded files; empty: none can be stored
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -38,6 +39,9 @@ const SQLiteFile = "congthuong.db"
 // SQLite database in dataDir (created if missing). It does not migrate.
 func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	s := &Store{Now: time.Now}
+	if dataDir != "" {
+		s.files = filepath.Join(dataDir, "files")
+	}
 	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
 		db, err := sql.Open("pgx", url)
 		if err != nil {

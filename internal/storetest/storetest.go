@@ -124,7 +124,7 @@ func Postgres(t testing.TB) *store.Store {
 	if _, err := admin.Exec("CREATE DATABASE " + name + " TEMPLATE " + pgTemplate); err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Open(context.Background(), withDatabase(url, name), "")
+	s, err := store.Open(context.Background(), withDatabase(url, name), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

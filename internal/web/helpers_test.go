@@ -129,7 +129,11 @@ func loadOpenAPI(t testing.TB) (*openapi3.T, routers.Router) {
 			t.Fatalf("openapi.json is not a valid document: %v", err)
 		}
 		// Binary downloads are checked for their status and content type only.
-		openapi3filter.RegisterBodyDecoder("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", openapi3filter.FileBodyDecoder)
+		for _, ct := range []string{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/png", "image/jpeg",
+			"image/webp", "image/gif", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+			"application/vnd.openxmlformats-officedocument.presentationml.presentation"} {
+			openapi3filter.RegisterBodyDecoder(ct, openapi3filter.FileBodyDecoder)
+		}
 		router, err := legacy.NewRouter(doc)
 		if err != nil {
 			t.Fatal(err)

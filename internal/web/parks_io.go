@@ -3,8 +3,10 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"net/url"
 	"strconv"
 
+	"congthuong"
 	"congthuong/internal/park"
 	"congthuong/internal/store"
 	"congthuong/internal/tabular"
@@ -82,5 +84,82 @@ func writeWorkbook(w http.ResponseWriter, name string, header []string, rows fun
 	w.Header().Set("Content-Type", xlsxType)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)
 	w.Write(buf.Bytes())
+	return nil
+}
+
+func (s *Server) apiParkFiles(w http.ResponseWriter, r *http.Request) error {
+	files, err := s.store.ParkFiles(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": files})
+	return nil
+}
+
+// addParkFile reads the multipart upload of a photo or document: file,
+// kind (photo or document), title.
+func (s *Server) addParkFile(w http.ResponseWriter, r *http.Request) (*store.ParkFile, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, store.MaxParkFile+1<<20)
+	f, hdr, err := r.FormFile("file")
+	if err != nil {
+		return nil, fieldError(congthuong.EINVALID, "file", "choose a photo or document (at most 20 MiB)")
+	}
+	defer f.Close()
+	return s.store.AddParkFile(r.Context(), r.PathValue("code"), r.FormValue("kind"), r.FormValue("title"), hdr.Filename, f)
+}
+
+func (s *Server) apiAddParkFile(w http.ResponseWriter, r *http.Request) error {
+	f, err := s.addParkFile(w, r)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, f)
+	return nil
+}
+
+// apiParkFile sends a photo (shown in the page) or a document (downloaded),
+// with the type its content showed when it was stored.
+func (s *Server) apiParkFile(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return congthuong.Errorf(congthuong.ENOTFOUND, "no such file")
+	}
+	f, content, err := s.store.OpenParkFile(r.Context(), r.PathValue("code"), id)
+	if err != nil {
+		return err
+	}
+	defer content.Close()
+	disposition := "attachment"
+	if f.Kind == "photo" {
+		disposition = "inline"
+	}
+	h := w.Header()
+	h.Set("Content-Type", f.ContentType)
+	h.Set("Content-Disposition", disposition+`; filename*=UTF-8''`+url.PathEscape(f.FileName))
+	h.Set("ETag", `"`+f.SHA256+`"`)
+	h.Set("Cache-Control", "private, max-age=3600")
+	http.ServeContent(w, r, "", f.CreatedAt, content)
+	return nil
+}
+
+func (s *Server) apiDeleteParkFile(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return congthuong.Errorf(congthuong.ENOTFOUND, "no such file")
+	}
+	if err := s.store.DeleteParkFile(r.Context(), r.PathValue("code"), id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// doAddParkFile is the site page's upload form.
+func (s *Server) doAddParkFile(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.addParkFile(w, r); err != nil {
+		return err
+	}
+	s.flash(w, "flash.saved")
+	http.Redirect(w, r, "/parks/"+url.PathEscape(r.PathValue("code")), http.StatusSeeOther)
 	return nil
 }

@@ -77,7 +77,19 @@ func (s *Server) showPark(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := map[string]any{"S": viewPark(r, site), "Tenants": tenants, "Tiles": s.opts.MapTiles, "Attribution": s.opts.MapAttribution,
+	files, err := s.store.ParkFiles(r.Context(), site.Code)
+	if err != nil {
+		return err
+	}
+	var photos, documents []store.ParkFile
+	for _, f := range files {
+		if f.Kind == "photo" {
+			photos = append(photos, f)
+		} else {
+			documents = append(documents, f)
+		}
+	}
+	d := map[string]any{"S": viewPark(r, site), "Tenants": tenants, "Photos": photos, "Documents": documents, "Tiles": s.opts.MapTiles, "Attribution": s.opts.MapAttribution,
 		"GeoJSON": "/api/v1/parks.geojson?q=" + url.QueryEscape(site.Code)}
 	if u, err := s.store.FindUnit(r.Context(), site.UnitCode, todayIn(s)); err == nil {
 		d["Unit"] = u

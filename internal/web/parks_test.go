@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"encoding/json"
+	"mime/multipart"
 	"net/http/httptest"
 	"strconv"
 	"strings"
@@ -278,5 +279,44 @@ func TestParkReportsAPI(t *testing.T) {
 	}
 	if w := e.do("officer31", "GET", "/api/v1/parks/reports?period=2026Q3", "", nil); w.Code != 400 {
 		t.Errorf("a quarter for a half: %d", w.Code)
+	}
+}
+
+func TestParkFilesAPI(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	if w := e.do("officer31", "POST", "/api/v1/parks", "application/json", []byte(dinhVuJSON)); w.Code != 201 {
+		t.Fatalf("site: %d %s", w.Code, w.Body)
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("kind", "photo")
+	mw.WriteField("title", "Cổng chính")
+	fw, _ := mw.CreateFormFile("file", "gate.png")
+	png := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...)
+	fw.Write(png)
+	mw.Close()
+	if w := e.do("", "POST", "/api/v1/parks/KCN-DINHVU/files", mw.FormDataContentType(), body.Bytes()); w.Code != 401 {
+		t.Errorf("the public attaching: %d", w.Code)
+	}
+	w := e.do("officer31", "POST", "/api/v1/parks/KCN-DINHVU/files", mw.FormDataContentType(), body.Bytes())
+	var f struct {
+		ID int64 `json:"id"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &f); w.Code != 201 || err != nil || f.ID == 0 {
+		t.Fatalf("attach: %d %s", w.Code, w.Body)
+	}
+	w = e.do("", "GET", "/api/v1/parks/KCN-DINHVU/files/"+strconv.FormatInt(f.ID, 10), "", nil)
+	if w.Code != 200 || w.Header().Get("Content-Type") != "image/png" || !bytes.Equal(w.Body.Bytes(), png) ||
+		!strings.HasPrefix(w.Header().Get("Content-Disposition"), "inline") {
+		t.Errorf("download: %d %v", w.Code, w.Header())
+	}
+	if w := e.do("", "GET", "/parks/KCN-DINHVU", "", nil); !strings.Contains(w.Body.String(), `alt="Cổng chính"`) {
+		t.Errorf("the photo on the site's page")
+	}
+	if w := e.do("officer31", "DELETE", "/api/v1/parks/KCN-DINHVU/files/"+strconv.FormatInt(f.ID, 10), "", nil); w.Code != 204 {
+		t.Errorf("delete: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/parks/KCN-DINHVU/files/"+strconv.FormatInt(f.ID, 10), "", nil); w.Code != 404 {
+		t.Errorf("after delete: %d", w.Code)
 	}
 }

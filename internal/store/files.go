@@ -1,0 +1,109 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+
+	"congthuong"
+)
+
+// Uploaded files are kept by the SHA-256 of their content in the data
+// folder's files/ (shared storage when several processes serve one
+// PostgreSQL database): the same file uploaded twice is stored once, and
+// a row in the database names it by its hash. A file is written to a
+// temporary name, synced and renamed into place before the row that names
+// it is committed, so a crash leaves at worst an unnamed file, never a row
+// without its file.
+
+var hashPattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// storedFile is a file written to the store: its hash, size and first
+// bytes (to tell its type).
+type storedFile struct {
+	sum  string
+	size int64
+	head []byte
+}
+
+// putFile writes r's content (at most max bytes) and returns its hash.
+func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
+	var out storedFile
+	if s.files == "" {
+		return out, errors.New("store: no data folder for files")
+	}
+	if err := os.MkdirAll(s.files, 0o750); err != nil {
+		return out, fmt.Errorf("store: files: %w", err)
+	}
+	tmp, err := os.CreateTemp(s.files, ".upload-*")
+	if err != nil {
+		return out, fmt.Errorf("store: files: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // nothing once renamed
+	h := sha256.New()
+	head := &headWriter{max: 512}
+	n, err := io.Copy(io.MultiWriter(tmp, h, head), io.LimitReader(r, max+1))
+	if err == nil && n > max {
+		err = fieldError(congthuong.EINVALID, "file", fmt.Sprintf("the file is larger than %d MiB", max>>20))
+	}
+	if err == nil && n == 0 {
+		err = fieldError(congthuong.EINVALID, "file", "the file is empty")
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return out, err
+	}
+	out = storedFile{sum: hex.EncodeToString(h.Sum(nil)), size: n, head: head.buf}
+	final := s.filePath(out.sum)
+	if _, err := os.Stat(final); err == nil {
+		return out, nil // the same content is already stored
+	}
+	if err := os.MkdirAll(filepath.Dir(final), 0o750); err != nil {
+		return out, fmt.Errorf("store: files: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), final); err != nil {
+		return out, fmt.Errorf("store: files: %w", err)
+	}
+	if d, err := os.Open(filepath.Dir(final)); err == nil {
+		d.Sync() // the rename itself survives a crash
+		d.Close()
+	}
+	return out, nil
+}
+
+func (s *Store) filePath(sum string) string { return filepath.Join(s.files, sum[:2], sum) }
+
+// openFile opens a stored file by its hash.
+func (s *Store) openFile(sum string) (*os.File, error) {
+	if !hashPattern.MatchString(sum) || s.files == "" {
+		return nil, congthuong.Errorf(congthuong.ENOTFOUND, "no such file")
+	}
+	f, err := os.Open(s.filePath(sum))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, congthuong.Errorf(congthuong.ENOTFOUND, "the file %s is missing from the data folder", sum[:12])
+	}
+	return f, err
+}
+
+// headWriter keeps the first bytes written to it.
+type headWriter struct {
+	buf []byte
+	max int
+}
+
+func (w *headWriter) Write(p []byte) (int, error) {
+	if room := w.max - len(w.buf); room > 0 {
+		w.buf = append(w.buf, p[:min(room, len(p))]...)
+	}
+	return len(p), nil
+}

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"congthuong"
+)
+
+// ParkFile is a photo or document of a site.
+type ParkFile struct {
+	ID          int64     `json:"id"`
+	Kind        string    `json:"kind"` // photo or document
+	Title       string    `json:"title"`
+	FileName    string    `json:"file_name"`
+	ContentType string    `json:"content_type"`
+	Size        int64     `json:"size"`
+	SHA256      string    `json:"sha256"`
+	CreatedAt   time.Time `json:"created_at"`
+	CreatedBy   string    `json:"created_by,omitempty"`
+}
+
+// MaxParkFile bounds a photo or document.
+const MaxParkFile = 20 << 20
+
+// fileTypes are what a site's photos and documents may be, by the type
+// their content shows (never the name or the browser's word).
+var fileTypes = map[string][]string{
+	"photo":    {"image/jpeg", "image/png", "image/webp", "image/gif"},
+	"document": {"application/pdf", "image/jpeg", "image/png", "application/zip"},
+}
+
+// officeExtensions are the zip-based documents accepted as documents.
+var officeExtensions = map[string]string{
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+// AddParkFile stores a photo or document of a site in the actor's scope:
+// at most 20 MiB, of a type its content shows.
+func (s *Store) AddParkFile(ctx context.Context, code, kind, title, fileName string, r io.Reader) (*ParkFile, error) {
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return nil, err
+	}
+	var v congthuong.Validation
+	if _, ok := fileTypes[kind]; !ok {
+		v.Add("kind", "the kind is photo or document")
+	}
+	title = strings.Join(strings.Fields(title), " ")
+	fileName = filepath.Base(strings.ReplaceAll(fileName, `\`, "/"))
+	if title == "" {
+		title = strings.TrimSuffix(fileName, filepath.Ext(fileName))
+	}
+	if utf8.RuneCountInString(title) > 200 {
+		v.Add("title", "the title is longer than 200 characters")
+	}
+	if err := v.Err("invalid file"); err != nil {
+		return nil, err
+	}
+	site, err := s.FindPark(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	if a := congthuong.ActorFrom(ctx); !a.System && !a.InScope(site.UnitCode, site.ProvinceCode) {
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
+	}
+	stored, err := s.putFile(r, MaxParkFile)
+	if err != nil {
+		return nil, err
+	}
+	ctype := http.DetectContentType(stored.head)
+	if i := strings.IndexByte(ctype, ';'); i > 0 {
+		ctype = ctype[:i]
+	}
+	allowed := false
+	for _, t := range fileTypes[kind] {
+		allowed = allowed || t == ctype
+	}
+	if ctype == "application/zip" {
+		office, ok := officeExtensions[strings.ToLower(filepath.Ext(fileName))]
+		allowed, ctype = allowed && ok, office
+	}
+	if !allowed {
+		return nil, fieldError(congthuong.EINVALID, "file", "a "+kind+" is "+strings.Join(fileTypes[kind], ", ")+
+			" (Word, Excel and PowerPoint files for documents); this file is "+http.DetectContentType(stored.head))
+	}
+	f := &ParkFile{Kind: kind, Title: title, FileName: fileName, ContentType: ctype, Size: stored.size, SHA256: stored.sum}
+	err = s.withTx(ctx, func(tx *Tx) error {
+		f.CreatedAt, f.CreatedBy = tx.now, actorName(tx.actor)
+		if err := tx.QueryRowContext(ctx, `INSERT INTO park_files (park_id, kind, title, file_name, content_type, size, sha256,
+			created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, site.ID, f.Kind, f.Title, f.FileName,
+			f.ContentType, f.Size, f.SHA256, f.CreatedAt, f.CreatedBy).Scan(&f.ID); err != nil {
+			return fmt.Errorf("store: add park file: %w", err)
+		}
+		return tx.audit(ctx, "attach", "park", site.Code, site.UnitCode, nil, f)
+	})
+	return f, err
+}
+
+// ParkFiles lists a site's photos and documents, if the actor may see the
+// site.
+func (s *Store) ParkFiles(ctx context.Context, code string) ([]ParkFile, error) {
+	site, err := s.FindPark(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT id, kind, title, file_name, content_type, size, sha256, created_at, created_by
+		FROM park_files WHERE park_id = $1 ORDER BY kind DESC, id`, site.ID)
+	if err != nil {
+		return nil, fmt.Errorf("store: park files: %w", err)
+	}
+	defer rows.Close()
+	public := congthuong.ActorFrom(ctx).Anonymous()
+	out := []ParkFile{}
+	for rows.Next() {
+		var f ParkFile
+		if err := rows.Scan(&f.ID, &f.Kind, &f.Title, &f.FileName, &f.ContentType, &f.Size, &f.SHA256, &f.CreatedAt, &f.CreatedBy); err != nil {
+			return nil, err
+		}
+		f.CreatedAt = f.CreatedAt.UTC()
+		if public {
+			f.CreatedBy = ""
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// OpenParkFile opens a site's file for reading, if the actor may see the
+// site; the caller closes it.
+func (s *Store) OpenParkFile(ctx context.Context, code string, id int64) (*ParkFile, *os.File, error) {
+	files, err := s.ParkFiles(ctx, code)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range files {
+		if files[i].ID == id {
+			content, err := s.openFile(files[i].SHA256)
+			return &files[i], content, err
+		}
+	}
+	return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no file %s of site %s", strconv.FormatInt(id, 10), code)
+}
+
+// DeleteParkFile removes a photo or document from a site in the actor's
+// scope. The content stays in the data folder while another row names it.
+func (s *Store) DeleteParkFile(ctx context.Context, code string, id int64) error {
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	site, err := s.FindPark(ctx, code)
+	if err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		if !tx.actor.System && !tx.actor.InScope(site.UnitCode, site.ProvinceCode) {
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM park_files WHERE id = $1 AND park_id = $2`, id, site.ID)
+		if err != nil {
+			return fmt.Errorf("store: delete park file: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return congthuong.Errorf(congthuong.ENOTFOUND, "no file %d of site %s", id, site.Code)
+		}
+		return tx.audit(ctx, "detach", "park", site.Code, site.UnitCode, map[string]int64{"file": id}, nil)
+	})
+}

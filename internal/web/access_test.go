@@ -25,6 +25,13 @@ func TestAccess(t *testing.T) {
 		wantAbsent   string
 	}{
 		{"public reads units", "", "GET", "/api/v1/units?level=province", "", 200, `"total":34`, ""},
+		{"public reads the parks list", "", "GET", "/api/v1/parks", "", 200, `"total":0`, ""},
+		{"public cannot register a park", "", "POST", "/api/v1/parks", `{"code":"KCN-Z"}`, 401, "", ""},
+		{"public cannot import parks", "", "POST", "/api/v1/parks/import", "code\n", 401, "", ""},
+		{"public cannot follow park reports", "", "GET", "/api/v1/parks/reports", "", 401, "", ""},
+		{"an enterprise cannot decide a park report", "owner", "POST", "/api/v1/parks/reports/decide", `{"site_code":"X","period":"2026H2","approve":true}`, 403, "", ""},
+		{"an enterprise cannot publish park figures", "owner", "POST", "/api/v1/parks/reports/publish?period=2026H2", "", 403, "", ""},
+		{"an enterprise cannot register a park", "owner", "POST", "/api/v1/parks", `{"code":"KCN-Z"}`, 403, "", ""},
 		{"public cannot list enterprises", "", "GET", "/api/v1/enterprises", "", 401, `"code":"unauthorized"`, ""},
 		{"public cannot read an enterprise", "", "GET", "/api/v1/enterprises/0100233488", "", 401, "", "Thủy Nguyên"},
 		{"public cannot create", "", "POST", "/api/v1/enterprises", thuyNguyen, 401, "", ""},

@@ -81,6 +81,13 @@ func TestFirstAndSecondStart(t *testing.T) {
 		!strings.Contains(body, `{"unit_code":"31","kind":"cluster","count":79,"planned_ha":3837.5,`) {
 		t.Errorf("demo parks and clusters: %d %.400s", code, body)
 	}
+	// Hải Phòng's catalogue: 132 procedures online, 111 of them in full.
+	if _, body := get(t, m.URL()+"/api/v1/procedures?limit=1"); !strings.Contains(body, `"total":132`) {
+		t.Errorf("demo catalogue: %.200s", body)
+	}
+	if _, body := get(t, m.URL()+"/api/v1/procedures?limit=1&online=full"); !strings.Contains(body, `"total":111`) {
+		t.Errorf("demo catalogue, full online: %.200s", body)
+	}
 	if code, body := get(t, m.URL()+"/api/v1/parks?q=dinh+vu"); code != 200 || !strings.Contains(body, `"eco_status":"converting"`) {
 		t.Errorf("Đình Vũ, being converted to an eco-industrial park: %d %.300s", code, body)
 	}

@@ -13,6 +13,7 @@ import (
 	"congthuong/data"
 	"congthuong/internal/auth"
 	"congthuong/internal/calendar"
+	"congthuong/internal/procedure"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
 	"congthuong/internal/unit"
@@ -39,6 +40,8 @@ type Result struct {
 	OverridesLoaded int
 	// IndicatorsLoaded counts the usual indicators loaded at the first start.
 	IndicatorsLoaded int
+	// ProceduresLoaded counts the catalogue's procedures added.
+	ProceduresLoaded int
 }
 
 // AdminUsername is the first administrator's user name.
@@ -51,6 +54,8 @@ const (
 	// indicatorsVersion names the shipped indicator set: 2 added the
 	// parks' and clusters' figures of the half-yearly reports.
 	indicatorsVersion = "2"
+	proceduresSetting = "procedures_loaded"
+	proceduresVersion = "1"
 )
 
 // Prepare brings the database up to date.
@@ -110,6 +115,17 @@ func Prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Option
 			return nil, err
 		}
 		if err := st.SetSetting(ctx, indicatorsSetting, indicatorsVersion); err != nil {
+			return nil, err
+		}
+	}
+	if done, err := st.Setting(ctx, proceduresSetting); err != nil {
+		return nil, err
+	} else if done != proceduresVersion {
+		// As for indicators: only codes not yet in the catalogue are added.
+		if res.ProceduresLoaded, err = st.SeedProcedures(ctx, procedure.Catalogue()); err != nil {
+			return nil, err
+		}
+		if err := st.SetSetting(ctx, proceduresSetting, proceduresVersion); err != nil {
 			return nil, err
 		}
 	}

@@ -320,3 +320,23 @@ func TestParkFilesAPI(t *testing.T) {
 		t.Errorf("after delete: %d", w.Code)
 	}
 }
+
+func TestProceduresAPI(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	if w := e.do("", "GET", "/api/v1/procedures?q=thuoc+la&level=commune", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"total":1`) ||
+		!strings.Contains(w.Body.String(), `"working_days":15`) {
+		t.Errorf("search: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/procedures/CT-CO", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"working_hours":6`) {
+		t.Errorf("C/O: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/procedures/NOPE", "", nil); w.Code != 404 {
+		t.Errorf("unknown: %d", w.Code)
+	}
+	if w := e.do("", "GET", "/api/v1/procedures?level=district", "", nil); w.Code != 400 || !strings.Contains(w.Body.String(), `"field":"level"`) {
+		t.Errorf("bad level: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/procedures?q=ruou", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "rượu") {
+		t.Errorf("the public page: %d", w.Code)
+	}
+}

@@ -1,0 +1,154 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/procedure"
+	"congthuong/internal/unit"
+)
+
+// ProcedureFilter selects procedures of the catalogue.
+type ProcedureFilter struct {
+	// Q matches names and codes without regard to case or diacritics.
+	Q      string
+	Level  string // province or commune
+	Online string // full or partial
+	Field  string
+	Page
+}
+
+var procedureSorts = map[string]string{"code": "code", "name": "search_name", "level": "level", "term": "term_days"}
+
+// procedureDetails are the parts of a procedure read with it alone.
+type procedureDetails struct {
+	LegalBasis []string             `json:"legal_basis"`
+	Documents  []procedure.Document `json:"documents"`
+	Fields     []procedure.Field    `json:"fields"`
+	ResultVI   string               `json:"result_vi"`
+	ResultEN   string               `json:"result_en"`
+}
+
+const procedureColumns = `code, national_code, name_vi, name_en, field, level, online, term_days, term_hours, term_verified,
+	cutoff, fee, details, demo`
+
+func scanProcedure(r interface{ Scan(...any) error }) (*procedure.Procedure, error) {
+	var p procedure.Procedure
+	var details string
+	if err := r.Scan(&p.Code, &p.NationalCode, &p.NameVI, &p.NameEN, &p.Field, &p.Level, &p.Online, &p.Term.WorkingDays,
+		&p.Term.WorkingHours, &p.Term.Verified, &p.CutOff, &p.Fee, &details, &p.Demo); err != nil {
+		return nil, err
+	}
+	var d procedureDetails
+	if err := json.Unmarshal([]byte(details), &d); err != nil {
+		return nil, fmt.Errorf("store: procedure %s: %w", p.Code, err)
+	}
+	p.LegalBasis, p.Documents, p.Fields, p.ResultVI, p.ResultEN = d.LegalBasis, d.Documents, d.Fields, d.ResultVI, d.ResultEN
+	return &p, nil
+}
+
+// FindProcedures lists the catalogue's procedures matching f; the
+// catalogue is public.
+func (s *Store) FindProcedures(ctx context.Context, f ProcedureFilter) ([]*procedure.Procedure, int, error) {
+	var w where
+	if q := strings.TrimSpace(f.Q); q != "" {
+		// Each word begins a word of the name: "le" finds "bán lẻ", not
+		// "licence".
+		for _, word := range strings.Fields(unit.Fold(q)) {
+			w.add(`search_name LIKE ? ESCAPE '\'`, likePattern(" "+word))
+		}
+	}
+	for col, v := range map[string]string{"level": f.Level, "online": f.Online, "field": f.Field} {
+		if v != "" {
+			w.add(col+" = ?", v)
+		}
+	}
+	order, err := f.Page.orderBy(procedureSorts, "level DESC, code", "code")
+	if err != nil {
+		return nil, 0, err
+	}
+	var total int
+	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM procedures`+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: count procedures: %w", err)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+procedureColumns+` FROM procedures`+w.sql()+order+f.Page.limitOffset(), w.args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: procedures: %w", err)
+	}
+	defer rows.Close()
+	out := []*procedure.Procedure{}
+	for rows.Next() {
+		p, err := scanProcedure(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, p)
+	}
+	return out, total, rows.Err()
+}
+
+// FindProcedure returns a procedure by its code or its national code.
+func (s *Store) FindProcedure(ctx context.Context, code string) (*procedure.Procedure, error) {
+	code = strings.TrimSpace(code)
+	p, err := scanProcedure(s.read.QueryRowContext(ctx, `SELECT `+procedureColumns+` FROM procedures
+		WHERE code = $1 OR (national_code = $2 AND national_code <> '') ORDER BY code LIMIT 1`, strings.ToUpper(code), code))
+	if err != nil {
+		return nil, notFound(err, "no procedure with code %s", code)
+	}
+	return p, nil
+}
+
+// SaveProcedure adds or replaces a procedure of the catalogue;
+// administrators only, audited.
+func (s *Store) SaveProcedure(ctx context.Context, p procedure.Procedure) error {
+	if err := requireAdmin(congthuong.ActorFrom(ctx), "change the procedure catalogue"); err != nil {
+		return err
+	}
+	p.Code = strings.ToUpper(strings.TrimSpace(p.Code))
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	details, err := json.Marshal(procedureDetails{LegalBasis: p.LegalBasis, Documents: p.Documents, Fields: p.Fields,
+		ResultVI: p.ResultVI, ResultEN: p.ResultEN})
+	if err != nil {
+		return err
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		search := " " + unit.Fold(strings.Join([]string{p.Code, p.NationalCode, p.NameVI, p.NameEN}, " "))
+		if _, err := tx.ExecContext(ctx, `INSERT INTO procedures (code, national_code, name_vi, name_en, search_name, field, level, online,
+			term_days, term_hours, term_verified, cutoff, fee, details, demo, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+			ON CONFLICT (code) DO UPDATE SET national_code = excluded.national_code, name_vi = excluded.name_vi,
+			name_en = excluded.name_en, search_name = excluded.search_name, field = excluded.field, level = excluded.level,
+			online = excluded.online, term_days = excluded.term_days, term_hours = excluded.term_hours,
+			term_verified = excluded.term_verified, cutoff = excluded.cutoff, fee = excluded.fee, details = excluded.details,
+			demo = excluded.demo, updated_at = excluded.updated_at`,
+			p.Code, p.NationalCode, p.NameVI, p.NameEN, search, p.Field, p.Level, p.Online, p.Term.WorkingDays, p.Term.WorkingHours,
+			p.Term.Verified, p.CutOff, p.Fee, string(details), p.Demo, tx.now); err != nil {
+			return fmt.Errorf("store: save procedure: %w", err)
+		}
+		return tx.audit(ctx, "save", "procedure", p.Code, "", nil, p)
+	})
+}
+
+// SeedProcedures adds the procedures whose codes the catalogue does not
+// hold yet, leaving the others as administrators left them; it returns
+// how many it added.
+func (s *Store) SeedProcedures(ctx context.Context, list []procedure.Procedure) (int, error) {
+	added := 0
+	for _, p := range list {
+		if _, err := s.FindProcedure(ctx, p.Code); err == nil {
+			continue
+		} else if congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			return added, err
+		}
+		if err := s.SaveProcedure(ctx, p); err != nil {
+			return added, fmt.Errorf("store: seed procedure %s: %w", p.Code, err)
+		}
+		added++
+	}
+	return added, nil
+}

@@ -1,0 +1,60 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"congthuong"
+	"congthuong/internal/procedure"
+	"congthuong/internal/store"
+	"congthuong/internal/storetest"
+)
+
+func TestProcedureCatalogue(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		sys, public := as(congthuong.System()), context.Background()
+		if n, err := s.SeedProcedures(sys, procedure.Catalogue()); err != nil || n != 9 {
+			t.Fatalf("seeded %d, %v", n, err)
+		}
+		if n, err := s.SeedProcedures(sys, procedure.Catalogue()); err != nil || n != 0 {
+			t.Errorf("seeded again: %d, %v", n, err)
+		}
+		for _, c := range []struct {
+			f    store.ProcedureFilter
+			want int
+		}{
+			{store.ProcedureFilter{Q: "thuoc la"}, 2},
+			{store.ProcedureFilter{Q: "THUỐC LÁ bán lẻ"}, 1},
+			{store.ProcedureFilter{Q: "tobacco retail"}, 1},
+			{store.ProcedureFilter{Q: "ct-co"}, 1},
+			{store.ProcedureFilter{Level: procedure.Commune}, 3},
+			{store.ProcedureFilter{Online: procedure.PartialOnline}, 0},
+			{store.ProcedureFilter{Field: "promotion"}, 2},
+		} {
+			if _, total, err := s.FindProcedures(public, c.f); err != nil || total != c.want {
+				t.Errorf("%+v: %d, %v", c.f, total, err)
+			}
+		}
+		p, err := s.FindProcedure(public, "ct-thuocla-banle")
+		if err != nil || p.Term.WorkingDays != 15 || len(p.Documents) != 2 || p.Documents[0].Template == "" {
+			t.Fatalf("%+v %v", p, err)
+		}
+		p.NationalCode = "1.001279"
+		if err := s.SaveProcedure(as(haiPhongOfficer), *p); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("an officer changing the catalogue: %v", err)
+		}
+		if err := s.SaveProcedure(sys, *p); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.FindProcedure(public, "1.001279"); err != nil || got.Code != "CT-THUOCLA-BANLE" {
+			t.Errorf("by national code: %+v %v", got, err)
+		}
+		if _, err := s.FindProcedure(public, "9.999999"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("unknown: %v", err)
+		}
+		p.Term.WorkingHours = 4
+		if err := s.SaveProcedure(sys, *p); congthuong.ErrorFields(err)[0].Field != "term" {
+			t.Errorf("days and hours: %v", err)
+		}
+	})
+}

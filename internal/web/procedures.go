@@ -1,0 +1,82 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"congthuong"
+	"congthuong/internal/procedure"
+	"congthuong/internal/store"
+)
+
+// procedureFilter reads q, level, online and field.
+func procedureFilter(q url.Values) (store.ProcedureFilter, error) {
+	var v congthuong.Validation
+	page, err := listPage(q)
+	if err != nil {
+		return store.ProcedureFilter{}, err
+	}
+	f := store.ProcedureFilter{Q: q.Get("q"), Level: q.Get("level"), Online: q.Get("online"), Field: q.Get("field"), Page: page}
+	if f.Level != "" && f.Level != procedure.Province && f.Level != procedure.Commune {
+		v.Add("level", "level is province or commune")
+	}
+	if f.Online != "" && f.Online != procedure.FullOnline && f.Online != procedure.PartialOnline {
+		v.Add("online", "online is full or partial")
+	}
+	return f, v.Err("invalid query")
+}
+
+func (s *Server) apiListProcedures(w http.ResponseWriter, r *http.Request) error {
+	f, err := procedureFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	list, total, err := s.store.FindProcedures(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, newList(list, total, f.Page))
+	return nil
+}
+
+func (s *Server) apiGetProcedure(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.store.FindProcedure(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, p)
+	return nil
+}
+
+// showProcedures is the public catalogue: search (diacritics ignored),
+// level and online filters.
+func (s *Server) showProcedures(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	v := &view{Title: p.T("procedures.title"), Nav: "procedures"}
+	f, err := procedureFilter(r.URL.Query())
+	status := http.StatusOK
+	if err != nil {
+		v.Errors, v.Error = formErrors(p, err)
+		status, f = errorStatus(err), store.ProcedureFilter{}
+	}
+	list, total, err := s.store.FindProcedures(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	v.D = map[string]any{"Filter": f, "Items": list, "Pager": newPager(total, f.Page)}
+	s.render(w, r, status, "procedures", v)
+	return nil
+}
+
+func (s *Server) showProcedure(w http.ResponseWriter, r *http.Request) error {
+	proc, err := s.store.FindProcedure(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	title := proc.NameVI
+	if s.printerFor(r).Lang() == "en" && proc.NameEN != "" {
+		title = proc.NameEN
+	}
+	s.render(w, r, http.StatusOK, "procedure", &view{Title: title, Nav: "procedures", D: map[string]any{"P": proc}})
+	return nil
+}

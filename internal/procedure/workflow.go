@@ -60,15 +60,15 @@ type Role string
 // Roles: the applicant who filed it; the one-stop officer who receives and
 // returns; the officer handling it; the leader who decides.
 const (
-	Applicant Role = "applicant"
-	Receiver  Role = "receiver"
-	Handler   Role = "handler"
-	Leader    Role = "leader"
-	Public    Role = "public"
+	AsApplicant Role = "applicant"
+	AsReceiver  Role = "receiver"
+	AsHandler   Role = "handler"
+	AsLeader    Role = "leader"
+	AsPublic    Role = "public"
 )
 
 // Roles lists every role.
-var Roles = []Role{Applicant, Receiver, Handler, Leader, Public}
+var Roles = []Role{AsApplicant, AsReceiver, AsHandler, AsLeader, AsPublic}
 
 // Action is a step of the one-stop workflow.
 type Action string
@@ -117,30 +117,30 @@ type step struct {
 
 // steps are the workflow: anything not here is refused.
 var steps = []step{
-	{Submitted, NoStage, Receive, Receiver, Received, NoStage},
-	{Submitted, NoStage, RefuseIntake, Receiver, RefusedAtIntake, NoStage},
-	{Received, NoStage, Assign, Receiver, Processing, WithOfficer},
-	{Received, NoStage, Assign, Leader, Processing, WithOfficer},
-	{Processing, WithOfficer, Assign, Leader, Processing, WithOfficer},
-	{Processing, WithOfficer, RequestSupplement, Handler, SupplementRequested, WithOfficer},
-	{SupplementRequested, WithOfficer, Supplement, Applicant, Processing, WithOfficer},
-	{SupplementRequested, WithOfficer, Supplement, Receiver, Processing, WithOfficer}, // brought to the desk
-	{Processing, WithOfficer, RequestFee, Handler, FeeRequested, WithOfficer},
-	{FeeRequested, WithOfficer, PayFee, Applicant, Processing, WithOfficer},
-	{FeeRequested, WithOfficer, PayFee, Receiver, Processing, WithOfficer},
-	{Processing, WithOfficer, Forward, Handler, Processing, WithLeader},
-	{Processing, WithLeader, Approve, Leader, Processed, NoStage},
-	{Processing, WithLeader, Refuse, Leader, Processed, NoStage},
-	{Processing, WithLeader, Assign, Leader, Processing, WithOfficer}, // sent back to be redone
-	{SupplementRequested, WithOfficer, Stop, Leader, Stopped, NoStage},
-	{Processing, WithOfficer, Stop, Leader, Stopped, NoStage},
-	{Processed, NoStage, ReturnResult, Receiver, Returned, NoStage},
-	{Submitted, NoStage, Withdraw, Applicant, Withdrawn, NoStage},
-	{Received, NoStage, Withdraw, Applicant, Withdrawn, NoStage},
-	{Processing, WithOfficer, Withdraw, Applicant, Withdrawn, NoStage},
-	{Processing, WithLeader, Withdraw, Applicant, Withdrawn, NoStage},
-	{SupplementRequested, WithOfficer, Withdraw, Applicant, Withdrawn, NoStage},
-	{FeeRequested, WithOfficer, Withdraw, Applicant, Withdrawn, NoStage},
+	{Submitted, NoStage, Receive, AsReceiver, Received, NoStage},
+	{Submitted, NoStage, RefuseIntake, AsReceiver, RefusedAtIntake, NoStage},
+	{Received, NoStage, Assign, AsReceiver, Processing, WithOfficer},
+	{Received, NoStage, Assign, AsLeader, Processing, WithOfficer},
+	{Processing, WithOfficer, Assign, AsLeader, Processing, WithOfficer},
+	{Processing, WithOfficer, RequestSupplement, AsHandler, SupplementRequested, WithOfficer},
+	{SupplementRequested, WithOfficer, Supplement, AsApplicant, Processing, WithOfficer},
+	{SupplementRequested, WithOfficer, Supplement, AsReceiver, Processing, WithOfficer}, // brought to the desk
+	{Processing, WithOfficer, RequestFee, AsHandler, FeeRequested, WithOfficer},
+	{FeeRequested, WithOfficer, PayFee, AsApplicant, Processing, WithOfficer},
+	{FeeRequested, WithOfficer, PayFee, AsReceiver, Processing, WithOfficer},
+	{Processing, WithOfficer, Forward, AsHandler, Processing, WithLeader},
+	{Processing, WithLeader, Approve, AsLeader, Processed, NoStage},
+	{Processing, WithLeader, Refuse, AsLeader, Processed, NoStage},
+	{Processing, WithLeader, Assign, AsLeader, Processing, WithOfficer}, // sent back to be redone
+	{SupplementRequested, WithOfficer, Stop, AsLeader, Stopped, NoStage},
+	{Processing, WithOfficer, Stop, AsLeader, Stopped, NoStage},
+	{Processed, NoStage, ReturnResult, AsReceiver, Returned, NoStage},
+	{Submitted, NoStage, Withdraw, AsApplicant, Withdrawn, NoStage},
+	{Received, NoStage, Withdraw, AsApplicant, Withdrawn, NoStage},
+	{Processing, WithOfficer, Withdraw, AsApplicant, Withdrawn, NoStage},
+	{Processing, WithLeader, Withdraw, AsApplicant, Withdrawn, NoStage},
+	{SupplementRequested, WithOfficer, Withdraw, AsApplicant, Withdrawn, NoStage},
+	{FeeRequested, WithOfficer, Withdraw, AsApplicant, Withdrawn, NoStage},
 }
 
 // ErrNotAllowed is the answer to a step the workflow does not have.

@@ -66,7 +66,7 @@ func TestWorkflowRules(t *testing.T) {
 		for _, a := range Actions {
 			for _, r := range Roles {
 				for _, stage := range []Stage{NoStage, WithOfficer, WithLeader} {
-					if _, err := Apply(State{Status: st, Stage: stage}, a, r); err == nil && (st.Final() || r == Public) {
+					if _, err := Apply(State{Status: st, Stage: stage}, a, r); err == nil && (st.Final() || r == AsPublic) {
 						t.Errorf("%s %s %s moved", st, a, r)
 					}
 				}
@@ -75,14 +75,14 @@ func TestWorkflowRules(t *testing.T) {
 	}
 	// A supplement is asked for once.
 	s := State{Status: Processing, Stage: WithOfficer}
-	s, err := Apply(s, RequestSupplement, Handler)
+	s, err := Apply(s, RequestSupplement, AsHandler)
 	if err != nil || s.Status != SupplementRequested || !s.Status.Paused() {
 		t.Fatalf("%+v %v", s, err)
 	}
-	if s, err = Apply(s, Supplement, Applicant); err != nil || s.Status != Processing {
+	if s, err = Apply(s, Supplement, AsApplicant); err != nil || s.Status != Processing {
 		t.Fatalf("%+v %v", s, err)
 	}
-	if _, err := Apply(s, RequestSupplement, Handler); err == nil || !strings.Contains(err.Error(), "cannot request_supplement") {
+	if _, err := Apply(s, RequestSupplement, AsHandler); err == nil || !strings.Contains(err.Error(), "cannot request_supplement") {
 		t.Errorf("a second supplement: %v", err)
 	}
 	// The whole path, and the DVCQG codes on the way.
@@ -91,7 +91,7 @@ func TestWorkflowRules(t *testing.T) {
 		a    Action
 		r    Role
 		code int
-	}{{Receive, Receiver, 2}, {Assign, Leader, 4}, {Forward, Handler, 4}, {Approve, Leader, 9}, {ReturnResult, Receiver, 10}} {
+	}{{Receive, AsReceiver, 2}, {Assign, AsLeader, 4}, {Forward, AsHandler, 4}, {Approve, AsLeader, 9}, {ReturnResult, AsReceiver, 10}} {
 		if s, err = Apply(s, step.a, step.r); err != nil || s.Status.Code() != step.code {
 			t.Fatalf("%s: %+v %v", step.a, s, err)
 		}

@@ -1,0 +1,156 @@
+package procedure
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+)
+
+// Channels a dossier comes by (DVCQG KenhThucHien).
+const (
+	InPerson = 1
+	Online   = 2
+	Post     = 3
+)
+
+// Applicant is who files a dossier: an enterprise (tax code) or a citizen.
+type Applicant struct {
+	Name    string `json:"name"`
+	TaxCode string `json:"tax_code,omitempty"`
+	Phone   string `json:"phone"`
+	Email   string `json:"email,omitempty"`
+	Address string `json:"address,omitempty"`
+}
+
+// Dossier is one filing of a procedure.
+type Dossier struct {
+	ID            int64  `json:"id"`
+	Code          string `json:"code"`
+	ProcedureCode string `json:"procedure_code"`
+	ProcedureName string `json:"procedure_name,omitempty"`
+	// UnitCode is the unit that handles it: the province for the
+	// department's procedures, the commune for the communes'.
+	UnitCode     string            `json:"unit_code"`
+	ProvinceCode string            `json:"province_code"`
+	Channel      int               `json:"channel"`
+	Applicant    Applicant         `json:"applicant"`
+	Form         map[string]string `json:"form,omitempty"`
+	State
+	Handler     string           `json:"handler,omitempty"`
+	SubmittedAt time.Time        `json:"submitted_at"`
+	ReceivedAt  *time.Time       `json:"received_at,omitempty"`
+	DueAt       *time.Time       `json:"due_at,omitempty"`
+	Pauses      []calendar.Pause `json:"pauses,omitempty"`
+	FinishedAt  *time.Time       `json:"finished_at,omitempty"`
+	Demo        bool             `json:"demo,omitempty"`
+	Version     int              `json:"version"`
+}
+
+// Overdue reports whether the dossier is past its due time at now and not
+// finished: derived, never stored.
+func (d *Dossier) Overdue(now time.Time) bool {
+	return d.DueAt != nil && d.FinishedAt == nil && !d.Status.Final() && d.Status != Processed && now.After(*d.DueAt)
+}
+
+var phoneDigits = regexp.MustCompile(`\D`)
+
+// NormalizePhone keeps a phone number's digits, with 0 for +84.
+func NormalizePhone(s string) string {
+	d := phoneDigits.ReplaceAllString(s, "")
+	if strings.HasPrefix(d, "84") && len(d) >= 11 {
+		d = "0" + d[2:]
+	}
+	return d
+}
+
+// Validate checks what the applicant gives, against the procedure's form.
+func (d *Dossier) Validate(p *Procedure) error {
+	var v congthuong.Validation
+	d.Applicant.Name = strings.Join(strings.Fields(d.Applicant.Name), " ")
+	d.Applicant.Phone = NormalizePhone(d.Applicant.Phone)
+	if d.Applicant.Name == "" {
+		v.Add("applicant.name", "the applicant's name is required")
+	}
+	if n := len(d.Applicant.Phone); n < 9 || n > 12 {
+		v.Add("applicant.phone", "a phone number to reach the applicant is required")
+	}
+	if d.Channel != InPerson && d.Channel != Online && d.Channel != Post {
+		v.Add("channel", "the channel is 1 (in person), 2 (online) or 3 (post)")
+	}
+	for _, f := range p.Fields {
+		val := strings.TrimSpace(d.Form[f.Name])
+		switch {
+		case val == "" && f.Required:
+			v.Add("form."+f.Name, "required")
+		case val != "" && f.Type == "date":
+			if _, err := time.Parse(time.DateOnly, val); err != nil {
+				v.Add("form."+f.Name, "write the date as YYYY-MM-DD")
+			}
+		}
+	}
+	for k := range d.Form {
+		known := false
+		for _, f := range p.Fields {
+			known = known || f.Name == k
+		}
+		if !known {
+			v.Add("form."+k, "the procedure's form has no such field")
+		}
+	}
+	return v.Err("the dossier has invalid fields")
+}
+
+// DossierCode is a dossier's code: {agency}-{yyMMdd}-{4-digit sequence of
+// the day} (e.g. SCT31-251215-0007).
+func DossierCode(agency string, day calendar.Date, seq int) string {
+	return fmt.Sprintf("%s-%02d%02d%02d-%04d", agency, day.Year%100, day.Month, day.Day, seq)
+}
+
+// AgencyCode is the agency part of the codes of a unit's dossiers: SCT and
+// the province code for the department, X and the commune code for a
+// commune, until the units' electronic identifiers (QCVN 102:2016/BTTTT)
+// are configured.
+func AgencyCode(level, unitCode string) string {
+	if level == Commune {
+		return "X" + unitCode
+	}
+	return "SCT" + unitCode
+}
+
+// Due returns when a dossier received at received is due: the term's
+// working days (or hours) counted on the calendar from the receipt, with
+// the cut-off, moved by the working days its pauses took.
+func Due(cal *calendar.Calendar, p *Procedure, received time.Time, pauses []calendar.Pause) (time.Time, error) {
+	cutoff := calendar.Clock(0)
+	if p.CutOff != "" {
+		c, err := calendar.ParseClock(p.CutOff)
+		if err != nil {
+			return time.Time{}, err
+		}
+		cutoff = c
+	}
+	if p.Term.WorkingHours > 0 {
+		due, _, err := cal.AddWorkingHours(received, int(p.Term.WorkingHours*60), cutoff)
+		if err != nil || len(pauses) == 0 {
+			return due, err
+		}
+		day, err := cal.Extend(calendar.DateOf(due), pauses)
+		if err != nil {
+			return time.Time{}, err
+		}
+		clock := due.In(calendar.Location)
+		return day.At(clock.Hour()*60 + clock.Minute()), nil
+	}
+	dueDay, _, err := cal.DueDate(received, p.Term.WorkingDays, cutoff)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if dueDay, err = cal.Extend(dueDay, pauses); err != nil {
+		return time.Time{}, err
+	}
+	return dueDay.At(int(cal.OfficeHours().Close())), nil
+}

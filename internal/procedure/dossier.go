@@ -125,7 +125,7 @@ func AgencyCode(level, unitCode string) string {
 // working days (or hours) counted on the calendar from the receipt, with
 // the cut-off, moved by the working days its pauses took.
 func Due(cal *calendar.Calendar, p *Procedure, received time.Time, pauses []calendar.Pause) (time.Time, error) {
-	cutoff := calendar.Clock(0)
+	cutoff := calendar.NoCutoff
 	if p.CutOff != "" {
 		c, err := calendar.ParseClock(p.CutOff)
 		if err != nil {

@@ -96,13 +96,13 @@ var Actions = []Action{Receive, RefuseIntake, Assign, RequestSupplement, Supplem
 
 // State is what the workflow needs of a dossier.
 type State struct {
-	Status Status
-	Stage  Stage
+	Status Status `json:"status"`
+	Stage  Stage  `json:"stage,omitempty"`
 	// SupplementRequested is set once a supplement was asked for: it is
 	// asked for once, completely.
-	SupplementRequested bool
+	SupplementRequested bool `json:"supplement_requested,omitempty"`
 	// Outcome of a processed dossier: approved or refused.
-	Outcome string
+	Outcome string `json:"outcome,omitempty"`
 }
 
 // step is one allowed move.

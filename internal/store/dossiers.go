@@ -1,0 +1,375 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+	"congthuong/internal/enterprise"
+	"congthuong/internal/procedure"
+	"congthuong/internal/unit"
+)
+
+const dossierColumns = `d.id, d.code, d.procedure_code, p.name_vi, d.unit_code, d.province_code, d.channel, d.applicant_name,
+	d.applicant_tax_code, d.applicant_phone, d.applicant_email, d.applicant_address, d.form, d.status, d.stage,
+	d.supplement_requested, d.outcome, d.handler, d.submitted_at, d.received_at, d.due_at, d.pauses, d.finished_at, d.demo, d.version`
+
+const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.code = d.procedure_code`
+
+func scanDossier(r interface{ Scan(...any) error }) (*procedure.Dossier, error) {
+	var d procedure.Dossier
+	var form, pauses string
+	var received, due, finished sql.NullTime
+	if err := r.Scan(&d.ID, &d.Code, &d.ProcedureCode, &d.ProcedureName, &d.UnitCode, &d.ProvinceCode, &d.Channel, &d.Applicant.Name,
+		&d.Applicant.TaxCode, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address, &form, &d.Status, &d.Stage,
+		&d.SupplementRequested, &d.Outcome, &d.Handler, &d.SubmittedAt, &received, &due, &pauses, &finished, &d.Demo, &d.Version); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(form), &d.Form); err != nil {
+		return nil, fmt.Errorf("store: dossier %s form: %w", d.Code, err)
+	}
+	if err := json.Unmarshal([]byte(pauses), &d.Pauses); err != nil {
+		return nil, fmt.Errorf("store: dossier %s pauses: %w", d.Code, err)
+	}
+	d.SubmittedAt = d.SubmittedAt.UTC()
+	d.ReceivedAt, d.DueAt, d.FinishedAt = utcPtr(received), utcPtr(due), utcPtr(finished)
+	return &d, nil
+}
+
+func utcPtr(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	u := t.Time.UTC()
+	return &u
+}
+
+// SubmitDossier files a dossier: online by an applicant (submitted, waiting
+// for the one-stop desk), or recorded by an officer of the handling unit for
+// a filing in person or by post (received at once, due date set). The code
+// is taken in the same transaction: unique however many file at once.
+func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *calendar.Calendar) error {
+	a := congthuong.ActorFrom(ctx)
+	if a.Anonymous() {
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in to file a dossier")
+	}
+	proc, err := s.FindProcedure(ctx, d.ProcedureCode)
+	if err != nil {
+		return fieldError(congthuong.EINVALID, "procedure_code", "no procedure with code "+d.ProcedureCode)
+	}
+	d.ProcedureCode, d.ProcedureName = proc.Code, proc.NameVI
+	staff := a.IsStaff() || a.System
+	if !staff {
+		d.Channel = procedure.Online
+		if a.Role == congthuong.RoleEnterprise {
+			d.Applicant.TaxCode = a.TaxCode // an enterprise files as itself
+		}
+	}
+	if tc, err := enterprise.ParseTaxCode(d.Applicant.TaxCode); err == nil {
+		d.Applicant.TaxCode = tc
+	}
+	if err := d.Validate(proc); err != nil {
+		return err
+	}
+	// The handling unit: the province for the department's procedures, the
+	// commune (in force today) for the communes'.
+	u, err := s.FindUnit(ctx, strings.TrimSpace(d.UnitCode), unit.Today(s.now()))
+	switch {
+	case err != nil:
+		return fieldError(congthuong.EINVALID, "unit_code", "no administrative unit with code "+d.UnitCode+" is in force today")
+	case proc.Level == procedure.Commune && u.Level != unit.Commune:
+		return fieldError(congthuong.EINVALID, "unit_code", "this procedure is handled by a commune: give the commune's code")
+	case proc.Level == procedure.Province && u.Level != unit.Province:
+		return fieldError(congthuong.EINVALID, "unit_code", "this procedure is handled by the province's department: give the province's code")
+	}
+	d.UnitCode, d.ProvinceCode = u.Code, u.ProvinceCode()
+	if staff && !a.System && !mayReceive(a, proc, d) {
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "dossiers of %s are received by its own officers", u.FullName)
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		now := tx.now
+		day := calendar.DateOf(now)
+		agency := procedure.AgencyCode(proc.Level, d.UnitCode)
+		var seq int
+		if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_sequences (agency, day, last) VALUES ($1, $2, 1)
+			ON CONFLICT (agency, day) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last`, agency, day.String()).Scan(&seq); err != nil {
+			return fmt.Errorf("store: dossier sequence: %w", err)
+		}
+		d.Code = procedure.DossierCode(agency, day, seq)
+		d.SubmittedAt, d.Version = now, 1
+		d.State = procedure.State{Status: procedure.Submitted}
+		action := "submit"
+		if staff {
+			// Recorded at the desk: received now, its clock running.
+			d.Status, action = procedure.Received, string(procedure.Receive)
+			due, err := procedure.Due(cal, proc, now, nil)
+			if err != nil {
+				return err
+			}
+			d.ReceivedAt, d.DueAt = &now, &due
+		}
+		form, _ := json.Marshal(nonNilForm(d.Form))
+		if err := tx.QueryRowContext(ctx, `INSERT INTO dossiers (code, procedure_code, unit_code, province_code, channel, applicant_name,
+			applicant_tax_code, applicant_phone, applicant_email, applicant_address, form, status, submitted_at, received_at, due_at,
+			created_by, demo, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+			d.Code, d.ProcedureCode, d.UnitCode, d.ProvinceCode, d.Channel, d.Applicant.Name, d.Applicant.TaxCode, d.Applicant.Phone,
+			d.Applicant.Email, d.Applicant.Address, string(form), string(d.Status), now, d.ReceivedAt, d.DueAt, actorName(a), d.Demo,
+			d.Version).Scan(&d.ID); err != nil {
+			return fmt.Errorf("store: file dossier: %w", err)
+		}
+		if err := tx.dossierEvent(ctx, d.ID, roleName(staff), action, procedure.Submitted, d.Status, ""); err != nil {
+			return err
+		}
+		return tx.audit(ctx, "create", "dossier", d.Code, d.UnitCode, nil, d)
+	})
+}
+
+func roleName(staff bool) string {
+	if staff {
+		return string(procedure.AsReceiver)
+	}
+	return string(procedure.AsApplicant)
+}
+
+func nonNilForm(f map[string]string) map[string]string {
+	if f == nil {
+		return map[string]string{}
+	}
+	return f
+}
+
+// mayReceive reports whether a staff member works at the dossier's desk:
+// its commune's officers for a commune procedure, the province's for the
+// department's.
+func mayReceive(a congthuong.Actor, p *procedure.Procedure, d *procedure.Dossier) bool {
+	if a.System {
+		return true
+	}
+	if p.Level == procedure.Commune {
+		return a.UnitCode == d.UnitCode
+	}
+	return a.UnitCode == d.ProvinceCode || a.UnitCode == congthuong.CountryCode
+}
+
+// rolesOf lists what the actor is to a dossier, most specific first.
+func rolesOf(a congthuong.Actor, p *procedure.Procedure, d *procedure.Dossier) []procedure.Role {
+	var out []procedure.Role
+	applicant := !a.Anonymous() && (a.Role == congthuong.RoleEnterprise && a.TaxCode != "" && a.TaxCode == d.Applicant.TaxCode)
+	if applicant {
+		out = append(out, procedure.AsApplicant)
+	}
+	if a.IsStaff() && mayReceive(a, p, d) {
+		if a.Role == congthuong.RoleLeader || a.Role == congthuong.RoleAdmin {
+			out = append(out, procedure.AsLeader)
+		}
+		if a.CanWrite() {
+			if d.Handler != "" && d.Handler == actorName(a) {
+				out = append(out, procedure.AsHandler)
+			}
+			out = append(out, procedure.AsReceiver)
+		}
+	}
+	return out
+}
+
+func (tx *Tx) dossierEvent(ctx context.Context, id int64, role, action string, from, to procedure.Status, note string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_events (dossier_id, at, actor, role, action, from_status, to_status, note)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, tx.now, actorName(tx.actor), role, action, string(from), string(to), note); err != nil {
+		return fmt.Errorf("store: dossier event: %w", err)
+	}
+	return nil
+}
+
+// DossierStep is a step asked of the workflow.
+type DossierStep struct {
+	Action procedure.Action `json:"action"`
+	Note   string           `json:"note"`
+	// Handler is the officer's user name, for assign.
+	Handler string `json:"handler,omitempty"`
+	// Version is the dossier's version the step was decided on.
+	Version int `json:"version"`
+}
+
+// StepDossier takes a step of the one-stop workflow, if the actor's role
+// allows it from where the dossier is (procedure.Apply): receiving starts
+// the clock, a supplement request stops it until the supplement comes, and
+// the due time moves by the working days the pause took.
+func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, cal *calendar.Calendar) (*procedure.Dossier, error) {
+	a := congthuong.ActorFrom(ctx)
+	if a.Anonymous() {
+		return nil, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	step.Note = strings.TrimSpace(step.Note)
+	if procedure.NeedsReason(step.Action) && step.Note == "" {
+		return nil, fieldError(congthuong.EINVALID, "note", "say why (or, for a supplement, what is missing)")
+	}
+	var out *procedure.Dossier
+	err := s.withTx(ctx, func(tx *Tx) error {
+		d, err := scanDossier(tx.QueryRowContext(ctx, `SELECT `+dossierColumns+dossierFrom+` WHERE d.code = $1`, code))
+		if err != nil {
+			return notFound(err, "no dossier %s", code)
+		}
+		proc, err := s.FindProcedure(ctx, d.ProcedureCode)
+		if err != nil {
+			return err
+		}
+		roles := rolesOf(a, proc, d)
+		if len(roles) == 0 {
+			return congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", code) // not disclosed
+		}
+		if step.Version != 0 && step.Version != d.Version {
+			return fieldError(congthuong.ECONFLICT, "version", fmt.Sprintf("the dossier changed since version %d (now %d); reload it", step.Version, d.Version))
+		}
+		var next procedure.State
+		var role procedure.Role
+		err = &procedure.ErrNotAllowed{State: d.State, Action: step.Action}
+		for _, r := range roles {
+			if n, e := procedure.Apply(d.State, step.Action, r); e == nil {
+				next, role, err = n, r, nil
+				break
+			}
+		}
+		if err != nil {
+			return congthuong.Errorf(congthuong.ECONFLICT, "%v", err)
+		}
+		before := *d
+		from := d.Status
+		now := tx.now
+		switch step.Action {
+		case procedure.Receive:
+			d.ReceivedAt = &now
+		case procedure.Assign:
+			if step.Handler == "" {
+				return fieldError(congthuong.EINVALID, "handler", "name the officer who handles the dossier")
+			}
+			d.Handler = step.Handler
+		case procedure.RequestSupplement, procedure.RequestFee:
+			d.Pauses = append(d.Pauses, calendar.Pause{From: now})
+		case procedure.Supplement, procedure.PayFee:
+			if n := len(d.Pauses); n > 0 {
+				d.Pauses[n-1].To = now
+			}
+		}
+		d.State = next
+		if d.ReceivedAt != nil && (step.Action == procedure.Receive || step.Action == procedure.Supplement || step.Action == procedure.PayFee) {
+			due, err := procedure.Due(cal, proc, *d.ReceivedAt, closedPauses(d.Pauses))
+			if err != nil {
+				return err
+			}
+			d.DueAt = &due
+		}
+		if d.Status == procedure.Processed || d.Status.Final() {
+			if d.FinishedAt == nil {
+				d.FinishedAt = &now
+			}
+		}
+		pauses, _ := json.Marshal(d.Pauses)
+		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET status = $1, stage = $2, supplement_requested = $3, outcome = $4, handler = $5,
+			received_at = $6, due_at = $7, pauses = $8, finished_at = $9, version = version + 1 WHERE id = $10 AND version = $11`,
+			string(d.Status), string(d.Stage), d.SupplementRequested, d.Outcome, d.Handler, d.ReceivedAt, d.DueAt, string(pauses),
+			d.FinishedAt, d.ID, d.Version)
+		if err != nil {
+			return fmt.Errorf("store: dossier step: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return congthuong.Errorf(congthuong.ECONFLICT, "the dossier changed meanwhile; reload it")
+		}
+		d.Version++
+		if err := tx.dossierEvent(ctx, d.ID, string(role), string(step.Action), from, d.Status, step.Note); err != nil {
+			return err
+		}
+		out = d
+		return tx.audit(ctx, string(step.Action), "dossier", d.Code, d.UnitCode, before.State, d.State)
+	})
+	return out, err
+}
+
+func closedPauses(p []calendar.Pause) []calendar.Pause {
+	var out []calendar.Pause
+	for _, x := range p {
+		if !x.To.IsZero() {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// DossierEvent is one step a dossier went through.
+type DossierEvent struct {
+	At     time.Time `json:"at"`
+	Actor  string    `json:"actor"`
+	Role   string    `json:"role"`
+	Action string    `json:"action"`
+	From   string    `json:"from"`
+	To     string    `json:"to"`
+	Note   string    `json:"note,omitempty"`
+}
+
+// FindDossier returns a dossier with its events, to its applicant and to
+// the staff of its desk; others are told it does not exist.
+func (s *Store) FindDossier(ctx context.Context, code string) (*procedure.Dossier, []DossierEvent, error) {
+	a := congthuong.ActorFrom(ctx)
+	d, err := scanDossier(s.read.QueryRowContext(ctx, `SELECT `+dossierColumns+dossierFrom+` WHERE d.code = $1`, strings.TrimSpace(code)))
+	if err != nil {
+		return nil, nil, notFound(err, "no dossier %s", code)
+	}
+	proc, err := s.FindProcedure(ctx, d.ProcedureCode)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !a.System && len(rolesOf(a, proc, d)) == 0 && !(a.IsStaff() && a.InScope(d.UnitCode, d.ProvinceCode)) {
+		return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", code)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT at, actor, role, action, from_status, to_status, note FROM dossier_events
+		WHERE dossier_id = $1 ORDER BY id`, d.ID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: dossier events: %w", err)
+	}
+	defer rows.Close()
+	events := []DossierEvent{}
+	for rows.Next() {
+		var e DossierEvent
+		if err := rows.Scan(&e.At, &e.Actor, &e.Role, &e.Action, &e.From, &e.To, &e.Note); err != nil {
+			return nil, nil, err
+		}
+		e.At = e.At.UTC()
+		events = append(events, e)
+	}
+	return d, events, rows.Err()
+}
+
+// Tracking is what anyone with a dossier's code and its applicant's phone
+// or tax code may know of it.
+type Tracking struct {
+	Code       string           `json:"code"`
+	Procedure  string           `json:"procedure"`
+	Status     procedure.Status `json:"status"`
+	StatusCode int              `json:"status_code"`
+	ReceivedAt *time.Time       `json:"received_at,omitempty"`
+	DueAt      *time.Time       `json:"due_at,omitempty"`
+	Overdue    bool             `json:"overdue"`
+}
+
+// TrackDossier answers the public's question about a dossier: only with the
+// applicant's phone or tax code, and the same "not found" for a wrong code
+// and a wrong phone, so that codes cannot be probed.
+func (s *Store) TrackDossier(ctx context.Context, code, phoneOrTaxCode string) (*Tracking, error) {
+	key := strings.TrimSpace(phoneOrTaxCode)
+	d, err := scanDossier(s.read.QueryRowContext(ctx, `SELECT `+dossierColumns+dossierFrom+` WHERE d.code = $1`, strings.TrimSpace(code)))
+	notFoundErr := congthuong.Errorf(congthuong.ENOTFOUND, "no dossier with this code and phone or tax code")
+	if err != nil || key == "" {
+		return nil, notFoundErr
+	}
+	tc, _ := enterprise.ParseTaxCode(key)
+	if !(d.Applicant.TaxCode != "" && (key == d.Applicant.TaxCode || tc == d.Applicant.TaxCode) ||
+		procedure.NormalizePhone(key) == d.Applicant.Phone) {
+		return nil, notFoundErr
+	}
+	return &Tracking{Code: d.Code, Procedure: d.ProcedureName, Status: d.Status, StatusCode: d.Status.Code(),
+		ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, Overdue: d.Overdue(s.now())}, nil
+}

@@ -1,0 +1,202 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+	"congthuong/internal/procedure"
+	"congthuong/internal/store"
+	"congthuong/internal/storetest"
+)
+
+func dossierSetup(t *testing.T, s *store.Store) *calendar.Calendar {
+	t.Helper()
+	sys := as(congthuong.System())
+	if _, err := s.SeedProcedures(sys, procedure.Catalogue()); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := s.Calendar(sys, calendar.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cal
+}
+
+func tobaccoDossier() *procedure.Dossier {
+	return &procedure.Dossier{ProcedureCode: "CT-THUOCLA-BANLE", UnitCode: "11560",
+		Applicant: procedure.Applicant{Name: "Công ty Cổ phần Thủy Nguyên", Phone: "+84 912 345 678"},
+		Form:      map[string]string{"tax_code": "0100233488", "business_address": "Số 1 Thủy Nguyên"}}
+}
+
+func TestDossierWorkflow(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		cal := dossierSetup(t, s)
+		at := func(when string) {
+			ts, err := time.Parse(time.RFC3339, when)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Now = func() time.Time { return ts }
+		}
+		at("2026-03-02T08:30:00+07:00")
+		d := tobaccoDossier()
+		if err := s.SubmitDossier(as(owner), d, cal); err != nil {
+			t.Fatal(err)
+		}
+		if d.Code != "X11560-260302-0001" || d.Status != procedure.Submitted || d.Applicant.TaxCode != "0100233488" || d.Applicant.Phone != "0912345678" {
+			t.Fatalf("submitted: %+v", d)
+		}
+		step := func(ctx context.Context, action procedure.Action, note, handler string) (*procedure.Dossier, error) {
+			return s.StepDossier(ctx, d.Code, store.DossierStep{Action: action, Note: note, Handler: handler}, cal)
+		}
+		// Only the commune's desk receives a commune procedure.
+		for _, who := range []congthuong.Actor{haiPhongOfficer, catHai} {
+			if _, err := step(as(who), procedure.Receive, "", ""); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+				t.Errorf("%s receiving: %v", who.Username, err)
+			}
+		}
+		if _, err := step(as(owner), procedure.Receive, "", ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+			t.Errorf("the applicant receiving its own dossier: %v", err)
+		}
+		at("2026-03-02T09:00:00+07:00")
+		got, err := step(as(thuyNguyen), procedure.Receive, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// 15 working days from Monday 2 March 2026: Monday 23 March, at closing.
+		if due := got.DueAt.In(calendar.Location).Format("2006-01-02 15:04"); due != "2026-03-23 17:00" {
+			t.Errorf("due %s", due)
+		}
+		if _, err := step(as(thuyNguyen), procedure.Assign, "", "thuynguyen"); err != nil {
+			t.Fatal(err)
+		}
+		at("2026-03-03T10:00:00+07:00")
+		if _, err := step(as(thuyNguyen), procedure.RequestSupplement, "", ""); congthuong.ErrorFields(err)[0].Field != "note" {
+			t.Errorf("a supplement request without the list of what is missing: %v", err)
+		}
+		if got, err = step(as(thuyNguyen), procedure.RequestSupplement, "Thiếu bản sao đăng ký kinh doanh", ""); err != nil || got.Status != procedure.SupplementRequested {
+			t.Fatalf("%+v %v", got, err)
+		}
+		at("2026-03-06T10:00:00+07:00")
+		if got, err = step(as(owner), procedure.Supplement, "", ""); err != nil {
+			t.Fatal(err)
+		}
+		// The clock stood still for Wednesday to Friday: three working days later.
+		if due := got.DueAt.In(calendar.Location).Format("2006-01-02"); due != "2026-03-26" {
+			t.Errorf("due after the supplement %s", due)
+		}
+		if _, err := step(as(thuyNguyen), procedure.RequestSupplement, "Lại thiếu", ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+			t.Errorf("a second supplement request: %v", err)
+		}
+		if _, err := step(as(thuyNguyen), procedure.Forward, "", ""); err != nil {
+			t.Fatal(err)
+		}
+		communeLeader := congthuong.Actor{UserID: 40, Username: "chutich", Role: congthuong.RoleLeader, UnitCode: "11560", ProvinceCode: "31"}
+		if got, err = step(as(communeLeader), procedure.Approve, "", ""); err != nil || got.Status != procedure.Processed || got.Outcome != "approved" {
+			t.Fatalf("approve: %+v %v", got, err)
+		}
+		if got, err = step(as(thuyNguyen), procedure.ReturnResult, "", ""); err != nil || got.Status != procedure.Returned || got.FinishedAt == nil {
+			t.Fatalf("return: %+v %v", got, err)
+		}
+		_, events, err := s.FindDossier(as(owner), d.Code)
+		if err != nil || len(events) != 8 || events[3].Note != "Thiếu bản sao đăng ký kinh doanh" {
+			t.Errorf("events: %+v %v", events, err)
+		}
+		if _, _, err := s.FindDossier(as(catHai), d.Code); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("another commune reading: %v", err)
+		}
+		// Public tracking: code and phone, or code and tax code; nothing else.
+		for key, ok := range map[string]bool{"0912 345 678": true, "+84912345678": true, "0100233488": true, "0912345679": false, "": false} {
+			tr, err := s.TrackDossier(context.Background(), d.Code, key)
+			if (err == nil) != ok || ok && (tr.Status != procedure.Returned || tr.StatusCode != 10) {
+				t.Errorf("tracking with %q: %+v %v", key, tr, err)
+			}
+		}
+		if _, err := s.TrackDossier(context.Background(), "X11560-260302-0002", "0912345678"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("tracking an unknown code: %v", err)
+		}
+	})
+}
+
+func TestDossierValidation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		cal := dossierSetup(t, s)
+		for field, edit := range map[string]func(*procedure.Dossier){
+			"procedure_code":        func(d *procedure.Dossier) { d.ProcedureCode = "NOPE" },
+			"unit_code":             func(d *procedure.Dossier) { d.UnitCode = "31" },
+			"applicant.phone":       func(d *procedure.Dossier) { d.Applicant.Phone = "12" },
+			"form.business_address": func(d *procedure.Dossier) { delete(d.Form, "business_address") },
+			"form.favourite_colour": func(d *procedure.Dossier) { d.Form["favourite_colour"] = "red" },
+		} {
+			d := tobaccoDossier()
+			edit(d)
+			err := s.SubmitDossier(as(owner), d, cal)
+			if f := congthuong.ErrorFields(err); len(f) != 1 || f[0].Field != field {
+				t.Errorf("%s: %v", field, err)
+			}
+		}
+		if err := s.SubmitDossier(context.Background(), tobaccoDossier(), cal); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
+			t.Errorf("anonymous filing: %v", err)
+		}
+		// Recorded at the desk: received at once, with its due time.
+		d := tobaccoDossier()
+		d.Channel = procedure.InPerson
+		if err := s.SubmitDossier(as(thuyNguyen), d, cal); err != nil || d.Status != procedure.Received || d.DueAt == nil {
+			t.Errorf("an in-person filing: %+v %v", d, err)
+		}
+		d = tobaccoDossier()
+		d.Channel = procedure.InPerson
+		if err := s.SubmitDossier(as(catHai), d, cal); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("another commune recording: %v", err)
+		}
+	})
+}
+
+// TestDossierCodesUnderConcurrency files dossiers from many goroutines at
+// once: every one gets a code, none twice, numbered 1 to n.
+func TestDossierCodesUnderConcurrency(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		cal := dossierSetup(t, s)
+		const n = 40
+		codes := make([]string, n)
+		var wg sync.WaitGroup
+		errs := make(chan error, n)
+		for i := 0; i < n; i++ {
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				d := tobaccoDossier()
+				if err := s.SubmitDossier(as(owner), d, cal); err != nil {
+					errs <- err
+					return
+				}
+				codes[i] = d.Code
+			}(i)
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, c := range codes {
+			seen[c] = true
+		}
+		day := calendar.DateOf(time.Now())
+		for i := 1; i <= n; i++ {
+			if c := procedure.DossierCode("X11560", day, i); !seen[c] {
+				t.Errorf("%s missing (codes %s)", c, strings.Join(codes, " "))
+			}
+		}
+		if len(seen) != n {
+			t.Errorf("%d distinct codes for %d dossiers", len(seen), n)
+		}
+		_ = fmt.Sprint()
+	})
+}

@@ -340,3 +340,39 @@ func TestProceduresAPI(t *testing.T) {
 		t.Errorf("the public page: %d", w.Code)
 	}
 }
+
+func TestDossiersAPI(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	filing := `{"procedure_code":"CT-THUOCLA-BANLE","unit_code":"11560","applicant":{"name":"Công ty Cổ phần Thủy Nguyên","phone":"0912 345 678"},
+		"form":{"tax_code":"0100233488","business_address":"Số 1"}}`
+	if w := e.do("", "POST", "/api/v1/dossiers", "application/json", []byte(filing)); w.Code != 401 {
+		t.Errorf("anonymous filing: %d", w.Code)
+	}
+	w := e.do("owner", "POST", "/api/v1/dossiers", "application/json", []byte(filing))
+	var d struct {
+		Code string `json:"code"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &d); w.Code != 201 || err != nil || !strings.HasPrefix(d.Code, "X11560-") {
+		t.Fatalf("filing: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "POST", "/api/v1/dossiers/"+d.Code+"/events", "application/json", []byte(`{"action":"receive"}`)); w.Code != 404 {
+		t.Errorf("the province receiving a commune's dossier: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("thuynguyen", "POST", "/api/v1/dossiers/"+d.Code+"/events", "application/json", []byte(`{"action":"receive"}`)); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `"status":"received"`) || !strings.Contains(w.Body.String(), `"due_at"`) {
+		t.Fatalf("receive: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("thuynguyen", "POST", "/api/v1/dossiers/"+d.Code+"/events", "application/json", []byte(`{"action":"approve"}`)); w.Code != 409 {
+		t.Errorf("approving a received dossier: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("owner", "GET", "/api/v1/dossiers/"+d.Code, "", nil); w.Code != 200 || strings.Count(w.Body.String(), `"action"`) != 2 {
+		t.Errorf("the applicant's view: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/tracking/"+d.Code+"?phone=0912345678", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"status_code":2`) ||
+		strings.Contains(w.Body.String(), "Thủy Nguyên") {
+		t.Errorf("tracking: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/tracking/"+d.Code+"?phone=0900000000", "", nil); w.Code != 404 {
+		t.Errorf("tracking with another phone: %d", w.Code)
+	}
+}

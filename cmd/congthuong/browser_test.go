@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"congthuong/internal/procedure"
 )
 
 // newBrowser starts headless Chromium, or skips the test when there is none
@@ -80,6 +82,26 @@ func (b browser) text(sel string) string {
 		b.t.Fatalf("text of %s: %v", sel, err)
 	}
 	return strings.TrimSpace(s)
+}
+
+// navigate opens url, again if a navigation the last step started was
+// still under way and aborted it (the page a form's redirect leads to may
+// not have finished loading when the step's condition already held).
+func (b browser) navigate(url string) {
+	b.t.Helper()
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+		err = chromedp.Do(ctx, chromedp.Navigate(url))
+		cancel()
+		if err == nil || !strings.Contains(err.Error(), "ERR_ABORTED") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		b.t.Fatalf("open %s: %v", url, err)
+	}
 }
 
 func (b browser) count(sel string) int {
@@ -222,8 +244,8 @@ func TestBrowser(t *testing.T) {
 	// Entry by a commune, approval by the department, then the figure in
 	// the statistics and the written report.
 	login := func(user string) {
+		b.navigate(base + "/")
 		b.do("log in as "+user,
-			chromedp.Navigate(base+"/"),
 			chromedp.WaitVisible(`#logout`),
 			chromedp.Click(`#logout`),
 			chromedp.WaitVisible(`#login-link`),
@@ -318,4 +340,61 @@ func TestBrowser(t *testing.T) {
 	if cols := b.count(`#compare-table thead th`); cols != 3 {
 		t.Errorf("the comparison has %d columns, want a heading and 2 sites", cols)
 	}
+
+	// A dossier's whole path: an enterprise files online, the department's
+	// desk receives it and asks for a supplement, the enterprise supplies
+	// it, the leader approves, and the public tracks it.
+	b.do("log in as doanhnghiep",
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(`#username`),
+		chromedp.SendKeys(`#username`, "doanhnghiep"),
+		chromedp.SendKeys(`#password`, adminPassword),
+		chromedp.Click(`#login-submit`),
+		chromedp.WaitVisible(`#logout`))
+	b.do("file a dossier",
+		chromedp.Navigate(base+"/procedures/CT-KM-MAYRUI"),
+		chromedp.WaitVisible(`#file-form`),
+		chromedp.SendKeys(`#unit_code`, "31"),
+		chromedp.SendKeys(`#applicant_name`, "Doanh nghiệp mẫu"),
+		chromedp.SendKeys(`#applicant_phone`, "0912 345 678"),
+		chromedp.SendKeys(`#form_tax_code`, "0100233488"),
+		chromedp.SetValue(`#form_start_date`, "2026-12-01"),
+		chromedp.SetValue(`#form_end_date`, "2026-12-31"),
+		chromedp.Click(`#file-submit`),
+		chromedp.WaitVisible(`#dossier-code`))
+	code := strings.TrimSpace(b.text(`#dossier-code`))
+	if !strings.HasPrefix(code, "SCT31-") {
+		t.Fatalf("dossier code %q", code)
+	}
+	step := func(who string, action procedure.Action, note, status string) {
+		t.Helper()
+		login(who)
+		b.do(who+" "+string(action),
+			chromedp.Navigate(base+"/dossiers/"+code),
+			chromedp.WaitVisible(`#step-form`),
+			chromedp.SetValue(`#action`, string(action)),
+			chromedp.SendKeys(`#note`, note),
+			chromedp.Click(`#step-submit`),
+			chromedp.WaitVisible(`#dossier-status[data-status="`+status+`"]`))
+	}
+	step("canbo", procedure.Receive, "", "received")
+	if due := b.text(`#dossier-due`); due == "" {
+		t.Errorf("no due date after receipt")
+	}
+	step("canbo", procedure.Assign, "", "processing")
+	step("canbo", procedure.RequestSupplement, "Thiếu thể lệ chương trình", "supplement_requested")
+	step("doanhnghiep", procedure.Supplement, "Đã bổ sung thể lệ", "processing")
+	step("canbo", procedure.Forward, "", "processing")
+	step("lanhdao", procedure.Approve, "", "processed")
+	b.do("public tracking",
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(`#logout`),
+		chromedp.Click(`#logout`),
+		chromedp.WaitVisible(`#login-link`),
+		chromedp.Navigate(base+"/tracking"),
+		chromedp.WaitVisible(`#tracking-form`),
+		chromedp.SendKeys(`#code`, code),
+		chromedp.SendKeys(`#key`, "0912345678"),
+		chromedp.Click(`#tracking-submit`),
+		chromedp.WaitVisible(`#tracking-answer dd[data-status="processed"]`))
 }

@@ -111,6 +111,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 			if err != nil {
 				return err
 			}
+			due = due.UTC() // stored in UTC, so that times compare as text on SQLite
 			d.ReceivedAt, d.DueAt = &now, &due
 		}
 		form, _ := json.Marshal(nonNilForm(d.Form))
@@ -261,6 +262,7 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 			if err != nil {
 				return err
 			}
+			due = due.UTC() // stored in UTC, so that times compare as text on SQLite
 			d.DueAt = &due
 		}
 		if d.Status == procedure.Processed || d.Status.Final() {
@@ -372,4 +374,78 @@ func (s *Store) TrackDossier(ctx context.Context, code, phoneOrTaxCode string) (
 	}
 	return &Tracking{Code: d.Code, Procedure: d.ProcedureName, Status: d.Status, StatusCode: d.Status.Code(),
 		ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, Overdue: d.Overdue(s.now())}, nil
+}
+
+// DossierFilter selects dossiers of a worklist.
+type DossierFilter struct {
+	Status procedure.Status
+	// Due is today, tomorrow or overdue (past due and not finished).
+	Due string
+	// Q is a code or words of the applicant's name.
+	Q string
+	Page
+}
+
+var dossierSorts = map[string]string{"due": "d.due_at", "submitted": "d.submitted_at", "code": "d.code"}
+
+// FindDossiers lists the dossiers of the actor's desk (staff: the unit it
+// works for; an enterprise: its own), open ones by due time first.
+func (s *Store) FindDossiers(ctx context.Context, f DossierFilter) ([]*procedure.Dossier, int, error) {
+	a := congthuong.ActorFrom(ctx)
+	var w where
+	switch {
+	case a.System || a.IsStaff() && a.UnitCode == congthuong.CountryCode:
+	case a.IsStaff():
+		w.add("d.unit_code = ?", a.UnitCode)
+	case a.Role == congthuong.RoleEnterprise && a.TaxCode != "":
+		w.add("d.applicant_tax_code = ?", a.TaxCode)
+	case a.Anonymous():
+		return nil, 0, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	default:
+		return nil, 0, congthuong.Errorf(congthuong.EFORBIDDEN, "no dossiers for your role")
+	}
+	if f.Status != "" {
+		w.add("d.status = ?", string(f.Status))
+	}
+	now := s.now()
+	today := calendar.DateOf(now)
+	open := "d.finished_at IS NULL"
+	switch f.Due {
+	case "":
+	case "today", "tomorrow":
+		day := today
+		if f.Due == "tomorrow" {
+			day = day.AddDays(1)
+		}
+		w.add(open+" AND d.due_at >= ? AND d.due_at < ?", day.At(0).UTC(), day.AddDays(1).At(0).UTC())
+	case "overdue":
+		w.add(open+" AND d.due_at < ?", now)
+	default:
+		return nil, 0, fieldError(congthuong.EINVALID, "due", "due is today, tomorrow or overdue")
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		w.add(`(d.code = ? OR LOWER(d.applicant_name) LIKE ? ESCAPE '\')`, strings.ToUpper(q), likePattern(strings.ToLower(q)))
+	}
+	order, err := f.Page.orderBy(dossierSorts, "d.finished_at IS NOT NULL, d.due_at, d.submitted_at", "d.id")
+	if err != nil {
+		return nil, 0, err
+	}
+	var total int
+	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers d`+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: count dossiers: %w", err)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+dossierColumns+dossierFrom+w.sql()+order+f.Page.limitOffset(), w.args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: dossiers: %w", err)
+	}
+	defer rows.Close()
+	out := []*procedure.Dossier{}
+	for rows.Next() {
+		d, err := scanDossier(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, d)
+	}
+	return out, total, rows.Err()
 }

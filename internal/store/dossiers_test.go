@@ -200,3 +200,54 @@ func TestDossierCodesUnderConcurrency(t *testing.T) {
 		_ = fmt.Sprint()
 	})
 }
+
+func TestDossierWorklist(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		cal := dossierSetup(t, s)
+		at := func(when string) {
+			ts, _ := time.Parse(time.RFC3339, when)
+			s.Now = func() time.Time { return ts }
+		}
+		// Three dossiers received on Monday 2 March 2026 with 15, then a
+		// check on Monday 23 March (the due day) and Tuesday 24 March.
+		at("2026-03-02T09:00:00+07:00")
+		for i := 0; i < 3; i++ {
+			d := tobaccoDossier()
+			d.Channel = procedure.InPerson
+			if err := s.SubmitDossier(as(thuyNguyen), d, cal); err != nil {
+				t.Fatal(err)
+			}
+		}
+		other := tobaccoDossier()
+		if err := s.SubmitDossier(as(owner), other, cal); err != nil { // online, not received: no due time yet
+			t.Fatal(err)
+		}
+		at("2026-03-23T10:00:00+07:00")
+		for _, c := range []struct {
+			who  congthuong.Actor
+			f    store.DossierFilter
+			want int
+		}{
+			{thuyNguyen, store.DossierFilter{}, 4},
+			{thuyNguyen, store.DossierFilter{Due: "today"}, 3},
+			{thuyNguyen, store.DossierFilter{Due: "tomorrow"}, 0},
+			{thuyNguyen, store.DossierFilter{Due: "overdue"}, 0},
+			{thuyNguyen, store.DossierFilter{Status: procedure.Submitted}, 1},
+			{thuyNguyen, store.DossierFilter{Q: "thủy nguyên"}, 4},
+			{catHai, store.DossierFilter{}, 0},
+			{haiPhongOfficer, store.DossierFilter{}, 0}, // the department's desk, not the commune's
+			{owner, store.DossierFilter{}, 1},
+		} {
+			if _, total, err := s.FindDossiers(as(c.who), c.f); err != nil || total != c.want {
+				t.Errorf("%s %+v: %d, %v", c.who.Username, c.f, total, err)
+			}
+		}
+		at("2026-03-24T08:00:00+07:00")
+		if list, total, err := s.FindDossiers(as(thuyNguyen), store.DossierFilter{Due: "overdue"}); err != nil || total != 3 || !list[0].Overdue(s.Now()) {
+			t.Errorf("overdue the next day: %d %v", total, err)
+		}
+		if _, _, err := s.FindDossiers(context.Background(), store.DossierFilter{}); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
+			t.Errorf("the public's worklist: %v", err)
+		}
+	})
+}

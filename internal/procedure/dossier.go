@@ -46,8 +46,14 @@ type Dossier struct {
 	DueAt       *time.Time       `json:"due_at,omitempty"`
 	Pauses      []calendar.Pause `json:"pauses,omitempty"`
 	FinishedAt  *time.Time       `json:"finished_at,omitempty"`
-	Demo        bool             `json:"demo,omitempty"`
-	Version     int              `json:"version"`
+	// ResultNumber is the approved result document's number
+	// (0007/2026/SCT31), verifiable by anyone.
+	ResultNumber string     `json:"result_number,omitempty"`
+	ResultAt     *time.Time `json:"result_at,omitempty"`
+	// ApologyDue is the new date an apology slip (form 04) gave.
+	ApologyDue *time.Time `json:"apology_due,omitempty"`
+	Demo       bool       `json:"demo,omitempty"`
+	Version    int        `json:"version"`
 }
 
 // Overdue reports whether the dossier is past its due time at now and not

@@ -17,17 +17,20 @@ import (
 
 const dossierColumns = `d.id, d.code, d.procedure_code, p.name_vi, d.unit_code, d.province_code, d.channel, d.applicant_name,
 	d.applicant_tax_code, d.applicant_phone, d.applicant_email, d.applicant_address, d.form, d.status, d.stage,
-	d.supplement_requested, d.outcome, d.handler, d.submitted_at, d.received_at, d.due_at, d.pauses, d.finished_at, d.demo, d.version`
+	d.supplement_requested, d.outcome, d.handler, d.submitted_at, d.received_at, d.due_at, d.pauses, d.finished_at, d.demo, d.version,
+	d.result_number, d.result_at, d.apology_due`
 
 const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.code = d.procedure_code`
 
 func scanDossier(r interface{ Scan(...any) error }) (*procedure.Dossier, error) {
 	var d procedure.Dossier
 	var form, pauses string
-	var received, due, finished sql.NullTime
+	var received, due, finished, resultAt, apology sql.NullTime
+	var result sql.NullString
 	if err := r.Scan(&d.ID, &d.Code, &d.ProcedureCode, &d.ProcedureName, &d.UnitCode, &d.ProvinceCode, &d.Channel, &d.Applicant.Name,
 		&d.Applicant.TaxCode, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address, &form, &d.Status, &d.Stage,
-		&d.SupplementRequested, &d.Outcome, &d.Handler, &d.SubmittedAt, &received, &due, &pauses, &finished, &d.Demo, &d.Version); err != nil {
+		&d.SupplementRequested, &d.Outcome, &d.Handler, &d.SubmittedAt, &received, &due, &pauses, &finished, &d.Demo, &d.Version,
+		&result, &resultAt, &apology); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(form), &d.Form); err != nil {
@@ -38,6 +41,7 @@ func scanDossier(r interface{ Scan(...any) error }) (*procedure.Dossier, error) 
 	}
 	d.SubmittedAt = d.SubmittedAt.UTC()
 	d.ReceivedAt, d.DueAt, d.FinishedAt = utcPtr(received), utcPtr(due), utcPtr(finished)
+	d.ResultNumber, d.ResultAt, d.ApologyDue = result.String, utcPtr(resultAt), utcPtr(apology)
 	return &d, nil
 }
 
@@ -265,6 +269,18 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 			due = due.UTC() // stored in UTC, so that times compare as text on SQLite
 			d.DueAt = &due
 		}
+		if step.Action == procedure.Approve {
+			// The result document's number: the agency's sequence of the year.
+			agency := procedure.AgencyCode(proc.Level, d.UnitCode) + "/result"
+			var seq int
+			if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_sequences (agency, day, last) VALUES ($1, $2, 1)
+				ON CONFLICT (agency, day) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last`,
+				agency, fmt.Sprint(calendar.DateOf(now).Year)).Scan(&seq); err != nil {
+				return fmt.Errorf("store: result number: %w", err)
+			}
+			d.ResultNumber = fmt.Sprintf("%04d/%d/%s", seq, calendar.DateOf(now).Year, procedure.AgencyCode(proc.Level, d.UnitCode))
+			d.ResultAt = &now
+		}
 		if d.Status == procedure.Processed || d.Status.Final() {
 			if d.FinishedAt == nil {
 				d.FinishedAt = &now
@@ -272,9 +288,10 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		}
 		pauses, _ := json.Marshal(d.Pauses)
 		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET status = $1, stage = $2, supplement_requested = $3, outcome = $4, handler = $5,
-			received_at = $6, due_at = $7, pauses = $8, finished_at = $9, version = version + 1 WHERE id = $10 AND version = $11`,
+			received_at = $6, due_at = $7, pauses = $8, finished_at = $9, result_number = $10, result_at = $11, version = version + 1
+			WHERE id = $12 AND version = $13`,
 			string(d.Status), string(d.Stage), d.SupplementRequested, d.Outcome, d.Handler, d.ReceivedAt, d.DueAt, string(pauses),
-			d.FinishedAt, d.ID, d.Version)
+			d.FinishedAt, nullString(d.ResultNumber), d.ResultAt, d.ID, d.Version)
 		if err != nil {
 			return fmt.Errorf("store: dossier step: %w", err)
 		}
@@ -448,4 +465,81 @@ func (s *Store) FindDossiers(ctx context.Context, f DossierFilter) ([]*procedure
 		out = append(out, d)
 	}
 	return out, total, rows.Err()
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// ResultVerification is what anyone may check of a result document by its
+// number.
+type ResultVerification struct {
+	Number    string    `json:"number"`
+	Procedure string    `json:"procedure"`
+	Holder    string    `json:"holder"`
+	IssuedAt  time.Time `json:"issued_at"`
+	Dossier   string    `json:"dossier"`
+}
+
+// VerifyResult answers whether a result document with this number was
+// issued, and to whom; the public may ask.
+func (s *Store) VerifyResult(ctx context.Context, number string) (*ResultVerification, error) {
+	var v ResultVerification
+	var at time.Time
+	err := s.read.QueryRowContext(ctx, `SELECT d.result_number, p.name_vi, d.applicant_name, d.result_at, d.code`+dossierFrom+`
+		WHERE d.result_number = $1`, strings.TrimSpace(number)).Scan(&v.Number, &v.Procedure, &v.Holder, &at, &v.Dossier)
+	if err != nil {
+		return nil, notFound(err, "no result document with number %s", number)
+	}
+	v.IssuedAt = at.UTC()
+	return &v, nil
+}
+
+// Apologize records an apology slip (form 04) for a dossier that will be
+// late: the reason and a new date, later than the due time, given before
+// it passes. The due time stays, so the dossier still counts as late.
+func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, reason string) (*procedure.Dossier, error) {
+	a := congthuong.ActorFrom(ctx)
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return nil, fieldError(congthuong.EINVALID, "note", "say why the dossier will be late")
+	}
+	var out *procedure.Dossier
+	err := s.withTx(ctx, func(tx *Tx) error {
+		d, err := scanDossier(tx.QueryRowContext(ctx, `SELECT `+dossierColumns+dossierFrom+` WHERE d.code = $1`, code))
+		if err != nil {
+			return notFound(err, "no dossier %s", code)
+		}
+		proc, err := s.FindProcedure(ctx, d.ProcedureCode)
+		if err != nil {
+			return err
+		}
+		staff := false
+		for _, r := range rolesOf(a, proc, d) {
+			staff = staff || r != procedure.AsApplicant
+		}
+		switch {
+		case !staff:
+			return congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", code)
+		case d.DueAt == nil || d.FinishedAt != nil:
+			return congthuong.Errorf(congthuong.ECONFLICT, "only a dossier being handled, with a due time, gets an apology slip")
+		case !newDue.After(*d.DueAt):
+			return fieldError(congthuong.EINVALID, "new_due", "the new date comes after the due time")
+		}
+		newDue = newDue.UTC()
+		if _, err := tx.ExecContext(ctx, `UPDATE dossiers SET apology_due = $1, version = version + 1 WHERE id = $2`, newDue, d.ID); err != nil {
+			return fmt.Errorf("store: apology: %w", err)
+		}
+		d.ApologyDue = &newDue
+		d.Version++
+		if err := tx.dossierEvent(ctx, d.ID, string(procedure.AsReceiver), "apologize", d.Status, d.Status, reason); err != nil {
+			return err
+		}
+		out = d
+		return tx.audit(ctx, "apologize", "dossier", d.Code, d.UnitCode, nil, map[string]any{"new_due": newDue, "reason": reason})
+	})
+	return out, err
 }

@@ -101,6 +101,15 @@ func TestDossierWorkflow(t *testing.T) {
 		if got, err = step(as(communeLeader), procedure.Approve, "", ""); err != nil || got.Status != procedure.Processed || got.Outcome != "approved" {
 			t.Fatalf("approve: %+v %v", got, err)
 		}
+		if got.ResultNumber != "0001/2026/X11560" {
+			t.Errorf("result number %q", got.ResultNumber)
+		}
+		if v, err := s.VerifyResult(context.Background(), "0001/2026/X11560"); err != nil || v.Holder != "Công ty Cổ phần Thủy Nguyên" || v.Dossier != d.Code {
+			t.Errorf("verification: %+v %v", v, err)
+		}
+		if _, err := s.VerifyResult(context.Background(), "0002/2026/X11560"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("an unknown number: %v", err)
+		}
 		if got, err = step(as(thuyNguyen), procedure.ReturnResult, "", ""); err != nil || got.Status != procedure.Returned || got.FinishedAt == nil {
 			t.Fatalf("return: %+v %v", got, err)
 		}
@@ -245,6 +254,19 @@ func TestDossierWorklist(t *testing.T) {
 		at("2026-03-24T08:00:00+07:00")
 		if list, total, err := s.FindDossiers(as(thuyNguyen), store.DossierFilter{Due: "overdue"}); err != nil || total != 3 || !list[0].Overdue(s.Now()) {
 			t.Errorf("overdue the next day: %d %v", total, err)
+		}
+		// An apology slip gives a new date; the dossier stays overdue.
+		list, _, _ := s.FindDossiers(as(thuyNguyen), store.DossierFilter{Due: "overdue"})
+		code := list[0].Code
+		if _, err := s.Apologize(as(thuyNguyen), code, list[0].DueAt.Add(-time.Hour), "Chờ ý kiến liên ngành"); congthuong.ErrorFields(err)[0].Field != "new_due" {
+			t.Errorf("a new date before the due time: %v", err)
+		}
+		if _, err := s.Apologize(as(owner), code, list[0].DueAt.AddDate(0, 0, 7), "x"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("the applicant apologizing: %v", err)
+		}
+		got, err := s.Apologize(as(thuyNguyen), code, list[0].DueAt.AddDate(0, 0, 7), "Chờ ý kiến liên ngành")
+		if err != nil || got.ApologyDue == nil || !got.Overdue(s.Now()) {
+			t.Errorf("apology: %+v %v", got, err)
 		}
 		if _, _, err := s.FindDossiers(context.Background(), store.DossierFilter{}); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
 			t.Errorf("the public's worklist: %v", err)

@@ -4,8 +4,10 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"congthuong"
+	"congthuong/internal/calendar"
 	"congthuong/internal/procedure"
 	"congthuong/internal/store"
 )
@@ -215,5 +217,125 @@ func (s *Server) showTracking(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	s.render(w, r, status, "tracking", v)
+	return nil
+}
+
+func (s *Server) apiVerifyResult(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.store.VerifyResult(r.Context(), r.URL.Query().Get("number"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, v)
+	return nil
+}
+
+// apologyInput is an apology slip's new date (YYYY-MM-DD, at the close of
+// office hours, or RFC 3339) and reason.
+type apologyInput struct {
+	NewDue string `json:"new_due"`
+	Reason string `json:"reason"`
+}
+
+func (s *Server) apiApologize(w http.ResponseWriter, r *http.Request) error {
+	var in apologyInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	d, err := s.apologize(r, in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, d)
+	return nil
+}
+
+func (s *Server) apologize(r *http.Request, in apologyInput) (*procedure.Dossier, error) {
+	due, err := time.Parse(time.RFC3339, in.NewDue)
+	if err != nil {
+		day, derr := calendar.ParseDate(in.NewDue)
+		if derr != nil {
+			return nil, fieldError(congthuong.EINVALID, "new_due", "write the new date as YYYY-MM-DD")
+		}
+		cal, err := s.calendar(r.Context())
+		if err != nil {
+			return nil, err
+		}
+		due = day.At(int(cal.OfficeHours().Close()))
+	}
+	return s.store.Apologize(r.Context(), r.PathValue("code"), due, in.Reason)
+}
+
+// doApologize gives an apology slip from the dossier's page.
+func (s *Server) doApologize(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	if _, err := s.apologize(r, apologyInput{NewDue: r.PostForm.Get("new_due"), Reason: r.PostForm.Get("reason")}); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/dossiers/"+url.PathEscape(r.PathValue("code"))+"/forms/04", http.StatusSeeOther)
+	return nil
+}
+
+// showDossierForm prints one of the one-stop forms of Circular
+// 01/2018/TT-VPCP: 01 receipt and appointment, 02 supplement request, 04
+// apology and new appointment.
+func (s *Server) showDossierForm(w http.ResponseWriter, r *http.Request) error {
+	d, events, err := s.store.FindDossier(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	form := r.PathValue("form")
+	var note string
+	var at time.Time
+	switch form {
+	case "01":
+		if d.ReceivedAt == nil {
+			return congthuong.Errorf(congthuong.ECONFLICT, "the dossier is not received yet")
+		}
+	case "02", "04":
+		want := string(procedure.RequestSupplement)
+		if form == "04" {
+			want = "apologize"
+		}
+		for _, e := range events {
+			if e.Action == want {
+				note, at = e.Note, e.At
+			}
+		}
+		if at.IsZero() {
+			return congthuong.Errorf(congthuong.ENOTFOUND, "no form %s for this dossier", form)
+		}
+	default:
+		return congthuong.Errorf(congthuong.ENOTFOUND, "no form %s", form)
+	}
+	proc, err := s.store.FindProcedure(r.Context(), d.ProcedureCode)
+	if err != nil {
+		return err
+	}
+	unitName := d.UnitCode
+	if u, err := s.store.FindUnit(r.Context(), d.UnitCode, todayIn(s)); err == nil {
+		unitName = u.FullName
+	}
+	s.render(w, r, http.StatusOK, "dossier_form", &view{Title: "Mẫu " + form + " — " + d.Code, Nav: "dossiers",
+		D: map[string]any{"Form": form, "D": d, "P": proc, "Note": note, "At": at, "Unit": unitName}})
+	return nil
+}
+
+// showVerify is the public's check of a result document by its number.
+func (s *Server) showVerify(w http.ResponseWriter, r *http.Request) error {
+	p := s.printerFor(r)
+	number := r.URL.Query().Get("number")
+	v := &view{Title: p.T("verify.title"), Nav: "procedures", D: map[string]any{"Number": number}}
+	status := http.StatusOK
+	if number != "" {
+		res, err := s.store.VerifyResult(r.Context(), number)
+		if err != nil {
+			v.Error, status = p.T("verify.not_found"), http.StatusNotFound
+		} else {
+			v.D.(map[string]any)["R"] = res
+		}
+	}
+	s.render(w, r, status, "verify", v)
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"mime/multipart"
 	"net/http/httptest"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -374,5 +375,51 @@ func TestDossiersAPI(t *testing.T) {
 	}
 	if w := e.do("", "GET", "/api/v1/tracking/"+d.Code+"?phone=0900000000", "", nil); w.Code != 404 {
 		t.Errorf("tracking with another phone: %d", w.Code)
+	}
+}
+
+func TestDossierFormsAndVerification(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	filing := `{"procedure_code":"CT-KM-MAYRUI","unit_code":"31","channel":1,"applicant":{"name":"Công ty Cát Hải","phone":"0225 3888 999"},
+		"form":{"tax_code":"0314409058","start_date":"2026-12-01","end_date":"2026-12-31"}}`
+	w := e.do("officer31", "POST", "/api/v1/dossiers", "application/json", []byte(filing))
+	var d struct {
+		Code  string `json:"code"`
+		DueAt string `json:"due_at"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &d); w.Code != 201 || err != nil || d.DueAt == "" {
+		t.Fatalf("recorded at the desk: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "GET", "/dossiers/"+d.Code+"/forms/01", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ") ||
+		!strings.Contains(w.Body.String(), "Công ty Cát Hải") {
+		t.Errorf("form 01: %d", w.Code)
+	}
+	if w := e.do("officer31", "GET", "/dossiers/"+d.Code+"/forms/02", "", nil); w.Code != 404 {
+		t.Errorf("form 02 without a supplement request: %d", w.Code)
+	}
+	if w := e.do("officer31", "POST", "/api/v1/dossiers/"+d.Code+"/apology", "application/json", []byte(`{"new_due":"2027-01-15","reason":"Chờ ý kiến"}`)); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `"apology_due":"2027-01-15T10:00:00Z"`) {
+		t.Errorf("apology: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("officer31", "GET", "/dossiers/"+d.Code+"/forms/04", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "Chờ ý kiến") {
+		t.Errorf("form 04: %d", w.Code)
+	}
+	for _, step := range []string{`{"action":"assign","handler":"officer31"}`, `{"action":"forward"}`} {
+		if w := e.do("officer31", "POST", "/api/v1/dossiers/"+d.Code+"/events", "application/json", []byte(step)); w.Code != 200 {
+			t.Fatalf("%s: %d %s", step, w.Code, w.Body)
+		}
+	}
+	w = e.do("leader31", "POST", "/api/v1/dossiers/"+d.Code+"/events", "application/json", []byte(`{"action":"approve"}`))
+	var approved struct {
+		ResultNumber string `json:"result_number"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &approved); w.Code != 200 || err != nil || approved.ResultNumber == "" {
+		t.Fatalf("approve: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/results?number="+url.QueryEscape(approved.ResultNumber), "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "Công ty Cát Hải") {
+		t.Errorf("verification: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/verify?number=9999/2026/SCT31", "", nil); w.Code != 404 {
+		t.Errorf("an unknown number: %d", w.Code)
 	}
 }

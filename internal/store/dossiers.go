@@ -281,17 +281,22 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 			d.ResultNumber = fmt.Sprintf("%04d/%d/%s", seq, calendar.DateOf(now).Year, procedure.AgencyCode(proc.Level, d.UnitCode))
 			d.ResultAt = &now
 		}
+		early, late := false, false
 		if d.Status == procedure.Processed || d.Status.Final() {
 			if d.FinishedAt == nil {
 				d.FinishedAt = &now
 			}
+			if d.DueAt != nil {
+				late = now.After(*d.DueAt)
+				early = calendar.DateOf(now).JDN() < calendar.DateOf(*d.DueAt).JDN()
+			}
 		}
 		pauses, _ := json.Marshal(d.Pauses)
 		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET status = $1, stage = $2, supplement_requested = $3, outcome = $4, handler = $5,
-			received_at = $6, due_at = $7, pauses = $8, finished_at = $9, result_number = $10, result_at = $11, version = version + 1
-			WHERE id = $12 AND version = $13`,
+			received_at = $6, due_at = $7, pauses = $8, finished_at = $9, result_number = $10, result_at = $11,
+			finished_early = $12, finished_late = $13, version = version + 1 WHERE id = $14 AND version = $15`,
 			string(d.Status), string(d.Stage), d.SupplementRequested, d.Outcome, d.Handler, d.ReceivedAt, d.DueAt, string(pauses),
-			d.FinishedAt, nullString(d.ResultNumber), d.ResultAt, d.ID, d.Version)
+			d.FinishedAt, nullString(d.ResultNumber), d.ResultAt, early, late, d.ID, d.Version)
 		if err != nil {
 			return fmt.Errorf("store: dossier step: %w", err)
 		}

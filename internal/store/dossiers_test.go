@@ -11,6 +11,7 @@ import (
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/procedure"
+	"congthuong/internal/stats"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
@@ -270,6 +271,85 @@ func TestDossierWorklist(t *testing.T) {
 		}
 		if _, _, err := s.FindDossiers(context.Background(), store.DossierFilter{}); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
 			t.Errorf("the public's worklist: %v", err)
+		}
+	})
+}
+
+func TestScorecard(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		cal := dossierSetup(t, s)
+		at := func(when string) {
+			ts, _ := time.Parse(time.RFC3339, when)
+			s.Now = func() time.Time { return ts }
+		}
+		leader := as(congthuong.Actor{UserID: 40, Username: "chutich", Role: congthuong.RoleLeader, UnitCode: "11560", ProvinceCode: "31"})
+		do := func(ctx context.Context, code string, actions ...procedure.Action) {
+			t.Helper()
+			for _, a := range actions {
+				step := store.DossierStep{Action: a, Handler: "thuynguyen"}
+				if procedure.NeedsReason(a) {
+					step.Note = "thiếu giấy tờ"
+				}
+				if _, err := s.StepDossier(ctx, code, step, cal); err != nil {
+					t.Fatalf("%s %s: %v", code, a, err)
+				}
+			}
+		}
+		// Five dossiers received on 2 March 2026 (due 23 March): four at the
+		// desk, one online.
+		at("2026-03-02T09:00:00+07:00")
+		codes := map[string]string{}
+		for _, name := range []string{"early", "ontime", "late", "paused"} {
+			d := tobaccoDossier()
+			d.Channel = procedure.InPerson
+			if err := s.SubmitDossier(as(thuyNguyen), d, cal); err != nil {
+				t.Fatal(err)
+			}
+			codes[name] = d.Code
+		}
+		online := tobaccoDossier()
+		if err := s.SubmitDossier(as(owner), online, cal); err != nil {
+			t.Fatal(err)
+		}
+		do(as(thuyNguyen), online.Code, procedure.Receive)
+		for _, name := range []string{"early", "ontime", "late", "paused"} {
+			do(as(thuyNguyen), codes[name], procedure.Assign)
+		}
+		at("2026-03-05T09:00:00+07:00")
+		do(as(thuyNguyen), codes["paused"], procedure.RequestSupplement)
+		at("2026-03-10T09:00:00+07:00")
+		do(as(thuyNguyen), codes["early"], procedure.Forward)
+		do(leader, codes["early"], procedure.Approve)
+		at("2026-03-23T16:00:00+07:00")
+		do(as(thuyNguyen), codes["ontime"], procedure.Forward)
+		do(leader, codes["ontime"], procedure.Approve)
+		at("2026-03-25T09:00:00+07:00")
+		do(as(thuyNguyen), codes["late"], procedure.Forward)
+		do(leader, codes["late"], procedure.Approve)
+		at("2026-04-05T09:00:00+07:00")
+		march, _ := stats.ParsePeriod("2026-03")
+		sc, err := s.Scorecard(as(thuyNguyen), "11560", march)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := store.Scorecard{UnitCode: "11560", Period: "2026-03", Received: 5, ReceivedInPerson: 4, ReceivedOnline: 1,
+			DoneEarly: 1, DoneOnTime: 1, DoneLate: 1, InProgressPast: 1, Paused: 1, OnTimeRate: 50, OnlineRate: 20, FullOnlineRate: 100}
+		if sc.Received != want.Received || sc.ReceivedInPerson != 4 || sc.ReceivedOnline != 1 || sc.DoneEarly != 1 || sc.DoneOnTime != 1 ||
+			sc.DoneLate != 1 || sc.InProgressWithin != 0 || sc.InProgressPast != 1 || sc.Paused != 1 || sc.CarriedOver != 0 ||
+			sc.OnTimeRate != 50 || sc.OnlineRate != 20 || sc.FullOnlineRate != 100 || sc.Points["online_receipts"] != 0.4 {
+			t.Errorf("scorecard %+v", sc)
+		}
+		if len(sc.CostingPoints) != 2 || !strings.Contains(strings.Join(sc.CostingPoints, " "), codes["late"]) ||
+			!strings.Contains(strings.Join(sc.CostingPoints, " "), online.Code) {
+			t.Errorf("costing points: %v", sc.CostingPoints)
+		}
+		// April carries over the two still open.
+		april, _ := stats.ParsePeriod("2026-04")
+		if sc, err := s.Scorecard(as(thuyNguyen), "11560", april); err != nil || sc.CarriedOver != 2 || sc.Received != 0 {
+			t.Errorf("April: %+v %v", sc, err)
+		}
+		if _, err := s.Scorecard(as(catHai), "11560", march); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("another commune's scorecard: %v", err)
 		}
 	})
 }

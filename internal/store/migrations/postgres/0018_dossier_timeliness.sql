@@ -1,0 +1,8 @@
+-- Whether a dossier was decided early (on a day before its due day) or
+-- late (after its due time), fixed when it is decided, so that scorecards
+-- over a million dossiers count instead of computing dates.
+ALTER TABLE dossiers ADD COLUMN finished_early BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE dossiers ADD COLUMN finished_late BOOLEAN NOT NULL DEFAULT FALSE;
+
+CREATE INDEX dossiers_received ON dossiers (unit_code, received_at);
+CREATE INDEX dossiers_finished ON dossiers (unit_code, finished_at);

@@ -50,10 +50,23 @@ type Dossier struct {
 	// (0007/2026/SCT31), verifiable by anyone.
 	ResultNumber string     `json:"result_number,omitempty"`
 	ResultAt     *time.Time `json:"result_at,omitempty"`
+	// Files are the papers attached.
+	Files []File `json:"files,omitempty"`
 	// ApologyDue is the new date an apology slip (form 04) gave.
 	ApologyDue *time.Time `json:"apology_due,omitempty"`
 	Demo       bool       `json:"demo,omitempty"`
 	Version    int        `json:"version"`
+}
+
+// File is a paper attached to a dossier, stored by the SHA-256 of its
+// content.
+type File struct {
+	ID          int64  `json:"id"`
+	Document    string `json:"document,omitempty"`
+	FileName    string `json:"file_name"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	SHA256      string `json:"sha256"`
 }
 
 // Overdue reports whether the dossier is past its due time at now and not

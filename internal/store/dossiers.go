@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -57,7 +60,7 @@ func utcPtr(t sql.NullTime) *time.Time {
 // for the one-stop desk), or recorded by an officer of the handling unit for
 // a filing in person or by post (received at once, due date set). The code
 // is taken in the same transaction: unique however many file at once.
-func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *calendar.Calendar) error {
+func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *calendar.Calendar, files ...Upload) error {
 	a := congthuong.ActorFrom(ctx)
 	if a.Anonymous() {
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in to file a dossier")
@@ -95,6 +98,10 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	if staff && !a.System && !mayReceive(a, proc, d) {
 		return congthuong.Errorf(congthuong.EFORBIDDEN, "dossiers of %s are received by its own officers", u.FullName)
 	}
+	stored, err := s.storeUploads(files)
+	if err != nil {
+		return err
+	}
 	return s.withTx(ctx, func(tx *Tx) error {
 		now := tx.now
 		day := calendar.DateOf(now)
@@ -130,6 +137,14 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 		if err := tx.dossierEvent(ctx, d.ID, roleName(staff), action, procedure.Submitted, d.Status, ""); err != nil {
 			return err
 		}
+		for i, f := range stored {
+			if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_files (dossier_id, document, file_name, content_type, size, sha256,
+				created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, d.ID, f.Document, f.FileName, f.ContentType,
+				f.Size, f.SHA256, now, actorName(a)).Scan(&stored[i].ID); err != nil {
+				return fmt.Errorf("store: dossier file: %w", err)
+			}
+		}
+		d.Files = stored
 		return tx.audit(ctx, "create", "dossier", d.Code, d.UnitCode, nil, d)
 	})
 }
@@ -349,6 +364,20 @@ func (s *Store) FindDossier(ctx context.Context, code string) (*procedure.Dossie
 	if !a.System && len(rolesOf(a, proc, d)) == 0 && !(a.IsStaff() && a.InScope(d.UnitCode, d.ProvinceCode)) {
 		return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", code)
 	}
+	files, err := s.read.QueryContext(ctx, `SELECT id, document, file_name, content_type, size, sha256 FROM dossier_files
+		WHERE dossier_id = $1 ORDER BY id`, d.ID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: dossier files: %w", err)
+	}
+	for files.Next() {
+		var f procedure.File
+		if err := files.Scan(&f.ID, &f.Document, &f.FileName, &f.ContentType, &f.Size, &f.SHA256); err != nil {
+			files.Close()
+			return nil, nil, err
+		}
+		d.Files = append(d.Files, f)
+	}
+	files.Close()
 	rows, err := s.read.QueryContext(ctx, `SELECT at, actor, role, action, from_status, to_status, note FROM dossier_events
 		WHERE dossier_id = $1 ORDER BY id`, d.ID)
 	if err != nil {
@@ -547,4 +576,57 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 		return tx.audit(ctx, "apologize", "dossier", d.Code, d.UnitCode, nil, map[string]any{"new_due": newDue, "reason": reason})
 	})
 	return out, err
+}
+
+// Upload is a paper attached to a dossier as it is filed.
+type Upload struct {
+	Document string // the procedure's document it stands for
+	FileName string
+	Content  io.Reader
+}
+
+// Dossier papers: what the desk opens, at most MaxDossierFiles of
+// MaxParkFile bytes each.
+var dossierFileTypes = []string{"application/pdf", "image/jpeg", "image/png", "application/zip"}
+
+// MaxDossierFiles bounds the papers of one filing.
+const MaxDossierFiles = 10
+
+// storeUploads writes the papers of a filing to the data folder, checking
+// their types by content; their rows are written with the dossier.
+func (s *Store) storeUploads(files []Upload) ([]procedure.File, error) {
+	if len(files) > MaxDossierFiles {
+		return nil, fieldError(congthuong.EINVALID, "file", fmt.Sprintf("at most %d files", MaxDossierFiles))
+	}
+	var out []procedure.File
+	for _, f := range files {
+		name := filepath.Base(strings.ReplaceAll(f.FileName, `\`, "/"))
+		stored, err := s.putFile(f.Content, MaxParkFile)
+		if err != nil {
+			return nil, err
+		}
+		ctype, err := fileType(stored.head, name, dossierFileTypes)
+		if err != nil {
+			return nil, fieldError(congthuong.EINVALID, "file", name+": a paper is "+err.Error())
+		}
+		out = append(out, procedure.File{Document: strings.TrimSpace(f.Document), FileName: name, ContentType: ctype,
+			Size: stored.size, SHA256: stored.sum})
+	}
+	return out, nil
+}
+
+// OpenDossierFile opens a paper of a dossier, for its applicant and the
+// staff of its desk.
+func (s *Store) OpenDossierFile(ctx context.Context, code string, id int64) (*procedure.File, *os.File, error) {
+	d, _, err := s.FindDossier(ctx, code)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range d.Files {
+		if d.Files[i].ID == id {
+			content, err := s.openFile(d.Files[i].SHA256)
+			return &d.Files[i], content, err
+		}
+	}
+	return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no file %d of dossier %s", id, code)
 }

@@ -45,6 +45,28 @@ var officeExtensions = map[string]string{
 	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 
+// fileType is the type a file's first bytes show, if allowed: a zip is
+// one of the Office documents by its name's extension, when documents are.
+func fileType(head []byte, fileName string, allowed []string) (string, error) {
+	ctype := http.DetectContentType(head)
+	if i := strings.IndexByte(ctype, ';'); i > 0 {
+		ctype = ctype[:i]
+	}
+	ok := false
+	for _, t := range allowed {
+		ok = ok || t == ctype
+	}
+	if ctype == "application/zip" {
+		office, known := officeExtensions[strings.ToLower(filepath.Ext(fileName))]
+		ok, ctype = ok && known, office
+	}
+	if !ok {
+		return "", fmt.Errorf("%s (Word, Excel and PowerPoint files for documents); this file is %s", strings.Join(allowed, ", "),
+			http.DetectContentType(head))
+	}
+	return ctype, nil
+}
+
 // AddParkFile stores a photo or document of a site in the actor's scope:
 // at most 20 MiB, of a type its content shows.
 func (s *Store) AddParkFile(ctx context.Context, code, kind, title, fileName string, r io.Reader) (*ParkFile, error) {
@@ -77,21 +99,9 @@ func (s *Store) AddParkFile(ctx context.Context, code, kind, title, fileName str
 	if err != nil {
 		return nil, err
 	}
-	ctype := http.DetectContentType(stored.head)
-	if i := strings.IndexByte(ctype, ';'); i > 0 {
-		ctype = ctype[:i]
-	}
-	allowed := false
-	for _, t := range fileTypes[kind] {
-		allowed = allowed || t == ctype
-	}
-	if ctype == "application/zip" {
-		office, ok := officeExtensions[strings.ToLower(filepath.Ext(fileName))]
-		allowed, ctype = allowed && ok, office
-	}
-	if !allowed {
-		return nil, fieldError(congthuong.EINVALID, "file", "a "+kind+" is "+strings.Join(fileTypes[kind], ", ")+
-			" (Word, Excel and PowerPoint files for documents); this file is "+http.DetectContentType(stored.head))
+	ctype, err := fileType(stored.head, fileName, fileTypes[kind])
+	if err != nil {
+		return nil, fieldError(congthuong.EINVALID, "file", "a "+kind+" is "+err.Error())
 	}
 	f := &ParkFile{Kind: kind, Title: title, FileName: fileName, ContentType: ctype, Size: stored.size, SHA256: stored.sum}
 	err = s.withTx(ctx, func(tx *Tx) error {

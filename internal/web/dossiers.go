@@ -1,14 +1,17 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/procedure"
+	"congthuong/internal/stats"
 	"congthuong/internal/store"
 )
 
@@ -21,9 +24,32 @@ type dossierInput struct {
 	Form          map[string]string   `json:"form"`
 }
 
+// maxFilingBytes bounds a filing with its papers.
+const maxFilingBytes = store.MaxDossierFiles*store.MaxParkFile + 1<<20
+
+// apiSubmitDossier files a dossier: a JSON body, or a multipart form whose
+// "dossier" part is that JSON and whose "file" parts are the papers (the
+// part's name after "file:" naming the document, when given).
 func (s *Server) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error {
 	var in dossierInput
-	if err := decodeJSON(w, r, &in); err != nil {
+	var uploads []store.Upload
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		r.Body = http.MaxBytesReader(w, r.Body, maxFilingBytes)
+		if err := r.ParseMultipartForm(32 << 20); err != nil {
+			return fieldError(congthuong.EINVALID, "file", "the upload could not be read (at most 10 files of 20 MiB)")
+		}
+		if err := json.Unmarshal([]byte(r.FormValue("dossier")), &in); err != nil {
+			return errBadJSON(err)
+		}
+		for _, hdr := range r.MultipartForm.File["file"] {
+			f, err := hdr.Open()
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			uploads = append(uploads, store.Upload{FileName: hdr.Filename, Content: f})
+		}
+	} else if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	cal, err := s.calendar(r.Context())
@@ -31,7 +57,7 @@ func (s *Server) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	d := &procedure.Dossier{ProcedureCode: in.ProcedureCode, UnitCode: in.UnitCode, Channel: in.Channel, Applicant: in.Applicant, Form: in.Form}
-	if err := s.store.SubmitDossier(r.Context(), d, cal); err != nil {
+	if err := s.store.SubmitDossier(r.Context(), d, cal, uploads...); err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/dossiers/"+d.Code)
@@ -338,4 +364,70 @@ func (s *Server) showVerify(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.render(w, r, status, "verify", v)
 	return nil
+}
+
+// apiDossierFile sends a paper of a dossier to its applicant or its desk.
+func (s *Server) apiDossierFile(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return congthuong.Errorf(congthuong.ENOTFOUND, "no such file")
+	}
+	f, content, err := s.store.OpenDossierFile(r.Context(), r.PathValue("code"), id)
+	if err != nil {
+		return err
+	}
+	defer content.Close()
+	h := w.Header()
+	h.Set("Content-Type", f.ContentType)
+	h.Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(f.FileName))
+	h.Set("Cache-Control", "private, no-store")
+	http.ServeContent(w, r, "", time.Time{}, content)
+	return nil
+}
+
+func (s *Server) apiScorecard(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	p, err := stats.ParsePeriod(q.Get("period"))
+	if err != nil {
+		return fieldError(congthuong.EINVALID, "period", err.Error())
+	}
+	sc, err := s.store.Scorecard(r.Context(), q.Get("unit"), p)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, sc)
+	return nil
+}
+
+// exportScorecard writes a scorecard as a workbook: the counters and rates,
+// then the dossiers that cost points.
+func (s *Server) exportScorecard(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	p, err := stats.ParsePeriod(q.Get("period"))
+	if err != nil {
+		return fieldError(congthuong.EINVALID, "period", err.Error())
+	}
+	sc, err := s.store.Scorecard(r.Context(), q.Get("unit"), p)
+	if err != nil {
+		return err
+	}
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+	i := strconv.Itoa
+	rows := [][]string{{"unit", sc.UnitCode}, {"period", sc.Period}, {"carried_over", i(sc.CarriedOver)}, {"received", i(sc.Received)},
+		{"received_in_person", i(sc.ReceivedInPerson)}, {"received_online", i(sc.ReceivedOnline)}, {"received_by_post", i(sc.ReceivedByPost)},
+		{"done_early", i(sc.DoneEarly)}, {"done_on_time", i(sc.DoneOnTime)}, {"done_late", i(sc.DoneLate)},
+		{"in_progress_within", i(sc.InProgressWithin)}, {"in_progress_past", i(sc.InProgressPast)}, {"paused", i(sc.Paused)},
+		{"on_time_rate", f(sc.OnTimeRate)}, {"online_rate", f(sc.OnlineRate)}, {"full_online_rate", f(sc.FullOnlineRate)},
+		{"digitisation_rate", f(sc.DigitisationRate)}}
+	for _, code := range sc.CostingPoints {
+		rows = append(rows, []string{"costing_points", code})
+	}
+	return writeWorkbook(w, "scorecard", []string{"item", "value"}, func(emit func([]string) error) error {
+		for _, row := range rows {
+			if err := emit(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

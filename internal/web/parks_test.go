@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"congthuong/internal/storetest"
 )
@@ -421,5 +422,53 @@ func TestDossierFormsAndVerification(t *testing.T) {
 	}
 	if w := e.do("", "GET", "/verify?number=9999/2026/SCT31", "", nil); w.Code != 404 {
 		t.Errorf("an unknown number: %d", w.Code)
+	}
+}
+
+func TestDossierFilesAndScorecard(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("dossier", `{"procedure_code":"CT-THUOCLA-BANLE","unit_code":"11560","applicant":{"name":"Công ty Thủy Nguyên","phone":"0912345678"},
+		"form":{"tax_code":"0100233488","business_address":"Số 1"}}`)
+	fw, _ := mw.CreateFormFile("file", "don-de-nghi.pdf")
+	pdf := []byte("%PDF-1.7\n1 0 obj\n")
+	fw.Write(pdf)
+	mw.Close()
+	w := e.do("owner", "POST", "/api/v1/dossiers", mw.FormDataContentType(), body.Bytes())
+	var d struct {
+		Code  string `json:"code"`
+		Files []struct {
+			ID int64 `json:"id"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &d); w.Code != 201 || err != nil || len(d.Files) != 1 {
+		t.Fatalf("filing with a paper: %d %s", w.Code, w.Body)
+	}
+	file := "/api/v1/dossiers/" + d.Code + "/files/" + strconv.FormatInt(d.Files[0].ID, 10)
+	if w := e.do("thuynguyen", "GET", file, "", nil); w.Code != 200 || !bytes.Equal(w.Body.Bytes(), pdf) || w.Header().Get("Content-Type") != "application/pdf" {
+		t.Errorf("the desk reads the paper: %d %v", w.Code, w.Header())
+	}
+	if w := e.do("cathai", "GET", file, "", nil); w.Code != 404 {
+		t.Errorf("another commune reads the paper: %d", w.Code)
+	}
+	var bad bytes.Buffer
+	mw = multipart.NewWriter(&bad)
+	mw.WriteField("dossier", `{"procedure_code":"CT-THUOCLA-BANLE","unit_code":"11560","applicant":{"name":"X","phone":"0912345678"},"form":{"tax_code":"1","business_address":"1"}}`)
+	fw, _ = mw.CreateFormFile("file", "virus.exe")
+	fw.Write([]byte("MZ\x90\x00\x03"))
+	mw.Close()
+	if w := e.do("owner", "POST", "/api/v1/dossiers", mw.FormDataContentType(), bad.Bytes()); w.Code != 400 || !strings.Contains(w.Body.String(), `"field":"file"`) {
+		t.Errorf("an executable as a paper: %d %s", w.Code, w.Body)
+	}
+	period := time.Now().In(time.FixedZone("ICT", 7*3600)).Format("2006-01")
+	if w := e.do("thuynguyen", "GET", "/api/v1/scorecards?unit=11560&period="+period, "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"unit":"11560"`) {
+		t.Errorf("scorecard: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/scorecards?unit=11560&period="+period, "", nil); w.Code != 403 {
+		t.Errorf("the public's scorecard: %d", w.Code)
+	}
+	if w := e.do("thuynguyen", "GET", "/api/v1/scorecards/export.xlsx?unit=11560&period="+period, "", nil); w.Code != 200 {
+		t.Errorf("scorecard workbook: %d", w.Code)
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/config"
+	"congthuong/internal/procedure"
+	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
 
@@ -80,6 +82,16 @@ func TestFirstAndSecondStart(t *testing.T) {
 		!strings.Contains(body, `{"unit_code":"31","kind":"park","count":40,"planned_ha":11208,`) ||
 		!strings.Contains(body, `{"unit_code":"31","kind":"cluster","count":79,"planned_ha":3837.5,`) {
 		t.Errorf("demo parks and clusters: %d %.400s", code, body)
+	}
+	// A few hundred demo dossiers, in every state, some overdue.
+	sysCtx := congthuong.NewContext(context.Background(), congthuong.System())
+	if _, total, err := m.Store.FindDossiers(sysCtx, store.DossierFilter{}); err != nil || total != 300 {
+		t.Errorf("demo dossiers: %d %v", total, err)
+	}
+	for _, st := range []procedure.Status{procedure.Received, procedure.Processing, procedure.SupplementRequested, procedure.Returned, procedure.Withdrawn} {
+		if _, n, _ := m.Store.FindDossiers(sysCtx, store.DossierFilter{Status: st}); n == 0 {
+			t.Errorf("no demo dossier is %s", st)
+		}
 	}
 	// Hải Phòng's catalogue: 132 procedures online, 111 of them in full.
 	if _, body := get(t, m.URL()+"/api/v1/procedures?limit=1"); !strings.Contains(body, `"total":132`) {

@@ -88,6 +88,9 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	if err := demoCatalogue(ctx, st); err != nil {
 		return err
 	}
+	if err := demoDossiers(ctx, st, taxCodes); err != nil {
+		return err
+	}
 	if password == "" {
 		return nil // demo accounts only when the administrator password is known
 	}

@@ -178,6 +178,10 @@ func mayReceive(a congthuong.Actor, p *procedure.Procedure, d *procedure.Dossier
 
 // rolesOf lists what the actor is to a dossier, most specific first.
 func rolesOf(a congthuong.Actor, p *procedure.Procedure, d *procedure.Dossier) []procedure.Role {
+	if a.System {
+		// The platform itself (demo data, commands) may take any step.
+		return []procedure.Role{procedure.AsReceiver, procedure.AsHandler, procedure.AsLeader, procedure.AsApplicant}
+	}
 	var out []procedure.Role
 	applicant := !a.Anonymous() && (a.Role == congthuong.RoleEnterprise && a.TaxCode != "" && a.TaxCode == d.Applicant.TaxCode)
 	if applicant {

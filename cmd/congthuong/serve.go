@@ -8,10 +8,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"runtime/debug"
 	"time"
 
 	"congthuong/internal/config"
+	"congthuong/internal/mailer"
 	"congthuong/internal/setup"
 	"congthuong/internal/store"
 	"congthuong/internal/web"
@@ -28,6 +30,9 @@ type Main struct {
 
 	listener net.Listener
 	server   *http.Server
+	// stopMail stops the outbox sender, when one runs.
+	stopMail context.CancelFunc
+	mailDone chan struct{}
 	done     chan error
 }
 
@@ -49,7 +54,8 @@ func (m *Main) Run(ctx context.Context) error {
 			setup.AdminUsername, res.AdminPassword)
 	}
 	h, err := web.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st),
-		Calendar: m.Config.CalendarOptions(), MapTiles: m.Config.MapTiles, MapAttribution: m.Config.MapAttribution})
+		Calendar: m.Config.CalendarOptions(), MapTiles: m.Config.MapTiles, MapAttribution: m.Config.MapAttribution,
+		SMTP: m.Config.SMTPURL != ""})
 	if err != nil {
 		return err
 	}
@@ -66,6 +72,14 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.done = make(chan error, 1)
 	go func() { m.done <- m.server.Serve(m.listener) }()
+	if m.Config.SMTPURL != "" {
+		host, _ := os.Hostname()
+		sender := &mailer.Sender{Store: st, URL: m.Config.SMTPURL, From: m.Config.MailFrom, Log: m.Log,
+			Name: fmt.Sprintf("%s/%d", host, os.Getpid())}
+		mailCtx, cancel := context.WithCancel(context.Background())
+		m.stopMail, m.mailDone = cancel, make(chan struct{})
+		go func() { sender.Run(mailCtx); close(m.mailDone) }()
+	}
 	m.Log.Info("listening", "url", m.URL(), "dialect", st.Dialect())
 	return nil
 }
@@ -87,6 +101,11 @@ func (m *Main) URL() string {
 // closes the database. Calling it again does nothing.
 func (m *Main) Close() error {
 	var err error
+	if m.stopMail != nil {
+		m.stopMail()
+		<-m.mailDone
+		m.stopMail = nil
+	}
 	if m.server != nil {
 		defer func() { m.server = nil }()
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)

@@ -37,6 +37,11 @@ type Config struct {
 	// the sites on a plain background, offline. MapAttribution credits it.
 	MapTiles       string
 	MapAttribution string
+	// SMTPURL (smtp://[user:password@]host:port) sends the applicants'
+	// e-mails, from MailFrom; empty keeps them in the outbox, which
+	// administrators read in the interface.
+	SMTPURL  string
+	MailFrom string
 }
 
 // Default returns the settings used when nothing is configured.
@@ -89,6 +94,8 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	boolean(&c.SecureCookies, "secure-cookies", "CONGTHUONG_SECURE_COOKIES", "mark session cookies Secure")
 	str(&c.OfficeHours, "office-hours", "CONGTHUONG_OFFICE_HOURS", "office hours of working days, for deadlines")
 	str(&c.MapTiles, "map-tiles", "CONGTHUONG_MAP_TILES", "tile URL template of the investor map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty: no tiles, offline")
+	str(&c.SMTPURL, "smtp-url", "CONGTHUONG_SMTP_URL", "smtp://[user:password@]host:port that sends e-mails; empty: they stay in the outbox")
+	str(&c.MailFrom, "mail-from", "CONGTHUONG_MAIL_FROM", "the address e-mails come from")
 	str(&c.MapAttribution, "map-attribution", "CONGTHUONG_MAP_ATTRIBUTION", "credit shown for the map tiles")
 	boolean(&c.StateSchedule, "state-schedule", "CONGTHUONG_STATE_SCHEDULE", "count deadlines on the civil servants' yearly schedule (swapped days, make-up Saturdays)")
 	c.AdminPassword = getenv("CONGTHUONG_ADMIN_PASSWORD")
@@ -129,6 +136,9 @@ func (c Config) Validate() error {
 	if t := c.MapTiles; t != "" && (!strings.HasPrefix(t, "https://") || !strings.Contains(t, "{z}") || !strings.Contains(t, "{x}") || !strings.Contains(t, "{y}")) {
 		errs = append(errs, "map tiles must be an https:// URL template with {z}, {x} and {y}")
 	}
+	if c.SMTPURL != "" && (!strings.HasPrefix(c.SMTPURL, "smtp://") || c.MailFrom == "") {
+		errs = append(errs, "the SMTP URL is smtp://[user:password@]host:port, with a mail-from address")
+	}
 	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
 		errs = append(errs, "CONGTHUONG_ADMIN_PASSWORD must have at least 10 characters")
 	}
@@ -142,6 +152,9 @@ func (c Config) Validate() error {
 func (c Config) Redacted() Config {
 	if c.AdminPassword != "" {
 		c.AdminPassword = "********"
+	}
+	if i := strings.Index(c.SMTPURL, "@"); i > 0 {
+		c.SMTPURL = "smtp://********" + c.SMTPURL[i:]
 	}
 	if i := strings.Index(c.DatabaseURL, "@"); i > 0 {
 		if j := strings.Index(c.DatabaseURL, "://"); j > 0 && j < i {

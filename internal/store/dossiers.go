@@ -145,6 +145,10 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 			}
 		}
 		d.Files = stored
+		if err := tx.enqueueMail(ctx, d.Applicant.Email, "Hồ sơ "+d.Code+": "+dossierStatusVI[d.Status],
+			dossierMail(d, ""), d.Code); err != nil {
+			return err
+		}
 		return tx.audit(ctx, "create", "dossier", d.Code, d.UnitCode, nil, d)
 	})
 }
@@ -327,6 +331,10 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 			return err
 		}
 		out = d
+		if err := tx.enqueueMail(ctx, d.Applicant.Email, "Hồ sơ "+d.Code+": "+dossierStatusVI[d.Status],
+			dossierMail(d, step.Note), d.Code); err != nil {
+			return err
+		}
 		return tx.audit(ctx, string(step.Action), "dossier", d.Code, d.UnitCode, before.State, d.State)
 	})
 	return out, err
@@ -633,4 +641,24 @@ func (s *Store) OpenDossierFile(ctx context.Context, code string, id int64) (*pr
 		}
 	}
 	return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no file %d of dossier %s", id, code)
+}
+
+// dossierStatusVI names the statuses in the applicant's messages.
+var dossierStatusVI = map[procedure.Status]string{
+	procedure.Submitted: "đã nộp", procedure.Received: "đã được tiếp nhận", procedure.RefusedAtIntake: "không được tiếp nhận",
+	procedure.Processing: "đang xử lý", procedure.SupplementRequested: "cần bổ sung", procedure.FeeRequested: "cần nộp phí",
+	procedure.Withdrawn: "đã rút", procedure.Stopped: "dừng xử lý", procedure.Processed: "đã xử lý xong",
+	procedure.Returned: "đã trả kết quả",
+}
+
+// dossierMail is the message telling the applicant where a dossier is.
+func dossierMail(d *procedure.Dossier, note string) string {
+	body := fmt.Sprintf("Kính gửi %s,\n\nHồ sơ %s (%s) %s.\n", d.Applicant.Name, d.Code, d.ProcedureName, dossierStatusVI[d.Status])
+	if d.DueAt != nil {
+		body += "Hẹn trả kết quả: " + d.DueAt.In(calendar.Location).Format("15:04 02/01/2006") + ".\n"
+	}
+	if note != "" {
+		body += "Ghi chú: " + note + "\n"
+	}
+	return body + "\nTra cứu hồ sơ bằng mã hồ sơ và số điện thoại tại trang Tra cứu hồ sơ.\n"
 }

@@ -41,7 +41,7 @@ func TestPagesRender(t *testing.T) {
 			"/parks", "/parks?kind=park&min_free_ha=1&wastewater=1", "/parks/KCN-T", "/parks/KCN-T/edit", "/parks/new",
 			"/parks/compare?code=KCN-T", "/parks/summary", "/parks/summary?province=31", "/parks/import", "/parks/reports", "/parks/reports?period=2025H1",
 			"/procedures", "/procedures?q=thuoc+la&level=commune", "/procedures/CT-THUOCLA-BANLE", "/procedures/CT-CO",
-			"/dossiers", "/dossiers?due=overdue", "/tracking"} {
+			"/dossiers", "/dossiers?due=overdue", "/tracking", "/verify", "/admin/outbox"} {
 			r := newRequest("GET", path, "")
 			r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.cookies["admin"]})
 			r.AddCookie(&http.Cookie{Name: "ct_lang", Value: lang})

@@ -143,6 +143,7 @@ func (s *Server) pageRoutes() []route {
 		{"POST", "/dossiers/{code}", s.page(s.doStepDossier)},
 		{"GET", "/tracking", s.page(s.showTracking)},
 		{"GET", "/verify", s.page(s.showVerify)},
+		{"GET", "/admin/outbox", s.page(s.showOutbox)},
 		{"GET", "/dossiers/{code}/forms/{form}", s.page(s.showDossierForm)},
 		{"POST", "/dossiers/{code}/apology", s.page(s.doApologize)},
 		{"GET", "/parks", s.page(s.showParks)},

@@ -23,6 +23,8 @@ type Options struct {
 	// MapTiles and MapAttribution are the investor map's tile source (see
 	// config.Config); empty: no tiles.
 	MapTiles, MapAttribution string
+	// SMTP says whether a mail server sends the outbox.
+	SMTP bool
 }
 
 // Server holds what the handlers share.

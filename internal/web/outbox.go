@@ -1,0 +1,15 @@
+package web
+
+import "net/http"
+
+// showOutbox lets administrators read the e-mails the platform sent or
+// holds: without a mail server they stay here.
+func (s *Server) showOutbox(w http.ResponseWriter, r *http.Request) error {
+	mails, err := s.store.Outbox(r.Context(), 200)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "outbox", &view{Title: s.printerFor(r).T("outbox.title"), Nav: "outbox",
+		D: map[string]any{"Items": mails, "SMTP": s.opts.SMTP}})
+	return nil
+}

@@ -48,6 +48,12 @@ func scanDossier(r interface{ Scan(...any) error }) (*procedure.Dossier, error) 
 	return &d, nil
 }
 
+// dossierByCode reads a dossier by its code, whoever asks: the callers
+// check access.
+func dossierByCode(ctx context.Context, q queryer, code string) (*procedure.Dossier, error) {
+	return scanDossier(q.QueryRowContext(ctx, `SELECT `+dossierColumns+dossierFrom+` WHERE d.code = $1`, strings.TrimSpace(code)))
+}
+
 func utcPtr(t sql.NullTime) *time.Time {
 	if !t.Valid {
 		return nil
@@ -238,7 +244,7 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 	}
 	var out *procedure.Dossier
 	err := s.withTx(ctx, func(tx *Tx) error {
-		d, err := scanDossier(tx.QueryRowContext(ctx, `SELECT `+dossierColumns+dossierFrom+` WHERE d.code = $1`, code))
+		d, err := dossierByCode(ctx, tx, code)
 		if err != nil {
 			return notFound(err, "no dossier %s", code)
 		}
@@ -365,7 +371,7 @@ type DossierEvent struct {
 // the staff of its desk; others are told it does not exist.
 func (s *Store) FindDossier(ctx context.Context, code string) (*procedure.Dossier, []DossierEvent, error) {
 	a := congthuong.ActorFrom(ctx)
-	d, err := scanDossier(s.read.QueryRowContext(ctx, `SELECT `+dossierColumns+dossierFrom+` WHERE d.code = $1`, strings.TrimSpace(code)))
+	d, err := dossierByCode(ctx, s.read, code)
 	if err != nil {
 		return nil, nil, notFound(err, "no dossier %s", code)
 	}
@@ -425,7 +431,7 @@ type Tracking struct {
 // and a wrong phone, so that codes cannot be probed.
 func (s *Store) TrackDossier(ctx context.Context, code, phoneOrTaxCode string) (*Tracking, error) {
 	key := strings.TrimSpace(phoneOrTaxCode)
-	d, err := scanDossier(s.read.QueryRowContext(ctx, `SELECT `+dossierColumns+dossierFrom+` WHERE d.code = $1`, strings.TrimSpace(code)))
+	d, err := dossierByCode(ctx, s.read, code)
 	notFoundErr := congthuong.Errorf(congthuong.ENOTFOUND, "no dossier with this code and phone or tax code")
 	if err != nil || key == "" {
 		return nil, notFoundErr
@@ -555,7 +561,7 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 	}
 	var out *procedure.Dossier
 	err := s.withTx(ctx, func(tx *Tx) error {
-		d, err := scanDossier(tx.QueryRowContext(ctx, `SELECT `+dossierColumns+dossierFrom+` WHERE d.code = $1`, code))
+		d, err := dossierByCode(ctx, tx, code)
 		if err != nil {
 			return notFound(err, "no dossier %s", code)
 		}

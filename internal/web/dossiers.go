@@ -385,13 +385,18 @@ func (s *Server) apiDossierFile(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) apiScorecard(w http.ResponseWriter, r *http.Request) error {
+// scorecard reads ?unit= and ?period= and counts.
+func (s *Server) scorecard(r *http.Request) (*store.Scorecard, error) {
 	q := r.URL.Query()
 	p, err := stats.ParsePeriod(q.Get("period"))
 	if err != nil {
-		return fieldError(congthuong.EINVALID, "period", err.Error())
+		return nil, fieldError(congthuong.EINVALID, "period", err.Error())
 	}
-	sc, err := s.store.Scorecard(r.Context(), q.Get("unit"), p)
+	return s.store.Scorecard(r.Context(), q.Get("unit"), p)
+}
+
+func (s *Server) apiScorecard(w http.ResponseWriter, r *http.Request) error {
+	sc, err := s.scorecard(r)
 	if err != nil {
 		return err
 	}
@@ -402,12 +407,7 @@ func (s *Server) apiScorecard(w http.ResponseWriter, r *http.Request) error {
 // exportScorecard writes a scorecard as a workbook: the counters and rates,
 // then the dossiers that cost points.
 func (s *Server) exportScorecard(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	p, err := stats.ParsePeriod(q.Get("period"))
-	if err != nil {
-		return fieldError(congthuong.EINVALID, "period", err.Error())
-	}
-	sc, err := s.store.Scorecard(r.Context(), q.Get("unit"), p)
+	sc, err := s.scorecard(r)
 	if err != nil {
 		return err
 	}

@@ -14,16 +14,18 @@ import (
 
 	"congthuong"
 	"congthuong/internal/store"
+	"congthuong/internal/storetest"
 )
 
 // childEnv makes the test binary run the platform itself (see TestMain),
 // so that a test can kill it with SIGKILL.
 const childEnv = "CONGTHUONG_TEST_CHILD"
 
-// startChild runs `congthuong serve` in a process of its own on dir.
-func startChild(t *testing.T, dir, addr string) *exec.Cmd {
+// startChild runs `congthuong serve` in a process of its own on dir (and
+// the PostgreSQL database at dbURL, if given).
+func startChild(t *testing.T, dir, dbURL, addr string) *exec.Cmd {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "serve", "--data", dir, "--addr", addr, "--secure-cookies=false")
+	cmd := exec.Command(os.Args[0], "serve", "--data", dir, "--database-url", dbURL, "--addr", addr, "--secure-cookies=false")
 	cmd.Env = append(os.Environ(), childEnv+"=1", "CONGTHUONG_ADMIN_PASSWORD="+adminPassword, "CONGTHUONG_LOG_LEVEL=warn")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -53,12 +55,18 @@ func freeAddr(t *testing.T) string {
 
 // TestKillDuringFilings files dossiers from 20 clients, kills the server
 // with SIGKILL while they do, restarts it, and checks that every dossier
-// the server acknowledged is there and that the audit chain verifies.
+// the server acknowledged is there and that the audit chain verifies; on
+// SQLite and on PostgreSQL.
 func TestKillDuringFilings(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { killDuringFilings(t, "") })
+	t.Run("postgres", func(t *testing.T) { killDuringFilings(t, storetest.EmptyPostgres(t)) })
+}
+
+func killDuringFilings(t *testing.T, dbURL string) {
 	dir, addr := t.TempDir(), freeAddr(t)
-	child := startChild(t, dir, addr)
+	child := startChild(t, dir, dbURL, addr)
 	// An API token for the administrator, who records filings at the desk.
-	st, err := store.Open(context.Background(), "", dir)
+	st, err := store.Open(context.Background(), dbURL, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,8 +129,8 @@ func TestKillDuringFilings(t *testing.T) {
 	if len(acked) < 20 {
 		t.Fatalf("only %d filings acknowledged before the kill", len(acked))
 	}
-	startChild(t, dir, addr) // recovers and serves again
-	st, err = store.Open(context.Background(), "", dir)
+	startChild(t, dir, dbURL, addr) // recovers and serves again
+	st, err = store.Open(context.Background(), dbURL, dir)
 	if err != nil {
 		t.Fatal(err)
 	}

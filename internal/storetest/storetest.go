@@ -139,6 +139,30 @@ func Postgres(t testing.TB) *store.Store {
 	return s
 }
 
+// EmptyPostgres returns the URL of a new, empty PostgreSQL database,
+// dropped when the test ends: for tests that start the platform itself.
+func EmptyPostgres(t testing.TB) string {
+	t.Helper()
+	url := RequirePostgres(t)
+	admin, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("ct_empty_%d_%d", os.Getpid(), pgSeq.Add(1))
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		admin, err := sql.Open("pgx", url)
+		if err == nil {
+			admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+			admin.Close()
+		}
+	})
+	return withDatabase(url, name)
+}
+
 // DropTemplates removes the PostgreSQL template this process made; call it
 // from TestMain after m.Run.
 func DropTemplates() {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
@@ -369,12 +370,15 @@ func TestBrowser(t *testing.T) {
 	step := func(who string, action procedure.Action, note, status string) {
 		t.Helper()
 		login(who)
+		b.do(who+" opens "+code, chromedp.Navigate(base+"/dossiers/"+code), chromedp.WaitVisible(`#step-form`))
+		// The step is done when its event is listed: the status alone may
+		// not change (forwarding stays in processing).
+		events := b.count(`#dossier-events tbody tr`)
 		b.do(who+" "+string(action),
-			chromedp.Navigate(base+"/dossiers/"+code),
-			chromedp.WaitVisible(`#step-form`),
 			chromedp.SetValue(`#action`, string(action)),
 			chromedp.SendKeys(`#note`, note),
 			chromedp.Click(`#step-submit`),
+			chromedp.WaitVisible(fmt.Sprintf(`#dossier-events tbody tr:nth-child(%d)`, events+1)),
 			chromedp.WaitVisible(`#dossier-status[data-status="`+status+`"]`))
 	}
 	step("canbo", procedure.Receive, "", "received")

@@ -143,11 +143,9 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 		if err := tx.dossierEvent(ctx, d.ID, roleName(staff), action, procedure.Submitted, d.Status, ""); err != nil {
 			return err
 		}
-		for i, f := range stored {
-			if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_files (dossier_id, document, file_name, content_type, size, sha256,
-				created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, d.ID, f.Document, f.FileName, f.ContentType,
-				f.Size, f.SHA256, now, actorName(a)).Scan(&stored[i].ID); err != nil {
-				return fmt.Errorf("store: dossier file: %w", err)
+		for i := range stored {
+			if err := tx.addDossierFile(ctx, d.ID, &stored[i]); err != nil {
+				return err
 			}
 		}
 		d.Files = stored
@@ -233,17 +231,24 @@ type DossierStep struct {
 // allows it from where the dossier is (procedure.Apply): receiving starts
 // the clock, a supplement request stops it until the supplement comes, and
 // the due time moves by the working days the pause took.
-func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, cal *calendar.Calendar) (*procedure.Dossier, error) {
+func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, cal *calendar.Calendar, files ...Upload) (*procedure.Dossier, error) {
 	a := congthuong.ActorFrom(ctx)
 	if a.Anonymous() {
 		return nil, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	if len(files) > 0 && step.Action != procedure.Supplement {
+		return nil, fieldError(congthuong.EINVALID, "file", "papers come with the filing or with a supplement")
+	}
+	stored, err := s.storeUploads(files)
+	if err != nil {
+		return nil, err
 	}
 	step.Note = strings.TrimSpace(step.Note)
 	if procedure.NeedsReason(step.Action) && step.Note == "" {
 		return nil, fieldError(congthuong.EINVALID, "note", "say why (or, for a supplement, what is missing)")
 	}
 	var out *procedure.Dossier
-	err := s.withTx(ctx, func(tx *Tx) error {
+	err = s.withTx(ctx, func(tx *Tx) error {
 		d, err := dossierByCode(ctx, tx, code)
 		if err != nil {
 			return notFound(err, "no dossier %s", code)
@@ -335,6 +340,11 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		d.Version++
 		if err := tx.dossierEvent(ctx, d.ID, string(role), string(step.Action), from, d.Status, step.Note); err != nil {
 			return err
+		}
+		for i := range stored {
+			if err := tx.addDossierFile(ctx, d.ID, &stored[i]); err != nil {
+				return err
+			}
 		}
 		out = d
 		if err := tx.enqueueMail(ctx, d.Applicant.Email, "Hồ sơ "+d.Code+": "+dossierStatusVI[d.Status],
@@ -609,6 +619,16 @@ var dossierFileTypes = []string{"application/pdf", "image/jpeg", "image/png", "a
 
 // MaxDossierFiles bounds the papers of one filing.
 const MaxDossierFiles = 10
+
+// addDossierFile writes the row of a stored paper and sets its id.
+func (tx *Tx) addDossierFile(ctx context.Context, dossierID int64, f *procedure.File) error {
+	if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_files (dossier_id, document, file_name, content_type, size, sha256,
+		created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, dossierID, f.Document, f.FileName, f.ContentType,
+		f.Size, f.SHA256, tx.now, actorName(tx.actor)).Scan(&f.ID); err != nil {
+		return fmt.Errorf("store: dossier file: %w", err)
+	}
+	return nil
+}
 
 // storeUploads writes the papers of a filing to the data folder, checking
 // their types by content; their rows are written with the dossier.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -27,31 +28,49 @@ type dossierInput struct {
 // maxFilingBytes bounds a filing with its papers.
 const maxFilingBytes = store.MaxDossierFiles*store.MaxParkFile + 1<<20
 
+// readWithPapers reads a request's JSON into v: the body, or, for a
+// multipart form, its part named part, with the "file" parts as papers.
+// The caller closes the papers with the returned function.
+func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) ([]store.Upload, func(), error) {
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return nil, func() {}, decodeJSON(w, r, v)
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxFilingBytes)
+	if err := r.ParseMultipartForm(32 << 20); err != nil {
+		return nil, func() {}, fieldError(congthuong.EINVALID, "file", "the upload could not be read (at most 10 files of 20 MiB)")
+	}
+	if err := json.Unmarshal([]byte(r.FormValue(part)), v); err != nil {
+		return nil, func() {}, errBadJSON(err)
+	}
+	var uploads []store.Upload
+	var opened []io.Closer
+	closeAll := func() {
+		for _, c := range opened {
+			c.Close()
+		}
+	}
+	for _, hdr := range r.MultipartForm.File["file"] {
+		f, err := hdr.Open()
+		if err != nil {
+			closeAll()
+			return nil, func() {}, err
+		}
+		opened = append(opened, f)
+		uploads = append(uploads, store.Upload{FileName: hdr.Filename, Content: f})
+	}
+	return uploads, closeAll, nil
+}
+
 // apiSubmitDossier files a dossier: a JSON body, or a multipart form whose
 // "dossier" part is that JSON and whose "file" parts are the papers (the
 // part's name after "file:" naming the document, when given).
 func (s *Server) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error {
 	var in dossierInput
-	var uploads []store.Upload
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		r.Body = http.MaxBytesReader(w, r.Body, maxFilingBytes)
-		if err := r.ParseMultipartForm(32 << 20); err != nil {
-			return fieldError(congthuong.EINVALID, "file", "the upload could not be read (at most 10 files of 20 MiB)")
-		}
-		if err := json.Unmarshal([]byte(r.FormValue("dossier")), &in); err != nil {
-			return errBadJSON(err)
-		}
-		for _, hdr := range r.MultipartForm.File["file"] {
-			f, err := hdr.Open()
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			uploads = append(uploads, store.Upload{FileName: hdr.Filename, Content: f})
-		}
-	} else if err := decodeJSON(w, r, &in); err != nil {
+	uploads, closeAll, err := readWithPapers(w, r, "dossier", &in)
+	if err != nil {
 		return err
 	}
+	defer closeAll()
 	cal, err := s.calendar(r.Context())
 	if err != nil {
 		return err
@@ -81,16 +100,20 @@ func (s *Server) apiGetDossier(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// apiStepDossier takes a workflow step: JSON, or a multipart form whose
+// "step" part is that JSON and whose "file" parts are a supplement's papers.
 func (s *Server) apiStepDossier(w http.ResponseWriter, r *http.Request) error {
 	var step store.DossierStep
-	if err := decodeJSON(w, r, &step); err != nil {
+	uploads, closeAll, err := readWithPapers(w, r, "step", &step)
+	if err != nil {
 		return err
 	}
+	defer closeAll()
 	cal, err := s.calendar(r.Context())
 	if err != nil {
 		return err
 	}
-	d, err := s.store.StepDossier(r.Context(), r.PathValue("code"), step, cal)
+	d, err := s.store.StepDossier(r.Context(), r.PathValue("code"), step, cal, uploads...)
 	if err != nil {
 		return err
 	}
@@ -173,8 +196,23 @@ func (s *Server) showDossier(w http.ResponseWriter, r *http.Request) error {
 
 // doStepDossier takes a workflow step from the dossier's page.
 func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFilingBytes)
+	if err := r.ParseMultipartForm(32 << 20); err != nil && err != http.ErrNotMultipart {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	var uploads []store.Upload
+	if r.MultipartForm != nil {
+		for _, hdr := range r.MultipartForm.File["file"] {
+			if hdr.Size == 0 {
+				continue // no file chosen
+			}
+			f, err := hdr.Open()
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			uploads = append(uploads, store.Upload{FileName: hdr.Filename, Content: f})
+		}
 	}
 	cal, err := s.calendar(r.Context())
 	if err != nil {
@@ -183,7 +221,7 @@ func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 	version, _ := strconv.Atoi(r.PostForm.Get("version"))
 	step := store.DossierStep{Action: procedure.Action(r.PostForm.Get("action")), Note: r.PostForm.Get("note"),
 		Handler: r.PostForm.Get("handler"), Version: version}
-	if _, err := s.store.StepDossier(r.Context(), r.PathValue("code"), step, cal); err != nil {
+	if _, err := s.store.StepDossier(r.Context(), r.PathValue("code"), step, cal, uploads...); err != nil {
 		return err
 	}
 	s.flash(w, "flash.saved")

@@ -472,3 +472,31 @@ func TestDossierFilesAndScorecard(t *testing.T) {
 		t.Errorf("scorecard workbook: %d", w.Code)
 	}
 }
+
+func TestSupplementWithPapers(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	w := e.do("owner", "POST", "/api/v1/dossiers", "application/json", []byte(`{"procedure_code":"CT-THUOCLA-BANLE","unit_code":"11560",
+		"applicant":{"name":"Công ty Thủy Nguyên","phone":"0912345678"},"form":{"tax_code":"0100233488","business_address":"Số 1"}}`))
+	var d struct {
+		Code string `json:"code"`
+	}
+	json.Unmarshal(w.Body.Bytes(), &d)
+	for _, step := range []string{`{"action":"receive"}`, `{"action":"assign","handler":"thuynguyen"}`, `{"action":"request_supplement","note":"Thiếu bản sao"}`} {
+		if w := e.do("thuynguyen", "POST", "/api/v1/dossiers/"+d.Code+"/events", "application/json", []byte(step)); w.Code != 200 {
+			t.Fatalf("%s: %d %s", step, w.Code, w.Body)
+		}
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("step", `{"action":"supplement","note":"Đã bổ sung"}`)
+	fw, _ := mw.CreateFormFile("file", "ban-sao.pdf")
+	fw.Write([]byte("%PDF-1.4\n"))
+	mw.Close()
+	if w := e.do("owner", "POST", "/api/v1/dossiers/"+d.Code+"/events", mw.FormDataContentType(), body.Bytes()); w.Code != 200 ||
+		!strings.Contains(w.Body.String(), `"status":"processing"`) {
+		t.Fatalf("supplement with a paper: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("thuynguyen", "GET", "/api/v1/dossiers/"+d.Code, "", nil); !strings.Contains(w.Body.String(), `"file_name":"ban-sao.pdf"`) {
+		t.Errorf("the supplement's paper on the dossier: %s", w.Body)
+	}
+}

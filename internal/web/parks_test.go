@@ -341,6 +341,16 @@ func TestProceduresAPI(t *testing.T) {
 	if w := e.do("", "GET", "/procedures?q=ruou", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "rượu") {
 		t.Errorf("the public page: %d", w.Code)
 	}
+	proc := []byte(`{"national_code":"2.000004","name_vi":"Cấp Giấy phép kinh doanh mẫu","level":"province","online":"partial","term":{"working_days":7,"verified":true}}`)
+	if w := e.do("officer31", "PUT", "/api/v1/procedures/CT-MAU", "application/json", proc); w.Code != 403 {
+		t.Errorf("an officer changing the catalogue: %d", w.Code)
+	}
+	if w := e.do("admin", "PUT", "/api/v1/procedures/ct-mau", "application/json", proc); w.Code != 200 || !strings.Contains(w.Body.String(), `"code":"CT-MAU"`) {
+		t.Errorf("an administrator adding a procedure: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/procedures/2.000004", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "CT-MAU") {
+		t.Errorf("by national code: %d %s", w.Code, w.Body)
+	}
 }
 
 func TestDossiersAPI(t *testing.T) {

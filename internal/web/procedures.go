@@ -48,6 +48,25 @@ func (s *Server) apiGetProcedure(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// apiSaveProcedure adds or replaces a procedure of the catalogue;
+// administrators only.
+func (s *Server) apiSaveProcedure(w http.ResponseWriter, r *http.Request) error {
+	var p procedure.Procedure
+	if err := decodeJSON(w, r, &p); err != nil {
+		return err
+	}
+	p.Code = r.PathValue("code")
+	if err := s.store.SaveProcedure(r.Context(), p); err != nil {
+		return err
+	}
+	saved, err := s.store.FindProcedure(r.Context(), p.Code)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, saved)
+	return nil
+}
+
 // showProcedures is the public catalogue: search (diacritics ignored),
 // level and online filters.
 func (s *Server) showProcedures(w http.ResponseWriter, r *http.Request) error {

@@ -51,6 +51,7 @@ func (s *Server) APIRoutes() []route {
 		{"GET", "/api/v1/scorecards", s.api(s.apiScorecard)},
 		{"GET", "/api/v1/scorecards/export.xlsx", s.api(s.exportScorecard)},
 		{"GET", "/api/v1/procedures/{code}", s.api(s.apiGetProcedure)},
+		{"PUT", "/api/v1/procedures/{code}", s.api(s.apiSaveProcedure)},
 		{"GET", "/api/v1/parks", s.api(s.apiListParks)},
 		{"POST", "/api/v1/parks", s.api(s.apiCreatePark)},
 		{"GET", "/api/v1/parks.geojson", s.api(s.apiParksGeoJSON)},

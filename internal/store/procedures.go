@@ -47,6 +47,16 @@ func scanProcedure(r interface{ Scan(...any) error }) (*procedure.Procedure, err
 		return nil, fmt.Errorf("store: procedure %s: %w", p.Code, err)
 	}
 	p.LegalBasis, p.Documents, p.Fields, p.ResultVI, p.ResultEN = d.LegalBasis, d.Documents, d.Fields, d.ResultVI, d.ResultEN
+	// Lists are lists, even empty: clients iterate them.
+	if p.LegalBasis == nil {
+		p.LegalBasis = []string{}
+	}
+	if p.Documents == nil {
+		p.Documents = []procedure.Document{}
+	}
+	if p.Fields == nil {
+		p.Fields = []procedure.Field{}
+	}
 	return &p, nil
 }
 

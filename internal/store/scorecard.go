@@ -83,51 +83,32 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 			append([]any{u.Code}, args...)...).Scan(&n)
 		return n, err
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT d.channel, COUNT(*) FROM dossiers d WHERE d.unit_code = $1
-		AND d.received_at >= $2 AND d.received_at < $3 GROUP BY d.channel`, u.Code, start, end)
-	if err != nil {
-		return nil, fmt.Errorf("store: scorecard: %w", err)
-	}
-	for rows.Next() {
-		var channel, n int
-		if err := rows.Scan(&channel, &n); err != nil {
-			rows.Close()
-			return nil, err
+	// Receipts by channel and decisions by timeliness: each a range of an
+	// index, counted without reading a row.
+	for _, ch := range []struct {
+		channel int
+		into    *int
+	}{{procedure.InPerson, &sc.ReceivedInPerson}, {procedure.Online, &sc.ReceivedOnline}, {procedure.Post, &sc.ReceivedByPost}} {
+		n, err := count(`d.channel = $2 AND d.received_at >= $3 AND d.received_at < $4`, ch.channel, start, end)
+		if err != nil {
+			return nil, fmt.Errorf("store: scorecard: %w", err)
 		}
+		*ch.into = n
 		sc.Received += n
-		switch channel {
-		case procedure.InPerson:
-			sc.ReceivedInPerson = n
-		case procedure.Online:
-			sc.ReceivedOnline = n
-		case procedure.Post:
-			sc.ReceivedByPost = n
+	}
+	for _, status := range []procedure.Status{procedure.Processed, procedure.Returned} {
+		for _, t := range []struct {
+			late, early bool
+			into        *int
+		}{{true, false, &sc.DoneLate}, {false, true, &sc.DoneEarly}, {false, false, &sc.DoneOnTime}} {
+			n, err := count(`d.status = $2 AND d.finished_late = $3 AND d.finished_early = $4 AND d.finished_at >= $5 AND d.finished_at < $6`,
+				string(status), t.late, t.early, start, end)
+			if err != nil {
+				return nil, fmt.Errorf("store: scorecard: %w", err)
+			}
+			*t.into += n
 		}
 	}
-	rows.Close()
-	rows, err = s.read.QueryContext(ctx, `SELECT d.finished_early, d.finished_late, COUNT(*) FROM dossiers d WHERE d.unit_code = $1
-		AND d.finished_at >= $2 AND d.finished_at < $3 AND d.status IN ('processed', 'returned') GROUP BY d.finished_early, d.finished_late`,
-		u.Code, start, end)
-	if err != nil {
-		return nil, fmt.Errorf("store: scorecard: %w", err)
-	}
-	for rows.Next() {
-		var early, late bool
-		var n int
-		if err := rows.Scan(&early, &late, &n); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		switch {
-		case late:
-			sc.DoneLate += n
-		case early:
-			sc.DoneEarly += n
-		default:
-			sc.DoneOnTime += n
-		}
-	}
-	rows.Close()
 	// Carried over: received before the start and not decided before it
 	// (a dossier is decided after it is received).
 	before, err := count(`d.received_at < $2`, start)
@@ -180,7 +161,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	sc.Points["online_receipts"] = min(1, sc.OnlineRate/50)
 	sc.Points["full_online_procedures"] = min(1, sc.FullOnlineRate/80)
 	sc.Points["digitisation"] = min(1, sc.DigitisationRate/80)
-	rows, err = s.read.QueryContext(ctx, `SELECT d.code FROM dossiers d WHERE d.unit_code = $1 AND d.finished_at >= $2 AND d.finished_at < $3
+	rows, err := s.read.QueryContext(ctx, `SELECT d.code FROM dossiers d WHERE d.unit_code = $1 AND d.finished_at >= $2 AND d.finished_at < $3
 		AND d.status IN ('processed', 'returned') AND d.finished_late = $4
 		UNION ALL SELECT d.code FROM dossiers d WHERE d.unit_code = $1 AND d.received_at < $3 AND (d.finished_at IS NULL OR d.finished_at >= $3)
 		AND d.status NOT IN ('supplement_requested', 'fee_requested', 'submitted', 'refused_at_intake') AND d.due_at < $3

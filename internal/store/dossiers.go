@@ -111,7 +111,10 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	return s.withTx(ctx, func(tx *Tx) error {
 		now := tx.now
 		day := calendar.DateOf(now)
-		agency := procedure.AgencyCode(proc.Level, d.UnitCode)
+		agency, err := tx.agencyCode(ctx, proc.Level, d.UnitCode)
+		if err != nil {
+			return err
+		}
 		var seq int
 		if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_sequences (agency, day, last) VALUES ($1, $2, 1)
 			ON CONFLICT (agency, day) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last`, agency, day.String()).Scan(&seq); err != nil {
@@ -305,14 +308,17 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		}
 		if step.Action == procedure.Approve {
 			// The result document's number: the agency's sequence of the year.
-			agency := procedure.AgencyCode(proc.Level, d.UnitCode) + "/result"
+			agency, err := tx.agencyCode(ctx, proc.Level, d.UnitCode)
+			if err != nil {
+				return err
+			}
 			var seq int
 			if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_sequences (agency, day, last) VALUES ($1, $2, 1)
 				ON CONFLICT (agency, day) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last`,
-				agency, fmt.Sprint(calendar.DateOf(now).Year)).Scan(&seq); err != nil {
+				agency+"/result", fmt.Sprint(calendar.DateOf(now).Year)).Scan(&seq); err != nil {
 				return fmt.Errorf("store: result number: %w", err)
 			}
-			d.ResultNumber = fmt.Sprintf("%04d/%d/%s", seq, calendar.DateOf(now).Year, procedure.AgencyCode(proc.Level, d.UnitCode))
+			d.ResultNumber = fmt.Sprintf("%04d/%d/%s", seq, calendar.DateOf(now).Year, agency)
 			d.ResultAt = &now
 		}
 		early, late := false, false

@@ -510,3 +510,38 @@ func TestSupplementWithPapers(t *testing.T) {
 		t.Errorf("the supplement's paper on the dossier: %s", w.Body)
 	}
 }
+
+func TestAgenciesAndTemplates(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	if w := e.do("officer31", "PUT", "/api/v1/agencies/31", "application/json", []byte(`{"code":"H31.17"}`)); w.Code != 403 {
+		t.Errorf("an officer setting the identifier: %d", w.Code)
+	}
+	if w := e.do("admin", "PUT", "/api/v1/agencies/31", "application/json", []byte(`{"code":"31-SCT"}`)); w.Code != 400 {
+		t.Errorf("a malformed identifier: %d", w.Code)
+	}
+	if w := e.do("admin", "PUT", "/api/v1/agencies/31", "application/json", []byte(`{"code":"h31.17"}`)); w.Code != 204 {
+		t.Fatalf("identifier: %d %s", w.Code, w.Body)
+	}
+	filing := `{"procedure_code":"CT-KM-MAYRUI","unit_code":"31","applicant":{"name":"Công ty","phone":"0912345678"},
+		"form":{"tax_code":"0100233488","start_date":"2026-12-01","end_date":"2026-12-31"}}`
+	if w := e.do("owner", "POST", "/api/v1/dossiers", "application/json", []byte(filing)); w.Code != 201 || !strings.Contains(w.Body.String(), `"code":"H31.17-`) {
+		t.Errorf("the dossier code begins with the identifier: %d %s", w.Code, w.Body)
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", "mau-01.pdf")
+	fw.Write([]byte("%PDF-1.4\nmẫu đơn\n"))
+	mw.Close()
+	if w := e.do("officer31", "POST", "/api/v1/procedures/CT-KM-MAYRUI/templates", mw.FormDataContentType(), body.Bytes()); w.Code != 403 {
+		t.Errorf("an officer uploading a form: %d", w.Code)
+	}
+	if w := e.do("admin", "POST", "/api/v1/procedures/CT-KM-MAYRUI/templates", mw.FormDataContentType(), body.Bytes()); w.Code != 201 {
+		t.Fatalf("upload: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/procedures/CT-KM-MAYRUI/templates/mau-01.pdf", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "mẫu đơn") {
+		t.Errorf("download: %d", w.Code)
+	}
+	if w := e.do("", "GET", "/procedures/CT-KM-MAYRUI", "", nil); !strings.Contains(w.Body.String(), "mau-01.pdf") {
+		t.Errorf("the form on the procedure's page")
+	}
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"time"
 
 	"congthuong"
 	"congthuong/internal/procedure"
@@ -96,6 +97,65 @@ func (s *Server) showProcedure(w http.ResponseWriter, r *http.Request) error {
 	if s.printerFor(r).Lang() == "en" && proc.NameEN != "" {
 		title = proc.NameEN
 	}
-	s.render(w, r, http.StatusOK, "procedure", &view{Title: title, Nav: "procedures", D: map[string]any{"P": proc}})
+	templates, err := s.store.ProcedureTemplates(r.Context(), proc.Code)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "procedure", &view{Title: title, Nav: "procedures", D: map[string]any{"P": proc, "Templates": templates}})
+	return nil
+}
+
+// apiSetAgency sets a unit's electronic identifier: {"code":"H31.17"}.
+func (s *Server) apiSetAgency(w http.ResponseWriter, r *http.Request) error {
+	var in struct {
+		Code string `json:"code"`
+	}
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	if err := s.store.SetAgencyCode(r.Context(), r.PathValue("unit"), in.Code); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *Server) apiProcedureTemplates(w http.ResponseWriter, r *http.Request) error {
+	list, err := s.store.ProcedureTemplates(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": list})
+	return nil
+}
+
+// apiAddProcedureTemplate uploads a blank form: multipart, part "file".
+func (s *Server) apiAddProcedureTemplate(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, store.MaxParkFile+1<<20)
+	f, hdr, err := r.FormFile("file")
+	if err != nil {
+		return fieldError(congthuong.EINVALID, "file", "choose the form (PDF, Word or Excel; at most 20 MiB)")
+	}
+	defer f.Close()
+	t, err := s.store.AddProcedureTemplate(r.Context(), r.PathValue("code"), hdr.Filename, f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, t)
+	return nil
+}
+
+// apiProcedureTemplate sends a blank form; anyone may download it.
+func (s *Server) apiProcedureTemplate(w http.ResponseWriter, r *http.Request) error {
+	t, content, err := s.store.OpenProcedureTemplate(r.Context(), r.PathValue("code"), r.PathValue("name"))
+	if err != nil {
+		return err
+	}
+	defer content.Close()
+	h := w.Header()
+	h.Set("Content-Type", t.ContentType)
+	h.Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(t.FileName))
+	h.Set("ETag", `"`+t.SHA256+`"`)
+	http.ServeContent(w, r, "", time.Time{}, content)
 	return nil
 }

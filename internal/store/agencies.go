@@ -1,0 +1,130 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/procedure"
+)
+
+// agencyPattern is an electronic identifier of QCVN 102:2016/BTTTT: a
+// letter and two digits, then dot-separated groups of two or three digits
+// (H31, H31.17, G09.20.01).
+var agencyPattern = regexp.MustCompile(`^[A-Z]\d{2}(\.\d{2,3}){0,3}$`)
+
+// SetAgencyCode sets the electronic identifier a unit's dossier codes begin
+// with; administrators only, audited.
+func (s *Store) SetAgencyCode(ctx context.Context, unitCode, code string) error {
+	if err := requireAdmin(congthuong.ActorFrom(ctx), "set agency identifiers"); err != nil {
+		return err
+	}
+	code = strings.ToUpper(strings.TrimSpace(code))
+	if !agencyPattern.MatchString(code) {
+		return fieldError(congthuong.EINVALID, "code", "an electronic identifier looks like H31 or H31.17 (QCVN 102:2016/BTTTT)")
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO agencies (unit_code, code, updated_at) VALUES ($1, $2, $3)
+			ON CONFLICT (unit_code) DO UPDATE SET code = excluded.code, updated_at = excluded.updated_at`, unitCode, code, tx.now)
+		if isUniqueViolation(err) {
+			return fieldError(congthuong.ECONFLICT, "code", "another unit has the identifier "+code)
+		} else if err != nil {
+			return fmt.Errorf("store: agency: %w", err)
+		}
+		return tx.audit(ctx, "update", "agency", unitCode, unitCode, nil, map[string]string{"code": code})
+	})
+}
+
+// agencyCode is the beginning of a unit's dossier codes: its electronic
+// identifier when set, else SCT{province} or X{commune}.
+func (tx *Tx) agencyCode(ctx context.Context, level, unitCode string) (string, error) {
+	var code string
+	err := tx.QueryRowContext(ctx, `SELECT code FROM agencies WHERE unit_code = $1`, unitCode).Scan(&code)
+	switch {
+	case err == sql.ErrNoRows:
+		return procedure.AgencyCode(level, unitCode), nil
+	case err != nil:
+		return "", fmt.Errorf("store: agency: %w", err)
+	}
+	return code, nil
+}
+
+// ProcedureTemplate is the blank form of a procedure's paper.
+type ProcedureTemplate struct {
+	FileName    string `json:"file_name"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	SHA256      string `json:"sha256"`
+}
+
+// AddProcedureTemplate stores a blank form of a procedure (PDF, Word,
+// Excel), replacing one of the same name; administrators only.
+func (s *Store) AddProcedureTemplate(ctx context.Context, code, fileName string, r io.Reader) (*ProcedureTemplate, error) {
+	if err := requireAdmin(congthuong.ActorFrom(ctx), "upload procedure forms"); err != nil {
+		return nil, err
+	}
+	proc, err := s.FindProcedure(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	fileName = filepath.Base(strings.ReplaceAll(fileName, `\`, "/"))
+	stored, err := s.putFile(r, MaxParkFile)
+	if err != nil {
+		return nil, err
+	}
+	ctype, err := fileType(stored.head, fileName, []string{"application/pdf", "application/zip"})
+	if err != nil {
+		return nil, fieldError(congthuong.EINVALID, "file", "a form is "+err.Error())
+	}
+	t := &ProcedureTemplate{FileName: fileName, ContentType: ctype, Size: stored.size, SHA256: stored.sum}
+	err = s.withTx(ctx, func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO procedure_templates (procedure_code, file_name, content_type, size, sha256, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (procedure_code, file_name) DO UPDATE SET content_type = excluded.content_type,
+			size = excluded.size, sha256 = excluded.sha256, created_at = excluded.created_at`,
+			proc.Code, t.FileName, t.ContentType, t.Size, t.SHA256, tx.now); err != nil {
+			return fmt.Errorf("store: procedure template: %w", err)
+		}
+		return tx.audit(ctx, "attach", "procedure", proc.Code, "", nil, t)
+	})
+	return t, err
+}
+
+// ProcedureTemplates lists a procedure's blank forms; they are public.
+func (s *Store) ProcedureTemplates(ctx context.Context, code string) ([]ProcedureTemplate, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT file_name, content_type, size, sha256 FROM procedure_templates
+		WHERE procedure_code = $1 ORDER BY file_name`, strings.ToUpper(strings.TrimSpace(code)))
+	if err != nil {
+		return nil, fmt.Errorf("store: procedure templates: %w", err)
+	}
+	defer rows.Close()
+	out := []ProcedureTemplate{}
+	for rows.Next() {
+		var t ProcedureTemplate
+		if err := rows.Scan(&t.FileName, &t.ContentType, &t.Size, &t.SHA256); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// OpenProcedureTemplate opens a procedure's blank form by its name.
+func (s *Store) OpenProcedureTemplate(ctx context.Context, code, fileName string) (*ProcedureTemplate, *os.File, error) {
+	list, err := s.ProcedureTemplates(ctx, code)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range list {
+		if list[i].FileName == fileName {
+			f, err := s.openFile(list[i].SHA256)
+			return &list[i], f, err
+		}
+	}
+	return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no form %s for procedure %s", fileName, code)
+}

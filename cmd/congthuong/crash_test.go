@@ -53,7 +53,7 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
-// TestKillDuringFilings files dossiers from 20 clients, kills the server
+// TestKillDuringFilings files dossiers from 100 clients, kills the server
 // with SIGKILL while they do, restarts it, and checks that every dossier
 // the server acknowledged is there and that the audit chain verifies; on
 // SQLite and on PostgreSQL.
@@ -87,7 +87,7 @@ func killDuringFilings(t *testing.T, dbURL string) {
 	acked := map[string]bool{}
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
-	for i := 0; i < 20; i++ {
+	for i := 0; i < 100; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

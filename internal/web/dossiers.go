@@ -342,8 +342,9 @@ func (s *Server) doApologize(w http.ResponseWriter, r *http.Request) error {
 }
 
 // showDossierForm prints one of the one-stop forms of Circular
-// 01/2018/TT-VPCP: 01 receipt and appointment, 02 supplement request, 04
-// apology and new appointment.
+// 01/2018/TT-VPCP (01 receipt and appointment, 02 supplement request, 04
+// apology and new appointment), or the result document of an approved
+// dossier, which its number lets anyone verify.
 func (s *Server) showDossierForm(w http.ResponseWriter, r *http.Request) error {
 	d, events, err := s.store.FindDossier(r.Context(), r.PathValue("code"))
 	if err != nil {
@@ -353,6 +354,10 @@ func (s *Server) showDossierForm(w http.ResponseWriter, r *http.Request) error {
 	var note string
 	var at time.Time
 	switch form {
+	case "result":
+		if d.ResultNumber == "" {
+			return congthuong.Errorf(congthuong.ENOTFOUND, "the dossier has no result document")
+		}
 	case "01":
 		if d.ReceivedAt == nil {
 			return congthuong.Errorf(congthuong.ECONFLICT, "the dossier is not received yet")

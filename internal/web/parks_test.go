@@ -427,6 +427,10 @@ func TestDossierFormsAndVerification(t *testing.T) {
 	if err := json.Unmarshal(w.Body.Bytes(), &approved); w.Code != 200 || err != nil || approved.ResultNumber == "" {
 		t.Fatalf("approve: %d %s", w.Code, w.Body)
 	}
+	if w := e.do("officer31", "GET", "/dossiers/"+d.Code+"/forms/result", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), approved.ResultNumber) ||
+		!strings.Contains(w.Body.String(), "VĂN BẢN XÁC NHẬN ĐĂNG KÝ THỰC HIỆN KHUYẾN MẠI") {
+		t.Errorf("the result document: %d", w.Code)
+	}
 	if w := e.do("", "GET", "/api/v1/results?number="+url.QueryEscape(approved.ResultNumber), "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "Công ty Cát Hải") {
 		t.Errorf("verification: %d %s", w.Code, w.Body)
 	}

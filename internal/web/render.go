@@ -77,8 +77,9 @@ func loadTemplates(a *assets) (map[string]*template.Template, error) {
 		"dict2": func(v *view, name, value, hint string, readOnly bool) fieldView {
 			return fieldView{V: v, Name: name, Value: value, Hint: hint, ReadOnly: readOnly}
 		},
-		"join": strings.Join,
-		"list": func(s ...string) []string { return s },
+		"join":  strings.Join,
+		"upper": strings.ToUpper,
+		"list":  func(s ...string) []string { return s },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {

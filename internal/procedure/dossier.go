@@ -54,8 +54,11 @@ type Dossier struct {
 	Files []File `json:"files,omitempty"`
 	// ApologyDue is the new date an apology slip (form 04) gave.
 	ApologyDue *time.Time `json:"apology_due,omitempty"`
-	Demo       bool       `json:"demo,omitempty"`
-	Version    int        `json:"version"`
+	// CreatedBy is the account that filed it: its applicant, when not an
+	// officer at the desk.
+	CreatedBy string `json:"created_by,omitempty"`
+	Demo      bool   `json:"demo,omitempty"`
+	Version   int    `json:"version"`
 }
 
 // File is a paper attached to a dossier, stored by the SHA-256 of its

@@ -21,7 +21,7 @@ import (
 const dossierColumns = `d.id, d.code, d.procedure_code, p.name_vi, d.unit_code, d.province_code, d.channel, d.applicant_name,
 	d.applicant_tax_code, d.applicant_phone, d.applicant_email, d.applicant_address, d.form, d.status, d.stage,
 	d.supplement_requested, d.outcome, d.handler, d.submitted_at, d.received_at, d.due_at, d.pauses, d.finished_at, d.demo, d.version,
-	d.result_number, d.result_at, d.apology_due`
+	d.result_number, d.result_at, d.apology_due, d.created_by`
 
 const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.code = d.procedure_code`
 
@@ -33,7 +33,7 @@ func scanDossier(r interface{ Scan(...any) error }) (*procedure.Dossier, error) 
 	if err := r.Scan(&d.ID, &d.Code, &d.ProcedureCode, &d.ProcedureName, &d.UnitCode, &d.ProvinceCode, &d.Channel, &d.Applicant.Name,
 		&d.Applicant.TaxCode, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address, &form, &d.Status, &d.Stage,
 		&d.SupplementRequested, &d.Outcome, &d.Handler, &d.SubmittedAt, &received, &due, &pauses, &finished, &d.Demo, &d.Version,
-		&result, &resultAt, &apology); err != nil {
+		&result, &resultAt, &apology, &d.CreatedBy); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(form), &d.Form); err != nil {
@@ -121,7 +121,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 			return fmt.Errorf("store: dossier sequence: %w", err)
 		}
 		d.Code = procedure.DossierCode(agency, day, seq)
-		d.SubmittedAt, d.Version = now, 1
+		d.SubmittedAt, d.Version, d.CreatedBy = now, 1, actorName(a)
 		d.State = procedure.State{Status: procedure.Submitted}
 		action := "submit"
 		if staff {
@@ -194,7 +194,10 @@ func rolesOf(a congthuong.Actor, p *procedure.Procedure, d *procedure.Dossier) [
 		return []procedure.Role{procedure.AsReceiver, procedure.AsHandler, procedure.AsLeader, procedure.AsApplicant}
 	}
 	var out []procedure.Role
-	applicant := !a.Anonymous() && (a.Role == congthuong.RoleEnterprise && a.TaxCode != "" && a.TaxCode == d.Applicant.TaxCode)
+	// The applicant: the enterprise whose tax code the dossier bears, or the
+	// account (a citizen's) that filed it online.
+	applicant := !a.Anonymous() && !a.IsStaff() && (a.Role == congthuong.RoleEnterprise && a.TaxCode != "" && a.TaxCode == d.Applicant.TaxCode ||
+		d.Channel == procedure.Online && d.CreatedBy == actorName(a))
 	if applicant {
 		out = append(out, procedure.AsApplicant)
 	}
@@ -483,7 +486,9 @@ func (s *Store) FindDossiers(ctx context.Context, f DossierFilter) ([]*procedure
 	case a.IsStaff():
 		w.add("d.unit_code = ?", a.UnitCode)
 	case a.Role == congthuong.RoleEnterprise && a.TaxCode != "":
-		w.add("d.applicant_tax_code = ?", a.TaxCode)
+		w.add("(d.applicant_tax_code = ? OR d.created_by = ?)", a.TaxCode, actorName(a))
+	case !a.Anonymous():
+		w.add("d.created_by = ? AND d.channel = ?", actorName(a), procedure.Online)
 	case a.Anonymous():
 		return nil, 0, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
 	default:

@@ -420,11 +420,7 @@ func (s *Server) apiDossierFile(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer content.Close()
-	h := w.Header()
-	h.Set("Content-Type", f.ContentType)
-	h.Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(f.FileName))
-	h.Set("Cache-Control", "private, no-store")
-	http.ServeContent(w, r, "", time.Time{}, content)
+	serveFile(w, r, storedFile{name: f.FileName, ctype: f.ContentType, sum: f.SHA256, cache: "private, no-store"}, content)
 	return nil
 }
 
@@ -473,4 +469,30 @@ func (s *Server) exportScorecard(w http.ResponseWriter, r *http.Request) error {
 		}
 		return nil
 	})
+}
+
+// storedFile is how a file of the data folder is sent.
+type storedFile struct {
+	name, ctype, sum string
+	inline           bool   // shown in the page (photos) rather than downloaded
+	cache            string // Cache-Control
+	modified         time.Time
+}
+
+// serveFile sends a stored file with its type from its content, its name
+// for the browser, and its hash as the ETag (range requests and
+// revalidation come with http.ServeContent).
+func serveFile(w http.ResponseWriter, r *http.Request, f storedFile, content io.ReadSeeker) {
+	disposition := "attachment"
+	if f.inline {
+		disposition = "inline"
+	}
+	h := w.Header()
+	h.Set("Content-Type", f.ctype)
+	h.Set("Content-Disposition", disposition+`; filename*=UTF-8''`+url.PathEscape(f.name))
+	h.Set("ETag", `"`+f.sum+`"`)
+	if f.cache != "" {
+		h.Set("Cache-Control", f.cache)
+	}
+	http.ServeContent(w, r, "", f.modified, content)
 }

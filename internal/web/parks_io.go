@@ -129,16 +129,8 @@ func (s *Server) apiParkFile(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer content.Close()
-	disposition := "attachment"
-	if f.Kind == "photo" {
-		disposition = "inline"
-	}
-	h := w.Header()
-	h.Set("Content-Type", f.ContentType)
-	h.Set("Content-Disposition", disposition+`; filename*=UTF-8''`+url.PathEscape(f.FileName))
-	h.Set("ETag", `"`+f.SHA256+`"`)
-	h.Set("Cache-Control", "private, max-age=3600")
-	http.ServeContent(w, r, "", f.CreatedAt, content)
+	serveFile(w, r, storedFile{name: f.FileName, ctype: f.ContentType, sum: f.SHA256, inline: f.Kind == "photo",
+		cache: "private, max-age=3600", modified: f.CreatedAt}, content)
 	return nil
 }
 

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"time"
 
 	"congthuong"
 	"congthuong/internal/procedure"
@@ -152,10 +151,6 @@ func (s *Server) apiProcedureTemplate(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	defer content.Close()
-	h := w.Header()
-	h.Set("Content-Type", t.ContentType)
-	h.Set("Content-Disposition", `attachment; filename*=UTF-8''`+url.PathEscape(t.FileName))
-	h.Set("ETag", `"`+t.SHA256+`"`)
-	http.ServeContent(w, r, "", time.Time{}, content)
+	serveFile(w, r, storedFile{name: t.FileName, ctype: t.ContentType, sum: t.SHA256}, content)
 	return nil
 }

@@ -23,25 +23,45 @@ const childEnv = "CONGTHUONG_TEST_CHILD"
 
 // startChild runs `congthuong serve` in a process of its own on dir (and
 // the PostgreSQL database at dbURL, if given).
-func startChild(t *testing.T, dir, dbURL, addr string) *exec.Cmd {
+func startChild(t *testing.T, dir, dbURL, addr string, env ...string) *exec.Cmd {
+	t.Helper()
+	cmd := launchChild(t, dir, dbURL, addr, env...)
+	waitReady(t, addr)
+	return cmd
+}
+
+// launchChild starts the process without waiting for it.
+func launchChild(t *testing.T, dir, dbURL, addr string, env ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "serve", "--data", dir, "--database-url", dbURL, "--addr", addr, "--secure-cookies=false")
-	cmd.Env = append(os.Environ(), childEnv+"=1", "CONGTHUONG_ADMIN_PASSWORD="+adminPassword, "CONGTHUONG_LOG_LEVEL=warn")
+	cmd.Env = append(append(os.Environ(), childEnv+"=1", "CONGTHUONG_ADMIN_PASSWORD="+adminPassword, "CONGTHUONG_LOG_LEVEL=warn"), env...)
+	var errs bytes.Buffer
+	cmd.Stderr = &errs
+	t.Cleanup(func() {
+		if t.Failed() && errs.Len() > 0 {
+			t.Logf("%s said:\n%s", addr, errs.String())
+		}
+	})
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	for i := 0; i < 200; i++ {
+	return cmd
+}
+
+// waitReady waits for a platform's /readyz to answer 200.
+func waitReady(t *testing.T, addr string) {
+	t.Helper()
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); {
 		if res, err := http.Get("http://" + addr + "/readyz"); err == nil {
 			res.Body.Close()
 			if res.StatusCode == 200 {
-				return cmd
+				return
 			}
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatal("the platform did not start")
-	return nil
 }
 
 func freeAddr(t *testing.T) string {

@@ -1,11 +1,9 @@
 package mailer_test
 
 import (
-	"bufio"
 	"context"
 	"io"
 	"log/slog"
-	"net"
 	"strings"
 	"sync"
 	"testing"
@@ -14,77 +12,12 @@ import (
 	"congthuong/internal/calendar"
 	"congthuong/internal/mailer"
 	"congthuong/internal/procedure"
+	"congthuong/internal/smtptest"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
 
 func TestMain(m *testing.M) { storetest.Main(m) }
-
-// fakeSMTP accepts messages on loopback and keeps them.
-type fakeSMTP struct {
-	mu   sync.Mutex
-	msgs []string
-	ln   net.Listener
-}
-
-func startSMTP(t *testing.T) *fakeSMTP {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &fakeSMTP{ln: ln}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go f.serve(c)
-		}
-	}()
-	return f
-}
-
-func (f *fakeSMTP) serve(c net.Conn) {
-	defer c.Close()
-	r := bufio.NewReader(c)
-	say := func(s string) { io.WriteString(c, s+"\r\n") }
-	say("220 fake")
-	for {
-		line, err := r.ReadString('\n')
-		if err != nil {
-			return
-		}
-		cmd := strings.ToUpper(strings.TrimSpace(line))
-		switch {
-		case strings.HasPrefix(cmd, "EHLO"), strings.HasPrefix(cmd, "HELO"):
-			say("250 fake")
-		case cmd == "DATA":
-			say("354 go on")
-			var b strings.Builder
-			for {
-				l, err := r.ReadString('\n')
-				if err != nil {
-					return
-				}
-				if l == ".\r\n" {
-					break
-				}
-				b.WriteString(l)
-			}
-			f.mu.Lock()
-			f.msgs = append(f.msgs, b.String())
-			f.mu.Unlock()
-			say("250 queued")
-		case cmd == "QUIT":
-			say("221 bye")
-			return
-		default:
-			say("250 ok")
-		}
-	}
-}
 
 // TestSendOnce files dossiers that queue messages, then has two senders
 // race over the outbox: every message arrives exactly once.
@@ -107,27 +40,26 @@ func TestSendOnce(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		smtpd := startSMTP(t)
+		smtpd := smtptest.Start(t)
 		log := slog.New(slog.NewTextHandler(io.Discard, nil))
 		var wg sync.WaitGroup
 		for _, name := range []string{"a", "b"} {
 			wg.Add(1)
 			go func(name string) {
 				defer wg.Done()
-				m := mailer.Sender{Store: s, URL: "smtp://" + smtpd.ln.Addr().String(), From: "sct@example.vn", Name: name, Log: log}
+				m := mailer.Sender{Store: s, URL: smtpd.URL(), From: "sct@example.vn", Name: name, Log: log}
 				if _, err := m.SendPending(context.Background()); err != nil {
 					t.Error(err)
 				}
 			}(name)
 		}
 		wg.Wait()
-		smtpd.mu.Lock()
-		defer smtpd.mu.Unlock()
-		if len(smtpd.msgs) != n {
-			t.Errorf("%d messages delivered for %d queued", len(smtpd.msgs), n)
+		msgs := smtpd.Messages()
+		if len(msgs) != n {
+			t.Errorf("%d messages delivered for %d queued", len(msgs), n)
 		}
-		if len(smtpd.msgs) > 0 && !strings.Contains(smtpd.msgs[0], "Subject: =?utf-8?q?") {
-			t.Errorf("message: %.300s", smtpd.msgs[0])
+		if len(msgs) > 0 && !strings.Contains(msgs[0], "Subject: =?utf-8?q?") {
+			t.Errorf("message: %.300s", msgs[0])
 		}
 		box, err := s.Outbox(sys, 100)
 		if err != nil || len(box) != n || box[0].SentAt == nil {

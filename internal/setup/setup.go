@@ -60,6 +60,18 @@ const (
 
 // Prepare brings the database up to date.
 func Prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Options) (*Result, error) {
+	// Replicas starting together prepare the database one after the other:
+	// the first does the work, the others find it done.
+	var res *Result
+	err := st.Exclusive(ctx, func() error {
+		var err error
+		res, err = prepare(ctx, st, log, opts)
+		return err
+	})
+	return res, err
+}
+
+func prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Options) (*Result, error) {
 	ctx = congthuong.NewContext(ctx, congthuong.System())
 	res := &Result{}
 	var err error

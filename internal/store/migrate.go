@@ -12,6 +12,9 @@ import (
 //go:embed migrations
 var migrations embed.FS
 
+// Migrations returns the embedded migration files, by dialect folder.
+func Migrations() fs.FS { return migrations }
+
 // Migrate applies the embedded migrations not yet applied, each file in its
 // own transaction, in name order. Several processes may call it at once.
 func (s *Store) Migrate(ctx context.Context) (applied []string, err error) {

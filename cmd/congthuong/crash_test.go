@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -165,4 +167,118 @@ func killDuringFilings(t *testing.T, dbURL string) {
 		t.Errorf("audit chain after the kill: %d entries, broken at %+v, %v", n, broken, err)
 	}
 	t.Logf("%d acknowledged filings, all present after SIGKILL and restart", len(acked))
+}
+
+// TestKillDuringImport imports a small file, then kills the server with
+// SIGKILL while it imports a large one: after a restart the small one is
+// all there, nothing of the large one is, and the audit chain verifies.
+func TestKillDuringImport(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { killDuringImport(t, "") })
+	t.Run("postgres", func(t *testing.T) { killDuringImport(t, storetest.EmptyPostgres(t)) })
+}
+
+func killDuringImport(t *testing.T, dbURL string) {
+	dir, addr := t.TempDir(), freeAddr(t)
+	child := startChild(t, dir, dbURL, addr)
+	st, err := store.Open(context.Background(), dbURL, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin, err := st.FindUserByUsername(context.Background(), "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	actor := congthuong.Actor{UserID: admin.ID, Username: admin.Username, Role: admin.Role, UnitCode: admin.UnitCode}
+	token, _, err := st.CreateAPIToken(congthuong.NewContext(context.Background(), actor), "crash test", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	post := func(body []byte) (int, error) {
+		req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/stats/values/import", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "text/csv")
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := (&http.Client{Timeout: 60 * time.Second}).Do(req)
+		if err != nil {
+			return 0, err
+		}
+		res.Body.Close()
+		return res.StatusCode, nil
+	}
+	if code, err := post([]byte("indicator,unit,period,value\nRETAIL_SALES,31,2024,225784\nEXPORTS,31,2024,36400\n")); err != nil || code != 200 {
+		t.Fatalf("small import: %d %v", code, err)
+	}
+	// The large one, some 360,000 values: every unit of the country, every
+	// month of three years, three indicators; killed 0.4 s into it.
+	var big bytes.Buffer
+	big.WriteString("indicator,unit,period,value\n")
+	st2, err := store.Open(context.Background(), dbURL, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := congthuong.NewContext(context.Background(), congthuong.System())
+	var units []string
+	for off := 0; ; off += store.MaxLimit {
+		page, _, err := st2.FindUnits(sys, store.UnitFilter{ValidOn: "2026-01-01", Page: store.Page{Limit: store.MaxLimit, Offset: off}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range page {
+			if u.Code != congthuong.CountryCode {
+				units = append(units, u.Code)
+			}
+		}
+		if len(page) < store.MaxLimit {
+			break
+		}
+	}
+	st2.Close()
+	rows := 0
+	for _, ind := range []string{"RETAIL_SALES", "EXPORTS", "IMPORTS"} {
+		for y := 2026; y <= 2028; y++ {
+			for m := 1; m <= 12; m++ {
+				for _, u := range units {
+					fmt.Fprintf(&big, "%s,%s,%d-%02d,%d\n", ind, u, y, m, 100+rows%900)
+					rows++
+				}
+			}
+		}
+	}
+	done := make(chan error, 1)
+	go func() {
+		code, err := post(big.Bytes())
+		if err == nil {
+			err = fmt.Errorf("status %d", code)
+			if code == 200 {
+				err = nil
+			}
+		}
+		done <- err
+	}()
+	time.Sleep(400 * time.Millisecond)
+	if err := child.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	child.Wait()
+	if err := <-done; err == nil {
+		t.Fatalf("the import of %d values finished before the kill: make it larger", rows)
+	} else if strings.HasPrefix(err.Error(), "status") {
+		t.Fatalf("the large import was refused (%v), not killed", err)
+	}
+	startChild(t, dir, dbURL, addr)
+	st3, err := store.Open(context.Background(), dbURL, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st3.Close()
+	var n int
+	if err := st3.DB().QueryRow(`SELECT COUNT(*) FROM stat_values`).Scan(&n); err != nil || n != 2 {
+		t.Errorf("after the kill the store holds %d values, want the small import's 2 and nothing of the %d killed: %v", n, rows, err)
+	}
+	if err := st3.CheckSeries(sys); err != nil {
+		t.Error(err)
+	}
+	if _, broken, err := st3.VerifyAudit(sys); err != nil || broken != nil {
+		t.Errorf("audit chain after the kill: %+v %v", broken, err)
+	}
 }

@@ -17,6 +17,7 @@ const (
 	EUNAUTHORIZED = "unauthorized"
 	EFORBIDDEN    = "forbidden"
 	ETOOMANY      = "too_many_requests"
+	EUNAVAILABLE  = "unavailable" // the database cannot be reached: try again shortly
 	EINTERNAL     = "internal"
 )
 

@@ -193,6 +193,17 @@ func TestTwoReplicas(t *testing.T) {
 	if d := time.Since(start); d > 4*time.Second {
 		t.Errorf("readyz took %s to say the database is gone", d)
 	}
+	// Requests fail fast with 503 (to retry), not 500.
+	start = time.Now()
+	if res, err := http.Get("http://" + b + "/api/v1/procedures"); err != nil || res.StatusCode != http.StatusServiceUnavailable ||
+		res.Header.Get("Retry-After") == "" {
+		t.Errorf("a read without the database: %v %v", res, err)
+	} else {
+		res.Body.Close()
+	}
+	if d := time.Since(start); d > 4*time.Second {
+		t.Errorf("the read took %s to fail", d)
+	}
 	px.up(t)
 	deadline = time.Now().Add(15 * time.Second)
 	for ready(b) != 200 && time.Now().Before(deadline) {
@@ -200,5 +211,10 @@ func TestTwoReplicas(t *testing.T) {
 	}
 	if code := ready(b); code != 200 {
 		t.Errorf("readyz after the database came back: %d", code)
+	}
+	if res, err := http.Get("http://" + b + "/api/v1/procedures"); err != nil || res.StatusCode != 200 {
+		t.Errorf("a read after the database came back: %v %v", res, err)
+	} else {
+		res.Body.Close()
 	}
 }

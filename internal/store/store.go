@@ -43,6 +43,16 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 		s.files = filepath.Join(dataDir, "files")
 	}
 	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		if !strings.Contains(url, "connect_timeout=") {
+			// A database that cannot be reached fails requests within
+			// seconds (503), instead of holding them for the system's TCP
+			// timeout.
+			sep := "?"
+			if strings.Contains(url, "?") {
+				sep = "&"
+			}
+			url += sep + "connect_timeout=3"
+		}
 		db, err := sql.Open("pgx", url)
 		if err != nil {
 			return nil, fmt.Errorf("store: open postgres: %w", err)

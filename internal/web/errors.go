@@ -1,11 +1,16 @@
 package web
 
 import (
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
+	"syscall"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"congthuong"
 )
@@ -19,6 +24,18 @@ var statusOf = map[string]int{
 	congthuong.EUNAUTHORIZED: http.StatusUnauthorized,
 	congthuong.EFORBIDDEN:    http.StatusForbidden,
 	congthuong.ETOOMANY:      http.StatusTooManyRequests,
+	congthuong.EUNAVAILABLE:  http.StatusServiceUnavailable,
+}
+
+// unavailable turns a database that cannot be reached into the error that
+// says so (503, to retry shortly or elsewhere) instead of an internal one.
+func unavailable(err error) error {
+	var op *net.OpError
+	var connect *pgconn.ConnectError
+	if errors.As(err, &op) || errors.As(err, &connect) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, syscall.ECONNREFUSED) {
+		return &congthuong.Error{Code: congthuong.EUNAVAILABLE, Message: "the database is unavailable; try again shortly"}
+	}
+	return err
 }
 
 func errorStatus(err error) int {
@@ -50,6 +67,11 @@ func (s *Server) logInternal(r *http.Request, err error) {
 
 func (s *Server) writeAPIError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logInternal(r, err)
+	if u := unavailable(err); u != err {
+		s.log.Warn("database unavailable", "path", r.URL.Path, "err", err)
+		err = u
+		w.Header().Set("Retry-After", "5")
+	}
 	code := congthuong.ErrorCode(err)
 	writeJSON(w, errorStatus(err), apiError{Error: apiErrorBody{Code: code, Message: congthuong.ErrorMessage(err),
 		Fields: congthuong.ErrorFields(err)}})

@@ -155,6 +155,43 @@ func (tx *Tx) insertSeries(ctx context.Context, rows []seriesRow) error {
 	return nil
 }
 
+// lockSeries makes the writers of an indicator's year take turns until
+// their transactions end. Whoever writes values reads those already stored
+// and rewrites the year's series from them: on PostgreSQL, two imports of
+// the same year (different months) would otherwise each miss the other's
+// values, one losing its months from the series or failing on a duplicate.
+// SQLite has one writer at a time already. Locks are taken in one order,
+// so that writers of several years cannot deadlock.
+func (tx *Tx) lockSeries(ctx context.Context, years map[string]map[int]bool) error {
+	if tx.s.dialect.name != postgres.name {
+		return nil
+	}
+	type key struct {
+		indicator string
+		year      int
+	}
+	var keys []key
+	for code, ys := range years {
+		for y := range ys {
+			keys = append(keys, key{code, y})
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := strings.Compare(a.indicator, b.indicator); c != 0 {
+			return c
+		}
+		return a.year - b.year
+	})
+	for _, k := range keys {
+		// Two int4 keys: a space apart from the one-key locks of
+		// start-up and the audit chain.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('stat_series:' || $1), $2)`, k.indicator, k.year); err != nil {
+			return fmt.Errorf("store: lock series: %w", err)
+		}
+	}
+	return nil
+}
+
 // refreshSeries rewrites series rows from the values themselves, after a
 // change that did not go through an import (an approval changes their
 // status). w selects whole series: by indicator, year and unit, never by

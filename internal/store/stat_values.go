@@ -345,6 +345,9 @@ func (tx *Tx) importSeries(ctx context.Context, valid []importedValue, inFile ma
 }
 
 func (tx *Tx) storedValues(ctx context.Context, years map[string]map[int]bool) (map[valueKey]storedValue, error) {
+	if err := tx.lockSeries(ctx, years); err != nil {
+		return nil, err
+	}
 	out := map[valueKey]storedValue{}
 	for code, ys := range years {
 		for y := range ys {

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -170,6 +171,47 @@ func TestValueOutlierWarning(t *testing.T) {
 		res, err := s.ImportValues(sys, valueRows(stats.ValueRow{Indicator: "EXPORTS", UnitCode: "31", Period: stats.MonthOf(2026, 1), Value: 30000}), true)
 		if err != nil || len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0].Message, "outlier") {
 			t.Errorf("ten times the usual month: %+v, %v", res, err)
+		}
+	})
+}
+
+// TestConcurrentImportsOfOneYear imports the twelve months of one series at
+// once, each from its own writer, twice (created, then revised): every
+// import succeeds, and the analytics' copy holds all twelve, as the values
+// do. On PostgreSQL, writers of one year that did not take turns would each
+// miss the others' months.
+func TestConcurrentImportsOfOneYear(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		sys := congthuong.NewContext(context.Background(), congthuong.System())
+		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
+			t.Fatal(err)
+		}
+		for round, base := range []float64{1000, 2000} {
+			errs := make(chan error, 12)
+			for m := 1; m <= 12; m++ {
+				go func() {
+					_, err := s.ImportValues(sys, valueRows(
+						stats.ValueRow{Indicator: "RETAIL_SALES", UnitCode: "31", Period: period(t, fmt.Sprintf("2024-%02d", m)), Value: base + float64(m)},
+						stats.ValueRow{Indicator: "EXPORTS", UnitCode: "31", Period: period(t, fmt.Sprintf("2024-%02d", 13-m)), Value: base - float64(m)},
+					), false)
+					errs <- err
+				}()
+			}
+			for range 12 {
+				if err := <-errs; err != nil {
+					t.Errorf("round %d: %v", round, err)
+				}
+			}
+			if err := s.CheckSeries(sys); err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+			a, err := s.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: period(t, "2024"), Units: []string{"31"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := 12*base + 78; !near(a.Units[0].Value, want) {
+				t.Errorf("round %d: the year's retail sales are %v, want the sum of its twelve months, %v", round, show(a.Units[0].Value), want)
+			}
 		}
 	})
 }

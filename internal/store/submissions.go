@@ -224,6 +224,13 @@ func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 		next := SubmissionReturned
 		if approve {
 			next = SubmissionApproved
+			years := map[string]map[int]bool{}
+			for _, code := range ds.Indicators {
+				years[code] = map[int]bool{p.Year: true}
+			}
+			if err := tx.lockSeries(ctx, years); err != nil {
+				return err
+			}
 			w := where{args: []any{string(stats.Official)}} // $1 is the new status
 			w.add("year = ? AND first_month = ? AND last_month = ? AND unit_code = ? AND unit_from = ?",
 				p.Year, p.First, p.Last, u.Code, u.ValidFrom)

@@ -5,6 +5,7 @@
 //
 //	go run ./cmd/ctload -path '/api/v1/units?level=commune&parent=31' -c 16 -d 10s
 //	go run ./cmd/ctload -parks 5000 -path '/api/v1/parks?kind=cluster&min_free_ha=10' -c 16 -d 10s
+//	go run ./cmd/ctload -mix -scale 1 -c 32 -d 30s
 package main
 
 import (
@@ -16,6 +17,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"sync"
 	"time"
@@ -31,14 +33,35 @@ func main() {
 	dur := flag.Duration("d", 10*time.Second, "duration of each run")
 	dbURL := flag.String("database-url", "", "postgres:// URL (default: embedded SQLite in a temporary folder)")
 	parks := flag.Int("parks", 0, "generate this many industrial parks and clusters, 40 tenants each, before the runs")
+	mix := flag.Bool("mix", false, "drive the realistic mix (pages, API reads, logins, data entry, filings) instead of one path")
+	scale := flag.Int("scale", 1, "with -mix: the demo data plus this many provinces' worth of generated sites, statistics and dossiers")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	flag.Parse()
-	if err := run(*path, *conc, *dur, *dbURL, *parks); err != nil {
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "ctload:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *mix {
+		*parks = 0
+	} else {
+		*scale = 0
+	}
+	if err := run(*path, *conc, *dur, *dbURL, *parks, *scale); err != nil {
 		fmt.Fprintln(os.Stderr, "ctload:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
 
-func run(path string, conc int, dur time.Duration, dbURL string, parks int) error {
+func run(path string, conc int, dur time.Duration, dbURL string, parks, scale int) error {
+	mix := scale > 0
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "ctload-*")
 	if err != nil {
@@ -51,7 +74,7 @@ func run(path string, conc int, dur time.Duration, dbURL string, parks int) erro
 		return err
 	}
 	defer st.Close()
-	if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: "load-test-password"}); err != nil {
+	if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: "load-test-password", Demo: mix}); err != nil {
 		return err
 	}
 	if parks > 0 {
@@ -61,6 +84,15 @@ func run(path string, conc int, dur time.Duration, dbURL string, parks int) erro
 		}
 		fmt.Printf("generated %d sites and %d tenants in %s\n", parks, parks*40, time.Since(start).Round(time.Millisecond))
 	}
+	if mix {
+		start := time.Now()
+		got, err := setup.GenerateScale(ctx, st, scale)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("scale %d: %d provinces, %d sites with %d tenants, %d values, %d dossiers added to the demo in %s\n",
+			scale, got.Provinces, got.Sites, got.Sites*40, got.Values, got.Dossiers, time.Since(start).Round(time.Millisecond))
+	}
 	h, err := web.New(st, log, web.Options{SecureCookies: true})
 	if err != nil {
 		return err
@@ -68,6 +100,9 @@ func run(path string, conc int, dur time.Duration, dbURL string, parks int) erro
 	platform, err := serve(h)
 	if err != nil {
 		return err
+	}
+	if mix {
+		return runMix(ctx, st, platform, conc, dur)
 	}
 
 	// The baseline returns what the platform returns, from memory.

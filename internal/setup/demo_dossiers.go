@@ -38,20 +38,7 @@ func demoDossiers(ctx context.Context, st *store.Store, taxCodes []string) error
 		if err != nil {
 			return err
 		}
-		form := map[string]string{}
-		for _, f := range proc.Fields {
-			switch f.Type {
-			case "tax_code":
-				form[f.Name] = taxCodes[i%len(taxCodes)]
-			case "date":
-				form[f.Name] = at.AddDate(0, 1, 0).Format(time.DateOnly)
-			default:
-				form[f.Name] = fmt.Sprintf("Địa điểm mẫu số %d", i+1)
-			}
-		}
-		d := &procedure.Dossier{ProcedureCode: tg.code, UnitCode: tg.unit, Channel: []int{procedure.Online, procedure.Online, procedure.InPerson}[i%3],
-			Applicant: procedure.Applicant{Name: fmt.Sprintf("Doanh nghiệp mẫu %d", i%24+1), TaxCode: taxCodes[i%len(taxCodes)],
-				Phone: fmt.Sprintf("09%08d", 10000000+i)}, Form: form, Demo: true}
+		d := madeUpDossier(proc, tg.unit, taxCodes[i%len(taxCodes)], at, i)
 		if err := st.SubmitDossier(ctx, d, cal); err != nil {
 			return fmt.Errorf("demo dossier %d: %w", i, err)
 		}
@@ -93,4 +80,23 @@ func demoDossiers(ctx context.Context, st *store.Store, taxCodes []string) error
 		}
 	}
 	return nil
+}
+
+// madeUpDossier is the i-th made-up dossier of a procedure, its form filled
+// in with plausible values.
+func madeUpDossier(proc *procedure.Procedure, unitCode, taxCode string, at time.Time, i int) *procedure.Dossier {
+	form := map[string]string{}
+	for _, f := range proc.Fields {
+		switch f.Type {
+		case "tax_code":
+			form[f.Name] = taxCode
+		case "date":
+			form[f.Name] = at.AddDate(0, 1, 0).Format(time.DateOnly)
+		default:
+			form[f.Name] = fmt.Sprintf("Địa điểm mẫu số %d", i+1)
+		}
+	}
+	return &procedure.Dossier{ProcedureCode: proc.Code, UnitCode: unitCode, Channel: []int{procedure.Online, procedure.Online, procedure.InPerson}[i%3],
+		Applicant: procedure.Applicant{Name: fmt.Sprintf("Doanh nghiệp mẫu %d", i%24+1), TaxCode: taxCode,
+			Phone: fmt.Sprintf("09%08d", 10000000+i)}, Form: form, Demo: true}
 }

@@ -17,7 +17,8 @@ const (
 	EUNAUTHORIZED = "unauthorized"
 	EFORBIDDEN    = "forbidden"
 	ETOOMANY      = "too_many_requests"
-	EUNAVAILABLE  = "unavailable" // the database cannot be reached: try again shortly
+	EUNAVAILABLE  = "unavailable"  // the database cannot be reached: try again shortly
+	EFULL         = "storage_full" // no room left to store a file: nothing was saved
 	EINTERNAL     = "internal"
 )
 

@@ -92,19 +92,10 @@ func killDuringFilings(t *testing.T, dbURL string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin, err := st.FindUserByUsername(context.Background(), "admin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	actor := congthuong.Actor{UserID: admin.ID, Username: admin.Username, Role: admin.Role, UnitCode: admin.UnitCode}
-	token, _, err := st.CreateAPIToken(congthuong.NewContext(context.Background(), actor), "crash test", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	token := adminToken(t, st)
 	st.Close()
 
-	filing := []byte(`{"procedure_code":"CT-KM-MAYRUI","unit_code":"31","channel":1,"applicant":{"name":"Công ty Mẫu","phone":"0912345678"},
-		"form":{"tax_code":"0100233488","start_date":"2026-12-01","end_date":"2026-12-31"}}`)
+	filing := []byte(testFiling)
 	var mu sync.Mutex
 	acked := map[string]bool{}
 	var wg sync.WaitGroup
@@ -184,15 +175,7 @@ func killDuringImport(t *testing.T, dbURL string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin, err := st.FindUserByUsername(context.Background(), "admin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	actor := congthuong.Actor{UserID: admin.ID, Username: admin.Username, Role: admin.Role, UnitCode: admin.UnitCode}
-	token, _, err := st.CreateAPIToken(congthuong.NewContext(context.Background(), actor), "crash test", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	token := adminToken(t, st)
 	st.Close()
 	post := func(body []byte) (int, error) {
 		req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/stats/values/import", bytes.NewReader(body))

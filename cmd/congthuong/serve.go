@@ -44,6 +44,14 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.Store = st
+	if m.Config.FilesDir != "" {
+		st.SetFilesDir(m.Config.FilesDir)
+	}
+	if m.Config.AnalyticsURL != "" {
+		if err := st.UseAnalyticsReplica(m.Config.AnalyticsURL); err != nil {
+			return err
+		}
+	}
 	res, err := setup.Prepare(ctx, st, m.Log, setup.Options{Demo: m.Config.Demo, AdminPassword: m.Config.AdminPassword})
 	if err != nil {
 		return err
@@ -64,11 +72,13 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.server = &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       2 * time.Minute, // imports upload large files
-		WriteTimeout:      5 * time.Minute,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(m.Log.Handler(), slog.LevelWarn),
+		ReadHeaderTimeout: m.Config.HeaderTimeout,
+		// Uploads are read whole before any transaction begins, so a slow
+		// client holds its connection, never the database's writer.
+		ReadTimeout:  m.Config.ReadTimeout,
+		WriteTimeout: m.Config.ReadTimeout + 3*time.Minute,
+		IdleTimeout:  2 * time.Minute,
+		ErrorLog:     slog.NewLogLogger(m.Log.Handler(), slog.LevelWarn),
 	}
 	m.done = make(chan error, 1)
 	go func() { m.done <- m.server.Serve(m.listener) }()

@@ -9,15 +9,19 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"congthuong/internal/calendar"
 )
 
 // Config is every setting the server needs.
 type Config struct {
-	Addr          string
-	DataDir       string
-	DatabaseURL   string
+	Addr        string
+	DataDir     string
+	DatabaseURL string
+	// AnalyticsURL names a streaming replica of DatabaseURL that the
+	// analytics read from; empty: the primary.
+	AnalyticsURL  string
 	Demo          bool
 	AdminPassword string
 	LogLevel      string
@@ -42,6 +46,14 @@ type Config struct {
 	// administrators read in the interface.
 	SMTPURL  string
 	MailFrom string
+	// FilesDir holds uploaded files (shared storage when several processes
+	// serve one PostgreSQL database); empty: files/ in the data folder.
+	FilesDir string
+	// HeaderTimeout bounds how long a client may take to send a request's
+	// headers, ReadTimeout its whole request (uploads included): a slow or
+	// stalled client is cut off instead of holding a connection.
+	HeaderTimeout time.Duration
+	ReadTimeout   time.Duration
 }
 
 // Default returns the settings used when nothing is configured.
@@ -54,6 +66,8 @@ func Default() Config {
 		SecureCookies: true,
 		OfficeHours:   "07:30-11:30,13:30-17:00",
 		StateSchedule: true,
+		HeaderTimeout: 10 * time.Second,
+		ReadTimeout:   2 * time.Minute, // a 64 MiB import on a slow link
 	}
 }
 
@@ -88,6 +102,7 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	str(&c.Addr, "addr", "CONGTHUONG_ADDR", "address to listen on")
 	str(&c.DataDir, "data", "CONGTHUONG_DATA", "data folder: SQLite database, attachments, backups")
 	str(&c.DatabaseURL, "database-url", "CONGTHUONG_DATABASE_URL", "postgres:// URL; empty for the embedded SQLite database")
+	str(&c.AnalyticsURL, "analytics-database-url", "CONGTHUONG_ANALYTICS_DATABASE_URL", "postgres:// URL of a read-only streaming replica the analytics read from; empty: the primary")
 	boolean(&c.Demo, "demo", "CONGTHUONG_DEMO", "load demo data on first start")
 	str(&c.LogLevel, "log-level", "CONGTHUONG_LOG_LEVEL", "debug, info, warn or error")
 	str(&c.LogFormat, "log-format", "CONGTHUONG_LOG_FORMAT", "text or json")
@@ -98,6 +113,19 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	str(&c.MailFrom, "mail-from", "CONGTHUONG_MAIL_FROM", "the address e-mails come from")
 	str(&c.MapAttribution, "map-attribution", "CONGTHUONG_MAP_ATTRIBUTION", "credit shown for the map tiles")
 	boolean(&c.StateSchedule, "state-schedule", "CONGTHUONG_STATE_SCHEDULE", "count deadlines on the civil servants' yearly schedule (swapped days, make-up Saturdays)")
+	str(&c.FilesDir, "files", "CONGTHUONG_FILES", "folder of uploaded files, shared by every process of one database; empty: files/ in the data folder")
+	duration := func(p *time.Duration, flagName, env, usage string) {
+		if v := getenv(env); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				errs = append(errs, fmt.Sprintf("%s=%q is not a duration such as 30s or 2m", env, v))
+			}
+			*p = d
+		}
+		fs.DurationVar(p, flagName, *p, usage+" ("+env+")")
+	}
+	duration(&c.HeaderTimeout, "header-timeout", "CONGTHUONG_HEADER_TIMEOUT", "time a client has to send a request's headers")
+	duration(&c.ReadTimeout, "read-timeout", "CONGTHUONG_READ_TIMEOUT", "time a client has to send a whole request, uploads included")
 	c.AdminPassword = getenv("CONGTHUONG_ADMIN_PASSWORD")
 	if len(errs) > 0 {
 		return c, nil, fmt.Errorf("config: %s", strings.Join(errs, "; "))
@@ -120,6 +148,9 @@ func (c Config) Validate() error {
 	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
 		errs = append(errs, "database URL must start with postgres://")
 	}
+	if c.AnalyticsURL != "" && (c.DatabaseURL == "" || (!strings.HasPrefix(c.AnalyticsURL, "postgres://") && !strings.HasPrefix(c.AnalyticsURL, "postgresql://"))) {
+		errs = append(errs, "the analytics database URL must start with postgres://, and needs a PostgreSQL database URL")
+	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
@@ -139,6 +170,9 @@ func (c Config) Validate() error {
 	if c.SMTPURL != "" && (!strings.HasPrefix(c.SMTPURL, "smtp://") || c.MailFrom == "") {
 		errs = append(errs, "the SMTP URL is smtp://[user:password@]host:port, with a mail-from address")
 	}
+	if c.HeaderTimeout <= 0 || c.ReadTimeout < c.HeaderTimeout {
+		errs = append(errs, "the header timeout must be positive and the read timeout at least as long")
+	}
 	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
 		errs = append(errs, "CONGTHUONG_ADMIN_PASSWORD must have at least 10 characters")
 	}
@@ -156,15 +190,21 @@ func (c Config) Redacted() Config {
 	if i := strings.Index(c.SMTPURL, "@"); i > 0 {
 		c.SMTPURL = "smtp://********" + c.SMTPURL[i:]
 	}
-	if i := strings.Index(c.DatabaseURL, "@"); i > 0 {
-		if j := strings.Index(c.DatabaseURL, "://"); j > 0 && j < i {
-			userinfo := c.DatabaseURL[j+3 : i]
+	c.DatabaseURL, c.AnalyticsURL = redactURL(c.DatabaseURL), redactURL(c.AnalyticsURL)
+	return c
+}
+
+// redactURL hides the password of a postgres:// URL.
+func redactURL(u string) string {
+	if i := strings.Index(u, "@"); i > 0 {
+		if j := strings.Index(u, "://"); j > 0 && j < i {
+			userinfo := u[j+3 : i]
 			if k := strings.IndexByte(userinfo, ':'); k >= 0 {
-				c.DatabaseURL = c.DatabaseURL[:j+3] + userinfo[:k] + ":********" + c.DatabaseURL[i:]
+				return u[:j+3] + userinfo[:k] + ":********" + u[i:]
 			}
 		}
 	}
-	return c
+	return u
 }
 
 // CalendarOptions returns the calendar settings; Validate has checked them.

@@ -3,15 +3,18 @@ package config_test
 import (
 	"io"
 	"testing"
+	"time"
 
 	"congthuong/internal/config"
 )
 
 func TestLoad(t *testing.T) {
 	env := map[string]string{
-		"CONGTHUONG_ADDR":         ":9000",
-		"CONGTHUONG_DEMO":         "true",
-		"CONGTHUONG_DATABASE_URL": "postgres://u:secret@db/ct",
+		"CONGTHUONG_ADDR":                   ":9000",
+		"CONGTHUONG_DEMO":                   "true",
+		"CONGTHUONG_DATABASE_URL":           "postgres://u:secret@db/ct",
+		"CONGTHUONG_ANALYTICS_DATABASE_URL": "postgres://r:secret@replica/ct",
+		"CONGTHUONG_READ_TIMEOUT":           "5m",
 	}
 	c, rest, err := config.Load("serve", []string{"-addr", "127.0.0.1:7000", "extra"}, func(k string) string { return env[k] }, io.Discard)
 	if err != nil {
@@ -29,14 +32,23 @@ func TestLoad(t *testing.T) {
 	if got := c.Redacted().DatabaseURL; got != "postgres://u:********@db/ct" {
 		t.Errorf("redacted URL = %s", got)
 	}
+	if got := c.Redacted().AnalyticsURL; got != "postgres://r:********@replica/ct" {
+		t.Errorf("redacted analytics URL = %s", got)
+	}
+	if c.ReadTimeout != 5*time.Minute || c.HeaderTimeout != 10*time.Second {
+		t.Errorf("timeouts: read %s, headers %s", c.ReadTimeout, c.HeaderTimeout)
+	}
 }
 
 func TestLoadInvalid(t *testing.T) {
 	for name, env := range map[string]map[string]string{
-		"bad bool":       {"CONGTHUONG_DEMO": "yes please"},
-		"bad url":        {"CONGTHUONG_DATABASE_URL": "mysql://x"},
-		"short password": {"CONGTHUONG_ADMIN_PASSWORD": "short"},
-		"bad log level":  {"CONGTHUONG_LOG_LEVEL": "loud"},
+		"bad bool":                {"CONGTHUONG_DEMO": "yes please"},
+		"bad url":                 {"CONGTHUONG_DATABASE_URL": "mysql://x"},
+		"short password":          {"CONGTHUONG_ADMIN_PASSWORD": "short"},
+		"bad log level":           {"CONGTHUONG_LOG_LEVEL": "loud"},
+		"replica without primary": {"CONGTHUONG_ANALYTICS_DATABASE_URL": "postgres://r@replica/ct"},
+		"bad timeout":             {"CONGTHUONG_READ_TIMEOUT": "soon"},
+		"read before headers":     {"CONGTHUONG_READ_TIMEOUT": "1s", "CONGTHUONG_HEADER_TIMEOUT": "5s"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, _, err := config.Load("serve", nil, func(k string) string { return env[k] }, io.Discard); err == nil {

@@ -297,7 +297,7 @@ func (s *Store) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Uni
 	_, last := periodDays(q.Period)
 	switch {
 	case q.Group != "":
-		rows, err := s.read.QueryContext(ctx, `SELECT `+prefixColumns("u.", unitColumns)+` FROM unit_group_members m
+		rows, err := s.analyticsQuery(ctx, `SELECT `+prefixColumns("u.", unitColumns)+` FROM unit_group_members m
 			JOIN units u ON u.id = m.unit_id WHERE m.group_code = $1 ORDER BY u.code`, q.Group)
 		if err != nil {
 			return nil, fmt.Errorf("store: group members: %w", err)
@@ -413,7 +413,7 @@ func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.
 			if len(units) > 0 {
 				w.in("unit_code", units)
 			}
-			rows, err := s.read.QueryContext(ctx, `SELECT unit_code, unit_from, data FROM stat_series`+w.sql(), w.args...)
+			rows, err := s.analyticsQuery(ctx, `SELECT unit_code, unit_from, data FROM stat_series`+w.sql(), w.args...)
 			if err != nil {
 				return out, fmt.Errorf("store: analysis values: %w", err)
 			}

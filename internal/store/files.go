@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"syscall"
 
 	"congthuong"
 )
@@ -42,7 +43,7 @@ func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
 	}
 	tmp, err := os.CreateTemp(s.files, ".upload-*")
 	if err != nil {
-		return out, fmt.Errorf("store: files: %w", err)
+		return out, storageError(fmt.Errorf("store: files: %w", err))
 	}
 	defer os.Remove(tmp.Name()) // nothing once renamed
 	h := sha256.New()
@@ -61,7 +62,7 @@ func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
 		err = cerr
 	}
 	if err != nil {
-		return out, err
+		return out, storageError(err)
 	}
 	out = storedFile{sum: hex.EncodeToString(h.Sum(nil)), size: n, head: head.buf}
 	final := s.filePath(out.sum)
@@ -72,7 +73,7 @@ func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
 		return out, fmt.Errorf("store: files: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), final); err != nil {
-		return out, fmt.Errorf("store: files: %w", err)
+		return out, storageError(fmt.Errorf("store: files: %w", err))
 	}
 	if d, err := os.Open(filepath.Dir(final)); err == nil {
 		d.Sync() // the rename itself survives a crash
@@ -80,6 +81,10 @@ func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
 	}
 	return out, nil
 }
+
+// SetFilesDir keeps uploaded files in dir instead of the data folder's
+// files/: shared storage, when several processes serve one database.
+func (s *Store) SetFilesDir(dir string) { s.files = dir }
 
 func (s *Store) filePath(sum string) string { return filepath.Join(s.files, sum[:2], sum) }
 
@@ -93,6 +98,16 @@ func (s *Store) openFile(sum string) (*os.File, error) {
 		return nil, congthuong.Errorf(congthuong.ENOTFOUND, "the file %s is missing from the data folder", sum[:12])
 	}
 	return f, err
+}
+
+// storageError tells a full disk (or an exhausted quota) from other
+// failures: the user is told nothing was saved and to try later; the
+// temporary file has been removed.
+func storageError(err error) error {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+		return fieldError(congthuong.EFULL, "file", "the server has no room left to store files; nothing was saved, try again later")
+	}
+	return err
 }
 
 // headWriter keeps the first bytes written to it.

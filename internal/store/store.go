@@ -20,11 +20,15 @@ import (
 // connection (SQLite allows one writer) and reads through a pool; with
 // PostgreSQL both are the same pool.
 type Store struct {
-	read    *sql.DB
-	write   *sql.DB
-	dialect dialect
-	path    string // SQLite file, empty for PostgreSQL
-	files   string // folder of uploaded files; empty: none can be stored
+	read  *sql.DB
+	write *sql.DB
+	// analytics serves the analytics' reads: a streaming replica when one
+	// is set (replica.go), read otherwise.
+	analytics *sql.DB
+	replica   replicaState
+	dialect   dialect
+	path      string // SQLite file, empty for PostgreSQL
+	files     string // folder of uploaded files; empty: none can be stored
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -43,23 +47,10 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 		s.files = filepath.Join(dataDir, "files")
 	}
 	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
-		if !strings.Contains(url, "connect_timeout=") {
-			// A database that cannot be reached fails requests within
-			// seconds (503), instead of holding them for the system's TCP
-			// timeout.
-			sep := "?"
-			if strings.Contains(url, "?") {
-				sep = "&"
-			}
-			url += sep + "connect_timeout=3"
-		}
-		db, err := sql.Open("pgx", url)
+		db, err := openPostgres(url)
 		if err != nil {
-			return nil, fmt.Errorf("store: open postgres: %w", err)
+			return nil, err
 		}
-		db.SetMaxOpenConns(20)
-		db.SetMaxIdleConns(20)
-		db.SetConnMaxIdleTime(5 * time.Minute)
 		s.read, s.write, s.dialect = db, db, postgres
 	} else if url != "" {
 		return nil, fmt.Errorf("store: database URL must start with postgres:// (or be empty for the embedded SQLite database)")
@@ -81,11 +72,34 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 		}
 		s.dialect = sqlite
 	}
+	s.analytics = s.read
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// openPostgres opens a pool on a postgres:// URL.
+func openPostgres(url string) (*sql.DB, error) {
+	if !strings.Contains(url, "connect_timeout=") {
+		// A database that cannot be reached fails requests within
+		// seconds (503), instead of holding them for the system's TCP
+		// timeout.
+		sep := "?"
+		if strings.Contains(url, "?") {
+			sep = "&"
+		}
+		url += sep + "connect_timeout=3"
+	}
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("store: open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(20)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	return db, nil
 }
 
 // openSQLite opens a pool on the file. busy_timeout comes first so that the
@@ -113,6 +127,11 @@ func (s *Store) Close() error {
 	}
 	if s.read != nil && s.read != s.write {
 		if e := s.read.Close(); err == nil {
+			err = e
+		}
+	}
+	if s.analytics != nil && s.analytics != s.read {
+		if e := s.analytics.Close(); err == nil {
 			err = e
 		}
 	}

@@ -78,7 +78,7 @@ type targetKey struct {
 
 // targets reads the targets of an indicator for a year, by unit and period.
 func (s *Store) targets(ctx context.Context, indicator string, year int) (map[targetKey]stats.Target, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT unit_code, unit_from, first_month, last_month, value, resolution, resolution_date
+	rows, err := s.analyticsQuery(ctx, `SELECT unit_code, unit_from, first_month, last_month, value, resolution, resolution_date
 		FROM stat_targets WHERE indicator = $1 AND year = $2`, indicator, year)
 	if err != nil {
 		return nil, fmt.Errorf("store: targets: %w", err)

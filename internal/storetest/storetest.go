@@ -103,6 +103,13 @@ var (
 // dropped when the test ends.
 func Postgres(t testing.TB) *store.Store {
 	t.Helper()
+	s, _ := PostgresURL(t)
+	return s
+}
+
+// PostgresURL is Postgres, with the URL of the store's database.
+func PostgresURL(t testing.TB) (*store.Store, string) {
+	t.Helper()
 	url := RequirePostgres(t)
 	admin, err := sql.Open("pgx", url)
 	if err != nil {
@@ -136,7 +143,7 @@ func Postgres(t testing.TB) *store.Store {
 			admin.Close()
 		}
 	})
-	return s
+	return s, withDatabase(url, name)
 }
 
 // EmptyPostgres returns the URL of a new, empty PostgreSQL database,

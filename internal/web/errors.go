@@ -1,18 +1,14 @@
 package web
 
 import (
-	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"net"
 	"net/http"
 	"strings"
-	"syscall"
-
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"congthuong"
+	"congthuong/internal/store"
 )
 
 // statusOf maps application error codes to HTTP statuses; anything else is
@@ -25,14 +21,13 @@ var statusOf = map[string]int{
 	congthuong.EFORBIDDEN:    http.StatusForbidden,
 	congthuong.ETOOMANY:      http.StatusTooManyRequests,
 	congthuong.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	congthuong.EFULL:         http.StatusInsufficientStorage,
 }
 
 // unavailable turns a database that cannot be reached into the error that
 // says so (503, to retry shortly or elsewhere) instead of an internal one.
 func unavailable(err error) error {
-	var op *net.OpError
-	var connect *pgconn.ConnectError
-	if errors.As(err, &op) || errors.As(err, &connect) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, syscall.ECONNREFUSED) {
+	if store.Unreachable(err) {
 		return &congthuong.Error{Code: congthuong.EUNAVAILABLE, Message: "the database is unavailable; try again shortly"}
 	}
 	return err
@@ -59,6 +54,11 @@ type apiErrorBody struct {
 // logInternal logs an internal error with the request; users only see
 // "internal error" and the request id.
 func (s *Server) logInternal(r *http.Request, err error) {
+	if congthuong.ErrorCode(err) == congthuong.EFULL {
+		// The operator must free space; users were told to try later.
+		s.log.ErrorContext(r.Context(), "file storage full", slog.String("path", r.URL.Path),
+			slog.String("request_id", requestID(r.Context())))
+	}
 	if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 		s.log.ErrorContext(r.Context(), "internal error", slog.String("method", r.Method),
 			slog.String("path", r.URL.Path), slog.String("request_id", requestID(r.Context())), slog.Any("err", err))

@@ -8,6 +8,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"congthuong/internal/store"
 )
 
 // metrics are exported at /metrics in the Prometheus format. Labels use the
@@ -18,7 +20,7 @@ type metrics struct {
 	handler  http.Handler
 }
 
-func newMetrics(reg *prometheus.Registry) *metrics {
+func newMetrics(reg *prometheus.Registry, st *store.Store) *metrics {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "congthuong_http_requests_total", Help: "HTTP requests by route pattern, method and status.",
@@ -28,7 +30,11 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
 		}, []string{"route"}),
 	}
-	reg.MustRegister(m.requests, m.duration, collectors.NewGoCollector(),
+	fallbacks := prometheus.NewCounterFunc(prometheus.CounterOpts{
+		Name: "congthuong_analytics_replica_fallbacks_total",
+		Help: "Analytics reads the primary database answered because the replica could not be reached.",
+	}, func() float64 { return float64(st.ReplicaFallbacks()) })
+	reg.MustRegister(m.requests, m.duration, fallbacks, collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m.handler = promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 	return m

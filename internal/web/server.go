@@ -66,7 +66,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
 	if len(s.cal.opt.OfficeHours) == 0 {
 		s.cal.opt.OfficeHours = calendar.DefaultOfficeHours
 	}
-	s.metrics = newMetrics(prometheus.NewRegistry())
+	s.metrics = newMetrics(prometheus.NewRegistry(), st)
 	s.handler = s.routes()
 	return s, nil
 }

@@ -33,7 +33,9 @@ type Main struct {
 	// stopMail stops the outbox sender, when one runs.
 	stopMail context.CancelFunc
 	mailDone chan struct{}
-	done     chan error
+	// stopMaint stops the hourly maintenance.
+	stopMaint context.CancelFunc
+	done      chan error
 }
 
 // Run opens the database, prepares it, and starts serving in the
@@ -55,6 +57,9 @@ func (m *Main) Run(ctx context.Context) error {
 	res, err := setup.Prepare(ctx, st, m.Log, setup.Options{Demo: m.Config.Demo, AdminPassword: m.Config.AdminPassword})
 	if err != nil {
 		return err
+	}
+	if err := st.Optimize(ctx); err != nil {
+		m.Log.Warn("optimize", "err", err)
 	}
 	if res.AdminPassword != "" {
 		fmt.Fprintf(m.Out, "\n  Administrator created. User name: %s  One-time password: %s\n"+
@@ -90,6 +95,9 @@ func (m *Main) Run(ctx context.Context) error {
 		m.stopMail, m.mailDone = cancel, make(chan struct{})
 		go func() { sender.Run(mailCtx); close(m.mailDone) }()
 	}
+	maintCtx, stopMaint := context.WithCancel(context.Background())
+	m.stopMaint = stopMaint
+	go maintain(maintCtx, st, m.Log)
 	m.Log.Info("listening", "url", m.URL(), "dialect", st.Dialect())
 	return nil
 }
@@ -111,6 +119,10 @@ func (m *Main) URL() string {
 // closes the database. Calling it again does nothing.
 func (m *Main) Close() error {
 	var err error
+	if m.stopMaint != nil {
+		m.stopMaint()
+		m.stopMaint = nil
+	}
 	if m.stopMail != nil {
 		m.stopMail()
 		<-m.mailDone
@@ -132,6 +144,23 @@ func (m *Main) Close() error {
 		m.Store = nil
 	}
 	return err
+}
+
+// maintain refreshes the database's planner statistics every hour, as
+// tables grow (store.Optimize).
+func maintain(ctx context.Context, st *store.Store, log *slog.Logger) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if err := st.Optimize(ctx); err != nil && ctx.Err() == nil {
+				log.Warn("optimize", "err", err)
+			}
+		}
+	}
 }
 
 func newLogger(c config.Config, w io.Writer) *slog.Logger {

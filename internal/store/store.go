@@ -36,6 +36,9 @@ type Store struct {
 	units unitCache
 }
 
+// sqliteReaders is the size of the SQLite read pool.
+const sqliteReaders = 8
+
 // SQLiteFile is the database file name inside the data folder.
 const SQLiteFile = "congthuong.db"
 
@@ -66,7 +69,7 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 		if s.write, err = openSQLite(s.path, 1, "&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"); err != nil {
 			return nil, err
 		}
-		if s.read, err = openSQLite(s.path, 8, ""); err != nil {
+		if s.read, err = openSQLite(s.path, sqliteReaders, ""); err != nil {
 			s.write.Close()
 			return nil, err
 		}

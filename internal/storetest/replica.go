@@ -36,14 +36,7 @@ func StreamingReplica(t testing.TB, dbURL string) (string, func()) {
 			t.Fatal(err)
 		}
 	}
-	bin := "/usr/lib/postgresql/15/bin"
-	if _, err := os.Stat(bin); err != nil {
-		path, err := exec.LookPath("pg_basebackup")
-		if err != nil {
-			t.Fatal("no pg_basebackup: install the PostgreSQL server packages")
-		}
-		bin = filepath.Dir(path)
-	}
+	bin := filepath.Dir(PostgresTool(t, "pg_basebackup"))
 	dir, err := os.MkdirTemp("", "congthuong-replica-*")
 	if err != nil {
 		t.Fatal(err)
@@ -98,4 +91,19 @@ func StreamingReplica(t testing.TB, dbURL string) (string, func()) {
 	t.Cleanup(stop)
 	u := fmt.Sprintf("postgres://%s@127.0.0.1:%d/%s?sslmode=disable", cfg.User, port, cfg.Database)
 	return u, stop
+}
+
+// PostgresTool returns the path of a PostgreSQL program (pg_dump,
+// pg_basebackup …) of version 15, the server's.
+func PostgresTool(t testing.TB, name string) string {
+	t.Helper()
+	path := filepath.Join("/usr/lib/postgresql/15/bin", name)
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	path, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("no %s: install the PostgreSQL 15 server packages", name)
+	}
+	return path
 }

@@ -90,13 +90,7 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 		fs.StringVar(p, flagName, *p, usage+" ("+env+")")
 	}
 	boolean := func(p *bool, flagName, env, usage string) {
-		if v := getenv(env); v != "" {
-			b, err := strconv.ParseBool(v)
-			if err != nil {
-				errs = append(errs, fmt.Sprintf("%s=%q is not true or false", env, v))
-			}
-			*p = b
-		}
+		fromEnv(getenv, env, p, strconv.ParseBool, "true or false", &errs)
 		fs.BoolVar(p, flagName, *p, usage+" ("+env+")")
 	}
 	str(&c.Addr, "addr", "CONGTHUONG_ADDR", "address to listen on")
@@ -115,13 +109,7 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	boolean(&c.StateSchedule, "state-schedule", "CONGTHUONG_STATE_SCHEDULE", "count deadlines on the civil servants' yearly schedule (swapped days, make-up Saturdays)")
 	str(&c.FilesDir, "files", "CONGTHUONG_FILES", "folder of uploaded files, shared by every process of one database; empty: files/ in the data folder")
 	duration := func(p *time.Duration, flagName, env, usage string) {
-		if v := getenv(env); v != "" {
-			d, err := time.ParseDuration(v)
-			if err != nil {
-				errs = append(errs, fmt.Sprintf("%s=%q is not a duration such as 30s or 2m", env, v))
-			}
-			*p = d
-		}
+		fromEnv(getenv, env, p, time.ParseDuration, "a duration such as 30s or 2m", &errs)
 		fs.DurationVar(p, flagName, *p, usage+" ("+env+")")
 	}
 	duration(&c.HeaderTimeout, "header-timeout", "CONGTHUONG_HEADER_TIMEOUT", "time a client has to send a request's headers")
@@ -134,6 +122,18 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 		return c, nil, err
 	}
 	return c, fs.Args(), c.Validate()
+}
+
+// fromEnv sets *p from the environment variable env when it is set; a value
+// parse refuses is reported as not being want.
+func fromEnv[T any](getenv func(string) string, env string, p *T, parse func(string) (T, error), want string, errs *[]string) {
+	if v := getenv(env); v != "" {
+		x, err := parse(v)
+		if err != nil {
+			*errs = append(*errs, fmt.Sprintf("%s=%q is not %s", env, v, want))
+		}
+		*p = x
+	}
 }
 
 // Validate checks the settings that can be checked without starting.

@@ -3,6 +3,7 @@ package setup
 import (
 	"context"
 	"fmt"
+	"iter"
 	"math"
 
 	"congthuong/internal/stats"
@@ -66,13 +67,7 @@ func demoStats(ctx context.Context, st *store.Store, north []string) error {
 		}
 		add("IIP", code, ytd, iip, demoMade)
 	}
-	res, err := st.ImportValues(ctx, func(yield func(stats.ValueRow, error) bool) {
-		for _, r := range rows {
-			if !yield(r, nil) {
-				return
-			}
-		}
-	}, false)
+	res, err := st.ImportValues(ctx, valueRows(rows), false)
 	if err != nil {
 		return fmt.Errorf("demo statistics: %w", err)
 	}
@@ -80,6 +75,17 @@ func demoStats(ctx context.Context, st *store.Store, north []string) error {
 		return fmt.Errorf("demo statistics: %d of %d values created", res.Created, len(rows))
 	}
 	return nil
+}
+
+// valueRows hands rows to an import, none of them in error.
+func valueRows(rows []stats.ValueRow) iter.Seq2[stats.ValueRow, error] {
+	return func(yield func(stats.ValueRow, error) bool) {
+		for _, r := range rows {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}
 }
 
 func sum(xs []float64) float64 {

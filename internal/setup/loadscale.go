@@ -78,13 +78,7 @@ func GenerateScale(ctx context.Context, st *store.Store, n int) (Scale, error) {
 			}
 		}
 	}
-	res, err := st.ImportValues(sys, func(yield func(stats.ValueRow, error) bool) {
-		for _, r := range rows {
-			if !yield(r, nil) {
-				return
-			}
-		}
-	}, false)
+	res, err := st.ImportValues(sys, valueRows(rows), false)
 	if err != nil {
 		return got, fmt.Errorf("generate values: %w", err)
 	}

@@ -35,6 +35,9 @@ func openConfigured(ctx context.Context, name string, args []string, stderr io.W
 	if err != nil {
 		return nil, nil, c, nil, err
 	}
+	if c.FilesDir != "" {
+		st.SetFilesDir(c.FilesDir)
+	}
 	if _, err := setup.Prepare(ctx, st, newLogger(config.Config{LogLevel: "warn", LogFormat: "text"}, stderr),
 		setup.Options{AdminPassword: c.AdminPassword}); err != nil {
 		st.Close()

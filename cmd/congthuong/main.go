@@ -35,6 +35,8 @@ Usage:
                                           due date, as /api/v1/calendar/deadline
   congthuong backup FILE                  copy the SQLite database (online)
   congthuong restore FILE                 replace the SQLite database (server stopped)
+  congthuong files check [verify=true]    uploaded files against the records naming them (JSON)
+  congthuong files prune [older_than=24h] remove uploaded files no record names
   congthuong version
 
 Flags (each also read from the environment variable shown):
@@ -66,6 +68,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = cmdBackup(ctx, args, stdout, stderr, getenv)
 	case "restore":
 		err = cmdRestore(ctx, args, stdout, stderr, getenv)
+	case "files":
+		err = cmdFiles(ctx, args, stdout, stderr, getenv)
 	case "version":
 		fmt.Fprintln(stdout, "congthuong", version())
 	case "help", "-h", "--help":

@@ -202,6 +202,15 @@ func TestCommands(t *testing.T) {
 	if code, out, _ := sh("import", "values", values); code != 0 || !strings.Contains(out, "1 unchanged") {
 		t.Errorf("value re-import: %d %s", code, out)
 	}
+	if code, out, errOut := sh("files", "check", "verify=true"); code != 0 || !strings.Contains(out, `"missing": []`) {
+		t.Errorf("files check: %d %s %s", code, out, errOut)
+	}
+	if code, _, errOut := sh("files", "prune", "older_than=10m"); code == 0 || !strings.Contains(errOut, "younger than an hour") {
+		t.Errorf("files prune of young files: %d %s", code, errOut)
+	}
+	if code, _, errOut := sh("files", "sweep"); code == 0 || !strings.Contains(errOut, "usage: congthuong files") {
+		t.Errorf("files with an unknown verb: %d %s", code, errOut)
+	}
 	// Parks from a sheet, then from GeoJSON (a polygon).
 	parks := filepath.Join(dir, "parks.csv")
 	os.WriteFile(parks, []byte("code,kind,name_vi,unit_code,status,planned_ha\nCCN-X,cluster,Cụm X,11560,planned,\"42,5\"\nCCN-Y,cluster,Cụm Y,99999,planned,20\n"), 0o644)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"syscall"
+	"time"
 
 	"congthuong"
 )
@@ -67,7 +68,12 @@ func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
 	out = storedFile{sum: hex.EncodeToString(h.Sum(nil)), size: n, head: head.buf}
 	final := s.filePath(out.sum)
 	if _, err := os.Stat(final); err == nil {
-		return out, nil // the same content is already stored
+		// The same content is already stored. Touched, so that a prune
+		// (files_maint.go) does not take it for an old unnamed file
+		// before this upload's row names it.
+		now := time.Now()
+		os.Chtimes(final, now, now)
+		return out, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(final), 0o750); err != nil {
 		return out, fmt.Errorf("store: files: %w", err)

@@ -34,7 +34,11 @@ func newMetrics(reg *prometheus.Registry, st *store.Store) *metrics {
 		Name: "congthuong_analytics_replica_fallbacks_total",
 		Help: "Analytics reads the primary database answered because the replica could not be reached.",
 	}, func() float64 { return float64(st.ReplicaFallbacks()) })
-	reg.MustRegister(m.requests, m.duration, fallbacks, collectors.NewGoCollector(),
+	free := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "congthuong_files_free_bytes",
+		Help: "Bytes free on the disk of the uploaded files; uploads are refused (507) when it runs out.",
+	}, func() float64 { return float64(st.FilesFree()) })
+	reg.MustRegister(m.requests, m.duration, fallbacks, free, collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m.handler = promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 	return m

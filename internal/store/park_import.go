@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -388,7 +390,10 @@ func (tx *Tx) writeTenants(ctx context.Context, created []tenantInsert, updated 
 // on the site's first row.
 func (tx *Tx) recomputeSites(ctx context.Context, sites map[int64]*park.Site, firstRow map[int64]int) error {
 	var v congthuong.Validation
-	for id, site := range sites {
+	// In one order, so that two imports locking the same sites
+	// (recomputeSite) cannot deadlock.
+	for _, id := range slices.Sorted(maps.Keys(sites)) {
+		site := sites[id]
 		err := tx.recomputeSite(ctx, site)
 		if fields := congthuong.ErrorFields(err); len(fields) == 1 && fields[0].Field == "leased_ha" {
 			v.AddRow(firstRow[id], "leased_ha", "site "+site.Code+": "+fields[0].Message)

@@ -129,10 +129,16 @@ func (tx *Tx) saveTenant(ctx context.Context, t *park.Tenant) error {
 			return fieldError(congthuong.ECONFLICT, "version", fmt.Sprintf("the tenant changed since version %d (now %d); reload it", t.Version, before.Version))
 		}
 		t.CreatedAt, t.Demo, t.Version = before.CreatedAt, before.Demo, before.Version+1
-		_, err = tx.ExecContext(ctx, `UPDATE park_tenants SET tax_code = $1, project = $2, sector = $3, leased_m2 = $4,
+		// Only over the version read: of two edits at once, the second
+		// finds the row changed and is a conflict, not a lost update.
+		var res sql.Result
+		res, err = tx.ExecContext(ctx, `UPDATE park_tenants SET tax_code = $1, project = $2, sector = $3, leased_m2 = $4,
 			capital_vnd = $5, capital_usd = $6, jobs = $7, status = $8, registered_on = $9, operating_on = $10, version = $11,
-			updated_at = $12 WHERE id = $13`, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD,
-			t.Jobs, string(t.Status), t.RegisteredOn, t.OperatingOn, t.Version, t.UpdatedAt, t.ID)
+			updated_at = $12 WHERE id = $13 AND version = $14`, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD,
+			t.Jobs, string(t.Status), t.RegisteredOn, t.OperatingOn, t.Version, t.UpdatedAt, t.ID, before.Version)
+		if n, _ := rowsAffected(res, err); err == nil && n != 1 {
+			return fieldError(congthuong.ECONFLICT, "version", "the tenant changed meanwhile; reload it")
+		}
 	}
 	if isUniqueViolation(err) {
 		return fieldError(congthuong.ECONFLICT, "project", "the enterprise "+t.TaxCode+" already has the project "+strconv.Quote(t.Project)+" here")
@@ -202,11 +208,31 @@ func (tx *Tx) hasTenants(ctx context.Context, siteID int64) (bool, error) {
 	return n > 0, nil
 }
 
+// rowsAffected is res.RowsAffected, or 0 when the statement failed.
+func rowsAffected(res sql.Result, err error) (int64, error) {
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
 // recomputeSite sets a site's leased land, tenants, jobs and capital from
 // its tenants that count, after a change to one of them (a site that never
 // had a tenant keeps the leased land entered for it). The tenants may not
 // lease more than the site's leasable land.
 func (tx *Tx) recomputeSite(ctx context.Context, site *park.Site) error {
+	// Writers of one site's tenants take turns from here to their commit:
+	// on PostgreSQL two transactions adding tenants at once would otherwise
+	// each add up the tenants without the other's, and the last to write
+	// would leave the site's totals short (and the leasable limit
+	// unchecked). The sums below are read after the lock, so they see every
+	// tenant committed before it; the leasable land is read again, in case
+	// the site changed since it was read.
+	var leasable int64
+	if err := tx.QueryRowContext(ctx, `UPDATE parks SET updated_at = $1 WHERE id = $2 RETURNING leasable_m2`, tx.now, site.ID).Scan(&leasable); err != nil {
+		return fmt.Errorf("store: lock site: %w", err)
+	}
+	site.LeasableArea = park.Area(leasable)
 	var n, jobs int
 	var leased, vnd int64
 	var usd float64

@@ -500,6 +500,15 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 		if err != nil {
 			return err
 		}
+		// Read again under the site's lock (recomputeSite): what a tenant
+		// change committed meanwhile, the tenants' totals among it, is kept,
+		// and of two edits at once the second sees the first's version.
+		if _, err := tx.ExecContext(ctx, `UPDATE parks SET updated_at = updated_at WHERE id = $1`, before.ID); err != nil {
+			return fmt.Errorf("store: lock site: %w", err)
+		}
+		if before, err = findPark(ctx, tx, code); err != nil {
+			return err
+		}
 		if !tx.actor.System && !tx.actor.InScope(before.UnitCode, before.ProvinceCode) {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", before.Code)
 		}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 
 	"congthuong"
@@ -298,4 +300,172 @@ func TestParkFiles(t *testing.T) {
 			t.Errorf("the content another site still names: %v", err)
 		}
 	})
+}
+
+// TestConcurrentTenants adds twenty 1 ha tenants at once to a site with 10
+// ha to lease: exactly ten fit, and the site's totals are its tenants',
+// on both databases (on PostgreSQL, writers that did not take turns would
+// each add up the tenants without the others').
+func TestConcurrentTenants(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		officer := as(haiPhongOfficer)
+		if err := s.CreateEnterprise(as(congthuong.System()), &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"}); err != nil {
+			t.Fatal(err)
+		}
+		site := &park.Site{Code: "CCN-B", Kind: park.Cluster, NameVI: "Cụm B", UnitCode: "31", Status: park.Operating,
+			Decision: park.Decision{Number: "2/QĐ"}, PlannedArea: hectares(t, "12"), LeasableArea: hectares(t, "10"), Published: true}
+		if err := s.CreatePark(officer, site); err != nil {
+			t.Fatal(err)
+		}
+		warmPool(t, s, 20)
+		errs := make(chan error, 20)
+		for i := range 20 {
+			go func() {
+				errs <- s.SaveTenant(officer, &park.Tenant{SiteCode: "CCN-B", TaxCode: "0200519875", Project: fmt.Sprintf("Xưởng %d", i),
+					LeasedArea: park.SquareMetresPerHectare, Jobs: 10, Status: park.TenantOperating})
+			}()
+		}
+		saved := 0
+		for range 20 {
+			switch err := <-errs; {
+			case err == nil:
+				saved++
+			case congthuong.ErrorFields(err) == nil || congthuong.ErrorFields(err)[0].Field != "leased_ha":
+				t.Errorf("a tenant refused for another reason than the land: %v", err)
+			}
+		}
+		got, err := s.FindPark(officer, "CCN-B")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tenants, _ := s.Tenants(officer, "CCN-B")
+		if saved != 10 || len(tenants) != 10 || got.Tenants != 10 || got.LeasedArea.Hectares() != "10" || got.Jobs != 100 {
+			t.Errorf("%d saved, %d stored; the site says %d tenants, %s ha leased, %d jobs", saved, len(tenants), got.Tenants, got.LeasedArea.Hectares(), got.Jobs)
+		}
+	})
+}
+
+// TestConcurrentSiteEdits edits a site from five writers at once, all from
+// the same version, while ten tenants are added to it: one edit wins, the
+// others are conflicts, and the edit keeps the tenants' totals.
+func TestConcurrentSiteEdits(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		officer := as(haiPhongOfficer)
+		if err := s.CreateEnterprise(as(congthuong.System()), &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"}); err != nil {
+			t.Fatal(err)
+		}
+		site := &park.Site{Code: "CCN-C", Kind: park.Cluster, NameVI: "Cụm C", UnitCode: "31", Status: park.Operating,
+			Decision: park.Decision{Number: "3/QĐ"}, PlannedArea: hectares(t, "50"), LeasableArea: hectares(t, "40"), Published: true}
+		if err := s.CreatePark(officer, site); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveTenant(officer, &park.Tenant{SiteCode: "CCN-C", TaxCode: "0200519875", Project: "Xưởng đầu",
+			LeasedArea: park.SquareMetresPerHectare, Status: park.TenantOperating}); err != nil {
+			t.Fatal(err)
+		}
+		read, err := s.FindPark(officer, "CCN-C")
+		if err != nil {
+			t.Fatal(err)
+		}
+		warmPool(t, s, 15)
+		edits, tenants := make(chan error, 5), make(chan error, 10)
+		for i := range 5 {
+			go func() {
+				upd := *read
+				upd.NameVI = fmt.Sprintf("Cụm C, sửa lần %d", i)
+				_, err := s.UpdatePark(officer, "CCN-C", upd)
+				edits <- err
+			}()
+		}
+		for i := range 10 {
+			go func() {
+				tenants <- s.SaveTenant(officer, &park.Tenant{SiteCode: "CCN-C", TaxCode: "0200519875", Project: fmt.Sprintf("Xưởng %d", i),
+					LeasedArea: park.SquareMetresPerHectare, Status: park.TenantOperating})
+			}()
+		}
+		won := 0
+		for range 5 {
+			switch err := <-edits; congthuong.ErrorCode(err) {
+			case "":
+				won++
+			case congthuong.ECONFLICT:
+			default:
+				t.Errorf("edit: %v", err)
+			}
+		}
+		for range 10 {
+			if err := <-tenants; err != nil {
+				t.Errorf("tenant: %v", err)
+			}
+		}
+		got, _ := s.FindPark(officer, "CCN-C")
+		if won != 1 || got.Version != read.Version+1 || got.Tenants != 11 || got.LeasedArea.Hectares() != "11" {
+			t.Errorf("%d edits won; the site is at version %d (from %d) with %d tenants leasing %s ha, want 1 edit, 11 tenants, 11 ha",
+				won, got.Version, read.Version, got.Tenants, got.LeasedArea.Hectares())
+		}
+	})
+}
+
+// TestConcurrentTenantEdits edits one tenant from twenty writers at once, all
+// from the same version: one wins, the others are conflicts.
+func TestConcurrentTenantEdits(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		officer := as(haiPhongOfficer)
+		if err := s.CreateEnterprise(as(congthuong.System()), &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreatePark(officer, &park.Site{Code: "CCN-D", Kind: park.Cluster, NameVI: "Cụm D", UnitCode: "31", Status: park.Operating,
+			Decision: park.Decision{Number: "4/QĐ"}, PlannedArea: hectares(t, "50"), LeasableArea: hectares(t, "40"), Published: true}); err != nil {
+			t.Fatal(err)
+		}
+		tenant := &park.Tenant{SiteCode: "CCN-D", TaxCode: "0200519875", Project: "Xưởng", LeasedArea: park.SquareMetresPerHectare,
+			Jobs: 10, Status: park.TenantOperating}
+		if err := s.SaveTenant(officer, tenant); err != nil {
+			t.Fatal(err)
+		}
+		warmPool(t, s, 20)
+		edits, start := make(chan error, 20), make(chan struct{})
+		for i := range 20 {
+			go func() {
+				<-start
+				upd := *tenant
+				upd.Jobs = 100 + i
+				edits <- s.SaveTenant(officer, &upd)
+			}()
+		}
+		close(start)
+		won := 0
+		for range 20 {
+			switch err := <-edits; congthuong.ErrorCode(err) {
+			case "":
+				won++
+			case congthuong.ECONFLICT:
+			default:
+				t.Errorf("edit: %v", err)
+			}
+		}
+		got, _ := s.Tenants(officer, "CCN-D")
+		if won != 1 || len(got) != 1 || got[0].Version != tenant.Version+1 {
+			t.Errorf("%d edits won; the tenant is at version %d (from %d)", won, got[0].Version, tenant.Version)
+		}
+	})
+}
+
+// warmPool opens n connections of the store's pool at once, so that writers
+// started together run together instead of one after another as each
+// waits for a new connection.
+func warmPool(t *testing.T, s *store.Store, n int) {
+	t.Helper()
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var one int
+			if err := s.DB().QueryRow(`SELECT 1`).Scan(&one); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -285,6 +285,18 @@ func TestBrowser(t *testing.T) {
 	if r := b.text(`main`); !strings.Contains(r, "Retail sales of goods and consumer services of Phường Thủy Nguyên reached VND 812 billion in October 2026") {
 		t.Errorf("report text %.400q", r)
 	}
+	b.do("reopening the approved report",
+		chromedp.Navigate(base+"/stats/submissions?data_set=commune_retail_monthly&period=2026-10&province=31"),
+		chromedp.WaitVisible(`#submissions-table tr[data-unit="11560"] form.reopen`),
+		chromedp.SendKeys(`#submissions-table tr[data-unit="11560"] form.reopen input[name="note"]`, "Sai số liệu"),
+		chromedp.Click(`#submissions-table tr[data-unit="11560"] form.reopen button`),
+		chromedp.WaitNotPresent(`#submissions-table tr[data-unit="11560"] form.reopen`))
+	if c := b.text(`#completeness`); !strings.Contains(c, "0 approved") {
+		t.Errorf("completeness after reopening: %q", c)
+	}
+	if row := b.text(`#submissions-table tr[data-unit="11560"]`); !strings.Contains(row, "Sai số liệu") {
+		t.Errorf("the reopened report's row: %q", row)
+	}
 
 	b.do("dashboard",
 		chromedp.Navigate(base+"/stats/dashboard?indicator=RETAIL_SALES&unit=31&year=2024"),

@@ -162,10 +162,12 @@ func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 		} else if err != nil {
 			return fmt.Errorf("store: park report: %w", err)
 		}
-		if status != park.ReportEntered {
+		// An approved report can be returned (reopened for correction);
+		// only an entered one can be approved.
+		if status != park.ReportEntered && (approve || status != park.ReportApproved) {
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is %s, not waiting for a decision", status)
 		}
-		if enteredBy == actorName(a) && !a.System {
+		if approve && enteredBy == actorName(a) && !a.System {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "a report is approved by someone other than who entered it")
 		}
 		next := park.ReportReturned

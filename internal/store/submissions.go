@@ -114,6 +114,12 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 		return err
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
+		// Taken before the status is read, as a decision takes it: an entry
+		// and an approval of the same report cannot interleave, so an
+		// approved report is never changed after the fact.
+		if err := tx.lockSeries(ctx, dataSetYears(ds, p.Year)); err != nil {
+			return err
+		}
 		status, _, err := tx.submissionStatus(ctx, ds.Code, p, u)
 		if err != nil {
 			return err
@@ -160,6 +166,15 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 	})
 }
 
+// dataSetYears are the series a data set's report for a year writes.
+func dataSetYears(ds stats.DataSet, year int) map[string]map[int]bool {
+	years := map[string]map[int]bool{}
+	for _, code := range ds.Indicators {
+		years[code] = map[int]bool{year: true}
+	}
+	return years
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -182,7 +197,8 @@ func (tx *Tx) submissionStatus(ctx context.Context, ds string, p stats.Period, u
 }
 
 // DecideDataSet approves a unit's entered report (its values become
-// official and it is locked) or returns it for correction with a note. The
+// official and it is locked) or returns it for correction with a note, also
+// once approved (which unlocks it). The
 // department decides: staff of the unit's province or of the country, not
 // of the commune itself.
 func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period string, approve bool, note string) error {
@@ -211,26 +227,25 @@ func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 			Fields: []congthuong.FieldError{{Field: "note", Message: "say what to correct"}}}
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
+		if err := tx.lockSeries(ctx, dataSetYears(ds, p.Year)); err != nil {
+			return err
+		}
 		status, enteredBy, err := tx.submissionStatus(ctx, ds.Code, p, u)
 		if err != nil {
 			return err
 		}
-		if status != SubmissionEntered {
+		// An approved report can be returned (reopened for correction, its
+		// figures staying official until new ones are entered); only an
+		// entered one can be approved.
+		if status != SubmissionEntered && (approve || status != SubmissionApproved) {
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is %s, not waiting for a decision", orNone(status))
 		}
-		if enteredBy == actorName(actor) && !actor.System {
+		if approve && enteredBy == actorName(actor) && !actor.System {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "a report is approved by someone other than who entered it")
 		}
 		next := SubmissionReturned
 		if approve {
 			next = SubmissionApproved
-			years := map[string]map[int]bool{}
-			for _, code := range ds.Indicators {
-				years[code] = map[int]bool{p.Year: true}
-			}
-			if err := tx.lockSeries(ctx, years); err != nil {
-				return err
-			}
 			w := where{args: []any{string(stats.Official)}} // $1 is the new status
 			w.add("year = ? AND first_month = ? AND last_month = ? AND unit_code = ? AND unit_from = ?",
 				p.Year, p.First, p.Last, u.Code, u.ValidFrom)

@@ -108,3 +108,56 @@ func TestDataEntryAndApproval(t *testing.T) {
 		}
 	})
 }
+
+// TestApprovalLocksAgainstEntry re-enters a report while the department
+// approves it, twenty times: either the entry comes first and the approval
+// covers it, or the approval comes first and the entry is refused; an
+// approved report never goes back to "entered" by itself.
+func TestApprovalLocksAgainstEntry(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		sys := congthuong.NewContext(context.Background(), congthuong.System())
+		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
+			t.Fatal(err)
+		}
+		cal, err := calendar.New(calendar.DefaultRules(), calendar.ShippedOverrides(), calendar.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		commune, department := as(thuyNguyen), as(haiPhongOfficer)
+		for round := range 20 {
+			figures := map[string]float64{"RETAIL_SALES": float64(800 + round)}
+			if err := s.EnterDataSet(commune, "commune_retail_monthly", "11560", "2026-03", figures, ""); err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+			entered, approved := make(chan error, 1), make(chan error, 1)
+			go func() {
+				entered <- s.EnterDataSet(commune, "commune_retail_monthly", "11560", "2026-03", map[string]float64{"RETAIL_SALES": 900}, "")
+			}()
+			go func() {
+				approved <- s.DecideDataSet(department, "commune_retail_monthly", "11560", "2026-03", true, "")
+			}()
+			errEnter, errApprove := <-entered, <-approved
+			subs, _, err := s.Submissions(department, "commune_retail_monthly", "2026-03", "31", cal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var status string
+			for _, sub := range subs {
+				if sub.UnitCode == "11560" {
+					status = sub.Status
+				}
+			}
+			switch {
+			case errApprove != nil:
+				t.Fatalf("round %d: approval: %v", round, errApprove)
+			case errEnter == nil && status != store.SubmissionApproved:
+				t.Fatalf("round %d: the report was approved and then entered again: it is %q", round, status)
+			case errEnter != nil && congthuong.ErrorCode(errEnter) != congthuong.ECONFLICT:
+				t.Fatalf("round %d: entry: %v", round, errEnter)
+			}
+			if err := s.DecideDataSet(department, "commune_retail_monthly", "11560", "2026-03", false, "Kiểm tra lại"); err != nil {
+				t.Fatalf("round %d: return: %v", round, err)
+			}
+		}
+	})
+}

@@ -101,6 +101,12 @@ func (s *Store) FileParkReport(ctx context.Context, r park.Report) error {
 		if !reportRights(a, site, tenant) {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "you may not file this report")
 		}
+		// A filing and a decision take the site's lock before reading the
+		// report's state: a report cannot be filed again in the middle of
+		// its approval, nor twice at once.
+		if err := tx.lockSite(ctx, site.ID); err != nil {
+			return err
+		}
 		var status string
 		err = tx.QueryRowContext(ctx, `SELECT status FROM park_reports WHERE park_id = $1 AND tenant_id = $2 AND year = $3 AND half = $4`,
 			site.ID, r.TenantID, r.Year, r.Half).Scan(&status)
@@ -150,6 +156,9 @@ func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 		}
 		if !a.System && !a.InScope(site.UnitCode, site.ProvinceCode) {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
+		}
+		if err := tx.lockSite(ctx, site.ID); err != nil {
+			return err
 		}
 		var r park.Report
 		var status, enteredBy string

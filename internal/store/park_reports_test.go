@@ -108,3 +108,58 @@ func TestParkReports(t *testing.T) {
 		}
 	})
 }
+
+// TestParkReportFiledDuringApproval files a tenant's report again while the
+// department approves it, twenty times: either the filing comes first and
+// the approval covers it, or the approval comes first and the filing is
+// refused; an approved report never goes back to "entered" by itself.
+func TestParkReportFiledDuringApproval(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		sys, officer := as(congthuong.System()), as(haiPhongOfficer)
+		if err := s.CreateEnterprise(sys, &enterprise.Enterprise{TaxCode: "0100233488", Name: "Tenant", UnitCode: "31"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreatePark(officer, &park.Site{Code: "CCN-S", Kind: park.Cluster, NameVI: "Cụm S", UnitCode: "11560", Status: park.Operating,
+			Decision: park.Decision{Number: "1/QĐ"}, PlannedArea: hectares(t, "50"), LeasableArea: hectares(t, "40")}); err != nil {
+			t.Fatal(err)
+		}
+		tenant := &park.Tenant{SiteCode: "CCN-S", TaxCode: "0100233488", Project: "Nhà máy", LeasedArea: hectares(t, "10"), Jobs: 100, Status: park.TenantOperating}
+		if err := s.SaveTenant(officer, tenant); err != nil {
+			t.Fatal(err)
+		}
+		cal, err := s.Calendar(sys, calendar.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		warmPool(t, s, 4)
+		for round := range 20 {
+			report := park.Report{SiteCode: "CCN-S", TenantID: tenant.ID, Year: 2026, Half: 2, Jobs: 100 + round, LeasedArea: hectares(t, "10")}
+			if err := s.FileParkReport(as(owner), report); err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+			filed, approved := make(chan error, 1), make(chan error, 1)
+			go func() {
+				again := report
+				again.Jobs = 500
+				filed <- s.FileParkReport(as(owner), again)
+			}()
+			go func() { approved <- s.DecideParkReport(officer, "CCN-S", tenant.ID, 2026, 2, true, "") }()
+			errFile, errApprove := <-filed, <-approved
+			list, _, err := s.ParkReports(officer, store.ParkFilter{}, 2026, 2, cal)
+			if err != nil || len(list) != 1 {
+				t.Fatalf("round %d: %+v %v", round, list, err)
+			}
+			switch status := list[0].Status; {
+			case errApprove != nil:
+				t.Fatalf("round %d: approval: %v", round, errApprove)
+			case errFile == nil && status != park.ReportApproved:
+				t.Fatalf("round %d: the report was approved and then filed again: it is %q", round, status)
+			case errFile != nil && congthuong.ErrorCode(errFile) != congthuong.ECONFLICT:
+				t.Fatalf("round %d: filing: %v", round, errFile)
+			}
+			if err := s.DecideParkReport(officer, "CCN-S", tenant.ID, 2026, 2, false, "Kiểm tra lại"); err != nil {
+				t.Fatalf("round %d: reopening: %v", round, err)
+			}
+		}
+	})
+}

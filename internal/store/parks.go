@@ -503,8 +503,8 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 		// Read again under the site's lock (recomputeSite): what a tenant
 		// change committed meanwhile, the tenants' totals among it, is kept,
 		// and of two edits at once the second sees the first's version.
-		if _, err := tx.ExecContext(ctx, `UPDATE parks SET updated_at = updated_at WHERE id = $1`, before.ID); err != nil {
-			return fmt.Errorf("store: lock site: %w", err)
+		if err := tx.lockSite(ctx, before.ID); err != nil {
+			return err
 		}
 		if before, err = findPark(ctx, tx, code); err != nil {
 			return err
@@ -530,6 +530,16 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 		return tx.updatePark(ctx, before, &p)
 	})
 	return out, err
+}
+
+// lockSite makes the writers of a site, its tenants and its reports take
+// turns until this transaction ends (a row lock on PostgreSQL; SQLite has
+// one writer already).
+func (tx *Tx) lockSite(ctx context.Context, id int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE parks SET updated_at = updated_at WHERE id = $1`, id); err != nil {
+		return fmt.Errorf("store: lock site: %w", err)
+	}
+	return nil
 }
 
 // updatePark writes p over before, a new version, audited.

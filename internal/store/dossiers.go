@@ -603,8 +603,13 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 			return fieldError(congthuong.EINVALID, "new_due", "the new date comes after the due time")
 		}
 		newDue = newDue.UTC()
-		if _, err := tx.ExecContext(ctx, `UPDATE dossiers SET apology_due = $1, version = version + 1 WHERE id = $2`, newDue, d.ID); err != nil {
+		// Over the version read, as a step: a dossier decided meanwhile
+		// gets no apology slip.
+		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET apology_due = $1, version = version + 1 WHERE id = $2 AND version = $3`, newDue, d.ID, d.Version)
+		if n, err := rowsAffected(res, err); err != nil {
 			return fmt.Errorf("store: apology: %w", err)
+		} else if n != 1 {
+			return congthuong.Errorf(congthuong.ECONFLICT, "the dossier changed meanwhile; reload it")
 		}
 		d.ApologyDue = &newDue
 		d.Version++

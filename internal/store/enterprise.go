@@ -318,6 +318,14 @@ func (s *Store) UpdateEnterprise(ctx context.Context, taxCode string, upd enterp
 		if err != nil {
 			return err
 		}
+		// Read again under the row's lock, so that the audit's "before" is
+		// what this change replaced even when two edits meet.
+		if _, err := tx.ExecContext(ctx, `UPDATE enterprises SET updated_at = updated_at WHERE id = $1`, before.ID); err != nil {
+			return fmt.Errorf("store: lock enterprise: %w", err)
+		}
+		if before, err = findEnterprise(ctx, tx, taxCode); err != nil {
+			return err
+		}
 		e := upd
 		e.ID, e.TaxCode, e.Demo, e.CreatedAt = before.ID, before.TaxCode, before.Demo, before.CreatedAt
 		e.Normalize()

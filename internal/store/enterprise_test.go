@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -244,6 +245,53 @@ func TestImportEnterpriseFileLateError(t *testing.T) {
 		}
 		if _, total, err := s.FindEnterprises(ctx, store.EnterpriseFilter{Q: "thep so 42"}); err != nil || total != 1 {
 			t.Errorf("search after import: %d, %v", total, err)
+		}
+	})
+}
+
+// TestConcurrentEnterpriseEdits edits one enterprise from ten writers at
+// once: each audit entry's "before" is the previous entry's "after", so the
+// history reads as one chain of changes, with no change lost from it.
+func TestConcurrentEnterpriseEdits(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		sys := as(congthuong.System())
+		if err := s.CreateEnterprise(sys, &enterprise.Enterprise{TaxCode: "0100233488", Name: "Công ty 0", UnitCode: "31"}); err != nil {
+			t.Fatal(err)
+		}
+		warmPool(t, s, 10)
+		errs := make(chan error, 10)
+		for i := 1; i <= 10; i++ {
+			go func() {
+				_, err := s.UpdateEnterprise(sys, "0100233488", enterprise.Enterprise{Name: fmt.Sprintf("Công ty %d", i), UnitCode: "31"})
+				errs <- err
+			}()
+		}
+		for range 10 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		rows, err := s.DB().Query(`SELECT before, after FROM audit_log WHERE entity = 'enterprise' AND entity_id = '0100233488' ORDER BY id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var names []string // after each entry
+		for rows.Next() {
+			var before, after string
+			if err := rows.Scan(&before, &after); err != nil {
+				t.Fatal(err)
+			}
+			var b, a struct{ Name string }
+			json.Unmarshal([]byte(before), &b)
+			json.Unmarshal([]byte(after), &a)
+			if len(names) > 0 && b.Name != names[len(names)-1] {
+				t.Errorf("entry %d replaced %q, but the entry before it left %q", len(names), b.Name, names[len(names)-1])
+			}
+			names = append(names, a.Name)
+		}
+		if len(names) != 11 {
+			t.Errorf("%d audit entries, want the creation and ten edits", len(names))
 		}
 	})
 }

@@ -70,6 +70,26 @@ func (a Actor) CanWrite() bool {
 	return false
 }
 
+// IsDepartment reports whether the actor acts for the department (or the
+// country) rather than a commune: the platform itself, or an administrator
+// or department officer whose scope is a province or the country. The
+// department publishes official figures and decides on what communes enter.
+func (a Actor) IsDepartment() bool {
+	if a.System {
+		return true
+	}
+	switch a.Role {
+	case RoleAdmin, RoleOfficer:
+		return !a.Anonymous() && (a.UnitCode == CountryCode || a.UnitCode != "" && a.UnitCode == a.ProvinceCode)
+	}
+	return false
+}
+
+// SeesUnpublished reports whether the actor may see what is not yet
+// published (preliminary figures, who entered them): staff and the platform
+// itself. The public and enterprise users see published records only.
+func (a Actor) SeesUnpublished() bool { return a.System || a.IsStaff() }
+
 // IsAdmin reports whether the actor administers the platform.
 func (a Actor) IsAdmin() bool { return a.Role == RoleAdmin && !a.Anonymous() }
 

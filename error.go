@@ -6,6 +6,7 @@ package congthuong
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -94,22 +95,30 @@ func ErrorFields(err error) []FieldError {
 }
 
 // Validation collects field errors; its Err is nil when nothing was added.
+// It keeps the first MaxFieldErrors and counts the rest, so that a file of a
+// million bad rows costs no more memory than one of a thousand.
 type Validation struct {
 	fields []FieldError
+	n      int
 }
 
 // Add records that field is wrong.
-func (v *Validation) Add(field, message string) {
-	v.fields = append(v.fields, FieldError{Field: field, Message: message})
-}
+func (v *Validation) Add(field, message string) { v.add(FieldError{Field: field, Message: message}) }
 
 // AddRow records that field of an import row is wrong.
 func (v *Validation) AddRow(row int, field, message string) {
-	v.fields = append(v.fields, FieldError{Field: field, Row: row, Message: message})
+	v.add(FieldError{Field: field, Row: row, Message: message})
+}
+
+func (v *Validation) add(f FieldError) {
+	v.n++
+	if len(v.fields) < MaxFieldErrors {
+		v.fields = append(v.fields, f)
+	}
 }
 
 // Len reports how many problems were recorded.
-func (v *Validation) Len() int { return len(v.fields) }
+func (v *Validation) Len() int { return v.n }
 
 // MaxFieldErrors bounds the problems one error carries: a file with a
 // wrong column can otherwise produce a million of them.
@@ -118,13 +127,11 @@ const MaxFieldErrors = 1000
 // Err returns an EINVALID error listing every field, or nil. Past
 // MaxFieldErrors it keeps the first ones and says how many there were.
 func (v *Validation) Err(message string) error {
-	if len(v.fields) == 0 {
+	if v.n == 0 {
 		return nil
 	}
-	fields := v.fields
-	if len(fields) > MaxFieldErrors {
-		message = fmt.Sprintf("%s (the first %d of %d problems are listed)", message, MaxFieldErrors, len(fields))
-		fields = fields[:MaxFieldErrors]
+	if v.n > len(v.fields) {
+		message = fmt.Sprintf("%s (the first %d of %d problems are listed)", message, len(v.fields), v.n)
 	}
-	return &Error{Code: EINVALID, Message: message, Fields: fields}
+	return &Error{Code: EINVALID, Message: message, Fields: slices.Clone(v.fields)}
 }

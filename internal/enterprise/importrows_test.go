@@ -1,6 +1,7 @@
 package enterprise_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -47,7 +48,7 @@ func FuzzImport(f *testing.F) {
 	f.Add("tax_code,name,unit_code,email\n0314409058-002,\"B, C\",31,a@b\n\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		var rows []enterprise.ImportRow
-		for r, err := range enterprise.ReadImport(strings.NewReader(in)) {
+		for r, err := range enterprise.ReadImport(strings.NewReader(in))(context.Background()) {
 			if err != nil {
 				for _, fe := range congthuong.ErrorFields(err) {
 					if fe.Field == "" {

@@ -1,6 +1,7 @@
 package enterprise_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 
 func TestReadImport(t *testing.T) {
 	collect := func(in string, stopAfter int) (lines []int, err error) {
-		for r, e := range enterprise.ReadImport(strings.NewReader(in)) {
+		for r, e := range enterprise.ReadImport(strings.NewReader(in))(context.Background()) {
 			if e != nil {
 				return lines, e
 			}

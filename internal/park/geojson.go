@@ -2,6 +2,7 @@ package park
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/tabular"
 )
 
 // MaxFeatures bounds a GeoJSON import.
@@ -73,19 +75,25 @@ func ReadGeoJSON(r io.Reader) ([]ImportRow, error) {
 
 // ReadSiteFile reads an upload of sites: GeoJSON when it is a JSON object,
 // else a sheet (CSV or XLSX).
-func ReadSiteFile(body []byte) iter.Seq2[ImportRow, error] {
+func ReadSiteFile(body []byte) tabular.Source[ImportRow] {
 	if !bytes.HasPrefix(bytes.TrimSpace(body), []byte("{")) {
 		return ReadSites(bytes.NewReader(body))
 	}
-	return func(yield func(ImportRow, error) bool) {
-		rows, err := ReadGeoJSON(bytes.NewReader(body))
-		if err != nil {
-			yield(ImportRow{}, err)
-			return
-		}
-		for _, r := range rows {
-			if !yield(r, nil) {
+	return func(ctx context.Context) iter.Seq2[ImportRow, error] {
+		return func(yield func(ImportRow, error) bool) {
+			rows, err := ReadGeoJSON(bytes.NewReader(body))
+			if err != nil {
+				yield(ImportRow{}, err)
 				return
+			}
+			for _, r := range rows {
+				if err := ctx.Err(); err != nil {
+					yield(ImportRow{}, err)
+					return
+				}
+				if !yield(r, nil) {
+					return
+				}
 			}
 		}
 	}

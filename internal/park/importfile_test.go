@@ -2,6 +2,7 @@ package park
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ func TestReadSites(t *testing.T) {
 		"KCN-A,park,Khu A,31,operating,\"742,5\",106.7,20.8,có,C24;C20\n" +
 		"KCN-B,park,Khu B,31,operating,abc,106.7,,maybe,\n"
 	var rows []ImportRow
-	for r, err := range ReadSites(strings.NewReader(sheet)) {
+	for r, err := range ReadSites(strings.NewReader(sheet))(context.Background()) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,7 +35,7 @@ func TestReadSites(t *testing.T) {
 		t.Errorf("row 3's problems: %+v", rows[1].Problems)
 	}
 	for _, bad := range []string{"code,colour\nA,red\n", "code,kind,name_vi,unit_code,status,planned_ha\n"} {
-		for _, err := range ReadSites(strings.NewReader(bad)) {
+		for _, err := range ReadSites(strings.NewReader(bad))(context.Background()) {
 			if err == nil {
 				t.Errorf("%q read", bad)
 			}
@@ -53,7 +54,7 @@ func TestSiteRecordRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for r, err := range ReadSites(&buf) {
+	for r, err := range ReadSites(&buf)(context.Background()) {
 		if err != nil || len(r.Problems) != 0 {
 			t.Fatalf("%v %+v", err, r.Problems)
 		}
@@ -70,7 +71,7 @@ func FuzzReadSites(f *testing.F) {
 	f.Add("code,kind,name_vi,unit_code,status,planned_ha,lon,lat\nKCN-A,park,A,31,operating,742.5,106,20\n")
 	f.Add("code,kind,name_vi,unit_code,status,planned_ha\n\"x,1,2,3,4,1.2.3\n")
 	f.Fuzz(func(t *testing.T, sheet string) {
-		for r, err := range ReadSites(strings.NewReader(sheet)) {
+		for r, err := range ReadSites(strings.NewReader(sheet))(context.Background()) {
 			if err != nil {
 				return
 			}

@@ -3,11 +3,11 @@ package setup
 import (
 	"context"
 	"fmt"
-	"iter"
 	"math"
 
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
+	"congthuong/internal/tabular"
 )
 
 // Sources written on demo values, so that nobody takes them for data.
@@ -67,7 +67,7 @@ func demoStats(ctx context.Context, st *store.Store, north []string) error {
 		}
 		add("IIP", code, ytd, iip, demoMade)
 	}
-	res, err := st.ImportValues(ctx, valueRows(rows), false)
+	res, err := st.ImportValues(ctx, tabular.Rows(rows), false)
 	if err != nil {
 		return fmt.Errorf("demo statistics: %w", err)
 	}
@@ -75,17 +75,6 @@ func demoStats(ctx context.Context, st *store.Store, north []string) error {
 		return fmt.Errorf("demo statistics: %d of %d values created", res.Created, len(rows))
 	}
 	return nil
-}
-
-// valueRows hands rows to an import, none of them in error.
-func valueRows(rows []stats.ValueRow) iter.Seq2[stats.ValueRow, error] {
-	return func(yield func(stats.ValueRow, error) bool) {
-		for _, r := range rows {
-			if !yield(r, nil) {
-				return
-			}
-		}
-	}
 }
 
 func sum(xs []float64) float64 {

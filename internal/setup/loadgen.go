@@ -9,6 +9,7 @@ import (
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
 	"congthuong/internal/store"
+	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
 )
 
@@ -68,7 +69,7 @@ func GenerateParks(ctx context.Context, st *store.Store, sites, tenantsPerSite i
 			}
 		}
 	}
-	if _, err := st.ImportParks(sys, siteRows, false); err != nil {
+	if _, err := st.ImportParks(sys, tabular.FromSeq(siteRows), false); err != nil {
 		return fmt.Errorf("generate sites: %w", err)
 	}
 	tenantRows := func(yield func(park.TenantRow, error) bool) {
@@ -89,7 +90,7 @@ func GenerateParks(ctx context.Context, st *store.Store, sites, tenantsPerSite i
 			}
 		}
 	}
-	if _, err := st.ImportTenants(sys, tenantRows, false); err != nil {
+	if _, err := st.ImportTenants(sys, tabular.FromSeq(tenantRows), false); err != nil {
 		return fmt.Errorf("generate tenants: %w", err)
 	}
 	return nil

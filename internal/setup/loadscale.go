@@ -10,6 +10,7 @@ import (
 	"congthuong/internal/enterprise"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
+	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
 )
 
@@ -78,7 +79,7 @@ func GenerateScale(ctx context.Context, st *store.Store, n int) (Scale, error) {
 			}
 		}
 	}
-	res, err := st.ImportValues(sys, valueRows(rows), false)
+	res, err := st.ImportValues(sys, tabular.Rows(rows), false)
 	if err != nil {
 		return got, fmt.Errorf("generate values: %w", err)
 	}

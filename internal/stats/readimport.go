@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"context"
 	"io"
 	"iter"
 
@@ -43,34 +44,36 @@ type parsedRow struct {
 // that cannot be read is yielded as an error naming its row and columns
 // and reading goes on, so that one report lists every problem; a wrong
 // header or an unreadable file ends the reading.
-func ReadValueImport(r io.Reader) iter.Seq2[ValueRow, error] {
-	return func(yield func(ValueRow, error) bool) {
-		rows := tabular.Stream(r, func(header []string) (func(tabular.Row) parsedRow, error) {
-			cols, err := valueColumns(header)
-			if err != nil {
-				return nil, err
-			}
-			return func(row tabular.Row) parsedRow {
-				var v congthuong.Validation
-				vr, _ := ParseValueRecord(row.Line, func(c string) string {
-					if i, ok := cols[c]; ok {
-						return row.Cell(i)
-					}
-					return ""
-				}, &v)
-				return parsedRow{row: vr, problems: congthuong.ErrorFields(v.Err("x"))}
-			}, nil
-		})
-		for p, err := range rows {
-			if err != nil {
-				yield(ValueRow{}, tabular.FileError(err, ErrNoValueRows))
-				return
-			}
-			if len(p.problems) > 0 {
-				err = &RowProblems{Fields: p.problems}
-			}
-			if !yield(p.row, err) {
-				return
+func ReadValueImport(r io.Reader) tabular.Source[ValueRow] {
+	return func(ctx context.Context) iter.Seq2[ValueRow, error] {
+		return func(yield func(ValueRow, error) bool) {
+			rows := tabular.Stream(ctx, r, func(header []string) (func(tabular.Row) parsedRow, error) {
+				cols, err := valueColumns(header)
+				if err != nil {
+					return nil, err
+				}
+				return func(row tabular.Row) parsedRow {
+					var v congthuong.Validation
+					vr, _ := ParseValueRecord(row.Line, func(c string) string {
+						if i, ok := cols[c]; ok {
+							return row.Cell(i)
+						}
+						return ""
+					}, &v)
+					return parsedRow{row: vr, problems: congthuong.ErrorFields(v.Err("x"))}
+				}, nil
+			})
+			for p, err := range rows {
+				if err != nil {
+					yield(ValueRow{}, tabular.FileError(err, ErrNoValueRows))
+					return
+				}
+				if len(p.problems) > 0 {
+					err = &RowProblems{Fields: p.problems}
+				}
+				if !yield(p.row, err) {
+					return
+				}
 			}
 		}
 	}
@@ -79,3 +82,7 @@ func ReadValueImport(r io.Reader) iter.Seq2[ValueRow, error] {
 func valueColumns(header []string) (map[string]int, error) {
 	return tabular.CheckHeader(header, valueHeaderAliases, ValueColumns, []string{"indicator", "unit", "period", "value"})
 }
+
+// RowFields gives an importer the row's problems, so that it lists them and
+// reads on.
+func (p *RowProblems) RowFields() []congthuong.FieldError { return p.Fields }

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ func TestReadValueImport(t *testing.T) {
 	in := "Chỉ tiêu;Đơn vị;Kỳ;Giá trị;Trạng thái\nRETAIL_SALES;31;2024;225.784,0;\nEXPORTS;31;2024Q5;x;final\nIIP;31;2024-04;115,43;official\n"
 	var rows []ValueRow
 	var problems []congthuong.FieldError
-	for r, err := range ReadValueImport(strings.NewReader(in)) {
+	for r, err := range ReadValueImport(strings.NewReader(in))(context.Background()) {
 		var rp *RowProblems
 		switch {
 		case errors.As(err, &rp):
@@ -36,7 +37,7 @@ func TestReadValueImport(t *testing.T) {
 		"PK\x03\x04not really a workbook":    "file",
 	} {
 		var got error
-		for _, err := range ReadValueImport(strings.NewReader(text)) {
+		for _, err := range ReadValueImport(strings.NewReader(text))(context.Background()) {
 			got = err
 		}
 		if f := congthuong.ErrorFields(got); len(f) == 0 || f[0].Field != field {
@@ -49,7 +50,7 @@ func FuzzReadValueImport(f *testing.F) {
 	f.Add("indicator,unit,period,value\nEXPORTS,31,2024,1\n")
 	f.Add("Chỉ tiêu;Đơn vị;Kỳ;Giá trị\nIIP;31;2024-01..2024-04;112,5\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		for r, err := range ReadValueImport(strings.NewReader(in)) {
+		for r, err := range ReadValueImport(strings.NewReader(in))(context.Background()) {
 			var rp *RowProblems
 			if errors.As(err, &rp) {
 				for _, p := range rp.Fields {

@@ -64,7 +64,8 @@ func ParseValueRecord(line int, get func(col string) string, v *congthuong.Valid
 	}
 	switch s := Status(strings.ToLower(strings.TrimSpace(get("status")))); s {
 	case "":
-		r.Status = Official
+		// Official figures are published on purpose, never by default.
+		r.Status = Preliminary
 	case Estimate, Preliminary, Official:
 		r.Status = s
 	default:
@@ -94,4 +95,19 @@ func ParseNumber(s string) (float64, bool) {
 		return 0, false
 	}
 	return x, true
+}
+
+// MayStore reports whether actor may give a value status s. Only the
+// department publishes official figures; a commune's figures are estimates
+// or preliminary until the department approves its report, which makes
+// them official.
+func MayStore(actor congthuong.Actor, s Status) bool {
+	return s != Official || actor.IsDepartment()
+}
+
+// MayReplace reports whether actor may replace a stored value of status
+// old: an official figure is the department's to change, except when a
+// report the department returned for correction is entered again.
+func MayReplace(actor congthuong.Actor, old Status, reopened bool) bool {
+	return old != Official || reopened || actor.IsDepartment()
 }

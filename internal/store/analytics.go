@@ -94,11 +94,12 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 		var lastCode string
 		var lastYear int
 		var data seriesData
+		officialOnly := stored.officialOnly(m)
 		return func(code string, pp stats.Period) (float64, bool) {
 			if code != lastCode || pp.Year != lastYear {
 				lastCode, lastYear, data = code, pp.Year, stored.series(code, m, pp.Year)
 			}
-			if x, ok := data.find(pp, stored.officialOnly); ok {
+			if x, ok := data.find(pp, officialOnly); ok {
 				return x, true
 			}
 			in, _ := catalog.Get(code)
@@ -365,8 +366,15 @@ func prefixColumns(prefix, cols string) string {
 // before it is asked for. Rows are found by indicator and year, then by
 // unit code: hashing one short string per row is most of reading them.
 type analysisValues struct {
-	years        []yearValues
-	officialOnly bool // the public's analysis
+	years []yearValues
+	actor congthuong.Actor
+}
+
+// officialOnly reports whether the analysis may use only the official
+// values of unit m: always for the public and enterprise users; for staff,
+// outside the units they enter figures for.
+func (av analysisValues) officialOnly(m unit.Unit) bool {
+	return !av.actor.SeesUnpublished() || !mayEnterFor(av.actor, m)
 }
 
 type yearValues struct {
@@ -382,7 +390,7 @@ type unitSeries struct {
 
 // get returns the value stored for an indicator, unit row and period.
 func (av analysisValues) get(indicator string, m unit.Unit, p stats.Period) (float64, bool) {
-	return av.series(indicator, m, p.Year).find(p, av.officialOnly)
+	return av.series(indicator, m, p.Year).find(p, av.officialOnly(m))
 }
 
 // series returns the values stored for an indicator, unit row and year.
@@ -403,7 +411,7 @@ func (av analysisValues) series(indicator string, m unit.Unit, year int) seriesD
 // loadAnalysisValues reads the series rows of the indicators for the
 // period's year and the year before, of the given units or all.
 func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.Period, units []string) (analysisValues, error) {
-	out := analysisValues{officialOnly: congthuong.ActorFrom(ctx).Anonymous()}
+	out := analysisValues{actor: congthuong.ActorFrom(ctx)}
 	var arena []byte                  // every row's data, in one array
 	var code, from, data sql.RawBytes // read in place
 	for _, indicator := range codes {

@@ -4,11 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"iter"
 	"strings"
 
 	"congthuong"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
 )
 
@@ -23,50 +23,53 @@ type ImportResult struct {
 
 // ImportEnterprises imports rows already read; see ImportEnterpriseFile.
 func (s *Store) ImportEnterprises(ctx context.Context, rows []enterprise.ImportRow, dryRun bool) (ImportResult, error) {
-	return s.ImportEnterpriseFile(ctx, func(yield func(enterprise.ImportRow, error) bool) {
-		for _, r := range rows {
-			if !yield(r, nil) {
-				return
-			}
-		}
-	}, dryRun)
+	return s.ImportEnterpriseFile(ctx, tabular.Rows(rows), dryRun)
 }
 
-// ImportEnterpriseFile creates or updates the enterprises of an import in
-// one transaction, writing rows as they arrive from a file still being read
-// (enterprise.ReadImport). Every row is checked (fields, tax code repeated
-// in the file, unit in force today and in the actor's scope, existing record
-// in scope); after the first problem nothing more is written, every later
-// row is still checked, and the transaction is rolled back: all problems
-// are returned and nothing is imported. An error yielded by rows ends the
-// import with that error.
-func (s *Store) ImportEnterpriseFile(ctx context.Context, rows iter.Seq2[enterprise.ImportRow, error], dryRun bool) (ImportResult, error) {
+// MaxEnterpriseRows bounds an enterprise import.
+const MaxEnterpriseRows = 200_000
+
+// ImportEnterpriseFile creates or updates the enterprises of an import, all
+// or nothing (runImport). While the file is read each row is checked
+// (fields, tax code repeated in the file, unit in force today and in the
+// actor's scope); then, in one transaction, an existing record must be in
+// the actor's scope too. If anything is wrong every problem is returned and
+// nothing is imported.
+func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[enterprise.ImportRow], dryRun bool) (ImportResult, error) {
 	res := ImportResult{DryRun: dryRun}
 	actor := congthuong.ActorFrom(ctx)
-	if err := requireWriter(actor); err != nil {
+	provinceOf, err := s.unitProvinces(ctx, unit.Today(s.now()))
+	if err != nil {
 		return res, err
 	}
-	err := s.withTx(ctx, func(tx *Tx) error {
-		provinceOf, err := tx.unitProvinces(ctx, unit.Today(tx.now))
+	var rc enterprise.RowChecker
+	type checked struct {
+		line int
+		e    *enterprise.Enterprise
+	}
+	var rows []checked
+	// review reads the stored enterprises and checks that those the file
+	// changes are in the actor's scope.
+	review := func(q queryer, p *importProblems) (map[string]*enterprise.Enterprise, error) {
+		existing, err := enterprisesByTaxCode(ctx, q)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		existing, err := tx.enterprisesByTaxCode(ctx)
-		if err != nil {
-			return err
-		}
-		var v congthuong.Validation
-		var rc enterprise.RowChecker
-		var chunk, created []*enterprise.Enterprise
-		write := !dryRun
-		for r, err := range rows {
-			if err != nil {
-				return err
+		for _, r := range rows {
+			old, found := existing[r.e.TaxCode]
+			if found && !actor.System && !actor.InScope(old.UnitCode, old.ProvinceCode) {
+				p.invalid.AddRow(r.line, "tax_code", "tax code "+r.e.TaxCode+" is registered to an enterprise outside your scope")
 			}
-			res.Rows++
+		}
+		return existing, nil
+	}
+	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[enterprise.ImportRow]{
+		maxRows: MaxEnterpriseRows,
+		noRows:  enterprise.ErrNoRows,
+		check: func(r enterprise.ImportRow, v *congthuong.Validation) error {
 			e := &r.Enterprise
 			before := v.Len()
-			rc.Check(&r, &v)
+			rc.Check(&r, v)
 			prov, ok := provinceOf[e.UnitCode]
 			switch {
 			case e.UnitCode == "":
@@ -79,60 +82,61 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, rows iter.Seq2[enterpr
 				v.AddRow(r.Line, "unit_code", "unit "+e.UnitCode+" is outside your scope")
 			}
 			e.ProvinceCode = prov
-			old, found := existing[e.TaxCode]
-			if found && !actor.System && !actor.InScope(old.UnitCode, old.ProvinceCode) {
-				v.AddRow(r.Line, "tax_code", "tax code "+e.TaxCode+" is registered to an enterprise outside your scope")
+			if v.Len() == before {
+				rows = append(rows, checked{r.Line, e})
 			}
-			if v.Len() > before {
-				write = false // the import will be refused; keep checking only
-				continue
+			return nil
+		},
+		review: func(q queryer, p *importProblems) error {
+			_, err := review(q, p)
+			return err
+		},
+		write: func(tx *Tx) error {
+			var p importProblems
+			existing, err := review(tx, &p)
+			if err != nil {
+				return err
 			}
-			switch {
-			case !found:
-				res.Created++
-				if !write {
-					continue
-				}
-				chunk = append(chunk, e)
-				created = append(created, e)
-				if len(chunk) == insertChunk {
-					if err := tx.insertEnterprises(ctx, chunk); err != nil {
-						return err
+			if err := p.err(); err != nil {
+				return err
+			}
+			var chunk, created []*enterprise.Enterprise
+			for _, r := range rows {
+				e := r.e
+				old, found := existing[e.TaxCode]
+				switch {
+				case !found:
+					res.Created++
+					chunk = append(chunk, e)
+					created = append(created, e)
+					if len(chunk) == insertChunk {
+						if err := tx.insertEnterprises(ctx, chunk); err != nil {
+							return err
+						}
+						chunk = chunk[:0]
 					}
-					chunk = chunk[:0]
-				}
-			case sameEnterprise(old, e):
-				res.Unchanged++
-			default:
-				res.Updated++
-				e.ID, e.Demo, e.CreatedAt = old.ID, old.Demo, old.CreatedAt
-				if write {
+				case sameEnterprise(old, e):
+					res.Unchanged++
+				default:
+					res.Updated++
+					e.ID, e.Demo, e.CreatedAt = old.ID, old.Demo, old.CreatedAt
 					if err := tx.updateEnterprise(ctx, old, e); err != nil {
-						return fmt.Errorf("row %d: %w", r.Line, err)
+						return fmt.Errorf("row %d: %w", r.line, err)
 					}
 				}
 			}
-		}
-		if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
-			return err
-		}
-		if dryRun {
-			return errDryRun
-		}
-		if err := tx.insertEnterprises(ctx, chunk); err != nil {
-			return err
-		}
-		// The search rows go last, after the audit entries: SQLite's
-		// full-text index writes its buffered rows out at the start of every
-		// later multi-row statement in the transaction.
-		if err := tx.flushAudit(ctx); err != nil {
-			return err
-		}
-		return tx.indexEnterprises(ctx, created)
+			if err := tx.insertEnterprises(ctx, chunk); err != nil {
+				return err
+			}
+			// The search rows go last, after the audit entries: SQLite's
+			// full-text index writes its buffered rows out at the start of
+			// every later multi-row statement in the transaction.
+			if err := tx.flushAudit(ctx); err != nil {
+				return err
+			}
+			return tx.indexEnterprises(ctx, created)
+		},
 	})
-	if err == errDryRun {
-		err = nil
-	}
 	if err == nil && !dryRun && res.Created+res.Updated >= analyzeAfter {
 		if _, err := s.write.ExecContext(ctx, s.dialect.analyze); err != nil {
 			return res, fmt.Errorf("store: analyze after import: %w", err)
@@ -149,8 +153,8 @@ const analyzeAfter = 1000
 var errDryRun = congthuong.Errorf(congthuong.EINTERNAL, "dry run")
 
 // unitProvinces maps the code of every unit in force on day to its province.
-func (tx *Tx) unitProvinces(ctx context.Context, day string) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT code, level, parent_code FROM units
+func (s *Store) unitProvinces(ctx context.Context, day string) (map[string]string, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT code, level, parent_code FROM units
 		WHERE (valid_from IS NULL OR valid_from <= $1) AND (valid_to IS NULL OR valid_to >= $1)`, day)
 	if err != nil {
 		return nil, fmt.Errorf("store: units in force: %w", err)
@@ -169,8 +173,8 @@ func (tx *Tx) unitProvinces(ctx context.Context, day string) (map[string]string,
 	return out, rows.Err()
 }
 
-func (tx *Tx) enterprisesByTaxCode(ctx context.Context) (map[string]*enterprise.Enterprise, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+enterpriseColumns+` FROM enterprises`)
+func enterprisesByTaxCode(ctx context.Context, q queryer) (map[string]*enterprise.Enterprise, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+enterpriseColumns+` FROM enterprises`)
 	if err != nil {
 		return nil, fmt.Errorf("store: existing enterprises: %w", err)
 	}

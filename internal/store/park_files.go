@@ -129,7 +129,7 @@ func (s *Store) ParkFiles(ctx context.Context, code string) ([]ParkFile, error) 
 		return nil, fmt.Errorf("store: park files: %w", err)
 	}
 	defer rows.Close()
-	public := congthuong.ActorFrom(ctx).Anonymous()
+	public := !congthuong.ActorFrom(ctx).SeesUnpublished()
 	out := []ParkFile{}
 	for rows.Next() {
 		var f ParkFile

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"iter"
 	"maps"
 	"reflect"
 	"slices"
@@ -13,60 +12,93 @@ import (
 	"congthuong"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
+	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
 )
 
+// Limits of the park imports.
+const (
+	MaxSiteRows   = 50_000
+	MaxTenantRows = 500_000
+)
+
 // ImportParks creates or updates the sites of an import (a sheet or a
-// GeoJSON file) in one transaction, all or nothing: every row is checked
-// (fields, the law's hard limits, code repeated in the file, unit in force
-// today and in the actor's scope, investor registered, existing site in
-// scope); if any is wrong every problem is returned and nothing is
-// written. A row equal to its site changes nothing. A sheet row whose
-// point is the centre of the site's polygon keeps the polygon.
-func (s *Store) ImportParks(ctx context.Context, rows iter.Seq2[park.ImportRow, error], dryRun bool) (ImportResult, error) {
+// GeoJSON file), all or nothing (runImport): while the file is read each
+// row is checked (fields, the law's hard limits, code repeated in the file,
+// unit in force today and in the actor's scope, investor registered); then,
+// in one transaction, an existing site must be in the actor's scope too. If
+// anything is wrong every problem is returned and nothing is written. A row
+// equal to its site changes nothing. A sheet row whose point is the centre
+// of the site's polygon keeps the polygon.
+func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportRow], dryRun bool) (ImportResult, error) {
 	res := ImportResult{DryRun: dryRun}
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+	actor := congthuong.ActorFrom(ctx)
+	today := unit.Today(s.now())
+	provinceOf, err := s.unitProvinces(ctx, today)
+	if err != nil {
 		return res, err
 	}
-	err := s.withTx(ctx, func(tx *Tx) error {
-		provinceOf, err := tx.unitProvinces(ctx, unit.Today(tx.now))
+	c := siteChecker{q: s.read, actor: actor, today: today, provinceOf: provinceOf}
+	seen := map[string]int{}
+	type row struct {
+		line     int
+		site     *park.Site
+		hasPoint bool
+	}
+	var rows []row
+	// review reads the stored sites and checks that those the file changes
+	// are in the actor's scope.
+	review := func(q queryer, p *importProblems) (map[string]*park.Site, error) {
+		existing, err := sitesByCode(ctx, q)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		existing, err := tx.sitesByCode(ctx)
-		if err != nil {
-			return err
-		}
-		withTenants, err := tx.sitesWithTenants(ctx)
-		if err != nil {
-			return err
-		}
-		c := siteChecker{tx: tx, provinceOf: provinceOf}
-		var v congthuong.Validation
-		seen := map[string]int{}
-		type change struct{ before, after *park.Site }
-		var changes []change
-		for r, err := range rows {
-			if err != nil {
-				return err
+		for _, r := range rows {
+			if before := existing[r.site.Code]; before != nil && !actor.System && !actor.InScope(before.UnitCode, before.ProvinceCode) {
+				p.invalid.AddRow(r.line, "code", "site "+r.site.Code+" is outside your scope")
 			}
-			res.Rows++
+		}
+		return existing, nil
+	}
+	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[park.ImportRow]{
+		maxRows: MaxSiteRows,
+		noRows:  park.ErrNoRows,
+		check: func(r park.ImportRow, v *congthuong.Validation) error {
 			for _, f := range r.Problems {
 				v.AddRow(f.Row, f.Field, f.Message)
 			}
 			p := r.Site
-			if _, err := c.check(ctx, &p, &v, r.Line); err != nil {
+			if _, err := c.check(ctx, &p, v, r.Line); err != nil {
 				return err
 			}
 			if first, dup := seen[p.Code]; dup && p.Code != "" {
 				v.AddRow(r.Line, "code", fmt.Sprintf("site %s is already on row %d", p.Code, first))
-				continue
+				return nil
 			}
 			seen[p.Code] = r.Line
-			before := existing[p.Code]
-			if before != nil {
-				if !tx.actor.System && !tx.actor.InScope(before.UnitCode, before.ProvinceCode) {
-					v.AddRow(r.Line, "code", "site "+p.Code+" is outside your scope")
+			rows = append(rows, row{r.Line, &p, r.HasPoint})
+			return nil
+		},
+		review: func(q queryer, p *importProblems) error {
+			_, err := review(q, p)
+			return err
+		},
+		write: func(tx *Tx) error {
+			var problems importProblems
+			existing, err := review(tx, &problems)
+			if err != nil {
+				return err
+			}
+			if err := problems.err(); err != nil {
+				return err
+			}
+			withTenants, err := tx.sitesWithTenants(ctx)
+			if err != nil {
+				return err
+			}
+			for _, r := range rows {
+				p, before := r.site, existing[r.site.Code]
+				if before == nil {
 					continue
 				}
 				p.ID, p.Demo, p.CreatedAt, p.Version = before.ID, before.Demo, before.CreatedAt, before.Version
@@ -74,52 +106,37 @@ func (s *Store) ImportParks(ctx context.Context, rows iter.Seq2[park.ImportRow, 
 				if withTenants[before.ID] {
 					p.LeasedArea = before.LeasedArea // the tenants' sum
 				}
-				if r.HasPoint && park.SameCentre(before.Geometry, p.Geometry) {
+				if r.hasPoint && park.SameCentre(before.Geometry, p.Geometry) {
 					p.Geometry = before.Geometry
 				}
 			}
-			changes = append(changes, change{before, &p})
-		}
-		if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
-			return err
-		}
-		if res.Rows == 0 {
-			return park.ErrNoRows
-		}
-		for _, ch := range changes {
-			switch {
-			case ch.before == nil:
-				res.Created++
-				if !dryRun {
-					err = tx.insertPark(ctx, ch.after)
+			for _, r := range rows {
+				before := existing[r.site.Code]
+				var err error
+				switch {
+				case before == nil:
+					res.Created++
+					err = tx.insertPark(ctx, r.site)
+				case sameSite(before, r.site):
+					res.Unchanged++
+				default:
+					res.Updated++
+					err = tx.updatePark(ctx, before, r.site)
 				}
-			case sameSite(ch.before, ch.after):
-				res.Unchanged++
-			default:
-				res.Updated++
-				if !dryRun {
-					err = tx.updatePark(ctx, ch.before, ch.after)
+				if err != nil {
+					return err
 				}
 			}
-			if err != nil {
-				return err
-			}
-		}
-		if dryRun {
-			return errDryRun
-		}
-		return nil
+			return nil
+		},
 	})
-	if err == errDryRun {
-		err = nil
-	}
 	return res, err
 }
 
 // sitesByCode reads every site, whatever its publication and scope (the
 // import checks the scope of each row).
-func (tx *Tx) sitesByCode(ctx context.Context) (map[string]*park.Site, error) {
-	all, err := allSites(ctx, tx)
+func sitesByCode(ctx context.Context, q queryer) (map[string]*park.Site, error) {
+	all, err := allSites(ctx, q)
 	out := make(map[string]*park.Site, len(all))
 	for _, p := range all {
 		out[p.Code] = p
@@ -170,126 +187,144 @@ func (tx *Tx) sitesWithTenants(ctx context.Context) (map[int64]bool, error) {
 	return out, rows.Err()
 }
 
-// ImportTenants creates or updates the tenants of an import in one
-// transaction, all or nothing: every row is checked (fields, site known
-// and in the actor's scope, enterprise registered, the same project of the
-// same enterprise not repeated), and then every site's tenants together
-// may not lease more than its leasable land. A tenant is known by its
-// site, tax code and project; a row equal to it changes nothing. The
-// sites' leased land, tenants, jobs and capital are recomputed in the
-// same transaction.
-func (s *Store) ImportTenants(ctx context.Context, rows iter.Seq2[park.TenantRow, error], dryRun bool) (ImportResult, error) {
+// ImportTenants creates or updates the tenants of an import, all or
+// nothing (runImport): while the file is read each row is checked (fields,
+// the same project of the same enterprise not repeated); then, in one
+// transaction, the site must be known and in the actor's scope, the
+// enterprise registered, and every site's tenants together may not lease
+// more than its leasable land. A tenant is known by its site, tax code and
+// project; a row equal to it changes nothing. The sites' leased land,
+// tenants, jobs and capital are recomputed in the same transaction.
+func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.TenantRow], dryRun bool) (ImportResult, error) {
 	res := ImportResult{DryRun: dryRun}
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
-		return res, err
+	actor := congthuong.ActorFrom(ctx)
+	type fileKey struct{ site, taxCode, project string }
+	seen := map[fileKey]int{}
+	type row struct {
+		line int
+		t    park.Tenant
 	}
-	err := s.withTx(ctx, func(tx *Tx) error {
-		sites, err := tx.sitesByCode(ctx)
+	var rows []row
+	// review reads the stored sites and enterprises and checks that each
+	// row's site exists and is in the actor's scope and its enterprise is
+	// registered; it names each tenant's enterprise.
+	review := func(q queryer, p *importProblems) (map[string]*park.Site, error) {
+		sites, err := sitesByCode(ctx, q)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		names, err := tx.enterpriseNames(ctx)
+		names, err := enterpriseNames(ctx, q)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		type tenantKey struct {
-			site          int64
-			taxCode, name string
-		}
-		existing := map[tenantKey]*park.Tenant{}
-		if err := eachTenantRow(ctx, tx, func(siteID int64, t *park.Tenant) {
-			existing[tenantKey{siteID, t.TaxCode, t.Project}] = t
-		}); err != nil {
-			return err
-		}
-		var v congthuong.Validation
-		seen := map[tenantKey]int{}
-		firstRow := map[int64]int{} // site → its first row, for the site's problems
-		var created []tenantInsert
-		var updated []*park.Tenant
-		touched := map[int64]*park.Site{}
-		for r, err := range rows {
-			if err != nil {
-				return err
-			}
-			res.Rows++
-			for _, f := range r.Problems {
-				v.AddRow(f.Row, f.Field, f.Message)
-			}
-			t := r.Tenant
-			t.Normalize()
-			t.ValidateInto(&v, r.Line)
-			if tc, err := enterprise.ParseTaxCode(t.TaxCode); err == nil {
-				t.TaxCode = tc
-			}
+		for i := range rows {
+			line, t := rows[i].line, &rows[i].t
 			site := sites[t.SiteCode]
 			switch {
 			case site == nil:
-				v.AddRow(r.Line, "site_code", "no industrial park or cluster with code "+t.SiteCode)
+				p.invalid.AddRow(line, "site_code", "no industrial park or cluster with code "+t.SiteCode)
 				continue
-			case !tx.actor.System && !tx.actor.InScope(site.UnitCode, site.ProvinceCode):
-				v.AddRow(r.Line, "site_code", "site "+site.Code+" is outside your scope")
+			case !actor.System && !actor.InScope(site.UnitCode, site.ProvinceCode):
+				p.invalid.AddRow(line, "site_code", "site "+site.Code+" is outside your scope")
 				continue
 			}
 			if t.TaxCode != "" {
 				if name, ok := names[t.TaxCode]; ok {
 					t.Enterprise = name
 				} else {
-					v.AddRow(r.Line, "tax_code", "no enterprise with tax code "+t.TaxCode+" is registered")
+					p.invalid.AddRow(line, "tax_code", "no enterprise with tax code "+t.TaxCode+" is registered")
 				}
 			}
-			key := tenantKey{site.ID, t.TaxCode, t.Project}
+		}
+		return sites, nil
+	}
+	err := runImport(ctx, s, src, dryRun, &res.Rows, importer[park.TenantRow]{
+		maxRows: MaxTenantRows,
+		noRows:  park.ErrNoTenantRows,
+		check: func(r park.TenantRow, v *congthuong.Validation) error {
+			for _, f := range r.Problems {
+				v.AddRow(f.Row, f.Field, f.Message)
+			}
+			t := r.Tenant
+			t.Normalize()
+			t.ValidateInto(v, r.Line)
+			if tc, err := enterprise.ParseTaxCode(t.TaxCode); err == nil {
+				t.TaxCode = tc
+			}
+			key := fileKey{t.SiteCode, t.TaxCode, t.Project}
 			if first, dup := seen[key]; dup {
-				v.AddRow(r.Line, "project", fmt.Sprintf("the project %q of %s on %s is already on row %d", t.Project, t.TaxCode, site.Code, first))
-				continue
+				v.AddRow(r.Line, "project", fmt.Sprintf("the project %q of %s on %s is already on row %d", t.Project, t.TaxCode, t.SiteCode, first))
+				return nil
 			}
 			seen[key] = r.Line
-			if _, ok := firstRow[site.ID]; !ok {
-				firstRow[site.ID] = r.Line
-			}
-			before := existing[key]
-			if before == nil {
-				res.Created++
-				created = append(created, tenantInsert{site.ID, t})
-				touched[site.ID] = site
-				continue
-			}
-			t.ID, t.Demo, t.CreatedAt, t.Version = before.ID, before.Demo, before.CreatedAt, before.Version
-			if sameTenant(before, &t) {
-				res.Unchanged++
-				continue
-			}
-			res.Updated++
-			t.Version++
-			updated = append(updated, &t)
-			touched[site.ID] = site
-		}
-		if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
-			return err
-		}
-		if res.Rows == 0 {
-			return park.ErrNoTenantRows
-		}
-		if err := tx.writeTenants(ctx, created, updated); err != nil {
-			return err
-		}
-		if err := tx.recomputeSites(ctx, touched, firstRow); err != nil {
-			return err
-		}
-		if dryRun {
-			return errDryRun
-		}
-		if res.Created+res.Updated == 0 {
+			rows = append(rows, row{r.Line, t})
 			return nil
-		}
-		if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
+		},
+		review: func(q queryer, p *importProblems) error {
+			_, err := review(q, p)
 			return err
-		}
-		return tx.audit(ctx, "import", "park_tenant", strconv.Itoa(res.Rows)+" rows", tx.actor.UnitCode, nil, res)
+		},
+		write: func(tx *Tx) error {
+			var problems importProblems
+			sites, err := review(tx, &problems)
+			if err != nil {
+				return err
+			}
+			if err := problems.err(); err != nil {
+				return err
+			}
+			type tenantKey struct {
+				site          int64
+				taxCode, name string
+			}
+			existing := map[tenantKey]*park.Tenant{}
+			if err := eachTenantRow(ctx, tx, func(siteID int64, t *park.Tenant) {
+				existing[tenantKey{siteID, t.TaxCode, t.Project}] = t
+			}); err != nil {
+				return err
+			}
+			firstRow := map[int64]int{} // site → its first row, for the site's problems
+			var created []tenantInsert
+			var updated []*park.Tenant
+			touched := map[int64]*park.Site{}
+			for i := range rows {
+				line, t := rows[i].line, &rows[i].t
+				site := sites[t.SiteCode]
+				if _, ok := firstRow[site.ID]; !ok {
+					firstRow[site.ID] = line
+				}
+				before := existing[tenantKey{site.ID, t.TaxCode, t.Project}]
+				if before == nil {
+					res.Created++
+					created = append(created, tenantInsert{site.ID, *t})
+					touched[site.ID] = site
+					continue
+				}
+				t.ID, t.Demo, t.CreatedAt, t.Version = before.ID, before.Demo, before.CreatedAt, before.Version
+				if sameTenant(before, t) {
+					res.Unchanged++
+					continue
+				}
+				res.Updated++
+				t.Version++
+				updated = append(updated, t)
+				touched[site.ID] = site
+			}
+			if err := tx.writeTenants(ctx, created, updated); err != nil {
+				return err
+			}
+			if err := tx.recomputeSites(ctx, touched, firstRow); err != nil {
+				return err
+			}
+			if res.Created+res.Updated == 0 {
+				return nil
+			}
+			if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
+				return err
+			}
+			return tx.audit(ctx, "import", "park_tenant", strconv.Itoa(res.Rows)+" rows", tx.actor.UnitCode, nil, res)
+		},
 	})
-	if err == errDryRun {
-		err = nil
-	}
 	return res, err
 }
 
@@ -310,8 +345,8 @@ type tenantInsert struct {
 	t    park.Tenant
 }
 
-func (tx *Tx) enterpriseNames(ctx context.Context) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT tax_code, name FROM enterprises`)
+func enterpriseNames(ctx context.Context, q queryer) (map[string]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT tax_code, name FROM enterprises`)
 	if err != nil {
 		return nil, fmt.Errorf("store: enterprises: %w", err)
 	}

@@ -412,13 +412,7 @@ func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (ValueIm
 		add("SITE_CAPITAL", float64(f.capital)/1e9) // billion dong
 	}
 	err = s.withTx(ctx, func(tx *Tx) error {
-		return tx.importValues(ctx, func(yield func(stats.ValueRow, error) bool) {
-			for _, r := range rows {
-				if !yield(r, nil) {
-					return
-				}
-			}
-		}, false, &res)
+		return tx.importValues(ctx, rows, false, &res)
 	})
 	return res, err
 }

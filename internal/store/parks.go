@@ -320,7 +320,7 @@ func nullFloat(f sql.NullFloat64) *float64 {
 // today, in the actor's scope; sets the province) and its investor (an
 // enterprise of the register).
 func (tx *Tx) checkPark(ctx context.Context, p *park.Site) error {
-	c := siteChecker{tx: tx}
+	c := siteChecker{q: tx, actor: tx.actor, today: unit.Today(tx.now)}
 	var v congthuong.Validation
 	forbidden, err := c.check(ctx, p, &v, 0)
 	if err != nil {
@@ -335,7 +335,9 @@ func (tx *Tx) checkPark(ctx context.Context, p *park.Site) error {
 // siteChecker checks sites against the database, keeping what it looked
 // up for the next site of an import.
 type siteChecker struct {
-	tx         *Tx
+	q          queryer
+	actor      congthuong.Actor
+	today      string
 	provinceOf map[string]string // units in force today → province; nil: one query a site
 	investors  map[string]string // tax code → name, as looked up
 }
@@ -359,7 +361,7 @@ func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Val
 		prov, ok := "", false
 		if c.provinceOf != nil {
 			prov, ok = c.provinceOf[p.UnitCode]
-		} else if pr, err := c.tx.resolveScopeUnit(ctx, p.UnitCode); err == nil {
+		} else if pr, err := resolveScopeUnit(ctx, c.q, p.UnitCode, c.today); err == nil {
 			prov, ok = pr, true
 		} else if congthuong.ErrorCode(err) != congthuong.EINVALID {
 			return "", err
@@ -367,7 +369,7 @@ func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Val
 		switch {
 		case !ok:
 			add("unit_code", "no administrative unit with code "+p.UnitCode+" is in force today")
-		case !c.tx.actor.System && !c.tx.actor.InScope(p.UnitCode, prov):
+		case !c.actor.System && !c.actor.InScope(p.UnitCode, prov):
 			forbidden = "unit " + p.UnitCode + " is outside your scope"
 			add("unit_code", forbidden)
 		default:
@@ -381,7 +383,7 @@ func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Val
 		}
 		name, known := c.investors[p.InvestorTaxCode]
 		if !known {
-			err := c.tx.QueryRowContext(ctx, `SELECT name FROM enterprises WHERE tax_code = $1`, p.InvestorTaxCode).Scan(&name)
+			err := c.q.QueryRowContext(ctx, `SELECT name FROM enterprises WHERE tax_code = $1`, p.InvestorTaxCode).Scan(&name)
 			if err != nil && err != sql.ErrNoRows {
 				return "", fmt.Errorf("store: park investor: %w", err)
 			}

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"iter"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,6 +10,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/stats"
+	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
 )
 
@@ -99,112 +98,174 @@ type storedValue struct {
 	by          string
 }
 
-// ImportValues stores statistical values in one transaction, all or
-// nothing: every row is checked (indicator known and stored rather than
-// computed, value not negative where it may not be, unit code resolved for
-// the value's period, unit in the actor's scope, no row repeated), and if
-// any is wrong every problem is returned and nothing is written. A value
-// that differs from the stored one is a revision: the old one is kept in
+// MaxValueRows bounds a value import.
+const MaxValueRows = 1_000_000
+
+// ImportValues stores statistical values, all or nothing (runImport). While
+// the file is read each row is checked: indicator known and stored rather
+// than computed, value not negative where it may not be, unit code resolved
+// for the value's period, unit in the actor's scope, status one the actor
+// may give (stats.MayStore), no row repeated. Then, in one transaction, no
+// value may change that an approved report locks, nor an official one
+// unless the department changes it (stats.MayReplace). If anything is wrong
+// every problem is returned and nothing is written. A value that differs
+// from the stored one is a revision: the old one is kept in
 // stat_value_revisions. Re-importing the same values changes nothing.
-func (s *Store) ImportValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, error], dryRun bool) (ValueImportResult, error) {
+func (s *Store) ImportValues(ctx context.Context, src tabular.Source[stats.ValueRow], dryRun bool) (ValueImportResult, error) {
 	res := ValueImportResult{DryRun: dryRun}
-	actor := congthuong.ActorFrom(ctx)
-	if err := requireWriter(actor); err != nil {
+	c, err := s.newValueChecker(ctx, s.read)
+	if err != nil {
 		return res, err
 	}
-	err := s.withTx(ctx, func(tx *Tx) error {
-		return tx.importValues(ctx, rows, dryRun, &res)
+	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[stats.ValueRow]{
+		maxRows: MaxValueRows,
+		noRows: &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
+			Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "the file has a header but no data rows"}}},
+		check: func(r stats.ValueRow, v *congthuong.Validation) error {
+			c.check(r, v)
+			return nil
+		},
+		review: func(q queryer, p *importProblems) error {
+			// The department may change anything but what approved reports
+			// lock: with nothing of the file locked, there is nothing to
+			// compare.
+			locked, err := approvedValues(ctx, q, c.years)
+			if err != nil || len(locked) == 0 && c.actor.IsDepartment() {
+				return err
+			}
+			existing, err := readStoredValues(ctx, q, c.years)
+			if err != nil {
+				return err
+			}
+			c.fates(existing, locked, false, p)
+			return nil
+		},
+		write: func(tx *Tx) error { return tx.writeValues(ctx, c, false, &res) },
 	})
-	if err == errDryRun {
-		err = nil
-	}
 	return res, err
 }
 
-// importValues is ImportValues inside a transaction of the caller's; a dry
-// run returns errDryRun so that the caller rolls back.
-func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, error], dryRun bool, res *ValueImportResult) error {
-	actor := tx.actor
-	list, err := indicators(ctx, tx)
+// importValues checks and writes rows inside a transaction of the
+// caller's (a report entered, a park report published); reopened says that
+// the rows re-enter a report the department returned, whose official
+// figures they may replace.
+func (tx *Tx) importValues(ctx context.Context, rows []stats.ValueRow, reopened bool, res *ValueImportResult) error {
+	c, err := tx.s.newValueChecker(ctx, tx)
 	if err != nil {
 		return err
 	}
-	catalog, err := stats.NewCatalog(list)
-	if err != nil {
-		return err
-	}
-	// Unit rows from the store's cache: the reference data does not change
-	// within an import.
-	spans, err := tx.s.allUnitSpans(ctx)
-	if err != nil {
-		return err
-	}
-	units := spans.unitSpans
 	var v congthuong.Validation
-	inFile := map[valueKey]int32{}           // → index in valid
-	dayCache := map[stats.Period][2]string{} // a period's first and last days, formatted once
-	var valid []importedValue
-	years := map[string]map[int]bool{} // indicator → years, to load what is stored
-	for r, err := range rows {
-		var rp *stats.RowProblems
-		if errors.As(err, &rp) {
-			res.Rows++
-			for _, f := range rp.Fields {
-				v.AddRow(f.Row, f.Field, f.Message)
-			}
-			continue
-		} else if err != nil {
-			return err
-		}
+	for _, r := range rows {
 		res.Rows++
-		ind, ok := catalog.Get(r.Indicator)
-		switch {
-		case !ok:
-			v.AddRow(r.Line, "indicator", "no indicator with code "+r.Indicator)
-			continue
-		case ind.Kind == stats.Formula:
-			v.AddRow(r.Line, "indicator", r.Indicator+" is computed ("+ind.Formula+"); import its inputs")
-			continue
-		}
-		if ind.NonNegative && r.Value < 0 {
-			v.AddRow(r.Line, "value", r.Indicator+" cannot be negative")
-		}
-		days, ok := dayCache[r.Period]
-		if !ok {
-			days[0], days[1] = periodDays(r.Period)
-			dayCache[r.Period] = days
-		}
-		u, ok := units.resolveDays(r.UnitCode, days[0], days[1])
-		switch {
-		case !ok && len(units[r.UnitCode]) == 0:
-			v.AddRow(r.Line, "unit", "no administrative unit with code "+r.UnitCode)
-			continue
-		case !ok:
-			v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" did not exist in "+r.Period.String())
-			continue
-		case !mayEnterFor(actor, u):
-			v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" is outside your scope")
-			continue
-		}
-		key := valueKey{ind.Code, r.Period.String(), u.Code, u.ValidFrom}
-		if first, dup := inFile[key]; dup {
-			v.AddRow(r.Line, "period", fmt.Sprintf("%s for %s in %s is already on row %d", ind.Code, u.Code, key.period, valid[first].row.Line))
-			continue
-		}
-		inFile[key] = int32(len(valid))
-		if years[ind.Code] == nil {
-			years[ind.Code] = map[int]bool{}
-		}
-		years[ind.Code][r.Period.Year] = true
-		years[ind.Code][r.Period.Year-1] = true // for the checks against last year
-		valid = append(valid, importedValue{key, r})
+		c.check(r, &v)
 	}
 	if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
 		return err
 	}
-	if res.Rows == 0 {
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
-			Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "the file has a header but no data rows"}}}
+	return tx.writeValues(ctx, c, reopened, res)
+}
+
+// valueChecker checks the rows of a value import as they are read, keeping
+// the good ones.
+type valueChecker struct {
+	actor    congthuong.Actor
+	catalog  *stats.Catalog
+	units    unitSpans
+	inFile   map[valueKey]int32         // → index in valid
+	dayCache map[stats.Period][2]string // a period's first and last days, formatted once
+	valid    []importedValue
+	years    map[string]map[int]bool // indicator → years, to load what is stored
+}
+
+func (s *Store) newValueChecker(ctx context.Context, q queryer) (*valueChecker, error) {
+	list, err := indicators(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	catalog, err := stats.NewCatalog(list)
+	if err != nil {
+		return nil, err
+	}
+	// Unit rows from the store's cache: the reference data does not change
+	// within an import.
+	spans, err := s.allUnitSpans(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &valueChecker{actor: congthuong.ActorFrom(ctx), catalog: catalog, units: spans.unitSpans,
+		inFile: map[valueKey]int32{}, dayCache: map[stats.Period][2]string{}, years: map[string]map[int]bool{}}, nil
+}
+
+// check checks one row, adding its problems to v.
+func (c *valueChecker) check(r stats.ValueRow, v *congthuong.Validation) {
+	ind, ok := c.catalog.Get(r.Indicator)
+	switch {
+	case !ok:
+		v.AddRow(r.Line, "indicator", "no indicator with code "+r.Indicator)
+		return
+	case ind.Kind == stats.Formula:
+		v.AddRow(r.Line, "indicator", r.Indicator+" is computed ("+ind.Formula+"); import its inputs")
+		return
+	}
+	before := v.Len()
+	if ind.NonNegative && r.Value < 0 {
+		v.AddRow(r.Line, "value", r.Indicator+" cannot be negative")
+	}
+	if !stats.MayStore(c.actor, r.Status) {
+		v.AddRow(r.Line, "status", "only the department publishes official figures; give the status preliminary")
+	}
+	days, ok := c.dayCache[r.Period]
+	if !ok {
+		days[0], days[1] = periodDays(r.Period)
+		c.dayCache[r.Period] = days
+	}
+	u, ok := c.units.resolveDays(r.UnitCode, days[0], days[1])
+	switch {
+	case !ok && len(c.units[r.UnitCode]) == 0:
+		v.AddRow(r.Line, "unit", "no administrative unit with code "+r.UnitCode)
+		return
+	case !ok:
+		v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" did not exist in "+r.Period.String())
+		return
+	case !mayEnterFor(c.actor, u):
+		v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" is outside your scope")
+		return
+	}
+	key := valueKey{ind.Code, r.Period.String(), u.Code, u.ValidFrom}
+	if first, dup := c.inFile[key]; dup {
+		v.AddRow(r.Line, "period", fmt.Sprintf("%s for %s in %s is already on row %d", ind.Code, u.Code, key.period, c.valid[first].row.Line))
+		return
+	}
+	if v.Len() > before {
+		return
+	}
+	c.inFile[key] = int32(len(c.valid))
+	if c.years[ind.Code] == nil {
+		c.years[ind.Code] = map[int]bool{}
+	}
+	c.years[ind.Code][r.Period.Year] = true
+	c.years[ind.Code][r.Period.Year-1] = true // for the checks against last year
+	c.valid = append(c.valid, importedValue{key, r})
+}
+
+// writeValues is the second phase of a value import: under the series'
+// locks it reads what is stored, refuses changes to locked or official
+// values the actor may not change, computes the rule checks' warnings, and
+// writes.
+func (tx *Tx) writeValues(ctx context.Context, c *valueChecker, reopened bool, res *ValueImportResult) error {
+	actor, valid, inFile := c.actor, c.valid, c.inFile
+	existing, err := tx.storedValues(ctx, c.years)
+	if err != nil {
+		return err
+	}
+	locked, err := approvedValues(ctx, tx, c.years)
+	if err != nil {
+		return err
+	}
+	var problems importProblems
+	fate := c.fates(existing, locked, reopened, &problems)
+	if err := problems.err(); err != nil {
+		return err
 	}
 	// Written in key order, the rows append to the table's B-tree
 	// instead of landing all over it.
@@ -218,10 +279,6 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 		a, b := &valid[order[i]], &valid[order[j]]
 		return a.key.less(b.key, a.row.Period, b.row.Period)
 	})
-	existing, err := tx.storedValues(ctx, years)
-	if err != nil {
-		return err
-	}
 	// Each unit's values of an indicator for periods of one kind, stored or
 	// in the file, for the outlier check.
 	history := map[seriesKey]map[stats.PeriodKind][]float64{}
@@ -252,7 +309,7 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 		if len(res.Warnings) >= maxWarnings {
 			break
 		}
-		ind, _ := catalog.Get(k.row.Indicator)
+		ind, _ := c.catalog.Get(k.row.Indicator)
 		known := func(p stats.Period) (float64, bool) {
 			key := valueKey{k.key.indicator, p.String(), k.key.unitCode, k.key.unitFrom}
 			if i, ok := inFile[key]; ok {
@@ -270,25 +327,21 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 	var created []*importedValue
 	for _, i := range order {
 		k := &valid[i]
-		old, ok := existing[k.key]
-		switch {
-		case !ok:
+		switch fate[i] {
+		case createValue:
 			res.Created++
 			created = append(created, k)
-		case old.value == k.row.Value && old.status == k.row.Status && old.source == k.row.Source:
+		case sameValue:
 			res.Unchanged++
 		default:
 			res.Updated++
-			if err := w.revise(ctx, k.key, k.row, old); err != nil {
+			if err := w.revise(ctx, k.key, k.row, existing[k.key]); err != nil {
 				return err
 			}
 		}
 	}
 	if err := w.insert(ctx, created); err != nil {
 		return err
-	}
-	if dryRun {
-		return errDryRun
 	}
 	if res.Created+res.Updated == 0 {
 		return nil
@@ -299,6 +352,85 @@ func (tx *Tx) importValues(ctx context.Context, rows iter.Seq2[stats.ValueRow, e
 	// One entry per import: the values' own history is in
 	// stat_value_revisions, each with who changed it and when.
 	return tx.audit(ctx, "import", "stat_values", strconv.Itoa(res.Rows)+" rows", actor.UnitCode, nil, res)
+}
+
+// What an import does with each row.
+const (
+	createValue = iota
+	sameValue
+	reviseValue
+)
+
+// fates says what the import does with each checked row, given what is
+// stored and what approved reports lock; rows that would change a locked
+// value, or an official one the actor may not change, are conflicts.
+func (c *valueChecker) fates(existing map[valueKey]storedValue, locked map[valueKey]string, reopened bool, p *importProblems) []uint8 {
+	fate := make([]uint8, len(c.valid))
+	for i := range c.valid {
+		k := &c.valid[i]
+		old, stored := existing[k.key]
+		switch {
+		case !stored:
+			fate[i] = createValue
+		case old.value == k.row.Value && old.status == k.row.Status && old.source == k.row.Source:
+			fate[i] = sameValue
+			continue
+		default:
+			fate[i] = reviseValue
+		}
+		if report, isLocked := locked[k.key]; isLocked {
+			p.conflicts.AddRow(k.row.Line, "value", "the value belongs to the report "+report+", which the department approved; ask the department to reopen it")
+		} else if stored && !stats.MayReplace(c.actor, old.status, reopened) {
+			p.conflicts.AddRow(k.row.Line, "value", "the department published this figure as official; only the department changes it")
+		}
+	}
+	return fate
+}
+
+// approvedValues returns the values of the given indicators' years that an
+// approved report locks, each with the name of its report
+// (data set/unit/period).
+func approvedValues(ctx context.Context, q queryer, years map[string]map[int]bool) (map[valueKey]string, error) {
+	var ys []any
+	seen := map[int]bool{}
+	for _, set := range years {
+		for y := range set {
+			if !seen[y] {
+				seen[y] = true
+				ys = append(ys, y)
+			}
+		}
+	}
+	out := map[valueKey]string{}
+	if len(ys) == 0 {
+		return out, nil
+	}
+	var w where
+	w.add("status = ?", SubmissionApproved)
+	w.add("year IN ("+strings.Repeat("?, ", len(ys)-1)+"?)", ys...)
+	rows, err := q.QueryContext(ctx, `SELECT data_set, year, first_month, last_month, unit_code, unit_from FROM stat_submissions`+w.sql(), w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: approved reports: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ds, code, from string
+		var y, first, last int
+		if err := rows.Scan(&ds, &y, &first, &last, &code, &from); err != nil {
+			return nil, err
+		}
+		set, ok := stats.FindDataSet(ds)
+		if !ok {
+			continue
+		}
+		period := stats.RangeOf(y, first, last).String()
+		for _, ind := range set.Indicators {
+			if years[ind][y] {
+				out[valueKey{ind, period, code, from}] = ds + "/" + code + "/" + period
+			}
+		}
+	}
+	return out, rows.Err()
 }
 
 // importSeries rewrites the series rows (stat_series.go) of the values an
@@ -344,14 +476,21 @@ func (tx *Tx) importSeries(ctx context.Context, valid []importedValue, inFile ma
 	return upsertSeries(ctx, tx, tx.s.dialect, changed)
 }
 
+// storedValues locks the series of the given indicators' years and reads
+// their stored values.
 func (tx *Tx) storedValues(ctx context.Context, years map[string]map[int]bool) (map[valueKey]storedValue, error) {
 	if err := tx.lockSeries(ctx, years); err != nil {
 		return nil, err
 	}
+	return readStoredValues(ctx, tx, years)
+}
+
+// readStoredValues reads the stored values of the given indicators' years.
+func readStoredValues(ctx context.Context, q queryer, years map[string]map[int]bool) (map[valueKey]storedValue, error) {
 	out := map[valueKey]storedValue{}
 	for code, ys := range years {
 		for y := range ys {
-			rows, err := tx.QueryContext(ctx, `SELECT period, unit_code, unit_from, year, first_month, last_month, value, status,
+			rows, err := q.QueryContext(ctx, `SELECT period, unit_code, unit_from, year, first_month, last_month, value, status,
 				source, revision, updated_at, updated_by FROM stat_values WHERE indicator = $1 AND year = $2`, code, y)
 			if err != nil {
 				return nil, fmt.Errorf("store: stored values: %w", err)
@@ -480,7 +619,8 @@ type StoredValue struct {
 }
 
 // Values returns the current values of an indicator for a period, by unit.
-// The public (no login) sees official figures only.
+// The public and enterprise users see official figures only, without who
+// entered them; staff see unofficial ones of their scope too.
 func (s *Store) Values(ctx context.Context, indicator string, p stats.Period) ([]StoredValue, error) {
 	return s.values(ctx, indicator, p, "")
 }
@@ -496,9 +636,7 @@ func (s *Store) values(ctx context.Context, indicator string, p stats.Period, un
 	if unitCode != "" {
 		w.add("unit_code = ?", unitCode)
 	}
-	if congthuong.ActorFrom(ctx).Anonymous() {
-		w.add("status = ?", string(stats.Official))
-	}
+	w.unpublishedScope(congthuong.ActorFrom(ctx))
 	return s.queryValues(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision, updated_at, updated_by
 		FROM stat_values`+w.sql()+` ORDER BY unit_code, unit_from`, w.args)
 }
@@ -516,6 +654,7 @@ func (s *Store) ValueRevisions(ctx context.Context, indicator string, p stats.Pe
 }
 
 func (s *Store) queryValues(ctx context.Context, query string, args []any) ([]StoredValue, error) {
+	staff := congthuong.ActorFrom(ctx).SeesUnpublished()
 	rows, err := s.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: values: %w", err)
@@ -529,19 +668,22 @@ func (s *Store) queryValues(ctx context.Context, query string, args []any) ([]St
 			return nil, err
 		}
 		v.UpdatedAt = v.UpdatedAt.UTC()
+		if !staff {
+			v.UpdatedBy = ""
+		}
 		out = append(out, v)
 	}
 	return out, rows.Err()
 }
 
 // EachValue calls fn with every current value of an indicator in a year,
-// in key order; the public gets official values only.
+// in key order; the public and enterprise users get official values only,
+// without who entered them; staff unofficial ones of their scope too.
 func (s *Store) EachValue(ctx context.Context, indicator string, year int, fn func(StoredValue) error) error {
 	var w where
 	w.add("indicator = ? AND year = ?", indicator, year)
-	if congthuong.ActorFrom(ctx).Anonymous() {
-		w.add("status = ?", string(stats.Official))
-	}
+	staff := congthuong.ActorFrom(ctx).SeesUnpublished()
+	w.unpublishedScope(congthuong.ActorFrom(ctx))
 	rows, err := s.read.QueryContext(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision,
 		updated_at, updated_by FROM stat_values`+w.sql()+` ORDER BY first_month, last_month, unit_code, unit_from`, w.args...)
 	if err != nil {
@@ -554,6 +696,9 @@ func (s *Store) EachValue(ctx context.Context, indicator string, year int, fn fu
 			&v.UpdatedAt, &v.UpdatedBy); err != nil {
 			return err
 		}
+		if !staff {
+			v.UpdatedBy = ""
+		}
 		if err := fn(v); err != nil {
 			return err
 		}
@@ -565,4 +710,23 @@ func (s *Store) EachValue(ctx context.Context, indicator string, year int, fn fu
 // so that an export imports back unchanged.
 func (v StoredValue) Record() []string {
 	return []string{v.Indicator, v.UnitCode, v.Period, strconv.FormatFloat(v.Value, 'f', -1, 64), string(v.Status), v.Source}
+}
+
+// unpublishedScope limits the values an actor sees that are not official
+// to those of the units it enters figures for (mayEnterFor): nothing for
+// the public and enterprise users; a commune's for its officers; a
+// province's, its communes' and those of the provinces it replaced for the
+// province's staff; everything for the country's.
+func (w *where) unpublishedScope(a congthuong.Actor) {
+	official := string(stats.Official)
+	switch {
+	case a.System || a.SeesUnpublished() && a.UnitCode == congthuong.CountryCode:
+	case !a.SeesUnpublished() || a.UnitCode == "":
+		w.add("status = ?", official)
+	case a.UnitCode == a.ProvinceCode:
+		w.add("(status = ? OR unit_code = ? OR unit_code IN (SELECT code FROM units WHERE parent_code = ? OR successor_code = ?))",
+			official, a.UnitCode, a.UnitCode, a.UnitCode)
+	default:
+		w.add("(status = ? OR unit_code = ?)", official, a.UnitCode)
+	}
 }

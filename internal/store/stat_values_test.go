@@ -11,10 +11,11 @@ import (
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
+	"congthuong/internal/tabular"
 )
 
-func valueRows(rows ...stats.ValueRow) func(func(stats.ValueRow, error) bool) {
-	return func(yield func(stats.ValueRow, error) bool) {
+func valueRows(rows ...stats.ValueRow) tabular.Source[stats.ValueRow] {
+	return tabular.FromSeq(func(yield func(stats.ValueRow, error) bool) {
 		for i, r := range rows {
 			if r.Line == 0 {
 				r.Line = i + 2
@@ -26,7 +27,7 @@ func valueRows(rows ...stats.ValueRow) func(func(stats.ValueRow, error) bool) {
 				return
 			}
 		}
-	}
+	})
 }
 
 func period(t *testing.T, s string) stats.Period {

@@ -32,6 +32,11 @@ type Store struct {
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// ImportReadTime bounds the reading of an import's file
+	// (DefaultImportReadTime when zero); tests shorten it.
+	ImportReadTime time.Duration
+	// imports holds the import slots (importrun.go).
+	imports chan struct{}
 
 	units unitCache
 }
@@ -45,7 +50,7 @@ const SQLiteFile = "congthuong.db"
 // Open connects to url, a postgres:// URL, or, when url is empty, to the
 // SQLite database in dataDir (created if missing). It does not migrate.
 func Open(ctx context.Context, url, dataDir string) (*Store, error) {
-	s := &Store{Now: time.Now}
+	s := &Store{Now: time.Now, imports: make(chan struct{}, importSlots)}
 	if dataDir != "" {
 		s.files = filepath.Join(dataDir, "files")
 	}

@@ -128,13 +128,7 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is approved and locked; ask the department to return it")
 		}
 		var res ValueImportResult
-		if err := tx.importValues(ctx, func(yield func(stats.ValueRow, error) bool) {
-			for _, r := range rows {
-				if !yield(r, nil) {
-					return
-				}
-			}
-		}, false, &res); err != nil {
+		if err := tx.importValues(ctx, rows, status == SubmissionReturned, &res); err != nil {
 			// Row problems name the indicator rather than a row of a file.
 			for i, f := range congthuong.ErrorFields(err) {
 				if f.Row > 0 && f.Row <= len(rows) {

@@ -56,7 +56,7 @@ func TestDataEntryAndApproval(t *testing.T) {
 		}
 		// August 2025 was a tenth of August 2026: the approver sees a warning.
 		if _, err := s.ImportValues(commune, valueRows(stats.ValueRow{Indicator: "RETAIL_SALES", UnitCode: "11560",
-			Period: stats.MonthOf(2025, 8), Value: 80}), false); err != nil {
+			Period: stats.MonthOf(2025, 8), Value: 80, Status: stats.Preliminary}), false); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.EnterDataSet(commune, "commune_retail_monthly", "11560", "2026-08", figures, ""); err != nil {

@@ -37,7 +37,12 @@ func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*auth.User, err
 // resolveScopeUnit checks that code names a unit valid today and returns its
 // province ("" for the country).
 func (tx *Tx) resolveScopeUnit(ctx context.Context, code string) (string, error) {
-	u, err := findUnit(ctx, tx, code, unit.Today(tx.now))
+	return resolveScopeUnit(ctx, tx, code, unit.Today(tx.now))
+}
+
+// resolveScopeUnit returns the province of the unit code names on day.
+func resolveScopeUnit(ctx context.Context, q queryer, code, day string) (string, error) {
+	u, err := findUnit(ctx, q, code, day)
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
 		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "unknown unit",
 			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "no administrative unit with code " + code + " is in force today"}}}

@@ -1,6 +1,7 @@
 package tabular
 
 import (
+	"context"
 	"errors"
 	"io"
 	"iter"
@@ -11,6 +12,44 @@ import (
 // ErrNoRows reports a file with a header and no data rows.
 var ErrNoRows = errors.New("the file has a header but no data rows")
 
+// Source gives the rows of an import, read under ctx: reading stops with
+// ctx's error once ctx ends, so that an import can bound its reading time
+// and stop when its client goes away.
+type Source[T any] func(ctx context.Context) iter.Seq2[T, error]
+
+// Rows is a Source of rows already in memory.
+func Rows[T any](rows []T) Source[T] {
+	return func(ctx context.Context) iter.Seq2[T, error] {
+		return func(yield func(T, error) bool) {
+			for _, r := range rows {
+				if !yield(r, nil) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// FromSeq is a Source of rows a program generates; it stops with ctx's
+// error once ctx ends.
+func FromSeq[T any](rows iter.Seq2[T, error]) Source[T] {
+	return func(ctx context.Context) iter.Seq2[T, error] {
+		return func(yield func(T, error) bool) {
+			n := 0
+			for r, err := range rows {
+				if n++; n%1024 == 0 && ctx.Err() != nil {
+					var zero T
+					yield(zero, ctx.Err())
+					return
+				}
+				if !yield(r, err) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // streamBatch is how many rows the reading goroutine hands over at a time.
 const streamBatch = 512
 
@@ -18,16 +57,18 @@ var errStopped = errors.New("stopped")
 
 // Stream reads a CSV or XLSX file in its own goroutine and yields what
 // convert makes of each data row as it is read, so that rows can be checked
-// and written while the rest of the file is still being parsed: on two
-// cores an import then costs about the larger of its parsing and its
-// writing, not their sum. header receives the header row and returns the
-// converter, or an error that ends the stream. A file that cannot be read,
-// or has no data rows (ErrNoRows), is yielded as an error, after which
-// iteration stops. Stopping early stops the reading.
-func Stream[T any](r io.Reader, header func([]string) (func(Row) T, error)) iter.Seq2[T, error] {
+// while the rest of the file is still being parsed: on two cores reading
+// then costs about the larger of parsing and checking, not their sum.
+// header receives the header row and returns the converter, or an error
+// that ends the stream. A file that cannot be read, or has no data rows
+// (ErrNoRows), is yielded as an error, after which iteration stops; so is
+// ctx's error once ctx ends, and the reading goroutine stops with it.
+// Stopping early stops the reading.
+func Stream[T any](ctx context.Context, r io.Reader, header func([]string) (func(Row) T, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel() // stops the reading goroutine when iteration stops early
 		batches := make(chan []T, 4)
-		done := make(chan struct{})
 		var readErr error
 		go func() {
 			defer close(batches)
@@ -38,11 +79,11 @@ func Stream[T any](r io.Reader, header func([]string) (func(Row) T, error)) iter
 				case batches <- batch:
 					batch = make([]T, 0, streamBatch)
 					return true
-				case <-done:
+				case <-ctx.Done():
 					return false
 				}
 			}
-			err := Scan(r, func(h []string) (err error) {
+			err := Scan(ctx, r, func(h []string) (err error) {
 				convert, err = header(h)
 				return err
 			}, func(row Row) error {
@@ -57,10 +98,20 @@ func Stream[T any](r io.Reader, header func([]string) (func(Row) T, error)) iter
 			}
 			readErr = err
 		}()
-		defer close(done)
 		rows := 0
 		var zero T
-		for batch := range batches {
+		for {
+			var batch []T
+			var open bool
+			select {
+			case batch, open = <-batches:
+			case <-ctx.Done():
+				yield(zero, context.Cause(ctx))
+				return
+			}
+			if !open {
+				break
+			}
 			for _, row := range batch {
 				rows++
 				if !yield(row, nil) {
@@ -80,15 +131,16 @@ func Stream[T any](r io.Reader, header func([]string) (func(Row) T, error)) iter
 }
 
 // FileError gives a reading failure the shape of a validation error on the
-// file: no data rows becomes noRows, header problems (already field errors)
-// stay as they are, anything else is a problem with the file.
+// file: no data rows becomes noRows, problems already shaped as validation
+// errors (a wrong header, a limit) stay as they are, the end of the reading's
+// context is passed on, anything else is a problem with the file.
 func FileError(err, noRows error) error {
 	switch {
 	case errors.Is(err, ErrNoRows):
 		return noRows
-	case congthuong.ErrorCode(err) == congthuong.EINVALID:
+	case congthuong.ErrorCode(err) == congthuong.EINVALID,
+		errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
 	}
-	return &congthuong.Error{Code: congthuong.EINVALID, Message: "the file cannot be read",
-		Fields: []congthuong.FieldError{{Field: "file", Message: err.Error()}}}
+	return fileProblem(err.Error())
 }

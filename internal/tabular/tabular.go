@@ -6,6 +6,7 @@ package tabular
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -44,12 +45,17 @@ func (r Row) Cell(i int) string {
 // MaxRows bounds an import so that a wrong file cannot exhaust memory.
 const MaxRows = 1_000_000
 
+// MaxBlankRows bounds the blank rows of a file, which are skipped but still
+// cost parsing: a workbook of a million empty rows is a few hundred
+// kilobytes that would otherwise take a minute to read.
+const MaxBlankRows = 10_000
+
 var zipMagic = []byte("PK\x03\x04")
 
 // Read reads a CSV or XLSX file, telling them apart by content.
 func Read(r io.Reader) (*Table, error) {
 	t := &Table{}
-	err := Scan(r, func(h []string) error {
+	err := Scan(context.Background(), r, func(h []string) error {
 		t.Header = h
 		return nil
 	}, func(row Row) error {
@@ -65,10 +71,11 @@ func Read(r io.Reader) (*Table, error) {
 // Scan reads a CSV or XLSX file row by row, so that a large import can be
 // checked and written while it is still being read: header gets the header
 // row, then row each data row. Blank rows are skipped. An error from header
-// or row stops the scan and is returned.
-func Scan(r io.Reader, header func([]string) error, row func(Row) error) error {
+// or row stops the scan and is returned, and so does ctx's error once it
+// ends: every row, blank or not, checks it.
+func Scan(ctx context.Context, r io.Reader, header func([]string) error, row func(Row) error) error {
 	br := bufio.NewReader(r)
-	sink := &scanner{header: header, row: row}
+	sink := &scanner{ctx: ctx, header: header, row: row}
 	head, _ := br.Peek(4)
 	var err error
 	if bytes.Equal(head, zipMagic) {
@@ -121,9 +128,15 @@ func scanCSV(r io.Reader, sink *scanner) error {
 	}
 }
 
-// scanXLSX reads the first sheet of a workbook.
+// scanXLSX reads the first sheet of a workbook, once its parts are known
+// to unpack within the limits (unzip.go).
 func scanXLSX(r io.Reader, sink *scanner) error {
-	f, err := excelize.OpenReader(r)
+	data, err := readWorkbook(r)
+	if err != nil {
+		return err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: MaxUnpacked, UnzipXMLSizeLimit: spillAbove})
 	if err != nil {
 		return fmt.Errorf("not a readable XLSX workbook: %w", err)
 	}
@@ -150,15 +163,21 @@ func scanXLSX(r io.Reader, sink *scanner) error {
 }
 
 // scanner passes a file's rows on: the first non-blank one as the header,
-// the later non-blank ones as data, at most MaxRows of them.
+// the later non-blank ones as data, at most MaxRows of them, with at most
+// MaxBlankRows blank ones among them.
 type scanner struct {
+	ctx       context.Context
 	header    func([]string) error
 	row       func(Row) error
 	sawHeader bool
 	rows      int
+	blanks    int
 }
 
 func (sc *scanner) add(line int, rec []string) error {
+	if err := sc.ctx.Err(); err != nil {
+		return err
+	}
 	blank := true
 	for i := range rec {
 		rec[i] = strings.TrimSpace(rec[i])
@@ -167,14 +186,18 @@ func (sc *scanner) add(line int, rec []string) error {
 		}
 	}
 	if blank {
-		return nil // including leading empty lines before the header
+		// Including leading empty lines before the header.
+		if sc.blanks++; sc.blanks > MaxBlankRows {
+			return fileProblem(fmt.Sprintf("the file has more than %d empty rows; delete them and try again", MaxBlankRows))
+		}
+		return nil
 	}
 	if !sc.sawHeader {
 		sc.sawHeader = true
 		return sc.header(rec)
 	}
 	if sc.rows >= MaxRows {
-		return fmt.Errorf("the file has more than %d rows; split it", MaxRows)
+		return fileProblem(fmt.Sprintf("the file has more than %d rows; split it", MaxRows))
 	}
 	sc.rows++
 	return sc.row(Row{Line: line, Cells: rec})

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"strconv"
@@ -114,12 +115,13 @@ const maxImportBytes = 64 << 20
 // apiImportEnterprises takes a CSV or XLSX file as the raw body, or as the
 // "file" part of a multipart form; ?dry_run=true checks without writing.
 func (s *Server) apiImportEnterprises(w http.ResponseWriter, r *http.Request) error {
-	body, err := readUpload(w, r)
+	f, err := s.receiveImport(w, r)
 	if err != nil {
 		return err
 	}
+	defer f.release()
 	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
-	res, err := s.importEnterprises(r, body, dry)
+	res, err := s.importEnterprises(f, dry)
 	if err != nil {
 		return err
 	}
@@ -127,8 +129,36 @@ func (s *Server) apiImportEnterprises(w http.ResponseWriter, r *http.Request) er
 	return nil
 }
 
-func (s *Server) importEnterprises(r *http.Request, body []byte, dry bool) (store.ImportResult, error) {
-	return s.store.ImportEnterpriseFile(r.Context(), enterprise.ReadImport(bytes.NewReader(body)), dry)
+func (s *Server) importEnterprises(f *importFile, dry bool) (store.ImportResult, error) {
+	return s.store.ImportEnterpriseFile(f.ctx, enterprise.ReadImport(bytes.NewReader(f.body)), dry)
+}
+
+// importFile is an import's uploaded file, received while holding one of
+// the store's import slots (store.AcquireImport): ctx carries the slot to
+// the import; release gives it back.
+type importFile struct {
+	ctx     context.Context
+	body    []byte
+	release func()
+}
+
+// receiveImport takes an import slot and reads the uploaded file: the
+// "file" part of a multipart form, or the raw body. Who may not import is
+// refused before either.
+func (s *Server) receiveImport(w http.ResponseWriter, r *http.Request) (*importFile, error) {
+	if a := congthuong.ActorFrom(r.Context()); !a.System && !a.CanWrite() {
+		return nil, forbiddenOrLogin(a)
+	}
+	ctx, release, err := s.store.AcquireImport(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	body, err := readUpload(w, r)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	return &importFile{ctx: ctx, body: body, release: release}, nil
 }
 
 // readUpload returns the uploaded file: the "file" part of a multipart form,

@@ -148,11 +148,12 @@ func (s *Server) doImportEnterprises(w http.ResponseWriter, r *http.Request) err
 	v := &view{Title: p.T("import.title"), Nav: "enterprises"}
 	d := map[string]any{"Columns": strings.Join(enterprise.ImportColumns, ", ")}
 	v.D = d
-	body, err := readUpload(w, r)
+	f, err := s.receiveImport(w, r)
 	if err == nil {
+		defer f.release()
 		dry := r.FormValue("dry_run") == "on"
 		var res any
-		res, err = s.importEnterprises(r, body, dry)
+		res, err = s.importEnterprises(f, dry)
 		if err == nil {
 			d["Result"] = res
 			s.render(w, r, http.StatusOK, "enterprise_import", v)

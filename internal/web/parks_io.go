@@ -17,12 +17,13 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // apiImportParks imports sites from a sheet (CSV or XLSX) or a GeoJSON
 // FeatureCollection, told apart by content; ?dry_run=true checks only.
 func (s *Server) apiImportParks(w http.ResponseWriter, r *http.Request) error {
-	body, err := readUpload(w, r)
+	f, err := s.receiveImport(w, r)
 	if err != nil {
 		return err
 	}
+	defer f.release()
 	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
-	res, err := s.store.ImportParks(r.Context(), park.ReadSiteFile(body), dry)
+	res, err := s.store.ImportParks(f.ctx, park.ReadSiteFile(f.body), dry)
 	if err != nil {
 		return err
 	}
@@ -34,12 +35,13 @@ func (s *Server) apiImportParks(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiImportTenants(w http.ResponseWriter, r *http.Request) error {
-	body, err := readUpload(w, r)
+	f, err := s.receiveImport(w, r)
 	if err != nil {
 		return err
 	}
+	defer f.release()
 	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
-	res, err := s.store.ImportTenants(r.Context(), park.ReadTenants(bytes.NewReader(body)), dry)
+	res, err := s.store.ImportTenants(f.ctx, park.ReadTenants(bytes.NewReader(f.body)), dry)
 	if err != nil {
 		return err
 	}

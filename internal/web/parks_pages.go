@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -343,16 +344,17 @@ func (s *Server) showParksImport(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) doImportParks(w http.ResponseWriter, r *http.Request) error {
 	p := s.printerFor(r)
-	body, err := readUpload(w, r)
+	f, err := s.receiveImport(w, r)
 	v := &view{Title: p.T("parks.import"), Nav: "parks",
 		D: map[string]any{"SiteColumns": strings.Join(park.SiteColumns, ", "), "TenantColumns": strings.Join(park.TenantColumns, ", ")}}
 	if err == nil {
+		defer f.release()
 		dry := r.FormValue("dry_run") == "on"
 		var res store.ImportResult
 		if r.FormValue("what") == "tenants" {
-			res, err = s.store.ImportTenants(r.Context(), park.ReadTenants(strings.NewReader(string(body))), dry)
+			res, err = s.store.ImportTenants(f.ctx, park.ReadTenants(bytes.NewReader(f.body)), dry)
 		} else {
-			res, err = s.store.ImportParks(r.Context(), park.ReadSiteFile(body), dry)
+			res, err = s.store.ImportParks(f.ctx, park.ReadSiteFile(f.body), dry)
 		}
 		if err == nil {
 			v.D.(map[string]any)["Result"] = res

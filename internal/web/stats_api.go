@@ -72,12 +72,13 @@ func (s *Server) apiListValues(w http.ResponseWriter, r *http.Request) error {
 // apiImportValues answers POST /api/v1/stats/values/import: a CSV or XLSX
 // file as the body or the "file" part of a form; ?dry_run=true checks only.
 func (s *Server) apiImportValues(w http.ResponseWriter, r *http.Request) error {
-	body, err := readUpload(w, r)
+	f, err := s.receiveImport(w, r)
 	if err != nil {
 		return err
 	}
+	defer f.release()
 	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
-	res, err := s.store.ImportValues(r.Context(), stats.ReadValueImport(bytes.NewReader(body)), dry)
+	res, err := s.store.ImportValues(f.ctx, stats.ReadValueImport(bytes.NewReader(f.body)), dry)
 	if err != nil {
 		return err
 	}

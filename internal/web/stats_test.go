@@ -56,7 +56,7 @@ func TestStatsAPI(t *testing.T) {
 
 func TestAnalyticsAPI(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
-	file := []byte("indicator,unit,period,value\nRETAIL_SALES,31,2024,100\nRETAIL_SALES,30,2024,50\nRETAIL_SALES,31,2025,180\n")
+	file := []byte("indicator,unit,period,value,status\nRETAIL_SALES,31,2024,100,official\nRETAIL_SALES,30,2024,50,official\nRETAIL_SALES,31,2025,180,official\n")
 	if w := e.do("admin", "POST", "/api/v1/stats/values/import", "text/csv", file); w.Code != 200 {
 		t.Fatalf("import: %d %s", w.Code, w.Body)
 	}
@@ -92,8 +92,11 @@ func TestStatsPage(t *testing.T) {
 		!strings.Contains(body, `<tr data-unit="01"><td class="num"></td>`) {
 		t.Errorf("public statistics page: %d %s", w.Code, between(body, `id="stats-heading"`, "</table>"))
 	}
-	if w := e.do("officer31", "GET", "/stats?indicator=RETAIL_SALES&period=2024&units=31,01", "", nil); !strings.Contains(w.Body.String(), "700.000") {
-		t.Error("staff do not see the estimate")
+	if w := e.do("admin", "GET", "/stats?indicator=RETAIL_SALES&period=2024&units=31,01", "", nil); !strings.Contains(w.Body.String(), "700.000") {
+		t.Error("the country's staff do not see the estimate")
+	}
+	if w := e.do("officer31", "GET", "/stats?indicator=RETAIL_SALES&period=2024&units=31,01", "", nil); strings.Contains(w.Body.String(), "700.000") {
+		t.Error("Hải Phòng's staff see Hà Nội's estimate")
 	}
 	if w := e.do("", "GET", "/stats?indicator=RETAIL_SALES&period=2024Q7&units=31", "", nil); w.Code != 400 ||
 		!strings.Contains(w.Body.String(), `id="period" name="period" value="2024Q7" size="18" placeholder="2024, 2024Q2, 2024-04, 2024-01..2024-04" aria-invalid="true"`) {
@@ -103,8 +106,8 @@ func TestStatsPage(t *testing.T) {
 
 func TestReport(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
-	file := []byte("indicator,unit,period,value\nRETAIL_SALES,31,2023-04,16000\nRETAIL_SALES,31,2024-04,18000\n" +
-		"RETAIL_SALES,31,2023-01..2023-04,64000\nRETAIL_SALES,31,2024-01..2024-04,72000\nIIP,31,2024-04,115.43\n")
+	file := []byte("indicator,unit,period,value,status\nRETAIL_SALES,31,2023-04,16000,official\nRETAIL_SALES,31,2024-04,18000,official\n" +
+		"RETAIL_SALES,31,2023-01..2023-04,64000,official\nRETAIL_SALES,31,2024-01..2024-04,72000,official\nIIP,31,2024-04,115.43,official\n")
 	if w := e.do("admin", "POST", "/api/v1/stats/values/import", "text/csv", file); w.Code != 200 {
 		t.Fatalf("import: %d %s", w.Code, w.Body)
 	}
@@ -257,11 +260,11 @@ func TestDataSetTemplate(t *testing.T) {
 func TestDashboard(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
 	var file strings.Builder
-	file.WriteString("indicator,unit,period,value\n")
+	file.WriteString("indicator,unit,period,value,status\n")
 	for m := 1; m <= 12; m++ {
-		fmt.Fprintf(&file, "RETAIL_SALES,31,2024-%02d,%d\nRETAIL_SALES,31,2023-%02d,%d\n", m, 18000+m*10, m, 16000+m*10)
+		fmt.Fprintf(&file, "RETAIL_SALES,31,2024-%02d,%d,official\nRETAIL_SALES,31,2023-%02d,%d,official\n", m, 18000+m*10, m, 16000+m*10)
 	}
-	file.WriteString("RETAIL_SALES,01,2024,400000\nRETAIL_SALES,01,2023,360000\n")
+	file.WriteString("RETAIL_SALES,01,2024,400000,official\nRETAIL_SALES,01,2023,360000,official\n")
 	if w := e.do("admin", "POST", "/api/v1/stats/values/import", "text/csv", []byte(file.String())); w.Code != 200 {
 		t.Fatalf("import: %d %s", w.Code, w.Body)
 	}

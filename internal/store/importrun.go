@@ -1,0 +1,195 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/tabular"
+)
+
+// Every import runs in two phases (runImport). The file is read and each
+// row checked first, outside any transaction, so that parsing a large or
+// hostile file never holds the writer: on SQLite one transaction writes at a
+// time, and every login, filing and edit would wait for it. Reading is
+// bounded in rows and time and stops when the request's context ends. The
+// rows are then reviewed against what is stored, still outside any
+// transaction, so that one report lists every problem. Only when every row
+// is good does the second phase take a write transaction, check again what
+// depends on the stored state, now under its locks, and write.
+
+// importSlots is how many imports a process reads at once: each holds its
+// file and its checked rows in memory.
+const importSlots = 2
+
+// importWait is how long an import waits for a slot before it is refused.
+const importWait = 5 * time.Second
+
+// DefaultImportReadTime bounds the first phase of an import.
+const DefaultImportReadTime = 2 * time.Minute
+
+// importer describes one kind of import to runImport.
+type importer[T any] struct {
+	// maxRows bounds the rows of one file.
+	maxRows int
+	// noRows is returned for a file without data rows.
+	noRows error
+	// check checks one row as it is read, adding its problems to v; an
+	// error it returns ends the import.
+	check func(r T, v *congthuong.Validation) error
+	// review, if set, checks the rows read against what is stored, through
+	// q (the read pool): rows that are wrong go to invalid, rows that would
+	// change what the actor may not change to conflicts.
+	review func(q queryer, p *importProblems) error
+	// write runs in the write transaction once every row passed: it checks
+	// again what depends on the stored state, under its locks, and writes.
+	// In a dry run the transaction is rolled back after it.
+	write func(tx *Tx) error
+}
+
+// importProblems collects what is wrong with an import's rows.
+type importProblems struct {
+	invalid, conflicts congthuong.Validation
+}
+
+// err returns nil when nothing is wrong; else every problem, as EINVALID
+// when some row is wrong and as ECONFLICT when the rows are good but would
+// change what may not be changed.
+func (p *importProblems) err() error {
+	if p.conflicts.Len() == 0 {
+		return p.invalid.Err("the file has invalid rows; nothing was imported")
+	}
+	if p.invalid.Len() == 0 {
+		err := p.conflicts.Err("the file would change figures that are locked; nothing was imported").(*congthuong.Error)
+		err.Code = congthuong.ECONFLICT
+		return err
+	}
+	all := p.invalid
+	for _, f := range congthuong.ErrorFields(p.conflicts.Err("")) {
+		all.AddRow(f.Row, f.Field, f.Message)
+	}
+	return all.Err("the file has invalid rows; nothing was imported")
+}
+
+// rowProblems is an error a source yields for one row that cannot be read;
+// reading goes on so that one report lists every row's problems.
+type rowProblems interface {
+	error
+	RowFields() []congthuong.FieldError
+}
+
+type importSlotKey struct{}
+
+// AcquireImport takes one of the process's import slots, waiting a few
+// seconds for one before refusing with ETOOMANY. The returned context
+// carries the slot, so that the import run under it takes no other; call
+// release when done. The web layer takes the slot before reading an
+// upload, so that no more than importSlots uploads are held in memory.
+func (s *Store) AcquireImport(ctx context.Context) (context.Context, func(), error) {
+	if ctx.Value(importSlotKey{}) != nil {
+		return ctx, func() {}, nil
+	}
+	t := time.NewTimer(importWait)
+	defer t.Stop()
+	select {
+	case s.imports <- struct{}{}:
+		return context.WithValue(ctx, importSlotKey{}, true), func() { <-s.imports }, nil
+	case <-t.C:
+		return ctx, nil, congthuong.Errorf(congthuong.ETOOMANY, "other imports are running; try again in a minute")
+	case <-ctx.Done():
+		return ctx, nil, ctx.Err()
+	}
+}
+
+// errReadTooLong ends the first phase of an import that ran out of time.
+var errReadTooLong = errors.New("import: reading took too long")
+
+// runImport runs an import: the first phase reads src and checks each row
+// with imp.check; if any row is wrong, every problem is returned and nothing
+// is written. The second phase runs imp.write in one write transaction,
+// rolled back in a dry run. rows is set to the number of data rows read.
+func runImport[T any](ctx context.Context, s *Store, src tabular.Source[T], dryRun bool, rows *int, imp importer[T]) error {
+	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	ctx, release, err := s.AcquireImport(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	if err := readImport(ctx, s, src, rows, imp); err != nil {
+		return err
+	}
+	err = s.withTx(ctx, func(tx *Tx) error {
+		if err := imp.write(tx); err != nil {
+			return err
+		}
+		if dryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if err == errDryRun {
+		err = nil
+	}
+	return err
+}
+
+// readImport is the first phase of runImport.
+func readImport[T any](ctx context.Context, s *Store, src tabular.Source[T], rows *int, imp importer[T]) error {
+	limit := s.ImportReadTime
+	if limit <= 0 {
+		limit = DefaultImportReadTime
+	}
+	readCtx, cancel := context.WithTimeoutCause(ctx, limit, errReadTooLong)
+	defer cancel()
+	var p importProblems
+	v := &p.invalid
+	for r, err := range src(readCtx) {
+		var rp rowProblems
+		switch {
+		case errors.As(err, &rp):
+			for _, f := range rp.RowFields() {
+				v.AddRow(f.Row, f.Field, f.Message)
+			}
+		case err != nil:
+			return readError(ctx, readCtx, err, limit)
+		default:
+			if err := imp.check(r, v); err != nil {
+				return err
+			}
+		}
+		if *rows++; *rows > imp.maxRows {
+			return &congthuong.Error{Code: congthuong.EINVALID, Message: "the file is too large",
+				Fields: []congthuong.FieldError{{Field: "file", Message: fmt.Sprintf("the file has more than %d rows; split it", imp.maxRows)}}}
+		}
+	}
+	// A source that stops early without saying why was cut short.
+	if err := readCtx.Err(); err != nil {
+		return readError(ctx, readCtx, err, limit)
+	}
+	if *rows == 0 {
+		return imp.noRows
+	}
+	if imp.review != nil {
+		if err := imp.review(s.read, &p); err != nil {
+			return err
+		}
+	}
+	return p.err()
+}
+
+// readError says why reading stopped: out of time (a problem with the
+// file, named with the limit), the caller gone, or a problem of the file.
+func readError(ctx, readCtx context.Context, err error, limit time.Duration) error {
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case errors.Is(context.Cause(readCtx), errReadTooLong) && (errors.Is(err, context.DeadlineExceeded) || errors.Is(err, errReadTooLong)):
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "the file took too long to read",
+			Fields: []congthuong.FieldError{{Field: "file", Message: fmt.Sprintf("reading the file took longer than %s; split it into smaller files", limit)}}}
+	}
+	return err
+}

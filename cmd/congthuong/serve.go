@@ -66,9 +66,13 @@ func (m *Main) Run(ctx context.Context) error {
 			"  It is shown only this once; you will be asked to change it at first login.\n\n",
 			setup.AdminUsername, res.AdminPassword)
 	}
+	proxies, err := m.Config.Proxies()
+	if err != nil {
+		return err
+	}
 	h, err := web.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st),
 		Calendar: m.Config.CalendarOptions(), MapTiles: m.Config.MapTiles, MapAttribution: m.Config.MapAttribution,
-		SMTP: m.Config.SMTPURL != ""})
+		SMTP: m.Config.SMTPURL != "", TrustedProxies: proxies, MetricsToken: m.Config.MetricsToken})
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,11 @@
 package auth_test
 
 import (
+	"context"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"congthuong"
@@ -62,5 +66,40 @@ func TestUserValidate(t *testing.T) {
 	ent := auth.User{Username: "dn1", DisplayName: "DN", Role: congthuong.RoleEnterprise, UnitCode: "31", TaxCode: "0100233480"}
 	if err := ent.Validate(); err == nil {
 		t.Error("enterprise user with bad tax code accepted")
+	}
+}
+
+// TestHasherBounds: a burst of checks runs a core's worth at a time, a few
+// wait, the rest are refused at once without hashing.
+func TestHasherBounds(t *testing.T) {
+	h := auth.NewHasher()
+	if ok, err := h.Check(context.Background(), auth.DummyHash, "unused-password-for-timing-2026"); err != nil || !ok {
+		t.Fatalf("the dummy hash is not a hash of its password: %v %v", ok, err)
+	}
+	n := 20 * runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	var busy, done atomic.Int64
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := h.Check(context.Background(), auth.DummyHash, "wrong password"); err == auth.ErrBusy {
+				busy.Add(1)
+			} else if err == nil {
+				done.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if busy.Load() == 0 || done.Load() == 0 || busy.Load()+done.Load() != int64(n) || done.Load() > int64(n)/2 {
+		t.Errorf("of %d checks at once, %d ran and %d were refused", n, done.Load(), busy.Load())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for range runtime.GOMAXPROCS(0) {
+		go h.Check(context.Background(), auth.DummyHash, "x")
+	}
+	if _, err := h.Hash(ctx, "a long enough password"); err != nil && err != context.Canceled {
+		t.Errorf("a cancelled hash: %v", err)
 	}
 }

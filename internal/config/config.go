@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -54,6 +55,13 @@ type Config struct {
 	// stalled client is cut off instead of holding a connection.
 	HeaderTimeout time.Duration
 	ReadTimeout   time.Duration
+	// TrustedProxies lists the reverse proxies (addresses or CIDR prefixes,
+	// comma-separated) whose X-Forwarded-For header names the client: the
+	// address logins are throttled by and logs show.
+	TrustedProxies string
+	// MetricsToken lets /metrics answer requests that bear it; without it
+	// /metrics answers the local machine only.
+	MetricsToken string
 }
 
 // Default returns the settings used when nothing is configured.
@@ -114,7 +122,9 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	}
 	duration(&c.HeaderTimeout, "header-timeout", "CONGTHUONG_HEADER_TIMEOUT", "time a client has to send a request's headers")
 	duration(&c.ReadTimeout, "read-timeout", "CONGTHUONG_READ_TIMEOUT", "time a client has to send a whole request, uploads included")
+	str(&c.TrustedProxies, "trusted-proxies", "CONGTHUONG_TRUSTED_PROXIES", "reverse proxies (addresses or CIDR prefixes, comma-separated) whose X-Forwarded-For names the client; empty: none")
 	c.AdminPassword = getenv("CONGTHUONG_ADMIN_PASSWORD")
+	c.MetricsToken = getenv("CONGTHUONG_METRICS_TOKEN")
 	if len(errs) > 0 {
 		return c, nil, fmt.Errorf("config: %s", strings.Join(errs, "; "))
 	}
@@ -173,6 +183,12 @@ func (c Config) Validate() error {
 	if c.HeaderTimeout <= 0 || c.ReadTimeout < c.HeaderTimeout {
 		errs = append(errs, "the header timeout must be positive and the read timeout at least as long")
 	}
+	if _, err := c.Proxies(); err != nil {
+		errs = append(errs, err.Error())
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		errs = append(errs, "CONGTHUONG_METRICS_TOKEN must have at least 16 characters")
+	}
 	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
 		errs = append(errs, "CONGTHUONG_ADMIN_PASSWORD must have at least 10 characters")
 	}
@@ -186,6 +202,9 @@ func (c Config) Validate() error {
 func (c Config) Redacted() Config {
 	if c.AdminPassword != "" {
 		c.AdminPassword = "********"
+	}
+	if c.MetricsToken != "" {
+		c.MetricsToken = "********"
 	}
 	if i := strings.Index(c.SMTPURL, "@"); i > 0 {
 		c.SMTPURL = "smtp://********" + c.SMTPURL[i:]
@@ -214,4 +233,25 @@ func (c Config) CalendarOptions() calendar.Options {
 		hours = calendar.DefaultOfficeHours
 	}
 	return calendar.Options{WithoutStateSchedule: !c.StateSchedule, OfficeHours: hours}
+}
+
+// Proxies returns the trusted proxies as prefixes.
+func (c Config) Proxies() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(c.TrustedProxies, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(f); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q is neither an address nor a CIDR prefix", f)
+		}
+		out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+	}
+	return out, nil
 }

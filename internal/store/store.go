@@ -14,6 +14,8 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+
+	"congthuong/internal/auth"
 )
 
 // Store holds the database pools. With SQLite, writes go through a single
@@ -37,6 +39,8 @@ type Store struct {
 	ImportReadTime time.Duration
 	// imports holds the import slots (importrun.go).
 	imports chan struct{}
+	// hasher runs the argon2id password hashes a few at a time.
+	hasher *auth.Hasher
 
 	units unitCache
 }
@@ -50,7 +54,7 @@ const SQLiteFile = "congthuong.db"
 // Open connects to url, a postgres:// URL, or, when url is empty, to the
 // SQLite database in dataDir (created if missing). It does not migrate.
 func Open(ctx context.Context, url, dataDir string) (*Store, error) {
-	s := &Store{Now: time.Now, imports: make(chan struct{}, importSlots)}
+	s := &Store{Now: time.Now, imports: make(chan struct{}, importSlots), hasher: auth.NewHasher()}
 	if dataDir != "" {
 		s.files = filepath.Join(dataDir, "files")
 	}

@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"congthuong"
 	"congthuong/internal/auth"
@@ -75,10 +77,9 @@ func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) e
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	hash, err := auth.HashPassword(password)
+	hash, err := s.hashPassword(ctx, password, "password")
 	if err != nil {
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid password",
-			Fields: []congthuong.FieldError{{Field: "password", Message: err.Error()}}}
+		return err
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
 		prov, err := tx.resolveScopeUnit(ctx, u.UnitCode)
@@ -247,8 +248,10 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth
 }
 
 // ResetPassword sets a new password for a user in the administrator's scope
-// (or for the actor's own account) and ends the user's sessions.
-// mustChange forces a change at the next login.
+// (or for the actor's own account) and ends the user's sessions; an
+// administrator's reset also revokes the user's API tokens, which would
+// otherwise outlive the password they were made under. mustChange forces a
+// change at the next login, and until then the user's tokens are refused.
 func (s *Store) ResetPassword(ctx context.Context, id int64, password string, mustChange bool) error {
 	actor := congthuong.ActorFrom(ctx)
 	if actor.UserID != id {
@@ -256,10 +259,9 @@ func (s *Store) ResetPassword(ctx context.Context, id int64, password string, mu
 			return err
 		}
 	}
-	hash, err := auth.HashPassword(password)
+	hash, err := s.hashPassword(ctx, password, "new_password")
 	if err != nil {
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid password",
-			Fields: []congthuong.FieldError{{Field: "new_password", Message: err.Error()}}}
+		return err
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
 		var w where
@@ -278,8 +280,16 @@ func (s *Store) ResetPassword(ctx context.Context, id int64, password string, mu
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, id); err != nil {
 			return err
 		}
+		revoked := int64(0)
+		if actor.UserID != id {
+			res, err := tx.ExecContext(ctx, `DELETE FROM api_tokens WHERE user_id = $1`, id)
+			if err != nil {
+				return err
+			}
+			revoked, _ = res.RowsAffected()
+		}
 		return tx.audit(ctx, "password", "user", strconv.FormatInt(id, 10), unitCode, nil,
-			map[string]bool{"must_change_password": mustChange})
+			map[string]any{"must_change_password": mustChange, "api_tokens_revoked": revoked})
 	})
 }
 
@@ -294,7 +304,9 @@ func (s *Store) ChangePassword(ctx context.Context, current, next string) error 
 	if err := s.read.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE id = $1`, actor.UserID).Scan(&hash); err != nil {
 		return notFound(err, "no user %d", actor.UserID)
 	}
-	if !auth.CheckPassword(hash, current) {
+	if ok, err := s.checkPassword(ctx, hash, current); err != nil {
+		return err
+	} else if !ok {
 		return &congthuong.Error{Code: congthuong.EINVALID, Message: "wrong password",
 			Fields: []congthuong.FieldError{{Field: "current_password", Message: "the current password is wrong"}}}
 	}
@@ -315,12 +327,16 @@ func (s *Store) Authenticate(ctx context.Context, username, password string) (*a
 	if err == sql.ErrNoRows {
 		// Spend the time a real check would, so that timing does not tell
 		// which user names exist.
-		auth.CheckPassword(dummyHash, password)
+		if _, err := s.checkPassword(ctx, auth.DummyHash, password); err != nil {
+			return nil, err
+		}
 		return nil, bad
 	} else if err != nil {
 		return nil, fmt.Errorf("store: authenticate: %w", err)
 	}
-	if !auth.CheckPassword(hash, password) || !u.Active {
+	if ok, err := s.checkPassword(ctx, hash, password); err != nil {
+		return nil, err
+	} else if !ok || !u.Active {
 		return nil, bad
 	}
 	err = s.withTx(congthuong.NewContext(ctx, u.Actor()), func(tx *Tx) error {
@@ -333,8 +349,54 @@ func (s *Store) Authenticate(ctx context.Context, username, password string) (*a
 	return u, err
 }
 
-// dummyHash is a valid hash of a random password, checked for unknown users.
-var dummyHash, _ = auth.HashPassword("unused-password-for-timing")
+// RecordFailedLogin writes a refused login to the audit log: the user name
+// as typed (the account's unit when it exists), the client's address, and
+// how long that address must now wait before trying the account again
+// (zero while it may try at once).
+func (s *Store) RecordFailedLogin(ctx context.Context, username, from string, wait time.Duration) error {
+	username = strings.ToLower(strings.TrimSpace(username))
+	if len(username) > 64 {
+		username = username[:64]
+	}
+	var unitCode string
+	if err := s.read.QueryRowContext(ctx, `SELECT unit_code FROM users WHERE username = $1`, username).Scan(&unitCode); err != nil && err != sql.ErrNoRows {
+		return fmt.Errorf("store: failed login: %w", err)
+	}
+	action, detail := "login_failed", map[string]any{"from": from}
+	if wait > 0 {
+		action, detail["wait_seconds"] = "login_throttled", int(wait.Seconds())
+	}
+	return s.withTx(ctx, func(tx *Tx) error {
+		return tx.audit(ctx, action, "user", username, unitCode, nil, detail)
+	})
+}
+
+// errHashBusy answers a login or password change when too many wait.
+var errHashBusy = congthuong.Errorf(congthuong.ETOOMANY, "many people are signing in at once; try again in a few seconds")
+
+// hashPassword hashes a new password (field names the form's field), in
+// turn with every other password check of the process.
+func (s *Store) hashPassword(ctx context.Context, password, field string) (string, error) {
+	hash, err := s.hasher.Hash(ctx, password)
+	switch {
+	case errors.Is(err, auth.ErrBusy):
+		return "", errHashBusy
+	case errors.Is(err, auth.ErrPasswordTooShort):
+		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid password",
+			Fields: []congthuong.FieldError{{Field: field, Message: err.Error()}}}
+	}
+	return hash, err
+}
+
+// checkPassword checks a password against its hash, in turn with every
+// other password check of the process.
+func (s *Store) checkPassword(ctx context.Context, hash, password string) (bool, error) {
+	ok, err := s.hasher.Check(ctx, hash, password)
+	if errors.Is(err, auth.ErrBusy) {
+		return false, errHashBusy
+	}
+	return ok, err
+}
 
 // CountUsers returns the number of accounts; zero means first start.
 func (s *Store) CountUsers(ctx context.Context) (int, error) {

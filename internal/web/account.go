@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -24,14 +23,6 @@ func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
 func (s *Server) doLogin(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
@@ -39,24 +30,39 @@ func (s *Server) doLogin(w http.ResponseWriter, r *http.Request) error {
 	p := s.printerFor(r)
 	username := strings.ToLower(strings.TrimSpace(r.PostForm.Get("username")))
 	next := localPath(r.PostForm.Get("next"))
-	keys := []string{"user:" + username, "ip:" + clientIP(r)}
+	client := clientOf(r)
 	fail := func(status int, msg string) error {
 		s.render(w, r, status, "login", &view{Title: p.T("login.title"), Error: msg,
 			D: map[string]any{"Next": next, "Username": username}})
 		return nil
 	}
-	if !s.limiter.allowed(keys...) {
-		return fail(http.StatusTooManyRequests, p.T("login.too_many"))
+	tooMany := func(wait time.Duration) error {
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Round(time.Second)/time.Second)+1))
+		return fail(http.StatusTooManyRequests, p.T("login.too_many", p.duration(wait)))
+	}
+	if wait, ok := s.throttle.begin(username, client); !ok {
+		return tooMany(wait)
 	}
 	u, err := s.store.Authenticate(r.Context(), username, r.PostForm.Get("password"))
-	if err != nil {
-		if congthuong.ErrorCode(err) == congthuong.EUNAUTHORIZED {
-			s.limiter.fail(keys...)
-			return fail(http.StatusUnauthorized, p.T("login.failed"))
+	if congthuong.ErrorCode(err) == congthuong.EUNAUTHORIZED {
+		wait := s.throttle.end(username, client, true)
+		s.log.WarnContext(r.Context(), "login failed", "user", username, "client", client, "wait", wait)
+		if err := s.store.RecordFailedLogin(r.Context(), username, client, wait); err != nil {
+			return err
+		}
+		if wait > 0 {
+			return tooMany(wait)
+		}
+		return fail(http.StatusUnauthorized, p.T("login.failed"))
+	} else if err != nil {
+		s.throttle.abandon(username, client)
+		if congthuong.ErrorCode(err) == congthuong.ETOOMANY {
+			w.Header().Set("Retry-After", "5")
+			return fail(http.StatusTooManyRequests, p.M(congthuong.ErrorMessage(err)))
 		}
 		return err
 	}
-	s.limiter.succeed(keys...)
+	s.throttle.end(username, client, false)
 	token, err := s.store.CreateSession(r.Context(), u.ID)
 	if err != nil {
 		return err

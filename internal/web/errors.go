@@ -33,6 +33,22 @@ func unavailable(err error) error {
 	return err
 }
 
+// retryable turns a database that cannot be reached into EUNAVAILABLE and
+// tells the client when to try again after either that or ETOOMANY.
+func (s *Server) retryable(w http.ResponseWriter, r *http.Request, err error) error {
+	if u := unavailable(err); u != err {
+		s.log.Warn("database unavailable", "path", r.URL.Path, "err", err)
+		err = u
+	}
+	switch congthuong.ErrorCode(err) {
+	case congthuong.EUNAVAILABLE, congthuong.ETOOMANY:
+		if w.Header().Get("Retry-After") == "" {
+			w.Header().Set("Retry-After", "5")
+		}
+	}
+	return err
+}
+
 func errorStatus(err error) int {
 	if st, ok := statusOf[congthuong.ErrorCode(err)]; ok {
 		return st
@@ -67,11 +83,7 @@ func (s *Server) logInternal(r *http.Request, err error) {
 
 func (s *Server) writeAPIError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logInternal(r, err)
-	if u := unavailable(err); u != err {
-		s.log.Warn("database unavailable", "path", r.URL.Path, "err", err)
-		err = u
-		w.Header().Set("Retry-After", "5")
-	}
+	err = s.retryable(w, r, err)
 	code := congthuong.ErrorCode(err)
 	writeJSON(w, errorStatus(err), apiError{Error: apiErrorBody{Code: code, Message: congthuong.ErrorMessage(err),
 		Fields: congthuong.ErrorFields(err)}})

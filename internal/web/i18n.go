@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"congthuong/internal/park"
 	"congthuong/internal/stats"
@@ -114,4 +115,16 @@ func (p *printer) NumP(x *float64, decimals int) string {
 		return "—"
 	}
 	return p.Num(*x, decimals)
+}
+
+// duration writes a wait in whole seconds or minutes, rounded up.
+func (p *printer) duration(d time.Duration) string {
+	n, unit := int((d+time.Second-1)/time.Second), "duration.second"
+	if d > time.Minute {
+		n, unit = int((d+time.Minute-1)/time.Minute), "duration.minute"
+	}
+	if n != 1 {
+		unit += "s"
+	}
+	return p.T(unit, n)
 }

@@ -21,6 +21,38 @@ func requestID(ctx context.Context) string {
 	return id
 }
 
+// requestInfo is what the log line and metrics of a request need but
+// learn only inside it: observe makes it, authenticate names the user, and
+// the matched route's handler its pattern (each step sees a copy of the
+// request, so the outer ones would not see the inner ones' changes).
+type requestInfo struct {
+	client string // the client's address (clientAddr)
+	user   string
+	route  string
+}
+
+type requestInfoKey struct{}
+
+func infoFrom(ctx context.Context) *requestInfo {
+	info, _ := ctx.Value(requestInfoKey{}).(*requestInfo)
+	if info == nil {
+		return &requestInfo{}
+	}
+	return info
+}
+
+// clientOf returns the address of the client of r (clientAddr), as
+// observe found it.
+func clientOf(r *http.Request) string { return infoFrom(r.Context()).client }
+
+// named records the route pattern a request matched.
+func named(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		infoFrom(r.Context()).route = r.Pattern
+		h(w, r)
+	}
+}
+
 // statusWriter records the status and size of a response for logs and
 // metrics.
 type statusWriter struct {
@@ -59,7 +91,9 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			id = hex.EncodeToString(b)
 		}
 		w.Header().Set("X-Request-Id", id)
-		r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
+		info := &requestInfo{client: clientAddr(r, s.opts.TrustedProxies)}
+		ctx := context.WithValue(r.Context(), requestIDKey{}, id)
+		r = r.WithContext(context.WithValue(ctx, requestInfoKey{}, info))
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
 			if p := recover(); p != nil {
@@ -72,7 +106,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 				sw.status = http.StatusOK
 			}
 			elapsed := time.Since(start)
-			pattern := r.Pattern
+			pattern := info.route
 			if pattern == "" {
 				pattern = "unmatched"
 			}
@@ -83,7 +117,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			}
 			s.log.Log(r.Context(), level, "request", slog.String("request_id", id), slog.String("method", r.Method),
 				slog.String("path", r.URL.Path), slog.Int("status", sw.status), slog.Int("bytes", sw.size),
-				slog.Duration("duration", elapsed), slog.String("user", congthuong.ActorFrom(r.Context()).Username))
+				slog.Duration("duration", elapsed), slog.String("user", info.user), slog.String("client", info.client))
 		}()
 		next.ServeHTTP(sw, r)
 	})
@@ -91,8 +125,10 @@ func (s *Server) observe(next http.Handler) http.Handler {
 
 // securityHeaders sets a strict Content-Security-Policy (no inline script,
 // no third-party origins but the map's tile source, for images only) and
-// the usual hardening headers.
-func securityHeaders(next http.Handler, tiles string) http.Handler {
+// the usual hardening headers; hsts (a deployment on HTTPS) tells browsers
+// to come back over HTTPS only. Browsers ignore HSTS on plain HTTP, so it is
+// harmless on http://localhost.
+func securityHeaders(next http.Handler, tiles string, hsts bool) http.Handler {
 	img := "img-src 'self' data:"
 	if origin := tileOrigin(tiles); origin != "" {
 		img += " " + origin
@@ -106,6 +142,9 @@ func securityHeaders(next http.Handler, tiles string) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		if hsts {
+			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -127,7 +166,8 @@ func tileOrigin(tiles string) string {
 // an error, not silently anonymous, so that integrations notice.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/static/") {
+		// Static files need no one; /metrics has its own token.
+		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/metrics" {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -145,12 +185,16 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				s.writeAPIError(w, r, err)
 				return
 			}
-			next.ServeHTTP(w, r.WithContext(congthuong.NewContext(r.Context(), u.Actor())))
+			infoFrom(r.Context()).user = u.Username
+			ctx := congthuong.NewContext(r.Context(), u.Actor())
+			ctx = context.WithValue(ctx, mustChangeKey{}, u.MustChangePassword)
+			next.ServeHTTP(w, r.WithContext(ctx))
 			return
 		}
 		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
 			u, err := s.store.FindSessionUser(r.Context(), c.Value)
 			if err == nil {
+				infoFrom(r.Context()).user = u.Username
 				ctx := congthuong.NewContext(r.Context(), u.Actor())
 				ctx = context.WithValue(ctx, mustChangeKey{}, u.MustChangePassword)
 				next.ServeHTTP(w, r.WithContext(ctx))

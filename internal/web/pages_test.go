@@ -1,21 +1,29 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"io/fs"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"congthuong"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
+	"congthuong/internal/store"
 	"congthuong/internal/storetest"
+	"congthuong/internal/web"
 )
 
 // TestPagesRender opens every page as the administrator in both languages:
@@ -145,14 +153,40 @@ func TestLoginFlow(t *testing.T) {
 	if res.Header.Get("Location") != "/" {
 		t.Errorf("next=//evil.example/ redirected to %s", res.Header.Get("Location"))
 	}
-	// Five failures lock the user name out, even with the right password.
-	for i := 0; i < 5; i++ {
+	// Failures slow down the guesser's address for that account only: the
+	// right password from elsewhere still works.
+	for i := range 2 {
 		if res := post(url.Values{"username": {"cathai"}, "password": {"wrong-password"}}, "10.0.0.2"); res.StatusCode != http.StatusUnauthorized {
 			t.Fatalf("failure %d: status %d", i, res.StatusCode)
 		}
 	}
-	if res := post(url.Values{"username": {"cathai"}, "password": {testPassword}}, "10.0.0.3"); res.StatusCode != http.StatusTooManyRequests {
-		t.Errorf("after 5 failures: status %d, want 429", res.StatusCode)
+	// The third failure makes that address wait for that account, with the
+	// right password too.
+	for i, password := range []string{"wrong-password", testPassword} {
+		res = post(url.Values{"username": {"cathai"}, "password": {password}}, "10.0.0.2")
+		if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
+			t.Errorf("attempt %d: status %d, Retry-After %q; want 429", i+3, res.StatusCode, res.Header.Get("Retry-After"))
+		}
+	}
+	if res := post(url.Values{"username": {"cathai"}, "password": {testPassword}}, "10.0.0.3"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("the right password from another address: %d", res.StatusCode)
+	}
+	if res := post(url.Values{"username": {"thuynguyen"}, "password": {testPassword}}, "10.0.0.2"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("another account from the guesser's address: %d", res.StatusCode)
+	}
+	sys := congthuong.NewContext(context.Background(), congthuong.System())
+	entries, _, err := e.store.FindAuditEntries(sys, store.AuditFilter{Entity: "user"})
+	failed, throttled := 0, 0
+	for _, a := range entries {
+		switch {
+		case a.Action == "login_failed" && a.EntityID == "cathai" && strings.Contains(string(a.After), "10.0.0.2"):
+			failed++
+		case a.Action == "login_throttled" && a.EntityID == "cathai":
+			throttled++
+		}
+	}
+	if err != nil || failed != 2 || throttled != 1 {
+		t.Errorf("failed logins in the audit log: %d failed, %d throttled, %v", failed, throttled, err)
 	}
 	// Logout ends the session on the server.
 	r := newRequest("POST", "/logout", "")
@@ -181,12 +215,133 @@ func TestSecurityHeadersAndAssets(t *testing.T) {
 	if w.Code != 200 || !strings.Contains(w.Header().Get("Cache-Control"), "immutable") {
 		t.Errorf("asset: %d %q", w.Code, w.Header().Get("Cache-Control"))
 	}
-	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/metrics": 200, "/nope": 404, "/api/v1/nope": 404} {
+	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/metrics": 403, "/nope": 404, "/api/v1/nope": 404} {
 		if w := e.do("", "GET", path, "", nil); w.Code != want {
 			t.Errorf("%s: %d, want %d", path, w.Code, want)
 		}
 	}
-	if w := e.do("", "GET", "/metrics", "", nil); !strings.Contains(w.Body.String(), `congthuong_http_requests_total{method="GET",route="GET /healthz",status="200"}`) {
-		t.Errorf("metrics lack the request counter:\n%.500s", w.Body)
+	metrics := func(srv http.Handler, remote, token string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest("GET", "/metrics", nil)
+		r.RemoteAddr = remote
+		if token != "" {
+			r.Header.Set("Authorization", "Bearer "+token)
+		}
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, r)
+		return w
 	}
+	w = metrics(e.server, "127.0.0.1:4000", "")
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `congthuong_http_requests_total{method="GET",route="GET /healthz",status="200"}`) {
+		t.Errorf("metrics from the machine itself: %d\n%.500s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/units", "", nil); w.Header().Get("Strict-Transport-Security") == "" {
+		t.Error("no HSTS with secure cookies")
+	}
+	withToken, err := web.New(e.store, slog.New(slog.NewTextHandler(io.Discard, nil)), web.Options{MetricsToken: "a-long-metrics-token"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, test := range []struct {
+		remote, token string
+		want          int
+	}{{"192.0.2.1:1", "a-long-metrics-token", 200}, {"192.0.2.1:1", "wrong", 403}, {"127.0.0.1:1", "", 403}} {
+		if w := metrics(withToken, test.remote, test.token); w.Code != test.want {
+			t.Errorf("metrics from %s with %q: %d, want %d", test.remote, test.token, w.Code, test.want)
+		}
+	}
+}
+
+// TestLoginUnderAttack: guesses sent all at once are counted before their
+// passwords are hashed, and behind the documented proxy one client's
+// failures hold up neither the same account elsewhere nor other accounts.
+func TestLoginUnderAttack(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	srv, err := web.New(e.store, slog.New(slog.NewTextHandler(io.Discard, nil)),
+		web.Options{SecureCookies: true, TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := func(user, password, client string) int {
+		r := httptest.NewRequest("POST", "/login", strings.NewReader(url.Values{"username": {user}, "password": {password}}.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.RemoteAddr = "127.0.0.1:40000" // nginx
+		r.Header.Set("X-Forwarded-For", client)
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, r)
+		return w.Code
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	codes := map[int]int{}
+	for range 60 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			code := post("leader31", "guess-guess-guess", "198.51.100.9")
+			mu.Lock()
+			codes[code]++
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	sys := congthuong.NewContext(context.Background(), congthuong.System())
+	entries, _, err := e.store.FindAuditEntries(sys, store.AuditFilter{Entity: "user"})
+	checked := 0
+	for _, a := range entries {
+		if a.EntityID == "leader31" && strings.HasPrefix(a.Action, "login_") {
+			checked++
+		}
+	}
+	if err != nil || checked > 3 || codes[http.StatusTooManyRequests] < 57 {
+		t.Errorf("60 guesses at once: %d checked, answers %v (%v)", checked, codes, err)
+	}
+	if code := post("leader31", testPassword, "198.51.100.20"); code != http.StatusSeeOther {
+		t.Errorf("the leader from another address behind the same proxy: %d", code)
+	}
+	if code := post("thuynguyen", testPassword, "198.51.100.9"); code != http.StatusSeeOther {
+		t.Errorf("another account from the guesser's address: %d", code)
+	}
+	if code := post("leader31", testPassword, "6.6.6.6, 198.51.100.9"); code != http.StatusTooManyRequests {
+		t.Errorf("the guesser forging another address: %d", code)
+	}
+}
+
+// TestRequestLogs: the log line and the metrics of a logged-in request
+// name its user, client and route.
+func TestRequestLogs(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	var logs bytes.Buffer
+	var mu sync.Mutex
+	srv, err := web.New(e.store, slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, nil)), web.Options{SecureCookies: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := httptest.NewRequest("GET", "/api/v1/me", nil)
+	r.RemoteAddr = "198.51.100.7:5555"
+	r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.cookies["thuynguyen"]})
+	srv.ServeHTTP(httptest.NewRecorder(), r)
+	mu.Lock()
+	line := logs.String()
+	mu.Unlock()
+	if !strings.Contains(line, "user=thuynguyen") || !strings.Contains(line, "client=198.51.100.7") {
+		t.Errorf("log line: %s", line)
+	}
+	r = httptest.NewRequest("GET", "/metrics", nil)
+	r.RemoteAddr = "127.0.0.1:1"
+	w := httptest.NewRecorder()
+	srv.ServeHTTP(w, r)
+	if !strings.Contains(w.Body.String(), `route="GET /api/v1/me",status="200"`) {
+		t.Errorf("metrics of the logged-in request:\n%s", w.Body)
+	}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

@@ -160,7 +160,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 		s.writeAPIError(w, r, err)
 		return
 	}
-	err = unavailable(err)
+	err = s.retryable(w, r, err)
 	status := errorStatus(err)
 	if status == http.StatusUnauthorized && r.Method == http.MethodGet {
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)

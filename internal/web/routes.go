@@ -191,7 +191,7 @@ func (s *Server) pageRoutes() []route {
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range append(s.APIRoutes(), s.pageRoutes()...) {
-		mux.HandleFunc(rt.Method+" "+rt.Pattern, rt.handler)
+		mux.HandleFunc(rt.Method+" "+rt.Pattern, named(rt.handler))
 	}
 	mux.HandleFunc("/api/", s.api(func(w http.ResponseWriter, r *http.Request) error {
 		return errNoRoute
@@ -207,6 +207,6 @@ func (s *Server) routes() http.Handler {
 	h = forcePasswordChange(h)
 	h = csrf.Handler(h)
 	h = s.authenticate(h)
-	h = securityHeaders(h, s.opts.MapTiles)
+	h = securityHeaders(h, s.opts.MapTiles, s.opts.SecureCookies)
 	return s.observe(h)
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/netip"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -25,6 +26,12 @@ type Options struct {
 	MapTiles, MapAttribution string
 	// SMTP says whether a mail server sends the outbox.
 	SMTP bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (clientAddr); empty: the connection's peer is the client.
+	TrustedProxies []netip.Prefix
+	// MetricsToken, when set, lets /metrics answer requests bearing it;
+	// otherwise /metrics answers the local machine only (serveMetrics).
+	MetricsToken string
 }
 
 // Server holds what the handlers share.
@@ -36,7 +43,7 @@ type Server struct {
 	assets    *assets
 	templates map[string]*template.Template
 	catalogs  map[string]*catalog
-	limiter   *loginLimiter
+	throttle  *loginThrottle
 	metrics   *metrics
 	handler   http.Handler
 	// unitCache holds answers about administrative units, which change only
@@ -50,7 +57,7 @@ type Server struct {
 // New builds a server; it fails if an embedded template or catalogue is
 // broken, so that a bad build never starts.
 func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
-	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, limiter: newLoginLimiter(), unitCache: newResponseCache(4096, "public, max-age=300")}
+	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle(), unitCache: newResponseCache(4096, "public, max-age=300")}
 	s.parks.cache = newResponseCache(4096, "public, no-cache")
 	var err error
 	if s.assets, err = loadAssets(); err != nil {

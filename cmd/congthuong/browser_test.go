@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"congthuong/internal/procedure"
@@ -155,6 +156,31 @@ func TestBrowser(t *testing.T) {
 	b.do("switch language", chromedp.Click(`#lang-switch`), chromedp.WaitReady(`html[lang="en"] #logout`))
 	if h, lang := b.text(`h1`), b.attr(`html`, "lang"); h != "Home" || lang != "en" {
 		t.Errorf("after switching: heading %q, lang %q", h, lang)
+	}
+
+	// A site's name is shown on the map as text, never as markup.
+	hostile := `<img id="pwned" src="x">Khu <b>độc</b>`
+	site := fmt.Sprintf(`{"code":"KCN-XSS","kind":"park","type":"general","name_vi":%q,"unit_code":"31","status":"operating",
+		"planned_ha":"100","decision":{"number":"1/QĐ-TTg","date":"2020-01-01"},"published":true,"geometry":{"type":"Point","coordinates":[106.7,20.8]}}`, hostile)
+	created, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`fetch("/api/v1/parks", {method: "POST", headers: {"Content-Type": "application/json"},
+		body: `+strconv.Quote(site)+`}).then(r => r.status == 201 ? 201 : r.text().then(t => { throw new Error(t) }))`, chromedp.EvalAwaitPromise))
+	if err != nil || created != 201 {
+		t.Fatalf("creating a site with a hostile name: %d %v", created, err)
+	}
+	b.do("hover the hostile site",
+		chromedp.Navigate(base+"/parks/KCN-XSS"),
+		chromedp.WaitVisible(`#park-map[data-drawn="1"]`))
+	// fitBounds puts the only site in the middle of its map.
+	box, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](`(r => [r.left + r.width/2, r.top + r.height/2])(document.getElementById("park-map").getBoundingClientRect())`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do("open the tooltip",
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box[0]-3, box[1]-3),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box[0], box[1]),
+		chromedp.WaitVisible(`#park-map .leaflet-tooltip`))
+	if tip := b.text(`#park-map .leaflet-tooltip`); tip != hostile || b.count(`#pwned, .leaflet-tooltip b`) != 0 {
+		t.Errorf("the tooltip reads %q and made %d elements of the name", tip, b.count(`#pwned, .leaflet-tooltip b`))
 	}
 
 	b.do("unit search",

@@ -1,14 +1,16 @@
 // Draws the investor maps: each element with data-geojson becomes a Leaflet
 // map of the features at that URL (the same filters as the page, so a
 // shared link shows the same sites). Without a tile source the sites are
-// drawn on a plain background, which works offline.
+// drawn on a plain background, which works offline. Leaflet inserts any
+// string it is given as HTML, so tooltips, popups and the attribution are
+// given elements or escaped text, never a name as it was typed.
 document.addEventListener("DOMContentLoaded", function () {
   if (typeof L === "undefined") return;
   document.querySelectorAll("[data-geojson]").forEach(function (el) {
     var map = L.map(el, { preferCanvas: true }).setView([16.2, 106.3], 5);
     var tiles = el.getAttribute("data-tiles");
     if (tiles) {
-      L.tileLayer(tiles, { maxZoom: 18, attribution: el.getAttribute("data-attribution") || "" }).addTo(map);
+      L.tileLayer(tiles, { maxZoom: 18, attribution: escapeHTML(el.getAttribute("data-attribution") || "") }).addTo(map);
     } else {
       el.classList.add("offline");
     }
@@ -35,7 +37,9 @@ document.addEventListener("DOMContentLoaded", function () {
             free.textContent = freeLabel + ": " + p.free_ha + " ha";
             box.appendChild(free);
             l.bindPopup(box);
-            l.bindTooltip(a.textContent);
+            var tip = document.createElement("span");
+            tip.textContent = a.textContent;
+            l.bindTooltip(tip);
           }
         }).addTo(map);
         var n = layer.getLayers().length;
@@ -45,3 +49,9 @@ document.addEventListener("DOMContentLoaded", function () {
       .catch(function () { el.setAttribute("data-drawn", "error"); });
   });
 });
+
+function escapeHTML(s) {
+  var d = document.createElement("div");
+  d.textContent = s;
+  return d.innerHTML;
+}

@@ -104,11 +104,11 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	if staff && !a.System && !mayReceive(a, proc, d) {
 		return congthuong.Errorf(congthuong.EFORBIDDEN, "dossiers of %s are received by its own officers", u.FullName)
 	}
-	stored, err := s.storeUploads(files)
+	stored, discard, err := s.storeUploads(files)
 	if err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	err = s.withTx(ctx, func(tx *Tx) error {
 		now := tx.now
 		day := calendar.DateOf(now)
 		agency, err := tx.agencyCode(ctx, proc.Level, d.UnitCode)
@@ -158,6 +158,10 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 		}
 		return tx.audit(ctx, "create", "dossier", d.Code, d.UnitCode, nil, d)
 	})
+	if err != nil {
+		discard()
+	}
+	return err
 }
 
 func roleName(staff bool) string {
@@ -245,13 +249,25 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 	if len(files) > 0 && step.Action != procedure.Supplement {
 		return nil, fieldError(congthuong.EINVALID, "file", "papers come with the filing or with a supplement")
 	}
-	stored, err := s.storeUploads(files)
-	if err != nil {
-		return nil, err
-	}
 	step.Note = strings.TrimSpace(step.Note)
 	if procedure.NeedsReason(step.Action) && step.Note == "" {
 		return nil, fieldError(congthuong.EINVALID, "note", "say why (or, for a supplement, what is missing)")
+	}
+	// Who may take the step is checked before any paper is stored, so that
+	// a refused request leaves nothing on the disk; and again, under the
+	// transaction, on the dossier as it is then.
+	if len(files) > 0 {
+		d, err := dossierByCode(ctx, s.read, code)
+		if err != nil {
+			return nil, notFound(err, "no dossier %s", code)
+		}
+		if _, _, err := s.allowedStep(ctx, a, d, step); err != nil {
+			return nil, err
+		}
+	}
+	stored, discard, err := s.storeUploads(files)
+	if err != nil {
+		return nil, err
 	}
 	var out *procedure.Dossier
 	err = s.withTx(ctx, func(tx *Tx) error {
@@ -259,28 +275,13 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		if err != nil {
 			return notFound(err, "no dossier %s", code)
 		}
-		proc, err := s.FindProcedure(ctx, d.ProcedureCode)
+		next, role, err := s.allowedStep(ctx, a, d, step)
 		if err != nil {
 			return err
 		}
-		roles := rolesOf(a, proc, d)
-		if len(roles) == 0 {
-			return congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", code) // not disclosed
-		}
-		if step.Version != 0 && step.Version != d.Version {
-			return fieldError(congthuong.ECONFLICT, "version", fmt.Sprintf("the dossier changed since version %d (now %d); reload it", step.Version, d.Version))
-		}
-		var next procedure.State
-		var role procedure.Role
-		err = &procedure.ErrNotAllowed{State: d.State, Action: step.Action}
-		for _, r := range roles {
-			if n, e := procedure.Apply(d.State, step.Action, r); e == nil {
-				next, role, err = n, r, nil
-				break
-			}
-		}
+		proc, err := s.FindProcedure(ctx, d.ProcedureCode)
 		if err != nil {
-			return congthuong.Errorf(congthuong.ECONFLICT, "%v", err)
+			return err
 		}
 		before := *d
 		from := d.Status
@@ -362,7 +363,33 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		}
 		return tx.audit(ctx, string(step.Action), "dossier", d.Code, d.UnitCode, before.State, d.State)
 	})
+	if err != nil {
+		discard()
+	}
 	return out, err
+}
+
+// allowedStep checks that the actor may take step on dossier d from where
+// it is, and returns where it leads and in which of the actor's roles.
+// Someone with no role at all is told the dossier does not exist.
+func (s *Store) allowedStep(ctx context.Context, a congthuong.Actor, d *procedure.Dossier, step DossierStep) (procedure.State, procedure.Role, error) {
+	proc, err := s.FindProcedure(ctx, d.ProcedureCode)
+	if err != nil {
+		return procedure.State{}, "", err
+	}
+	roles := rolesOf(a, proc, d)
+	if len(roles) == 0 {
+		return procedure.State{}, "", congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", d.Code) // not disclosed
+	}
+	if step.Version != 0 && step.Version != d.Version {
+		return procedure.State{}, "", fieldError(congthuong.ECONFLICT, "version", fmt.Sprintf("the dossier changed since version %d (now %d); reload it", step.Version, d.Version))
+	}
+	for _, r := range roles {
+		if next, err := procedure.Apply(d.State, step.Action, r); err == nil {
+			return next, r, nil
+		}
+	}
+	return procedure.State{}, "", congthuong.Errorf(congthuong.ECONFLICT, "%v", &procedure.ErrNotAllowed{State: d.State, Action: step.Action})
 }
 
 func closedPauses(p []calendar.Pause) []calendar.Pause {
@@ -647,26 +674,32 @@ func (tx *Tx) addDossierFile(ctx context.Context, dossierID int64, f *procedure.
 }
 
 // storeUploads writes the papers of a filing to the data folder, checking
-// their types by content; their rows are written with the dossier.
-func (s *Store) storeUploads(files []Upload) ([]procedure.File, error) {
+// their types by content; their rows are written with the dossier. The
+// caller checks first that the actor may file them, and calls discard when
+// the request is refused after all.
+func (s *Store) storeUploads(files []Upload) (out []procedure.File, discard func(), err error) {
 	if len(files) > MaxDossierFiles {
-		return nil, fieldError(congthuong.EINVALID, "file", fmt.Sprintf("at most %d files", MaxDossierFiles))
+		return nil, func() {}, fieldError(congthuong.EINVALID, "file", fmt.Sprintf("at most %d files", MaxDossierFiles))
 	}
-	var out []procedure.File
+	var written []storedFile
+	discard = func() { s.discardFiles(written) }
 	for _, f := range files {
 		name := filepath.Base(strings.ReplaceAll(f.FileName, `\`, "/"))
 		stored, err := s.putFile(f.Content, MaxParkFile)
 		if err != nil {
-			return nil, err
+			discard()
+			return nil, func() {}, err
 		}
+		written = append(written, stored)
 		ctype, err := fileType(stored.head, name, dossierFileTypes)
 		if err != nil {
-			return nil, fieldError(congthuong.EINVALID, "file", name+": a paper is "+err.Error())
+			discard()
+			return nil, func() {}, fieldError(congthuong.EINVALID, "file", name+": a paper is "+err.Error())
 		}
 		out = append(out, procedure.File{Document: strings.TrimSpace(f.Document), FileName: name, ContentType: ctype,
 			Size: stored.size, SHA256: stored.sum})
 	}
-	return out, nil
+	return out, discard, nil
 }
 
 // OpenDossierFile opens a paper of a dossier, for its applicant and the

@@ -26,11 +26,14 @@ import (
 var hashPattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // storedFile is a file written to the store: its hash, size and first
-// bytes (to tell its type).
+// bytes (to tell its type); created and mtime say whether this upload
+// wrote it and when, for discardFile.
 type storedFile struct {
-	sum  string
-	size int64
-	head []byte
+	sum     string
+	size    int64
+	head    []byte
+	created bool
+	mtime   time.Time
 }
 
 // putFile writes r's content (at most max bytes) and returns its hash.
@@ -68,12 +71,14 @@ func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
 	out = storedFile{sum: hex.EncodeToString(h.Sum(nil)), size: n, head: head.buf}
 	final := s.filePath(out.sum)
 	if _, err := os.Stat(final); err == nil {
-		// The same content is already stored. Touched, so that a prune
-		// (files_maint.go) does not take it for an old unnamed file
-		// before this upload's row names it.
+		// The same content is already stored. Touched, so that neither a
+		// prune (files_maint.go) nor a refused upload of the same content
+		// (discardFile) takes it before this upload's row names it; if it
+		// went in the meantime, this upload puts it back.
 		now := time.Now()
-		os.Chtimes(final, now, now)
-		return out, nil
+		if os.Chtimes(final, now, now) == nil {
+			return out, nil
+		}
 	}
 	if err := os.MkdirAll(filepath.Dir(final), 0o750); err != nil {
 		return out, fmt.Errorf("store: files: %w", err)
@@ -85,7 +90,35 @@ func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
 		d.Sync() // the rename itself survives a crash
 		d.Close()
 	}
+	out.created = true
+	if st, err := os.Stat(final); err == nil {
+		out.mtime = st.ModTime()
+	}
 	return out, nil
+}
+
+// discardFiles removes the files an upload wrote for a request that was
+// then refused, so that refused requests cannot fill the disk. A file
+// another upload of the same content touched since (putFile) is kept: that
+// upload's row will name it. Moving the file aside first makes the check
+// safe against such an upload: it either touched the file before the move
+// (and the file is put back) or finds it gone and writes its own.
+func (s *Store) discardFiles(files []storedFile) {
+	for _, f := range files {
+		if !f.created {
+			continue
+		}
+		final := s.filePath(f.sum)
+		aside := final + ".discard"
+		if os.Rename(final, aside) != nil {
+			continue
+		}
+		if st, err := os.Stat(aside); err == nil && st.ModTime().Equal(f.mtime) {
+			os.Remove(aside)
+			continue
+		}
+		os.Rename(aside, final)
+	}
 }
 
 // SetFilesDir keeps uploaded files in dir instead of the data folder's

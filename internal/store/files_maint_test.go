@@ -2,8 +2,10 @@ package store_test
 
 import (
 	"bytes"
+	"congthuong/internal/procedure"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -87,6 +89,75 @@ func TestFilesCheckAndPrune(t *testing.T) {
 		os.Remove(stored)
 		if rep, _ := s.CheckFiles(sys, false); !slices.Equal(rep.Missing, []string{name}) {
 			t.Errorf("a missing file: %+v", rep)
+		}
+	})
+}
+
+// TestRefusedUploadsLeaveNothing: papers sent with a step nobody may take,
+// or to a dossier the sender cannot see, are refused before they are
+// stored; papers of a step refused inside its transaction are removed; a
+// paper another upload shares is kept.
+func TestRefusedUploadsLeaveNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		dir := t.TempDir()
+		s.SetFilesDir(dir)
+		cal := dossierSetup(t, s)
+		d := tobaccoDossier()
+		shared := []byte("%PDF-1.7\nthe application form")
+		if err := s.SubmitDossier(as(owner), d, cal, store.Upload{FileName: "don.pdf", Content: bytes.NewReader(shared)}); err != nil {
+			t.Fatal(err)
+		}
+		stored := func() int {
+			n := 0
+			filepath.WalkDir(dir, func(_ string, e os.DirEntry, _ error) error {
+				if e != nil && !e.IsDir() {
+					n++
+				}
+				return nil
+			})
+			return n
+		}
+		paper := func(i int) store.Upload {
+			return store.Upload{FileName: fmt.Sprintf("giay-%d.pdf", i), Content: bytes.NewReader(append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte{byte(i)}, 1<<20)...))}
+		}
+		supplement := store.DossierStep{Action: procedure.Supplement, Note: "bổ sung"}
+		for name, try := range map[string]func() error{
+			"no such dossier": func() error {
+				_, err := s.StepDossier(as(owner), "NOPE-000000-0000", supplement, cal, paper(1), paper(2))
+				return err
+			},
+			"another's dossier": func() error {
+				_, err := s.StepDossier(as(catHai), d.Code, supplement, cal, paper(3))
+				return err
+			},
+			"a supplement nobody asked for": func() error {
+				_, err := s.StepDossier(as(owner), d.Code, supplement, cal, paper(4))
+				return err
+			},
+			"a step on an old version": func() error {
+				_, err := s.StepDossier(as(owner), d.Code, store.DossierStep{Action: procedure.Supplement, Note: "x", Version: 99}, cal, paper(5))
+				return err
+			},
+			"a filing whose second paper is refused after its first was stored": func() error {
+				return s.SubmitDossier(as(owner), tobaccoDossier(), cal, paper(6),
+					store.Upload{FileName: "virus.exe", Content: bytes.NewReader([]byte("MZ\x90\x00 not a paper"))})
+			},
+		} {
+			if err := try(); err == nil {
+				t.Errorf("%s: accepted", name)
+			}
+			if n := stored(); n != 1 {
+				t.Errorf("%s: %d files stored, want the one named", name, n)
+			}
+		}
+		// A refused filing that shares its paper with a stored one keeps it.
+		bad := tobaccoDossier()
+		bad.UnitCode = "NOPE"
+		if err := s.SubmitDossier(as(owner), bad, cal, store.Upload{FileName: "don.pdf", Content: bytes.NewReader(shared)}); err == nil {
+			t.Fatal("a filing to no unit was accepted")
+		}
+		if rep, err := s.CheckFiles(as(congthuong.System()), true); err != nil || rep.Stored != 1 || rep.Named != 1 || len(rep.Missing) != 0 {
+			t.Errorf("after the refusals: %+v, %v", rep, err)
 		}
 	})
 }

@@ -65,6 +65,9 @@ func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) 
 // "dossier" part is that JSON and whose "file" parts are the papers (the
 // part's name after "file:" naming the document, when given).
 func (s *Server) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error {
+	if err := requireLogin(r); err != nil {
+		return err // before the papers are read
+	}
 	var in dossierInput
 	uploads, closeAll, err := readWithPapers(w, r, "dossier", &in)
 	if err != nil {
@@ -82,6 +85,17 @@ func (s *Server) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error 
 	w.Header().Set("Location", "/api/v1/dossiers/"+d.Code)
 	writeJSON(w, http.StatusCreated, d)
 	return nil
+}
+
+// mayStep refuses a step on a dossier the actor cannot see before its
+// papers are read: nobody uploads megabytes to a dossier that, for them,
+// does not exist. The store checks the step itself.
+func (s *Server) mayStep(r *http.Request) error {
+	if err := requireLogin(r); err != nil {
+		return err
+	}
+	_, _, err := s.store.FindDossier(r.Context(), r.PathValue("code"))
+	return err
 }
 
 // dossierView is a dossier with its events and whether it is overdue now.
@@ -103,6 +117,9 @@ func (s *Server) apiGetDossier(w http.ResponseWriter, r *http.Request) error {
 // apiStepDossier takes a workflow step: JSON, or a multipart form whose
 // "step" part is that JSON and whose "file" parts are a supplement's papers.
 func (s *Server) apiStepDossier(w http.ResponseWriter, r *http.Request) error {
+	if err := s.mayStep(r); err != nil {
+		return err
+	}
 	var step store.DossierStep
 	uploads, closeAll, err := readWithPapers(w, r, "step", &step)
 	if err != nil {
@@ -196,6 +213,9 @@ func (s *Server) showDossier(w http.ResponseWriter, r *http.Request) error {
 
 // doStepDossier takes a workflow step from the dossier's page.
 func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
+	if err := s.mayStep(r); err != nil {
+		return err
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFilingBytes)
 	if err := r.ParseMultipartForm(32 << 20); err != nil && err != http.ErrNotMultipart {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")

@@ -1,6 +1,8 @@
 package procedure
 
 import (
+	"crypto/rand"
+	"crypto/subtle"
 	"fmt"
 	"regexp"
 	"strings"
@@ -54,6 +56,9 @@ type Dossier struct {
 	Files []File `json:"files,omitempty"`
 	// ApologyDue is the new date an apology slip (form 04) gave.
 	ApologyDue *time.Time `json:"apology_due,omitempty"`
+	// TrackingKey is the secret printed on the receipt that, with the
+	// code, lets anyone who holds it follow the dossier (TrackingKeyOK).
+	TrackingKey string `json:"tracking_key,omitempty"`
 	// CreatedBy is the account that filed it: its applicant, when not an
 	// officer at the desk.
 	CreatedBy string `json:"created_by,omitempty"`
@@ -175,4 +180,43 @@ func Due(cal *calendar.Calendar, p *Procedure, received time.Time, pauses []cale
 		return time.Time{}, err
 	}
 	return dueDay.At(int(cal.OfficeHours().Close())), nil
+}
+
+// trackingAlphabet leaves out the letters and digits read alike (0 and O, 1
+// and I and L), so that a key copied from paper is copied right.
+const trackingAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+// NewTrackingKey returns a random tracking key of 8 characters (about 40
+// bits), written XXXX-XXXX.
+func NewTrackingKey() (string, error) {
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	out := make([]byte, 0, 9)
+	for i, x := range b {
+		if i == 4 {
+			out = append(out, '-')
+		}
+		// 256 is not a multiple of 31: the first 8 letters come up a little
+		// more often, which costs a fraction of a bit.
+		out = append(out, trackingAlphabet[int(x)%len(trackingAlphabet)])
+	}
+	return string(out), nil
+}
+
+// TrackingKeyOK reports whether what someone typed is the dossier's
+// tracking key, whatever its case, spaces and dashes, in constant time.
+func (d *Dossier) TrackingKeyOK(typed string) bool {
+	norm := func(s string) []byte {
+		var out []byte
+		for _, r := range strings.ToUpper(s) {
+			if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' {
+				out = append(out, byte(r))
+			}
+		}
+		return out
+	}
+	want := norm(d.TrackingKey)
+	return len(want) > 0 && subtle.ConstantTimeCompare(norm(typed), want) == 1
 }

@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"crypto/subtle"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,7 +23,7 @@ import (
 const dossierColumns = `d.id, d.code, d.procedure_code, p.name_vi, d.unit_code, d.province_code, d.channel, d.applicant_name,
 	d.applicant_tax_code, d.applicant_phone, d.applicant_email, d.applicant_address, d.form, d.status, d.stage,
 	d.supplement_requested, d.outcome, d.handler, d.submitted_at, d.received_at, d.due_at, d.pauses, d.finished_at, d.demo, d.version,
-	d.result_number, d.result_at, d.apology_due, d.created_by`
+	d.result_number, d.result_at, d.apology_due, d.created_by, d.tracking_key`
 
 const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.code = d.procedure_code`
 
@@ -33,7 +35,7 @@ func scanDossier(r interface{ Scan(...any) error }) (*procedure.Dossier, error) 
 	if err := r.Scan(&d.ID, &d.Code, &d.ProcedureCode, &d.ProcedureName, &d.UnitCode, &d.ProvinceCode, &d.Channel, &d.Applicant.Name,
 		&d.Applicant.TaxCode, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address, &form, &d.Status, &d.Stage,
 		&d.SupplementRequested, &d.Outcome, &d.Handler, &d.SubmittedAt, &received, &due, &pauses, &finished, &d.Demo, &d.Version,
-		&result, &resultAt, &apology, &d.CreatedBy); err != nil {
+		&result, &resultAt, &apology, &d.CreatedBy, &d.TrackingKey); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(form), &d.Form); err != nil {
@@ -121,6 +123,9 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 			return fmt.Errorf("store: dossier sequence: %w", err)
 		}
 		d.Code = procedure.DossierCode(agency, day, seq)
+		if d.TrackingKey, err = procedure.NewTrackingKey(); err != nil {
+			return err
+		}
 		d.SubmittedAt, d.Version, d.CreatedBy = now, 1, actorName(a)
 		d.State = procedure.State{Status: procedure.Submitted}
 		action := "submit"
@@ -137,10 +142,11 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 		form, _ := json.Marshal(nonNilForm(d.Form))
 		if err := tx.QueryRowContext(ctx, `INSERT INTO dossiers (code, procedure_code, unit_code, province_code, channel, applicant_name,
 			applicant_tax_code, applicant_phone, applicant_email, applicant_address, form, status, submitted_at, received_at, due_at,
-			created_by, demo, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+			created_by, demo, version, tracking_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+			$18, $19) RETURNING id`,
 			d.Code, d.ProcedureCode, d.UnitCode, d.ProvinceCode, d.Channel, d.Applicant.Name, d.Applicant.TaxCode, d.Applicant.Phone,
 			d.Applicant.Email, d.Applicant.Address, string(form), string(d.Status), now, d.ReceivedAt, d.DueAt, actorName(a), d.Demo,
-			d.Version).Scan(&d.ID); err != nil {
+			d.Version, d.TrackingKey).Scan(&d.ID); err != nil {
 			return fmt.Errorf("store: file dossier: %w", err)
 		}
 		if err := tx.dossierEvent(ctx, d.ID, roleName(staff), action, procedure.Submitted, d.Status, ""); err != nil {
@@ -472,20 +478,23 @@ type Tracking struct {
 	Overdue    bool             `json:"overdue"`
 }
 
-// TrackDossier answers the public's question about a dossier: only with the
-// applicant's phone or tax code, and the same "not found" for a wrong code
-// and a wrong phone, so that codes cannot be probed.
-func (s *Store) TrackDossier(ctx context.Context, code, phoneOrTaxCode string) (*Tracking, error) {
-	key := strings.TrimSpace(phoneOrTaxCode)
+// ErrNotTracked is the one answer to a tracking question that finds
+// nothing, whether the code or the secret was wrong, so that neither can be
+// probed.
+var ErrNotTracked = congthuong.Errorf(congthuong.ENOTFOUND, "no dossier with this code and phone or tracking key")
+
+// TrackDossier answers the public's question about a dossier, given its
+// code and a secret its applicant holds: the tracking key printed on the
+// receipt, or the phone given at filing. A tax code is public, so it is no
+// secret and is not accepted.
+func (s *Store) TrackDossier(ctx context.Context, code, phoneOrKey string) (*Tracking, error) {
+	key := strings.TrimSpace(phoneOrKey)
 	d, err := dossierByCode(ctx, s.read, code)
-	notFoundErr := congthuong.Errorf(congthuong.ENOTFOUND, "no dossier with this code and phone or tax code")
-	if err != nil || key == "" {
-		return nil, notFoundErr
-	}
-	tc, _ := enterprise.ParseTaxCode(key)
-	if !(d.Applicant.TaxCode != "" && (key == d.Applicant.TaxCode || tc == d.Applicant.TaxCode) ||
-		procedure.NormalizePhone(key) == d.Applicant.Phone) {
-		return nil, notFoundErr
+	if errors.Is(err, sql.ErrNoRows) || err == nil && (key == "" ||
+		!d.TrackingKeyOK(key) && subtle.ConstantTimeCompare([]byte(procedure.NormalizePhone(key)), []byte(d.Applicant.Phone)) != 1) {
+		return nil, ErrNotTracked
+	} else if err != nil {
+		return nil, fmt.Errorf("store: track dossier: %w", err)
 	}
 	return &Tracking{Code: d.Code, Procedure: d.ProcedureName, Status: d.Status, StatusCode: d.Status.Code(),
 		ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, Overdue: d.Overdue(s.now())}, nil
@@ -734,6 +743,9 @@ func dossierMail(d *procedure.Dossier, note string) string {
 	}
 	if note != "" {
 		body += "Ghi chú: " + note + "\n"
+	}
+	if d.TrackingKey != "" {
+		return body + "\nTra cứu hồ sơ tại trang Tra cứu hồ sơ bằng mã hồ sơ và mã tra cứu " + d.TrackingKey + " (hoặc số điện thoại đã khai).\n"
 	}
 	return body + "\nTra cứu hồ sơ bằng mã hồ sơ và số điện thoại tại trang Tra cứu hồ sơ.\n"
 }

@@ -121,8 +121,14 @@ func TestDossierWorkflow(t *testing.T) {
 		if _, _, err := s.FindDossier(as(catHai), d.Code); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 			t.Errorf("another commune reading: %v", err)
 		}
-		// Public tracking: code and phone, or code and tax code; nothing else.
-		for key, ok := range map[string]bool{"0912 345 678": true, "+84912345678": true, "0100233488": true, "0912345679": false, "": false} {
+		// Public tracking: code and phone, or code and tracking key; a tax
+		// code is public and is no secret.
+		if len(d.TrackingKey) != 9 || d.TrackingKey[4] != '-' {
+			t.Fatalf("tracking key %q", d.TrackingKey)
+		}
+		lower := strings.ToLower(strings.ReplaceAll(d.TrackingKey, "-", " "))
+		for key, ok := range map[string]bool{"0912 345 678": true, "+84912345678": true, d.TrackingKey: true, lower: true,
+			"0100233488": false, "0912345679": false, "": false, "AAAA-AAAA": false} {
 			tr, err := s.TrackDossier(context.Background(), d.Code, key)
 			if (err == nil) != ok || ok && (tr.Status != procedure.Returned || tr.StatusCode != 10) {
 				t.Errorf("tracking with %q: %+v %v", key, tr, err)

@@ -138,21 +138,43 @@ func (s *Server) apiStepDossier(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// The public's failed tracking questions are limited per client address:
+// codes are sequential, so a guesser would otherwise try them all.
+const (
+	maxTrackingFailures = 20
+	trackingWindow      = 10 * time.Minute
+)
+
 // apiTrackDossier is the public's question: a dossier's status and due
-// time, given its code and the applicant's phone or tax code.
+// time, given its code and the tracking key on the receipt or the
+// applicant's phone.
 func (s *Server) apiTrackDossier(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	key := q.Get("phone")
+	key := q.Get("key")
 	if key == "" {
-		key = q.Get("tax_code")
+		key = q.Get("phone")
 	}
-	t, err := s.store.TrackDossier(r.Context(), r.PathValue("code"), key)
+	t, err := s.track(w, r, r.PathValue("code"), key)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, http.StatusOK, t)
 	return nil
+}
+
+// track asks the store, within the client's allowance of failures.
+func (s *Server) track(w http.ResponseWriter, r *http.Request, code, key string) (*store.Tracking, error) {
+	client := clientOf(r)
+	if wait := s.tracking.wait(client); wait > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait/time.Second)+1))
+		return nil, congthuong.Errorf(congthuong.ETOOMANY, "too many dossiers not found from your address; try again later")
+	}
+	t, err := s.store.TrackDossier(r.Context(), code, key)
+	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
+		s.tracking.fail(client)
+	}
+	return t, err
 }
 
 // dossierFilter reads status, due, q and paging.
@@ -293,11 +315,16 @@ func (s *Server) showTracking(w http.ResponseWriter, r *http.Request) error {
 	v := &view{Title: p.T("tracking.title"), Nav: "procedures", D: map[string]any{"Code": q.Get("code"), "Key": q.Get("key")}}
 	status := http.StatusOK
 	if q.Get("code") != "" {
-		t, err := s.store.TrackDossier(r.Context(), q.Get("code"), q.Get("key"))
-		if err != nil {
-			v.Error, status = p.T("tracking.not_found"), http.StatusNotFound
-		} else {
+		t, err := s.track(w, r, q.Get("code"), q.Get("key"))
+		switch congthuong.ErrorCode(err) {
+		case "":
 			v.D.(map[string]any)["T"] = t
+		case congthuong.ENOTFOUND:
+			v.Error, status = p.T("tracking.not_found"), http.StatusNotFound
+		case congthuong.ETOOMANY:
+			v.Error, status = p.T("tracking.too_many"), http.StatusTooManyRequests
+		default:
+			return err
 		}
 	}
 	s.render(w, r, status, "tracking", v)

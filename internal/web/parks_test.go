@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"mime/multipart"
 	"net/http/httptest"
 	"net/url"
@@ -362,9 +363,10 @@ func TestDossiersAPI(t *testing.T) {
 	}
 	w := e.do("owner", "POST", "/api/v1/dossiers", "application/json", []byte(filing))
 	var d struct {
-		Code string `json:"code"`
+		Code        string `json:"code"`
+		TrackingKey string `json:"tracking_key"`
 	}
-	if err := json.Unmarshal(w.Body.Bytes(), &d); w.Code != 201 || err != nil || !strings.HasPrefix(d.Code, "X11560-") {
+	if err := json.Unmarshal(w.Body.Bytes(), &d); w.Code != 201 || err != nil || !strings.HasPrefix(d.Code, "X11560-") || d.TrackingKey == "" {
 		t.Fatalf("filing: %d %s", w.Code, w.Body)
 	}
 	if w := e.do("officer31", "POST", "/api/v1/dossiers/"+d.Code+"/events", "application/json", []byte(`{"action":"receive"}`)); w.Code != 404 {
@@ -386,6 +388,48 @@ func TestDossiersAPI(t *testing.T) {
 	}
 	if w := e.do("", "GET", "/api/v1/tracking/"+d.Code+"?phone=0900000000", "", nil); w.Code != 404 {
 		t.Errorf("tracking with another phone: %d", w.Code)
+	}
+	if w := e.do("", "GET", "/api/v1/tracking/"+d.Code+"?key="+d.TrackingKey, "", nil); w.Code != 200 {
+		t.Errorf("tracking with the receipt's key: %d %s", w.Code, w.Body)
+	}
+	if w := e.do("", "GET", "/api/v1/tracking/"+d.Code+"?tax_code=0100233488", "", nil); w.Code != 404 {
+		t.Errorf("tracking with the public tax code: %d", w.Code)
+	}
+}
+
+// TestTrackingIsNotAnOracle: a wrong code and a wrong secret get the same
+// answer, and an address that keeps guessing is stopped, others not.
+func TestTrackingIsNotAnOracle(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	track := func(path, addr string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest("GET", path, nil)
+		r.RemoteAddr = addr + ":1"
+		w := httptest.NewRecorder()
+		e.server.ServeHTTP(w, r)
+		return w
+	}
+	filing := `{"procedure_code":"CT-THUOCLA-BANLE","unit_code":"11560","applicant":{"name":"Công ty Cổ phần Thủy Nguyên","phone":"0912 345 678"},
+		"form":{"tax_code":"0100233488","business_address":"Số 1"}}`
+	var d struct{ Code string }
+	if w := e.do("owner", "POST", "/api/v1/dossiers", "application/json", []byte(filing)); w.Code != 201 || json.Unmarshal(w.Body.Bytes(), &d) != nil {
+		t.Fatalf("filing: %d %s", w.Code, w.Body)
+	}
+	unknown := track("/api/v1/tracking/X11560-260101-0001?phone=0912345678", "198.51.100.1")
+	wrong := track("/api/v1/tracking/"+d.Code+"?phone=0900000000", "198.51.100.1")
+	if unknown.Code != 404 || wrong.Code != 404 || unknown.Body.String() != wrong.Body.String() {
+		t.Errorf("an unknown code and a wrong phone answer differently: %d %s / %d %s", unknown.Code, unknown.Body, wrong.Code, wrong.Body)
+	}
+	for i := 2; i < 20; i++ {
+		track(fmt.Sprintf("/api/v1/tracking/X11560-260101-%04d?phone=0912345678", i), "198.51.100.1")
+	}
+	if w := track("/api/v1/tracking/X11560-260101-0999?phone=0912345678", "198.51.100.1"); w.Code != 429 || w.Header().Get("Retry-After") == "" {
+		t.Errorf("the 21st guess: %d", w.Code)
+	}
+	if w := track("/tracking?code=X11560-260101-0999&key=0912345678", "198.51.100.1"); w.Code != 429 || !strings.Contains(w.Body.String(), "quá nhiều lần") {
+		t.Errorf("the page after 20 guesses: %d", w.Code)
+	}
+	if w := track("/api/v1/tracking/X11560-260101-0999?phone=0912345678", "198.51.100.2"); w.Code != 404 {
+		t.Errorf("another address: %d", w.Code)
 	}
 }
 

@@ -44,6 +44,8 @@ type Server struct {
 	templates map[string]*template.Template
 	catalogs  map[string]*catalog
 	throttle  *loginThrottle
+	// tracking limits the public's failed tracking questions per address.
+	tracking *failureLimit
 	metrics   *metrics
 	handler   http.Handler
 	// unitCache holds answers about administrative units, which change only
@@ -57,7 +59,7 @@ type Server struct {
 // New builds a server; it fails if an embedded template or catalogue is
 // broken, so that a bad build never starts.
 func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
-	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle(), unitCache: newResponseCache(4096, "public, max-age=300")}
+	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle(), tracking: newFailureLimit(maxTrackingFailures, trackingWindow), unitCache: newResponseCache(4096, "public, max-age=300")}
 	s.parks.cache = newResponseCache(4096, "public, no-cache")
 	var err error
 	if s.assets, err = loadAssets(); err != nil {

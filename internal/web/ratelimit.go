@@ -1,0 +1,62 @@
+package web
+
+import (
+	"sync"
+	"time"
+)
+
+// failureLimit counts failures per key (a client address) in a sliding
+// window, and refuses a key that had max of them until the oldest leaves
+// the window. It keeps at most maxKeys keys, forgetting quiet ones first.
+type failureLimit struct {
+	mu      sync.Mutex
+	max     int
+	window  time.Duration
+	maxKeys int
+	fails   map[string][]time.Time
+	now     func() time.Time
+}
+
+func newFailureLimit(max int, window time.Duration) *failureLimit {
+	return &failureLimit{max: max, window: window, maxKeys: 100_000, fails: map[string][]time.Time{}, now: time.Now}
+}
+
+// wait says how long key must wait before its next try; zero: it may try.
+func (l *failureLimit) wait(key string) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ts := l.recent(key)
+	if len(ts) < l.max {
+		return 0
+	}
+	return ts[0].Add(l.window).Sub(l.now())
+}
+
+// fail records a failure of key.
+func (l *failureLimit) fail(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.fails) >= l.maxKeys {
+		for k := range l.fails {
+			if len(l.recent(k)) == 0 {
+				delete(l.fails, k)
+			}
+		}
+	}
+	l.fails[key] = append(l.recent(key), l.now())
+}
+
+func (l *failureLimit) recent(key string) []time.Time {
+	cut := l.now().Add(-l.window)
+	ts := l.fails[key]
+	i := 0
+	for i < len(ts) && !ts[i].After(cut) {
+		i++
+	}
+	if ts = ts[i:]; len(ts) == 0 {
+		delete(l.fails, key)
+		return nil
+	}
+	l.fails[key] = ts
+	return ts
+}

@@ -39,7 +39,10 @@ func openConfigured(ctx context.Context, name string, args []string, stderr io.W
 		st.SetFilesDir(c.FilesDir)
 	}
 	if _, err := setup.Prepare(ctx, st, newLogger(config.Config{LogLevel: "warn", LogFormat: "text"}, stderr),
-		setup.Options{AdminPassword: c.AdminPassword}); err != nil {
+		setup.Options{AdminPassword: c.AdminPassword, AuditKey: func(ctx context.Context) error {
+			_, err := useAuditKey(ctx, st, c)
+			return err
+		}}); err != nil {
 		st.Close()
 		return nil, nil, c, nil, err
 	}
@@ -119,19 +122,19 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if len(args) == 0 || args[0] != "verify" {
 		return errors.New("usage: congthuong audit verify")
 	}
-	ctx, st, _, err := openPrepared(ctx, "audit verify", args[1:], stderr, getenv)
+	ctx, st, c, _, err := openConfigured(ctx, "audit verify", args[1:], stderr, getenv)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	n, broken, err := st.VerifyAudit(ctx)
+	check, err := anchorAudit(ctx, st, c, st.AuditKey(), "verify")
 	if err != nil {
 		return err
 	}
-	if broken != nil {
-		return fmt.Errorf("audit log broken at entry %d of %d checked: %s", broken.ID, n, broken.Reason)
+	if b := check.Broken; b != nil {
+		return fmt.Errorf("audit log broken at entry %d of %d checked: %s", b.ID, check.Entries, b.Reason)
 	}
-	fmt.Fprintf(stdout, "audit log intact: %d entries\n", n)
+	fmt.Fprintf(stdout, "audit log intact: %d entries; head %d %s recorded in %s\n", check.Entries, check.Head.ID, check.Head.Hash, c.AnchorsPath())
 	return nil
 }
 
@@ -189,22 +192,28 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer, get
 }
 
 func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	c, rest, err := config.Load("backup", args, getenv, stderr)
+	ctx, st, c, rest, err := openConfigured(ctx, "backup", args, stderr, getenv)
 	if err != nil {
 		return err
 	}
 	if len(rest) != 1 {
+		st.Close()
 		return errors.New("usage: congthuong backup FILE")
 	}
-	st, err := store.Open(ctx, c.DatabaseURL, c.DataDir)
+	defer st.Close()
+	// The backup's audit head is anchored, so that a log later cut back
+	// below it shows; a broken chain is reported, and the backup still made.
+	check, err := anchorAudit(ctx, st, c, st.AuditKey(), "backup")
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	if err := st.Backup(ctx, rest[0]); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "backup written to", rest[0])
+	if b := check.Broken; b != nil {
+		return fmt.Errorf("audit log broken at entry %d of %d checked: %s", b.ID, check.Entries, b.Reason)
+	}
 	return nil
 }
 

@@ -9,12 +9,14 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
@@ -88,7 +90,7 @@ func killDuringFilings(t *testing.T, dbURL string) {
 	dir, addr := t.TempDir(), freeAddr(t)
 	child := startChild(t, dir, dbURL, addr)
 	// An API token for the administrator, who records filings at the desk.
-	st, err := store.Open(context.Background(), dbURL, dir)
+	st, err := openWithKey(t, dbURL, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +145,7 @@ func killDuringFilings(t *testing.T, dbURL string) {
 		t.Fatalf("only %d filings acknowledged before the kill", len(acked))
 	}
 	startChild(t, dir, dbURL, addr) // recovers and serves again
-	st, err = store.Open(context.Background(), dbURL, dir)
+	st, err = openWithKey(t, dbURL, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +173,7 @@ func TestKillDuringImport(t *testing.T) {
 func killDuringImport(t *testing.T, dbURL string) {
 	dir, addr := t.TempDir(), freeAddr(t)
 	child := startChild(t, dir, dbURL, addr)
-	st, err := store.Open(context.Background(), dbURL, dir)
+	st, err := openWithKey(t, dbURL, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +197,7 @@ func killDuringImport(t *testing.T, dbURL string) {
 	// month of three years, three indicators; killed 0.4 s into it.
 	var big bytes.Buffer
 	big.WriteString("indicator,unit,period,value\n")
-	st2, err := store.Open(context.Background(), dbURL, dir)
+	st2, err := openWithKey(t, dbURL, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +251,7 @@ func killDuringImport(t *testing.T, dbURL string) {
 		t.Fatalf("the large import was refused (%v), not killed", err)
 	}
 	startChild(t, dir, dbURL, addr)
-	st3, err := store.Open(context.Background(), dbURL, dir)
+	st3, err := openWithKey(t, dbURL, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -264,4 +266,19 @@ func killDuringImport(t *testing.T, dbURL string) {
 	if _, broken, err := st3.VerifyAudit(sys); err != nil || broken != nil {
 		t.Errorf("audit chain after the kill: %+v %v", broken, err)
 	}
+}
+
+// openWithKey opens the store of a platform's data folder with the key its
+// audit log is sealed with.
+func openWithKey(t *testing.T, dbURL, dir string) (*store.Store, error) {
+	t.Helper()
+	k, err := audit.LoadKey(filepath.Join(dir, "audit.key"))
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(context.Background(), dbURL, dir)
+	if err == nil {
+		st.SetAuditKey(k)
+	}
+	return st, err
 }

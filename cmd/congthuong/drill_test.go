@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -65,8 +66,15 @@ func TestBackupRestoreDrill(t *testing.T) {
 	if out, err := exec.Command(storetest.PostgresTool(t, "pg_restore"), "--no-owner", "-d", drillURL, dump).CombinedOutput(); err != nil {
 		t.Fatalf("pg_restore: %v: %s", err, out)
 	}
-	// 3. A platform on the copies.
+	// 3. A platform on the copies, with the audit key kept beside them.
 	drill := newMain(t.TempDir(), false, adminPassword, io.Discard)
+	key, err := os.ReadFile(m.Config.AuditKeyPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(drill.Config.AuditKeyPath(), key, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	drill.Config.DatabaseURL, drill.Config.FilesDir = drillURL, copied
 	if err := drill.Run(context.Background()); err != nil {
 		t.Fatal(err)

@@ -261,6 +261,24 @@ func TestCommands(t *testing.T) {
 	if code, out, _ := sh("audit", "verify"); code != 0 || !strings.Contains(out, "intact") {
 		t.Errorf("verify after restore: %d %s", code, out)
 	}
+	// Each verification and backup anchored the head outside the database,
+	// so deleting the newest entries shows.
+	if b, err := os.ReadFile(filepath.Join(dir, "audit-anchors.log")); err != nil || strings.Count(string(b), "\n") != 3 {
+		t.Errorf("anchors: %q, %v", b, err)
+	}
+	m = startMain(t, dir, false)
+	if _, err := m.Store.DB().Exec(`DELETE FROM audit_log WHERE id > (SELECT MAX(id) - 3 FROM audit_log)`); err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	if code, _, errOut := sh("audit", "verify"); code == 0 || !strings.Contains(errOut, "newest entries were removed") {
+		t.Errorf("verify after the newest entries were deleted: %d %s", code, errOut)
+	}
+	// Without its key a sealed log is not written to.
+	os.Rename(filepath.Join(dir, "audit.key"), filepath.Join(dir, "audit.key.moved"))
+	if code, _, errOut := sh("audit", "verify"); code == 0 || !strings.Contains(errOut, "audit.key is missing") {
+		t.Errorf("verify without the key: %d %s", code, errOut)
+	}
 	if code, _, _ := sh("frobnicate"); code != 2 {
 		t.Errorf("unknown command: exit %d", code)
 	}

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -97,7 +98,9 @@ func TestTwoReplicas(t *testing.T) {
 	u.Host = px.addr
 	viaProxy := u.String()
 	smtpd := smtptest.Start(t)
-	mail := []string{"CONGTHUONG_SMTP_URL=" + smtpd.URL(), "CONGTHUONG_MAIL_FROM=sct@example.vn"}
+	// The replicas share the audit key, as shared storage would give it them.
+	mail := []string{"CONGTHUONG_SMTP_URL=" + smtpd.URL(), "CONGTHUONG_MAIL_FROM=sct@example.vn",
+		"CONGTHUONG_AUDIT_KEY_FILE=" + filepath.Join(t.TempDir(), "audit.key")}
 	a, b := freeAddr(t), freeAddr(t)
 	dirA, dirB := t.TempDir(), t.TempDir()
 	launchChild(t, dirA, viaProxy, a, mail...)

@@ -54,7 +54,11 @@ func (m *Main) Run(ctx context.Context) error {
 			return err
 		}
 	}
-	res, err := setup.Prepare(ctx, st, m.Log, setup.Options{Demo: m.Config.Demo, AdminPassword: m.Config.AdminPassword})
+	res, err := setup.Prepare(ctx, st, m.Log, setup.Options{Demo: m.Config.Demo, AdminPassword: m.Config.AdminPassword,
+		AuditKey: func(ctx context.Context) error {
+			_, err := useAuditKey(ctx, st, m.Config)
+			return err
+		}})
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@ import (
 	"sync"
 	"time"
 
+	"congthuong/internal/audit"
 	"congthuong/internal/setup"
 	"congthuong/internal/store"
 	"congthuong/internal/web"
@@ -74,6 +75,12 @@ func run(path string, conc int, dur time.Duration, dbURL string, parks, scale in
 		return err
 	}
 	defer st.Close()
+	// A key in memory: the load seals its audit entries as a platform does.
+	key, err := audit.NewKey()
+	if err != nil {
+		return err
+	}
+	st.SetAuditKey(key)
 	if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: "load-test-password", Demo: mix}); err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -62,6 +63,24 @@ type Config struct {
 	// MetricsToken lets /metrics answer requests that bear it; without it
 	// /metrics answers the local machine only.
 	MetricsToken string
+	// AuditKeyFile holds the key that seals the audit log; empty: audit.key
+	// in the data folder. Anchors are kept beside it.
+	AuditKeyFile string
+}
+
+// AuditKeyPath is where the audit key is read from (and made on first
+// start), and AnchorsPath where the audit chain's anchors are kept: beside
+// the key, outside the database.
+func (c Config) AuditKeyPath() string {
+	if c.AuditKeyFile != "" {
+		return c.AuditKeyFile
+	}
+	return filepath.Join(c.DataDir, "audit.key")
+}
+
+// AnchorsPath is the file of the audit chain's anchors (audit.Anchor).
+func (c Config) AnchorsPath() string {
+	return filepath.Join(filepath.Dir(c.AuditKeyPath()), "audit-anchors.log")
 }
 
 // Default returns the settings used when nothing is configured.
@@ -122,6 +141,7 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	}
 	duration(&c.HeaderTimeout, "header-timeout", "CONGTHUONG_HEADER_TIMEOUT", "time a client has to send a request's headers")
 	duration(&c.ReadTimeout, "read-timeout", "CONGTHUONG_READ_TIMEOUT", "time a client has to send a whole request, uploads included")
+	str(&c.AuditKeyFile, "audit-key-file", "CONGTHUONG_AUDIT_KEY_FILE", "file of the key that seals the audit log (made on first start); empty: audit.key in the data folder")
 	str(&c.TrustedProxies, "trusted-proxies", "CONGTHUONG_TRUSTED_PROXIES", "reverse proxies (addresses or CIDR prefixes, comma-separated) whose X-Forwarded-For names the client; empty: none")
 	c.AdminPassword = getenv("CONGTHUONG_ADMIN_PASSWORD")
 	c.MetricsToken = getenv("CONGTHUONG_METRICS_TOKEN")

@@ -25,6 +25,9 @@ type Options struct {
 	// AdminPassword is the first administrator's password; empty makes a
 	// one-time password that must be changed at first login.
 	AdminPassword string
+	// AuditKey, when set, runs once the schema is up to date and before
+	// anything is audited: it gives the store the key that seals the log.
+	AuditKey func(context.Context) error
 }
 
 // Result says what was created, so that the caller can show the one-time
@@ -77,6 +80,11 @@ func prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Option
 	var err error
 	if res.Migrations, err = st.Migrate(ctx); err != nil {
 		return nil, err
+	}
+	if opts.AuditKey != nil {
+		if err := opts.AuditKey(ctx); err != nil {
+			return nil, err
+		}
 	}
 	ref, err := unit.Load(data.AdminUnits)
 	if err != nil {

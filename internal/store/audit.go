@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -41,7 +42,7 @@ func (tx *Tx) audit(ctx context.Context, action, entity, entityID, unitCode stri
 		At: tx.now, ActorID: tx.actor.UserID, ActorName: actorName(tx.actor), Action: action,
 		Entity: entity, EntityID: entityID, UnitCode: unitCode, Before: b, After: a, PrevHash: prev,
 	}
-	e.Hash = e.ComputeHash()
+	e.Seal(tx.s.auditKey)
 	tx.pendingAudit = append(tx.pendingAudit, e)
 	*tx.lastHash = e.Hash
 	if len(tx.pendingAudit) >= auditBatch {
@@ -60,17 +61,17 @@ func (tx *Tx) flushAudit(ctx context.Context) error {
 	if len(tx.pendingAudit) == 0 {
 		return nil
 	}
-	const cols = 11
+	const cols = 12
 	args := make([]any, 0, cols*len(tx.pendingAudit))
 	for _, e := range tx.pendingAudit {
 		var actorID any
 		if e.ActorID != 0 {
 			actorID = e.ActorID
 		}
-		args = append(args, e.At, actorID, e.ActorName, e.Action, e.Entity, e.EntityID, e.UnitCode, e.Before, e.After, e.PrevHash, e.Hash)
+		args = append(args, e.At, actorID, e.ActorName, e.Action, e.Entity, e.EntityID, e.UnitCode, e.Before, e.After, e.PrevHash, e.Hash, e.Keyed)
 	}
 	ins, err := tx.stmt(ctx, `INSERT INTO audit_log
-		(at, actor_id, actor_name, action, entity, entity_id, unit_code, before, after, prev_hash, hash)
+		(at, actor_id, actor_name, action, entity, entity_id, unit_code, before, after, prev_hash, hash, keyed)
 		VALUES `+tx.s.dialect.values(len(tx.pendingAudit), cols))
 	if err == nil {
 		_, err = ins.ExecContext(ctx, args...)
@@ -144,8 +145,7 @@ func (s *Store) FindAuditEntries(ctx context.Context, f AuditFilter) ([]audit.En
 		return nil, 0, fmt.Errorf("store: count audit: %w", err)
 	}
 	limit, offset := f.Page.bounds()
-	q := `SELECT id, at, COALESCE(actor_id, 0), actor_name, action, entity, entity_id, unit_code, before, after, prev_hash, hash
-		FROM audit_log` + w.sql() + ` ORDER BY id DESC LIMIT ` + strconv.Itoa(limit) + ` OFFSET ` + strconv.Itoa(offset)
+	q := `SELECT ` + auditColumns + ` FROM audit_log` + w.sql() + ` ORDER BY id DESC LIMIT ` + strconv.Itoa(limit) + ` OFFSET ` + strconv.Itoa(offset)
 	rows, err := s.read.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: find audit: %w", err)
@@ -153,42 +153,119 @@ func (s *Store) FindAuditEntries(ctx context.Context, f AuditFilter) ([]audit.En
 	defer rows.Close()
 	var out []audit.Entry
 	for rows.Next() {
-		var e audit.Entry
-		if err := rows.Scan(&e.ID, &e.At, &e.ActorID, &e.ActorName, &e.Action, &e.Entity, &e.EntityID,
-			&e.UnitCode, &e.Before, &e.After, &e.PrevHash, &e.Hash); err != nil {
+		e, err := scanAudit(rows)
+		if err != nil {
 			return nil, 0, err
 		}
-		e.At = e.At.UTC()
 		out = append(out, e)
 	}
 	return out, total, rows.Err()
+}
+
+const auditColumns = `id, at, COALESCE(actor_id, 0), actor_name, action, entity, entity_id, unit_code, before, after, prev_hash, hash, keyed`
+
+func scanAudit(r interface{ Scan(...any) error }) (audit.Entry, error) {
+	var e audit.Entry
+	err := r.Scan(&e.ID, &e.At, &e.ActorID, &e.ActorName, &e.Action, &e.Entity, &e.EntityID,
+		&e.UnitCode, &e.Before, &e.After, &e.PrevHash, &e.Hash, &e.Keyed)
+	e.At = e.At.UTC()
+	return e, err
+}
+
+// SetAuditKey sets the key new audit entries are sealed with (audit.Key);
+// without one they are plain SHA-256, as before the platform had keys.
+func (s *Store) SetAuditKey(k audit.Key) { s.auditKey = k }
+
+// AuditKey returns the key set with SetAuditKey.
+func (s *Store) AuditKey() audit.Key { return s.auditKey }
+
+// CheckAuditKey makes sure the store's key is the one the log was sealed
+// with, from the newest sealed entry: a replica started with another key
+// (or none) would otherwise seal entries that no verification accepts.
+func (s *Store) CheckAuditKey(ctx context.Context) error {
+	e, err := scanAudit(s.read.QueryRowContext(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE keyed = $1 ORDER BY id DESC LIMIT 1`, true))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("store: audit key: %w", err)
+	}
+	ok, err := e.Sealed(s.auditKey)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("store: the audit key is not the one entry %d was sealed with: give this process the key its log was written with", e.ID)
+	}
+	return nil
+}
+
+// AuditCheck is what a walk of the audit chain found.
+type AuditCheck struct {
+	Entries int
+	Head    audit.Anchor // the newest entry's id and hash
+	Broken  *audit.Break // the first entry where the chain fails; nil when intact
 }
 
 // VerifyAudit walks the whole chain in order and returns the first entry
 // whose hash or link is wrong, or nil when the chain is intact; n is the
 // number of entries checked.
 func (s *Store) VerifyAudit(ctx context.Context) (n int, broken *audit.Break, err error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, at, COALESCE(actor_id, 0), actor_name, action, entity, entity_id,
-		unit_code, before, after, prev_hash, hash FROM audit_log ORDER BY id`)
+	c, err := s.CheckAudit(ctx, nil)
+	return c.Entries, c.Broken, err
+}
+
+// CheckAudit walks the whole chain in order and reports where it first
+// fails: an entry altered (its hash does not match, under the key for a
+// sealed entry), removed or reordered (its link does not match), an entry
+// without the key's seal after sealed ones (written by someone without the
+// key), or, given the last anchor recorded, the anchored entry changed or
+// gone (the newest entries were removed).
+func (s *Store) CheckAudit(ctx context.Context, anchor *audit.Anchor) (AuditCheck, error) {
+	var c AuditCheck
+	rows, err := s.read.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY id`)
 	if err != nil {
-		return 0, nil, fmt.Errorf("store: verify audit: %w", err)
+		return c, fmt.Errorf("store: verify audit: %w", err)
 	}
 	defer rows.Close()
-	prev := ""
+	prev, sealed, anchored := "", false, false
 	for rows.Next() {
-		var e audit.Entry
-		if err := rows.Scan(&e.ID, &e.At, &e.ActorID, &e.ActorName, &e.Action, &e.Entity, &e.EntityID,
-			&e.UnitCode, &e.Before, &e.After, &e.PrevHash, &e.Hash); err != nil {
-			return n, nil, err
+		e, err := scanAudit(rows)
+		if err != nil {
+			return c, err
 		}
-		n++
+		c.Entries++
+		brk := func(reason string) (AuditCheck, error) {
+			c.Broken = &audit.Break{ID: e.ID, Reason: reason}
+			return c, nil
+		}
 		if e.PrevHash != prev {
-			return n, &audit.Break{ID: e.ID, Reason: "link to the previous entry does not match (an entry was removed or reordered)"}, nil
+			return brk("link to the previous entry does not match (an entry was removed or reordered)")
 		}
-		if want := e.ComputeHash(); want != e.Hash {
-			return n, &audit.Break{ID: e.ID, Reason: "entry content does not match its hash (the entry was altered)"}, nil
+		if sealed && !e.Keyed {
+			return brk("the entry is not sealed with the audit key, though earlier ones are (it was written without the key)")
 		}
+		if ok, err := e.Sealed(s.auditKey); err != nil {
+			return c, err
+		} else if !ok {
+			return brk("entry content does not match its hash (the entry was altered, or sealed with another key)")
+		}
+		if anchor != nil && e.ID == anchor.ID {
+			if e.Hash != anchor.Hash {
+				return brk(fmt.Sprintf("the entry differs from the anchor recorded at %s", anchor.At.Format(time.RFC3339)))
+			}
+			anchored = true
+		}
+		sealed = sealed || e.Keyed
 		prev = e.Hash
+		c.Head.ID, c.Head.Hash = e.ID, e.Hash
 	}
-	return n, nil, rows.Err()
+	if err := rows.Err(); err != nil {
+		return c, err
+	}
+	c.Head.Entries = c.Entries
+	if anchor != nil && !anchored {
+		c.Broken = &audit.Break{ID: anchor.ID, Reason: fmt.Sprintf("the anchor recorded at %s names entry %d of %d, but the log now ends at entry %d of %d: the newest entries were removed",
+			anchor.At.Format(time.RFC3339), anchor.ID, anchor.Entries, c.Head.ID, c.Entries)}
+	}
+	return c, nil
 }

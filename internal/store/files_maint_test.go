@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"bytes"
-	"congthuong/internal/procedure"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/procedure"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )

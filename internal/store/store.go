@@ -15,6 +15,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 
+	"congthuong/internal/audit"
 	"congthuong/internal/auth"
 )
 
@@ -41,6 +42,8 @@ type Store struct {
 	imports chan struct{}
 	// hasher runs the argon2id password hashes a few at a time.
 	hasher *auth.Hasher
+	// auditKey seals the audit chain (SetAuditKey).
+	auditKey audit.Key
 
 	units unitCache
 }

@@ -17,6 +17,7 @@ import (
 
 	"congthuong"
 	"congthuong/data"
+	"congthuong/internal/audit"
 	"congthuong/internal/store"
 	"congthuong/internal/unit"
 )
@@ -88,9 +89,13 @@ func SQLite(t testing.TB) *store.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.SetAuditKey(AuditKey)
 	t.Cleanup(func() { s.Close() })
 	return s
 }
+
+// AuditKey seals the audit entries tests write, as a platform's key does.
+var AuditKey = audit.Key("0123456789abcdef0123456789abcdef")
 
 var (
 	pgOnce     sync.Once
@@ -135,6 +140,7 @@ func PostgresURL(t testing.TB) (*store.Store, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.SetAuditKey(AuditKey)
 	t.Cleanup(func() {
 		s.Close()
 		admin, err := sql.Open("pgx", url)
@@ -214,10 +220,13 @@ func prepare(url, dir string) error {
 	return err
 }
 
-// Main runs a package's tests and then drops the PostgreSQL template they
-// made. Call it from TestMain.
+// Main runs a package's tests and then drops the templates they made (the
+// PostgreSQL database and the SQLite folder). Call it from TestMain.
 func Main(m *testing.M) {
 	code := m.Run()
 	DropTemplates()
+	if sqliteTemplate != "" {
+		os.RemoveAll(filepath.Dir(sqliteTemplate))
+	}
 	os.Exit(code)
 }

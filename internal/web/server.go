@@ -46,8 +46,8 @@ type Server struct {
 	throttle  *loginThrottle
 	// tracking limits the public's failed tracking questions per address.
 	tracking *failureLimit
-	metrics   *metrics
-	handler   http.Handler
+	metrics  *metrics
+	handler  http.Handler
 	// unitCache holds answers about administrative units, which change only
 	// when the reference data is reloaded at first start.
 	unitCache *responseCache

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"fmt"
+	"net/mail"
 	"regexp"
 	"strings"
 	"time"
@@ -105,6 +106,10 @@ func (d *Dossier) Validate(p *Procedure) error {
 	if n := len(d.Applicant.Phone); n < 9 || n > 12 {
 		v.Add("applicant.phone", "a phone number to reach the applicant is required")
 	}
+	d.Applicant.Email = strings.TrimSpace(d.Applicant.Email)
+	if e := d.Applicant.Email; e != "" && !ValidEmail(e) {
+		v.Add("applicant.email", "write an e-mail address such as ten@example.vn, or leave it empty")
+	}
 	if d.Channel != InPerson && d.Channel != Online && d.Channel != Post {
 		v.Add("channel", "the channel is 1 (in person), 2 (online) or 3 (post)")
 	}
@@ -129,6 +134,17 @@ func (d *Dossier) Validate(p *Procedure) error {
 		}
 	}
 	return v.Err("the dossier has invalid fields")
+}
+
+// ValidEmail reports whether s is one plain e-mail address (name@domain),
+// as net/mail reads it: no display name, no second address, no line breaks
+// that would let it write headers of the messages sent to it.
+func ValidEmail(s string) bool {
+	if len(s) > 254 || strings.ContainsAny(s, "\r\n") {
+		return false
+	}
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Name == "" && a.Address == s && strings.Contains(s[strings.LastIndexByte(s, '@')+1:], ".")
 }
 
 // DossierCode is a dossier's code: {agency}-{yyMMdd}-{4-digit sequence of

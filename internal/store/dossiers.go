@@ -79,11 +79,18 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	}
 	d.ProcedureCode, d.ProcedureName = proc.Code, proc.NameVI
 	staff := a.IsStaff() || a.System
-	if !staff {
+	switch {
+	case !staff:
 		d.Channel = procedure.Online
 		if a.Role == congthuong.RoleEnterprise {
 			d.Applicant.TaxCode = a.TaxCode // an enterprise files as itself
 		}
+	case d.Channel == 0:
+		d.Channel = procedure.InPerson
+	case d.Channel == procedure.Online && !a.System:
+		// A filing typed in at the desk came in person or by post: counted
+		// as online, it would raise the Decision 766 online rate.
+		return fieldError(congthuong.EINVALID, "channel", "a filing recorded at the desk came in person (1) or by post (3); online filings are made by the applicant")
 	}
 	if tc, err := enterprise.ParseTaxCode(d.Applicant.TaxCode); err == nil {
 		d.Applicant.TaxCode = tc
@@ -296,10 +303,10 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		case procedure.Receive:
 			d.ReceivedAt = &now
 		case procedure.Assign:
-			if step.Handler == "" {
-				return fieldError(congthuong.EINVALID, "handler", "name the officer who handles the dossier")
+			if err := tx.checkHandler(ctx, proc, d, step.Handler); err != nil {
+				return err
 			}
-			d.Handler = step.Handler
+			d.Handler = strings.ToLower(strings.TrimSpace(step.Handler))
 		case procedure.RequestSupplement, procedure.RequestFee:
 			d.Pauses = append(d.Pauses, calendar.Pause{From: now})
 		case procedure.Supplement, procedure.PayFee:
@@ -373,6 +380,24 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		discard()
 	}
 	return out, err
+}
+
+// checkHandler makes sure a dossier is assigned to an officer who can take
+// it up: an active account of the dossier's desk (mayReceive) whose role
+// handles dossiers. A name of nobody there would strand the dossier.
+func (tx *Tx) checkHandler(ctx context.Context, proc *procedure.Procedure, d *procedure.Dossier, handler string) error {
+	handler = strings.ToLower(strings.TrimSpace(handler))
+	if handler == "" {
+		return fieldError(congthuong.EINVALID, "handler", "name the officer who handles the dossier")
+	}
+	u, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1 AND active`, handler))
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: handler: %w", err)
+	}
+	if err != nil || !u.Actor().CanWrite() || u.Role == congthuong.RoleAdmin || !mayReceive(u.Actor(), proc, d) {
+		return fieldError(congthuong.EINVALID, "handler", handler+" is not an officer of the desk that handles this dossier")
+	}
+	return nil
 }
 
 // allowedStep checks that the actor may take step on dossier d from where

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/auth"
 	"congthuong/internal/calendar"
 	"congthuong/internal/procedure"
 	"congthuong/internal/stats"
@@ -25,6 +26,13 @@ func dossierSetup(t *testing.T, s *store.Store) *calendar.Calendar {
 	cal, err := s.Calendar(sys, calendar.Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The accounts behind the test's actors, whom dossiers are assigned to.
+	for _, a := range []congthuong.Actor{thuyNguyen, catHai, haiPhongOfficer, owner} {
+		u := &auth.User{Username: a.Username, DisplayName: a.Username, Role: a.Role, UnitCode: a.UnitCode, TaxCode: a.TaxCode, Active: true}
+		if err := s.CreateUser(sys, u, "test-password-123"); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return cal
 }
@@ -74,7 +82,13 @@ func TestDossierWorkflow(t *testing.T) {
 		if due := got.DueAt.In(calendar.Location).Format("2006-01-02 15:04"); due != "2026-03-23 17:00" {
 			t.Errorf("due %s", due)
 		}
-		if _, err := step(as(thuyNguyen), procedure.Assign, "", "thuynguyen"); err != nil {
+		// A dossier is assigned to an officer of its desk, no one else.
+		for _, handler := range []string{"", "nobody", "cathai", "officer", "owner"} {
+			if _, err := step(as(thuyNguyen), procedure.Assign, "", handler); congthuong.ErrorCode(err) != congthuong.EINVALID {
+				t.Errorf("assigning to %q: %v", handler, err)
+			}
+		}
+		if _, err := step(as(thuyNguyen), procedure.Assign, "", "ThuyNguyen"); err != nil {
 			t.Fatal(err)
 		}
 		at("2026-03-03T10:00:00+07:00")
@@ -149,6 +163,7 @@ func TestDossierValidation(t *testing.T) {
 			"applicant.phone":       func(d *procedure.Dossier) { d.Applicant.Phone = "12" },
 			"form.business_address": func(d *procedure.Dossier) { delete(d.Form, "business_address") },
 			"form.favourite_colour": func(d *procedure.Dossier) { d.Form["favourite_colour"] = "red" },
+			"applicant.email":       func(d *procedure.Dossier) { d.Applicant.Email = "dn@example.vn\r\nBcc: many@example.vn" },
 		} {
 			d := tobaccoDossier()
 			edit(d)
@@ -170,6 +185,22 @@ func TestDossierValidation(t *testing.T) {
 		d.Channel = procedure.InPerson
 		if err := s.SubmitDossier(as(catHai), d, cal); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("another commune recording: %v", err)
+		}
+		// The desk records what came in person or by post, never an online
+		// filing (the online rate of Decision 766 counts those).
+		d = tobaccoDossier()
+		d.Channel = procedure.Online
+		if err := s.SubmitDossier(as(thuyNguyen), d, cal); len(congthuong.ErrorFields(err)) != 1 || congthuong.ErrorFields(err)[0].Field != "channel" {
+			t.Errorf("the desk recording an online filing: %v", err)
+		}
+		d = tobaccoDossier()
+		if err := s.SubmitDossier(as(thuyNguyen), d, cal); err != nil || d.Channel != procedure.InPerson {
+			t.Errorf("the desk's default channel: %d %v", d.Channel, err)
+		}
+		d = tobaccoDossier()
+		d.Channel = procedure.InPerson
+		if err := s.SubmitDossier(as(owner), d, cal); err != nil || d.Channel != procedure.Online {
+			t.Errorf("an applicant's filing: channel %d %v", d.Channel, err)
 		}
 	})
 }

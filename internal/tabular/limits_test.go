@@ -169,3 +169,35 @@ func (endlessRows) Read(p []byte) (int, error) {
 	}
 	return n, nil
 }
+
+// TestCSVInjection: cells a spreadsheet would run as formulas are written as
+// text, numbers are left alone, and reading takes the text back as it was.
+func TestCSVInjection(t *testing.T) {
+	cells := []string{`=HYPERLINK("http://evil.example","x")`, "+1+1", "-5", "-2,5", "@SUM(A1)", "\tcmd", "Cục Thống kê", "-", "'=quoted"}
+	var buf bytes.Buffer
+	if err := tabular.WriteCSV(&buf, []string{"source"}, func(emit func([]string) error) error {
+		for _, c := range cells {
+			if err := emit([]string{c}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(buf.String(), "\n")
+	for i, want := range []string{`"'=HYPERLINK(""http://evil.example"",""x"")"`, "'+1+1", "-5", `"'-2,5"`, "'@SUM(A1)", "'\tcmd", "Cục Thống kê", "'-", "''=quoted"} {
+		if lines[i+1] != want {
+			t.Errorf("cell %q written as %q, want %q", cells[i], lines[i+1], want)
+		}
+	}
+	tab, err := tabular.Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range tab.Rows {
+		if want := strings.TrimSpace(cells[i]); r.Cell(0) != want {
+			t.Errorf("cell %q read back as %q", cells[i], r.Cell(0))
+		}
+	}
+}

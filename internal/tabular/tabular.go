@@ -117,10 +117,11 @@ func scanCSV(r io.Reader, sink *scanner) error {
 		// encoding/csv skips empty lines; FieldPos gives the line as the
 		// user's editor numbers it.
 		n, _ := cr.FieldPos(0)
-		for _, c := range rec {
+		for i, c := range rec {
 			if !utf8.ValidString(c) {
 				return fmt.Errorf("CSV line %d is not UTF-8 text; save the file as \"CSV UTF-8\"", n)
 			}
+			rec[i] = unsafeCell(strings.TrimSpace(c))
 		}
 		if err := sink.add(n, rec); err != nil {
 			return err

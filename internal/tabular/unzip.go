@@ -53,7 +53,7 @@ func readWorkbook(r io.Reader) ([]byte, error) {
 		case total > MaxUnpacked:
 			return nil, fileProblem(fmt.Sprintf("the workbook unpacks to more than %d MiB; split it", MaxUnpacked>>20))
 		case inMemory > MaxInMemory:
-			return nil, fileProblem(fmt.Sprintf("the workbook holds more than %d MiB besides its large sheets (at part %s); save it again from a spreadsheet program or as CSV", MaxInMemory>>20, f.Name))
+			return nil, fileProblem(fmt.Sprintf("the workbook holds more than %d MiB besides its large sheets; save it again from a spreadsheet program or as CSV", MaxInMemory>>20))
 		}
 	}
 	return data, nil

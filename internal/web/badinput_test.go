@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -55,6 +56,26 @@ func TestBadInputEveryRoute(t *testing.T) {
 					t.Errorf("%s %s (%s) was accepted: %d", rt.Method, path, a.name, w.Code)
 				}
 			}
+		}
+	}
+}
+
+// TestLongQueries: a search longer than anyone types is refused with 400
+// naming it, on every list, before it reaches the database.
+func TestLongQueries(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	long := strings.Repeat("thép ", 10_000)
+	for _, path := range []string{"/api/v1/enterprises", "/api/v1/units", "/api/v1/parks", "/api/v1/procedures", "/api/v1/dossiers",
+		"/enterprises", "/units", "/parks", "/procedures", "/admin/users"} {
+		w := e.do("admin", "GET", path+"?q="+url.QueryEscape(long[:1000]), "", nil)
+		if w.Code != 400 || strings.HasPrefix(path, "/api/") && !strings.Contains(w.Body.String(), `"field":"q"`) {
+			t.Errorf("%s with a 1,000-character search: %d %.200s", path, w.Code, w.Body)
+		}
+		if w := e.do("admin", "GET", path+"?q=x&pad="+strings.Repeat("a", 50_000), "", nil); w.Code != 400 {
+			t.Errorf("%s with a 50,000-character address: %d", path, w.Code)
+		}
+		if w := e.do("admin", "GET", path+"?q="+url.QueryEscape(strings.Repeat("ư", 200)), "", nil); w.Code != 200 {
+			t.Errorf("%s with a 200-character search: %d", path, w.Code)
 		}
 	}
 }

@@ -285,7 +285,9 @@ func (s *Server) doFileDossier(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := r.PostForm
-	d := &procedure.Dossier{ProcedureCode: proc.Code, UnitCode: f.Get("unit_code"), Channel: procedure.Online,
+	// The store sets the channel: online for an applicant, in person for
+	// an officer recording a filing at the desk.
+	d := &procedure.Dossier{ProcedureCode: proc.Code, UnitCode: f.Get("unit_code"),
 		Applicant: procedure.Applicant{Name: f.Get("applicant_name"), Phone: f.Get("applicant_phone"), Email: f.Get("applicant_email")},
 		Form:      map[string]string{}}
 	for _, field := range proc.Fields {
@@ -530,13 +532,13 @@ type storedFile struct {
 // for the browser, and its hash as the ETag (range requests and
 // revalidation come with http.ServeContent).
 func serveFile(w http.ResponseWriter, r *http.Request, f storedFile, content io.ReadSeeker) {
-	disposition := "attachment"
+	kind := "attachment"
 	if f.inline {
-		disposition = "inline"
+		kind = "inline"
 	}
 	h := w.Header()
 	h.Set("Content-Type", f.ctype)
-	h.Set("Content-Disposition", disposition+`; filename*=UTF-8''`+url.PathEscape(f.name))
+	disposition(w, kind, f.name)
 	h.Set("ETag", `"`+f.sum+`"`)
 	if f.cache != "" {
 		h.Set("Cache-Control", f.cache)

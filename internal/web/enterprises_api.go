@@ -206,7 +206,7 @@ func (s *Server) exportEnterprises(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", `attachment; filename="enterprises.xlsx"`)
+	attachment(w, "enterprises.xlsx")
 	w.Write(buf.Bytes())
 	return nil
 }

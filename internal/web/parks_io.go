@@ -84,7 +84,7 @@ func writeWorkbook(w http.ResponseWriter, name string, header []string, rows fun
 		return err
 	}
 	w.Header().Set("Content-Type", xlsxType)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)
+	attachment(w, name+".xlsx")
 	w.Write(buf.Bytes())
 	return nil
 }

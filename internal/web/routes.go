@@ -204,6 +204,7 @@ func (s *Server) routes() http.Handler {
 	// token, pass.
 	csrf := http.NewCrossOriginProtection()
 	var h http.Handler = mux
+	h = s.limitQuery(h)
 	h = forcePasswordChange(h)
 	h = csrf.Handler(h)
 	h = s.authenticate(h)

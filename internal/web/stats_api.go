@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"encoding/csv"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -166,20 +165,17 @@ func (s *Server) exportValues(w http.ResponseWriter, r *http.Request) error {
 	}
 	var buf bytes.Buffer
 	if strings.HasSuffix(r.URL.Path, ".csv") {
-		cw := csv.NewWriter(&buf)
-		cw.Write(stats.ValueColumns)
-		if err := each(func(rec []string) error { return cw.Write(rec) }); err != nil {
+		if err := tabular.WriteCSV(&buf, stats.ValueColumns, each); err != nil {
 			return err
 		}
-		cw.Flush()
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
+		attachment(w, name+".csv")
 	} else {
 		if err := tabular.WriteXLSX(&buf, "values", stats.ValueColumns, each); err != nil {
 			return err
 		}
-		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.xlsx"`)
+		w.Header().Set("Content-Type", xlsxType)
+		attachment(w, name+".xlsx")
 	}
 	w.Write(buf.Bytes())
 	return nil

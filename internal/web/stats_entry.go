@@ -292,7 +292,7 @@ func (s *Server) dataSetTemplate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+ds.Code+"-"+unitCode+"-"+p.String()+`.xlsx"`)
+	attachment(w, ds.Code+"-"+unitCode+"-"+p.String()+".xlsx")
 	w.Write(buf.Bytes())
 	return nil
 }

@@ -214,7 +214,7 @@ func (s *Server) exportReport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", `attachment; filename="report-`+t.Code+"-"+unitCode+"-"+p.String()+`.xlsx"`)
+	attachment(w, "report-"+t.Code+"-"+unitCode+"-"+p.String()+".xlsx")
 	w.Write(buf.Bytes())
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -25,32 +26,78 @@ import (
 // so that a test can kill it with SIGKILL.
 const childEnv = "CONGTHUONG_TEST_CHILD"
 
+// child is the platform running in a process of its own, and what it logs.
+type child struct {
+	*exec.Cmd
+	log *childLog
+}
+
+// childLog is a child's log, which a test can wait on.
+type childLog struct {
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	grew chan struct{} // closed and replaced at each write
+}
+
+func (l *childLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	close(l.grew)
+	l.grew = make(chan struct{})
+	return l.buf.Write(p)
+}
+
+func (l *childLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+// waitFor waits until the log holds s.
+func (l *childLog) waitFor(t *testing.T, s string, timeout time.Duration) {
+	t.Helper()
+	deadline := time.After(timeout)
+	for {
+		l.mu.Lock()
+		found, grew := strings.Contains(l.buf.String(), s), l.grew
+		l.mu.Unlock()
+		if found {
+			return
+		}
+		select {
+		case <-grew:
+		case <-deadline:
+			t.Fatalf("the platform did not log %q", s)
+		}
+	}
+}
+
 // startChild runs `congthuong serve` in a process of its own on dir (and
 // the PostgreSQL database at dbURL, if given).
-func startChild(t *testing.T, dir, dbURL, addr string, env ...string) *exec.Cmd {
+func startChild(t *testing.T, dir, dbURL, addr string, env ...string) child {
 	t.Helper()
-	cmd := launchChild(t, dir, dbURL, addr, env...)
+	c := launchChild(t, dir, dbURL, addr, env...)
 	waitReady(t, addr)
-	return cmd
+	return c
 }
 
 // launchChild starts the process without waiting for it.
-func launchChild(t *testing.T, dir, dbURL, addr string, env ...string) *exec.Cmd {
+func launchChild(t *testing.T, dir, dbURL, addr string, env ...string) child {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "serve", "--data", dir, "--database-url", dbURL, "--addr", addr, "--secure-cookies=false")
 	cmd.Env = append(append(os.Environ(), childEnv+"=1", "CONGTHUONG_ADMIN_PASSWORD="+adminPassword, "CONGTHUONG_LOG_LEVEL=warn"), env...)
-	var errs bytes.Buffer
-	cmd.Stderr = &errs
+	log := &childLog{grew: make(chan struct{})}
+	cmd.Stderr = log
 	t.Cleanup(func() {
-		if t.Failed() && errs.Len() > 0 {
-			t.Logf("%s said:\n%s", addr, errs.String())
+		if out := log.String(); t.Failed() && out != "" {
+			t.Logf("%s said:\n%s", addr, out)
 		}
 	})
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	return cmd
+	return child{cmd, log}
 }
 
 // waitReady waits for a platform's /readyz to answer 200.
@@ -172,7 +219,7 @@ func TestKillDuringImport(t *testing.T) {
 
 func killDuringImport(t *testing.T, dbURL string) {
 	dir, addr := t.TempDir(), freeAddr(t)
-	child := startChild(t, dir, dbURL, addr)
+	child := startChild(t, dir, dbURL, addr, "CONGTHUONG_LOG_LEVEL=info")
 	st, err := openWithKey(t, dbURL, dir)
 	if err != nil {
 		t.Fatal(err)
@@ -194,7 +241,7 @@ func killDuringImport(t *testing.T, dbURL string) {
 		t.Fatalf("small import: %d %v", code, err)
 	}
 	// The large one, some 360,000 values: every unit of the country, every
-	// month of three years, three indicators; killed 0.4 s into it.
+	// month of three years, three indicators; killed while it writes.
 	var big bytes.Buffer
 	big.WriteString("indicator,unit,period,value\n")
 	st2, err := openWithKey(t, dbURL, dir)
@@ -240,7 +287,9 @@ func killDuringImport(t *testing.T, dbURL string) {
 		}
 		done <- err
 	}()
-	time.Sleep(400 * time.Millisecond)
+	// Killed once its transaction has begun writing, and some way into it.
+	child.log.waitFor(t, `msg="import writing" kind=values rows=`+strconv.Itoa(rows), time.Minute)
+	time.Sleep(100 * time.Millisecond)
 	if err := child.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}

@@ -46,6 +46,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.Store = st
+	st.SetLogger(m.Log)
 	if m.Config.FilesDir != "" {
 		st.SetFilesDir(m.Config.FilesDir)
 	}

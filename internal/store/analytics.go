@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -444,7 +445,7 @@ func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.
 				u := unitSeries{from: validFromText(from), data: arena[start:len(arena):len(arena)]}
 				yv.byUnit[string(code)] = append(yv.byUnit[string(code)], u)
 			}
-			if err := rows.Close(); err != nil {
+			if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 				return out, err
 			}
 			out.years = append(out.years, yv)

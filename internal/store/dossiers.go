@@ -73,9 +73,13 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	if a.Anonymous() {
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in to file a dossier")
 	}
+	// A lookup that finds nothing is the user's mistake; one that fails
+	// (the database gone) is not, and must not read as one.
 	proc, err := s.FindProcedure(ctx, d.ProcedureCode)
-	if err != nil {
+	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
 		return fieldError(congthuong.EINVALID, "procedure_code", "no procedure with code "+d.ProcedureCode)
+	} else if err != nil {
+		return err
 	}
 	d.ProcedureCode, d.ProcedureName = proc.Code, proc.NameVI
 	staff := a.IsStaff() || a.System
@@ -102,8 +106,10 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	// commune (in force today) for the communes'.
 	u, err := s.FindUnit(ctx, strings.TrimSpace(d.UnitCode), unit.Today(s.now()))
 	switch {
-	case err != nil:
+	case congthuong.ErrorCode(err) == congthuong.ENOTFOUND:
 		return fieldError(congthuong.EINVALID, "unit_code", "no administrative unit with code "+d.UnitCode+" is in force today")
+	case err != nil:
+		return err
 	case proc.Level == procedure.Commune && u.Level != unit.Commune:
 		return fieldError(congthuong.EINVALID, "unit_code", "this procedure is handled by a commune: give the commune's code")
 	case proc.Level == procedure.Province && u.Level != unit.Province:
@@ -472,7 +478,9 @@ func (s *Store) FindDossier(ctx context.Context, code string) (*procedure.Dossie
 		}
 		d.Files = append(d.Files, f)
 	}
-	files.Close()
+	if err := errors.Join(files.Err(), files.Close()); err != nil {
+		return nil, nil, fmt.Errorf("store: dossier files: %w", err)
+	}
 	rows, err := s.read.QueryContext(ctx, `SELECT at, actor, role, action, from_status, to_status, note FROM dossier_events
 		WHERE dossier_id = $1 ORDER BY id`, d.ID)
 	if err != nil {

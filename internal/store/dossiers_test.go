@@ -390,3 +390,19 @@ func TestScorecard(t *testing.T) {
 		}
 	})
 }
+
+// TestLookupsDoNotHideFailures: with the database gone, a filing fails as
+// an internal or unavailable error, not as the applicant's mistake.
+func TestLookupsDoNotHideFailures(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		cal := dossierSetup(t, s)
+		s.Close()
+		err := s.SubmitDossier(as(owner), tobaccoDossier(), cal)
+		if err == nil || congthuong.ErrorCode(err) == congthuong.EINVALID || congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
+			t.Errorf("a filing with the database closed: %v", err)
+		}
+		if _, err := s.Scorecard(as(thuyNguyen), "11560", stats.MonthOf(2026, 3)); err == nil || congthuong.ErrorCode(err) == congthuong.EINVALID {
+			t.Errorf("a scorecard with the database closed: %v", err)
+		}
+	})
+}

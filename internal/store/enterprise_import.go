@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -64,6 +65,7 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 		return existing, nil
 	}
 	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[enterprise.ImportRow]{
+		kind:    "enterprises",
 		maxRows: MaxEnterpriseRows,
 		noRows:  enterprise.ErrNoRows,
 		check: func(r enterprise.ImportRow, v *congthuong.Validation) error {
@@ -232,7 +234,7 @@ func (tx *Tx) insertEnterprises(ctx context.Context, chunk []*enterprise.Enterpr
 		}
 		byTaxCode[tc].ID = id
 	}
-	if err := rows.Close(); err != nil {
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return fmt.Errorf("store: import enterprises: %w", err)
 	}
 	for _, e := range chunk {

@@ -28,6 +28,15 @@ func isUniqueViolation(err error) bool {
 	return false
 }
 
+// BadText reports whether the database refused text it was given: a NUL
+// character or bytes that are not UTF-8, which PostgreSQL does not store
+// (SQLite does). The edge answers it as the caller's mistake, not as an
+// internal error.
+func BadText(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && (pgErr.Code == "22021" || pgErr.Code == "22P05")
+}
+
 // notFound turns sql.ErrNoRows into an ENOTFOUND error with message msg.
 func notFound(err error, format string, args ...any) error {
 	if errors.Is(err, sql.ErrNoRows) {

@@ -32,6 +32,8 @@ const DefaultImportReadTime = 2 * time.Minute
 
 // importer describes one kind of import to runImport.
 type importer[T any] struct {
+	// kind names the import in logs (enterprises, values, sites, tenants).
+	kind string
 	// maxRows bounds the rows of one file.
 	maxRows int
 	// noRows is returned for a file without data rows.
@@ -119,10 +121,17 @@ func runImport[T any](ctx context.Context, s *Store, src tabular.Source[T], dryR
 		return err
 	}
 	defer release()
+	actor := congthuong.ActorFrom(ctx)
+	start := time.Now()
 	if err := readImport(ctx, s, src, rows, imp); err != nil {
+		s.log.InfoContext(ctx, "import refused", "kind", imp.kind, "user", actorName(actor), "rows", *rows,
+			"took", time.Since(start), "err", err)
 		return err
 	}
+	s.log.InfoContext(ctx, "import read", "kind", imp.kind, "user", actorName(actor), "rows", *rows, "took", time.Since(start))
+	start = time.Now()
 	err = s.withTx(ctx, func(tx *Tx) error {
+		s.log.InfoContext(ctx, "import writing", "kind", imp.kind, "rows", *rows, "dry_run", dryRun)
 		if err := imp.write(tx); err != nil {
 			return err
 		}
@@ -134,6 +143,8 @@ func runImport[T any](ctx context.Context, s *Store, src tabular.Source[T], dryR
 	if err == errDryRun {
 		err = nil
 	}
+	s.log.InfoContext(ctx, "import done", "kind", imp.kind, "user", actorName(actor), "rows", *rows, "dry_run", dryRun,
+		"took", time.Since(start), "err", err)
 	return err
 }
 

@@ -61,6 +61,7 @@ func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 		return existing, nil
 	}
 	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[park.ImportRow]{
+		kind:    "sites",
 		maxRows: MaxSiteRows,
 		noRows:  park.ErrNoRows,
 		check: func(r park.ImportRow, v *congthuong.Validation) error {
@@ -239,6 +240,7 @@ func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 		return sites, nil
 	}
 	err := runImport(ctx, s, src, dryRun, &res.Rows, importer[park.TenantRow]{
+		kind:    "tenants",
 		maxRows: MaxTenantRows,
 		noRows:  park.ErrNoTenantRows,
 		check: func(r park.TenantRow, v *congthuong.Validation) error {

@@ -59,8 +59,10 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff see scorecards")
 	}
 	u, err := s.FindUnit(ctx, unitCode, unit.Today(s.now()))
-	if err != nil {
+	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
 		return nil, fieldError(congthuong.EINVALID, "unit", "no administrative unit with code "+unitCode)
+	} else if err != nil {
+		return nil, err
 	}
 	if !a.System && !a.InScope(u.Code, u.ProvinceCode()) {
 		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", u.Code)

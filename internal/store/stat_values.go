@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -118,6 +119,7 @@ func (s *Store) ImportValues(ctx context.Context, src tabular.Source[stats.Value
 		return res, err
 	}
 	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[stats.ValueRow]{
+		kind:    "values",
 		maxRows: MaxValueRows,
 		noRows: &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
 			Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "the file has a header but no data rows"}}},
@@ -504,7 +506,7 @@ func readStoredValues(ctx context.Context, q queryer, years map[string]map[int]b
 				}
 				out[k] = sv
 			}
-			if err := rows.Close(); err != nil {
+			if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 				return nil, err
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,9 +45,15 @@ type Store struct {
 	hasher *auth.Hasher
 	// auditKey seals the audit chain (SetAuditKey).
 	auditKey audit.Key
+	// log receives what long operations (imports) do; SetLogger.
+	log *slog.Logger
 
 	units unitCache
 }
+
+// SetLogger sets where the store reports long operations: each import's
+// phases, with their rows and times.
+func (s *Store) SetLogger(log *slog.Logger) { s.log = log }
 
 // sqliteReaders is the size of the SQLite read pool.
 const sqliteReaders = 8
@@ -57,7 +64,8 @@ const SQLiteFile = "congthuong.db"
 // Open connects to url, a postgres:// URL, or, when url is empty, to the
 // SQLite database in dataDir (created if missing). It does not migrate.
 func Open(ctx context.Context, url, dataDir string) (*Store, error) {
-	s := &Store{Now: time.Now, imports: make(chan struct{}, importSlots), hasher: auth.NewHasher()}
+	s := &Store{Now: time.Now, imports: make(chan struct{}, importSlots), hasher: auth.NewHasher(),
+		log: slog.New(slog.DiscardHandler)}
 	if dataDir != "" {
 		s.files = filepath.Join(dataDir, "files")
 	}

@@ -39,6 +39,9 @@ func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) 
 	if err := r.ParseMultipartForm(32 << 20); err != nil {
 		return nil, func() {}, fieldError(congthuong.EINVALID, "file", "the upload could not be read (at most 10 files of 20 MiB)")
 	}
+	if err := cleanForm(r); err != nil {
+		return nil, func() {}, err
+	}
 	if err := json.Unmarshal([]byte(r.FormValue(part)), v); err != nil {
 		return nil, func() {}, errBadJSON(err)
 	}
@@ -241,6 +244,9 @@ func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxFilingBytes)
 	if err := r.ParseMultipartForm(32 << 20); err != nil && err != http.ErrNotMultipart {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+	}
+	if err := cleanForm(r); err != nil {
+		return err
 	}
 	var uploads []store.Upload
 	if r.MultipartForm != nil {

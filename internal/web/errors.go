@@ -25,13 +25,20 @@ var statusOf = map[string]int{
 }
 
 // unavailable turns a database that cannot be reached into the error that
-// says so (503, to retry shortly or elsewhere) instead of an internal one.
+// says so (503, to retry shortly or elsewhere) instead of an internal one,
+// and text the database refuses into the caller's mistake (400).
 func unavailable(err error) error {
-	if store.Unreachable(err) {
+	switch {
+	case store.Unreachable(err):
 		return &congthuong.Error{Code: congthuong.EUNAVAILABLE, Message: "the database is unavailable; try again shortly"}
+	case store.BadText(err):
+		return errBadText
 	}
 	return err
 }
+
+// errBadText refuses text that holds a NUL character or is not UTF-8.
+var errBadText = congthuong.Errorf(congthuong.EINVALID, "the text holds a character that cannot be stored (NUL, or bytes that are not UTF-8)")
 
 // retryable turns a database that cannot be reached into EUNAVAILABLE and
 // tells the client when to try again after either that or ETOOMANY.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -166,4 +167,36 @@ func validateAgainstOpenAPI(t *testing.T, r *http.Request, body []byte, w *httpt
 	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
 		t.Errorf("%s %s → %d does not match openapi.json: %v", r.Method, r.URL, w.Code, err)
 	}
+}
+
+// formFile is a file part of a multipart form.
+type formFile struct {
+	name    string
+	content []byte
+}
+
+// multipartForm builds a multipart body of fields (name, value pairs) and
+// "file" parts, failing the test, never panicking, when it cannot.
+func multipartForm(t *testing.T, fields []string, files ...formFile) (contentType string, body []byte) {
+	t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	for i := 0; i+1 < len(fields); i += 2 {
+		if err := mw.WriteField(fields[i], fields[i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range files {
+		fw, err := mw.CreateFormFile("file", f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fw.Write(f.content); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := mw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return mw.FormDataContentType(), b.Bytes()
 }

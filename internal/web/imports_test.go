@@ -132,21 +132,23 @@ func TestImportAttack(t *testing.T) {
 // formula is exported as text, and a file name built from the query cannot
 // add its own parameters to Content-Disposition.
 func TestExportsAreInert(t *testing.T) {
-	e := newEnv(t, storetest.SQLite(t))
-	file := []byte("indicator,unit,period,value,status,source\nRETAIL_SALES,31,2024,225784,official,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Cục Thống kê\"\")\"\n")
-	if w := e.do("officer31", "POST", "/api/v1/stats/values/import", "text/csv", file); w.Code != 200 {
-		t.Fatalf("import: %d %s", w.Code, w.Body)
-	}
-	w := e.do("", "GET", "/api/v1/stats/values/export.csv?indicator=RETAIL_SALES&year=2024", "", nil)
-	if w.Code != 200 || !strings.Contains(w.Body.String(), `"'=HYPERLINK(`) {
-		t.Errorf("export: %d %s", w.Code, w.Body)
-	}
-	if back := e.do("officer31", "POST", "/api/v1/stats/values/import", "text/csv", w.Body.Bytes()); back.Code != 200 || !strings.Contains(back.Body.String(), `"unchanged":1`) {
-		t.Errorf("the export imported back: %d %s", back.Code, back.Body)
-	}
-	w = e.do("", "GET", "/api/v1/stats/values/export.csv?indicator="+url.QueryEscape(`x";filename="evil.html`)+"&year=2024", "", nil)
-	_, params, err := mime.ParseMediaType(w.Header().Get("Content-Disposition"))
-	if err != nil || !strings.HasSuffix(params["filename"], ".csv") || !strings.Contains(params["filename"], `"`) {
-		t.Errorf("Content-Disposition %q: %v %v", w.Header().Get("Content-Disposition"), params, err)
-	}
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		file := []byte("indicator,unit,period,value,status,source\nRETAIL_SALES,31,2024,225784,official,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Cục Thống kê\"\")\"\n")
+		if w := e.do("officer31", "POST", "/api/v1/stats/values/import", "text/csv", file); w.Code != 200 {
+			t.Fatalf("import: %d %s", w.Code, w.Body)
+		}
+		w := e.do("", "GET", "/api/v1/stats/values/export.csv?indicator=RETAIL_SALES&year=2024", "", nil)
+		if w.Code != 200 || !strings.Contains(w.Body.String(), `"'=HYPERLINK(`) {
+			t.Errorf("export: %d %s", w.Code, w.Body)
+		}
+		if back := e.do("officer31", "POST", "/api/v1/stats/values/import", "text/csv", w.Body.Bytes()); back.Code != 200 || !strings.Contains(back.Body.String(), `"unchanged":1`) {
+			t.Errorf("the export imported back: %d %s", back.Code, back.Body)
+		}
+		w = e.do("", "GET", "/api/v1/stats/values/export.csv?indicator="+url.QueryEscape(`x";filename="evil.html`)+"&year=2024", "", nil)
+		_, params, err := mime.ParseMediaType(w.Header().Get("Content-Disposition"))
+		if err != nil || !strings.HasSuffix(params["filename"], ".csv") || !strings.Contains(params["filename"], `"`) {
+			t.Errorf("Content-Disposition %q: %v %v", w.Header().Get("Content-Disposition"), params, err)
+		}
+	})
 }

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -57,8 +59,17 @@ const maxJSONBody = 1 << 20
 
 // decodeJSON reads a JSON body into v, refusing unknown fields so that a
 // misspelt field is an error rather than silently ignored.
+// A NUL character, which one database stores and the other refuses, is
+// refused in any string.
 func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxJSONBody))
+	if err != nil {
+		return errBadJSON(err)
+	}
+	if bytes.Contains(body, []byte(`\u0000`)) {
+		return errBadText
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return errBadJSON(err)

@@ -107,6 +107,9 @@ func (s *Server) addParkFile(w http.ResponseWriter, r *http.Request) (*store.Par
 		return nil, fieldError(congthuong.EINVALID, "file", "choose a photo or document (at most 20 MiB)")
 	}
 	defer f.Close()
+	if err := cleanForm(r); err != nil {
+		return nil, err
+	}
 	return s.store.AddParkFile(r.Context(), r.PathValue("code"), r.FormValue("kind"), r.FormValue("title"), hdr.Filename, f)
 }
 

@@ -136,6 +136,9 @@ func (s *Server) apiAddProcedureTemplate(w http.ResponseWriter, r *http.Request)
 		return fieldError(congthuong.EINVALID, "file", "choose the form (PDF, Word or Excel; at most 20 MiB)")
 	}
 	defer f.Close()
+	if err := cleanForm(r); err != nil {
+		return err
+	}
 	t, err := s.store.AddProcedureTemplate(r.Context(), r.PathValue("code"), hdr.Filename, f)
 	if err != nil {
 		return err

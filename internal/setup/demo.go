@@ -88,12 +88,9 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	if err := demoCatalogue(ctx, st); err != nil {
 		return err
 	}
-	if err := demoDossiers(ctx, st, taxCodes); err != nil {
-		return err
-	}
-	if password == "" {
-		return nil // demo accounts only when the administrator password is known
-	}
+	// The demo's officers come first: its dossiers are assigned to them.
+	// Without a known password they get random ones, which an
+	// administrator resets on /admin/users to act as them.
 	users := []*auth.User{
 		{Username: "lanhdao", DisplayName: "Lãnh đạo Sở (mẫu)", Role: congthuong.RoleLeader, UnitCode: "31"},
 		{Username: "canbo", DisplayName: "Cán bộ Phòng Quản lý Công nghiệp (mẫu)", Role: congthuong.RoleOfficer, UnitCode: "31"},
@@ -102,9 +99,20 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	}
 	for _, u := range users {
 		u.Active, u.Demo = true, true
-		if err := st.CreateUser(ctx, u, password); err != nil {
+		pw := password
+		if pw == "" {
+			var err error
+			if pw, err = auth.NewPassword(); err != nil {
+				return err
+			}
+			u.MustChangePassword = true
+		}
+		if err := st.CreateUser(ctx, u, pw); err != nil {
 			return fmt.Errorf("user %s: %w", u.Username, err)
 		}
+	}
+	if err := demoDossiers(ctx, st, taxCodes); err != nil {
+		return err
 	}
 	return nil
 }

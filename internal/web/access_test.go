@@ -37,7 +37,7 @@ func TestAccess(t *testing.T) {
 			{"public cannot list enterprises", "", "GET", "/api/v1/enterprises", "", 401, `"code":"unauthorized"`, ""},
 			{"public cannot read an enterprise", "", "GET", "/api/v1/enterprises/0100233488", "", 401, "", "Thủy Nguyên"},
 			{"public cannot create", "", "POST", "/api/v1/enterprises", thuyNguyen, 401, "", ""},
-			{"public cannot read audit", "", "GET", "/api/v1/audit", "", 403, "", ""},
+			{"public cannot read audit", "", "GET", "/api/v1/audit", "", 401, "", ""},
 			{"public enterprise page sends to login", "", "GET", "/enterprises", "", 303, "", ""},
 			{"province officer lists both", "officer31", "GET", "/api/v1/enterprises", "", 200, `"total":2`, ""},
 			{"other province lists none", "officer01", "GET", "/api/v1/enterprises", "", 200, `"total":0`, ""},

@@ -114,3 +114,50 @@ func TestNULText(t *testing.T) {
 		}
 	})
 }
+
+// TestAnonymousAndMethods: every operation the document reserves for the
+// logged in answers an anonymous caller 401, whatever it sends, before it
+// looks at the input; and a path of the API asked with a method it does not
+// take answers 405 naming the ones it does.
+func TestAnonymousAndMethods(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t))
+	doc, _ := loadOpenAPI(t)
+	param := regexp.MustCompile(`\{[a-z_]+\}`)
+	reserved := 0
+	for _, rt := range e.server.APIRoutes() {
+		item := doc.Paths.Find(rt.Pattern)
+		if item == nil {
+			t.Fatalf("%s is not in openapi.json", rt.Pattern)
+		}
+		op := item.GetOperation(rt.Method)
+		anonymous := op.Security == nil
+		if op.Security != nil {
+			for _, alt := range *op.Security {
+				anonymous = anonymous || len(alt) == 0
+			}
+		}
+		if anonymous {
+			continue
+		}
+		reserved++
+		for _, path := range []string{param.ReplaceAllString(rt.Pattern, "x"), param.ReplaceAllString(rt.Pattern, "NOPE-000000-0000")} {
+			w := e.do("", rt.Method, path+"?limit=-1&period=bad", "application/json", []byte(`{"bad": `))
+			if w.Code != 401 || !strings.Contains(w.Body.String(), `"code":"unauthorized"`) {
+				t.Errorf("anonymous %s %s: %d %.200s", rt.Method, path, w.Code, w.Body)
+			}
+		}
+	}
+	if reserved < 30 {
+		t.Errorf("only %d operations are reserved for the logged in", reserved)
+	}
+	for path, allow := range map[string]string{"/api/v1/units": "GET", "/api/v1/enterprises/0100233488": "GET, PUT, DELETE",
+		"/api/v1/dossiers": "GET, POST"} {
+		w := e.do("admin", "PATCH", path, "application/json", []byte(`{}`))
+		if w.Code != 405 || w.Header().Get("Allow") != allow {
+			t.Errorf("PATCH %s: %d, Allow %q; want 405 with %q", path, w.Code, w.Header().Get("Allow"), allow)
+		}
+	}
+	if w := e.do("admin", "GET", "/api/v1/nothing-here", "", nil); w.Code != 404 {
+		t.Errorf("an unknown path: %d", w.Code)
+	}
+}

@@ -22,6 +22,7 @@ var statusOf = map[string]int{
 	congthuong.ETOOMANY:      http.StatusTooManyRequests,
 	congthuong.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	congthuong.EFULL:         http.StatusInsufficientStorage,
+	congthuong.EMETHOD:       http.StatusMethodNotAllowed,
 }
 
 // unavailable turns a database that cannot be reached into the error that

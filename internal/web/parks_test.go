@@ -525,7 +525,7 @@ func TestDossierFilesAndScorecard(t *testing.T) {
 		if w := e.do("thuynguyen", "GET", "/api/v1/scorecards?unit=11560&period="+period, "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"unit":"11560"`) {
 			t.Errorf("scorecard: %d %s", w.Code, w.Body)
 		}
-		if w := e.do("", "GET", "/api/v1/scorecards?unit=11560&period="+period, "", nil); w.Code != 403 {
+		if w := e.do("", "GET", "/api/v1/scorecards?unit=11560&period="+period, "", nil); w.Code != 401 {
 			t.Errorf("the public's scorecard: %d", w.Code)
 		}
 		if w := e.do("thuynguyen", "GET", "/api/v1/scorecards/export.xlsx?unit=11560&period="+period, "", nil); w.Code != 200 {

@@ -2,6 +2,9 @@ package web
 
 import (
 	"net/http"
+	"strings"
+
+	"congthuong"
 )
 
 // route is one method and path pattern. The API routes are listed as data
@@ -188,12 +191,27 @@ func (s *Server) pageRoutes() []route {
 	}
 }
 
-func (s *Server) routes() http.Handler {
+func (s *Server) routes() (http.Handler, error) {
 	mux := http.NewServeMux()
-	for _, rt := range append(s.APIRoutes(), s.pageRoutes()...) {
+	login, err := loginRequired(OpenAPI)
+	if err != nil {
+		return nil, err
+	}
+	for _, rt := range s.APIRoutes() {
+		h := rt.handler
+		if login[rt.Method+" "+rt.Pattern] {
+			h = s.requireLoginAPI(h)
+		}
+		mux.HandleFunc(rt.Method+" "+rt.Pattern, named(h))
+	}
+	for _, rt := range s.pageRoutes() {
 		mux.HandleFunc(rt.Method+" "+rt.Pattern, named(rt.handler))
 	}
 	mux.HandleFunc("/api/", s.api(func(w http.ResponseWriter, r *http.Request) error {
+		if allow := allowedMethods(mux, r); len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			return congthuong.Errorf(congthuong.EMETHOD, "%s is not allowed here; allowed: %s", r.Method, strings.Join(allow, ", "))
+		}
 		return errNoRoute
 	}))
 	mux.HandleFunc("/", s.page(func(w http.ResponseWriter, r *http.Request) error {
@@ -209,5 +227,19 @@ func (s *Server) routes() http.Handler {
 	h = csrf.Handler(h)
 	h = s.authenticate(h)
 	h = securityHeaders(h, s.opts.MapTiles, s.opts.SecureCookies)
-	return s.observe(h)
+	return s.observe(h), nil
+}
+
+// allowedMethods lists the methods a path of the API answers to, for a
+// request whose method it does not (405 rather than 404).
+func allowedMethods(mux *http.ServeMux, r *http.Request) []string {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := mux.Handler(probe); pattern != "" && pattern != "/api/" {
+			allow = append(allow, m)
+		}
+	}
+	return allow
 }

@@ -76,7 +76,9 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
 		s.cal.opt.OfficeHours = calendar.DefaultOfficeHours
 	}
 	s.metrics = newMetrics(prometheus.NewRegistry(), st)
-	s.handler = s.routes()
+	if s.handler, err = s.routes(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

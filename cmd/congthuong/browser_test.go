@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -51,9 +54,15 @@ func newBrowser(t *testing.T) context.Context {
 }
 
 // browser runs steps in one tab and fails the test on the first error.
+// Every page it comes to is audited with axe-core once (audited).
 type browser struct {
-	t   *testing.T
-	ctx context.Context
+	t       *testing.T
+	ctx     context.Context
+	audited map[string]bool
+}
+
+func newBrowserTab(t *testing.T) browser {
+	return browser{t, newBrowser(t), map[string]bool{}}
 }
 
 func (b browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
@@ -62,6 +71,83 @@ func (b browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 	defer cancel()
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		b.t.Fatalf("%s: %v\n%s", what, err, b.page())
+	}
+	b.audit()
+}
+
+//go:embed testdata/axe-core/axe.min.js
+var axeSource string
+
+// screenshots saves the page at a phone's width (390 px) and a laptop's
+// (1366 px) into the folder CONGTHUONG_SCREENSHOTS names, when it does:
+// for a person to look at what the tests walked through.
+func (b browser) screenshots(ctx context.Context, loc string) {
+	dir := os.Getenv("CONGTHUONG_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	name := strings.Trim(regexp.MustCompile(`[^a-zA-Z0-9]+`).ReplaceAllString(loc, "-"), "-")
+	if name == "" {
+		name = "home"
+	}
+	name = fmt.Sprintf("%02d-%s", len(b.audited), name[:min(len(name), 80)])
+	for _, width := range []int64{390, 1366} {
+		err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900))
+		var png []byte
+		if err == nil {
+			png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
+		}
+		if err != nil {
+			b.t.Logf("screenshot of %s at %d px: %v", loc, width, err)
+			continue
+		}
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, width)), png, 0o644)
+	}
+	chromedp.Do(ctx, chromedp.EmulateViewport(1366, 900))
+}
+
+// axeViolation is what axe-core reports of one rule broken on a page.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+// audit runs axe-core on the page the tab shows, once per address (its
+// path and query), and fails the test on a serious or critical violation;
+// lesser ones are logged.
+func (b browser) audit() {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.search`))
+	if err != nil || b.audited[loc] {
+		return
+	}
+	b.audited[loc] = true
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof axe !== "undefined" || (function () { `+axeSource+`; return true })()`)); err != nil {
+		b.t.Fatalf("injecting axe-core into %s: %v", loc, err)
+	}
+	b.screenshots(ctx, loc)
+	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](`axe.run(document).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("axe-core on %s: %v", loc, err)
+	}
+	for _, v := range violations {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, fmt.Sprint(n.Target))
+		}
+		msg := fmt.Sprintf("axe-core on %s: %s (%s): %s, at %s", loc, v.ID, v.Impact, v.Help, strings.Join(where, " "))
+		if v.Impact == "serious" || v.Impact == "critical" {
+			b.t.Error(msg)
+		} else {
+			b.t.Log(msg)
+		}
 	}
 }
 
@@ -91,6 +177,7 @@ func (b browser) text(sel string) string {
 // not have finished loading when the step's condition already held).
 func (b browser) navigate(url string) {
 	b.t.Helper()
+	defer b.audit()
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
 		ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
@@ -138,7 +225,7 @@ func (b browser) attr(sel, name string) string {
 // first with a mistyped tax code (the message appears beside the field),
 // then with a correct one.
 func TestBrowser(t *testing.T) {
-	b := browser{t, newBrowser(t)}
+	b := newBrowserTab(t)
 	m := startMain(t, t.TempDir(), true)
 	base := strings.Replace(m.URL(), "127.0.0.1", "localhost", 1)
 

@@ -18,8 +18,8 @@ const (
 	EUNAUTHORIZED = "unauthorized"
 	EFORBIDDEN    = "forbidden"
 	ETOOMANY      = "too_many_requests"
-	EUNAVAILABLE  = "unavailable"  // the database cannot be reached: try again shortly
-	EFULL         = "storage_full" // no room left to store a file: nothing was saved
+	EUNAVAILABLE  = "unavailable"        // the database cannot be reached: try again shortly
+	EFULL         = "storage_full"       // no room left to store a file: nothing was saved
 	EMETHOD       = "method_not_allowed" // the path exists, not with this method
 	EINTERNAL     = "internal"
 )

@@ -1,9 +1,7 @@
 package park
 
 import (
-	"context"
 	"io"
-	"iter"
 	"math"
 	"strconv"
 	"strings"
@@ -72,25 +70,13 @@ var ErrNoRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing t
 // header, an unreadable file or a file without data rows is yielded as a
 // validation error naming the row and column.
 func ReadSites(r io.Reader) tabular.Source[ImportRow] {
-	return func(ctx context.Context) iter.Seq2[ImportRow, error] {
-		return func(yield func(ImportRow, error) bool) {
-			rows := tabular.Stream(ctx, r, func(header []string) (func(tabular.Row) ImportRow, error) {
-				cols, err := tabular.CheckHeader(header, siteAliases, SiteColumns, siteRequired)
-				if err != nil {
-					return nil, err
-				}
-				return func(row tabular.Row) ImportRow { return siteFromRow(cols, row) }, nil
-			})
-			for row, err := range rows {
-				if err != nil {
-					err = tabular.FileError(err, ErrNoRows)
-				}
-				if !yield(row, err) {
-					return
-				}
-			}
+	return tabular.FileSource(r, ErrNoRows, func(header []string) (func(tabular.Row) ImportRow, error) {
+		cols, err := tabular.CheckHeader(header, siteAliases, SiteColumns, siteRequired)
+		if err != nil {
+			return nil, err
 		}
-	}
+		return func(row tabular.Row) ImportRow { return siteFromRow(cols, row) }, nil
+	})
 }
 
 // cells reads the typed values of a row (or a form), noting what cannot
@@ -305,32 +291,20 @@ var ErrNoTenantRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "not
 
 // ReadTenants reads a tenant import (CSV or XLSX) as it is parsed.
 func ReadTenants(r io.Reader) tabular.Source[TenantRow] {
-	return func(ctx context.Context) iter.Seq2[TenantRow, error] {
-		return func(yield func(TenantRow, error) bool) {
-			rows := tabular.Stream(ctx, r, func(header []string) (func(tabular.Row) TenantRow, error) {
-				cols, err := tabular.CheckHeader(header, tenantAliases, TenantColumns, tenantRequired)
-				if err != nil {
-					return nil, err
-				}
-				return func(row tabular.Row) TenantRow {
-					c := rowCells(cols, row)
-					t := Tenant{SiteCode: c.text("site_code"), TaxCode: c.text("tax_code"), Project: c.text("project"),
-						Sector: c.text("sector"), LeasedArea: c.area("leased_ha"), CapitalVND: c.integer("capital_vnd"),
-						CapitalUSD: c.number("capital_usd"), Jobs: int(c.integer("jobs")), Status: TenantStatus(strings.ToLower(c.text("status"))),
-						RegisteredOn: c.text("registered_on"), OperatingOn: c.text("operating_on")}
-					return TenantRow{Line: row.Line, Tenant: t, Problems: c.problems}
-				}, nil
-			})
-			for row, err := range rows {
-				if err != nil {
-					err = tabular.FileError(err, ErrNoTenantRows)
-				}
-				if !yield(row, err) {
-					return
-				}
-			}
+	return tabular.FileSource(r, ErrNoTenantRows, func(header []string) (func(tabular.Row) TenantRow, error) {
+		cols, err := tabular.CheckHeader(header, tenantAliases, TenantColumns, tenantRequired)
+		if err != nil {
+			return nil, err
 		}
-	}
+		return func(row tabular.Row) TenantRow {
+			c := rowCells(cols, row)
+			t := Tenant{SiteCode: c.text("site_code"), TaxCode: c.text("tax_code"), Project: c.text("project"),
+				Sector: c.text("sector"), LeasedArea: c.area("leased_ha"), CapitalVND: c.integer("capital_vnd"),
+				CapitalUSD: c.number("capital_usd"), Jobs: int(c.integer("jobs")), Status: TenantStatus(strings.ToLower(c.text("status"))),
+				RegisteredOn: c.text("registered_on"), OperatingOn: c.text("operating_on")}
+			return TenantRow{Line: row.Line, Tenant: t, Problems: c.problems}
+		}, nil
+	})
 }
 
 // TenantRecord returns a tenant in the columns of TenantColumns.

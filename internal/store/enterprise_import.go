@@ -64,7 +64,7 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 		}
 		return existing, nil
 	}
-	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[enterprise.ImportRow]{
+	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[enterprise.ImportRow, map[string]*enterprise.Enterprise]{
 		kind:    "enterprises",
 		maxRows: MaxEnterpriseRows,
 		noRows:  enterprise.ErrNoRows,
@@ -89,19 +89,8 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 			}
 			return nil
 		},
-		review: func(q queryer, p *importProblems) error {
-			_, err := review(q, p)
-			return err
-		},
-		write: func(tx *Tx) error {
-			var p importProblems
-			existing, err := review(tx, &p)
-			if err != nil {
-				return err
-			}
-			if err := p.err(); err != nil {
-				return err
-			}
+		review: review,
+		write: func(tx *Tx, existing map[string]*enterprise.Enterprise) error {
 			var chunk, created []*enterprise.Enterprise
 			for _, r := range rows {
 				e := r.e

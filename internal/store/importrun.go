@@ -30,8 +30,9 @@ const importWait = 5 * time.Second
 // DefaultImportReadTime bounds the first phase of an import.
 const DefaultImportReadTime = 2 * time.Minute
 
-// importer describes one kind of import to runImport.
-type importer[T any] struct {
+// importer describes one kind of import of rows T to runImport; S is what
+// its review finds in the store.
+type importer[T, S any] struct {
 	// kind names the import in logs (enterprises, values, sites, tenants).
 	kind string
 	// maxRows bounds the rows of one file.
@@ -41,14 +42,16 @@ type importer[T any] struct {
 	// check checks one row as it is read, adding its problems to v; an
 	// error it returns ends the import.
 	check func(r T, v *congthuong.Validation) error
-	// review, if set, checks the rows read against what is stored, through
-	// q (the read pool): rows that are wrong go to invalid, rows that would
-	// change what the actor may not change to conflicts.
-	review func(q queryer, p *importProblems) error
-	// write runs in the write transaction once every row passed: it checks
-	// again what depends on the stored state, under its locks, and writes.
+	// review checks the rows read against what is stored, through q: rows
+	// that are wrong go to invalid, rows that would change what the actor
+	// may not change to conflicts. It runs on the read pool once the file is
+	// read, so that one report lists every problem, and again in the write
+	// transaction (q is then the *Tx, whose locks it may take), where what
+	// it finds is handed to write.
+	review func(q queryer, p *importProblems) (S, error)
+	// write writes the rows, given what review found in the transaction.
 	// In a dry run the transaction is rolled back after it.
-	write func(tx *Tx) error
+	write func(tx *Tx, found S) error
 }
 
 // importProblems collects what is wrong with an import's rows.
@@ -112,7 +115,7 @@ var errReadTooLong = errors.New("import: reading took too long")
 // with imp.check; if any row is wrong, every problem is returned and nothing
 // is written. The second phase runs imp.write in one write transaction,
 // rolled back in a dry run. rows is set to the number of data rows read.
-func runImport[T any](ctx context.Context, s *Store, src tabular.Source[T], dryRun bool, rows *int, imp importer[T]) error {
+func runImport[T, S any](ctx context.Context, s *Store, src tabular.Source[T], dryRun bool, rows *int, imp importer[T, S]) error {
 	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
@@ -132,7 +135,15 @@ func runImport[T any](ctx context.Context, s *Store, src tabular.Source[T], dryR
 	start = time.Now()
 	err = s.withTx(ctx, func(tx *Tx) error {
 		s.log.InfoContext(ctx, "import writing", "kind", imp.kind, "rows", *rows, "dry_run", dryRun)
-		if err := imp.write(tx); err != nil {
+		var p importProblems
+		found, err := imp.review(tx, &p)
+		if err != nil {
+			return err
+		}
+		if err := p.err(); err != nil {
+			return err
+		}
+		if err := imp.write(tx, found); err != nil {
 			return err
 		}
 		if dryRun {
@@ -149,7 +160,7 @@ func runImport[T any](ctx context.Context, s *Store, src tabular.Source[T], dryR
 }
 
 // readImport is the first phase of runImport.
-func readImport[T any](ctx context.Context, s *Store, src tabular.Source[T], rows *int, imp importer[T]) error {
+func readImport[T, S any](ctx context.Context, s *Store, src tabular.Source[T], rows *int, imp importer[T, S]) error {
 	limit := s.ImportReadTime
 	if limit <= 0 {
 		limit = DefaultImportReadTime
@@ -184,10 +195,8 @@ func readImport[T any](ctx context.Context, s *Store, src tabular.Source[T], row
 	if *rows == 0 {
 		return imp.noRows
 	}
-	if imp.review != nil {
-		if err := imp.review(s.read, &p); err != nil {
-			return err
-		}
+	if _, err := imp.review(s.read, &p); err != nil {
+		return err
 	}
 	return p.err()
 }

@@ -60,7 +60,7 @@ func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 		}
 		return existing, nil
 	}
-	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[park.ImportRow]{
+	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[park.ImportRow, map[string]*park.Site]{
 		kind:    "sites",
 		maxRows: MaxSiteRows,
 		noRows:  park.ErrNoRows,
@@ -80,19 +80,8 @@ func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 			rows = append(rows, row{r.Line, &p, r.HasPoint})
 			return nil
 		},
-		review: func(q queryer, p *importProblems) error {
-			_, err := review(q, p)
-			return err
-		},
-		write: func(tx *Tx) error {
-			var problems importProblems
-			existing, err := review(tx, &problems)
-			if err != nil {
-				return err
-			}
-			if err := problems.err(); err != nil {
-				return err
-			}
+		review: review,
+		write: func(tx *Tx, existing map[string]*park.Site) error {
 			withTenants, err := tx.sitesWithTenants(ctx)
 			if err != nil {
 				return err
@@ -239,7 +228,7 @@ func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 		}
 		return sites, nil
 	}
-	err := runImport(ctx, s, src, dryRun, &res.Rows, importer[park.TenantRow]{
+	err := runImport(ctx, s, src, dryRun, &res.Rows, importer[park.TenantRow, map[string]*park.Site]{
 		kind:    "tenants",
 		maxRows: MaxTenantRows,
 		noRows:  park.ErrNoTenantRows,
@@ -262,19 +251,8 @@ func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 			rows = append(rows, row{r.Line, t})
 			return nil
 		},
-		review: func(q queryer, p *importProblems) error {
-			_, err := review(q, p)
-			return err
-		},
-		write: func(tx *Tx) error {
-			var problems importProblems
-			sites, err := review(tx, &problems)
-			if err != nil {
-				return err
-			}
-			if err := problems.err(); err != nil {
-				return err
-			}
+		review: review,
+		write: func(tx *Tx, sites map[string]*park.Site) error {
 			type tenantKey struct {
 				site          int64
 				taxCode, name string

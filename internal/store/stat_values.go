@@ -118,7 +118,7 @@ func (s *Store) ImportValues(ctx context.Context, src tabular.Source[stats.Value
 	if err != nil {
 		return res, err
 	}
-	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[stats.ValueRow]{
+	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[stats.ValueRow, valuesFound]{
 		kind:    "values",
 		maxRows: MaxValueRows,
 		noRows: &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
@@ -127,22 +127,8 @@ func (s *Store) ImportValues(ctx context.Context, src tabular.Source[stats.Value
 			c.check(r, v)
 			return nil
 		},
-		review: func(q queryer, p *importProblems) error {
-			// The department may change anything but what approved reports
-			// lock: with nothing of the file locked, there is nothing to
-			// compare.
-			locked, err := approvedValues(ctx, q, c.years)
-			if err != nil || len(locked) == 0 && c.actor.IsDepartment() {
-				return err
-			}
-			existing, err := readStoredValues(ctx, q, c.years)
-			if err != nil {
-				return err
-			}
-			c.fates(existing, locked, false, p)
-			return nil
-		},
-		write: func(tx *Tx) error { return tx.writeValues(ctx, c, false, &res) },
+		review: func(q queryer, p *importProblems) (valuesFound, error) { return c.review(ctx, q, false, p) },
+		write:  func(tx *Tx, found valuesFound) error { return tx.writeValues(ctx, c, found, &res) },
 	})
 	return res, err
 }
@@ -164,7 +150,52 @@ func (tx *Tx) importValues(ctx context.Context, rows []stats.ValueRow, reopened 
 	if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
 		return err
 	}
-	return tx.writeValues(ctx, c, reopened, res)
+	var p importProblems
+	found, err := c.review(ctx, tx, reopened, &p)
+	if err != nil {
+		return err
+	}
+	if err := p.err(); err != nil {
+		return err
+	}
+	return tx.writeValues(ctx, c, found, res)
+}
+
+// valuesFound is what a value import's review finds: the values stored for
+// the series the rows touch, and what becomes of each row.
+type valuesFound struct {
+	existing map[valueKey]storedValue
+	fate     []uint8
+}
+
+// review reads the stored values of the series the rows touch (in a write
+// transaction under the series' locks) and the values approved reports
+// lock, and decides each row's fate; rows that would change a locked value,
+// or an official one the actor may not change, are conflicts. reopened says
+// the rows re-enter a report the department returned.
+func (c *valueChecker) review(ctx context.Context, q queryer, reopened bool, p *importProblems) (valuesFound, error) {
+	var found valuesFound
+	locked, err := approvedValues(ctx, q, c.years)
+	if err != nil {
+		return found, err
+	}
+	tx, writing := q.(*Tx)
+	if !writing && len(locked) == 0 && c.actor.IsDepartment() {
+		// The department may change anything approved reports do not
+		// lock: with nothing of the file locked, reading the file's series
+		// only to compare would find nothing.
+		return found, nil
+	}
+	if writing {
+		found.existing, err = tx.storedValues(ctx, c.years)
+	} else {
+		found.existing, err = readStoredValues(ctx, q, c.years)
+	}
+	if err != nil {
+		return found, err
+	}
+	found.fate = c.fates(found.existing, locked, reopened, p)
+	return found, nil
 }
 
 // valueChecker checks the rows of a value import as they are read, keeping
@@ -250,25 +281,12 @@ func (c *valueChecker) check(r stats.ValueRow, v *congthuong.Validation) {
 	c.valid = append(c.valid, importedValue{key, r})
 }
 
-// writeValues is the second phase of a value import: under the series'
-// locks it reads what is stored, refuses changes to locked or official
-// values the actor may not change, computes the rule checks' warnings, and
+// writeValues is the second phase of a value import: given what review
+// found under the series' locks, it computes the rule checks' warnings and
 // writes.
-func (tx *Tx) writeValues(ctx context.Context, c *valueChecker, reopened bool, res *ValueImportResult) error {
+func (tx *Tx) writeValues(ctx context.Context, c *valueChecker, found valuesFound, res *ValueImportResult) error {
 	actor, valid, inFile := c.actor, c.valid, c.inFile
-	existing, err := tx.storedValues(ctx, c.years)
-	if err != nil {
-		return err
-	}
-	locked, err := approvedValues(ctx, tx, c.years)
-	if err != nil {
-		return err
-	}
-	var problems importProblems
-	fate := c.fates(existing, locked, reopened, &problems)
-	if err := problems.err(); err != nil {
-		return err
-	}
+	existing, fate := found.existing, found.fate
 	// Written in key order, the rows append to the table's B-tree
 	// instead of landing all over it.
 	// Sorted through indexes: moving a million rows of this size costs more

@@ -30,6 +30,25 @@ func Rows[T any](rows []T) Source[T] {
 	}
 }
 
+// FileSource is the Source of a CSV or XLSX file: its rows as header's
+// converter makes them, read as they are parsed (Stream), with a file that
+// cannot be read, has a wrong header or has no data rows yielded as a
+// validation error on the file (FileError, noRows for the last).
+func FileSource[T any](r io.Reader, noRows error, header func([]string) (func(Row) T, error)) Source[T] {
+	return func(ctx context.Context) iter.Seq2[T, error] {
+		return func(yield func(T, error) bool) {
+			for row, err := range Stream(ctx, r, header) {
+				if err != nil {
+					err = FileError(err, noRows)
+				}
+				if !yield(row, err) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // FromSeq is a Source of rows a program generates; it stops with ctx's
 // error once ctx ends.
 func FromSeq[T any](rows iter.Seq2[T, error]) Source[T] {

@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -102,4 +104,46 @@ func TestAuditChainConcurrent(t *testing.T) {
 			t.Errorf("%d entries, want %d", n, before+len(codes))
 		}
 	})
+}
+
+// TestMigrationRepairs upgrades an installation of the version before the
+// sites' features (0011) that holds a site: the features are written by the
+// repair 0012 asked for, with today's code, once the whole schema is in
+// place; the repair's mark is gone; a second start finds nothing to do.
+func TestMigrationRepairs(t *testing.T) {
+	for name, url := range map[string]string{"sqlite": "", "postgres": storetest.EmptyPostgres(t)} {
+		t.Run(name, func(t *testing.T) {
+			ctx := congthuong.NewContext(context.Background(), congthuong.System())
+			s, err := store.Open(ctx, url, t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if _, err := s.MigrateTo(ctx, "0011_park_tenants.sql"); err != nil {
+				t.Fatal(err)
+			}
+			now := time.Now().UTC()
+			if _, err := s.DB().Exec(`INSERT INTO parks (code, kind, type, name_vi, search_name, unit_code, province_code, status,
+				decision, planned_m2, industrial_m2, leasable_m2, leased_m2, geometry, lon, lat, published, version, created_at, updated_at)
+				VALUES ('KCN-CU', 'park', 'general', 'Khu cũ', 'khu cu', '31', '31', 'operating', '{"number":"1/QĐ","date":"2010-01-01"}',
+				1000000, 800000, 800000, 0, '{"type":"Point","coordinates":[106.7,20.8]}', 106.7, 20.8, $1, 1, $2, $2)`, true, now); err != nil {
+				t.Fatal(err)
+			}
+			applied, err := s.Migrate(ctx)
+			if err != nil || len(applied) == 0 || !strings.HasSuffix(applied[0], "/0012_park_features.sql") {
+				t.Fatalf("upgrade: %v, %v", applied, err)
+			}
+			var feature, marks string
+			if err := s.DB().QueryRow(`SELECT feature FROM parks WHERE code = 'KCN-CU'`).Scan(&feature); err != nil ||
+				!strings.Contains(feature, `"code":"KCN-CU"`) || !strings.Contains(feature, `"Point"`) {
+				t.Errorf("the old site's feature: %q, %v", feature, err)
+			}
+			if err := s.DB().QueryRow(`SELECT COALESCE(MAX(key), '') FROM settings WHERE key LIKE 'repair:%'`).Scan(&marks); err != nil || marks != "" {
+				t.Errorf("repair marks left: %q, %v", marks, err)
+			}
+			if applied, err := s.Migrate(ctx); err != nil || len(applied) != 0 {
+				t.Errorf("second start: %v, %v", applied, err)
+			}
+		})
+	}
 }

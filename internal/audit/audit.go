@@ -13,12 +13,25 @@ import (
 	"time"
 )
 
-// Actions recorded in the log.
+// Actions recorded in the log, beside the workflow's own steps (a dossier's
+// receive, approve …) and a report's decisions (approved, returned).
 const (
-	Create = "create"
-	Update = "update"
-	Delete = "delete"
-	Login  = "login"
+	Create         = "create"
+	Update         = "update"
+	Delete         = "delete"
+	Save           = "save" // created or replaced: a catalogue entry, a target
+	Import         = "import"
+	Load           = "load" // reference data, at first start
+	Attach         = "attach"
+	Detach         = "detach"
+	Enter          = "enter" // a report's figures entered
+	File           = "file"  // a report filed
+	Apologize      = "apologize"
+	Prune          = "prune"
+	Login          = "login"
+	LoginFailed    = "login_failed"
+	LoginThrottled = "login_throttled"
+	Password       = "password"
 )
 
 // Entry is one change.

@@ -46,7 +46,7 @@ func RowsFromTable(t *tabular.Table) ([]ImportRow, error) {
 		return nil, err
 	}
 	if len(t.Rows) == 0 {
-		return nil, ErrNoRows
+		return nil, ErrEmptyFile
 	}
 	rows := make([]ImportRow, 0, len(t.Rows))
 	for _, r := range t.Rows {
@@ -55,8 +55,8 @@ func RowsFromTable(t *tabular.Table) ([]ImportRow, error) {
 	return rows, nil
 }
 
-// ErrNoRows reports a file with a header and nothing under it.
-var ErrNoRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
+// ErrEmptyFile reports an enterprise file with a header and nothing under it.
+var ErrEmptyFile = &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
 	Fields: []congthuong.FieldError{{Row: 2, Field: "tax_code", Message: "the file has a header but no data rows"}}}
 
 // RowMapper turns the rows of a file into enterprises by its header.

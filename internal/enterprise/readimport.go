@@ -10,7 +10,7 @@ import (
 // tabular.FileSource. A wrong header, an unreadable file or a file without
 // data rows is yielded as a validation error naming the row and column.
 func ReadImport(r io.Reader) tabular.Source[ImportRow] {
-	return tabular.FileSource(r, ErrNoRows, func(header []string) (func(tabular.Row) ImportRow, error) {
+	return tabular.FileSource(r, ErrEmptyFile, func(header []string) (func(tabular.Row) ImportRow, error) {
 		m, err := NewRowMapper(header)
 		if err != nil {
 			return nil, err

@@ -62,15 +62,15 @@ type ImportRow struct {
 	HasPoint bool
 }
 
-// ErrNoRows reports a file with a header and nothing under it.
-var ErrNoRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
+// ErrNoSiteRows reports a site file with a header and nothing under it.
+var ErrNoSiteRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
 	Fields: []congthuong.FieldError{{Row: 2, Field: "code", Message: "the file has a header but no data rows"}}}
 
 // ReadSites reads a site import (CSV or XLSX) as it is parsed. A wrong
 // header, an unreadable file or a file without data rows is yielded as a
 // validation error naming the row and column.
 func ReadSites(r io.Reader) tabular.Source[ImportRow] {
-	return tabular.FileSource(r, ErrNoRows, func(header []string) (func(tabular.Row) ImportRow, error) {
+	return tabular.FileSource(r, ErrNoSiteRows, func(header []string) (func(tabular.Row) ImportRow, error) {
 		cols, err := tabular.CheckHeader(header, siteAliases, SiteColumns, siteRequired)
 		if err != nil {
 			return nil, err

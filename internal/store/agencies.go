@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/procedure"
 )
 
@@ -37,7 +38,7 @@ func (s *Store) SetAgencyCode(ctx context.Context, unitCode, code string) error 
 		} else if err != nil {
 			return fmt.Errorf("store: agency: %w", err)
 		}
-		return tx.audit(ctx, "update", "agency", unitCode, unitCode, nil, map[string]string{"code": code})
+		return tx.audit(ctx, audit.Update, "agency", unitCode, unitCode, nil, map[string]string{"code": code})
 	})
 }
 
@@ -90,7 +91,7 @@ func (s *Store) AddProcedureTemplate(ctx context.Context, code, fileName string,
 			proc.Code, t.FileName, t.ContentType, t.Size, t.SHA256, tx.now); err != nil {
 			return fmt.Errorf("store: procedure template: %w", err)
 		}
-		return tx.audit(ctx, "attach", "procedure", proc.Code, "", nil, t)
+		return tx.audit(ctx, audit.Attach, "procedure", proc.Code, "", nil, t)
 	})
 	return t, err
 }

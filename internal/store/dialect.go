@@ -12,10 +12,10 @@ type dialect struct {
 	// lockAudit serialises appends to the audit hash chain for the length of
 	// the transaction. SQLite's single writer serialises them already.
 	lockAudit string
-	// analyze refreshes the planner's statistics after a bulk write, so that
+	// plannerStats refreshes the planner's statistics after a bulk write, so that
 	// searches keep their index plans; PostgreSQL's autovacuum would get
 	// there too, later.
-	analyze string
+	plannerStats string
 	// anonymousParams makes multi-row inserts use ? rather than $N: the
 	// SQLite driver looks each numbered parameter's name up in a list as long
 	// as the statement, which made binding a bulk insert quadratic.
@@ -44,7 +44,7 @@ var (
 	sqlite = dialect{
 		name:            "sqlite",
 		anonymousParams: true,
-		analyze:         "PRAGMA optimize",
+		plannerStats:    "PRAGMA optimize",
 		searchID:        "rowid",
 		searchInsert: `INSERT INTO enterprise_search (rowid, words)
 			SELECT value ->> 0, value ->> 1 FROM json_each($1)`,
@@ -57,7 +57,7 @@ var (
 		name:           "postgres",
 		lockMigrations: "SELECT pg_advisory_xact_lock(7301)",
 		lockAudit:      "SELECT pg_advisory_xact_lock(7302)",
-		analyze:        "ANALYZE enterprises, enterprise_search",
+		plannerStats:   "ANALYZE enterprises, enterprise_search",
 		searchID:       "enterprise_id",
 		searchInsert: `INSERT INTO enterprise_search (enterprise_id, words)
 			SELECT (value ->> 0)::bigint, value ->> 1 FROM jsonb_array_elements($1::jsonb)`,

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/calendar"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/procedure"
@@ -175,7 +176,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 			dossierMail(d, ""), d.Code); err != nil {
 			return err
 		}
-		return tx.audit(ctx, "create", "dossier", d.Code, d.UnitCode, nil, d)
+		return tx.audit(ctx, audit.Create, "dossier", d.Code, d.UnitCode, nil, d)
 	})
 	if err != nil {
 		discard()
@@ -686,7 +687,7 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 			return err
 		}
 		out = d
-		return tx.audit(ctx, "apologize", "dossier", d.Code, d.UnitCode, nil, map[string]any{"new_due": newDue, "reason": reason})
+		return tx.audit(ctx, audit.Apologize, "dossier", d.Code, d.UnitCode, nil, map[string]any{"new_due": newDue, "reason": reason})
 	})
 	return out, err
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/unit"
 )
@@ -303,7 +304,7 @@ func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) er
 	if err := tx.indexEnterprises(ctx, []*enterprise.Enterprise{e}); err != nil {
 		return err
 	}
-	return tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e)
+	return tx.audit(ctx, audit.Create, "enterprise", e.TaxCode, e.UnitCode, nil, e)
 }
 
 // UpdateEnterprise replaces the editable fields of the enterprise with the
@@ -358,7 +359,7 @@ func (tx *Tx) updateEnterprise(ctx context.Context, before, e *enterprise.Enterp
 			return err
 		}
 	}
-	return tx.audit(ctx, "update", "enterprise", e.TaxCode, e.UnitCode, before, e)
+	return tx.audit(ctx, audit.Update, "enterprise", e.TaxCode, e.UnitCode, before, e)
 }
 
 // DeleteEnterprise removes an enterprise in the actor's scope.
@@ -377,7 +378,7 @@ func (s *Store) DeleteEnterprise(ctx context.Context, taxCode string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM enterprises WHERE id = $1`, before.ID); err != nil {
 			return fmt.Errorf("store: delete enterprise: %w", err)
 		}
-		return tx.audit(ctx, "delete", "enterprise", before.TaxCode, before.UnitCode, before, nil)
+		return tx.audit(ctx, audit.Delete, "enterprise", before.TaxCode, before.UnitCode, before, nil)
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
@@ -67,7 +68,7 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[enterprise.ImportRow, map[string]*enterprise.Enterprise]{
 		kind:    "enterprises",
 		maxRows: MaxEnterpriseRows,
-		noRows:  enterprise.ErrNoRows,
+		noRows:  enterprise.ErrEmptyFile,
 		check: func(r enterprise.ImportRow, v *congthuong.Validation) error {
 			e := &r.Enterprise
 			before := v.Len()
@@ -129,8 +130,8 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 		},
 	})
 	if err == nil && !dryRun && res.Created+res.Updated >= analyzeAfter {
-		if _, err := s.write.ExecContext(ctx, s.dialect.analyze); err != nil {
-			return res, fmt.Errorf("store: analyze after import: %w", err)
+		if _, err := s.write.ExecContext(ctx, s.dialect.plannerStats); err != nil {
+			return res, fmt.Errorf("store: planner statistics after import: %w", err)
 		}
 	}
 	return res, err
@@ -227,7 +228,7 @@ func (tx *Tx) insertEnterprises(ctx context.Context, chunk []*enterprise.Enterpr
 		return fmt.Errorf("store: import enterprises: %w", err)
 	}
 	for _, e := range chunk {
-		if err := tx.audit(ctx, "create", "enterprise", e.TaxCode, e.UnitCode, nil, e); err != nil {
+		if err := tx.audit(ctx, audit.Create, "enterprise", e.TaxCode, e.UnitCode, nil, e); err != nil {
 			return err
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/audit"
 )
 
 // The files folder can hold files no row names: a filing refused after its
@@ -84,7 +85,7 @@ func (s *Store) PruneFiles(ctx context.Context, olderThan time.Duration) (FileRe
 		return rep, err
 	}
 	err = s.withTx(ctx, func(tx *Tx) error {
-		return tx.audit(ctx, "prune", "files", fmt.Sprintf("%d files", rep.Removed), "", nil, rep)
+		return tx.audit(ctx, audit.Prune, "files", fmt.Sprintf("%d files", rep.Removed), "", nil, rep)
 	})
 	return rep, err
 }

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"congthuong"
+	"congthuong/internal/audit"
 )
 
 // ParkFile is a photo or document of a site.
@@ -111,7 +112,7 @@ func (s *Store) AddParkFile(ctx context.Context, code, kind, title, fileName str
 			f.ContentType, f.Size, f.SHA256, f.CreatedAt, f.CreatedBy).Scan(&f.ID); err != nil {
 			return fmt.Errorf("store: add park file: %w", err)
 		}
-		return tx.audit(ctx, "attach", "park", site.Code, site.UnitCode, nil, f)
+		return tx.audit(ctx, audit.Attach, "park", site.Code, site.UnitCode, nil, f)
 	})
 	return f, err
 }
@@ -182,6 +183,6 @@ func (s *Store) DeleteParkFile(ctx context.Context, code string, id int64) error
 		if n, _ := res.RowsAffected(); n == 0 {
 			return congthuong.Errorf(congthuong.ENOTFOUND, "no file %d of site %s", id, site.Code)
 		}
-		return tx.audit(ctx, "detach", "park", site.Code, site.UnitCode, map[string]int64{"file": id}, nil)
+		return tx.audit(ctx, audit.Detach, "park", site.Code, site.UnitCode, map[string]int64{"file": id}, nil)
 	})
 }

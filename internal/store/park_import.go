@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
 	"congthuong/internal/tabular"
@@ -63,7 +64,7 @@ func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[park.ImportRow, map[string]*park.Site]{
 		kind:    "sites",
 		maxRows: MaxSiteRows,
-		noRows:  park.ErrNoRows,
+		noRows:  park.ErrNoSiteRows,
 		check: func(r park.ImportRow, v *congthuong.Validation) error {
 			for _, f := range r.Problems {
 				v.AddRow(f.Row, f.Field, f.Message)
@@ -302,7 +303,7 @@ func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 			if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
 				return err
 			}
-			return tx.audit(ctx, "import", "park_tenant", strconv.Itoa(res.Rows)+" rows", tx.actor.UnitCode, nil, res)
+			return tx.audit(ctx, audit.Import, "park_tenant", strconv.Itoa(res.Rows)+" rows", tx.actor.UnitCode, nil, res)
 		},
 	})
 	return res, err

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/calendar"
 	"congthuong/internal/park"
 	"congthuong/internal/stats"
@@ -129,7 +130,7 @@ func (s *Store) FileParkReport(ctx context.Context, r park.Report) error {
 		if err != nil {
 			return fmt.Errorf("store: file park report: %w", err)
 		}
-		return tx.audit(ctx, "file", "park_report", reportID(site.Code, r.TenantID, r.Year, r.Half), site.UnitCode, nil, r)
+		return tx.audit(ctx, audit.File, "park_report", reportID(site.Code, r.TenantID, r.Year, r.Half), site.UnitCode, nil, r)
 	})
 }
 

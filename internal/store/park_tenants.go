@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
 )
@@ -175,7 +176,7 @@ func (s *Store) DeleteTenant(ctx context.Context, siteCode string, id int64) err
 		if err := tx.recomputeSite(ctx, site); err != nil {
 			return err
 		}
-		return tx.audit(ctx, "delete", "park_tenant", site.Code+"/"+strconv.FormatInt(id, 10), site.UnitCode, before, nil)
+		return tx.audit(ctx, audit.Delete, "park_tenant", site.Code+"/"+strconv.FormatInt(id, 10), site.UnitCode, before, nil)
 	})
 }
 

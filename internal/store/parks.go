@@ -486,7 +486,7 @@ func (tx *Tx) insertPark(ctx context.Context, p *park.Site) error {
 	if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
 		return err
 	}
-	return tx.audit(ctx, "create", "park", p.Code, p.UnitCode, nil, p)
+	return tx.audit(ctx, audit.Create, "park", p.Code, p.UnitCode, nil, p)
 }
 
 // UpdatePark replaces the site with the code by upd, if upd.Version is the
@@ -565,7 +565,7 @@ func (tx *Tx) updatePark(ctx context.Context, before, p *park.Site) error {
 	if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
 		return err
 	}
-	return tx.audit(ctx, "update", "park", p.Code, p.UnitCode, before, p)
+	return tx.audit(ctx, audit.Update, "park", p.Code, p.UnitCode, before, p)
 }
 
 // ParkHistory returns the audit entries of a site, newest first: who

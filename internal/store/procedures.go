@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/procedure"
 	"congthuong/internal/unit"
 )
@@ -140,7 +141,7 @@ func (s *Store) SaveProcedure(ctx context.Context, p procedure.Procedure) error 
 			p.Term.Verified, p.CutOff, p.Fee, string(details), p.Demo, tx.now); err != nil {
 			return fmt.Errorf("store: save procedure: %w", err)
 		}
-		return tx.audit(ctx, "save", "procedure", p.Code, "", nil, p)
+		return tx.audit(ctx, audit.Save, "procedure", p.Code, "", nil, p)
 	})
 }
 

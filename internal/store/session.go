@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/auth"
 )
 
@@ -89,7 +90,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, name string, expires *time.T
 			VALUES ($1, $2, $3, $4, $5) RETURNING id`, actor.UserID, name, hash, tx.now, exp).Scan(&t.ID); err != nil {
 			return fmt.Errorf("store: create token: %w", err)
 		}
-		return tx.audit(ctx, "create", "api_token", strconv.FormatInt(t.ID, 10), actor.UnitCode, nil, t)
+		return tx.audit(ctx, audit.Create, "api_token", strconv.FormatInt(t.ID, 10), actor.UnitCode, nil, t)
 	})
 	return secret, t, err
 }
@@ -127,7 +128,7 @@ func (s *Store) DeleteAPIToken(ctx context.Context, id int64) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return congthuong.Errorf(congthuong.ENOTFOUND, "no token %d", id)
 		}
-		return tx.audit(ctx, "delete", "api_token", strconv.FormatInt(id, 10), actor.UnitCode, nil, nil)
+		return tx.audit(ctx, audit.Delete, "api_token", strconv.FormatInt(id, 10), actor.UnitCode, nil, nil)
 	})
 }
 

@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"congthuong/internal/audit"
 )
 
 // Setting returns a stored setting, or "" when unset.
@@ -25,7 +27,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
 			return fmt.Errorf("store: set %s: %w", key, err)
 		}
-		return tx.audit(ctx, "update", "setting", key, "", nil, map[string]string{key: value})
+		return tx.audit(ctx, audit.Update, "setting", key, "", nil, map[string]string{key: value})
 	})
 }
 

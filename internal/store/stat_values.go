@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/stats"
 	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
@@ -371,7 +372,7 @@ func (tx *Tx) writeValues(ctx context.Context, c *valueChecker, found valuesFoun
 	}
 	// One entry per import: the values' own history is in
 	// stat_value_revisions, each with who changed it and when.
-	return tx.audit(ctx, "import", "stat_values", strconv.Itoa(res.Rows)+" rows", actor.UnitCode, nil, res)
+	return tx.audit(ctx, audit.Import, "stat_values", strconv.Itoa(res.Rows)+" rows", actor.UnitCode, nil, res)
 }
 
 // What an import does with each row.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/calendar"
 	"congthuong/internal/stats"
 	"congthuong/internal/unit"
@@ -156,7 +157,7 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 		if err != nil {
 			return fmt.Errorf("store: enter report: %w", err)
 		}
-		return tx.audit(ctx, "enter", "stat_submission", ds.Code+"/"+u.Code+"/"+p.String(), u.Code, nil, values)
+		return tx.audit(ctx, audit.Enter, "stat_submission", ds.Code+"/"+u.Code+"/"+p.String(), u.Code, nil, values)
 	})
 }
 

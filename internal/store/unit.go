@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/unit"
 )
 
@@ -80,7 +81,7 @@ func (s *Store) LoadUnits(ctx context.Context, ref *unit.Reference) (bool, error
 			}
 		}
 		loaded = true
-		return tx.audit(ctx, "load", "units", "reference", "", nil,
+		return tx.audit(ctx, audit.Load, "units", "reference", "", nil,
 			map[string]int{"units": len(ref.Units), "groups": len(ref.Groups)})
 	})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/auth"
 	"congthuong/internal/unit"
 )
@@ -101,7 +102,7 @@ func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) e
 		} else if err != nil {
 			return fmt.Errorf("store: create user: %w", err)
 		}
-		return tx.audit(ctx, "create", "user", strconv.FormatInt(u.ID, 10), u.UnitCode, nil, u)
+		return tx.audit(ctx, audit.Create, "user", strconv.FormatInt(u.ID, 10), u.UnitCode, nil, u)
 	})
 }
 
@@ -242,7 +243,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth
 			}
 		}
 		out = &u
-		return tx.audit(ctx, "update", "user", strconv.FormatInt(id, 10), u.UnitCode, before, u)
+		return tx.audit(ctx, audit.Update, "user", strconv.FormatInt(id, 10), u.UnitCode, before, u)
 	})
 	return out, err
 }
@@ -288,7 +289,7 @@ func (s *Store) ResetPassword(ctx context.Context, id int64, password string, mu
 			}
 			revoked, _ = res.RowsAffected()
 		}
-		return tx.audit(ctx, "password", "user", strconv.FormatInt(id, 10), unitCode, nil,
+		return tx.audit(ctx, audit.Password, "user", strconv.FormatInt(id, 10), unitCode, nil,
 			map[string]any{"must_change_password": mustChange, "api_tokens_revoked": revoked})
 	})
 }
@@ -344,7 +345,7 @@ func (s *Store) Authenticate(ctx context.Context, username, password string) (*a
 			return err
 		}
 		u.LastLoginAt = &tx.now
-		return tx.audit(ctx, "login", "user", strconv.FormatInt(u.ID, 10), u.UnitCode, nil, nil)
+		return tx.audit(ctx, audit.Login, "user", strconv.FormatInt(u.ID, 10), u.UnitCode, nil, nil)
 	})
 	return u, err
 }
@@ -362,9 +363,9 @@ func (s *Store) RecordFailedLogin(ctx context.Context, username, from string, wa
 	if err := s.read.QueryRowContext(ctx, `SELECT unit_code FROM users WHERE username = $1`, username).Scan(&unitCode); err != nil && err != sql.ErrNoRows {
 		return fmt.Errorf("store: failed login: %w", err)
 	}
-	action, detail := "login_failed", map[string]any{"from": from}
+	action, detail := audit.LoginFailed, map[string]any{"from": from}
 	if wait > 0 {
-		action, detail["wait_seconds"] = "login_throttled", int(wait.Seconds())
+		action, detail["wait_seconds"] = audit.LoginThrottled, int(wait.Seconds())
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
 		return tx.audit(ctx, action, "user", username, unitCode, nil, detail)

@@ -9,8 +9,8 @@ import (
 	"congthuong"
 )
 
-// ErrNoRows reports a file with a header and no data rows.
-var ErrNoRows = errors.New("the file has a header but no data rows")
+// ErrNoDataRows reports a file with a header and no data rows.
+var ErrNoDataRows = errors.New("the file has a header but no data rows")
 
 // Source gives the rows of an import, read under ctx: reading stops with
 // ctx's error once ctx ends, so that an import can bound its reading time
@@ -80,7 +80,7 @@ var errStopped = errors.New("stopped")
 // then costs about the larger of parsing and checking, not their sum.
 // header receives the header row and returns the converter, or an error
 // that ends the stream. A file that cannot be read, or has no data rows
-// (ErrNoRows), is yielded as an error, after which iteration stops; so is
+// (ErrNoDataRows), is yielded as an error, after which iteration stops; so is
 // ctx's error once ctx ends, and the reading goroutine stops with it.
 // Stopping early stops the reading.
 func Stream[T any](ctx context.Context, r io.Reader, header func([]string) (func(Row) T, error)) iter.Seq2[T, error] {
@@ -144,7 +144,7 @@ func Stream[T any](ctx context.Context, r io.Reader, header func([]string) (func
 		case readErr != nil:
 			yield(zero, readErr)
 		case rows == 0:
-			yield(zero, ErrNoRows)
+			yield(zero, ErrNoDataRows)
 		}
 	}
 }
@@ -155,7 +155,7 @@ func Stream[T any](ctx context.Context, r io.Reader, header func([]string) (func
 // context is passed on, anything else is a problem with the file.
 func FileError(err, noRows error) error {
 	switch {
-	case errors.Is(err, ErrNoRows):
+	case errors.Is(err, ErrNoDataRows):
 		return noRows
 	case congthuong.ErrorCode(err) == congthuong.EINVALID,
 		errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):

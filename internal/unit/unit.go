@@ -7,6 +7,8 @@ package unit
 import (
 	"fmt"
 	"time"
+
+	"congthuong/internal/calendar"
 )
 
 // Level is the tier of a unit.
@@ -88,9 +90,5 @@ func ParseDay(s string) (time.Time, error) {
 
 // Today returns the current day in Vietnam, where every validity date is set.
 func Today(now time.Time) string {
-	return now.In(Location).Format(time.DateOnly)
+	return now.In(calendar.Location).Format(time.DateOnly)
 }
-
-// Location is Asia/Ho_Chi_Minh, fixed at UTC+7 (Vietnam has no daylight
-// saving), so the platform needs no time-zone database.
-var Location = time.FixedZone("ICT", 7*60*60)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"time"
 
 	"congthuong/internal/calendar"
 )
@@ -29,7 +28,7 @@ func Days(cal *calendar.Calendar, from, to calendar.Date) (CalendarDays, error) 
 
 // apiCalendarDays answers GET /api/v1/calendar/days?from=&to=.
 func (s *Server) apiCalendarDays(w http.ResponseWriter, r *http.Request) error {
-	from, to, err := ParseDayRange(r.URL.Query(), time.Now())
+	from, to, err := ParseDayRange(r.URL.Query(), s.store.Now())
 	if err != nil {
 		return err
 	}

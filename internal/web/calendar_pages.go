@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"congthuong"
 	"congthuong/internal/calendar"
@@ -36,7 +35,7 @@ func (c monthCell) LunarShort() string {
 // make-up days, and the month's named days with their references.
 func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request) error {
 	p := s.printerFor(r)
-	now := time.Now()
+	now := s.store.Now()
 	month := calendar.DateOf(now)
 	month.Day = 1
 	v := &view{Title: p.T("calendar.title"), Nav: "calendar"}
@@ -152,7 +151,7 @@ func (s *Server) renderCalendarAdmin(w http.ResponseWriter, r *http.Request, sta
 	if err != nil {
 		return err
 	}
-	year := calendar.DateOf(time.Now()).Year
+	year := calendar.DateOf(s.store.Now()).Year
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= calendar.FirstDate.Year && y <= calendar.LastDate.Year {
 		year = y
 	}

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"congthuong"
 	"congthuong/internal/calendar"
@@ -13,17 +12,17 @@ import (
 
 // reportPeriod reads ?period=2026H2, defaulting to the half whose reports
 // are due next.
-func reportPeriod(r *http.Request) (year, half int, err error) {
+func (s *Server) reportPeriod(r *http.Request) (year, half int, err error) {
 	if p := r.URL.Query().Get("period"); p != "" {
 		return store.ParseHalf(p)
 	}
-	year, half = currentHalf()
+	year, half = s.currentHalf()
 	return year, half, nil
 }
 
 // currentHalf is the half year of today in Vietnam.
-func currentHalf() (year, half int) {
-	today := calendar.DateOf(time.Now())
+func (s *Server) currentHalf() (year, half int) {
+	today := calendar.DateOf(s.store.Now())
 	if today.Month <= 6 {
 		return today.Year, 1
 	}
@@ -31,7 +30,7 @@ func currentHalf() (year, half int) {
 }
 
 func (s *Server) apiParkReports(w http.ResponseWriter, r *http.Request) error {
-	year, half, err := reportPeriod(r)
+	year, half, err := s.reportPeriod(r)
 	if err != nil {
 		return err
 	}
@@ -90,7 +89,7 @@ func (s *Server) apiDecideParkReport(w http.ResponseWriter, r *http.Request) err
 }
 
 func (s *Server) apiPublishParkFigures(w http.ResponseWriter, r *http.Request) error {
-	year, half, err := reportPeriod(r)
+	year, half, err := s.reportPeriod(r)
 	if err != nil {
 		return err
 	}
@@ -112,12 +111,12 @@ func (s *Server) showParkReports(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := s.printerFor(r)
 	v := &view{Title: p.T("reports.title"), Nav: "parks"}
-	year, half, err := reportPeriod(r)
+	year, half, err := s.reportPeriod(r)
 	status := http.StatusOK
 	if err != nil {
 		v.Errors, v.Error = formErrors(p, err)
 		status = errorStatus(err)
-		year, half = currentHalf()
+		year, half = s.currentHalf()
 	}
 	cal, err := s.calendar(r.Context())
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"congthuong"
-	"congthuong/internal/unit"
+	"congthuong/internal/calendar"
 )
 
 //go:embed templates
@@ -62,7 +62,7 @@ func loadTemplates(a *assets) (map[string]*template.Template, error) {
 			if t.IsZero() {
 				return ""
 			}
-			return t.In(unit.Location).Format("02/01/2006 15:04")
+			return t.In(calendar.Location).Format("02/01/2006 15:04")
 		},
 		"add": func(a, b int) int { return a + b },
 		"pageURL": func(path string, q url.Values, offset int) string {
@@ -74,7 +74,7 @@ func loadTemplates(a *assets) (map[string]*template.Template, error) {
 			return path + "?" + c.Encode()
 		},
 		"number": formatInt,
-		"dict2": func(v *view, name, value, hint string, readOnly bool) fieldView {
+		"fieldOf": func(v *view, name, value, hint string, readOnly bool) fieldView {
 			return fieldView{V: v, Name: name, Value: value, Hint: hint, ReadOnly: readOnly}
 		},
 		"join":  strings.Join,

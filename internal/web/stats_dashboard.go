@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"congthuong"
 	"congthuong/internal/calendar"
@@ -37,7 +36,7 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 			unitCode = a.ProvinceCode
 		}
 	}
-	year := calendar.DateOf(time.Now()).Year - 1
+	year := calendar.DateOf(s.store.Now()).Year - 1
 	if y, err := strconv.Atoi(q.Get("year")); err == nil && y >= stats.MinYear && y <= stats.MaxYear {
 		year = y
 	}
@@ -176,7 +175,7 @@ func (s *Server) showUnitCard(w http.ResponseWriter, r *http.Request) error {
 	p := s.printerFor(r)
 	lang := p.Lang()
 	unitCode := strings.ToUpper(r.PathValue("code"))
-	year := calendar.DateOf(time.Now()).Year - 1
+	year := calendar.DateOf(s.store.Now()).Year - 1
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= stats.MinYear && y <= stats.MaxYear {
 		year = y
 	}

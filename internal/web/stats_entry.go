@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"congthuong"
 	"congthuong/internal/calendar"
@@ -107,7 +106,7 @@ func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int,
 	}
 	period := q.Get("period")
 	if period == "" {
-		now := calendar.DateOf(time.Now())
+		now := calendar.DateOf(s.store.Now())
 		period = stats.MonthOf(now.Year, int(now.Month)).String()
 		if prev, ok := stats.MonthOf(now.Year, int(now.Month)).Previous(); ok {
 			period = prev.String()
@@ -199,7 +198,7 @@ func (s *Server) showSubmissions(w http.ResponseWriter, r *http.Request) error {
 	}
 	period := q.Get("period")
 	if period == "" {
-		now := calendar.DateOf(time.Now())
+		now := calendar.DateOf(s.store.Now())
 		prev, _ := stats.MonthOf(now.Year, int(now.Month)).Previous()
 		period = prev.String()
 	}

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"sort"
 	"strconv"
-	"time"
 
 	"congthuong"
 	"congthuong/internal/calendar"
@@ -32,7 +31,7 @@ func (s *Server) showStats(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	form := url.Values{"indicator": {"RETAIL_SALES"}, "period": {strconv.Itoa(calendar.DateOf(time.Now()).Year - 1)}, "units": {"children:VN"}}
+	form := url.Values{"indicator": {"RETAIL_SALES"}, "period": {strconv.Itoa(calendar.DateOf(s.store.Now()).Year - 1)}, "units": {"children:VN"}}
 	if a := congthuong.ActorFrom(r.Context()); a.ProvinceCode != "" && a.ProvinceCode != congthuong.CountryCode {
 		form.Set("units", a.ProvinceCode)
 	}

@@ -131,6 +131,13 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 	client := &http.Client{Transport: tr, Timeout: 30 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	figures := make([]mixStats, len(mix))
+	var locks chan *lockWaits
+	if st.Dialect() == "postgres" {
+		sampleCtx, stopSampling := context.WithTimeout(ctx, d)
+		defer stopSampling()
+		locks = make(chan *lockWaits, 1)
+		go func() { locks <- sampleLocks(sampleCtx, st.DB(), 20*time.Millisecond) }()
+	}
 	deadline := time.Now().Add(d)
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -215,6 +222,9 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 	fmt.Printf("%-24s %9.0f %9s %9s %9s %7d\n", "all", float64(all)/elapsed.Seconds(), "", "", "", errs)
 	fmt.Printf("%-24s %9.0f %9s %9s %9s %7d\n", "net/http baseline", base.rps, base.p50, base.p95, base.p99, base.errors)
 	fmt.Printf("ratio mix / net/http: %.2f\n", float64(all)/elapsed.Seconds()/base.rps)
+	if locks != nil {
+		fmt.Println(<-locks)
+	}
 	if errs > 0 {
 		for k, m := range mix {
 			if figures[k].errors > 0 {

@@ -19,7 +19,7 @@ func at(t testing.TB, date string, hh, mm int) time.Time {
 	return mustDate(t, date).At(hh*60 + mm)
 }
 
-// TestDeadlineVectors are the due dates of DOMAIN §1.4, received at 9:00.
+// TestDeadlineVectors are the due dates of docs/DOMAIN.md §1.4, received at 9:00.
 func TestDeadlineVectors(t *testing.T) {
 	c := stateCalendar(t)
 	for _, v := range []struct {

@@ -8,7 +8,7 @@ import (
 )
 
 // Tax-code weights for the check digit over digits 1–9 (python-stdnum
-// stdnum/vn/mst.py; DOMAIN.md §6).
+// stdnum/vn/mst.py; docs/DOMAIN.md §6).
 var taxWeights = [9]int{31, 29, 23, 19, 17, 13, 7, 5, 3}
 
 // Errors returned by ParseTaxCode; their text is shown to users.

@@ -134,7 +134,7 @@ func (p *Procedure) Validate() error {
 var catalogueJSON []byte
 
 // Catalogue returns the Industry and Trade procedures the platform ships
-// (DOMAIN.md §2.5), with their known times; a province loads its own
+// (docs/DOMAIN.md §2.5), with their known times; a province loads its own
 // published list on top.
 func Catalogue() []Procedure {
 	var out []Procedure

@@ -25,7 +25,7 @@ func TestCatalogue(t *testing.T) {
 	for _, p := range list {
 		byCode[p.Code] = p
 	}
-	// The known times of DOMAIN.md §2.5.
+	// The known times of docs/DOMAIN.md §2.5.
 	if p := byCode["CT-THUOCLA-BANLE"]; p.Level != Commune || p.Term.WorkingDays != 15 || !p.Term.Verified {
 		t.Errorf("tobacco retail: %+v", p)
 	}

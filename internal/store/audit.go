@@ -13,8 +13,10 @@ import (
 	"congthuong/internal/audit"
 )
 
-// audit appends an entry for a change made in tx. before and after are the
-// record's states (nil for a create's before or a delete's after).
+// audit records an entry for a change made in tx. before and after are the
+// record's states (nil for a create's before or a delete's after). The
+// entry joins the chain when it is written (flushAudit), normally just
+// before the transaction commits.
 func (tx *Tx) audit(ctx context.Context, action, entity, entityID, unitCode string, before, after any) error {
 	b, err := marshalState(before)
 	if err != nil {
@@ -24,31 +26,39 @@ func (tx *Tx) audit(ctx context.Context, action, entity, entityID, unitCode stri
 	if err != nil {
 		return err
 	}
-	if tx.lastHash == nil {
-		if tx.s.dialect.lockAudit != "" {
-			if _, err := tx.ExecContext(ctx, tx.s.dialect.lockAudit); err != nil {
-				return fmt.Errorf("store: audit lock: %w", err)
-			}
-		}
-		var prev string
-		err = tx.QueryRowContext(ctx, `SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&prev)
-		if err != nil && err != sql.ErrNoRows {
-			return fmt.Errorf("store: audit: %w", err)
-		}
-		tx.lastHash = &prev
-	}
-	prev := *tx.lastHash
-	e := audit.Entry{
+	tx.pendingAudit = append(tx.pendingAudit, audit.Entry{
 		At: tx.now, ActorID: tx.actor.UserID, ActorName: actorName(tx.actor), Action: action,
-		Entity: entity, EntityID: entityID, UnitCode: unitCode, Before: b, After: a, PrevHash: prev,
-	}
-	e.Seal(tx.s.auditKey)
-	tx.pendingAudit = append(tx.pendingAudit, e)
-	*tx.lastHash = e.Hash
+		Entity: entity, EntityID: entityID, UnitCode: unitCode, Before: b, After: a,
+	})
 	if len(tx.pendingAudit) >= auditBatch {
 		return tx.flushAudit(ctx)
 	}
 	return nil
+}
+
+// chainHead takes the chain's lock (on PostgreSQL; SQLite's single writer
+// already serialises) and reads the newest entry's hash, once per
+// transaction. The lock is held until the transaction ends, so entries join
+// the chain in the order their transactions commit. It is taken as late as
+// possible, when the entries are written just before the commit: a
+// transaction that takes it early (as every audited write once did, at its
+// first change) keeps every other writer waiting for the rest of its work.
+func (tx *Tx) chainHead(ctx context.Context) (string, error) {
+	if tx.lastHash != nil {
+		return *tx.lastHash, nil
+	}
+	if tx.s.dialect.lockAudit != "" {
+		if _, err := tx.ExecContext(ctx, tx.s.dialect.lockAudit); err != nil {
+			return "", fmt.Errorf("store: audit lock: %w", err)
+		}
+	}
+	var prev string
+	err := tx.QueryRowContext(ctx, `SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&prev)
+	if err != nil && err != sql.ErrNoRows {
+		return "", fmt.Errorf("store: audit: %w", err)
+	}
+	tx.lastHash = &prev
+	return prev, nil
 }
 
 // auditBatch is how many entries one INSERT writes; a bulk import writes a
@@ -61,6 +71,17 @@ func (tx *Tx) flushAudit(ctx context.Context) error {
 	if len(tx.pendingAudit) == 0 {
 		return nil
 	}
+	prev, err := tx.chainHead(ctx)
+	if err != nil {
+		return err
+	}
+	for i := range tx.pendingAudit {
+		e := &tx.pendingAudit[i]
+		e.PrevHash = prev
+		e.Seal(tx.s.auditKey)
+		prev = e.Hash
+	}
+	*tx.lastHash = prev
 	const cols = 12
 	args := make([]any, 0, cols*len(tx.pendingAudit))
 	for _, e := range tx.pendingAudit {

@@ -58,6 +58,12 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("congthuong: %s: %s (%s)", e.Code, e.Message, strings.Join(parts, "; "))
 }
 
+// FieldErr returns an *Error with the given code whose message names one
+// field: a single form field or parameter at fault.
+func FieldErr(code, field, message string) *Error {
+	return &Error{Code: code, Message: message, Fields: []FieldError{{Field: field, Message: message}}}
+}
+
 // Errorf returns an *Error with the given code and formatted message.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}

@@ -28,13 +28,13 @@ func (s *Store) SetAgencyCode(ctx context.Context, unitCode, code string) error 
 	}
 	code = strings.ToUpper(strings.TrimSpace(code))
 	if !agencyPattern.MatchString(code) {
-		return fieldError(congthuong.EINVALID, "code", "an electronic identifier looks like H31 or H31.17 (QCVN 102:2016/BTTTT)")
+		return congthuong.FieldErr(congthuong.EINVALID, "code", "an electronic identifier looks like H31 or H31.17 (QCVN 102:2016/BTTTT)")
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO agencies (unit_code, code, updated_at) VALUES ($1, $2, $3)
 			ON CONFLICT (unit_code) DO UPDATE SET code = excluded.code, updated_at = excluded.updated_at`, unitCode, code, tx.now)
 		if isUniqueViolation(err) {
-			return fieldError(congthuong.ECONFLICT, "code", "another unit has the identifier "+code)
+			return congthuong.FieldErr(congthuong.ECONFLICT, "code", "another unit has the identifier "+code)
 		} else if err != nil {
 			return fmt.Errorf("store: agency: %w", err)
 		}
@@ -81,7 +81,7 @@ func (s *Store) AddProcedureTemplate(ctx context.Context, code, fileName string,
 	}
 	ctype, err := fileType(stored.head, fileName, []string{"application/pdf", "application/zip"})
 	if err != nil {
-		return nil, fieldError(congthuong.EINVALID, "file", "a form is "+err.Error())
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "a form is "+err.Error())
 	}
 	t := &ProcedureTemplate{FileName: fileName, ContentType: ctype, Size: stored.size, SHA256: stored.sum}
 	err = s.withTx(ctx, func(tx *Tx) error {

@@ -104,16 +104,6 @@ func (tx *Tx) flushAudit(ctx context.Context) error {
 	return nil
 }
 
-func actorName(a congthuong.Actor) string {
-	if a.System {
-		return "system"
-	}
-	if a.Username == "" {
-		return "anonymous"
-	}
-	return a.Username
-}
-
 func marshalState(v any) (string, error) {
 	if v == nil {
 		return "", nil

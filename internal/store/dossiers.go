@@ -57,14 +57,6 @@ func dossierByCode(ctx context.Context, q queryer, code string) (*procedure.Doss
 	return scanDossier(q.QueryRowContext(ctx, `SELECT `+dossierColumns+dossierFrom+` WHERE d.code = $1`, strings.TrimSpace(code)))
 }
 
-func utcPtr(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	u := t.Time.UTC()
-	return &u
-}
-
 // SubmitDossier files a dossier: online by an applicant (submitted, waiting
 // for the one-stop desk), or recorded by an officer of the handling unit for
 // a filing in person or by post (received at once, due date set). The code
@@ -78,7 +70,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	// (the database gone) is not, and must not read as one.
 	proc, err := s.FindProcedure(ctx, d.ProcedureCode)
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
-		return fieldError(congthuong.EINVALID, "procedure_code", "no procedure with code "+d.ProcedureCode)
+		return congthuong.FieldErr(congthuong.EINVALID, "procedure_code", "no procedure with code "+d.ProcedureCode)
 	} else if err != nil {
 		return err
 	}
@@ -95,7 +87,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	case d.Channel == procedure.Online && !a.System:
 		// A filing typed in at the desk came in person or by post: counted
 		// as online, it would raise the Decision 766 online rate.
-		return fieldError(congthuong.EINVALID, "channel", "a filing recorded at the desk came in person (1) or by post (3); online filings are made by the applicant")
+		return congthuong.FieldErr(congthuong.EINVALID, "channel", "a filing recorded at the desk came in person (1) or by post (3); online filings are made by the applicant")
 	}
 	if tc, err := enterprise.ParseTaxCode(d.Applicant.TaxCode); err == nil {
 		d.Applicant.TaxCode = tc
@@ -108,13 +100,13 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	u, err := s.FindUnit(ctx, strings.TrimSpace(d.UnitCode), unit.Today(s.now()))
 	switch {
 	case congthuong.ErrorCode(err) == congthuong.ENOTFOUND:
-		return fieldError(congthuong.EINVALID, "unit_code", "no administrative unit with code "+d.UnitCode+" is in force today")
+		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "no administrative unit with code "+d.UnitCode+" is in force today")
 	case err != nil:
 		return err
 	case proc.Level == procedure.Commune && u.Level != unit.Commune:
-		return fieldError(congthuong.EINVALID, "unit_code", "this procedure is handled by a commune: give the commune's code")
+		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "this procedure is handled by a commune: give the commune's code")
 	case proc.Level == procedure.Province && u.Level != unit.Province:
-		return fieldError(congthuong.EINVALID, "unit_code", "this procedure is handled by the province's department: give the province's code")
+		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "this procedure is handled by the province's department: give the province's code")
 	}
 	d.UnitCode, d.ProvinceCode = u.Code, u.ProvinceCode()
 	if staff && !a.System && !mayReceive(a, proc, d) {
@@ -267,11 +259,11 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		return nil, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
 	}
 	if len(files) > 0 && step.Action != procedure.Supplement {
-		return nil, fieldError(congthuong.EINVALID, "file", "papers come with the filing or with a supplement")
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "papers come with the filing or with a supplement")
 	}
 	step.Note = strings.TrimSpace(step.Note)
 	if procedure.NeedsReason(step.Action) && step.Note == "" {
-		return nil, fieldError(congthuong.EINVALID, "note", "say why (or, for a supplement, what is missing)")
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "note", "say why (or, for a supplement, what is missing)")
 	}
 	// Who may take the step is checked before any paper is stored, so that
 	// a refused request leaves nothing on the disk; and again, under the
@@ -395,14 +387,14 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 func (tx *Tx) checkHandler(ctx context.Context, proc *procedure.Procedure, d *procedure.Dossier, handler string) error {
 	handler = strings.ToLower(strings.TrimSpace(handler))
 	if handler == "" {
-		return fieldError(congthuong.EINVALID, "handler", "name the officer who handles the dossier")
+		return congthuong.FieldErr(congthuong.EINVALID, "handler", "name the officer who handles the dossier")
 	}
 	u, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1 AND active`, handler))
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store: handler: %w", err)
 	}
 	if err != nil || !u.Actor().CanWrite() || u.Role == congthuong.RoleAdmin || !mayReceive(u.Actor(), proc, d) {
-		return fieldError(congthuong.EINVALID, "handler", handler+" is not an officer of the desk that handles this dossier")
+		return congthuong.FieldErr(congthuong.EINVALID, "handler", handler+" is not an officer of the desk that handles this dossier")
 	}
 	return nil
 }
@@ -420,7 +412,7 @@ func (s *Store) allowedStep(ctx context.Context, a congthuong.Actor, d *procedur
 		return procedure.State{}, "", congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", d.Code) // not disclosed
 	}
 	if step.Version != 0 && step.Version != d.Version {
-		return procedure.State{}, "", fieldError(congthuong.ECONFLICT, "version", fmt.Sprintf("the dossier changed since version %d (now %d); reload it", step.Version, d.Version))
+		return procedure.State{}, "", congthuong.FieldErr(congthuong.ECONFLICT, "version", fmt.Sprintf("the dossier changed since version %d (now %d); reload it", step.Version, d.Version))
 	}
 	for _, r := range roles {
 		if next, err := procedure.Apply(d.State, step.Action, r); err == nil {
@@ -581,7 +573,7 @@ func (s *Store) FindDossiers(ctx context.Context, f DossierFilter) ([]*procedure
 	case "overdue":
 		w.add(open+" AND d.due_at < ?", now)
 	default:
-		return nil, 0, fieldError(congthuong.EINVALID, "due", "due is today, tomorrow or overdue")
+		return nil, 0, congthuong.FieldErr(congthuong.EINVALID, "due", "due is today, tomorrow or overdue")
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.add(`(d.code = ? OR LOWER(d.applicant_name) LIKE ? ESCAPE '\')`, strings.ToUpper(q), likePattern(strings.ToLower(q)))
@@ -648,7 +640,7 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 	a := congthuong.ActorFrom(ctx)
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return nil, fieldError(congthuong.EINVALID, "note", "say why the dossier will be late")
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "note", "say why the dossier will be late")
 	}
 	var out *procedure.Dossier
 	err := s.withTx(ctx, func(tx *Tx) error {
@@ -670,7 +662,7 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 		case d.DueAt == nil || d.FinishedAt != nil:
 			return congthuong.Errorf(congthuong.ECONFLICT, "only a dossier being handled, with a due time, gets an apology slip")
 		case !newDue.After(*d.DueAt):
-			return fieldError(congthuong.EINVALID, "new_due", "the new date comes after the due time")
+			return congthuong.FieldErr(congthuong.EINVALID, "new_due", "the new date comes after the due time")
 		}
 		newDue = newDue.UTC()
 		// Over the version read, as a step: a dossier decided meanwhile
@@ -722,7 +714,7 @@ func (tx *Tx) addDossierFile(ctx context.Context, dossierID int64, f *procedure.
 // the request is refused after all.
 func (s *Store) storeUploads(files []Upload) (out []procedure.File, discard func(), err error) {
 	if len(files) > MaxDossierFiles {
-		return nil, func() {}, fieldError(congthuong.EINVALID, "file", fmt.Sprintf("at most %d files", MaxDossierFiles))
+		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("at most %d files", MaxDossierFiles))
 	}
 	var written []storedFile
 	discard = func() { s.discardFiles(written) }
@@ -737,7 +729,7 @@ func (s *Store) storeUploads(files []Upload) (out []procedure.File, discard func
 		ctype, err := fileType(stored.head, name, dossierFileTypes)
 		if err != nil {
 			discard()
-			return nil, func() {}, fieldError(congthuong.EINVALID, "file", name+": a paper is "+err.Error())
+			return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", name+": a paper is "+err.Error())
 		}
 		out = append(out, procedure.File{Document: strings.TrimSpace(f.Document), FileName: name, ContentType: ctype,
 			Size: stored.size, SHA256: stored.sum})

@@ -46,16 +46,6 @@ func enterpriseWhere(actor congthuong.Actor, unitFilter string) (where, error) {
 	return w, nil
 }
 
-func requireWriter(actor congthuong.Actor) error {
-	switch {
-	case actor.System || actor.CanWrite():
-		return nil
-	case actor.Anonymous():
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
-	}
-	return congthuong.Errorf(congthuong.EFORBIDDEN, "your role may not change records")
-}
-
 // EnterpriseFilter selects enterprises.
 type EnterpriseFilter struct {
 	Q        string // name without regard to case or diacritics, or tax-code prefix

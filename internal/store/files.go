@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"syscall"
 	"time"
 
@@ -54,10 +56,10 @@ func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
 	head := &headWriter{max: 512}
 	n, err := io.Copy(io.MultiWriter(tmp, h, head), io.LimitReader(r, max+1))
 	if err == nil && n > max {
-		err = fieldError(congthuong.EINVALID, "file", fmt.Sprintf("the file is larger than %d MiB", max>>20))
+		err = congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("the file is larger than %d MiB", max>>20))
 	}
 	if err == nil && n == 0 {
-		err = fieldError(congthuong.EINVALID, "file", "the file is empty")
+		err = congthuong.FieldErr(congthuong.EINVALID, "file", "the file is empty")
 	}
 	if err == nil {
 		err = tmp.Sync()
@@ -144,7 +146,7 @@ func (s *Store) openFile(sum string) (*os.File, error) {
 // temporary file has been removed.
 func storageError(err error) error {
 	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
-		return fieldError(congthuong.EFULL, "file", "the server has no room left to store files; nothing was saved, try again later")
+		return congthuong.FieldErr(congthuong.EFULL, "file", "the server has no room left to store files; nothing was saved, try again later")
 	}
 	return err
 }
@@ -160,4 +162,33 @@ func (w *headWriter) Write(p []byte) (int, error) {
 		w.buf = append(w.buf, p[:min(room, len(p))]...)
 	}
 	return len(p), nil
+}
+
+// officeExtensions are the zip-based documents accepted as documents.
+var officeExtensions = map[string]string{
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+// fileType is the type a file's first bytes show, if allowed: a zip is
+// one of the Office documents by its name's extension, when documents are.
+func fileType(head []byte, fileName string, allowed []string) (string, error) {
+	ctype := http.DetectContentType(head)
+	if i := strings.IndexByte(ctype, ';'); i > 0 {
+		ctype = ctype[:i]
+	}
+	ok := false
+	for _, t := range allowed {
+		ok = ok || t == ctype
+	}
+	if ctype == "application/zip" {
+		office, known := officeExtensions[strings.ToLower(filepath.Ext(fileName))]
+		ok, ctype = ok && known, office
+	}
+	if !ok {
+		return "", fmt.Errorf("%s (Word, Excel and PowerPoint files for documents); this file is %s", strings.Join(allowed, ", "),
+			http.DetectContentType(head))
+	}
+	return ctype, nil
 }

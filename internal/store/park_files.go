@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -37,35 +36,6 @@ const MaxParkFile = 20 << 20
 var fileTypes = map[string][]string{
 	"photo":    {"image/jpeg", "image/png", "image/webp", "image/gif"},
 	"document": {"application/pdf", "image/jpeg", "image/png", "application/zip"},
-}
-
-// officeExtensions are the zip-based documents accepted as documents.
-var officeExtensions = map[string]string{
-	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-}
-
-// fileType is the type a file's first bytes show, if allowed: a zip is
-// one of the Office documents by its name's extension, when documents are.
-func fileType(head []byte, fileName string, allowed []string) (string, error) {
-	ctype := http.DetectContentType(head)
-	if i := strings.IndexByte(ctype, ';'); i > 0 {
-		ctype = ctype[:i]
-	}
-	ok := false
-	for _, t := range allowed {
-		ok = ok || t == ctype
-	}
-	if ctype == "application/zip" {
-		office, known := officeExtensions[strings.ToLower(filepath.Ext(fileName))]
-		ok, ctype = ok && known, office
-	}
-	if !ok {
-		return "", fmt.Errorf("%s (Word, Excel and PowerPoint files for documents); this file is %s", strings.Join(allowed, ", "),
-			http.DetectContentType(head))
-	}
-	return ctype, nil
 }
 
 // AddParkFile stores a photo or document of a site in the actor's scope:
@@ -102,7 +72,7 @@ func (s *Store) AddParkFile(ctx context.Context, code, kind, title, fileName str
 	}
 	ctype, err := fileType(stored.head, fileName, fileTypes[kind])
 	if err != nil {
-		return nil, fieldError(congthuong.EINVALID, "file", "a "+kind+" is "+err.Error())
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "a "+kind+" is "+err.Error())
 	}
 	f := &ParkFile{Kind: kind, Title: title, FileName: fileName, ContentType: ctype, Size: stored.size, SHA256: stored.sum}
 	err = s.withTx(ctx, func(tx *Tx) error {

@@ -70,7 +70,7 @@ func (tx *Tx) reportTarget(ctx context.Context, siteCode string, tenantID int64)
 	}
 	if tenantID == 0 {
 		if site.InvestorTaxCode == "" {
-			return nil, nil, fieldError(congthuong.EINVALID, "tenant_id", "site "+site.Code+" has no infrastructure investor to report")
+			return nil, nil, congthuong.FieldErr(congthuong.EINVALID, "tenant_id", "site "+site.Code+" has no infrastructure investor to report")
 		}
 		return site, nil, nil
 	}
@@ -148,7 +148,7 @@ func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 	}
 	note = strings.TrimSpace(note)
 	if !approve && note == "" {
-		return fieldError(congthuong.EINVALID, "note", "say what to correct when returning a report")
+		return congthuong.FieldErr(congthuong.EINVALID, "note", "say what to correct when returning a report")
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
 		site, tenant, err := tx.reportTarget(ctx, siteCode, tenantID)
@@ -212,7 +212,7 @@ func (s *Store) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 		return nil, counts, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
 	}
 	if half != 1 && half != 2 || year < 2000 || year > 2100 {
-		return nil, counts, fieldError(congthuong.EINVALID, "period", "give a half year such as 2025H1")
+		return nil, counts, congthuong.FieldErr(congthuong.EINVALID, "period", "give a half year such as 2025H1")
 	}
 	due, err := park.ReportDue(cal, year, half)
 	if err != nil {
@@ -351,7 +351,7 @@ func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (ValueIm
 		return res, congthuong.Errorf(congthuong.EFORBIDDEN, "only the department publishes figures")
 	}
 	if half != 1 && half != 2 || year < 2000 || year > 2100 {
-		return res, fieldError(congthuong.EINVALID, "period", "give a half year such as 2025H1")
+		return res, congthuong.FieldErr(congthuong.EINVALID, "period", "give a half year such as 2025H1")
 	}
 	period := stats.HalfOf(year, half)
 	w := parkWhere(congthuong.System(), ParkFilter{})
@@ -422,7 +422,7 @@ func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (ValueIm
 func ParseHalf(s string) (year, half int, err error) {
 	p, err := stats.ParsePeriod(s)
 	if err != nil || p.Kind != stats.Half {
-		return 0, 0, fieldError(congthuong.EINVALID, "period", strconv.Quote(s)+" is not a half year: write 2025H1 or 2025H2")
+		return 0, 0, congthuong.FieldErr(congthuong.EINVALID, "period", strconv.Quote(s)+" is not a half year: write 2025H1 or 2025H2")
 	}
 	return p.Year, p.First/6 + 1, nil
 }

@@ -109,7 +109,7 @@ func (tx *Tx) saveTenant(ctx context.Context, t *park.Tenant) error {
 		t.TaxCode = tc
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT name FROM enterprises WHERE tax_code = $1`, t.TaxCode).Scan(&t.Enterprise); err == sql.ErrNoRows {
-		return fieldError(congthuong.EINVALID, "tax_code", "no enterprise with tax code "+t.TaxCode+" is registered")
+		return congthuong.FieldErr(congthuong.EINVALID, "tax_code", "no enterprise with tax code "+t.TaxCode+" is registered")
 	} else if err != nil {
 		return fmt.Errorf("store: tenant: %w", err)
 	}
@@ -127,7 +127,7 @@ func (tx *Tx) saveTenant(ctx context.Context, t *park.Tenant) error {
 			return err
 		}
 		if t.Version != before.Version {
-			return fieldError(congthuong.ECONFLICT, "version", fmt.Sprintf("the tenant changed since version %d (now %d); reload it", t.Version, before.Version))
+			return congthuong.FieldErr(congthuong.ECONFLICT, "version", fmt.Sprintf("the tenant changed since version %d (now %d); reload it", t.Version, before.Version))
 		}
 		t.CreatedAt, t.Demo, t.Version = before.CreatedAt, before.Demo, before.Version+1
 		// Only over the version read: of two edits at once, the second
@@ -138,11 +138,11 @@ func (tx *Tx) saveTenant(ctx context.Context, t *park.Tenant) error {
 			updated_at = $12 WHERE id = $13 AND version = $14`, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD,
 			t.Jobs, string(t.Status), t.RegisteredOn, t.OperatingOn, t.Version, t.UpdatedAt, t.ID, before.Version)
 		if n, _ := rowsAffected(res, err); err == nil && n != 1 {
-			return fieldError(congthuong.ECONFLICT, "version", "the tenant changed meanwhile; reload it")
+			return congthuong.FieldErr(congthuong.ECONFLICT, "version", "the tenant changed meanwhile; reload it")
 		}
 	}
 	if isUniqueViolation(err) {
-		return fieldError(congthuong.ECONFLICT, "project", "the enterprise "+t.TaxCode+" already has the project "+strconv.Quote(t.Project)+" here")
+		return congthuong.FieldErr(congthuong.ECONFLICT, "project", "the enterprise "+t.TaxCode+" already has the project "+strconv.Quote(t.Project)+" here")
 	} else if err != nil {
 		return fmt.Errorf("store: save tenant: %w", err)
 	}
@@ -209,14 +209,6 @@ func (tx *Tx) hasTenants(ctx context.Context, siteID int64) (bool, error) {
 	return n > 0, nil
 }
 
-// rowsAffected is res.RowsAffected, or 0 when the statement failed.
-func rowsAffected(res sql.Result, err error) (int64, error) {
-	if err != nil {
-		return 0, err
-	}
-	return res.RowsAffected()
-}
-
 // recomputeSite sets a site's leased land, tenants, jobs and capital from
 // its tenants that count, after a change to one of them (a site that never
 // had a tenant keeps the leased land entered for it). The tenants may not
@@ -246,7 +238,7 @@ func (tx *Tx) recomputeSite(ctx context.Context, site *park.Site) error {
 		return fmt.Errorf("store: recompute site: %w", err)
 	}
 	if park.Area(leased) > site.LeasableArea {
-		return fieldError(congthuong.EINVALID, "leased_ha", "the tenants would lease "+park.Area(leased).Hectares()+
+		return congthuong.FieldErr(congthuong.EINVALID, "leased_ha", "the tenants would lease "+park.Area(leased).Hectares()+
 			" ha of the site's "+site.LeasableArea.Hectares()+" ha leasable")
 	}
 	after := *site

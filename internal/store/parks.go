@@ -236,7 +236,7 @@ type ParkGroupTotals struct {
 func (s *Store) SummarizeParks(ctx context.Context, f ParkFilter, by string) ([]ParkGroupTotals, error) {
 	col := map[string]string{"province": "p.province_code", "unit": "p.unit_code"}[by]
 	if col == "" {
-		return nil, fieldError(congthuong.EINVALID, "by", "by is province or unit")
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "by", "by is province or unit")
 	}
 	w := parkWhere(congthuong.ActorFrom(ctx), f)
 	rows, err := s.read.QueryContext(ctx, `SELECT `+col+`, p.kind, COUNT(*), SUM(p.planned_m2), SUM(p.leasable_m2), SUM(p.leased_m2)
@@ -309,13 +309,6 @@ func scanPark(r interface{ Scan(...any) error }) (*park.Site, error) {
 	return &p, nil
 }
 
-func nullFloat(f sql.NullFloat64) *float64 {
-	if !f.Valid {
-		return nil
-	}
-	return &f.Float64
-}
-
 // checkPark validates p and what needs the database: its unit (in force
 // today, in the actor's scope; sets the province) and its investor (an
 // enterprise of the register).
@@ -327,7 +320,7 @@ func (tx *Tx) checkPark(ctx context.Context, p *park.Site) error {
 		return err
 	}
 	if forbidden != "" {
-		return fieldError(congthuong.EFORBIDDEN, "unit_code", forbidden)
+		return congthuong.FieldErr(congthuong.EFORBIDDEN, "unit_code", forbidden)
 	}
 	return v.Err("the site has invalid fields")
 }
@@ -398,10 +391,6 @@ func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Val
 		p.InvestorName = name
 	}
 	return forbidden, nil
-}
-
-func fieldError(code, field, msg string) error {
-	return &congthuong.Error{Code: code, Message: msg, Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
 }
 
 // CreatePark adds a site in the actor's scope.
@@ -479,7 +468,7 @@ func (tx *Tx) insertPark(ctx context.Context, p *park.Site) error {
 	err = tx.QueryRowContext(ctx, `INSERT INTO parks (code, `+parkWriteColumns+`, demo, version, created_at, updated_at)
 		VALUES `+tx.s.dialect.values(1, n+5)+` RETURNING id`, args...).Scan(&p.ID)
 	if isUniqueViolation(err) {
-		return fieldError(congthuong.ECONFLICT, "code", "a site with code "+p.Code+" already exists")
+		return congthuong.FieldErr(congthuong.ECONFLICT, "code", "a site with code "+p.Code+" already exists")
 	} else if err != nil {
 		return fmt.Errorf("store: create park: %w", err)
 	}
@@ -515,7 +504,7 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", before.Code)
 		}
 		if upd.Version != before.Version {
-			return fieldError(congthuong.ECONFLICT, "version", fmt.Sprintf("the site changed since version %d (now %d); reload it", upd.Version, before.Version))
+			return congthuong.FieldErr(congthuong.ECONFLICT, "version", fmt.Sprintf("the site changed since version %d (now %d); reload it", upd.Version, before.Version))
 		}
 		p := upd
 		p.ID, p.Code, p.Demo, p.CreatedAt = before.ID, before.Code, before.Demo, before.CreatedAt

@@ -1,9 +1,12 @@
 package store
 
 import (
+	"context"
+	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"congthuong"
 )
@@ -158,4 +161,62 @@ func (d dialect) values(n, k int) string {
 		b.WriteByte(')')
 	}
 	return b.String()
+}
+
+// prefixed qualifies each column of a list with a table alias.
+func prefixed(alias, columns string) string {
+	var out []byte
+	for i, col := range splitColumns(columns) {
+		if i > 0 {
+			out = append(out, ", "...)
+		}
+		out = append(out, alias...)
+		out = append(out, col...)
+	}
+	return string(out)
+}
+
+// rowsAffected is res.RowsAffected, or 0 when the statement failed.
+func rowsAffected(res sql.Result, err error) (int64, error) {
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// queryer reads: a pool, a *Tx, or the *sql.Tx of a migration.
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// execer runs statements: a *Tx, or the *sql.Tx of a migration.
+type execer interface {
+	queryer
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// nullTime and utcPtr read an optional time as UTC, nil when NULL.
+func nullTime(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	u := t.Time.UTC()
+	return &u
+}
+
+func utcPtr(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	u := t.Time.UTC()
+	return &u
+}
+
+// nullFloat reads an optional number.
+func nullFloat(f sql.NullFloat64) *float64 {
+	if !f.Valid {
+		return nil
+	}
+	return &f.Float64
 }

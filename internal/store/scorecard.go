@@ -60,7 +60,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	}
 	u, err := s.FindUnit(ctx, unitCode, unit.Today(s.now()))
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
-		return nil, fieldError(congthuong.EINVALID, "unit", "no administrative unit with code "+unitCode)
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "unit", "no administrative unit with code "+unitCode)
 	} else if err != nil {
 		return nil, err
 	}

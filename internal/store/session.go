@@ -151,24 +151,3 @@ func (s *Store) FindTokenUser(ctx context.Context, token string) (*auth.User, er
 	}
 	return u, nil
 }
-
-func nullTime(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	u := t.Time.UTC()
-	return &u
-}
-
-// prefixed qualifies each column of a list with a table alias.
-func prefixed(alias, columns string) string {
-	var out []byte
-	for i, col := range splitColumns(columns) {
-		if i > 0 {
-			out = append(out, ", "...)
-		}
-		out = append(out, alias...)
-		out = append(out, col...)
-	}
-	return string(out)
-}

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -100,12 +99,6 @@ func compareSeries(a, b yearSeries) int {
 		return c
 	}
 	return strings.Compare(a.unitFrom, b.unitFrom)
-}
-
-// execer runs statements: a *Tx, or the *sql.Tx of a migration.
-type execer interface {
-	queryer
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
 // upsertSeries writes series rows, replacing those already stored.

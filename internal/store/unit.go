@@ -153,11 +153,6 @@ func (s *Store) FindUnit(ctx context.Context, code, day string) (unit.Unit, erro
 	return findUnit(ctx, s.read, code, day)
 }
 
-type queryer interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
 func findUnit(ctx context.Context, q queryer, code, day string) (unit.Unit, error) {
 	if _, err := unit.ParseDay(day); err != nil {
 		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid date",

@@ -55,18 +55,6 @@ func resolveScopeUnit(ctx context.Context, q queryer, code, day string) (string,
 	return u.ProvinceCode(), nil
 }
 
-// requireAdmin refuses anyone but an administrator; task says what only
-// administrators do ("manage users"), for the message.
-func requireAdmin(actor congthuong.Actor, task string) error {
-	if actor.System || actor.IsAdmin() {
-		return nil
-	}
-	if actor.Anonymous() {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
-	}
-	return congthuong.Errorf(congthuong.EFORBIDDEN, "only administrators %s", task)
-}
-
 // CreateUser adds an account with the given password. Administrators create
 // users only inside their own unit scope.
 func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) error {

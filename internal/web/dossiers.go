@@ -37,7 +37,7 @@ func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) 
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFilingBytes)
 	if err := r.ParseMultipartForm(32 << 20); err != nil {
-		return nil, func() {}, fieldError(congthuong.EINVALID, "file", "the upload could not be read (at most 10 files of 20 MiB)")
+		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", "the upload could not be read (at most 10 files of 20 MiB)")
 	}
 	if err := cleanForm(r); err != nil {
 		return nil, func() {}, err
@@ -373,7 +373,7 @@ func (s *Server) apologize(r *http.Request, in apologyInput) (*procedure.Dossier
 	if err != nil {
 		day, derr := calendar.ParseDate(in.NewDue)
 		if derr != nil {
-			return nil, fieldError(congthuong.EINVALID, "new_due", "write the new date as YYYY-MM-DD")
+			return nil, congthuong.FieldErr(congthuong.EINVALID, "new_due", "write the new date as YYYY-MM-DD")
 		}
 		cal, err := s.calendar(r.Context())
 		if err != nil {
@@ -484,7 +484,7 @@ func (s *Server) scorecard(r *http.Request) (*store.Scorecard, error) {
 	q := r.URL.Query()
 	p, err := stats.ParsePeriod(q.Get("period"))
 	if err != nil {
-		return nil, fieldError(congthuong.EINVALID, "period", err.Error())
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "period", err.Error())
 	}
 	return s.store.Scorecard(r.Context(), q.Get("unit"), p)
 }

@@ -104,7 +104,7 @@ func (s *Server) addParkFile(w http.ResponseWriter, r *http.Request) (*store.Par
 	r.Body = http.MaxBytesReader(w, r.Body, store.MaxParkFile+1<<20)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return nil, fieldError(congthuong.EINVALID, "file", "choose a photo or document (at most 20 MiB)")
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "choose a photo or document (at most 20 MiB)")
 	}
 	defer f.Close()
 	if err := cleanForm(r); err != nil {

@@ -151,7 +151,7 @@ func (s *Server) doParkReport(w http.ResponseWriter, r *http.Request) error {
 		rep.RevenueVND, _ = strconv.ParseInt(f.Get("revenue_vnd"), 10, 64)
 		if ha := f.Get("leased_ha"); ha != "" {
 			if rep.LeasedArea, err = park.ParseHectares(ha); err != nil {
-				return fieldError(congthuong.EINVALID, "leased_ha", err.Error())
+				return congthuong.FieldErr(congthuong.EINVALID, "leased_ha", err.Error())
 			}
 		}
 		err = s.store.FileParkReport(r.Context(), rep)
@@ -169,8 +169,4 @@ func (s *Server) doParkReport(w http.ResponseWriter, r *http.Request) error {
 	s.flash(w, "flash.saved")
 	http.Redirect(w, r, "/parks/reports?period="+f.Get("period"), http.StatusSeeOther)
 	return nil
-}
-
-func fieldError(code, field, msg string) error {
-	return &congthuong.Error{Code: code, Message: msg, Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
 }

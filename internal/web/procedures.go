@@ -133,7 +133,7 @@ func (s *Server) apiAddProcedureTemplate(w http.ResponseWriter, r *http.Request)
 	r.Body = http.MaxBytesReader(w, r.Body, store.MaxParkFile+1<<20)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return fieldError(congthuong.EINVALID, "file", "choose the form (PDF, Word or Excel; at most 20 MiB)")
+		return congthuong.FieldErr(congthuong.EINVALID, "file", "choose the form (PDF, Word or Excel; at most 20 MiB)")
 	}
 	defer f.Close()
 	if err := cleanForm(r); err != nil {

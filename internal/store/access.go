@@ -1,0 +1,40 @@
+package store
+
+import "congthuong"
+
+// The checks every module makes of who acts, before its own rules.
+
+// requireWriter refuses whom may not change records: the anonymous (401)
+// and leaders and enterprise users (403).
+func requireWriter(actor congthuong.Actor) error {
+	switch {
+	case actor.System || actor.CanWrite():
+		return nil
+	case actor.Anonymous():
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "your role may not change records")
+}
+
+// requireAdmin refuses anyone but an administrator; task says what only
+// administrators do ("manage users"), for the message.
+func requireAdmin(actor congthuong.Actor, task string) error {
+	if actor.System || actor.IsAdmin() {
+		return nil
+	}
+	if actor.Anonymous() {
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "only administrators %s", task)
+}
+
+// actorName is who the audit log and the records name for an actor.
+func actorName(a congthuong.Actor) string {
+	if a.System {
+		return "system"
+	}
+	if a.Username == "" {
+		return "anonymous"
+	}
+	return a.Username
+}

@@ -44,7 +44,7 @@ func (s *Store) SetAgencyCode(ctx context.Context, unitCode, code string) error 
 
 // agencyCode is the beginning of a unit's dossier codes: its electronic
 // identifier when set, else SCT{province} or X{commune}.
-func (tx *Tx) agencyCode(ctx context.Context, level, unitCode string) (string, error) {
+func agencyCode(ctx context.Context, tx *Tx, level, unitCode string) (string, error) {
 	var code string
 	err := tx.QueryRowContext(ctx, `SELECT code FROM agencies WHERE unit_code = $1`, unitCode).Scan(&code)
 	switch {

@@ -64,7 +64,7 @@ func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) e
 			Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
-		before, err := tx.findOverride(ctx, o.Date, o.Scope)
+		before, err := findOverride(ctx, tx, o.Date, o.Scope)
 		if err != nil {
 			return err
 		}
@@ -80,7 +80,7 @@ func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) e
 		if err != nil {
 			return fmt.Errorf("store: save calendar override: %w", err)
 		}
-		return tx.calendarChanged(ctx, action, o.Date, o.Scope, before, &o)
+		return calendarChanged(ctx, tx, action, o.Date, o.Scope, before, &o)
 	})
 }
 
@@ -91,7 +91,7 @@ func (s *Store) DeleteCalendarOverride(ctx context.Context, day calendar.Date, s
 		return err
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
-		before, err := tx.findOverride(ctx, day, scope)
+		before, err := findOverride(ctx, tx, day, scope)
 		if err != nil {
 			return err
 		}
@@ -101,7 +101,7 @@ func (s *Store) DeleteCalendarOverride(ctx context.Context, day calendar.Date, s
 		if _, err := tx.ExecContext(ctx, `DELETE FROM calendar_overrides WHERE day = $1 AND scope = $2`, day.String(), scope); err != nil {
 			return fmt.Errorf("store: delete calendar override: %w", err)
 		}
-		return tx.calendarChanged(ctx, "delete", day, scope, before, nil)
+		return calendarChanged(ctx, tx, "delete", day, scope, before, nil)
 	})
 }
 
@@ -135,7 +135,7 @@ func overrideIn(list []calendar.Override, day calendar.Date, scope calendar.Scop
 	return false
 }
 
-func (tx *Tx) findOverride(ctx context.Context, day calendar.Date, scope calendar.Scope) (*calendar.Override, error) {
+func findOverride(ctx context.Context, tx *Tx, day calendar.Date, scope calendar.Scope) (*calendar.Override, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT kind, name_vi, name_en, ref FROM calendar_overrides WHERE day = $1 AND scope = $2`,
 		day.String(), scope)
 	if err != nil {
@@ -153,7 +153,7 @@ func (tx *Tx) findOverride(ctx context.Context, day calendar.Date, scope calenda
 }
 
 // calendarChanged audits a change of an override and bumps the version.
-func (tx *Tx) calendarChanged(ctx context.Context, action string, day calendar.Date, scope calendar.Scope, before, after *calendar.Override) error {
+func calendarChanged(ctx context.Context, tx *Tx, action string, day calendar.Date, scope calendar.Scope, before, after *calendar.Override) error {
 	var b, a any
 	if before != nil {
 		b = before

@@ -119,7 +119,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	err = s.withTx(ctx, func(tx *Tx) error {
 		now := tx.now
 		day := calendar.DateOf(now)
-		agency, err := tx.agencyCode(ctx, proc.Level, d.UnitCode)
+		agency, err := agencyCode(ctx, tx, proc.Level, d.UnitCode)
 		if err != nil {
 			return err
 		}
@@ -155,11 +155,11 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 			d.Version, d.TrackingKey).Scan(&d.ID); err != nil {
 			return fmt.Errorf("store: file dossier: %w", err)
 		}
-		if err := tx.dossierEvent(ctx, d.ID, roleName(staff), action, procedure.Submitted, d.Status, ""); err != nil {
+		if err := dossierEvent(ctx, tx, d.ID, roleName(staff), action, procedure.Submitted, d.Status, ""); err != nil {
 			return err
 		}
 		for i := range stored {
-			if err := tx.addDossierFile(ctx, d.ID, &stored[i]); err != nil {
+			if err := addDossierFile(ctx, tx, d.ID, &stored[i]); err != nil {
 				return err
 			}
 		}
@@ -231,7 +231,7 @@ func rolesOf(a congthuong.Actor, p *procedure.Procedure, d *procedure.Dossier) [
 	return out
 }
 
-func (tx *Tx) dossierEvent(ctx context.Context, id int64, role, action string, from, to procedure.Status, note string) error {
+func dossierEvent(ctx context.Context, tx *Tx, id int64, role, action string, from, to procedure.Status, note string) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_events (dossier_id, at, actor, role, action, from_status, to_status, note)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, tx.now, actorName(tx.actor), role, action, string(from), string(to), note); err != nil {
 		return fmt.Errorf("store: dossier event: %w", err)
@@ -302,7 +302,7 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		case procedure.Receive:
 			d.ReceivedAt = &now
 		case procedure.Assign:
-			if err := tx.checkHandler(ctx, proc, d, step.Handler); err != nil {
+			if err := checkHandler(ctx, tx, proc, d, step.Handler); err != nil {
 				return err
 			}
 			d.Handler = strings.ToLower(strings.TrimSpace(step.Handler))
@@ -324,7 +324,7 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		}
 		if step.Action == procedure.Approve {
 			// The result document's number: the agency's sequence of the year.
-			agency, err := tx.agencyCode(ctx, proc.Level, d.UnitCode)
+			agency, err := agencyCode(ctx, tx, proc.Level, d.UnitCode)
 			if err != nil {
 				return err
 			}
@@ -360,11 +360,11 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 			return congthuong.Errorf(congthuong.ECONFLICT, "the dossier changed meanwhile; reload it")
 		}
 		d.Version++
-		if err := tx.dossierEvent(ctx, d.ID, string(role), string(step.Action), from, d.Status, step.Note); err != nil {
+		if err := dossierEvent(ctx, tx, d.ID, string(role), string(step.Action), from, d.Status, step.Note); err != nil {
 			return err
 		}
 		for i := range stored {
-			if err := tx.addDossierFile(ctx, d.ID, &stored[i]); err != nil {
+			if err := addDossierFile(ctx, tx, d.ID, &stored[i]); err != nil {
 				return err
 			}
 		}
@@ -384,7 +384,7 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 // checkHandler makes sure a dossier is assigned to an officer who can take
 // it up: an active account of the dossier's desk (mayReceive) whose role
 // handles dossiers. A name of nobody there would strand the dossier.
-func (tx *Tx) checkHandler(ctx context.Context, proc *procedure.Procedure, d *procedure.Dossier, handler string) error {
+func checkHandler(ctx context.Context, tx *Tx, proc *procedure.Procedure, d *procedure.Dossier, handler string) error {
 	handler = strings.ToLower(strings.TrimSpace(handler))
 	if handler == "" {
 		return congthuong.FieldErr(congthuong.EINVALID, "handler", "name the officer who handles the dossier")
@@ -675,7 +675,7 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 		}
 		d.ApologyDue = &newDue
 		d.Version++
-		if err := tx.dossierEvent(ctx, d.ID, string(procedure.AsReceiver), "apologize", d.Status, d.Status, reason); err != nil {
+		if err := dossierEvent(ctx, tx, d.ID, string(procedure.AsReceiver), "apologize", d.Status, d.Status, reason); err != nil {
 			return err
 		}
 		out = d
@@ -699,7 +699,7 @@ var dossierFileTypes = []string{"application/pdf", "image/jpeg", "image/png", "a
 const MaxDossierFiles = 10
 
 // addDossierFile writes the row of a stored paper and sets its id.
-func (tx *Tx) addDossierFile(ctx context.Context, dossierID int64, f *procedure.File) error {
+func addDossierFile(ctx context.Context, tx *Tx, dossierID int64, f *procedure.File) error {
 	if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_files (dossier_id, document, file_name, content_type, size, sha256,
 		created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, dossierID, f.Document, f.FileName, f.ContentType,
 		f.Size, f.SHA256, tx.now, actorName(tx.actor)).Scan(&f.ID); err != nil {

@@ -241,8 +241,8 @@ func findEnterprise(ctx context.Context, q queryer, taxCode string) (*enterprise
 
 // checkEnterpriseUnit resolves e's unit (valid today), sets its province and
 // checks that it lies in the actor's scope.
-func (tx *Tx) checkEnterpriseUnit(ctx context.Context, e *enterprise.Enterprise) error {
-	prov, err := tx.resolveScopeUnit(ctx, e.UnitCode)
+func checkEnterpriseUnit(ctx context.Context, tx *Tx, e *enterprise.Enterprise) error {
+	prov, err := scopeUnitToday(ctx, tx, e.UnitCode)
 	if err != nil {
 		return err
 	}
@@ -268,14 +268,14 @@ func (s *Store) CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) 
 		return err
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
-		if err := tx.checkEnterpriseUnit(ctx, e); err != nil {
+		if err := checkEnterpriseUnit(ctx, tx, e); err != nil {
 			return err
 		}
-		return tx.insertEnterprise(ctx, e)
+		return insertEnterprise(ctx, tx, e)
 	})
 }
 
-func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) error {
+func insertEnterprise(ctx context.Context, tx *Tx, e *enterprise.Enterprise) error {
 	e.CreatedAt, e.UpdatedAt = tx.now, tx.now
 	ins, err := tx.stmt(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
 		vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
@@ -291,7 +291,7 @@ func (tx *Tx) insertEnterprise(ctx context.Context, e *enterprise.Enterprise) er
 	} else if err != nil {
 		return fmt.Errorf("store: create enterprise: %w", err)
 	}
-	if err := tx.indexEnterprises(ctx, []*enterprise.Enterprise{e}); err != nil {
+	if err := indexEnterprises(ctx, tx, []*enterprise.Enterprise{e}); err != nil {
 		return err
 	}
 	return tx.audit(ctx, audit.Create, "enterprise", e.TaxCode, e.UnitCode, nil, e)
@@ -323,16 +323,16 @@ func (s *Store) UpdateEnterprise(ctx context.Context, taxCode string, upd enterp
 		if err := e.Validate(); err != nil {
 			return err
 		}
-		if err := tx.checkEnterpriseUnit(ctx, &e); err != nil {
+		if err := checkEnterpriseUnit(ctx, tx, &e); err != nil {
 			return err
 		}
 		out = &e
-		return tx.updateEnterprise(ctx, before, &e)
+		return updateEnterprise(ctx, tx, before, &e)
 	})
 	return out, err
 }
 
-func (tx *Tx) updateEnterprise(ctx context.Context, before, e *enterprise.Enterprise) error {
+func updateEnterprise(ctx context.Context, tx *Tx, before, e *enterprise.Enterprise) error {
 	e.UpdatedAt = tx.now
 	if _, err := tx.ExecContext(ctx, `UPDATE enterprises SET name = $1, name_en = $2, address = $3, unit_code = $4,
 		province_code = $5, vsic_code = $6, vsic_version = $7, representative = $8, phone = $9, email = $10,
@@ -342,10 +342,10 @@ func (tx *Tx) updateEnterprise(ctx context.Context, before, e *enterprise.Enterp
 		return fmt.Errorf("store: update enterprise: %w", err)
 	}
 	if before.Name != e.Name || before.UnitCode != e.UnitCode || before.ProvinceCode != e.ProvinceCode {
-		if err := tx.unindexEnterprise(ctx, e.ID); err != nil {
+		if err := unindexEnterprise(ctx, tx, e.ID); err != nil {
 			return err
 		}
-		if err := tx.indexEnterprises(ctx, []*enterprise.Enterprise{e}); err != nil {
+		if err := indexEnterprises(ctx, tx, []*enterprise.Enterprise{e}); err != nil {
 			return err
 		}
 	}
@@ -362,7 +362,7 @@ func (s *Store) DeleteEnterprise(ctx context.Context, taxCode string) error {
 		if err != nil {
 			return err
 		}
-		if err := tx.unindexEnterprise(ctx, before.ID); err != nil {
+		if err := unindexEnterprise(ctx, tx, before.ID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM enterprises WHERE id = $1`, before.ID); err != nil {

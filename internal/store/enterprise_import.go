@@ -102,7 +102,7 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 					chunk = append(chunk, e)
 					created = append(created, e)
 					if len(chunk) == insertChunk {
-						if err := tx.insertEnterprises(ctx, chunk); err != nil {
+						if err := insertEnterprises(ctx, tx, chunk); err != nil {
 							return err
 						}
 						chunk = chunk[:0]
@@ -112,12 +112,12 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 				default:
 					res.Updated++
 					e.ID, e.Demo, e.CreatedAt = old.ID, old.Demo, old.CreatedAt
-					if err := tx.updateEnterprise(ctx, old, e); err != nil {
+					if err := updateEnterprise(ctx, tx, old, e); err != nil {
 						return fmt.Errorf("row %d: %w", r.line, err)
 					}
 				}
 			}
-			if err := tx.insertEnterprises(ctx, chunk); err != nil {
+			if err := insertEnterprises(ctx, tx, chunk); err != nil {
 				return err
 			}
 			// The search rows go last, after the audit entries: SQLite's
@@ -126,7 +126,7 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 			if err := tx.flushAudit(ctx); err != nil {
 				return err
 			}
-			return tx.indexEnterprises(ctx, created)
+			return indexEnterprises(ctx, tx, created)
 		},
 	})
 	if err == nil && !dryRun && res.Created+res.Updated >= analyzeAfter {
@@ -189,7 +189,7 @@ const insertChunk = 64
 // multi-row statement, with their audit entries: a bulk import costs a few
 // thousand statements instead of a few hundred thousand. Their search rows
 // are written by indexEnterprises.
-func (tx *Tx) insertEnterprises(ctx context.Context, chunk []*enterprise.Enterprise) error {
+func insertEnterprises(ctx context.Context, tx *Tx, chunk []*enterprise.Enterprise) error {
 	const cols = 15
 	if len(chunk) == 0 {
 		return nil
@@ -241,7 +241,7 @@ func (tx *Tx) insertEnterprises(ctx context.Context, chunk []*enterprise.Enterpr
 // at the start of every multi-row statement in a transaction, so
 // thousands of small inserts would make thousands of segments to merge. One
 // parameter also spares the driver from binding hundreds of thousands.
-func (tx *Tx) indexEnterprises(ctx context.Context, es []*enterprise.Enterprise) error {
+func indexEnterprises(ctx context.Context, tx *Tx, es []*enterprise.Enterprise) error {
 	rows := make([][2]any, 0, len(es))
 	for _, e := range es {
 		words := enterprise.SearchWords(e.Name)
@@ -264,7 +264,7 @@ func (tx *Tx) indexEnterprises(ctx context.Context, es []*enterprise.Enterprise)
 }
 
 // unindexEnterprise removes the search row of an enterprise.
-func (tx *Tx) unindexEnterprise(ctx context.Context, id int64) error {
+func unindexEnterprise(ctx context.Context, tx *Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_search WHERE `+tx.s.dialect.searchID+` = $1`, id); err != nil {
 		return fmt.Errorf("store: unindex enterprise: %w", err)
 	}

@@ -83,7 +83,7 @@ func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 		},
 		review: review,
 		write: func(tx *Tx, existing map[string]*park.Site) error {
-			withTenants, err := tx.sitesWithTenants(ctx)
+			withTenants, err := sitesWithTenants(ctx, tx)
 			if err != nil {
 				return err
 			}
@@ -107,12 +107,12 @@ func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 				switch {
 				case before == nil:
 					res.Created++
-					err = tx.insertPark(ctx, r.site)
+					err = insertPark(ctx, tx, r.site)
 				case sameSite(before, r.site):
 					res.Unchanged++
 				default:
 					res.Updated++
-					err = tx.updatePark(ctx, before, r.site)
+					err = updatePark(ctx, tx, before, r.site)
 				}
 				if err != nil {
 					return err
@@ -161,7 +161,7 @@ func sameSite(a, b *park.Site) bool {
 	return err1 == nil && err2 == nil && reflect.DeepEqual(va[:len(va)-1], vb[:len(vb)-1])
 }
 
-func (tx *Tx) sitesWithTenants(ctx context.Context) (map[int64]bool, error) {
+func sitesWithTenants(ctx context.Context, tx *Tx) (map[int64]bool, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT park_id FROM park_tenants`)
 	if err != nil {
 		return nil, fmt.Errorf("store: sites with tenants: %w", err)
@@ -291,10 +291,10 @@ func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 				updated = append(updated, t)
 				touched[site.ID] = site
 			}
-			if err := tx.writeTenants(ctx, created, updated); err != nil {
+			if err := writeTenants(ctx, tx, created, updated); err != nil {
 				return err
 			}
-			if err := tx.recomputeSites(ctx, touched, firstRow); err != nil {
+			if err := recomputeSites(ctx, tx, touched, firstRow); err != nil {
 				return err
 			}
 			if res.Created+res.Updated == 0 {
@@ -356,7 +356,7 @@ var tenantWriteColumns = []string{"park_id", "tax_code", "project", "sector", "l
 
 // writeTenants writes new tenants in bulk (COPY on PostgreSQL, multi-row
 // statements on SQLite) and changed ones one by one.
-func (tx *Tx) writeTenants(ctx context.Context, created []tenantInsert, updated []*park.Tenant) error {
+func writeTenants(ctx context.Context, tx *Tx, created []tenantInsert, updated []*park.Tenant) error {
 	record := func(dst []any, x *tenantInsert) []any {
 		t := &x.t
 		return append(dst, x.site, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD, t.Jobs,
@@ -404,13 +404,13 @@ func (tx *Tx) writeTenants(ctx context.Context, created []tenantInsert, updated 
 // recomputeSites is recomputeSite for every site an import touched, and
 // reports each site whose tenants would lease more than its leasable land
 // on the site's first row.
-func (tx *Tx) recomputeSites(ctx context.Context, sites map[int64]*park.Site, firstRow map[int64]int) error {
+func recomputeSites(ctx context.Context, tx *Tx, sites map[int64]*park.Site, firstRow map[int64]int) error {
 	var v congthuong.Validation
 	// In one order, so that two imports locking the same sites
 	// (recomputeSite) cannot deadlock.
 	for _, id := range slices.Sorted(maps.Keys(sites)) {
 		site := sites[id]
-		err := tx.recomputeSite(ctx, site)
+		err := recomputeSite(ctx, tx, site)
 		if fields := congthuong.ErrorFields(err); len(fields) == 1 && fields[0].Field == "leased_ha" {
 			v.AddRow(firstRow[id], "leased_ha", "site "+site.Code+": "+fields[0].Message)
 		} else if err != nil {

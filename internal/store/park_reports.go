@@ -62,7 +62,7 @@ func reportRights(a congthuong.Actor, site *park.Site, tenant *park.Tenant) bool
 
 // reportTarget finds the site (whatever its publication) and, for a
 // tenant's report, the tenant.
-func (tx *Tx) reportTarget(ctx context.Context, siteCode string, tenantID int64) (*park.Site, *park.Tenant, error) {
+func reportTarget(ctx context.Context, tx *Tx, siteCode string, tenantID int64) (*park.Site, *park.Tenant, error) {
 	sys := congthuong.NewContext(ctx, congthuong.System())
 	site, err := findPark(sys, tx, siteCode)
 	if err != nil {
@@ -74,7 +74,7 @@ func (tx *Tx) reportTarget(ctx context.Context, siteCode string, tenantID int64)
 		}
 		return site, nil, nil
 	}
-	t, err := tx.findTenant(ctx, site.ID, tenantID)
+	t, err := findTenant(ctx, tx, site.ID, tenantID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -95,7 +95,7 @@ func (s *Store) FileParkReport(ctx context.Context, r park.Report) error {
 		return err
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
-		site, tenant, err := tx.reportTarget(ctx, r.SiteCode, r.TenantID)
+		site, tenant, err := reportTarget(ctx, tx, r.SiteCode, r.TenantID)
 		if err != nil {
 			return err
 		}
@@ -105,7 +105,7 @@ func (s *Store) FileParkReport(ctx context.Context, r park.Report) error {
 		// A filing and a decision take the site's lock before reading the
 		// report's state: a report cannot be filed again in the middle of
 		// its approval, nor twice at once.
-		if err := tx.lockSite(ctx, site.ID); err != nil {
+		if err := lockSite(ctx, tx, site.ID); err != nil {
 			return err
 		}
 		var status string
@@ -151,14 +151,14 @@ func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 		return congthuong.FieldErr(congthuong.EINVALID, "note", "say what to correct when returning a report")
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
-		site, tenant, err := tx.reportTarget(ctx, siteCode, tenantID)
+		site, tenant, err := reportTarget(ctx, tx, siteCode, tenantID)
 		if err != nil {
 			return err
 		}
 		if !a.System && !a.InScope(site.UnitCode, site.ProvinceCode) {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
 		}
-		if err := tx.lockSite(ctx, site.ID); err != nil {
+		if err := lockSite(ctx, tx, site.ID); err != nil {
 			return err
 		}
 		var r park.Report
@@ -193,7 +193,7 @@ func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 				version = version + 1, updated_at = $5 WHERE id = $6`, r.Jobs, r.CapitalVND, nullFloat(usd), int64(r.LeasedArea), tx.now, tenant.ID); err != nil {
 				return fmt.Errorf("store: apply park report: %w", err)
 			}
-			if err := tx.recomputeSite(ctx, site); err != nil {
+			if err := recomputeSite(ctx, tx, site); err != nil {
 				return err
 			}
 		}
@@ -413,7 +413,7 @@ func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (ValueIm
 		add("SITE_CAPITAL", float64(f.capital)/1e9) // billion dong
 	}
 	err = s.withTx(ctx, func(tx *Tx) error {
-		return tx.importValues(ctx, rows, false, &res)
+		return importValues(ctx, tx, rows, false, &res)
 	})
 	return res, err
 }

@@ -97,11 +97,11 @@ func (s *Store) SaveTenant(ctx context.Context, t *park.Tenant) error {
 	if err := v.Err("the tenant has invalid fields"); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error { return tx.saveTenant(ctx, t) })
+	return s.withTx(ctx, func(tx *Tx) error { return saveTenant(ctx, tx, t) })
 }
 
-func (tx *Tx) saveTenant(ctx context.Context, t *park.Tenant) error {
-	site, err := tx.tenantSite(ctx, t.SiteCode)
+func saveTenant(ctx context.Context, tx *Tx, t *park.Tenant) error {
+	site, err := tenantSite(ctx, tx, t.SiteCode)
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func (tx *Tx) saveTenant(ctx context.Context, t *park.Tenant) error {
 			site.ID, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD, t.Jobs, string(t.Status),
 			t.RegisteredOn, t.OperatingOn, t.Demo, t.Version, t.CreatedAt, t.UpdatedAt).Scan(&t.ID)
 	} else {
-		if before, err = tx.findTenant(ctx, site.ID, t.ID); err != nil {
+		if before, err = findTenant(ctx, tx, site.ID, t.ID); err != nil {
 			return err
 		}
 		if t.Version != before.Version {
@@ -146,7 +146,7 @@ func (tx *Tx) saveTenant(ctx context.Context, t *park.Tenant) error {
 	} else if err != nil {
 		return fmt.Errorf("store: save tenant: %w", err)
 	}
-	if err := tx.recomputeSite(ctx, site); err != nil {
+	if err := recomputeSite(ctx, tx, site); err != nil {
 		return err
 	}
 	action := "create"
@@ -162,18 +162,18 @@ func (s *Store) DeleteTenant(ctx context.Context, siteCode string, id int64) err
 		return err
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
-		site, err := tx.tenantSite(ctx, siteCode)
+		site, err := tenantSite(ctx, tx, siteCode)
 		if err != nil {
 			return err
 		}
-		before, err := tx.findTenant(ctx, site.ID, id)
+		before, err := findTenant(ctx, tx, site.ID, id)
 		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM park_tenants WHERE id = $1`, id); err != nil {
 			return fmt.Errorf("store: delete tenant: %w", err)
 		}
-		if err := tx.recomputeSite(ctx, site); err != nil {
+		if err := recomputeSite(ctx, tx, site); err != nil {
 			return err
 		}
 		return tx.audit(ctx, audit.Delete, "park_tenant", site.Code+"/"+strconv.FormatInt(id, 10), site.UnitCode, before, nil)
@@ -182,7 +182,7 @@ func (s *Store) DeleteTenant(ctx context.Context, siteCode string, id int64) err
 
 // tenantSite returns the site whose tenants the actor changes: one in its
 // scope.
-func (tx *Tx) tenantSite(ctx context.Context, code string) (*park.Site, error) {
+func tenantSite(ctx context.Context, tx *Tx, code string) (*park.Site, error) {
 	site, err := findPark(ctx, tx, code)
 	if err != nil {
 		return nil, err
@@ -193,7 +193,7 @@ func (tx *Tx) tenantSite(ctx context.Context, code string) (*park.Site, error) {
 	return site, nil
 }
 
-func (tx *Tx) findTenant(ctx context.Context, siteID, id int64) (*park.Tenant, error) {
+func findTenant(ctx context.Context, tx *Tx, siteID, id int64) (*park.Tenant, error) {
 	t, err := scanTenant(tx.QueryRowContext(ctx, `SELECT `+tenantColumns+tenantFrom+` WHERE t.park_id = $1 AND t.id = $2`, siteID, id))
 	if err != nil {
 		return nil, notFound(err, "no tenant %d on this site", id)
@@ -201,7 +201,7 @@ func (tx *Tx) findTenant(ctx context.Context, siteID, id int64) (*park.Tenant, e
 	return t, nil
 }
 
-func (tx *Tx) hasTenants(ctx context.Context, siteID int64) (bool, error) {
+func hasTenants(ctx context.Context, tx *Tx, siteID int64) (bool, error) {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM park_tenants WHERE park_id = $1`, siteID).Scan(&n); err != nil {
 		return false, fmt.Errorf("store: tenants: %w", err)
@@ -213,7 +213,7 @@ func (tx *Tx) hasTenants(ctx context.Context, siteID int64) (bool, error) {
 // its tenants that count, after a change to one of them (a site that never
 // had a tenant keeps the leased land entered for it). The tenants may not
 // lease more than the site's leasable land.
-func (tx *Tx) recomputeSite(ctx context.Context, site *park.Site) error {
+func recomputeSite(ctx context.Context, tx *Tx, site *park.Site) error {
 	// Writers of one site's tenants take turns from here to their commit:
 	// on PostgreSQL two transactions adding tenants at once would otherwise
 	// each add up the tenants without the other's, and the last to write

@@ -312,7 +312,7 @@ func scanPark(r interface{ Scan(...any) error }) (*park.Site, error) {
 // checkPark validates p and what needs the database: its unit (in force
 // today, in the actor's scope; sets the province) and its investor (an
 // enterprise of the register).
-func (tx *Tx) checkPark(ctx context.Context, p *park.Site) error {
+func checkPark(ctx context.Context, tx *Tx, p *park.Site) error {
 	c := siteChecker{q: tx, actor: tx.actor, today: unit.Today(tx.now)}
 	var v congthuong.Validation
 	forbidden, err := c.check(ctx, p, &v, 0)
@@ -399,10 +399,10 @@ func (s *Store) CreatePark(ctx context.Context, p *park.Site) error {
 		return err
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
-		if err := tx.checkPark(ctx, p); err != nil {
+		if err := checkPark(ctx, tx, p); err != nil {
 			return err
 		}
-		return tx.insertPark(ctx, p)
+		return insertPark(ctx, tx, p)
 	})
 }
 
@@ -456,7 +456,7 @@ func nonNil(d []park.Decision) []park.Decision {
 	return d
 }
 
-func (tx *Tx) insertPark(ctx context.Context, p *park.Site) error {
+func insertPark(ctx context.Context, tx *Tx, p *park.Site) error {
 	p.CreatedAt, p.UpdatedAt, p.Version = tx.now, tx.now, 1
 	vals, err := parkValues(p)
 	if err != nil {
@@ -494,7 +494,7 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 		// Read again under the site's lock (recomputeSite): what a tenant
 		// change committed meanwhile, the tenants' totals among it, is kept,
 		// and of two edits at once the second sees the first's version.
-		if err := tx.lockSite(ctx, before.ID); err != nil {
+		if err := lockSite(ctx, tx, before.ID); err != nil {
 			return err
 		}
 		if before, err = findPark(ctx, tx, code); err != nil {
@@ -509,16 +509,16 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 		p := upd
 		p.ID, p.Code, p.Demo, p.CreatedAt = before.ID, before.Code, before.Demo, before.CreatedAt
 		p.Tenants, p.Jobs, p.CapitalVND, p.CapitalUSD = before.Tenants, before.Jobs, before.CapitalVND, before.CapitalUSD
-		if has, err := tx.hasTenants(ctx, before.ID); err != nil {
+		if has, err := hasTenants(ctx, tx, before.ID); err != nil {
 			return err
 		} else if has {
 			p.LeasedArea = before.LeasedArea // the tenants' sum
 		}
-		if err := tx.checkPark(ctx, &p); err != nil {
+		if err := checkPark(ctx, tx, &p); err != nil {
 			return err
 		}
 		out = &p
-		return tx.updatePark(ctx, before, &p)
+		return updatePark(ctx, tx, before, &p)
 	})
 	return out, err
 }
@@ -526,7 +526,7 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 // lockSite makes the writers of a site, its tenants and its reports take
 // turns until this transaction ends (a row lock on PostgreSQL; SQLite has
 // one writer already).
-func (tx *Tx) lockSite(ctx context.Context, id int64) error {
+func lockSite(ctx context.Context, tx *Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE parks SET updated_at = updated_at WHERE id = $1`, id); err != nil {
 		return fmt.Errorf("store: lock site: %w", err)
 	}
@@ -534,7 +534,7 @@ func (tx *Tx) lockSite(ctx context.Context, id int64) error {
 }
 
 // updatePark writes p over before, a new version, audited.
-func (tx *Tx) updatePark(ctx context.Context, before, p *park.Site) error {
+func updatePark(ctx context.Context, tx *Tx, before, p *park.Site) error {
 	p.UpdatedAt, p.Version = tx.now, before.Version+1
 	vals, err := parkValues(p)
 	if err != nil {

@@ -124,7 +124,7 @@ func upsertSeries(ctx context.Context, db execer, d dialect, rows []seriesRow) e
 
 // insertSeries writes series rows none of which is stored yet: by COPY on
 // PostgreSQL.
-func (tx *Tx) insertSeries(ctx context.Context, rows []seriesRow) error {
+func insertSeries(ctx context.Context, tx *Tx, rows []seriesRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -155,7 +155,7 @@ func (tx *Tx) insertSeries(ctx context.Context, rows []seriesRow) error {
 // values, one losing its months from the series or failing on a duplicate.
 // SQLite has one writer at a time already. Locks are taken in one order,
 // so that writers of several years cannot deadlock.
-func (tx *Tx) lockSeries(ctx context.Context, years map[string]map[int]bool) error {
+func lockSeries(ctx context.Context, tx *Tx, years map[string]map[int]bool) error {
 	if tx.s.dialect.name != postgres.name {
 		return nil
 	}

@@ -129,7 +129,7 @@ func (s *Store) ImportValues(ctx context.Context, src tabular.Source[stats.Value
 			return nil
 		},
 		review: func(q queryer, p *importProblems) (valuesFound, error) { return c.review(ctx, q, false, p) },
-		write:  func(tx *Tx, found valuesFound) error { return tx.writeValues(ctx, c, found, &res) },
+		write:  func(tx *Tx, found valuesFound) error { return writeValues(ctx, tx, c, found, &res) },
 	})
 	return res, err
 }
@@ -138,7 +138,7 @@ func (s *Store) ImportValues(ctx context.Context, src tabular.Source[stats.Value
 // caller's (a report entered, a park report published); reopened says that
 // the rows re-enter a report the department returned, whose official
 // figures they may replace.
-func (tx *Tx) importValues(ctx context.Context, rows []stats.ValueRow, reopened bool, res *ValueImportResult) error {
+func importValues(ctx context.Context, tx *Tx, rows []stats.ValueRow, reopened bool, res *ValueImportResult) error {
 	c, err := tx.s.newValueChecker(ctx, tx)
 	if err != nil {
 		return err
@@ -159,7 +159,7 @@ func (tx *Tx) importValues(ctx context.Context, rows []stats.ValueRow, reopened 
 	if err := p.err(); err != nil {
 		return err
 	}
-	return tx.writeValues(ctx, c, found, res)
+	return writeValues(ctx, tx, c, found, res)
 }
 
 // valuesFound is what a value import's review finds: the values stored for
@@ -188,7 +188,7 @@ func (c *valueChecker) review(ctx context.Context, q queryer, reopened bool, p *
 		return found, nil
 	}
 	if writing {
-		found.existing, err = tx.storedValues(ctx, c.years)
+		found.existing, err = storedValues(ctx, tx, c.years)
 	} else {
 		found.existing, err = readStoredValues(ctx, q, c.years)
 	}
@@ -285,7 +285,7 @@ func (c *valueChecker) check(r stats.ValueRow, v *congthuong.Validation) {
 // writeValues is the second phase of a value import: given what review
 // found under the series' locks, it computes the rule checks' warnings and
 // writes.
-func (tx *Tx) writeValues(ctx context.Context, c *valueChecker, found valuesFound, res *ValueImportResult) error {
+func writeValues(ctx context.Context, tx *Tx, c *valueChecker, found valuesFound, res *ValueImportResult) error {
 	actor, valid, inFile := c.actor, c.valid, c.inFile
 	existing, fate := found.existing, found.fate
 	// Written in key order, the rows append to the table's B-tree
@@ -367,7 +367,7 @@ func (tx *Tx) writeValues(ctx context.Context, c *valueChecker, found valuesFoun
 	if res.Created+res.Updated == 0 {
 		return nil
 	}
-	if err := tx.importSeries(ctx, valid, inFile, existing); err != nil {
+	if err := importSeries(ctx, tx, valid, inFile, existing); err != nil {
 		return err
 	}
 	// One entry per import: the values' own history is in
@@ -456,7 +456,7 @@ func approvedValues(ctx context.Context, q queryer, years map[string]map[int]boo
 
 // importSeries rewrites the series rows (stat_series.go) of the values an
 // import holds, from what is stored and what the file brings.
-func (tx *Tx) importSeries(ctx context.Context, valid []importedValue, inFile map[valueKey]int32, existing map[valueKey]storedValue) error {
+func importSeries(ctx context.Context, tx *Tx, valid []importedValue, inFile map[valueKey]int32, existing map[valueKey]storedValue) error {
 	index := map[yearSeries]int{}
 	var rows []seriesRow
 	for i := range valid {
@@ -491,7 +491,7 @@ func (tx *Tx) importSeries(ctx context.Context, valid []importedValue, inFile ma
 			fresh = append(fresh, r)
 		}
 	}
-	if err := tx.insertSeries(ctx, fresh); err != nil {
+	if err := insertSeries(ctx, tx, fresh); err != nil {
 		return err
 	}
 	return upsertSeries(ctx, tx, tx.s.dialect, changed)
@@ -499,8 +499,8 @@ func (tx *Tx) importSeries(ctx context.Context, valid []importedValue, inFile ma
 
 // storedValues locks the series of the given indicators' years and reads
 // their stored values.
-func (tx *Tx) storedValues(ctx context.Context, years map[string]map[int]bool) (map[valueKey]storedValue, error) {
-	if err := tx.lockSeries(ctx, years); err != nil {
+func storedValues(ctx context.Context, tx *Tx, years map[string]map[int]bool) (map[valueKey]storedValue, error) {
+	if err := lockSeries(ctx, tx, years); err != nil {
 		return nil, err
 	}
 	return readStoredValues(ctx, tx, years)

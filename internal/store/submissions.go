@@ -118,10 +118,10 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 		// Taken before the status is read, as a decision takes it: an entry
 		// and an approval of the same report cannot interleave, so an
 		// approved report is never changed after the fact.
-		if err := tx.lockSeries(ctx, dataSetYears(ds, p.Year)); err != nil {
+		if err := lockSeries(ctx, tx, dataSetYears(ds, p.Year)); err != nil {
 			return err
 		}
-		status, _, err := tx.submissionStatus(ctx, ds.Code, p, u)
+		status, _, err := submissionStatus(ctx, tx, ds.Code, p, u)
 		if err != nil {
 			return err
 		}
@@ -129,7 +129,7 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is approved and locked; ask the department to return it")
 		}
 		var res ValueImportResult
-		if err := tx.importValues(ctx, rows, status == SubmissionReturned, &res); err != nil {
+		if err := importValues(ctx, tx, rows, status == SubmissionReturned, &res); err != nil {
 			// Row problems name the indicator rather than a row of a file.
 			for i, f := range congthuong.ErrorFields(err) {
 				if f.Row > 0 && f.Row <= len(rows) {
@@ -181,7 +181,7 @@ func contains(list []string, s string) bool {
 
 // submissionStatus returns the state of a report ("" when none was
 // entered) and who entered it.
-func (tx *Tx) submissionStatus(ctx context.Context, ds string, p stats.Period, u unit.Unit) (status, enteredBy string, err error) {
+func submissionStatus(ctx context.Context, tx *Tx, ds string, p stats.Period, u unit.Unit) (status, enteredBy string, err error) {
 	err = tx.QueryRowContext(ctx, `SELECT status, entered_by FROM stat_submissions WHERE data_set = $1 AND year = $2
 		AND first_month = $3 AND last_month = $4 AND unit_code = $5 AND unit_from = $6`,
 		ds, p.Year, p.First, p.Last, u.Code, u.ValidFrom).Scan(&status, &enteredBy)
@@ -222,10 +222,10 @@ func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 			Fields: []congthuong.FieldError{{Field: "note", Message: "say what to correct"}}}
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
-		if err := tx.lockSeries(ctx, dataSetYears(ds, p.Year)); err != nil {
+		if err := lockSeries(ctx, tx, dataSetYears(ds, p.Year)); err != nil {
 			return err
 		}
-		status, enteredBy, err := tx.submissionStatus(ctx, ds.Code, p, u)
+		status, enteredBy, err := submissionStatus(ctx, tx, ds.Code, p, u)
 		if err != nil {
 			return err
 		}

@@ -39,7 +39,7 @@ func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*auth.User, err
 
 // resolveScopeUnit checks that code names a unit valid today and returns its
 // province ("" for the country).
-func (tx *Tx) resolveScopeUnit(ctx context.Context, code string) (string, error) {
+func scopeUnitToday(ctx context.Context, tx *Tx, code string) (string, error) {
 	return resolveScopeUnit(ctx, tx, code, unit.Today(tx.now))
 }
 
@@ -71,7 +71,7 @@ func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) e
 		return err
 	}
 	return s.withTx(ctx, func(tx *Tx) error {
-		prov, err := tx.resolveScopeUnit(ctx, u.UnitCode)
+		prov, err := scopeUnitToday(ctx, tx, u.UnitCode)
 		if err != nil {
 			return err
 		}
@@ -213,7 +213,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth
 		if id == actor.UserID && (!u.Active || u.Role != congthuong.RoleAdmin) {
 			return congthuong.Errorf(congthuong.EINVALID, "you cannot deactivate your own account or remove your own administrator role")
 		}
-		if u.ProvinceCode, err = tx.resolveScopeUnit(ctx, u.UnitCode); err != nil {
+		if u.ProvinceCode, err = scopeUnitToday(ctx, tx, u.UnitCode); err != nil {
 			return err
 		}
 		if !actor.InScope(u.UnitCode, u.ProvinceCode) {

@@ -306,7 +306,7 @@ func killDuringImport(t *testing.T, dbURL string) {
 	}
 	defer st3.Close()
 	var n int
-	if err := st3.DB().QueryRow(`SELECT COUNT(*) FROM stat_values`).Scan(&n); err != nil || n != 2 {
+	if err := st3.Read.QueryRow(`SELECT COUNT(*) FROM stat_values`).Scan(&n); err != nil || n != 2 {
 		t.Errorf("after the kill the store holds %d values, want the small import's 2 and nothing of the %d killed: %v", n, rows, err)
 	}
 	if err := st3.CheckSeries(sys); err != nil {

@@ -98,7 +98,7 @@ func TestDiskFullAttachment(t *testing.T) {
 	t.Cleanup(func() { m.Close() })
 	token := adminToken(t, m.Store)
 	count := func() (dossiers, audit int) {
-		db := m.Store.DB()
+		db := m.Store.Read
 		if err := db.QueryRow(`SELECT COUNT(*) FROM dossiers`).Scan(&dossiers); err != nil {
 			t.Fatal(err)
 		}
@@ -180,7 +180,7 @@ func TestSlowClients(t *testing.T) {
 
 	t.Run("upload", func(t *testing.T) {
 		var values int
-		db := m.Store.DB()
+		db := m.Store.Read
 		conn, err := net.Dial("tcp", addr)
 		if err != nil {
 			t.Fatal(err)

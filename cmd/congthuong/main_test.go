@@ -249,7 +249,7 @@ func TestCommands(t *testing.T) {
 
 	// Tamper with the log behind the platform's back: verify names the entry.
 	m := startMain(t, dir, false)
-	if _, err := m.Store.DB().Exec(`UPDATE audit_log SET after = '{"name":"forged"}' WHERE entity = 'enterprise'`); err != nil {
+	if _, err := m.Store.Read.Exec(`UPDATE audit_log SET after = '{"name":"forged"}' WHERE entity = 'enterprise'`); err != nil {
 		t.Fatal(err)
 	}
 	m.Close()
@@ -269,7 +269,7 @@ func TestCommands(t *testing.T) {
 		t.Errorf("anchors: %q, %v", b, err)
 	}
 	m = startMain(t, dir, false)
-	if _, err := m.Store.DB().Exec(`DELETE FROM audit_log WHERE id > (SELECT MAX(id) - 3 FROM audit_log)`); err != nil {
+	if _, err := m.Store.Read.Exec(`DELETE FROM audit_log WHERE id > (SELECT MAX(id) - 3 FROM audit_log)`); err != nil {
 		t.Fatal(err)
 	}
 	m.Close()

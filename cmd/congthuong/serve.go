@@ -107,7 +107,7 @@ func (m *Main) Run(ctx context.Context) error {
 	maintCtx, stopMaint := context.WithCancel(context.Background())
 	m.stopMaint = stopMaint
 	go maintain(maintCtx, st, m.Log)
-	m.Log.Info("listening", "url", m.URL(), "dialect", st.Dialect())
+	m.Log.Info("listening", "url", m.URL(), "dialect", st.Dialect.Name)
 	return nil
 }
 

@@ -104,8 +104,8 @@ func run(path string, conc int, dur time.Duration, dbURL string, parks, scale in
 		if err := st.Optimize(ctx); err != nil {
 			return err
 		}
-		if st.Dialect() == "postgres" {
-			if _, err := st.DB().ExecContext(ctx, "VACUUM (ANALYZE)"); err != nil {
+		if st.Dialect.Name == "postgres" {
+			if _, err := st.Read.ExecContext(ctx, "VACUUM (ANALYZE)"); err != nil {
 				return err
 			}
 		}
@@ -141,7 +141,7 @@ func run(path string, conc int, dur time.Duration, dbURL string, parks, scale in
 		return err
 	}
 
-	fmt.Printf("GET %s (%d bytes), %d connections, %s per run, %s\n", path, len(body), conc, dur, st.Dialect())
+	fmt.Printf("GET %s (%d bytes), %d connections, %s per run, %s\n", path, len(body), conc, dur, st.Dialect.Name)
 	base := load(baseline+path, len(body), conc, dur)
 	plat := load(platform+path, len(body), conc, dur)
 	fmt.Printf("%-10s %10s %9s %9s %9s %7s\n", "server", "req/s", "p50", "p95", "p99", "errors")

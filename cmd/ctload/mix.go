@@ -132,11 +132,11 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	figures := make([]mixStats, len(mix))
 	var locks chan *lockWaits
-	if st.Dialect() == "postgres" {
+	if st.Dialect.Name == "postgres" {
 		sampleCtx, stopSampling := context.WithTimeout(ctx, d)
 		defer stopSampling()
 		locks = make(chan *lockWaits, 1)
-		go func() { locks <- sampleLocks(sampleCtx, st.DB(), 20*time.Millisecond) }()
+		go func() { locks <- sampleLocks(sampleCtx, st.Read, 20*time.Millisecond) }()
 	}
 	deadline := time.Now().Add(d)
 	start := time.Now()
@@ -202,7 +202,7 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 	}
 	base := load(baseline+"/", len(body), conc, d)
 
-	fmt.Printf("mix, %d connections, %s, %s\n", conc, d, st.Dialect())
+	fmt.Printf("mix, %d connections, %s, %s\n", conc, d, st.Dialect.Name)
 	fmt.Printf("%-24s %9s %9s %9s %9s %7s\n", "request", "req/s", "p50", "p95", "p99", "errors")
 	all := 0
 	errs := 0

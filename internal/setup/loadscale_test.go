@@ -42,7 +42,7 @@ func TestGenerateScale(t *testing.T) {
 		t.Errorf("retail sales of 2026-01 for %d of Hải Phòng's 114 communes", a.Summary.Count)
 	}
 	var dossiers int
-	if err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers WHERE submitted_at < $1`, st.Now().AddDate(0, -6, 0)).Scan(&dossiers); err != nil {
+	if err := st.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers WHERE submitted_at < $1`, st.Now().AddDate(0, -6, 0)).Scan(&dossiers); err != nil {
 		t.Fatal(err)
 	}
 	if dossiers < 900 || dossiers > 1100 {

@@ -164,7 +164,7 @@ func prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Option
 			res.DemoLoaded = true
 		}
 	}
-	log.Info("database ready", "dialect", st.Dialect(), "migrations_applied", len(res.Migrations),
+	log.Info("database ready", "dialect", st.Dialect.Name, "migrations_applied", len(res.Migrations),
 		"units_loaded", res.UnitsLoaded, "calendar_overrides_loaded", res.OverridesLoaded, "admin_created", res.AdminCreated, "demo_loaded", res.DemoLoaded)
 	return res, nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/audit"
+	"congthuong/internal/db"
 	"congthuong/internal/procedure"
 )
 
@@ -23,28 +24,28 @@ var agencyPattern = regexp.MustCompile(`^[A-Z]\d{2}(\.\d{2,3}){0,3}$`)
 // SetAgencyCode sets the electronic identifier a unit's dossier codes begin
 // with; administrators only, audited.
 func (s *Store) SetAgencyCode(ctx context.Context, unitCode, code string) error {
-	if err := requireAdmin(congthuong.ActorFrom(ctx), "set agency identifiers"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "set agency identifiers"); err != nil {
 		return err
 	}
 	code = strings.ToUpper(strings.TrimSpace(code))
 	if !agencyPattern.MatchString(code) {
 		return congthuong.FieldErr(congthuong.EINVALID, "code", "an electronic identifier looks like H31 or H31.17 (QCVN 102:2016/BTTTT)")
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO agencies (unit_code, code, updated_at) VALUES ($1, $2, $3)
-			ON CONFLICT (unit_code) DO UPDATE SET code = excluded.code, updated_at = excluded.updated_at`, unitCode, code, tx.now)
-		if isUniqueViolation(err) {
+			ON CONFLICT (unit_code) DO UPDATE SET code = excluded.code, updated_at = excluded.updated_at`, unitCode, code, tx.Now)
+		if db.IsUniqueViolation(err) {
 			return congthuong.FieldErr(congthuong.ECONFLICT, "code", "another unit has the identifier "+code)
 		} else if err != nil {
 			return fmt.Errorf("store: agency: %w", err)
 		}
-		return tx.audit(ctx, audit.Update, "agency", unitCode, unitCode, nil, map[string]string{"code": code})
+		return tx.Audit(ctx, audit.Update, "agency", unitCode, unitCode, nil, map[string]string{"code": code})
 	})
 }
 
 // agencyCode is the beginning of a unit's dossier codes: its electronic
 // identifier when set, else SCT{province} or X{commune}.
-func agencyCode(ctx context.Context, tx *Tx, level, unitCode string) (string, error) {
+func agencyCode(ctx context.Context, tx *db.Tx, level, unitCode string) (string, error) {
 	var code string
 	err := tx.QueryRowContext(ctx, `SELECT code FROM agencies WHERE unit_code = $1`, unitCode).Scan(&code)
 	switch {
@@ -67,7 +68,7 @@ type ProcedureTemplate struct {
 // AddProcedureTemplate stores a blank form of a procedure (PDF, Word,
 // Excel), replacing one of the same name; administrators only.
 func (s *Store) AddProcedureTemplate(ctx context.Context, code, fileName string, r io.Reader) (*ProcedureTemplate, error) {
-	if err := requireAdmin(congthuong.ActorFrom(ctx), "upload procedure forms"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "upload procedure forms"); err != nil {
 		return nil, err
 	}
 	proc, err := s.FindProcedure(ctx, code)
@@ -75,30 +76,30 @@ func (s *Store) AddProcedureTemplate(ctx context.Context, code, fileName string,
 		return nil, err
 	}
 	fileName = filepath.Base(strings.ReplaceAll(fileName, `\`, "/"))
-	stored, err := s.putFile(r, MaxParkFile)
+	stored, err := s.PutFile(r, MaxParkFile)
 	if err != nil {
 		return nil, err
 	}
-	ctype, err := fileType(stored.head, fileName, []string{"application/pdf", "application/zip"})
+	ctype, err := db.FileType(stored.Head, fileName, []string{"application/pdf", "application/zip"})
 	if err != nil {
 		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "a form is "+err.Error())
 	}
-	t := &ProcedureTemplate{FileName: fileName, ContentType: ctype, Size: stored.size, SHA256: stored.sum}
-	err = s.withTx(ctx, func(tx *Tx) error {
+	t := &ProcedureTemplate{FileName: fileName, ContentType: ctype, Size: stored.Size, SHA256: stored.Sum}
+	err = s.WithTx(ctx, func(tx *db.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO procedure_templates (procedure_code, file_name, content_type, size, sha256, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (procedure_code, file_name) DO UPDATE SET content_type = excluded.content_type,
 			size = excluded.size, sha256 = excluded.sha256, created_at = excluded.created_at`,
-			proc.Code, t.FileName, t.ContentType, t.Size, t.SHA256, tx.now); err != nil {
+			proc.Code, t.FileName, t.ContentType, t.Size, t.SHA256, tx.Now); err != nil {
 			return fmt.Errorf("store: procedure template: %w", err)
 		}
-		return tx.audit(ctx, audit.Attach, "procedure", proc.Code, "", nil, t)
+		return tx.Audit(ctx, audit.Attach, "procedure", proc.Code, "", nil, t)
 	})
 	return t, err
 }
 
 // ProcedureTemplates lists a procedure's blank forms; they are public.
 func (s *Store) ProcedureTemplates(ctx context.Context, code string) ([]ProcedureTemplate, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT file_name, content_type, size, sha256 FROM procedure_templates
+	rows, err := s.Read.QueryContext(ctx, `SELECT file_name, content_type, size, sha256 FROM procedure_templates
 		WHERE procedure_code = $1 ORDER BY file_name`, strings.ToUpper(strings.TrimSpace(code)))
 	if err != nil {
 		return nil, fmt.Errorf("store: procedure templates: %w", err)
@@ -123,7 +124,7 @@ func (s *Store) OpenProcedureTemplate(ctx context.Context, code, fileName string
 	}
 	for i := range list {
 		if list[i].FileName == fileName {
-			f, err := s.openFile(list[i].SHA256)
+			f, err := s.OpenFile(list[i].SHA256)
 			return &list[i], f, err
 		}
 	}

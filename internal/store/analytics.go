@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/db"
 	"congthuong/internal/stats"
 	"congthuong/internal/unit"
 )
@@ -209,7 +210,7 @@ func (s *Store) cachedUnits(ctx context.Context) (analysisSpans, []unit.Unit, er
 	if c.spans != nil {
 		return *c.spans, c.all, nil
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units ORDER BY level DESC, code`)
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units ORDER BY level DESC, code`)
 	if err != nil {
 		return analysisSpans{}, nil, fmt.Errorf("store: units: %w", err)
 	}
@@ -299,7 +300,7 @@ func (s *Store) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Uni
 	_, last := periodDays(q.Period)
 	switch {
 	case q.Group != "":
-		rows, err := s.analyticsQuery(ctx, `SELECT `+prefixColumns("u.", unitColumns)+` FROM unit_group_members m
+		rows, err := s.AnalyticsQuery(ctx, `SELECT `+prefixColumns("u.", unitColumns)+` FROM unit_group_members m
 			JOIN units u ON u.id = m.unit_id WHERE m.group_code = $1 ORDER BY u.code`, q.Group)
 		if err != nil {
 			return nil, fmt.Errorf("store: group members: %w", err)
@@ -417,12 +418,12 @@ func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.
 	var code, from, data sql.RawBytes // read in place
 	for _, indicator := range codes {
 		for _, year := range [2]int{p.Year, p.Year - 1} {
-			var w where
-			w.add("indicator = ? AND year = ?", indicator, year)
+			var w db.Where
+			w.Add("indicator = ? AND year = ?", indicator, year)
 			if len(units) > 0 {
-				w.in("unit_code", units)
+				w.In("unit_code", units)
 			}
-			rows, err := s.analyticsQuery(ctx, `SELECT unit_code, unit_from, data FROM stat_series`+w.sql(), w.args...)
+			rows, err := s.AnalyticsQuery(ctx, `SELECT unit_code, unit_from, data FROM stat_series`+w.SQL(), w.Args...)
 			if err != nil {
 				return out, fmt.Errorf("store: analysis values: %w", err)
 			}

@@ -127,7 +127,7 @@ func TestAnalytics(t *testing.T) {
 		if err := s.CheckSeries(sys); err != nil {
 			t.Error(err)
 		}
-		if _, err := s.DB().ExecContext(sys, `DELETE FROM stat_series WHERE indicator = 'EXPORTS'`); err != nil {
+		if _, err := s.Read.ExecContext(sys, `DELETE FROM stat_series WHERE indicator = 'EXPORTS'`); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.CheckSeries(sys); err == nil {

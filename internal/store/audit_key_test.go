@@ -50,7 +50,7 @@ func TestAuditKeyAndAnchors(t *testing.T) {
 			t.Fatalf("entries: %d, %v", len(entries), err)
 		}
 		target := entries[2] // in the middle of the chain
-		db := s.DB()
+		db := s.Read
 		restore := func(e audit.Entry) {
 			t.Helper()
 			if _, err := db.Exec(`UPDATE audit_log SET after = $1, hash = $2, keyed = $3 WHERE id = $4`, e.After, e.Hash, e.Keyed, e.ID); err != nil {

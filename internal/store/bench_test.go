@@ -72,7 +72,7 @@ func BenchmarkFindUnits(b *testing.B) {
 		})
 		b.Run("raw-sql", func(b *testing.B) {
 			storetest.Timed(b, func(i int) {
-				rows, err := s.DB().QueryContext(ctx, `SELECT code, name FROM units WHERE search_name LIKE $1
+				rows, err := s.Read.QueryContext(ctx, `SELECT code, name FROM units WHERE search_name LIKE $1
 					AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2) ORDER BY code LIMIT 50`,
 					"%"+unit.Fold(unitQueries[i%len(unitQueries)])+"%", day)
 				if err != nil {
@@ -97,12 +97,12 @@ func BenchmarkEnterprises100k(b *testing.B) {
 		if err != nil || res.Created != len(rows) {
 			b.Fatalf("import: %+v %v", res, err)
 		}
-		b.Logf("%s: imported %d enterprises in %s", s.Dialect(), res.Created, time.Since(start).Round(time.Millisecond))
-		if s.Dialect() == "postgres" {
+		b.Logf("%s: imported %d enterprises in %s", s.Dialect.Name, res.Created, time.Since(start).Round(time.Millisecond))
+		if s.Dialect.Name == "postgres" {
 			// Measure the steady state, not autovacuum and the checkpointer
 			// catching up with 100,000 fresh rows in the background.
 			for _, q := range []string{"VACUUM (ANALYZE)", "CHECKPOINT"} {
-				if _, err := s.DB().ExecContext(ctx, q); err != nil {
+				if _, err := s.Read.ExecContext(ctx, q); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -128,10 +128,10 @@ func BenchmarkEnterprises100k(b *testing.B) {
 			storetest.Timed(b, func(i int) {
 				q := unit.Fold(enterpriseQueries[i%len(enterpriseQueries)])
 				var n int
-				if err := s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM enterprises WHERE search_name LIKE $1`, "%"+q+"%").Scan(&n); err != nil {
+				if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM enterprises WHERE search_name LIKE $1`, "%"+q+"%").Scan(&n); err != nil {
 					b.Fatal(err)
 				}
-				rows, err := s.DB().QueryContext(ctx, `SELECT tax_code, name FROM enterprises WHERE search_name LIKE $1 ORDER BY search_name LIMIT 50`, "%"+q+"%")
+				rows, err := s.Read.QueryContext(ctx, `SELECT tax_code, name FROM enterprises WHERE search_name LIKE $1 ORDER BY search_name LIMIT 50`, "%"+q+"%")
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -7,6 +7,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/calendar"
+	"congthuong/internal/db"
 )
 
 // calendarVersionKey is a setting bumped with every change of overrides, in
@@ -16,7 +17,7 @@ const calendarVersionKey = "calendar_version"
 
 // CalendarOverrides returns every override, by date. They are public.
 func (s *Store) CalendarOverrides(ctx context.Context) ([]calendar.Override, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT day, scope, kind, name_vi, name_en, ref FROM calendar_overrides ORDER BY day, scope`)
+	rows, err := s.Read.QueryContext(ctx, `SELECT day, scope, kind, name_vi, name_en, ref FROM calendar_overrides ORDER BY day, scope`)
 	if err != nil {
 		return nil, fmt.Errorf("store: calendar overrides: %w", err)
 	}
@@ -25,7 +26,7 @@ func (s *Store) CalendarOverrides(ctx context.Context) ([]calendar.Override, err
 	for rows.Next() {
 		var o calendar.Override
 		var day string
-		if err := rows.Scan(dayCol{&day}, &o.Scope, &o.Kind, &o.NameVI, &o.NameEN, &o.Ref); err != nil {
+		if err := rows.Scan(db.DayCol{S: &day}, &o.Scope, &o.Kind, &o.NameVI, &o.NameEN, &o.Ref); err != nil {
 			return nil, err
 		}
 		if o.Date, err = calendar.ParseDate(day); err != nil {
@@ -54,7 +55,7 @@ func (s *Store) CalendarVersion(ctx context.Context) (string, error) {
 // SaveCalendarOverride creates or replaces the override of a date and
 // scope; administrators only, audited.
 func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) error {
-	if err := requireAdmin(congthuong.ActorFrom(ctx), "change the calendar"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change the calendar"); err != nil {
 		return err
 	}
 	o.NameVI, o.NameEN, o.Ref = strings.TrimSpace(o.NameVI), strings.TrimSpace(o.NameEN), strings.TrimSpace(o.Ref)
@@ -63,7 +64,7 @@ func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) e
 		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid calendar override",
 			Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		before, err := findOverride(ctx, tx, o.Date, o.Scope)
 		if err != nil {
 			return err
@@ -72,10 +73,10 @@ func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) e
 		if before != nil {
 			action = "update"
 			_, err = tx.ExecContext(ctx, `UPDATE calendar_overrides SET kind = $1, name_vi = $2, name_en = $3, ref = $4,
-				updated_at = $5 WHERE day = $6 AND scope = $7`, o.Kind, o.NameVI, o.NameEN, o.Ref, tx.now, o.Date.String(), o.Scope)
+				updated_at = $5 WHERE day = $6 AND scope = $7`, o.Kind, o.NameVI, o.NameEN, o.Ref, tx.Now, o.Date.String(), o.Scope)
 		} else {
 			_, err = tx.ExecContext(ctx, `INSERT INTO calendar_overrides (day, scope, kind, name_vi, name_en, ref, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, o.Date.String(), o.Scope, o.Kind, o.NameVI, o.NameEN, o.Ref, tx.now)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, o.Date.String(), o.Scope, o.Kind, o.NameVI, o.NameEN, o.Ref, tx.Now)
 		}
 		if err != nil {
 			return fmt.Errorf("store: save calendar override: %w", err)
@@ -87,10 +88,10 @@ func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) e
 // DeleteCalendarOverride removes the override of a date and scope;
 // administrators only, audited.
 func (s *Store) DeleteCalendarOverride(ctx context.Context, day calendar.Date, scope calendar.Scope) error {
-	if err := requireAdmin(congthuong.ActorFrom(ctx), "change the calendar"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change the calendar"); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		before, err := findOverride(ctx, tx, day, scope)
 		if err != nil {
 			return err
@@ -135,7 +136,7 @@ func overrideIn(list []calendar.Override, day calendar.Date, scope calendar.Scop
 	return false
 }
 
-func findOverride(ctx context.Context, tx *Tx, day calendar.Date, scope calendar.Scope) (*calendar.Override, error) {
+func findOverride(ctx context.Context, tx *db.Tx, day calendar.Date, scope calendar.Scope) (*calendar.Override, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT kind, name_vi, name_en, ref FROM calendar_overrides WHERE day = $1 AND scope = $2`,
 		day.String(), scope)
 	if err != nil {
@@ -153,7 +154,7 @@ func findOverride(ctx context.Context, tx *Tx, day calendar.Date, scope calendar
 }
 
 // calendarChanged audits a change of an override and bumps the version.
-func calendarChanged(ctx context.Context, tx *Tx, action string, day calendar.Date, scope calendar.Scope, before, after *calendar.Override) error {
+func calendarChanged(ctx context.Context, tx *db.Tx, action string, day calendar.Date, scope calendar.Scope, before, after *calendar.Override) error {
 	var b, a any
 	if before != nil {
 		b = before
@@ -161,8 +162,8 @@ func calendarChanged(ctx context.Context, tx *Tx, action string, day calendar.Da
 	if after != nil {
 		a = after
 	}
-	if err := tx.bumpVersion(ctx, calendarVersionKey); err != nil {
+	if err := tx.BumpVersion(ctx, calendarVersionKey); err != nil {
 		return err
 	}
-	return tx.audit(ctx, action, "calendar_override", day.String()+"/"+string(scope), congthuong.CountryCode, b, a)
+	return tx.Audit(ctx, action, "calendar_override", day.String()+"/"+string(scope), congthuong.CountryCode, b, a)
 }

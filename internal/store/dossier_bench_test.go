@@ -22,7 +22,7 @@ func generateDossiers(b *testing.B, s *store.Store, n int) {
 	var q string
 	cols := `code, procedure_code, unit_code, province_code, channel, applicant_name, applicant_phone, status, submitted_at,
 		received_at, due_at, finished_at, finished_early, finished_late, created_by, version`
-	if s.Dialect() == "postgres" {
+	if s.Dialect.Name == "postgres" {
 		q = `INSERT INTO dossiers (` + cols + `) SELECT 'B-' || i, 'CT-THUOCLA-BANLE', '11560', '31', 1 + i % 3, 'Bench', '0912345678',
 			CASE WHEN i % 5 = 0 THEN 'processing' ELSE 'returned' END, t, t, t + interval '10 days',
 			CASE WHEN i % 5 = 0 THEN NULL WHEN i % 10 = 1 THEN t + interval '12 days' ELSE t + interval '5 days' END,
@@ -38,11 +38,11 @@ func generateDossiers(b *testing.B, s *store.Store, n int) {
 			CASE WHEN i % 5 = 0 THEN NULL WHEN i % 10 = 1 THEN ` + ts(" + 1036800") + ` ELSE ` + ts(" + 432000") + ` END,
 			i % 5 <> 0 AND i % 10 <> 1, i % 10 = 1, 'bench', 1 FROM g`
 	}
-	if _, err := s.DB().ExecContext(ctx, q, n); err != nil {
+	if _, err := s.Read.ExecContext(ctx, q, n); err != nil {
 		b.Fatal(err)
 	}
-	if s.Dialect() == "postgres" {
-		if _, err := s.DB().ExecContext(ctx, "VACUUM (ANALYZE) dossiers"); err != nil {
+	if s.Dialect.Name == "postgres" {
+		if _, err := s.Read.ExecContext(ctx, "VACUUM (ANALYZE) dossiers"); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -58,7 +58,7 @@ func BenchmarkScorecard1M(b *testing.B) {
 		}
 		start := time.Now()
 		generateDossiers(b, s, 1_000_000)
-		b.Logf("%s: 1,000,000 dossiers written in %s", s.Dialect(), time.Since(start).Round(time.Millisecond))
+		b.Logf("%s: 1,000,000 dossiers written in %s", s.Dialect.Name, time.Since(start).Round(time.Millisecond))
 		for _, period := range []string{"2025-03", "2025Q2", "2025"} {
 			p, _ := stats.ParsePeriod(period)
 			b.Run("period="+period, func(b *testing.B) {
@@ -73,7 +73,7 @@ func BenchmarkScorecard1M(b *testing.B) {
 		b.Run("raw-sql-month-receipts", func(b *testing.B) {
 			storetest.Timed(b, func(int) {
 				var n int
-				if err := s.DB().QueryRowContext(sys, `SELECT COUNT(*) FROM dossiers WHERE unit_code = $1 AND received_at >= $2 AND received_at < $3`,
+				if err := s.Read.QueryRowContext(sys, `SELECT COUNT(*) FROM dossiers WHERE unit_code = $1 AND received_at >= $2 AND received_at < $3`,
 					"11560", time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)).Scan(&n); err != nil || n == 0 {
 					b.Fatalf("%d %v", n, err)
 				}

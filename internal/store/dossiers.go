@@ -16,6 +16,7 @@ import (
 	"congthuong"
 	"congthuong/internal/audit"
 	"congthuong/internal/calendar"
+	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/procedure"
 	"congthuong/internal/unit"
@@ -46,14 +47,14 @@ func scanDossier(r interface{ Scan(...any) error }) (*procedure.Dossier, error) 
 		return nil, fmt.Errorf("store: dossier %s pauses: %w", d.Code, err)
 	}
 	d.SubmittedAt = d.SubmittedAt.UTC()
-	d.ReceivedAt, d.DueAt, d.FinishedAt = utcPtr(received), utcPtr(due), utcPtr(finished)
-	d.ResultNumber, d.ResultAt, d.ApologyDue = result.String, utcPtr(resultAt), utcPtr(apology)
+	d.ReceivedAt, d.DueAt, d.FinishedAt = db.UTCPtr(received), db.UTCPtr(due), db.UTCPtr(finished)
+	d.ResultNumber, d.ResultAt, d.ApologyDue = result.String, db.UTCPtr(resultAt), db.UTCPtr(apology)
 	return &d, nil
 }
 
 // dossierByCode reads a dossier by its code, whoever asks: the callers
 // check access.
-func dossierByCode(ctx context.Context, q queryer, code string) (*procedure.Dossier, error) {
+func dossierByCode(ctx context.Context, q db.Queryer, code string) (*procedure.Dossier, error) {
 	return scanDossier(q.QueryRowContext(ctx, `SELECT `+dossierColumns+dossierFrom+` WHERE d.code = $1`, strings.TrimSpace(code)))
 }
 
@@ -97,7 +98,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	}
 	// The handling unit: the province for the department's procedures, the
 	// commune (in force today) for the communes'.
-	u, err := s.FindUnit(ctx, strings.TrimSpace(d.UnitCode), unit.Today(s.now()))
+	u, err := s.FindUnit(ctx, strings.TrimSpace(d.UnitCode), unit.Today(s.NowUTC()))
 	switch {
 	case congthuong.ErrorCode(err) == congthuong.ENOTFOUND:
 		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "no administrative unit with code "+d.UnitCode+" is in force today")
@@ -116,8 +117,8 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	if err != nil {
 		return err
 	}
-	err = s.withTx(ctx, func(tx *Tx) error {
-		now := tx.now
+	err = s.WithTx(ctx, func(tx *db.Tx) error {
+		now := tx.Now
 		day := calendar.DateOf(now)
 		agency, err := agencyCode(ctx, tx, proc.Level, d.UnitCode)
 		if err != nil {
@@ -132,7 +133,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 		if d.TrackingKey, err = procedure.NewTrackingKey(); err != nil {
 			return err
 		}
-		d.SubmittedAt, d.Version, d.CreatedBy = now, 1, actorName(a)
+		d.SubmittedAt, d.Version, d.CreatedBy = now, 1, db.ActorName(a)
 		d.State = procedure.State{Status: procedure.Submitted}
 		action := "submit"
 		if staff {
@@ -151,7 +152,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 			created_by, demo, version, tracking_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
 			$18, $19) RETURNING id`,
 			d.Code, d.ProcedureCode, d.UnitCode, d.ProvinceCode, d.Channel, d.Applicant.Name, d.Applicant.TaxCode, d.Applicant.Phone,
-			d.Applicant.Email, d.Applicant.Address, string(form), string(d.Status), now, d.ReceivedAt, d.DueAt, actorName(a), d.Demo,
+			d.Applicant.Email, d.Applicant.Address, string(form), string(d.Status), now, d.ReceivedAt, d.DueAt, db.ActorName(a), d.Demo,
 			d.Version, d.TrackingKey).Scan(&d.ID); err != nil {
 			return fmt.Errorf("store: file dossier: %w", err)
 		}
@@ -164,11 +165,11 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 			}
 		}
 		d.Files = stored
-		if err := tx.enqueueMail(ctx, d.Applicant.Email, "Hồ sơ "+d.Code+": "+dossierStatusVI[d.Status],
+		if err := tx.EnqueueMail(ctx, d.Applicant.Email, "Hồ sơ "+d.Code+": "+dossierStatusVI[d.Status],
 			dossierMail(d, ""), d.Code); err != nil {
 			return err
 		}
-		return tx.audit(ctx, audit.Create, "dossier", d.Code, d.UnitCode, nil, d)
+		return tx.Audit(ctx, audit.Create, "dossier", d.Code, d.UnitCode, nil, d)
 	})
 	if err != nil {
 		discard()
@@ -213,7 +214,7 @@ func rolesOf(a congthuong.Actor, p *procedure.Procedure, d *procedure.Dossier) [
 	// The applicant: the enterprise whose tax code the dossier bears, or the
 	// account (a citizen's) that filed it online.
 	applicant := !a.Anonymous() && !a.IsStaff() && (a.Role == congthuong.RoleEnterprise && a.TaxCode != "" && a.TaxCode == d.Applicant.TaxCode ||
-		d.Channel == procedure.Online && d.CreatedBy == actorName(a))
+		d.Channel == procedure.Online && d.CreatedBy == db.ActorName(a))
 	if applicant {
 		out = append(out, procedure.AsApplicant)
 	}
@@ -222,7 +223,7 @@ func rolesOf(a congthuong.Actor, p *procedure.Procedure, d *procedure.Dossier) [
 			out = append(out, procedure.AsLeader)
 		}
 		if a.CanWrite() {
-			if d.Handler != "" && d.Handler == actorName(a) {
+			if d.Handler != "" && d.Handler == db.ActorName(a) {
 				out = append(out, procedure.AsHandler)
 			}
 			out = append(out, procedure.AsReceiver)
@@ -231,9 +232,9 @@ func rolesOf(a congthuong.Actor, p *procedure.Procedure, d *procedure.Dossier) [
 	return out
 }
 
-func dossierEvent(ctx context.Context, tx *Tx, id int64, role, action string, from, to procedure.Status, note string) error {
+func dossierEvent(ctx context.Context, tx *db.Tx, id int64, role, action string, from, to procedure.Status, note string) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_events (dossier_id, at, actor, role, action, from_status, to_status, note)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, tx.now, actorName(tx.actor), role, action, string(from), string(to), note); err != nil {
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, tx.Now, db.ActorName(tx.Actor), role, action, string(from), string(to), note); err != nil {
 		return fmt.Errorf("store: dossier event: %w", err)
 	}
 	return nil
@@ -269,9 +270,9 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 	// a refused request leaves nothing on the disk; and again, under the
 	// transaction, on the dossier as it is then.
 	if len(files) > 0 {
-		d, err := dossierByCode(ctx, s.read, code)
+		d, err := dossierByCode(ctx, s.Read, code)
 		if err != nil {
-			return nil, notFound(err, "no dossier %s", code)
+			return nil, db.NotFound(err, "no dossier %s", code)
 		}
 		if _, _, err := s.allowedStep(ctx, a, d, step); err != nil {
 			return nil, err
@@ -282,10 +283,10 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		return nil, err
 	}
 	var out *procedure.Dossier
-	err = s.withTx(ctx, func(tx *Tx) error {
+	err = s.WithTx(ctx, func(tx *db.Tx) error {
 		d, err := dossierByCode(ctx, tx, code)
 		if err != nil {
-			return notFound(err, "no dossier %s", code)
+			return db.NotFound(err, "no dossier %s", code)
 		}
 		next, role, err := s.allowedStep(ctx, a, d, step)
 		if err != nil {
@@ -297,7 +298,7 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		}
 		before := *d
 		from := d.Status
-		now := tx.now
+		now := tx.Now
 		switch step.Action {
 		case procedure.Receive:
 			d.ReceivedAt = &now
@@ -369,11 +370,11 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 			}
 		}
 		out = d
-		if err := tx.enqueueMail(ctx, d.Applicant.Email, "Hồ sơ "+d.Code+": "+dossierStatusVI[d.Status],
+		if err := tx.EnqueueMail(ctx, d.Applicant.Email, "Hồ sơ "+d.Code+": "+dossierStatusVI[d.Status],
 			dossierMail(d, step.Note), d.Code); err != nil {
 			return err
 		}
-		return tx.audit(ctx, string(step.Action), "dossier", d.Code, d.UnitCode, before.State, d.State)
+		return tx.Audit(ctx, string(step.Action), "dossier", d.Code, d.UnitCode, before.State, d.State)
 	})
 	if err != nil {
 		discard()
@@ -384,7 +385,7 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 // checkHandler makes sure a dossier is assigned to an officer who can take
 // it up: an active account of the dossier's desk (mayReceive) whose role
 // handles dossiers. A name of nobody there would strand the dossier.
-func checkHandler(ctx context.Context, tx *Tx, proc *procedure.Procedure, d *procedure.Dossier, handler string) error {
+func checkHandler(ctx context.Context, tx *db.Tx, proc *procedure.Procedure, d *procedure.Dossier, handler string) error {
 	handler = strings.ToLower(strings.TrimSpace(handler))
 	if handler == "" {
 		return congthuong.FieldErr(congthuong.EINVALID, "handler", "name the officer who handles the dossier")
@@ -447,9 +448,9 @@ type DossierEvent struct {
 // the staff of its desk; others are told it does not exist.
 func (s *Store) FindDossier(ctx context.Context, code string) (*procedure.Dossier, []DossierEvent, error) {
 	a := congthuong.ActorFrom(ctx)
-	d, err := dossierByCode(ctx, s.read, code)
+	d, err := dossierByCode(ctx, s.Read, code)
 	if err != nil {
-		return nil, nil, notFound(err, "no dossier %s", code)
+		return nil, nil, db.NotFound(err, "no dossier %s", code)
 	}
 	proc, err := s.FindProcedure(ctx, d.ProcedureCode)
 	if err != nil {
@@ -458,7 +459,7 @@ func (s *Store) FindDossier(ctx context.Context, code string) (*procedure.Dossie
 	if !a.System && len(rolesOf(a, proc, d)) == 0 && !(a.IsStaff() && a.InScope(d.UnitCode, d.ProvinceCode)) {
 		return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", code)
 	}
-	files, err := s.read.QueryContext(ctx, `SELECT id, document, file_name, content_type, size, sha256 FROM dossier_files
+	files, err := s.Read.QueryContext(ctx, `SELECT id, document, file_name, content_type, size, sha256 FROM dossier_files
 		WHERE dossier_id = $1 ORDER BY id`, d.ID)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: dossier files: %w", err)
@@ -474,7 +475,7 @@ func (s *Store) FindDossier(ctx context.Context, code string) (*procedure.Dossie
 	if err := errors.Join(files.Err(), files.Close()); err != nil {
 		return nil, nil, fmt.Errorf("store: dossier files: %w", err)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT at, actor, role, action, from_status, to_status, note FROM dossier_events
+	rows, err := s.Read.QueryContext(ctx, `SELECT at, actor, role, action, from_status, to_status, note FROM dossier_events
 		WHERE dossier_id = $1 ORDER BY id`, d.ID)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: dossier events: %w", err)
@@ -515,7 +516,7 @@ var ErrNotTracked = congthuong.Errorf(congthuong.ENOTFOUND, "no dossier with thi
 // secret and is not accepted.
 func (s *Store) TrackDossier(ctx context.Context, code, phoneOrKey string) (*Tracking, error) {
 	key := strings.TrimSpace(phoneOrKey)
-	d, err := dossierByCode(ctx, s.read, code)
+	d, err := dossierByCode(ctx, s.Read, code)
 	if errors.Is(err, sql.ErrNoRows) || err == nil && (key == "" ||
 		!d.TrackingKeyOK(key) && subtle.ConstantTimeCompare([]byte(procedure.NormalizePhone(key)), []byte(d.Applicant.Phone)) != 1) {
 		return nil, ErrNotTracked
@@ -523,7 +524,7 @@ func (s *Store) TrackDossier(ctx context.Context, code, phoneOrKey string) (*Tra
 		return nil, fmt.Errorf("store: track dossier: %w", err)
 	}
 	return &Tracking{Code: d.Code, Procedure: d.ProcedureName, Status: d.Status, StatusCode: d.Status.Code(),
-		ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, Overdue: d.Overdue(s.now())}, nil
+		ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, Overdue: d.Overdue(s.NowUTC())}, nil
 }
 
 // DossierFilter selects dossiers of a worklist.
@@ -542,24 +543,24 @@ var dossierSorts = map[string]string{"due": "d.due_at", "submitted": "d.submitte
 // works for; an enterprise: its own), open ones by due time first.
 func (s *Store) FindDossiers(ctx context.Context, f DossierFilter) ([]*procedure.Dossier, int, error) {
 	a := congthuong.ActorFrom(ctx)
-	var w where
+	var w db.Where
 	switch {
 	case a.System || a.IsStaff() && a.UnitCode == congthuong.CountryCode:
 	case a.IsStaff():
-		w.add("d.unit_code = ?", a.UnitCode)
+		w.Add("d.unit_code = ?", a.UnitCode)
 	case a.Role == congthuong.RoleEnterprise && a.TaxCode != "":
-		w.add("(d.applicant_tax_code = ? OR d.created_by = ?)", a.TaxCode, actorName(a))
+		w.Add("(d.applicant_tax_code = ? OR d.created_by = ?)", a.TaxCode, db.ActorName(a))
 	case !a.Anonymous():
-		w.add("d.created_by = ? AND d.channel = ?", actorName(a), procedure.Online)
+		w.Add("d.created_by = ? AND d.channel = ?", db.ActorName(a), procedure.Online)
 	case a.Anonymous():
 		return nil, 0, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
 	default:
 		return nil, 0, congthuong.Errorf(congthuong.EFORBIDDEN, "no dossiers for your role")
 	}
 	if f.Status != "" {
-		w.add("d.status = ?", string(f.Status))
+		w.Add("d.status = ?", string(f.Status))
 	}
-	now := s.now()
+	now := s.NowUTC()
 	today := calendar.DateOf(now)
 	open := "d.finished_at IS NULL"
 	switch f.Due {
@@ -569,24 +570,24 @@ func (s *Store) FindDossiers(ctx context.Context, f DossierFilter) ([]*procedure
 		if f.Due == "tomorrow" {
 			day = day.AddDays(1)
 		}
-		w.add(open+" AND d.due_at >= ? AND d.due_at < ?", day.At(0).UTC(), day.AddDays(1).At(0).UTC())
+		w.Add(open+" AND d.due_at >= ? AND d.due_at < ?", day.At(0).UTC(), day.AddDays(1).At(0).UTC())
 	case "overdue":
-		w.add(open+" AND d.due_at < ?", now)
+		w.Add(open+" AND d.due_at < ?", now)
 	default:
 		return nil, 0, congthuong.FieldErr(congthuong.EINVALID, "due", "due is today, tomorrow or overdue")
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
-		w.add(`(d.code = ? OR LOWER(d.applicant_name) LIKE ? ESCAPE '\')`, strings.ToUpper(q), likePattern(strings.ToLower(q)))
+		w.Add(`(d.code = ? OR LOWER(d.applicant_name) LIKE ? ESCAPE '\')`, strings.ToUpper(q), db.LikePattern(strings.ToLower(q)))
 	}
-	order, err := f.Page.orderBy(dossierSorts, "d.finished_at IS NOT NULL, d.due_at, d.submitted_at", "d.id")
+	order, err := f.Page.OrderBy(dossierSorts, "d.finished_at IS NOT NULL, d.due_at, d.submitted_at", "d.id")
 	if err != nil {
 		return nil, 0, err
 	}
 	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers d`+w.sql(), w.args...).Scan(&total); err != nil {
+	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers d`+w.SQL(), w.Args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: count dossiers: %w", err)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+dossierColumns+dossierFrom+w.sql()+order+f.Page.limitOffset(), w.args...)
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+dossierColumns+dossierFrom+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: dossiers: %w", err)
 	}
@@ -624,10 +625,10 @@ type ResultVerification struct {
 func (s *Store) VerifyResult(ctx context.Context, number string) (*ResultVerification, error) {
 	var v ResultVerification
 	var at time.Time
-	err := s.read.QueryRowContext(ctx, `SELECT d.result_number, p.name_vi, d.applicant_name, d.result_at, d.code`+dossierFrom+`
+	err := s.Read.QueryRowContext(ctx, `SELECT d.result_number, p.name_vi, d.applicant_name, d.result_at, d.code`+dossierFrom+`
 		WHERE d.result_number = $1`, strings.TrimSpace(number)).Scan(&v.Number, &v.Procedure, &v.Holder, &at, &v.Dossier)
 	if err != nil {
-		return nil, notFound(err, "no result document with number %s", number)
+		return nil, db.NotFound(err, "no result document with number %s", number)
 	}
 	v.IssuedAt = at.UTC()
 	return &v, nil
@@ -643,10 +644,10 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 		return nil, congthuong.FieldErr(congthuong.EINVALID, "note", "say why the dossier will be late")
 	}
 	var out *procedure.Dossier
-	err := s.withTx(ctx, func(tx *Tx) error {
+	err := s.WithTx(ctx, func(tx *db.Tx) error {
 		d, err := dossierByCode(ctx, tx, code)
 		if err != nil {
-			return notFound(err, "no dossier %s", code)
+			return db.NotFound(err, "no dossier %s", code)
 		}
 		proc, err := s.FindProcedure(ctx, d.ProcedureCode)
 		if err != nil {
@@ -668,7 +669,7 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 		// Over the version read, as a step: a dossier decided meanwhile
 		// gets no apology slip.
 		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET apology_due = $1, version = version + 1 WHERE id = $2 AND version = $3`, newDue, d.ID, d.Version)
-		if n, err := rowsAffected(res, err); err != nil {
+		if n, err := db.RowsAffected(res, err); err != nil {
 			return fmt.Errorf("store: apology: %w", err)
 		} else if n != 1 {
 			return congthuong.Errorf(congthuong.ECONFLICT, "the dossier changed meanwhile; reload it")
@@ -679,7 +680,7 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 			return err
 		}
 		out = d
-		return tx.audit(ctx, audit.Apologize, "dossier", d.Code, d.UnitCode, nil, map[string]any{"new_due": newDue, "reason": reason})
+		return tx.Audit(ctx, audit.Apologize, "dossier", d.Code, d.UnitCode, nil, map[string]any{"new_due": newDue, "reason": reason})
 	})
 	return out, err
 }
@@ -699,10 +700,10 @@ var dossierFileTypes = []string{"application/pdf", "image/jpeg", "image/png", "a
 const MaxDossierFiles = 10
 
 // addDossierFile writes the row of a stored paper and sets its id.
-func addDossierFile(ctx context.Context, tx *Tx, dossierID int64, f *procedure.File) error {
+func addDossierFile(ctx context.Context, tx *db.Tx, dossierID int64, f *procedure.File) error {
 	if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_files (dossier_id, document, file_name, content_type, size, sha256,
 		created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, dossierID, f.Document, f.FileName, f.ContentType,
-		f.Size, f.SHA256, tx.now, actorName(tx.actor)).Scan(&f.ID); err != nil {
+		f.Size, f.SHA256, tx.Now, db.ActorName(tx.Actor)).Scan(&f.ID); err != nil {
 		return fmt.Errorf("store: dossier file: %w", err)
 	}
 	return nil
@@ -716,23 +717,23 @@ func (s *Store) storeUploads(files []Upload) (out []procedure.File, discard func
 	if len(files) > MaxDossierFiles {
 		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("at most %d files", MaxDossierFiles))
 	}
-	var written []storedFile
-	discard = func() { s.discardFiles(written) }
+	var written []db.StoredFile
+	discard = func() { s.DiscardFiles(written) }
 	for _, f := range files {
 		name := filepath.Base(strings.ReplaceAll(f.FileName, `\`, "/"))
-		stored, err := s.putFile(f.Content, MaxParkFile)
+		stored, err := s.PutFile(f.Content, MaxParkFile)
 		if err != nil {
 			discard()
 			return nil, func() {}, err
 		}
 		written = append(written, stored)
-		ctype, err := fileType(stored.head, name, dossierFileTypes)
+		ctype, err := db.FileType(stored.Head, name, dossierFileTypes)
 		if err != nil {
 			discard()
 			return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", name+": a paper is "+err.Error())
 		}
 		out = append(out, procedure.File{Document: strings.TrimSpace(f.Document), FileName: name, ContentType: ctype,
-			Size: stored.size, SHA256: stored.sum})
+			Size: stored.Size, SHA256: stored.Sum})
 	}
 	return out, discard, nil
 }
@@ -746,7 +747,7 @@ func (s *Store) OpenDossierFile(ctx context.Context, code string, id int64) (*pr
 	}
 	for i := range d.Files {
 		if d.Files[i].ID == id {
-			content, err := s.openFile(d.Files[i].SHA256)
+			content, err := s.OpenFile(d.Files[i].SHA256)
 			return &d.Files[i], content, err
 		}
 	}

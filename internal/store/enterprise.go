@@ -8,6 +8,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/audit"
+	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/unit"
 )
@@ -28,20 +29,20 @@ func scanEnterprise(sc interface{ Scan(...any) error }) (*enterprise.Enterprise,
 // enterpriseWhere restricts enterprise rows to what the actor may read
 // (staff their unit scope, an enterprise user its own record and branches)
 // and, when unitFilter is set, to that commune or province.
-func enterpriseWhere(actor congthuong.Actor, unitFilter string) (where, error) {
-	var w where
+func enterpriseWhere(actor congthuong.Actor, unitFilter string) (db.Where, error) {
+	var w db.Where
 	switch {
 	case actor.System || actor.IsStaff():
-		w.scope(actor, "unit_code", "province_code")
+		w.Scope(actor, "unit_code", "province_code")
 	case actor.Role == congthuong.RoleEnterprise && actor.TaxCode != "":
-		w.add("(tax_code = ? OR tax_code LIKE ?)", actor.TaxCode, actor.TaxCode+"-%")
+		w.Add("(tax_code = ? OR tax_code LIKE ?)", actor.TaxCode, actor.TaxCode+"-%")
 	case actor.Anonymous():
 		return w, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in to see enterprises")
 	default:
 		return w, congthuong.Errorf(congthuong.EFORBIDDEN, "you may not see enterprises")
 	}
 	if unitFilter != "" {
-		w.add("(unit_code = ? OR province_code = ?)", unitFilter, unitFilter)
+		w.Add("(unit_code = ? OR province_code = ?)", unitFilter, unitFilter)
 	}
 	return w, nil
 }
@@ -64,12 +65,12 @@ func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*ent
 	}
 	total := q.total
 	if total < 0 {
-		if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+q.from, q.args...).Scan(&total); err != nil {
+		if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+q.from, q.args...).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("store: count enterprises: %w", err)
 		}
 	}
 	out := []*enterprise.Enterprise{}
-	err = s.eachEnterpriseRow(ctx, `SELECT `+enterpriseColumns+` FROM `+q.from+q.order+f.Page.limitOffset(), q.args,
+	err = s.eachEnterpriseRow(ctx, `SELECT `+enterpriseColumns+` FROM `+q.from+q.order+f.Page.LimitOffset(), q.args,
 		func(e *enterprise.Enterprise) error {
 			out = append(out, e)
 			return nil
@@ -88,7 +89,7 @@ func (s *Store) EachEnterprise(ctx context.Context, f EnterpriseFilter, fn func(
 }
 
 func (s *Store) eachEnterpriseRow(ctx context.Context, query string, args []any, fn func(*enterprise.Enterprise) error) error {
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	rows, err := s.Read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("store: find enterprises: %w", err)
 	}
@@ -125,13 +126,13 @@ func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (enterp
 	if err != nil {
 		return enterpriseSelect{}, err
 	}
-	order, err := f.Page.orderBy(enterpriseSorts, "search_name", "id")
+	order, err := f.Page.OrderBy(enterpriseSorts, "search_name", "id")
 	if err != nil {
 		return enterpriseSelect{}, err
 	}
 	q := strings.TrimSpace(f.Q)
 	if q == "" {
-		return enterpriseSelect{from: `enterprises` + w.sql(), order: order, args: w.args, total: -1}, nil
+		return enterpriseSelect{from: `enterprises` + w.SQL(), order: order, args: w.Args, total: -1}, nil
 	}
 	var ids []int64
 	if digits := strings.NewReplacer(" ", "", "-", "", ".", "").Replace(q); isDigits(digits) {
@@ -140,15 +141,15 @@ func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (enterp
 		}
 		// A range, not LIKE: SQLite's LIKE cannot use the index.
 		tc, _ := enterpriseWhere(actor, f.UnitCode)
-		tc.add("tax_code >= ? AND tax_code < ?", digits, digits+"~")
-		ids, err = s.queryIDs(ctx, `SELECT id FROM enterprises`+tc.sql()+limitSearch, tc.args)
+		tc.Add("tax_code >= ? AND tax_code < ?", digits, digits+"~")
+		ids, err = s.queryIDs(ctx, `SELECT id FROM enterprises`+tc.SQL()+limitSearch, tc.Args)
 	} else if words := enterprise.SearchWords(q); len(words) > 0 {
 		sw, _ := enterpriseWhere(actor, f.UnitCode) // w is extended below
 		ids, err = s.searchWordIDs(ctx, sw, words)
 	} else {
 		// A query of legal forms only ("công ty") names nearly every record
 		// and filters nothing, but stops at SearchLimit like every search.
-		ids, err = s.queryIDs(ctx, `SELECT id FROM enterprises`+w.sql()+limitSearch, w.args)
+		ids, err = s.queryIDs(ctx, `SELECT id FROM enterprises`+w.SQL()+limitSearch, w.Args)
 	}
 	if err != nil {
 		return enterpriseSelect{}, err
@@ -163,9 +164,9 @@ func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (enterp
 		list.WriteString(strconv.FormatInt(id, 10))
 	}
 	list.WriteString(")")
-	w.add(list.String())
+	w.Add(list.String())
 	// The ids were found under the same conditions: they are the count.
-	return enterpriseSelect{from: `enterprises` + w.sql(), order: order, args: w.args, total: len(ids)}, nil
+	return enterpriseSelect{from: `enterprises` + w.SQL(), order: order, args: w.Args, total: len(ids)}, nil
 }
 
 // enterpriseSelect is an enterprise query: FROM … WHERE, ORDER BY, and the
@@ -179,7 +180,7 @@ type enterpriseSelect struct {
 var limitSearch = ` LIMIT ` + strconv.Itoa(SearchLimit)
 
 func (s *Store) queryIDs(ctx context.Context, query string, args []any) ([]int64, error) {
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	rows, err := s.Read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search enterprises: %w", err)
 	}
@@ -199,10 +200,10 @@ func (s *Store) queryIDs(ctx context.Context, query string, args []any) ([]int64
 // matching w having, for each query word, a word of the name that begins
 // with it. The database's full-text index intersects the words; w's
 // conditions name enterprises' columns, none of which enterprise_search has.
-func (s *Store) searchWordIDs(ctx context.Context, w where, words []string) ([]int64, error) {
+func (s *Store) searchWordIDs(ctx context.Context, w db.Where, words []string) ([]int64, error) {
 	words = words[:min(len(words), maxSearchWords)]
-	w.add(s.dialect.searchMatch, s.dialect.searchQuery(words))
-	return s.queryIDs(ctx, `SELECT enterprises.id FROM `+s.dialect.searchJoin+w.sql()+limitSearch, w.args)
+	w.Add(search(s.Dialect).match, search(s.Dialect).query(words))
+	return s.queryIDs(ctx, `SELECT enterprises.id FROM `+search(s.Dialect).join+w.SQL()+limitSearch, w.Args)
 }
 
 func isDigits(s string) bool {
@@ -219,10 +220,10 @@ func isDigits(s string) bool {
 
 // FindEnterprise returns the enterprise with the tax code, if in scope.
 func (s *Store) FindEnterprise(ctx context.Context, taxCode string) (*enterprise.Enterprise, error) {
-	return findEnterprise(ctx, s.read, taxCode)
+	return findEnterprise(ctx, s.Read, taxCode)
 }
 
-func findEnterprise(ctx context.Context, q queryer, taxCode string) (*enterprise.Enterprise, error) {
+func findEnterprise(ctx context.Context, q db.Queryer, taxCode string) (*enterprise.Enterprise, error) {
 	w, err := enterpriseWhere(congthuong.ActorFrom(ctx), "")
 	if err != nil {
 		return nil, err
@@ -230,18 +231,18 @@ func findEnterprise(ctx context.Context, q queryer, taxCode string) (*enterprise
 	if tc, err := enterprise.ParseTaxCode(taxCode); err == nil {
 		taxCode = tc
 	}
-	w.add("tax_code = ?", taxCode)
-	e, err := scanEnterprise(q.QueryRowContext(ctx, `SELECT `+enterpriseColumns+` FROM enterprises`+w.sql(), w.args...))
+	w.Add("tax_code = ?", taxCode)
+	e, err := scanEnterprise(q.QueryRowContext(ctx, `SELECT `+enterpriseColumns+` FROM enterprises`+w.SQL(), w.Args...))
 	if err != nil {
 		// Out of scope and absent look the same: existence is not disclosed.
-		return nil, notFound(err, "no enterprise with tax code %s", taxCode)
+		return nil, db.NotFound(err, "no enterprise with tax code %s", taxCode)
 	}
 	return e, nil
 }
 
 // checkEnterpriseUnit resolves e's unit (valid today), sets its province and
 // checks that it lies in the actor's scope.
-func checkEnterpriseUnit(ctx context.Context, tx *Tx, e *enterprise.Enterprise) error {
+func checkEnterpriseUnit(ctx context.Context, tx *db.Tx, e *enterprise.Enterprise) error {
 	prov, err := scopeUnitToday(ctx, tx, e.UnitCode)
 	if err != nil {
 		return err
@@ -251,7 +252,7 @@ func checkEnterpriseUnit(ctx context.Context, tx *Tx, e *enterprise.Enterprise) 
 			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "give the commune or province of the address, not the country"}}}
 	}
 	e.ProvinceCode = prov
-	if !tx.actor.InScope(e.UnitCode, prov) && !tx.actor.System {
+	if !tx.Actor.InScope(e.UnitCode, prov) && !tx.Actor.System {
 		return &congthuong.Error{Code: congthuong.EFORBIDDEN, Message: "unit outside your scope",
 			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "unit " + e.UnitCode + " is outside your scope"}}}
 	}
@@ -260,14 +261,14 @@ func checkEnterpriseUnit(ctx context.Context, tx *Tx, e *enterprise.Enterprise) 
 
 // CreateEnterprise adds an enterprise in the actor's scope.
 func (s *Store) CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) error {
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
 	e.Normalize()
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		if err := checkEnterpriseUnit(ctx, tx, e); err != nil {
 			return err
 		}
@@ -275,9 +276,9 @@ func (s *Store) CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) 
 	})
 }
 
-func insertEnterprise(ctx context.Context, tx *Tx, e *enterprise.Enterprise) error {
-	e.CreatedAt, e.UpdatedAt = tx.now, tx.now
-	ins, err := tx.stmt(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
+func insertEnterprise(ctx context.Context, tx *db.Tx, e *enterprise.Enterprise) error {
+	e.CreatedAt, e.UpdatedAt = tx.Now, tx.Now
+	ins, err := tx.Stmt(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
 		vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`)
 	if err != nil {
@@ -285,7 +286,7 @@ func insertEnterprise(ctx context.Context, tx *Tx, e *enterprise.Enterprise) err
 	}
 	err = ins.QueryRowContext(ctx, e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode, e.VSICVersion,
 		e.Representative, e.Phone, e.Email, e.Demo, unit.Fold(e.Name), e.CreatedAt, e.UpdatedAt).Scan(&e.ID)
-	if isUniqueViolation(err) {
+	if db.IsUniqueViolation(err) {
 		return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "tax code already registered",
 			Fields: []congthuong.FieldError{{Field: "tax_code", Message: "an enterprise with tax code " + e.TaxCode + " already exists"}}}
 	} else if err != nil {
@@ -294,17 +295,17 @@ func insertEnterprise(ctx context.Context, tx *Tx, e *enterprise.Enterprise) err
 	if err := indexEnterprises(ctx, tx, []*enterprise.Enterprise{e}); err != nil {
 		return err
 	}
-	return tx.audit(ctx, audit.Create, "enterprise", e.TaxCode, e.UnitCode, nil, e)
+	return tx.Audit(ctx, audit.Create, "enterprise", e.TaxCode, e.UnitCode, nil, e)
 }
 
 // UpdateEnterprise replaces the editable fields of the enterprise with the
 // tax code by those of upd. The tax code itself never changes.
 func (s *Store) UpdateEnterprise(ctx context.Context, taxCode string, upd enterprise.Enterprise) (*enterprise.Enterprise, error) {
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return nil, err
 	}
 	var out *enterprise.Enterprise
-	err := s.withTx(ctx, func(tx *Tx) error {
+	err := s.WithTx(ctx, func(tx *db.Tx) error {
 		before, err := findEnterprise(ctx, tx, taxCode)
 		if err != nil {
 			return err
@@ -332,8 +333,8 @@ func (s *Store) UpdateEnterprise(ctx context.Context, taxCode string, upd enterp
 	return out, err
 }
 
-func updateEnterprise(ctx context.Context, tx *Tx, before, e *enterprise.Enterprise) error {
-	e.UpdatedAt = tx.now
+func updateEnterprise(ctx context.Context, tx *db.Tx, before, e *enterprise.Enterprise) error {
+	e.UpdatedAt = tx.Now
 	if _, err := tx.ExecContext(ctx, `UPDATE enterprises SET name = $1, name_en = $2, address = $3, unit_code = $4,
 		province_code = $5, vsic_code = $6, vsic_version = $7, representative = $8, phone = $9, email = $10,
 		search_name = $11, updated_at = $12 WHERE id = $13`,
@@ -349,15 +350,15 @@ func updateEnterprise(ctx context.Context, tx *Tx, before, e *enterprise.Enterpr
 			return err
 		}
 	}
-	return tx.audit(ctx, audit.Update, "enterprise", e.TaxCode, e.UnitCode, before, e)
+	return tx.Audit(ctx, audit.Update, "enterprise", e.TaxCode, e.UnitCode, before, e)
 }
 
 // DeleteEnterprise removes an enterprise in the actor's scope.
 func (s *Store) DeleteEnterprise(ctx context.Context, taxCode string) error {
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		before, err := findEnterprise(ctx, tx, taxCode)
 		if err != nil {
 			return err
@@ -368,7 +369,7 @@ func (s *Store) DeleteEnterprise(ctx context.Context, taxCode string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM enterprises WHERE id = $1`, before.ID); err != nil {
 			return fmt.Errorf("store: delete enterprise: %w", err)
 		}
-		return tx.audit(ctx, audit.Delete, "enterprise", before.TaxCode, before.UnitCode, before, nil)
+		return tx.Audit(ctx, audit.Delete, "enterprise", before.TaxCode, before.UnitCode, before, nil)
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/audit"
+	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
@@ -40,7 +41,7 @@ const MaxEnterpriseRows = 200_000
 func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[enterprise.ImportRow], dryRun bool) (ImportResult, error) {
 	res := ImportResult{DryRun: dryRun}
 	actor := congthuong.ActorFrom(ctx)
-	provinceOf, err := s.unitProvinces(ctx, unit.Today(s.now()))
+	provinceOf, err := s.unitProvinces(ctx, unit.Today(s.NowUTC()))
 	if err != nil {
 		return res, err
 	}
@@ -52,7 +53,7 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 	var rows []checked
 	// review reads the stored enterprises and checks that those the file
 	// changes are in the actor's scope.
-	review := func(q queryer, p *importProblems) (map[string]*enterprise.Enterprise, error) {
+	review := func(q db.Queryer, p *db.ImportProblems) (map[string]*enterprise.Enterprise, error) {
 		existing, err := enterprisesByTaxCode(ctx, q)
 		if err != nil {
 			return nil, err
@@ -60,16 +61,16 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 		for _, r := range rows {
 			old, found := existing[r.e.TaxCode]
 			if found && !actor.System && !actor.InScope(old.UnitCode, old.ProvinceCode) {
-				p.invalid.AddRow(r.line, "tax_code", "tax code "+r.e.TaxCode+" is registered to an enterprise outside your scope")
+				p.Invalid.AddRow(r.line, "tax_code", "tax code "+r.e.TaxCode+" is registered to an enterprise outside your scope")
 			}
 		}
 		return existing, nil
 	}
-	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[enterprise.ImportRow, map[string]*enterprise.Enterprise]{
-		kind:    "enterprises",
-		maxRows: MaxEnterpriseRows,
-		noRows:  enterprise.ErrEmptyFile,
-		check: func(r enterprise.ImportRow, v *congthuong.Validation) error {
+	err = db.RunImport(ctx, s.DB, src, dryRun, &res.Rows, db.Importer[enterprise.ImportRow, map[string]*enterprise.Enterprise]{
+		Kind:    "enterprises",
+		MaxRows: MaxEnterpriseRows,
+		NoRows:  enterprise.ErrEmptyFile,
+		Check: func(r enterprise.ImportRow, v *congthuong.Validation) error {
 			e := &r.Enterprise
 			before := v.Len()
 			rc.Check(&r, v)
@@ -90,8 +91,8 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 			}
 			return nil
 		},
-		review: review,
-		write: func(tx *Tx, existing map[string]*enterprise.Enterprise) error {
+		Review: review,
+		Write: func(tx *db.Tx, existing map[string]*enterprise.Enterprise) error {
 			var chunk, created []*enterprise.Enterprise
 			for _, r := range rows {
 				e := r.e
@@ -123,14 +124,14 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 			// The search rows go last, after the audit entries: SQLite's
 			// full-text index writes its buffered rows out at the start of
 			// every later multi-row statement in the transaction.
-			if err := tx.flushAudit(ctx); err != nil {
+			if err := tx.FlushAudit(ctx); err != nil {
 				return err
 			}
 			return indexEnterprises(ctx, tx, created)
 		},
 	})
 	if err == nil && !dryRun && res.Created+res.Updated >= analyzeAfter {
-		if _, err := s.write.ExecContext(ctx, s.dialect.plannerStats); err != nil {
+		if _, err := s.Write.ExecContext(ctx, search(s.Dialect).plannerStats); err != nil {
 			return res, fmt.Errorf("store: planner statistics after import: %w", err)
 		}
 	}
@@ -141,12 +142,9 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 // refreshed.
 const analyzeAfter = 1000
 
-// errDryRun rolls back a dry run's transaction.
-var errDryRun = congthuong.Errorf(congthuong.EINTERNAL, "dry run")
-
 // unitProvinces maps the code of every unit in force on day to its province.
 func (s *Store) unitProvinces(ctx context.Context, day string) (map[string]string, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT code, level, parent_code FROM units
+	rows, err := s.Read.QueryContext(ctx, `SELECT code, level, parent_code FROM units
 		WHERE (valid_from IS NULL OR valid_from <= $1) AND (valid_to IS NULL OR valid_to >= $1)`, day)
 	if err != nil {
 		return nil, fmt.Errorf("store: units in force: %w", err)
@@ -165,7 +163,7 @@ func (s *Store) unitProvinces(ctx context.Context, day string) (map[string]strin
 	return out, rows.Err()
 }
 
-func enterprisesByTaxCode(ctx context.Context, q queryer) (map[string]*enterprise.Enterprise, error) {
+func enterprisesByTaxCode(ctx context.Context, q db.Queryer) (map[string]*enterprise.Enterprise, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+enterpriseColumns+` FROM enterprises`)
 	if err != nil {
 		return nil, fmt.Errorf("store: existing enterprises: %w", err)
@@ -189,7 +187,7 @@ const insertChunk = 64
 // multi-row statement, with their audit entries: a bulk import costs a few
 // thousand statements instead of a few hundred thousand. Their search rows
 // are written by indexEnterprises.
-func insertEnterprises(ctx context.Context, tx *Tx, chunk []*enterprise.Enterprise) error {
+func insertEnterprises(ctx context.Context, tx *db.Tx, chunk []*enterprise.Enterprise) error {
 	const cols = 15
 	if len(chunk) == 0 {
 		return nil
@@ -197,20 +195,20 @@ func insertEnterprises(ctx context.Context, tx *Tx, chunk []*enterprise.Enterpri
 	args := make([]any, 0, cols*len(chunk))
 	byTaxCode := make(map[string]*enterprise.Enterprise, len(chunk))
 	for _, e := range chunk {
-		e.CreatedAt, e.UpdatedAt = tx.now, tx.now
+		e.CreatedAt, e.UpdatedAt = tx.Now, tx.Now
 		args = append(args, e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode,
 			e.VSICVersion, e.Representative, e.Phone, e.Email, e.Demo, unit.Fold(e.Name), e.CreatedAt, e.UpdatedAt)
 		byTaxCode[e.TaxCode] = e
 	}
-	ins, err := tx.stmt(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
+	ins, err := tx.Stmt(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
 		vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
-		VALUES `+tx.s.dialect.values(len(chunk), cols)+` RETURNING id, tax_code`)
+		VALUES `+tx.DB.Dialect.Values(len(chunk), cols)+` RETURNING id, tax_code`)
 	if err != nil {
 		return fmt.Errorf("store: import enterprises: %w", err)
 	}
 	rows, err := ins.QueryContext(ctx, args...)
 	if err != nil {
-		if isUniqueViolation(err) {
+		if db.IsUniqueViolation(err) {
 			return congthuong.Errorf(congthuong.ECONFLICT, "another change registered one of these tax codes meanwhile; import again")
 		}
 		return fmt.Errorf("store: import enterprises: %w", err)
@@ -228,7 +226,7 @@ func insertEnterprises(ctx context.Context, tx *Tx, chunk []*enterprise.Enterpri
 		return fmt.Errorf("store: import enterprises: %w", err)
 	}
 	for _, e := range chunk {
-		if err := tx.audit(ctx, audit.Create, "enterprise", e.TaxCode, e.UnitCode, nil, e); err != nil {
+		if err := tx.Audit(ctx, audit.Create, "enterprise", e.TaxCode, e.UnitCode, nil, e); err != nil {
 			return err
 		}
 	}
@@ -241,7 +239,7 @@ func insertEnterprises(ctx context.Context, tx *Tx, chunk []*enterprise.Enterpri
 // at the start of every multi-row statement in a transaction, so
 // thousands of small inserts would make thousands of segments to merge. One
 // parameter also spares the driver from binding hundreds of thousands.
-func indexEnterprises(ctx context.Context, tx *Tx, es []*enterprise.Enterprise) error {
+func indexEnterprises(ctx context.Context, tx *db.Tx, es []*enterprise.Enterprise) error {
 	rows := make([][2]any, 0, len(es))
 	for _, e := range es {
 		words := enterprise.SearchWords(e.Name)
@@ -255,7 +253,7 @@ func indexEnterprises(ctx context.Context, tx *Tx, es []*enterprise.Enterprise) 
 	}
 	doc, err := json.Marshal(rows)
 	if err == nil {
-		_, err = tx.ExecContext(ctx, tx.s.dialect.searchInsert, string(doc))
+		_, err = tx.ExecContext(ctx, search(tx.DB.Dialect).insert, string(doc))
 	}
 	if err != nil {
 		return fmt.Errorf("store: index enterprises: %w", err)
@@ -264,8 +262,8 @@ func indexEnterprises(ctx context.Context, tx *Tx, es []*enterprise.Enterprise) 
 }
 
 // unindexEnterprise removes the search row of an enterprise.
-func unindexEnterprise(ctx context.Context, tx *Tx, id int64) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_search WHERE `+tx.s.dialect.searchID+` = $1`, id); err != nil {
+func unindexEnterprise(ctx context.Context, tx *db.Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_search WHERE `+search(tx.DB.Dialect).id+` = $1`, id); err != nil {
 		return fmt.Errorf("store: unindex enterprise: %w", err)
 	}
 	return nil

@@ -271,7 +271,7 @@ func TestConcurrentEnterpriseEdits(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		rows, err := s.DB().Query(`SELECT before, after FROM audit_log WHERE entity = 'enterprise' AND entity_id = '0100233488' ORDER BY id`)
+		rows, err := s.Read.Query(`SELECT before, after FROM audit_log WHERE entity = 'enterprise' AND entity_id = '0100233488' ORDER BY id`)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -70,7 +70,7 @@ func TestFilesCheckAndPrune(t *testing.T) {
 			}
 		}
 		var audited int
-		if err := s.DB().QueryRow(`SELECT COUNT(*) FROM audit_log WHERE action = 'prune' AND entity = 'files'`).Scan(&audited); err != nil || audited != 1 {
+		if err := s.Read.QueryRow(`SELECT COUNT(*) FROM audit_log WHERE action = 'prune' AND entity = 'files'`).Scan(&audited); err != nil || audited != 1 {
 			t.Errorf("prune audited %d times, %v", audited, err)
 		}
 

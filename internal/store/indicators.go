@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"congthuong"
+	"congthuong/internal/db"
 	"congthuong/internal/stats"
 )
 
@@ -13,10 +14,10 @@ const indicatorColumns = `code, name_vi, name_en, measure, kind, formula, aggreg
 
 // Indicators returns every indicator, by code. They are public.
 func (s *Store) Indicators(ctx context.Context) ([]stats.Indicator, error) {
-	return indicators(ctx, s.read)
+	return indicators(ctx, s.Read)
 }
 
-func indicators(ctx context.Context, q queryer) ([]stats.Indicator, error) {
+func indicators(ctx context.Context, q db.Queryer) ([]stats.Indicator, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+indicatorColumns+` FROM indicators ORDER BY code`)
 	if err != nil {
 		return nil, fmt.Errorf("store: indicators: %w", err)
@@ -48,14 +49,14 @@ func (s *Store) Catalog(ctx context.Context) (*stats.Catalog, error) {
 // a formula or weight names existing indicators and no formula depends on
 // itself.
 func (s *Store) SaveIndicator(ctx context.Context, ind stats.Indicator) error {
-	if err := requireAdmin(congthuong.ActorFrom(ctx), "change indicators"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change indicators"); err != nil {
 		return err
 	}
 	ind.Normalize()
 	if err := ind.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		list, err := indicators(ctx, tx)
 		if err != nil {
 			return err
@@ -84,12 +85,12 @@ func (s *Store) SaveIndicator(ctx context.Context, ind stats.Indicator) error {
 				formula = $5, aggregation = $6, weight = $7, decimals = $8, higher_is_better = $9, versus_last_year = $10,
 				non_negative = $11, grp = $12, updated_at = $13 WHERE code = $14`,
 				ind.NameVI, ind.NameEN, ind.Measure, ind.Kind, ind.Formula, ind.Aggregation, ind.Weight, ind.Decimals,
-				ind.HigherIsBetter, ind.VersusLastYear, ind.NonNegative, ind.Group, tx.now, ind.Code)
+				ind.HigherIsBetter, ind.VersusLastYear, ind.NonNegative, ind.Group, tx.Now, ind.Code)
 		} else {
 			_, err = tx.ExecContext(ctx, `INSERT INTO indicators (`+indicatorColumns+`, created_at, updated_at)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
 				ind.Code, ind.NameVI, ind.NameEN, ind.Measure, ind.Kind, ind.Formula, ind.Aggregation, ind.Weight,
-				ind.Decimals, ind.HigherIsBetter, ind.VersusLastYear, ind.NonNegative, ind.Group, tx.now)
+				ind.Decimals, ind.HigherIsBetter, ind.VersusLastYear, ind.NonNegative, ind.Group, tx.Now)
 		}
 		if err != nil {
 			return fmt.Errorf("store: save indicator: %w", err)
@@ -99,7 +100,7 @@ func (s *Store) SaveIndicator(ctx context.Context, ind stats.Indicator) error {
 		if before != nil {
 			action, b = "update", before
 		}
-		return tx.audit(ctx, action, "indicator", ind.Code, congthuong.CountryCode, b, ind)
+		return tx.Audit(ctx, action, "indicator", ind.Code, congthuong.CountryCode, b, ind)
 	})
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/audit"
+	"congthuong/internal/db"
 )
 
 // ParkFile is a photo or document of a site.
@@ -41,7 +42,7 @@ var fileTypes = map[string][]string{
 // AddParkFile stores a photo or document of a site in the actor's scope:
 // at most 20 MiB, of a type its content shows.
 func (s *Store) AddParkFile(ctx context.Context, code, kind, title, fileName string, r io.Reader) (*ParkFile, error) {
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return nil, err
 	}
 	var v congthuong.Validation
@@ -66,23 +67,23 @@ func (s *Store) AddParkFile(ctx context.Context, code, kind, title, fileName str
 	if a := congthuong.ActorFrom(ctx); !a.System && !a.InScope(site.UnitCode, site.ProvinceCode) {
 		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
 	}
-	stored, err := s.putFile(r, MaxParkFile)
+	stored, err := s.PutFile(r, MaxParkFile)
 	if err != nil {
 		return nil, err
 	}
-	ctype, err := fileType(stored.head, fileName, fileTypes[kind])
+	ctype, err := db.FileType(stored.Head, fileName, fileTypes[kind])
 	if err != nil {
 		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "a "+kind+" is "+err.Error())
 	}
-	f := &ParkFile{Kind: kind, Title: title, FileName: fileName, ContentType: ctype, Size: stored.size, SHA256: stored.sum}
-	err = s.withTx(ctx, func(tx *Tx) error {
-		f.CreatedAt, f.CreatedBy = tx.now, actorName(tx.actor)
+	f := &ParkFile{Kind: kind, Title: title, FileName: fileName, ContentType: ctype, Size: stored.Size, SHA256: stored.Sum}
+	err = s.WithTx(ctx, func(tx *db.Tx) error {
+		f.CreatedAt, f.CreatedBy = tx.Now, db.ActorName(tx.Actor)
 		if err := tx.QueryRowContext(ctx, `INSERT INTO park_files (park_id, kind, title, file_name, content_type, size, sha256,
 			created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, site.ID, f.Kind, f.Title, f.FileName,
 			f.ContentType, f.Size, f.SHA256, f.CreatedAt, f.CreatedBy).Scan(&f.ID); err != nil {
 			return fmt.Errorf("store: add park file: %w", err)
 		}
-		return tx.audit(ctx, audit.Attach, "park", site.Code, site.UnitCode, nil, f)
+		return tx.Audit(ctx, audit.Attach, "park", site.Code, site.UnitCode, nil, f)
 	})
 	return f, err
 }
@@ -94,7 +95,7 @@ func (s *Store) ParkFiles(ctx context.Context, code string) ([]ParkFile, error) 
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT id, kind, title, file_name, content_type, size, sha256, created_at, created_by
+	rows, err := s.Read.QueryContext(ctx, `SELECT id, kind, title, file_name, content_type, size, sha256, created_at, created_by
 		FROM park_files WHERE park_id = $1 ORDER BY kind DESC, id`, site.ID)
 	if err != nil {
 		return nil, fmt.Errorf("store: park files: %w", err)
@@ -125,7 +126,7 @@ func (s *Store) OpenParkFile(ctx context.Context, code string, id int64) (*ParkF
 	}
 	for i := range files {
 		if files[i].ID == id {
-			content, err := s.openFile(files[i].SHA256)
+			content, err := s.OpenFile(files[i].SHA256)
 			return &files[i], content, err
 		}
 	}
@@ -135,15 +136,15 @@ func (s *Store) OpenParkFile(ctx context.Context, code string, id int64) (*ParkF
 // DeleteParkFile removes a photo or document from a site in the actor's
 // scope. The content stays in the data folder while another row names it.
 func (s *Store) DeleteParkFile(ctx context.Context, code string, id int64) error {
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
 	site, err := s.FindPark(ctx, code)
 	if err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
-		if !tx.actor.System && !tx.actor.InScope(site.UnitCode, site.ProvinceCode) {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
+		if !tx.Actor.System && !tx.Actor.InScope(site.UnitCode, site.ProvinceCode) {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM park_files WHERE id = $1 AND park_id = $2`, id, site.ID)
@@ -153,6 +154,6 @@ func (s *Store) DeleteParkFile(ctx context.Context, code string, id int64) error
 		if n, _ := res.RowsAffected(); n == 0 {
 			return congthuong.Errorf(congthuong.ENOTFOUND, "no file %d of site %s", id, site.Code)
 		}
-		return tx.audit(ctx, audit.Detach, "park", site.Code, site.UnitCode, map[string]int64{"file": id}, nil)
+		return tx.Audit(ctx, audit.Detach, "park", site.Code, site.UnitCode, map[string]int64{"file": id}, nil)
 	})
 }

@@ -11,6 +11,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/audit"
+	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
 	"congthuong/internal/tabular"
@@ -34,12 +35,12 @@ const (
 func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportRow], dryRun bool) (ImportResult, error) {
 	res := ImportResult{DryRun: dryRun}
 	actor := congthuong.ActorFrom(ctx)
-	today := unit.Today(s.now())
+	today := unit.Today(s.NowUTC())
 	provinceOf, err := s.unitProvinces(ctx, today)
 	if err != nil {
 		return res, err
 	}
-	c := siteChecker{q: s.read, actor: actor, today: today, provinceOf: provinceOf}
+	c := siteChecker{q: s.Read, actor: actor, today: today, provinceOf: provinceOf}
 	seen := map[string]int{}
 	type row struct {
 		line     int
@@ -49,23 +50,23 @@ func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 	var rows []row
 	// review reads the stored sites and checks that those the file changes
 	// are in the actor's scope.
-	review := func(q queryer, p *importProblems) (map[string]*park.Site, error) {
+	review := func(q db.Queryer, p *db.ImportProblems) (map[string]*park.Site, error) {
 		existing, err := sitesByCode(ctx, q)
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range rows {
 			if before := existing[r.site.Code]; before != nil && !actor.System && !actor.InScope(before.UnitCode, before.ProvinceCode) {
-				p.invalid.AddRow(r.line, "code", "site "+r.site.Code+" is outside your scope")
+				p.Invalid.AddRow(r.line, "code", "site "+r.site.Code+" is outside your scope")
 			}
 		}
 		return existing, nil
 	}
-	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[park.ImportRow, map[string]*park.Site]{
-		kind:    "sites",
-		maxRows: MaxSiteRows,
-		noRows:  park.ErrNoSiteRows,
-		check: func(r park.ImportRow, v *congthuong.Validation) error {
+	err = db.RunImport(ctx, s.DB, src, dryRun, &res.Rows, db.Importer[park.ImportRow, map[string]*park.Site]{
+		Kind:    "sites",
+		MaxRows: MaxSiteRows,
+		NoRows:  park.ErrNoSiteRows,
+		Check: func(r park.ImportRow, v *congthuong.Validation) error {
 			for _, f := range r.Problems {
 				v.AddRow(f.Row, f.Field, f.Message)
 			}
@@ -81,8 +82,8 @@ func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 			rows = append(rows, row{r.Line, &p, r.HasPoint})
 			return nil
 		},
-		review: review,
-		write: func(tx *Tx, existing map[string]*park.Site) error {
+		Review: review,
+		Write: func(tx *db.Tx, existing map[string]*park.Site) error {
 			withTenants, err := sitesWithTenants(ctx, tx)
 			if err != nil {
 				return err
@@ -126,7 +127,7 @@ func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 
 // sitesByCode reads every site, whatever its publication and scope (the
 // import checks the scope of each row).
-func sitesByCode(ctx context.Context, q queryer) (map[string]*park.Site, error) {
+func sitesByCode(ctx context.Context, q db.Queryer) (map[string]*park.Site, error) {
 	all, err := allSites(ctx, q)
 	out := make(map[string]*park.Site, len(all))
 	for _, p := range all {
@@ -136,7 +137,7 @@ func sitesByCode(ctx context.Context, q queryer) (map[string]*park.Site, error) 
 }
 
 // allSites reads every site, whatever its publication and scope.
-func allSites(ctx context.Context, q queryer) ([]*park.Site, error) {
+func allSites(ctx context.Context, q db.Queryer) ([]*park.Site, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+parkColumns+parkFrom)
 	if err != nil {
 		return nil, fmt.Errorf("store: sites: %w", err)
@@ -161,7 +162,7 @@ func sameSite(a, b *park.Site) bool {
 	return err1 == nil && err2 == nil && reflect.DeepEqual(va[:len(va)-1], vb[:len(vb)-1])
 }
 
-func sitesWithTenants(ctx context.Context, tx *Tx) (map[int64]bool, error) {
+func sitesWithTenants(ctx context.Context, tx *db.Tx) (map[int64]bool, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT park_id FROM park_tenants`)
 	if err != nil {
 		return nil, fmt.Errorf("store: sites with tenants: %w", err)
@@ -199,7 +200,7 @@ func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 	// review reads the stored sites and enterprises and checks that each
 	// row's site exists and is in the actor's scope and its enterprise is
 	// registered; it names each tenant's enterprise.
-	review := func(q queryer, p *importProblems) (map[string]*park.Site, error) {
+	review := func(q db.Queryer, p *db.ImportProblems) (map[string]*park.Site, error) {
 		sites, err := sitesByCode(ctx, q)
 		if err != nil {
 			return nil, err
@@ -213,27 +214,27 @@ func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 			site := sites[t.SiteCode]
 			switch {
 			case site == nil:
-				p.invalid.AddRow(line, "site_code", "no industrial park or cluster with code "+t.SiteCode)
+				p.Invalid.AddRow(line, "site_code", "no industrial park or cluster with code "+t.SiteCode)
 				continue
 			case !actor.System && !actor.InScope(site.UnitCode, site.ProvinceCode):
-				p.invalid.AddRow(line, "site_code", "site "+site.Code+" is outside your scope")
+				p.Invalid.AddRow(line, "site_code", "site "+site.Code+" is outside your scope")
 				continue
 			}
 			if t.TaxCode != "" {
 				if name, ok := names[t.TaxCode]; ok {
 					t.Enterprise = name
 				} else {
-					p.invalid.AddRow(line, "tax_code", "no enterprise with tax code "+t.TaxCode+" is registered")
+					p.Invalid.AddRow(line, "tax_code", "no enterprise with tax code "+t.TaxCode+" is registered")
 				}
 			}
 		}
 		return sites, nil
 	}
-	err := runImport(ctx, s, src, dryRun, &res.Rows, importer[park.TenantRow, map[string]*park.Site]{
-		kind:    "tenants",
-		maxRows: MaxTenantRows,
-		noRows:  park.ErrNoTenantRows,
-		check: func(r park.TenantRow, v *congthuong.Validation) error {
+	err := db.RunImport(ctx, s.DB, src, dryRun, &res.Rows, db.Importer[park.TenantRow, map[string]*park.Site]{
+		Kind:    "tenants",
+		MaxRows: MaxTenantRows,
+		NoRows:  park.ErrNoTenantRows,
+		Check: func(r park.TenantRow, v *congthuong.Validation) error {
 			for _, f := range r.Problems {
 				v.AddRow(f.Row, f.Field, f.Message)
 			}
@@ -252,8 +253,8 @@ func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 			rows = append(rows, row{r.Line, t})
 			return nil
 		},
-		review: review,
-		write: func(tx *Tx, sites map[string]*park.Site) error {
+		Review: review,
+		Write: func(tx *db.Tx, sites map[string]*park.Site) error {
 			type tenantKey struct {
 				site          int64
 				taxCode, name string
@@ -300,10 +301,10 @@ func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 			if res.Created+res.Updated == 0 {
 				return nil
 			}
-			if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
+			if err := tx.BumpVersion(ctx, parksVersionKey); err != nil {
 				return err
 			}
-			return tx.audit(ctx, audit.Import, "park_tenant", strconv.Itoa(res.Rows)+" rows", tx.actor.UnitCode, nil, res)
+			return tx.Audit(ctx, audit.Import, "park_tenant", strconv.Itoa(res.Rows)+" rows", tx.Actor.UnitCode, nil, res)
 		},
 	})
 	return res, err
@@ -326,7 +327,7 @@ type tenantInsert struct {
 	t    park.Tenant
 }
 
-func enterpriseNames(ctx context.Context, q queryer) (map[string]string, error) {
+func enterpriseNames(ctx context.Context, q db.Queryer) (map[string]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT tax_code, name FROM enterprises`)
 	if err != nil {
 		return nil, fmt.Errorf("store: enterprises: %w", err)
@@ -356,15 +357,15 @@ var tenantWriteColumns = []string{"park_id", "tax_code", "project", "sector", "l
 
 // writeTenants writes new tenants in bulk (COPY on PostgreSQL, multi-row
 // statements on SQLite) and changed ones one by one.
-func writeTenants(ctx context.Context, tx *Tx, created []tenantInsert, updated []*park.Tenant) error {
+func writeTenants(ctx context.Context, tx *db.Tx, created []tenantInsert, updated []*park.Tenant) error {
 	record := func(dst []any, x *tenantInsert) []any {
 		t := &x.t
 		return append(dst, x.site, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD, t.Jobs,
-			string(t.Status), t.RegisteredOn, t.OperatingOn, t.Demo, 1, tx.now, tx.now)
+			string(t.Status), t.RegisteredOn, t.OperatingOn, t.Demo, 1, tx.Now, tx.Now)
 	}
 	var err error
-	if tx.s.dialect.copyRows {
-		err = tx.copyRows(ctx, "park_tenants", tenantWriteColumns, func(yield func([]any) bool) {
+	if tx.DB.Dialect.UseCopy {
+		err = tx.CopyRows(ctx, "park_tenants", tenantWriteColumns, func(yield func([]any) bool) {
 			row := make([]any, 0, len(tenantWriteColumns))
 			for i := range created {
 				if !yield(record(row[:0], &created[i])) {
@@ -383,7 +384,7 @@ func writeTenants(ctx context.Context, tx *Tx, created []tenantInsert, updated [
 				args = record(args, &rest[i])
 			}
 			_, err = tx.ExecContext(ctx, `INSERT INTO park_tenants (`+strings.Join(tenantWriteColumns, ", ")+`) VALUES `+
-				tx.s.dialect.values(n, cols), args...)
+				tx.DB.Dialect.Values(n, cols), args...)
 			rest = rest[n:]
 		}
 	}
@@ -394,7 +395,7 @@ func writeTenants(ctx context.Context, tx *Tx, created []tenantInsert, updated [
 		if _, err := tx.ExecContext(ctx, `UPDATE park_tenants SET sector = $1, leased_m2 = $2, capital_vnd = $3, capital_usd = $4,
 			jobs = $5, status = $6, registered_on = $7, operating_on = $8, version = $9, updated_at = $10 WHERE id = $11`,
 			t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD, t.Jobs, string(t.Status), t.RegisteredOn, t.OperatingOn,
-			t.Version, tx.now, t.ID); err != nil {
+			t.Version, tx.Now, t.ID); err != nil {
 			return fmt.Errorf("store: import tenants: %w", err)
 		}
 	}
@@ -404,7 +405,7 @@ func writeTenants(ctx context.Context, tx *Tx, created []tenantInsert, updated [
 // recomputeSites is recomputeSite for every site an import touched, and
 // reports each site whose tenants would lease more than its leasable land
 // on the site's first row.
-func recomputeSites(ctx context.Context, tx *Tx, sites map[int64]*park.Site, firstRow map[int64]int) error {
+func recomputeSites(ctx context.Context, tx *db.Tx, sites map[int64]*park.Site, firstRow map[int64]int) error {
 	var v congthuong.Validation
 	// In one order, so that two imports locking the same sites
 	// (recomputeSite) cannot deadlock.

@@ -11,6 +11,7 @@ import (
 	"congthuong"
 	"congthuong/internal/audit"
 	"congthuong/internal/calendar"
+	"congthuong/internal/db"
 	"congthuong/internal/park"
 	"congthuong/internal/stats"
 )
@@ -62,7 +63,7 @@ func reportRights(a congthuong.Actor, site *park.Site, tenant *park.Tenant) bool
 
 // reportTarget finds the site (whatever its publication) and, for a
 // tenant's report, the tenant.
-func reportTarget(ctx context.Context, tx *Tx, siteCode string, tenantID int64) (*park.Site, *park.Tenant, error) {
+func reportTarget(ctx context.Context, tx *db.Tx, siteCode string, tenantID int64) (*park.Site, *park.Tenant, error) {
 	sys := congthuong.NewContext(ctx, congthuong.System())
 	site, err := findPark(sys, tx, siteCode)
 	if err != nil {
@@ -94,7 +95,7 @@ func (s *Store) FileParkReport(ctx context.Context, r park.Report) error {
 	if err := v.Err("the report has invalid fields"); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		site, tenant, err := reportTarget(ctx, tx, r.SiteCode, r.TenantID)
 		if err != nil {
 			return err
@@ -116,7 +117,7 @@ func (s *Store) FileParkReport(ctx context.Context, r park.Report) error {
 			_, err = tx.ExecContext(ctx, `INSERT INTO park_reports (park_id, tenant_id, year, half, jobs, capital_vnd, capital_usd,
 				leased_m2, revenue_vnd, note, status, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
 				site.ID, r.TenantID, r.Year, r.Half, r.Jobs, r.CapitalVND, r.CapitalUSD, int64(r.LeasedArea), r.RevenueVND, r.Note,
-				park.ReportEntered, actorName(a), tx.now)
+				park.ReportEntered, db.ActorName(a), tx.Now)
 		case err != nil:
 		case status == park.ReportApproved:
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is approved and locked; ask the department to return it")
@@ -124,13 +125,13 @@ func (s *Store) FileParkReport(ctx context.Context, r park.Report) error {
 			_, err = tx.ExecContext(ctx, `UPDATE park_reports SET jobs = $1, capital_vnd = $2, capital_usd = $3, leased_m2 = $4,
 				revenue_vnd = $5, note = $6, status = $7, entered_by = $8, entered_at = $9, decided_by = '', decided_at = NULL,
 				decision_note = '' WHERE park_id = $10 AND tenant_id = $11 AND year = $12 AND half = $13`,
-				r.Jobs, r.CapitalVND, r.CapitalUSD, int64(r.LeasedArea), r.RevenueVND, r.Note, park.ReportEntered, actorName(a), tx.now,
+				r.Jobs, r.CapitalVND, r.CapitalUSD, int64(r.LeasedArea), r.RevenueVND, r.Note, park.ReportEntered, db.ActorName(a), tx.Now,
 				site.ID, r.TenantID, r.Year, r.Half)
 		}
 		if err != nil {
 			return fmt.Errorf("store: file park report: %w", err)
 		}
-		return tx.audit(ctx, audit.File, "park_report", reportID(site.Code, r.TenantID, r.Year, r.Half), site.UnitCode, nil, r)
+		return tx.Audit(ctx, audit.File, "park_report", reportID(site.Code, r.TenantID, r.Year, r.Half), site.UnitCode, nil, r)
 	})
 }
 
@@ -150,7 +151,7 @@ func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 	if !approve && note == "" {
 		return congthuong.FieldErr(congthuong.EINVALID, "note", "say what to correct when returning a report")
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		site, tenant, err := reportTarget(ctx, tx, siteCode, tenantID)
 		if err != nil {
 			return err
@@ -177,7 +178,7 @@ func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 		if status != park.ReportEntered && (approve || status != park.ReportApproved) {
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is %s, not waiting for a decision", status)
 		}
-		if approve && enteredBy == actorName(a) && !a.System {
+		if approve && enteredBy == db.ActorName(a) && !a.System {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "a report is approved by someone other than who entered it")
 		}
 		next := park.ReportReturned
@@ -185,19 +186,19 @@ func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 			next = park.ReportApproved
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE park_reports SET status = $1, decided_by = $2, decided_at = $3, decision_note = $4
-			WHERE park_id = $5 AND tenant_id = $6 AND year = $7 AND half = $8`, next, actorName(a), tx.now, note, site.ID, tenantID, year, half); err != nil {
+			WHERE park_id = $5 AND tenant_id = $6 AND year = $7 AND half = $8`, next, db.ActorName(a), tx.Now, note, site.ID, tenantID, year, half); err != nil {
 			return fmt.Errorf("store: decide park report: %w", err)
 		}
 		if approve && tenant != nil {
 			if _, err := tx.ExecContext(ctx, `UPDATE park_tenants SET jobs = $1, capital_vnd = $2, capital_usd = $3, leased_m2 = $4,
-				version = version + 1, updated_at = $5 WHERE id = $6`, r.Jobs, r.CapitalVND, nullFloat(usd), int64(r.LeasedArea), tx.now, tenant.ID); err != nil {
+				version = version + 1, updated_at = $5 WHERE id = $6`, r.Jobs, r.CapitalVND, db.NullFloat(usd), int64(r.LeasedArea), tx.Now, tenant.ID); err != nil {
 				return fmt.Errorf("store: apply park report: %w", err)
 			}
 			if err := recomputeSite(ctx, tx, site); err != nil {
 				return err
 			}
 		}
-		return tx.audit(ctx, next, "park_report", reportID(site.Code, tenantID, year, half), site.UnitCode,
+		return tx.Audit(ctx, next, "park_report", reportID(site.Code, tenantID, year, half), site.UnitCode,
 			map[string]string{"status": status}, map[string]string{"status": next, "note": note})
 	})
 }
@@ -222,15 +223,15 @@ func (s *Store) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 	switch {
 	case a.System || a.UnitCode == congthuong.CountryCode && a.IsStaff():
 	case a.IsStaff():
-		w.add("(p.unit_code = ? OR p.province_code = ?)", a.UnitCode, a.UnitCode)
+		w.Add("(p.unit_code = ? OR p.province_code = ?)", a.UnitCode, a.UnitCode)
 	case a.Role == congthuong.RoleEnterprise && a.TaxCode != "":
-		w.add("(p.investor_tax_code = ? OR EXISTS (SELECT 1 FROM park_tenants x WHERE x.park_id = p.id AND x.tax_code = ?))", a.TaxCode, a.TaxCode)
+		w.Add("(p.investor_tax_code = ? OR EXISTS (SELECT 1 FROM park_tenants x WHERE x.park_id = p.id AND x.tax_code = ?))", a.TaxCode, a.TaxCode)
 	default:
 		return nil, counts, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff and enterprises follow reports")
 	}
 	sites := map[int64]*park.Site{}
 	var order []int64
-	err = s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.sql()+` ORDER BY p.code`, w.args, func(p *park.Site) error {
+	err = s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.SQL()+` ORDER BY p.code`, w.Args, func(p *park.Site) error {
 		sites[p.ID] = p
 		order = append(order, p.ID)
 		return nil
@@ -240,7 +241,7 @@ func (s *Store) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 	}
 	type key struct{ site, tenant int64 }
 	filed := map[key]ParkReportStatus{}
-	rows, err := s.read.QueryContext(ctx, `SELECT park_id, tenant_id, jobs, capital_vnd, capital_usd, leased_m2, revenue_vnd, note, status,
+	rows, err := s.Read.QueryContext(ctx, `SELECT park_id, tenant_id, jobs, capital_vnd, capital_usd, leased_m2, revenue_vnd, note, status,
 		entered_by, entered_at, decided_by, decision_note FROM park_reports WHERE year = $1 AND half = $2`, year, half)
 	if err != nil {
 		return nil, counts, fmt.Errorf("store: park reports: %w", err)
@@ -256,7 +257,7 @@ func (s *Store) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 			rows.Close()
 			return nil, counts, err
 		}
-		r.CapitalUSD, r.TenantID = nullFloat(usd), k.tenant
+		r.CapitalUSD, r.TenantID = db.NullFloat(usd), k.tenant
 		at = at.UTC()
 		st.EnteredAt, st.Report = &at, r
 		filed[k] = st
@@ -266,14 +267,14 @@ func (s *Store) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 		return nil, counts, err
 	}
 	tenants := map[int64][]*park.Tenant{}
-	if err := eachTenantRow(ctx, s.read, func(siteID int64, t *park.Tenant) {
+	if err := eachTenantRow(ctx, s.Read, func(siteID int64, t *park.Tenant) {
 		if sites[siteID] != nil && t.Status != park.TenantStopped {
 			tenants[siteID] = append(tenants[siteID], t)
 		}
 	}); err != nil {
 		return nil, counts, err
 	}
-	now := s.now()
+	now := s.NowUTC()
 	out := []ParkReportStatus{}
 	add := func(site *park.Site, t *park.Tenant) {
 		st := ParkReportStatus{SiteCode: site.Code, SiteName: site.NameVI, Due: due, Status: park.ReportMissing,
@@ -322,7 +323,7 @@ func (s *Store) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 }
 
 // eachTenantRow calls fn with every tenant and its site's id.
-func eachTenantRow(ctx context.Context, q queryer, fn func(siteID int64, t *park.Tenant)) error {
+func eachTenantRow(ctx context.Context, q db.Queryer, fn func(siteID int64, t *park.Tenant)) error {
 	rows, err := q.QueryContext(ctx, `SELECT t.park_id, `+tenantColumns+tenantFrom+` ORDER BY t.park_id, t.id`)
 	if err != nil {
 		return fmt.Errorf("store: tenants: %w", err)
@@ -356,7 +357,7 @@ func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (ValueIm
 	period := stats.HalfOf(year, half)
 	w := parkWhere(congthuong.System(), ParkFilter{})
 	if !a.System && a.UnitCode != congthuong.CountryCode {
-		w.add("p.province_code = ?", a.ProvinceCode)
+		w.Add("p.province_code = ?", a.ProvinceCode)
 	}
 	type figures struct {
 		count                     [2]int
@@ -366,7 +367,7 @@ func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (ValueIm
 	}
 	byProvince := map[string]*figures{}
 	var provinces []string
-	err := s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.sql()+` ORDER BY p.province_code, p.code`, w.args, func(p *park.Site) error {
+	err := s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.SQL()+` ORDER BY p.province_code, p.code`, w.Args, func(p *park.Site) error {
 		f := byProvince[p.ProvinceCode]
 		if f == nil {
 			f = &figures{}
@@ -412,8 +413,8 @@ func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (ValueIm
 		add("SITE_JOBS", float64(f.jobs))
 		add("SITE_CAPITAL", float64(f.capital)/1e9) // billion dong
 	}
-	err = s.withTx(ctx, func(tx *Tx) error {
-		return importValues(ctx, tx, rows, false, &res)
+	err = s.WithTx(ctx, func(tx *db.Tx) error {
+		return s.importValuesTx(ctx, tx, rows, false, &res)
 	})
 	return res, err
 }

@@ -8,6 +8,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/audit"
+	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
 )
@@ -24,7 +25,7 @@ func scanTenant(r interface{ Scan(...any) error }) (*park.Tenant, error) {
 		&usd, &t.Jobs, &t.Status, &t.RegisteredOn, &t.OperatingOn, &t.Demo, &t.Version, &t.CreatedAt, &t.UpdatedAt); err != nil {
 		return nil, err
 	}
-	t.CapitalUSD = nullFloat(usd)
+	t.CapitalUSD = db.NullFloat(usd)
 	t.CreatedAt, t.UpdatedAt = t.CreatedAt.UTC(), t.UpdatedAt.UTC()
 	return &t, nil
 }
@@ -37,7 +38,7 @@ func (s *Store) Tenants(ctx context.Context, siteCode string) ([]*park.Tenant, e
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+tenantColumns+tenantFrom+` WHERE t.park_id = $1
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+tenantColumns+tenantFrom+` WHERE t.park_id = $1
 		ORDER BY t.leased_m2 DESC, t.id`, site.ID)
 	if err != nil {
 		return nil, fmt.Errorf("store: tenants: %w", err)
@@ -63,7 +64,7 @@ func (s *Store) Tenants(ctx context.Context, siteCode string) ([]*park.Tenant, e
 func (s *Store) EachTenant(ctx context.Context, f ParkFilter, fn func(*park.Tenant) error) error {
 	a := congthuong.ActorFrom(ctx)
 	w := parkWhere(a, f)
-	rows, err := s.read.QueryContext(ctx, `SELECT `+tenantColumns+tenantFrom+w.sql()+` ORDER BY p.code, t.id`, w.args...)
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+tenantColumns+tenantFrom+w.SQL()+` ORDER BY p.code, t.id`, w.Args...)
 	if err != nil {
 		return fmt.Errorf("store: tenants: %w", err)
 	}
@@ -88,7 +89,7 @@ func (s *Store) EachTenant(ctx context.Context, f ParkFilter, fn func(*park.Tena
 // and the tenant an enterprise of the register; the site's leased land,
 // tenants, jobs and capital are recomputed in the same transaction.
 func (s *Store) SaveTenant(ctx context.Context, t *park.Tenant) error {
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
 	t.Normalize()
@@ -97,10 +98,10 @@ func (s *Store) SaveTenant(ctx context.Context, t *park.Tenant) error {
 	if err := v.Err("the tenant has invalid fields"); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error { return saveTenant(ctx, tx, t) })
+	return s.WithTx(ctx, func(tx *db.Tx) error { return saveTenant(ctx, tx, t) })
 }
 
-func saveTenant(ctx context.Context, tx *Tx, t *park.Tenant) error {
+func saveTenant(ctx context.Context, tx *db.Tx, t *park.Tenant) error {
 	site, err := tenantSite(ctx, tx, t.SiteCode)
 	if err != nil {
 		return err
@@ -114,9 +115,9 @@ func saveTenant(ctx context.Context, tx *Tx, t *park.Tenant) error {
 		return fmt.Errorf("store: tenant: %w", err)
 	}
 	var before *park.Tenant
-	t.UpdatedAt = tx.now
+	t.UpdatedAt = tx.Now
 	if t.ID == 0 {
-		t.CreatedAt, t.Version = tx.now, 1
+		t.CreatedAt, t.Version = tx.Now, 1
 		err = tx.QueryRowContext(ctx, `INSERT INTO park_tenants (park_id, tax_code, project, sector, leased_m2, capital_vnd,
 			capital_usd, jobs, status, registered_on, operating_on, demo, version, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
@@ -137,11 +138,11 @@ func saveTenant(ctx context.Context, tx *Tx, t *park.Tenant) error {
 			capital_vnd = $5, capital_usd = $6, jobs = $7, status = $8, registered_on = $9, operating_on = $10, version = $11,
 			updated_at = $12 WHERE id = $13 AND version = $14`, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD,
 			t.Jobs, string(t.Status), t.RegisteredOn, t.OperatingOn, t.Version, t.UpdatedAt, t.ID, before.Version)
-		if n, _ := rowsAffected(res, err); err == nil && n != 1 {
+		if n, _ := db.RowsAffected(res, err); err == nil && n != 1 {
 			return congthuong.FieldErr(congthuong.ECONFLICT, "version", "the tenant changed meanwhile; reload it")
 		}
 	}
-	if isUniqueViolation(err) {
+	if db.IsUniqueViolation(err) {
 		return congthuong.FieldErr(congthuong.ECONFLICT, "project", "the enterprise "+t.TaxCode+" already has the project "+strconv.Quote(t.Project)+" here")
 	} else if err != nil {
 		return fmt.Errorf("store: save tenant: %w", err)
@@ -153,15 +154,15 @@ func saveTenant(ctx context.Context, tx *Tx, t *park.Tenant) error {
 	if before != nil {
 		action = "update"
 	}
-	return tx.audit(ctx, action, "park_tenant", site.Code+"/"+strconv.FormatInt(t.ID, 10), site.UnitCode, before, t)
+	return tx.Audit(ctx, action, "park_tenant", site.Code+"/"+strconv.FormatInt(t.ID, 10), site.UnitCode, before, t)
 }
 
 // DeleteTenant removes a tenant from a site in the actor's scope.
 func (s *Store) DeleteTenant(ctx context.Context, siteCode string, id int64) error {
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		site, err := tenantSite(ctx, tx, siteCode)
 		if err != nil {
 			return err
@@ -176,32 +177,32 @@ func (s *Store) DeleteTenant(ctx context.Context, siteCode string, id int64) err
 		if err := recomputeSite(ctx, tx, site); err != nil {
 			return err
 		}
-		return tx.audit(ctx, audit.Delete, "park_tenant", site.Code+"/"+strconv.FormatInt(id, 10), site.UnitCode, before, nil)
+		return tx.Audit(ctx, audit.Delete, "park_tenant", site.Code+"/"+strconv.FormatInt(id, 10), site.UnitCode, before, nil)
 	})
 }
 
 // tenantSite returns the site whose tenants the actor changes: one in its
 // scope.
-func tenantSite(ctx context.Context, tx *Tx, code string) (*park.Site, error) {
+func tenantSite(ctx context.Context, tx *db.Tx, code string) (*park.Site, error) {
 	site, err := findPark(ctx, tx, code)
 	if err != nil {
 		return nil, err
 	}
-	if !tx.actor.System && !tx.actor.InScope(site.UnitCode, site.ProvinceCode) {
+	if !tx.Actor.System && !tx.Actor.InScope(site.UnitCode, site.ProvinceCode) {
 		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
 	}
 	return site, nil
 }
 
-func findTenant(ctx context.Context, tx *Tx, siteID, id int64) (*park.Tenant, error) {
+func findTenant(ctx context.Context, tx *db.Tx, siteID, id int64) (*park.Tenant, error) {
 	t, err := scanTenant(tx.QueryRowContext(ctx, `SELECT `+tenantColumns+tenantFrom+` WHERE t.park_id = $1 AND t.id = $2`, siteID, id))
 	if err != nil {
-		return nil, notFound(err, "no tenant %d on this site", id)
+		return nil, db.NotFound(err, "no tenant %d on this site", id)
 	}
 	return t, nil
 }
 
-func hasTenants(ctx context.Context, tx *Tx, siteID int64) (bool, error) {
+func hasTenants(ctx context.Context, tx *db.Tx, siteID int64) (bool, error) {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM park_tenants WHERE park_id = $1`, siteID).Scan(&n); err != nil {
 		return false, fmt.Errorf("store: tenants: %w", err)
@@ -213,7 +214,7 @@ func hasTenants(ctx context.Context, tx *Tx, siteID int64) (bool, error) {
 // its tenants that count, after a change to one of them (a site that never
 // had a tenant keeps the leased land entered for it). The tenants may not
 // lease more than the site's leasable land.
-func recomputeSite(ctx context.Context, tx *Tx, site *park.Site) error {
+func recomputeSite(ctx context.Context, tx *db.Tx, site *park.Site) error {
 	// Writers of one site's tenants take turns from here to their commit:
 	// on PostgreSQL two transactions adding tenants at once would otherwise
 	// each add up the tenants without the other's, and the last to write
@@ -222,7 +223,7 @@ func recomputeSite(ctx context.Context, tx *Tx, site *park.Site) error {
 	// tenant committed before it; the leasable land is read again, in case
 	// the site changed since it was read.
 	var leasable int64
-	if err := tx.QueryRowContext(ctx, `UPDATE parks SET updated_at = $1 WHERE id = $2 RETURNING leasable_m2`, tx.now, site.ID).Scan(&leasable); err != nil {
+	if err := tx.QueryRowContext(ctx, `UPDATE parks SET updated_at = $1 WHERE id = $2 RETURNING leasable_m2`, tx.Now, site.ID).Scan(&leasable); err != nil {
 		return fmt.Errorf("store: lock site: %w", err)
 	}
 	site.LeasableArea = park.Area(leasable)
@@ -242,14 +243,14 @@ func recomputeSite(ctx context.Context, tx *Tx, site *park.Site) error {
 			" ha of the site's "+site.LeasableArea.Hectares()+" ha leasable")
 	}
 	after := *site
-	after.LeasedArea, after.Tenants, after.Jobs, after.CapitalVND, after.CapitalUSD, after.UpdatedAt = park.Area(leased), n, jobs, vnd, usd, tx.now
+	after.LeasedArea, after.Tenants, after.Jobs, after.CapitalVND, after.CapitalUSD, after.UpdatedAt = park.Area(leased), n, jobs, vnd, usd, tx.Now
 	feature, err := after.Feature()
 	if err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE parks SET leased_m2 = $1, tenant_count = $2, jobs = $3, capital_vnd = $4,
-		capital_usd = $5, updated_at = $6, feature = $7 WHERE id = $8`, leased, n, jobs, vnd, usd, tx.now, string(feature), site.ID); err != nil {
+		capital_usd = $5, updated_at = $6, feature = $7 WHERE id = $8`, leased, n, jobs, vnd, usd, tx.Now, string(feature), site.ID); err != nil {
 		return fmt.Errorf("store: recompute site: %w", err)
 	}
-	return tx.bumpVersion(ctx, parksVersionKey)
+	return tx.BumpVersion(ctx, parksVersionKey)
 }

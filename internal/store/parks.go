@@ -9,6 +9,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/audit"
+	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
 	"congthuong/internal/unit"
@@ -58,44 +59,44 @@ const parkFrom = ` FROM parks p LEFT JOIN enterprises e ON e.tax_code = p.invest
 
 // parkWhere restricts sites to what the actor may see: the public sees
 // published sites; staff also see the unpublished ones in their scope.
-func parkWhere(a congthuong.Actor, f ParkFilter) where {
-	var w where
+func parkWhere(a congthuong.Actor, f ParkFilter) db.Where {
+	var w db.Where
 	switch {
 	case a.System || a.UnitCode == congthuong.CountryCode && a.IsStaff():
 	case a.IsStaff() && a.UnitCode != "":
-		w.add("(p.published = ? OR p.unit_code = ? OR p.province_code = ?)", true, a.UnitCode, a.UnitCode)
+		w.Add("(p.published = ? OR p.unit_code = ? OR p.province_code = ?)", true, a.UnitCode, a.UnitCode)
 	default:
-		w.add("p.published = ?", true)
+		w.Add("p.published = ?", true)
 	}
 	if f.Kind != "" {
-		w.add("p.kind = ?", string(f.Kind))
+		w.Add("p.kind = ?", string(f.Kind))
 	}
 	if f.Type != "" {
-		w.add("p.type = ?", string(f.Type))
+		w.Add("p.type = ?", string(f.Type))
 	}
 	if f.Status != "" {
-		w.add("p.status = ?", string(f.Status))
+		w.Add("p.status = ?", string(f.Status))
 	}
 	if f.Province != "" {
-		w.add("p.province_code = ?", f.Province)
+		w.Add("p.province_code = ?", f.Province)
 	}
 	if f.UnitCode != "" {
-		w.add("p.unit_code = ?", f.UnitCode)
+		w.Add("p.unit_code = ?", f.UnitCode)
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
-		w.add(`(p.search_name LIKE ? ESCAPE '\' OR p.code = ?)`, likePattern(unit.Fold(q)), strings.ToUpper(q))
+		w.Add(`(p.search_name LIKE ? ESCAPE '\' OR p.code = ?)`, db.LikePattern(unit.Fold(q)), strings.ToUpper(q))
 	}
 	if f.MinFree > 0 {
-		w.add("p.leasable_m2 - p.leased_m2 >= ?", int64(f.MinFree))
+		w.Add("p.leasable_m2 - p.leased_m2 >= ?", int64(f.MinFree))
 	}
 	if s := strings.ToUpper(strings.TrimSpace(f.Sector)); s != "" {
-		w.add(`p.sectors LIKE ? ESCAPE '\'`, likePattern(","+s+","))
+		w.Add(`p.sectors LIKE ? ESCAPE '\'`, db.LikePattern(","+s+","))
 	}
 	if f.Wastewater {
-		w.add("p.wastewater_operating = ?", true)
+		w.Add("p.wastewater_operating = ?", true)
 	}
 	if f.MaxPortKm != nil {
-		w.add("p.port_km <= ?", *f.MaxPortKm)
+		w.Add("p.port_km <= ?", *f.MaxPortKm)
 	}
 	return w
 }
@@ -104,16 +105,16 @@ func parkWhere(a congthuong.Actor, f ParkFilter) where {
 // number of all matches.
 func (s *Store) FindParks(ctx context.Context, f ParkFilter) ([]*park.Site, int, error) {
 	w := parkWhere(congthuong.ActorFrom(ctx), f)
-	order, err := f.Page.orderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
+	order, err := f.Page.OrderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
 	if err != nil {
 		return nil, 0, err
 	}
 	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM parks p`+w.sql(), w.args...).Scan(&total); err != nil {
+	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM parks p`+w.SQL(), w.Args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: count parks: %w", err)
 	}
 	out := []*park.Site{}
-	err = s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.sql()+order+f.Page.limitOffset(), w.args, func(p *park.Site) error {
+	err = s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.SQL()+order+f.Page.LimitOffset(), w.Args, func(p *park.Site) error {
 		out = append(out, p)
 		return nil
 	})
@@ -125,12 +126,12 @@ func (s *Store) FindParks(ctx context.Context, f ParkFilter) ([]*park.Site, int,
 // order, as stored with the site; paging is ignored.
 func (s *Store) EachParkFeature(ctx context.Context, f ParkFilter, fn func(feature []byte) error) error {
 	w := parkWhere(congthuong.ActorFrom(ctx), f)
-	w.add("p.feature <> ?", "")
-	order, err := f.Page.orderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
+	w.Add("p.feature <> ?", "")
+	order, err := f.Page.OrderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
 	if err != nil {
 		return err
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT p.feature FROM parks p`+w.sql()+order, w.args...)
+	rows, err := s.Read.QueryContext(ctx, `SELECT p.feature FROM parks p`+w.SQL()+order, w.Args...)
 	if err != nil {
 		return fmt.Errorf("store: park features: %w", err)
 	}
@@ -149,8 +150,8 @@ func (s *Store) EachParkFeature(ctx context.Context, f ParkFilter, fn func(featu
 
 // rebuildParkFeatures writes every site's feature again; the migration
 // that adds the column runs it.
-func rebuildParkFeatures(ctx context.Context, db execer) error {
-	sites, err := allSites(ctx, db)
+func rebuildParkFeatures(ctx context.Context, q db.Execer) error {
+	sites, err := allSites(ctx, q)
 	if err != nil {
 		return err
 	}
@@ -159,7 +160,7 @@ func rebuildParkFeatures(ctx context.Context, db execer) error {
 		if err != nil {
 			return err
 		}
-		if _, err := db.ExecContext(ctx, `UPDATE parks SET feature = $1 WHERE id = $2`, string(feature), p.ID); err != nil {
+		if _, err := q.ExecContext(ctx, `UPDATE parks SET feature = $1 WHERE id = $2`, string(feature), p.ID); err != nil {
 			return fmt.Errorf("store: park features: %w", err)
 		}
 	}
@@ -170,15 +171,15 @@ func rebuildParkFeatures(ctx context.Context, db execer) error {
 // f's order, from one query; paging is ignored.
 func (s *Store) EachPark(ctx context.Context, f ParkFilter, fn func(*park.Site) error) error {
 	w := parkWhere(congthuong.ActorFrom(ctx), f)
-	order, err := f.Page.orderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
+	order, err := f.Page.OrderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
 	if err != nil {
 		return err
 	}
-	return s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.sql()+order, w.args, fn)
+	return s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.SQL()+order, w.Args, fn)
 }
 
 func (s *Store) eachParkRow(ctx context.Context, query string, args []any, fn func(*park.Site) error) error {
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	rows, err := s.Read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("store: find parks: %w", err)
 	}
@@ -208,8 +209,8 @@ type ParkTotals struct {
 // matching f that the actor may see: "40 industrial parks, 11,208 ha".
 func (s *Store) SumParks(ctx context.Context, f ParkFilter) ([]ParkTotals, error) {
 	w := parkWhere(congthuong.ActorFrom(ctx), f)
-	rows, err := s.read.QueryContext(ctx, `SELECT p.kind, COUNT(*), SUM(p.planned_m2), SUM(p.leasable_m2), SUM(p.leased_m2)
-		FROM parks p`+w.sql()+` GROUP BY p.kind ORDER BY p.kind DESC`, w.args...)
+	rows, err := s.Read.QueryContext(ctx, `SELECT p.kind, COUNT(*), SUM(p.planned_m2), SUM(p.leasable_m2), SUM(p.leased_m2)
+		FROM parks p`+w.SQL()+` GROUP BY p.kind ORDER BY p.kind DESC`, w.Args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: sum parks: %w", err)
 	}
@@ -239,8 +240,8 @@ func (s *Store) SummarizeParks(ctx context.Context, f ParkFilter, by string) ([]
 		return nil, congthuong.FieldErr(congthuong.EINVALID, "by", "by is province or unit")
 	}
 	w := parkWhere(congthuong.ActorFrom(ctx), f)
-	rows, err := s.read.QueryContext(ctx, `SELECT `+col+`, p.kind, COUNT(*), SUM(p.planned_m2), SUM(p.leasable_m2), SUM(p.leased_m2)
-		FROM parks p`+w.sql()+` GROUP BY `+col+`, p.kind ORDER BY `+col+`, p.kind DESC`, w.args...)
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+col+`, p.kind, COUNT(*), SUM(p.planned_m2), SUM(p.leasable_m2), SUM(p.leased_m2)
+		FROM parks p`+w.SQL()+` GROUP BY `+col+`, p.kind ORDER BY `+col+`, p.kind DESC`, w.Args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: summarize parks: %w", err)
 	}
@@ -258,17 +259,17 @@ func (s *Store) SummarizeParks(ctx context.Context, f ParkFilter, by string) ([]
 
 // FindPark returns the site with the code, if the actor may see it.
 func (s *Store) FindPark(ctx context.Context, code string) (*park.Site, error) {
-	return findPark(ctx, s.read, code)
+	return findPark(ctx, s.Read, code)
 }
 
-func findPark(ctx context.Context, q queryer, code string) (*park.Site, error) {
+func findPark(ctx context.Context, q db.Queryer, code string) (*park.Site, error) {
 	w := parkWhere(congthuong.ActorFrom(ctx), ParkFilter{})
 	code = strings.ToUpper(strings.TrimSpace(code))
-	w.add("p.code = ?", code)
-	p, err := scanPark(q.QueryRowContext(ctx, `SELECT `+parkColumns+parkFrom+w.sql(), w.args...))
+	w.Add("p.code = ?", code)
+	p, err := scanPark(q.QueryRowContext(ctx, `SELECT `+parkColumns+parkFrom+w.SQL(), w.Args...))
 	if err != nil {
 		// Unpublished and absent look the same to those who may not see it.
-		return nil, notFound(err, "no industrial park or cluster with code %s", code)
+		return nil, db.NotFound(err, "no industrial park or cluster with code %s", code)
 	}
 	return p, nil
 }
@@ -296,8 +297,8 @@ func scanPark(r interface{ Scan(...any) error }) (*park.Site, error) {
 	if s := strings.Trim(sectors, ","); s != "" {
 		p.Sectors = strings.Split(s, ",")
 	}
-	p.PortKm, p.AirportKm, p.HighwayKm = nullFloat(port), nullFloat(airport), nullFloat(highway)
-	p.RentMinUSD, p.RentMaxUSD = nullFloat(rentMin), nullFloat(rentMax)
+	p.PortKm, p.AirportKm, p.HighwayKm = db.NullFloat(port), db.NullFloat(airport), db.NullFloat(highway)
+	p.RentMinUSD, p.RentMaxUSD = db.NullFloat(rentMin), db.NullFloat(rentMax)
 	if geometry.Valid {
 		var g park.Geometry
 		if err := json.Unmarshal([]byte(geometry.String), &g); err != nil {
@@ -312,8 +313,8 @@ func scanPark(r interface{ Scan(...any) error }) (*park.Site, error) {
 // checkPark validates p and what needs the database: its unit (in force
 // today, in the actor's scope; sets the province) and its investor (an
 // enterprise of the register).
-func checkPark(ctx context.Context, tx *Tx, p *park.Site) error {
-	c := siteChecker{q: tx, actor: tx.actor, today: unit.Today(tx.now)}
+func checkPark(ctx context.Context, tx *db.Tx, p *park.Site) error {
+	c := siteChecker{q: tx, actor: tx.Actor, today: unit.Today(tx.Now)}
 	var v congthuong.Validation
 	forbidden, err := c.check(ctx, p, &v, 0)
 	if err != nil {
@@ -328,7 +329,7 @@ func checkPark(ctx context.Context, tx *Tx, p *park.Site) error {
 // siteChecker checks sites against the database, keeping what it looked
 // up for the next site of an import.
 type siteChecker struct {
-	q          queryer
+	q          db.Queryer
 	actor      congthuong.Actor
 	today      string
 	provinceOf map[string]string // units in force today → province; nil: one query a site
@@ -395,10 +396,10 @@ func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Val
 
 // CreatePark adds a site in the actor's scope.
 func (s *Store) CreatePark(ctx context.Context, p *park.Site) error {
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		if err := checkPark(ctx, tx, p); err != nil {
 			return err
 		}
@@ -456,8 +457,8 @@ func nonNil(d []park.Decision) []park.Decision {
 	return d
 }
 
-func insertPark(ctx context.Context, tx *Tx, p *park.Site) error {
-	p.CreatedAt, p.UpdatedAt, p.Version = tx.now, tx.now, 1
+func insertPark(ctx context.Context, tx *db.Tx, p *park.Site) error {
+	p.CreatedAt, p.UpdatedAt, p.Version = tx.Now, tx.Now, 1
 	vals, err := parkValues(p)
 	if err != nil {
 		return err
@@ -466,27 +467,27 @@ func insertPark(ctx context.Context, tx *Tx, p *park.Site) error {
 	args := append([]any{p.Code}, vals...)
 	args = append(args, p.Demo, p.Version, p.CreatedAt, p.UpdatedAt)
 	err = tx.QueryRowContext(ctx, `INSERT INTO parks (code, `+parkWriteColumns+`, demo, version, created_at, updated_at)
-		VALUES `+tx.s.dialect.values(1, n+5)+` RETURNING id`, args...).Scan(&p.ID)
-	if isUniqueViolation(err) {
+		VALUES `+tx.DB.Dialect.Values(1, n+5)+` RETURNING id`, args...).Scan(&p.ID)
+	if db.IsUniqueViolation(err) {
 		return congthuong.FieldErr(congthuong.ECONFLICT, "code", "a site with code "+p.Code+" already exists")
 	} else if err != nil {
 		return fmt.Errorf("store: create park: %w", err)
 	}
-	if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
+	if err := tx.BumpVersion(ctx, parksVersionKey); err != nil {
 		return err
 	}
-	return tx.audit(ctx, audit.Create, "park", p.Code, p.UnitCode, nil, p)
+	return tx.Audit(ctx, audit.Create, "park", p.Code, p.UnitCode, nil, p)
 }
 
 // UpdatePark replaces the site with the code by upd, if upd.Version is the
 // stored version (someone else's edit in between is a conflict, not lost).
 // The code, the demo mark and the creation time never change.
 func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*park.Site, error) {
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return nil, err
 	}
 	var out *park.Site
-	err := s.withTx(ctx, func(tx *Tx) error {
+	err := s.WithTx(ctx, func(tx *db.Tx) error {
 		before, err := findPark(ctx, tx, code)
 		if err != nil {
 			return err
@@ -500,7 +501,7 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 		if before, err = findPark(ctx, tx, code); err != nil {
 			return err
 		}
-		if !tx.actor.System && !tx.actor.InScope(before.UnitCode, before.ProvinceCode) {
+		if !tx.Actor.System && !tx.Actor.InScope(before.UnitCode, before.ProvinceCode) {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", before.Code)
 		}
 		if upd.Version != before.Version {
@@ -526,7 +527,7 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 // lockSite makes the writers of a site, its tenants and its reports take
 // turns until this transaction ends (a row lock on PostgreSQL; SQLite has
 // one writer already).
-func lockSite(ctx context.Context, tx *Tx, id int64) error {
+func lockSite(ctx context.Context, tx *db.Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE parks SET updated_at = updated_at WHERE id = $1`, id); err != nil {
 		return fmt.Errorf("store: lock site: %w", err)
 	}
@@ -534,13 +535,13 @@ func lockSite(ctx context.Context, tx *Tx, id int64) error {
 }
 
 // updatePark writes p over before, a new version, audited.
-func updatePark(ctx context.Context, tx *Tx, before, p *park.Site) error {
-	p.UpdatedAt, p.Version = tx.now, before.Version+1
+func updatePark(ctx context.Context, tx *db.Tx, before, p *park.Site) error {
+	p.UpdatedAt, p.Version = tx.Now, before.Version+1
 	vals, err := parkValues(p)
 	if err != nil {
 		return err
 	}
-	cols := splitColumns(parkWriteColumns)
+	cols := db.SplitColumns(parkWriteColumns)
 	set := make([]string, len(cols))
 	for i, c := range cols {
 		set[i] = fmt.Sprintf("%s = $%d", c, i+1)
@@ -551,10 +552,10 @@ func updatePark(ctx context.Context, tx *Tx, before, p *park.Site) error {
 		n+1, n+2, n+3), args...); err != nil {
 		return fmt.Errorf("store: update park: %w", err)
 	}
-	if err := tx.bumpVersion(ctx, parksVersionKey); err != nil {
+	if err := tx.BumpVersion(ctx, parksVersionKey); err != nil {
 		return err
 	}
-	return tx.audit(ctx, audit.Update, "park", p.Code, p.UnitCode, before, p)
+	return tx.Audit(ctx, audit.Update, "park", p.Code, p.UnitCode, before, p)
 }
 
 // ParkHistory returns the audit entries of a site, newest first: who

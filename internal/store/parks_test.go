@@ -462,7 +462,7 @@ func warmPool(t *testing.T, s *store.Store, n int) {
 		go func() {
 			defer wg.Done()
 			var one int
-			if err := s.DB().QueryRow(`SELECT 1`).Scan(&one); err != nil {
+			if err := s.Read.QueryRow(`SELECT 1`).Scan(&one); err != nil {
 				t.Error(err)
 			}
 		}()

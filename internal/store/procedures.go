@@ -8,6 +8,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/audit"
+	"congthuong/internal/db"
 	"congthuong/internal/procedure"
 	"congthuong/internal/unit"
 )
@@ -64,28 +65,28 @@ func scanProcedure(r interface{ Scan(...any) error }) (*procedure.Procedure, err
 // FindProcedures lists the catalogue's procedures matching f; the
 // catalogue is public.
 func (s *Store) FindProcedures(ctx context.Context, f ProcedureFilter) ([]*procedure.Procedure, int, error) {
-	var w where
+	var w db.Where
 	if q := strings.TrimSpace(f.Q); q != "" {
 		// Each word begins a word of the name: "le" finds "bán lẻ", not
 		// "licence".
 		for _, word := range strings.Fields(unit.Fold(q)) {
-			w.add(`search_name LIKE ? ESCAPE '\'`, likePattern(" "+word))
+			w.Add(`search_name LIKE ? ESCAPE '\'`, db.LikePattern(" "+word))
 		}
 	}
 	for col, v := range map[string]string{"level": f.Level, "online": f.Online, "field": f.Field} {
 		if v != "" {
-			w.add(col+" = ?", v)
+			w.Add(col+" = ?", v)
 		}
 	}
-	order, err := f.Page.orderBy(procedureSorts, "level DESC, code", "code")
+	order, err := f.Page.OrderBy(procedureSorts, "level DESC, code", "code")
 	if err != nil {
 		return nil, 0, err
 	}
 	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM procedures`+w.sql(), w.args...).Scan(&total); err != nil {
+	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM procedures`+w.SQL(), w.Args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: count procedures: %w", err)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+procedureColumns+` FROM procedures`+w.sql()+order+f.Page.limitOffset(), w.args...)
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+procedureColumns+` FROM procedures`+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: procedures: %w", err)
 	}
@@ -104,10 +105,10 @@ func (s *Store) FindProcedures(ctx context.Context, f ProcedureFilter) ([]*proce
 // FindProcedure returns a procedure by its code or its national code.
 func (s *Store) FindProcedure(ctx context.Context, code string) (*procedure.Procedure, error) {
 	code = strings.TrimSpace(code)
-	p, err := scanProcedure(s.read.QueryRowContext(ctx, `SELECT `+procedureColumns+` FROM procedures
+	p, err := scanProcedure(s.Read.QueryRowContext(ctx, `SELECT `+procedureColumns+` FROM procedures
 		WHERE code = $1 OR (national_code = $2 AND national_code <> '') ORDER BY code LIMIT 1`, strings.ToUpper(code), code))
 	if err != nil {
-		return nil, notFound(err, "no procedure with code %s", code)
+		return nil, db.NotFound(err, "no procedure with code %s", code)
 	}
 	return p, nil
 }
@@ -115,7 +116,7 @@ func (s *Store) FindProcedure(ctx context.Context, code string) (*procedure.Proc
 // SaveProcedure adds or replaces a procedure of the catalogue;
 // administrators only, audited.
 func (s *Store) SaveProcedure(ctx context.Context, p procedure.Procedure) error {
-	if err := requireAdmin(congthuong.ActorFrom(ctx), "change the procedure catalogue"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change the procedure catalogue"); err != nil {
 		return err
 	}
 	p.Code = strings.ToUpper(strings.TrimSpace(p.Code))
@@ -127,7 +128,7 @@ func (s *Store) SaveProcedure(ctx context.Context, p procedure.Procedure) error 
 	if err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		search := " " + unit.Fold(strings.Join([]string{p.Code, p.NationalCode, p.NameVI, p.NameEN}, " "))
 		if _, err := tx.ExecContext(ctx, `INSERT INTO procedures (code, national_code, name_vi, name_en, search_name, field, level, online,
 			term_days, term_hours, term_verified, cutoff, fee, details, demo, updated_at)
@@ -138,10 +139,10 @@ func (s *Store) SaveProcedure(ctx context.Context, p procedure.Procedure) error 
 			term_verified = excluded.term_verified, cutoff = excluded.cutoff, fee = excluded.fee, details = excluded.details,
 			demo = excluded.demo, updated_at = excluded.updated_at`,
 			p.Code, p.NationalCode, p.NameVI, p.NameEN, search, p.Field, p.Level, p.Online, p.Term.WorkingDays, p.Term.WorkingHours,
-			p.Term.Verified, p.CutOff, p.Fee, string(details), p.Demo, tx.now); err != nil {
+			p.Term.Verified, p.CutOff, p.Fee, string(details), p.Demo, tx.Now); err != nil {
 			return fmt.Errorf("store: save procedure: %w", err)
 		}
-		return tx.audit(ctx, audit.Save, "procedure", p.Code, "", nil, p)
+		return tx.Audit(ctx, audit.Save, "procedure", p.Code, "", nil, p)
 	})
 }
 

@@ -49,7 +49,7 @@ func columns(t *testing.T, db *sql.DB, dialect string) []string {
 // same tables and columns.
 func TestSchemasMatch(t *testing.T) {
 	lite, pg := storetest.SQLite(t), storetest.Postgres(t)
-	if diff := cmp.Diff(columns(t, lite.DB(), "sqlite"), columns(t, pg.DB(), "postgres")); diff != "" {
+	if diff := cmp.Diff(columns(t, lite.Read, "sqlite"), columns(t, pg.Read, "postgres")); diff != "" {
 		t.Errorf("schemas differ (-sqlite +postgres):\n%s", diff)
 	}
 }
@@ -59,7 +59,7 @@ func TestSchemasMatch(t *testing.T) {
 func TestPlaceholdersByNumber(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		var a, b string
-		if err := s.DB().QueryRow(`SELECT CAST($2 AS TEXT), CAST($1 AS TEXT)`, "one", "two").Scan(&a, &b); err != nil {
+		if err := s.Read.QueryRow(`SELECT CAST($2 AS TEXT), CAST($1 AS TEXT)`, "one", "two").Scan(&a, &b); err != nil {
 			t.Fatal(err)
 		}
 		if a != "two" || b != "one" {
@@ -123,7 +123,7 @@ func TestMigrationRepairs(t *testing.T) {
 				t.Fatal(err)
 			}
 			now := time.Now().UTC()
-			if _, err := s.DB().Exec(`INSERT INTO parks (code, kind, type, name_vi, search_name, unit_code, province_code, status,
+			if _, err := s.Read.Exec(`INSERT INTO parks (code, kind, type, name_vi, search_name, unit_code, province_code, status,
 				decision, planned_m2, industrial_m2, leasable_m2, leased_m2, geometry, lon, lat, published, version, created_at, updated_at)
 				VALUES ('KCN-CU', 'park', 'general', 'Khu cũ', 'khu cu', '31', '31', 'operating', '{"number":"1/QĐ","date":"2010-01-01"}',
 				1000000, 800000, 800000, 0, '{"type":"Point","coordinates":[106.7,20.8]}', 106.7, 20.8, $1, 1, $2, $2)`, true, now); err != nil {
@@ -134,11 +134,11 @@ func TestMigrationRepairs(t *testing.T) {
 				t.Fatalf("upgrade: %v, %v", applied, err)
 			}
 			var feature, marks string
-			if err := s.DB().QueryRow(`SELECT feature FROM parks WHERE code = 'KCN-CU'`).Scan(&feature); err != nil ||
+			if err := s.Read.QueryRow(`SELECT feature FROM parks WHERE code = 'KCN-CU'`).Scan(&feature); err != nil ||
 				!strings.Contains(feature, `"code":"KCN-CU"`) || !strings.Contains(feature, `"Point"`) {
 				t.Errorf("the old site's feature: %q, %v", feature, err)
 			}
-			if err := s.DB().QueryRow(`SELECT COALESCE(MAX(key), '') FROM settings WHERE key LIKE 'repair:%'`).Scan(&marks); err != nil || marks != "" {
+			if err := s.Read.QueryRow(`SELECT COALESCE(MAX(key), '') FROM settings WHERE key LIKE 'repair:%'`).Scan(&marks); err != nil || marks != "" {
 				t.Errorf("repair marks left: %q, %v", marks, err)
 			}
 			if applied, err := s.Migrate(ctx); err != nil || len(applied) != 0 {

@@ -58,7 +58,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	if !a.System && !a.IsStaff() {
 		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff see scorecards")
 	}
-	u, err := s.FindUnit(ctx, unitCode, unit.Today(s.now()))
+	u, err := s.FindUnit(ctx, unitCode, unit.Today(s.NowUTC()))
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
 		return nil, congthuong.FieldErr(congthuong.EINVALID, "unit", "no administrative unit with code "+unitCode)
 	} else if err != nil {
@@ -71,7 +71,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	fd, _ := calendar.ParseDate(firstDay)
 	ld, _ := calendar.ParseDate(lastDay)
 	start, end := fd.At(0).UTC(), ld.AddDays(1).At(0).UTC()
-	now := s.now()
+	now := s.NowUTC()
 	if end.After(now) {
 		end = now // a period not over yet is counted up to now
 	}
@@ -81,7 +81,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	// dossiers reads that month, not the million.
 	count := func(query string, args ...any) (int, error) {
 		var n int
-		err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers d WHERE d.unit_code = $1 AND `+query,
+		err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers d WHERE d.unit_code = $1 AND `+query,
 			append([]any{u.Code}, args...)...).Scan(&n)
 		return n, err
 	}
@@ -126,7 +126,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	// at all; within or past the due time, or paused.
 	for _, open := range []string{`d.finished_at IS NULL AND d.received_at < $2`, `d.finished_at >= $2 AND d.received_at < $2`} {
 		var within, past, paused int
-		if err := s.read.QueryRowContext(ctx, `SELECT
+		if err := s.Read.QueryRowContext(ctx, `SELECT
 			COUNT(CASE WHEN d.status IN ('supplement_requested', 'fee_requested') THEN 1 END),
 			COUNT(CASE WHEN d.status NOT IN ('supplement_requested', 'fee_requested') AND d.due_at >= $2 THEN 1 END),
 			COUNT(CASE WHEN d.status NOT IN ('supplement_requested', 'fee_requested') AND d.due_at < $2 THEN 1 END)
@@ -137,7 +137,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	}
 	var digitised int
 	// From the papers' side: far fewer rows than the dossiers.
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(DISTINCT f.dossier_id) FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
+	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(DISTINCT f.dossier_id) FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
 		WHERE d.unit_code = $1 AND d.received_at >= $2 AND d.received_at < $3 AND d.result_number IS NOT NULL`,
 		u.Code, start, end).Scan(&digitised); err != nil {
 		return nil, fmt.Errorf("store: scorecard: %w", err)
@@ -163,7 +163,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	sc.Points["online_receipts"] = min(1, sc.OnlineRate/50)
 	sc.Points["full_online_procedures"] = min(1, sc.FullOnlineRate/80)
 	sc.Points["digitisation"] = min(1, sc.DigitisationRate/80)
-	rows, err := s.read.QueryContext(ctx, `SELECT d.code FROM dossiers d WHERE d.unit_code = $1 AND d.finished_at >= $2 AND d.finished_at < $3
+	rows, err := s.Read.QueryContext(ctx, `SELECT d.code FROM dossiers d WHERE d.unit_code = $1 AND d.finished_at >= $2 AND d.finished_at < $3
 		AND d.status IN ('processed', 'returned') AND d.finished_late = $4
 		UNION ALL SELECT d.code FROM dossiers d WHERE d.unit_code = $1 AND d.received_at < $3 AND (d.finished_at IS NULL OR d.finished_at >= $3)
 		AND d.status NOT IN ('supplement_requested', 'fee_requested', 'submitted', 'refused_at_intake') AND d.due_at < $3

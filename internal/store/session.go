@@ -10,6 +10,7 @@ import (
 	"congthuong"
 	"congthuong/internal/audit"
 	"congthuong/internal/auth"
+	"congthuong/internal/db"
 )
 
 // SessionTTL is how long a login lasts without activity limits; sessions
@@ -22,13 +23,13 @@ func (s *Store) CreateSession(ctx context.Context, userID int64) (string, error)
 	if err != nil {
 		return "", err
 	}
-	now := s.now()
-	if _, err := s.write.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, expires_at)
+	now := s.NowUTC()
+	if _, err := s.Write.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, expires_at)
 		VALUES ($1, $2, $3, $4)`, hash, userID, now, now.Add(SessionTTL)); err != nil {
 		return "", fmt.Errorf("store: create session: %w", err)
 	}
 	// Expired sessions are swept here rather than by a background job.
-	if _, err := s.write.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < $1`, now); err != nil {
+	if _, err := s.Write.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < $1`, now); err != nil {
 		return "", fmt.Errorf("store: sweep sessions: %w", err)
 	}
 	return token, nil
@@ -36,18 +37,18 @@ func (s *Store) CreateSession(ctx context.Context, userID int64) (string, error)
 
 // FindSessionUser returns the active user of an unexpired session.
 func (s *Store) FindSessionUser(ctx context.Context, token string) (*auth.User, error) {
-	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT `+prefixed("u.", userColumns)+` FROM sessions s
+	u, err := scanUser(s.Read.QueryRowContext(ctx, `SELECT `+db.Prefixed("u.", userColumns)+` FROM sessions s
 		JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
-		auth.HashToken(token), s.now()))
+		auth.HashToken(token), s.NowUTC()))
 	if err != nil {
-		return nil, notFound(err, "no session")
+		return nil, db.NotFound(err, "no session")
 	}
 	return u, nil
 }
 
 // DeleteSession ends a session (logout).
 func (s *Store) DeleteSession(ctx context.Context, token string) error {
-	_, err := s.write.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, auth.HashToken(token))
+	_, err := s.Write.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, auth.HashToken(token))
 	return err
 }
 
@@ -80,17 +81,17 @@ func (s *Store) CreateAPIToken(ctx context.Context, name string, expires *time.T
 		return "", nil, err
 	}
 	t := &APIToken{UserID: actor.UserID, Name: name, ExpiresAt: expires}
-	err = s.withTx(ctx, func(tx *Tx) error {
-		t.CreatedAt = tx.now
+	err = s.WithTx(ctx, func(tx *db.Tx) error {
+		t.CreatedAt = tx.Now
 		var exp any
 		if expires != nil {
 			exp = expires.UTC()
 		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`, actor.UserID, name, hash, tx.now, exp).Scan(&t.ID); err != nil {
+			VALUES ($1, $2, $3, $4, $5) RETURNING id`, actor.UserID, name, hash, tx.Now, exp).Scan(&t.ID); err != nil {
 			return fmt.Errorf("store: create token: %w", err)
 		}
-		return tx.audit(ctx, audit.Create, "api_token", strconv.FormatInt(t.ID, 10), actor.UnitCode, nil, t)
+		return tx.Audit(ctx, audit.Create, "api_token", strconv.FormatInt(t.ID, 10), actor.UnitCode, nil, t)
 	})
 	return secret, t, err
 }
@@ -98,7 +99,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, name string, expires *time.T
 // FindAPITokens lists the actor's own tokens.
 func (s *Store) FindAPITokens(ctx context.Context) ([]APIToken, error) {
 	actor := congthuong.ActorFrom(ctx)
-	rows, err := s.read.QueryContext(ctx, `SELECT id, user_id, name, created_at, expires_at, last_used_at
+	rows, err := s.Read.QueryContext(ctx, `SELECT id, user_id, name, created_at, expires_at, last_used_at
 		FROM api_tokens WHERE user_id = $1 ORDER BY id`, actor.UserID)
 	if err != nil {
 		return nil, fmt.Errorf("store: find tokens: %w", err)
@@ -111,7 +112,7 @@ func (s *Store) FindAPITokens(ctx context.Context) ([]APIToken, error) {
 		if err := rows.Scan(&t.ID, &t.UserID, &t.Name, &t.CreatedAt, &exp, &used); err != nil {
 			return nil, err
 		}
-		t.ExpiresAt, t.LastUsedAt = nullTime(exp), nullTime(used)
+		t.ExpiresAt, t.LastUsedAt = db.NullTime(exp), db.NullTime(used)
 		out = append(out, t)
 	}
 	return out, rows.Err()
@@ -120,7 +121,7 @@ func (s *Store) FindAPITokens(ctx context.Context) ([]APIToken, error) {
 // DeleteAPIToken revokes one of the actor's tokens.
 func (s *Store) DeleteAPIToken(ctx context.Context, id int64) error {
 	actor := congthuong.ActorFrom(ctx)
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM api_tokens WHERE id = $1 AND user_id = $2`, id, actor.UserID)
 		if err != nil {
 			return err
@@ -128,24 +129,24 @@ func (s *Store) DeleteAPIToken(ctx context.Context, id int64) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return congthuong.Errorf(congthuong.ENOTFOUND, "no token %d", id)
 		}
-		return tx.audit(ctx, audit.Delete, "api_token", strconv.FormatInt(id, 10), actor.UnitCode, nil, nil)
+		return tx.Audit(ctx, audit.Delete, "api_token", strconv.FormatInt(id, 10), actor.UnitCode, nil, nil)
 	})
 }
 
 // FindTokenUser returns the active user owning an unexpired API token and
 // notes its use.
 func (s *Store) FindTokenUser(ctx context.Context, token string) (*auth.User, error) {
-	now := s.now()
+	now := s.NowUTC()
 	hash := auth.HashToken(token)
-	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT `+prefixed("u.", userColumns)+` FROM api_tokens t
+	u, err := scanUser(s.Read.QueryRowContext(ctx, `SELECT `+db.Prefixed("u.", userColumns)+` FROM api_tokens t
 		JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.active`,
 		hash, now))
 	if err != nil {
-		return nil, notFound(err, "no token")
+		return nil, db.NotFound(err, "no token")
 	}
 	// Recorded at most once a minute, so that a busy integration does not
 	// turn every read into a write.
-	if _, err := s.write.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2
+	if _, err := s.Write.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2
 		AND (last_used_at IS NULL OR last_used_at < $3)`, now, hash, now.Add(-time.Minute)); err != nil {
 		return nil, fmt.Errorf("store: note token use: %w", err)
 	}

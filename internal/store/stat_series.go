@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/db"
 	"congthuong/internal/stats"
 )
 
@@ -102,7 +103,7 @@ func compareSeries(a, b yearSeries) int {
 }
 
 // upsertSeries writes series rows, replacing those already stored.
-func upsertSeries(ctx context.Context, db execer, d dialect, rows []seriesRow) error {
+func upsertSeries(ctx context.Context, q db.Execer, d db.Dialect, rows []seriesRow) error {
 	slices.SortFunc(rows, func(a, b seriesRow) int { return compareSeries(a.key, b.key) })
 	const cols, per = 5, 200
 	args := make([]any, 0, per*cols)
@@ -112,8 +113,8 @@ func upsertSeries(ctx context.Context, db execer, d dialect, rows []seriesRow) e
 		for _, r := range rows[:n] {
 			args = append(args, r.key.indicator, r.key.year, r.key.unitCode, r.key.unitFrom, encodeSeries(r.entries))
 		}
-		if _, err := db.ExecContext(ctx, `INSERT INTO stat_series (indicator, year, unit_code, unit_from, data) VALUES `+
-			d.values(n, cols)+` ON CONFLICT (indicator, year, unit_code, unit_from) DO UPDATE SET data = excluded.data`,
+		if _, err := q.ExecContext(ctx, `INSERT INTO stat_series (indicator, year, unit_code, unit_from, data) VALUES `+
+			d.Values(n, cols)+` ON CONFLICT (indicator, year, unit_code, unit_from) DO UPDATE SET data = excluded.data`,
 			args...); err != nil {
 			return fmt.Errorf("store: write series: %w", err)
 		}
@@ -124,15 +125,15 @@ func upsertSeries(ctx context.Context, db execer, d dialect, rows []seriesRow) e
 
 // insertSeries writes series rows none of which is stored yet: by COPY on
 // PostgreSQL.
-func insertSeries(ctx context.Context, tx *Tx, rows []seriesRow) error {
+func insertSeries(ctx context.Context, tx *db.Tx, rows []seriesRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	if !tx.s.dialect.copyRows {
-		return upsertSeries(ctx, tx, tx.s.dialect, rows)
+	if !tx.DB.Dialect.UseCopy {
+		return upsertSeries(ctx, tx, tx.DB.Dialect, rows)
 	}
 	slices.SortFunc(rows, func(a, b seriesRow) int { return compareSeries(a.key, b.key) })
-	err := tx.copyRows(ctx, "stat_series", []string{"indicator", "year", "unit_code", "unit_from", "data"},
+	err := tx.CopyRows(ctx, "stat_series", []string{"indicator", "year", "unit_code", "unit_from", "data"},
 		func(yield func([]any) bool) {
 			row := make([]any, 5)
 			for _, r := range rows {
@@ -155,8 +156,8 @@ func insertSeries(ctx context.Context, tx *Tx, rows []seriesRow) error {
 // values, one losing its months from the series or failing on a duplicate.
 // SQLite has one writer at a time already. Locks are taken in one order,
 // so that writers of several years cannot deadlock.
-func lockSeries(ctx context.Context, tx *Tx, years map[string]map[int]bool) error {
-	if tx.s.dialect.name != postgres.name {
+func lockSeries(ctx context.Context, tx *db.Tx, years map[string]map[int]bool) error {
+	if tx.DB.Dialect.Name != "postgres" {
 		return nil
 	}
 	type key struct {
@@ -189,18 +190,18 @@ func lockSeries(ctx context.Context, tx *Tx, years map[string]map[int]bool) erro
 // change that did not go through an import (an approval changes their
 // status). w selects whole series: by indicator, year and unit, never by
 // period.
-func refreshSeries(ctx context.Context, db execer, d dialect, w where) error {
-	rows, err := seriesFromValues(ctx, db, w)
+func refreshSeries(ctx context.Context, q db.Execer, d db.Dialect, w db.Where) error {
+	rows, err := seriesFromValues(ctx, q, w)
 	if err != nil {
 		return err
 	}
-	return upsertSeries(ctx, db, d, rows)
+	return upsertSeries(ctx, q, d, rows)
 }
 
 // seriesFromValues builds the series rows of the values matching w.
-func seriesFromValues(ctx context.Context, db queryer, w where) ([]seriesRow, error) {
-	rs, err := db.QueryContext(ctx, `SELECT indicator, year, unit_code, unit_from, first_month, last_month, value, status
-		FROM stat_values`+w.sql()+` ORDER BY indicator, year, unit_code, unit_from`, w.args...)
+func seriesFromValues(ctx context.Context, q db.Queryer, w db.Where) ([]seriesRow, error) {
+	rs, err := q.QueryContext(ctx, `SELECT indicator, year, unit_code, unit_from, first_month, last_month, value, status
+		FROM stat_values`+w.SQL()+` ORDER BY indicator, year, unit_code, unit_from`, w.Args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: series: %w", err)
 	}
@@ -225,31 +226,31 @@ func seriesFromValues(ctx context.Context, db queryer, w where) ([]seriesRow, er
 
 // rebuildSeries writes the series rows of every stored value; the migration
 // that adds the table runs it.
-func rebuildSeries(ctx context.Context, db execer, d dialect) error {
-	if _, err := db.ExecContext(ctx, `DELETE FROM stat_series`); err != nil {
+func rebuildSeries(ctx context.Context, q db.Execer, d db.Dialect) error {
+	if _, err := q.ExecContext(ctx, `DELETE FROM stat_series`); err != nil {
 		return fmt.Errorf("store: series: %w", err)
 	}
-	return refreshSeries(ctx, db, d, where{})
+	return refreshSeries(ctx, q, d, db.Where{})
 }
 
 // RebuildSeries writes every series row again from the stored values, in
 // one transaction: the repair when CheckSeries finds a difference.
 // Administrators only.
 func (s *Store) RebuildSeries(ctx context.Context) error {
-	if err := requireAdmin(congthuong.ActorFrom(ctx), "rebuild the statistics series"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "rebuild the statistics series"); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error { return rebuildSeries(ctx, tx, s.dialect) })
+	return s.WithTx(ctx, func(tx *db.Tx) error { return rebuildSeries(ctx, tx, s.Dialect) })
 }
 
 // CheckSeries reports whether every series row holds exactly the values
 // stored: the analytics' copy agrees with the record.
 func (s *Store) CheckSeries(ctx context.Context) error {
-	want, err := seriesFromValues(ctx, s.read, where{})
+	want, err := seriesFromValues(ctx, s.Read, db.Where{})
 	if err != nil {
 		return err
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT indicator, year, unit_code, unit_from, data FROM stat_series
+	rows, err := s.Read.QueryContext(ctx, `SELECT indicator, year, unit_code, unit_from, data FROM stat_series
 		ORDER BY indicator, year, unit_code, unit_from`)
 	if err != nil {
 		return fmt.Errorf("store: series: %w", err)

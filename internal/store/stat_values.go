@@ -11,6 +11,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/audit"
+	"congthuong/internal/db"
 	"congthuong/internal/stats"
 	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
@@ -115,21 +116,21 @@ const MaxValueRows = 1_000_000
 // stat_value_revisions. Re-importing the same values changes nothing.
 func (s *Store) ImportValues(ctx context.Context, src tabular.Source[stats.ValueRow], dryRun bool) (ValueImportResult, error) {
 	res := ValueImportResult{DryRun: dryRun}
-	c, err := s.newValueChecker(ctx, s.read)
+	c, err := s.newValueChecker(ctx, s.Read)
 	if err != nil {
 		return res, err
 	}
-	err = runImport(ctx, s, src, dryRun, &res.Rows, importer[stats.ValueRow, valuesFound]{
-		kind:    "values",
-		maxRows: MaxValueRows,
-		noRows: &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
+	err = db.RunImport(ctx, s.DB, src, dryRun, &res.Rows, db.Importer[stats.ValueRow, valuesFound]{
+		Kind:    "values",
+		MaxRows: MaxValueRows,
+		NoRows: &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
 			Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "the file has a header but no data rows"}}},
-		check: func(r stats.ValueRow, v *congthuong.Validation) error {
+		Check: func(r stats.ValueRow, v *congthuong.Validation) error {
 			c.check(r, v)
 			return nil
 		},
-		review: func(q queryer, p *importProblems) (valuesFound, error) { return c.review(ctx, q, false, p) },
-		write:  func(tx *Tx, found valuesFound) error { return writeValues(ctx, tx, c, found, &res) },
+		Review: func(q db.Queryer, p *db.ImportProblems) (valuesFound, error) { return c.review(ctx, q, false, p) },
+		Write:  func(tx *db.Tx, found valuesFound) error { return writeValues(ctx, tx, c, found, &res) },
 	})
 	return res, err
 }
@@ -138,8 +139,8 @@ func (s *Store) ImportValues(ctx context.Context, src tabular.Source[stats.Value
 // caller's (a report entered, a park report published); reopened says that
 // the rows re-enter a report the department returned, whose official
 // figures they may replace.
-func importValues(ctx context.Context, tx *Tx, rows []stats.ValueRow, reopened bool, res *ValueImportResult) error {
-	c, err := tx.s.newValueChecker(ctx, tx)
+func (s *Store) importValuesTx(ctx context.Context, tx *db.Tx, rows []stats.ValueRow, reopened bool, res *ValueImportResult) error {
+	c, err := s.newValueChecker(ctx, tx)
 	if err != nil {
 		return err
 	}
@@ -151,12 +152,12 @@ func importValues(ctx context.Context, tx *Tx, rows []stats.ValueRow, reopened b
 	if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
 		return err
 	}
-	var p importProblems
+	var p db.ImportProblems
 	found, err := c.review(ctx, tx, reopened, &p)
 	if err != nil {
 		return err
 	}
-	if err := p.err(); err != nil {
+	if err := p.Err(); err != nil {
 		return err
 	}
 	return writeValues(ctx, tx, c, found, res)
@@ -174,13 +175,13 @@ type valuesFound struct {
 // lock, and decides each row's fate; rows that would change a locked value,
 // or an official one the actor may not change, are conflicts. reopened says
 // the rows re-enter a report the department returned.
-func (c *valueChecker) review(ctx context.Context, q queryer, reopened bool, p *importProblems) (valuesFound, error) {
+func (c *valueChecker) review(ctx context.Context, q db.Queryer, reopened bool, p *db.ImportProblems) (valuesFound, error) {
 	var found valuesFound
 	locked, err := approvedValues(ctx, q, c.years)
 	if err != nil {
 		return found, err
 	}
-	tx, writing := q.(*Tx)
+	tx, writing := q.(*db.Tx)
 	if !writing && len(locked) == 0 && c.actor.IsDepartment() {
 		// The department may change anything approved reports do not
 		// lock: with nothing of the file locked, reading the file's series
@@ -211,7 +212,7 @@ type valueChecker struct {
 	years    map[string]map[int]bool // indicator → years, to load what is stored
 }
 
-func (s *Store) newValueChecker(ctx context.Context, q queryer) (*valueChecker, error) {
+func (s *Store) newValueChecker(ctx context.Context, q db.Queryer) (*valueChecker, error) {
 	list, err := indicators(ctx, q)
 	if err != nil {
 		return nil, err
@@ -285,7 +286,7 @@ func (c *valueChecker) check(r stats.ValueRow, v *congthuong.Validation) {
 // writeValues is the second phase of a value import: given what review
 // found under the series' locks, it computes the rule checks' warnings and
 // writes.
-func writeValues(ctx context.Context, tx *Tx, c *valueChecker, found valuesFound, res *ValueImportResult) error {
+func writeValues(ctx context.Context, tx *db.Tx, c *valueChecker, found valuesFound, res *ValueImportResult) error {
 	actor, valid, inFile := c.actor, c.valid, c.inFile
 	existing, fate := found.existing, found.fate
 	// Written in key order, the rows append to the table's B-tree
@@ -344,7 +345,7 @@ func writeValues(ctx context.Context, tx *Tx, c *valueChecker, found valuesFound
 			res.Warnings = append(res.Warnings, congthuong.FieldError{Row: k.row.Line, Field: "value", Message: msg})
 		}
 	}
-	w := valueWriter{tx: tx, by: actorName(actor)}
+	w := valueWriter{tx: tx, by: db.ActorName(actor)}
 	var created []*importedValue
 	for _, i := range order {
 		k := &valid[i]
@@ -372,7 +373,7 @@ func writeValues(ctx context.Context, tx *Tx, c *valueChecker, found valuesFound
 	}
 	// One entry per import: the values' own history is in
 	// stat_value_revisions, each with who changed it and when.
-	return tx.audit(ctx, audit.Import, "stat_values", strconv.Itoa(res.Rows)+" rows", actor.UnitCode, nil, res)
+	return tx.Audit(ctx, audit.Import, "stat_values", strconv.Itoa(res.Rows)+" rows", actor.UnitCode, nil, res)
 }
 
 // What an import does with each row.
@@ -385,7 +386,7 @@ const (
 // fates says what the import does with each checked row, given what is
 // stored and what approved reports lock; rows that would change a locked
 // value, or an official one the actor may not change, are conflicts.
-func (c *valueChecker) fates(existing map[valueKey]storedValue, locked map[valueKey]string, reopened bool, p *importProblems) []uint8 {
+func (c *valueChecker) fates(existing map[valueKey]storedValue, locked map[valueKey]string, reopened bool, p *db.ImportProblems) []uint8 {
 	fate := make([]uint8, len(c.valid))
 	for i := range c.valid {
 		k := &c.valid[i]
@@ -400,9 +401,9 @@ func (c *valueChecker) fates(existing map[valueKey]storedValue, locked map[value
 			fate[i] = reviseValue
 		}
 		if report, isLocked := locked[k.key]; isLocked {
-			p.conflicts.AddRow(k.row.Line, "value", "the value belongs to the report "+report+", which the department approved; ask the department to reopen it")
+			p.Conflicts.AddRow(k.row.Line, "value", "the value belongs to the report "+report+", which the department approved; ask the department to reopen it")
 		} else if stored && !stats.MayReplace(c.actor, old.status, reopened) {
-			p.conflicts.AddRow(k.row.Line, "value", "the department published this figure as official; only the department changes it")
+			p.Conflicts.AddRow(k.row.Line, "value", "the department published this figure as official; only the department changes it")
 		}
 	}
 	return fate
@@ -411,7 +412,7 @@ func (c *valueChecker) fates(existing map[valueKey]storedValue, locked map[value
 // approvedValues returns the values of the given indicators' years that an
 // approved report locks, each with the name of its report
 // (data set/unit/period).
-func approvedValues(ctx context.Context, q queryer, years map[string]map[int]bool) (map[valueKey]string, error) {
+func approvedValues(ctx context.Context, q db.Queryer, years map[string]map[int]bool) (map[valueKey]string, error) {
 	var ys []any
 	seen := map[int]bool{}
 	for _, set := range years {
@@ -426,10 +427,10 @@ func approvedValues(ctx context.Context, q queryer, years map[string]map[int]boo
 	if len(ys) == 0 {
 		return out, nil
 	}
-	var w where
-	w.add("status = ?", SubmissionApproved)
-	w.add("year IN ("+strings.Repeat("?, ", len(ys)-1)+"?)", ys...)
-	rows, err := q.QueryContext(ctx, `SELECT data_set, year, first_month, last_month, unit_code, unit_from FROM stat_submissions`+w.sql(), w.args...)
+	var w db.Where
+	w.Add("status = ?", SubmissionApproved)
+	w.Add("year IN ("+strings.Repeat("?, ", len(ys)-1)+"?)", ys...)
+	rows, err := q.QueryContext(ctx, `SELECT data_set, year, first_month, last_month, unit_code, unit_from FROM stat_submissions`+w.SQL(), w.Args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: approved reports: %w", err)
 	}
@@ -456,7 +457,7 @@ func approvedValues(ctx context.Context, q queryer, years map[string]map[int]boo
 
 // importSeries rewrites the series rows (stat_series.go) of the values an
 // import holds, from what is stored and what the file brings.
-func importSeries(ctx context.Context, tx *Tx, valid []importedValue, inFile map[valueKey]int32, existing map[valueKey]storedValue) error {
+func importSeries(ctx context.Context, tx *db.Tx, valid []importedValue, inFile map[valueKey]int32, existing map[valueKey]storedValue) error {
 	index := map[yearSeries]int{}
 	var rows []seriesRow
 	for i := range valid {
@@ -494,12 +495,12 @@ func importSeries(ctx context.Context, tx *Tx, valid []importedValue, inFile map
 	if err := insertSeries(ctx, tx, fresh); err != nil {
 		return err
 	}
-	return upsertSeries(ctx, tx, tx.s.dialect, changed)
+	return upsertSeries(ctx, tx, tx.DB.Dialect, changed)
 }
 
 // storedValues locks the series of the given indicators' years and reads
 // their stored values.
-func storedValues(ctx context.Context, tx *Tx, years map[string]map[int]bool) (map[valueKey]storedValue, error) {
+func storedValues(ctx context.Context, tx *db.Tx, years map[string]map[int]bool) (map[valueKey]storedValue, error) {
 	if err := lockSeries(ctx, tx, years); err != nil {
 		return nil, err
 	}
@@ -507,7 +508,7 @@ func storedValues(ctx context.Context, tx *Tx, years map[string]map[int]bool) (m
 }
 
 // readStoredValues reads the stored values of the given indicators' years.
-func readStoredValues(ctx context.Context, q queryer, years map[string]map[int]bool) (map[valueKey]storedValue, error) {
+func readStoredValues(ctx context.Context, q db.Queryer, years map[string]map[int]bool) (map[valueKey]storedValue, error) {
 	out := map[valueKey]storedValue{}
 	for code, ys := range years {
 		for y := range ys {
@@ -542,7 +543,7 @@ type importedValue struct {
 // valueWriter writes the values of an import: new ones by one streaming
 // COPY on PostgreSQL, by multi-row statements on SQLite.
 type valueWriter struct {
-	tx *Tx
+	tx *db.Tx
 	by string
 }
 
@@ -554,7 +555,7 @@ var valueColumnsSQL = []string{"indicator", "period", "unit_code", "unit_from", 
 func (w *valueWriter) record(dst []any, v *importedValue) []any {
 	k, r := &v.key, &v.row
 	return append(dst, k.indicator, k.period, k.unitCode, k.unitFrom, r.Period.Year, r.Period.First, r.Period.Last,
-		r.Value, string(r.Status), r.Source, 1, w.tx.now, w.by)
+		r.Value, string(r.Status), r.Source, 1, w.tx.Now, w.by)
 }
 
 // insert writes new values, in the order given.
@@ -563,8 +564,8 @@ func (w *valueWriter) insert(ctx context.Context, values []*importedValue) error
 		return nil
 	}
 	var err error
-	if w.tx.s.dialect.copyRows {
-		err = w.tx.copyRows(ctx, "stat_values", valueColumnsSQL, func(yield func([]any) bool) {
+	if w.tx.DB.Dialect.UseCopy {
+		err = w.tx.CopyRows(ctx, "stat_values", valueColumnsSQL, func(yield func([]any) bool) {
 			// COPY encodes each row before it asks for the next: one buffer does.
 			row := make([]any, 0, len(valueColumnsSQL))
 			for _, v := range values {
@@ -595,8 +596,8 @@ func (w *valueWriter) insertBound(ctx context.Context, values []*importedValue) 
 		for _, v := range values[:n] {
 			args = w.record(args, v)
 		}
-		ins, err := w.tx.stmt(ctx, `INSERT INTO stat_values (`+strings.Join(valueColumnsSQL, ", ")+`) VALUES `+
-			w.tx.s.dialect.values(n, cols))
+		ins, err := w.tx.Stmt(ctx, `INSERT INTO stat_values (`+strings.Join(valueColumnsSQL, ", ")+`) VALUES `+
+			w.tx.DB.Dialect.Values(n, cols))
 		if err == nil {
 			_, err = ins.ExecContext(ctx, args...)
 		}
@@ -612,13 +613,13 @@ func (w *valueWriter) insertBound(ctx context.Context, values []*importedValue) 
 func (w *valueWriter) revise(ctx context.Context, k valueKey, r stats.ValueRow, old storedValue) error {
 	if _, err := w.tx.ExecContext(ctx, `INSERT INTO stat_value_revisions (indicator, period, unit_code, unit_from, revision,
 		value, status, source, updated_at, updated_by, replaced_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-		k.indicator, k.period, k.unitCode, k.unitFrom, old.revision, old.value, string(old.status), old.source, old.at, old.by, w.tx.now); err != nil {
+		k.indicator, k.period, k.unitCode, k.unitFrom, old.revision, old.value, string(old.status), old.source, old.at, old.by, w.tx.Now); err != nil {
 		return fmt.Errorf("store: keep revision: %w", err)
 	}
 	if _, err := w.tx.ExecContext(ctx, `UPDATE stat_values SET value = $1, status = $2, source = $3, revision = $4,
 		updated_at = $5, updated_by = $6 WHERE indicator = $7 AND year = $8 AND first_month = $9 AND last_month = $10
 		AND unit_code = $11 AND unit_from = $12`,
-		r.Value, string(r.Status), r.Source, old.revision+1, w.tx.now, w.by, k.indicator, r.Period.Year, r.Period.First,
+		r.Value, string(r.Status), r.Source, old.revision+1, w.tx.Now, w.by, k.indicator, r.Period.Year, r.Period.First,
 		r.Period.Last, k.unitCode, k.unitFrom); err != nil {
 		return fmt.Errorf("store: revise value: %w", err)
 	}
@@ -652,14 +653,14 @@ func (s *Store) UnitValues(ctx context.Context, indicator string, p stats.Period
 }
 
 func (s *Store) values(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
-	var w where
-	w.add("indicator = ? AND year = ? AND first_month = ? AND last_month = ?", indicator, p.Year, p.First, p.Last)
+	var w db.Where
+	w.Add("indicator = ? AND year = ? AND first_month = ? AND last_month = ?", indicator, p.Year, p.First, p.Last)
 	if unitCode != "" {
-		w.add("unit_code = ?", unitCode)
+		w.Add("unit_code = ?", unitCode)
 	}
-	w.unpublishedScope(congthuong.ActorFrom(ctx))
+	unpublishedScope(&w, congthuong.ActorFrom(ctx))
 	return s.queryValues(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision, updated_at, updated_by
-		FROM stat_values`+w.sql()+` ORDER BY unit_code, unit_from`, w.args)
+		FROM stat_values`+w.SQL()+` ORDER BY unit_code, unit_from`, w.Args)
 }
 
 // ValueRevisions returns the earlier values of one indicator, period and
@@ -676,7 +677,7 @@ func (s *Store) ValueRevisions(ctx context.Context, indicator string, p stats.Pe
 
 func (s *Store) queryValues(ctx context.Context, query string, args []any) ([]StoredValue, error) {
 	staff := congthuong.ActorFrom(ctx).SeesUnpublished()
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	rows, err := s.Read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: values: %w", err)
 	}
@@ -701,12 +702,12 @@ func (s *Store) queryValues(ctx context.Context, query string, args []any) ([]St
 // in key order; the public and enterprise users get official values only,
 // without who entered them; staff unofficial ones of their scope too.
 func (s *Store) EachValue(ctx context.Context, indicator string, year int, fn func(StoredValue) error) error {
-	var w where
-	w.add("indicator = ? AND year = ?", indicator, year)
+	var w db.Where
+	w.Add("indicator = ? AND year = ?", indicator, year)
 	staff := congthuong.ActorFrom(ctx).SeesUnpublished()
-	w.unpublishedScope(congthuong.ActorFrom(ctx))
-	rows, err := s.read.QueryContext(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision,
-		updated_at, updated_by FROM stat_values`+w.sql()+` ORDER BY first_month, last_month, unit_code, unit_from`, w.args...)
+	unpublishedScope(&w, congthuong.ActorFrom(ctx))
+	rows, err := s.Read.QueryContext(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision,
+		updated_at, updated_by FROM stat_values`+w.SQL()+` ORDER BY first_month, last_month, unit_code, unit_from`, w.Args...)
 	if err != nil {
 		return fmt.Errorf("store: values: %w", err)
 	}
@@ -738,16 +739,16 @@ func (v StoredValue) Record() []string {
 // the public and enterprise users; a commune's for its officers; a
 // province's, its communes' and those of the provinces it replaced for the
 // province's staff; everything for the country's.
-func (w *where) unpublishedScope(a congthuong.Actor) {
+func unpublishedScope(w *db.Where, a congthuong.Actor) {
 	official := string(stats.Official)
 	switch {
 	case a.System || a.SeesUnpublished() && a.UnitCode == congthuong.CountryCode:
 	case !a.SeesUnpublished() || a.UnitCode == "":
-		w.add("status = ?", official)
+		w.Add("status = ?", official)
 	case a.UnitCode == a.ProvinceCode:
-		w.add("(status = ? OR unit_code = ? OR unit_code IN (SELECT code FROM units WHERE parent_code = ? OR successor_code = ?))",
+		w.Add("(status = ? OR unit_code = ? OR unit_code IN (SELECT code FROM units WHERE parent_code = ? OR successor_code = ?))",
 			official, a.UnitCode, a.UnitCode, a.UnitCode)
 	default:
-		w.add("(status = ? OR unit_code = ?)", official, a.UnitCode)
+		w.Add("(status = ? OR unit_code = ?)", official, a.UnitCode)
 	}
 }

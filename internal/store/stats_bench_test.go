@@ -88,7 +88,7 @@ func BenchmarkImportValues1M(b *testing.B) {
 			if err != nil || res.Created+res.Unchanged != 1_000_000 {
 				b.Fatalf("%+v %v", res, err)
 			}
-			b.Logf("%s: %d rows, %d created, %d warnings in %s", s.Dialect(), res.Rows, res.Created, len(res.Warnings), time.Since(start).Round(time.Millisecond))
+			b.Logf("%s: %d rows, %d created, %d warnings in %s", s.Dialect.Name, res.Rows, res.Created, len(res.Warnings), time.Since(start).Round(time.Millisecond))
 		}
 	})
 }
@@ -116,9 +116,9 @@ func benchAnalytics(b *testing.B, millions int) {
 				b.Fatal(err)
 			}
 		}
-		if s.Dialect() == "postgres" {
+		if s.Dialect.Name == "postgres" {
 			for _, q := range []string{"VACUUM (ANALYZE)", "CHECKPOINT"} {
-				if _, err := s.DB().ExecContext(sys, q); err != nil {
+				if _, err := s.Read.ExecContext(sys, q); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -136,7 +136,7 @@ func benchAnalytics(b *testing.B, millions int) {
 		}
 		b.Run("raw-sql-half-sum", func(b *testing.B) {
 			storetest.Timed(b, func(int) {
-				rows, err := s.DB().QueryContext(sys, `SELECT unit_code, unit_from, year, SUM(value), COUNT(*) FROM stat_values
+				rows, err := s.Read.QueryContext(sys, `SELECT unit_code, unit_from, year, SUM(value), COUNT(*) FROM stat_values
 					WHERE indicator = $1 AND year IN ($2, $3) AND first_month = last_month AND first_month BETWEEN $4 AND $5
 					GROUP BY unit_code, unit_from, year`, "RETAIL_SALES", 2026, 2025, 1, 6)
 				if err != nil {
@@ -154,7 +154,7 @@ func benchAnalytics(b *testing.B, millions int) {
 		})
 		b.Run("raw-sql-month", func(b *testing.B) {
 			storetest.Timed(b, func(int) {
-				rows, err := s.DB().QueryContext(sys, `SELECT unit_code, value FROM stat_values
+				rows, err := s.Read.QueryContext(sys, `SELECT unit_code, value FROM stat_values
 					WHERE indicator = $1 AND year = $2 AND first_month = $3 AND last_month = $3`, "RETAIL_SALES", 2025, 8)
 				if err != nil {
 					b.Fatal(err)

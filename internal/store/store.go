@@ -1,186 +1,56 @@
-// Package store is the only package that speaks SQL. It runs the same
-// hand-written queries on SQLite (embedded, the default) and PostgreSQL; the
-// few differences live in dialect.go and in the per-dialect migrations.
+// Package store holds the SQL of the platform's capabilities, over the SQL
+// core (internal/db), which it embeds: pools, transactions, the audit chain,
+// migrations and files are the core's.
 package store
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"log/slog"
-	"os"
-	"path/filepath"
-	"strings"
-	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
-
-	"congthuong/internal/audit"
 	"congthuong/internal/auth"
+	"congthuong/internal/db"
 )
 
-// Store holds the database pools. With SQLite, writes go through a single
-// connection (SQLite allows one writer) and reads through a pool; with
-// PostgreSQL both are the same pool.
+// Store is the capabilities' SQL over one database.
 type Store struct {
-	read  *sql.DB
-	write *sql.DB
-	// analytics serves the analytics' reads: a streaming replica when one
-	// is set (replica.go), read otherwise.
-	analytics *sql.DB
-	replica   replicaState
-	dialect   dialect
-	path      string // SQLite file, empty for PostgreSQL
-	files     string // folder of uploaded files; empty: none can be stored
-
-	// Now returns the current time; tests replace it.
-	Now func() time.Time
-	// ImportReadTime bounds the reading of an import's file
-	// (DefaultImportReadTime when zero); tests shorten it.
-	ImportReadTime time.Duration
-	// imports holds the import slots (importrun.go).
-	imports chan struct{}
+	*db.DB
 	// hasher runs the argon2id password hashes a few at a time.
 	hasher *auth.Hasher
-	// auditKey seals the audit chain (SetAuditKey).
-	auditKey audit.Key
-	// log receives what long operations (imports) do; SetLogger.
-	log *slog.Logger
-
-	units unitCache
+	units  unitCache
 }
 
-// SetLogger sets where the store reports long operations: each import's
-// phases, with their rows and times.
-func (s *Store) SetLogger(log *slog.Logger) { s.log = log }
-
-// sqliteReaders is the size of the SQLite read pool.
-const sqliteReaders = 8
-
-// SQLiteFile is the database file name inside the data folder.
-const SQLiteFile = "congthuong.db"
-
-// Open connects to url, a postgres:// URL, or, when url is empty, to the
-// SQLite database in dataDir (created if missing). It does not migrate.
+// Open connects to the database (see db.Open) and registers the repairs
+// migrations may ask for.
 func Open(ctx context.Context, url, dataDir string) (*Store, error) {
-	s := &Store{Now: time.Now, imports: make(chan struct{}, importSlots), hasher: auth.NewHasher(),
-		log: slog.New(slog.DiscardHandler)}
-	if dataDir != "" {
-		s.files = filepath.Join(dataDir, "files")
-	}
-	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
-		db, err := openPostgres(url)
-		if err != nil {
-			return nil, err
-		}
-		s.read, s.write, s.dialect = db, db, postgres
-	} else if url != "" {
-		return nil, fmt.Errorf("store: database URL must start with postgres:// (or be empty for the embedded SQLite database)")
-	} else {
-		if err := os.MkdirAll(dataDir, 0o750); err != nil {
-			return nil, fmt.Errorf("store: data folder: %w", err)
-		}
-		s.path = filepath.Join(dataDir, SQLiteFile)
-		var err error
-		// The writer gets a 64 MiB page cache, so that a large import's
-		// transaction stays in memory until commit instead of spilling pages
-		// to the WAL as it goes.
-		if s.write, err = openSQLite(s.path, 1, "&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"); err != nil {
-			return nil, err
-		}
-		if s.read, err = openSQLite(s.path, sqliteReaders, ""); err != nil {
-			s.write.Close()
-			return nil, err
-		}
-		s.dialect = sqlite
-	}
-	s.analytics = s.read
-	if err := s.Ping(ctx); err != nil {
-		s.Close()
+	d, err := db.Open(ctx, url, dataDir)
+	if err != nil {
 		return nil, err
 	}
-	return s, nil
+	d.OnRepair("statistics series", rebuildSeries)
+	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return rebuildParkFeatures(ctx, q) })
+	return &Store{DB: d, hasher: auth.NewHasher()}, nil
 }
 
-// openPostgres opens a pool on a postgres:// URL.
-func openPostgres(url string) (*sql.DB, error) {
-	if !strings.Contains(url, "connect_timeout=") {
-		// A database that cannot be reached fails requests within
-		// seconds (503), instead of holding them for the system's TCP
-		// timeout.
-		sep := "?"
-		if strings.Contains(url, "?") {
-			sep = "&"
-		}
-		url += sep + "connect_timeout=3"
-	}
-	db, err := sql.Open("pgx", url)
-	if err != nil {
-		return nil, fmt.Errorf("store: open postgres: %w", err)
-	}
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(20)
-	db.SetConnMaxIdleTime(5 * time.Minute)
-	return db, nil
-}
+// What callers of the store name from the core.
+type (
+	Page        = db.Page
+	Mail        = db.Mail
+	FileReport  = db.FileReport
+	AuditFilter = db.AuditFilter
+	AuditCheck  = db.AuditCheck
+)
 
-// openSQLite opens a pool on the file. busy_timeout comes first so that the
-// pragmas after it wait for a lock instead of failing. synchronous(FULL)
-// makes every commit durable before it is acknowledged, even across a power
-// loss, at the cost of one fsync per transaction (docs/ARCHITECTURE.md).
-func openSQLite(path string, conns int, pragmas string) (*sql.DB, error) {
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_time_format=sqlite&_txlock=immediate" + pragmas
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("store: open sqlite: %w", err)
-	}
-	db.SetMaxOpenConns(conns)
-	db.SetMaxIdleConns(conns)
-	db.SetConnMaxIdleTime(0)
-	return db, nil
-}
+// Paging limits and the core's settings, as the store's callers name them.
+const (
+	DefaultLimit          = db.DefaultLimit
+	MaxLimit              = db.MaxLimit
+	SQLiteFile            = db.SQLiteFile
+	DefaultImportReadTime = db.DefaultImportReadTime
+)
 
-// Close closes the pools.
-func (s *Store) Close() error {
-	var err error
-	if s.write != nil {
-		err = s.write.Close()
-	}
-	if s.read != nil && s.read != s.write {
-		if e := s.read.Close(); err == nil {
-			err = e
-		}
-	}
-	if s.analytics != nil && s.analytics != s.read {
-		if e := s.analytics.Close(); err == nil {
-			err = e
-		}
-	}
-	return err
-}
-
-// Ping checks that the database answers; /readyz uses it.
-func (s *Store) Ping(ctx context.Context) error {
-	var one int
-	if err := s.read.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
-		return fmt.Errorf("store: ping: %w", err)
-	}
-	return nil
-}
-
-// Dialect names the database in use: "sqlite" or "postgres".
-func (s *Store) Dialect() string { return s.dialect.name }
-
-// Path is the SQLite file, or "" on PostgreSQL.
-func (s *Store) Path() string { return s.path }
-
-// DB returns the read pool, for benchmarks that compare against raw SQL.
-func (s *Store) DB() *sql.DB { return s.read }
-
-func (s *Store) now() time.Time {
-	// PostgreSQL keeps microseconds; truncating here makes a time read back
-	// equal to the time written, which the audit hash chain relies on.
-	return s.Now().UTC().Truncate(time.Microsecond)
-}
+// The core's functions the store's callers use.
+var (
+	Migrations    = db.Migrations
+	RestoreSQLite = db.RestoreSQLite
+	Unreachable   = db.Unreachable
+	BadText       = db.BadText
+)

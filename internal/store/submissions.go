@@ -11,6 +11,7 @@ import (
 	"congthuong"
 	"congthuong/internal/audit"
 	"congthuong/internal/calendar"
+	"congthuong/internal/db"
 	"congthuong/internal/stats"
 	"congthuong/internal/unit"
 )
@@ -81,7 +82,7 @@ func dataSetPeriod(code, period string) (stats.DataSet, stats.Period, error) {
 // A report the department approved is locked.
 func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period string, values map[string]float64, source string) error {
 	actor := congthuong.ActorFrom(ctx)
-	if err := requireWriter(actor); err != nil {
+	if err := db.RequireWriter(actor); err != nil {
 		return err
 	}
 	ds, p, err := dataSetPeriod(dataSet, period)
@@ -114,7 +115,7 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 	if err := v.Err("the report has invalid figures"); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		// Taken before the status is read, as a decision takes it: an entry
 		// and an approval of the same report cannot interleave, so an
 		// approved report is never changed after the fact.
@@ -129,7 +130,7 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is approved and locked; ask the department to return it")
 		}
 		var res ValueImportResult
-		if err := importValues(ctx, tx, rows, status == SubmissionReturned, &res); err != nil {
+		if err := s.importValuesTx(ctx, tx, rows, status == SubmissionReturned, &res); err != nil {
 			// Row problems name the indicator rather than a row of a file.
 			for i, f := range congthuong.ErrorFields(err) {
 				if f.Row > 0 && f.Row <= len(rows) {
@@ -148,16 +149,16 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 		if status == "" {
 			_, err = tx.ExecContext(ctx, `INSERT INTO stat_submissions (data_set, year, first_month, last_month, unit_code, unit_from,
 				status, entered_by, entered_at, warnings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-				ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom, SubmissionEntered, actorName(actor), tx.now, joined)
+				ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom, SubmissionEntered, db.ActorName(actor), tx.Now, joined)
 		} else {
 			_, err = tx.ExecContext(ctx, `UPDATE stat_submissions SET status = $1, entered_by = $2, entered_at = $3, warnings = $4
 				WHERE data_set = $5 AND year = $6 AND first_month = $7 AND last_month = $8 AND unit_code = $9 AND unit_from = $10`,
-				SubmissionEntered, actorName(actor), tx.now, joined, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom)
+				SubmissionEntered, db.ActorName(actor), tx.Now, joined, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom)
 		}
 		if err != nil {
 			return fmt.Errorf("store: enter report: %w", err)
 		}
-		return tx.audit(ctx, audit.Enter, "stat_submission", ds.Code+"/"+u.Code+"/"+p.String(), u.Code, nil, values)
+		return tx.Audit(ctx, audit.Enter, "stat_submission", ds.Code+"/"+u.Code+"/"+p.String(), u.Code, nil, values)
 	})
 }
 
@@ -181,7 +182,7 @@ func contains(list []string, s string) bool {
 
 // submissionStatus returns the state of a report ("" when none was
 // entered) and who entered it.
-func submissionStatus(ctx context.Context, tx *Tx, ds string, p stats.Period, u unit.Unit) (status, enteredBy string, err error) {
+func submissionStatus(ctx context.Context, tx *db.Tx, ds string, p stats.Period, u unit.Unit) (status, enteredBy string, err error) {
 	err = tx.QueryRowContext(ctx, `SELECT status, entered_by FROM stat_submissions WHERE data_set = $1 AND year = $2
 		AND first_month = $3 AND last_month = $4 AND unit_code = $5 AND unit_from = $6`,
 		ds, p.Year, p.First, p.Last, u.Code, u.ValidFrom).Scan(&status, &enteredBy)
@@ -221,7 +222,7 @@ func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid decision",
 			Fields: []congthuong.FieldError{{Field: "note", Message: "say what to correct"}}}
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		if err := lockSeries(ctx, tx, dataSetYears(ds, p.Year)); err != nil {
 			return err
 		}
@@ -235,33 +236,33 @@ func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 		if status != SubmissionEntered && (approve || status != SubmissionApproved) {
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is %s, not waiting for a decision", orNone(status))
 		}
-		if approve && enteredBy == actorName(actor) && !actor.System {
+		if approve && enteredBy == db.ActorName(actor) && !actor.System {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "a report is approved by someone other than who entered it")
 		}
 		next := SubmissionReturned
 		if approve {
 			next = SubmissionApproved
-			w := where{args: []any{string(stats.Official)}} // $1 is the new status
-			w.add("year = ? AND first_month = ? AND last_month = ? AND unit_code = ? AND unit_from = ?",
+			w := db.Where{Args: []any{string(stats.Official)}} // $1 is the new status
+			w.Add("year = ? AND first_month = ? AND last_month = ? AND unit_code = ? AND unit_from = ?",
 				p.Year, p.First, p.Last, u.Code, u.ValidFrom)
-			w.in("indicator", ds.Indicators)
-			if _, err := tx.ExecContext(ctx, `UPDATE stat_values SET status = $1`+w.sql(), w.args...); err != nil {
+			w.In("indicator", ds.Indicators)
+			if _, err := tx.ExecContext(ctx, `UPDATE stat_values SET status = $1`+w.SQL(), w.Args...); err != nil {
 				return fmt.Errorf("store: approve report: %w", err)
 			}
 			// The status moved: the analytics' copy follows (official values are public).
-			var sw where
-			sw.add("year = ? AND unit_code = ? AND unit_from = ?", p.Year, u.Code, u.ValidFrom)
-			sw.in("indicator", ds.Indicators)
-			if err := refreshSeries(ctx, tx, tx.s.dialect, sw); err != nil {
+			var sw db.Where
+			sw.Add("year = ? AND unit_code = ? AND unit_from = ?", p.Year, u.Code, u.ValidFrom)
+			sw.In("indicator", ds.Indicators)
+			if err := refreshSeries(ctx, tx, tx.DB.Dialect, sw); err != nil {
 				return err
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE stat_submissions SET status = $1, decided_by = $2, decided_at = $3, note = $4
 			WHERE data_set = $5 AND year = $6 AND first_month = $7 AND last_month = $8 AND unit_code = $9 AND unit_from = $10`,
-			next, actorName(actor), tx.now, note, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom); err != nil {
+			next, db.ActorName(actor), tx.Now, note, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom); err != nil {
 			return fmt.Errorf("store: decide report: %w", err)
 		}
-		return tx.audit(ctx, next, "stat_submission", ds.Code+"/"+u.Code+"/"+p.String(), u.Code,
+		return tx.Audit(ctx, next, "stat_submission", ds.Code+"/"+u.Code+"/"+p.String(), u.Code,
 			map[string]string{"status": status}, map[string]string{"status": next, "note": note})
 	})
 }
@@ -298,7 +299,7 @@ func (s *Store) Submissions(ctx context.Context, dataSet, period, province strin
 		return nil, c, err
 	}
 	due := dueDay.At(int(cal.OfficeHours().Close()))
-	rows, err := s.read.QueryContext(ctx, `SELECT unit_code, unit_from, status, entered_by, entered_at, decided_by, decided_at, note,
+	rows, err := s.Read.QueryContext(ctx, `SELECT unit_code, unit_from, status, entered_by, entered_at, decided_by, decided_at, note,
 		warnings FROM stat_submissions WHERE data_set = $1 AND year = $2 AND first_month = $3 AND last_month = $4`, ds.Code, p.Year, p.First, p.Last)
 	if err != nil {
 		return nil, c, fmt.Errorf("store: submissions: %w", err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"congthuong"
+	"congthuong/internal/db"
 	"congthuong/internal/stats"
 )
 
@@ -12,7 +13,7 @@ import (
 // the resolution that set it; officers for units in their scope, audited.
 func (s *Store) SaveTarget(ctx context.Context, t stats.Target) error {
 	actor := congthuong.ActorFrom(ctx)
-	if err := requireWriter(actor); err != nil {
+	if err := db.RequireWriter(actor); err != nil {
 		return err
 	}
 	t.Normalize()
@@ -41,7 +42,7 @@ func (s *Store) SaveTarget(ctx context.Context, t stats.Target) error {
 	if !mayEnterFor(actor, u) {
 		return congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", t.UnitCode)
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		var before *stats.Target
 		var old stats.Target
 		err := tx.QueryRowContext(ctx, `SELECT value, resolution, resolution_date FROM stat_targets WHERE indicator = $1
@@ -52,13 +53,13 @@ func (s *Store) SaveTarget(ctx context.Context, t stats.Target) error {
 			before = &old
 			_, err = tx.ExecContext(ctx, `UPDATE stat_targets SET value = $1, resolution = $2, resolution_date = $3,
 				updated_at = $4, updated_by = $5 WHERE indicator = $6 AND year = $7 AND first_month = $8 AND last_month = $9
-				AND unit_code = $10 AND unit_from = $11`, t.Value, t.Resolution, t.ResolutionDate, tx.now, actorName(actor),
+				AND unit_code = $10 AND unit_from = $11`, t.Value, t.Resolution, t.ResolutionDate, tx.Now, db.ActorName(actor),
 				t.Indicator, t.Period.Year, t.Period.First, t.Period.Last, u.Code, u.ValidFrom)
 		} else {
 			_, err = tx.ExecContext(ctx, `INSERT INTO stat_targets (indicator, year, first_month, last_month, unit_code, unit_from,
 				period, value, resolution, resolution_date, updated_at, updated_by)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, t.Indicator, t.Period.Year, t.Period.First,
-				t.Period.Last, u.Code, u.ValidFrom, t.Period.String(), t.Value, t.Resolution, t.ResolutionDate, tx.now, actorName(actor))
+				t.Period.Last, u.Code, u.ValidFrom, t.Period.String(), t.Value, t.Resolution, t.ResolutionDate, tx.Now, db.ActorName(actor))
 		}
 		if err != nil {
 			return fmt.Errorf("store: save target: %w", err)
@@ -67,7 +68,7 @@ func (s *Store) SaveTarget(ctx context.Context, t stats.Target) error {
 		if before != nil {
 			action, b = "update", before
 		}
-		return tx.audit(ctx, action, "stat_target", t.Indicator+"/"+u.Code+"/"+t.Period.String(), u.Code, b, t)
+		return tx.Audit(ctx, action, "stat_target", t.Indicator+"/"+u.Code+"/"+t.Period.String(), u.Code, b, t)
 	})
 }
 
@@ -78,7 +79,7 @@ type targetKey struct {
 
 // targets reads the targets of an indicator for a year, by unit and period.
 func (s *Store) targets(ctx context.Context, indicator string, year int) (map[targetKey]stats.Target, error) {
-	rows, err := s.analyticsQuery(ctx, `SELECT unit_code, unit_from, first_month, last_month, value, resolution, resolution_date
+	rows, err := s.AnalyticsQuery(ctx, `SELECT unit_code, unit_from, first_month, last_month, value, resolution, resolution_date
 		FROM stat_targets WHERE indicator = $1 AND year = $2`, indicator, year)
 	if err != nil {
 		return nil, fmt.Errorf("store: targets: %w", err)

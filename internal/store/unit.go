@@ -8,6 +8,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/audit"
+	"congthuong/internal/db"
 	"congthuong/internal/unit"
 )
 
@@ -17,7 +18,7 @@ func scanUnit(sc interface{ Scan(...any) error }) (unit.Unit, error) {
 	var u unit.Unit
 	var level string
 	err := sc.Scan(&u.Code, &level, &u.Name, &u.Type, &u.FullName, &u.NameEN, &u.ParentCode,
-		dayCol{&u.ValidFrom}, dayCol{&u.ValidTo}, &u.SuccessorCode, &u.LegalBasis)
+		db.DayCol{S: &u.ValidFrom}, db.DayCol{S: &u.ValidTo}, &u.SuccessorCode, &u.LegalBasis)
 	u.Level = unit.Level(level)
 	return u, err
 }
@@ -41,7 +42,7 @@ func scanUnits(rows *sql.Rows) ([]unit.Unit, error) {
 func (s *Store) LoadUnits(ctx context.Context, ref *unit.Reference) (bool, error) {
 	defer s.units.reset()
 	loaded := false
-	err := s.withTx(ctx, func(tx *Tx) error {
+	err := s.WithTx(ctx, func(tx *db.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM units`).Scan(&n); err != nil {
 			return err
@@ -57,7 +58,7 @@ func (s *Store) LoadUnits(ctx context.Context, ref *unit.Reference) (bool, error
 		defer stmt.Close()
 		for _, u := range ref.Units {
 			if _, err := stmt.ExecContext(ctx, u.Code, string(u.Level), u.Name, u.Type, u.FullName, u.NameEN,
-				u.ParentCode, dayArg(u.ValidFrom), dayArg(u.ValidTo), u.SuccessorCode, u.LegalBasis,
+				u.ParentCode, db.DayArg(u.ValidFrom), db.DayArg(u.ValidTo), u.SuccessorCode, u.LegalBasis,
 				unit.Fold(u.FullName)); err != nil {
 				return fmt.Errorf("unit %s from %s: %w", u.Code, u.ValidFrom, err)
 			}
@@ -81,7 +82,7 @@ func (s *Store) LoadUnits(ctx context.Context, ref *unit.Reference) (bool, error
 			}
 		}
 		loaded = true
-		return tx.audit(ctx, audit.Load, "units", "reference", "", nil,
+		return tx.Audit(ctx, audit.Load, "units", "reference", "", nil,
 			map[string]int{"units": len(ref.Units), "groups": len(ref.Groups)})
 	})
 	if err != nil {
@@ -113,26 +114,26 @@ func (s *Store) FindUnits(ctx context.Context, f UnitFilter) ([]unit.Unit, int, 
 	if err := v.Err("invalid unit filter"); err != nil {
 		return nil, 0, err
 	}
-	order, err := f.Page.orderBy(unitSorts, "level DESC, code", "valid_from")
+	order, err := f.Page.OrderBy(unitSorts, "level DESC, code", "valid_from")
 	if err != nil {
 		return nil, 0, err
 	}
-	var w where
-	w.add("(valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)", f.ValidOn, f.ValidOn)
+	var w db.Where
+	w.Add("(valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)", f.ValidOn, f.ValidOn)
 	if f.Level != "" {
-		w.add("level = ?", string(f.Level))
+		w.Add("level = ?", string(f.Level))
 	}
 	if f.Parent != "" {
-		w.add("parent_code = ?", f.Parent)
+		w.Add("parent_code = ?", f.Parent)
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
-		w.add(`(search_name LIKE ? ESCAPE '\' OR code = ?)`, likePattern(unit.Fold(q)), q)
+		w.Add(`(search_name LIKE ? ESCAPE '\' OR code = ?)`, db.LikePattern(unit.Fold(q)), q)
 	}
 	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM units`+w.sql(), w.args...).Scan(&total); err != nil {
+	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM units`+w.SQL(), w.Args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: count units: %w", err)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units`+w.sql()+order+f.Page.limitOffset(), w.args...)
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units`+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: find units: %w", err)
 	}
@@ -150,10 +151,10 @@ func (s *Store) FindUnits(ctx context.Context, f UnitFilter) ([]unit.Unit, int, 
 
 // FindUnit returns the unit with code valid on day (YYYY-MM-DD).
 func (s *Store) FindUnit(ctx context.Context, code, day string) (unit.Unit, error) {
-	return findUnit(ctx, s.read, code, day)
+	return findUnit(ctx, s.Read, code, day)
 }
 
-func findUnit(ctx context.Context, q queryer, code, day string) (unit.Unit, error) {
+func findUnit(ctx context.Context, q db.Queryer, code, day string) (unit.Unit, error) {
 	if _, err := unit.ParseDay(day); err != nil {
 		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid date",
 			Fields: []congthuong.FieldError{{Field: "valid_on", Message: err.Error()}}}
@@ -161,7 +162,7 @@ func findUnit(ctx context.Context, q queryer, code, day string) (unit.Unit, erro
 	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM units
 		WHERE code = $1 AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2)`, code, day))
 	if err != nil {
-		return unit.Unit{}, notFound(err, "no unit with code %s on %s", code, day)
+		return unit.Unit{}, db.NotFound(err, "no unit with code %s on %s", code, day)
 	}
 	return u, nil
 }
@@ -169,7 +170,7 @@ func findUnit(ctx context.Context, q queryer, code, day string) (unit.Unit, erro
 // UnitHistory returns every interval of the unit with code, oldest first: a
 // reused code shows both of its meanings.
 func (s *Store) UnitHistory(ctx context.Context, code string) ([]unit.Unit, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units WHERE code = $1
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units WHERE code = $1
 		ORDER BY COALESCE(valid_from, '0001-01-01')`, code)
 	if err != nil {
 		return nil, fmt.Errorf("store: unit history: %w", err)
@@ -179,7 +180,7 @@ func (s *Store) UnitHistory(ctx context.Context, code string) ([]unit.Unit, erro
 
 // FindGroups returns the unit groups with their members.
 func (s *Store) FindGroups(ctx context.Context) ([]unit.Group, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT g.code, g.name_vi, g.name_en, u.code, COALESCE(u.valid_to, u.valid_from)
+	rows, err := s.Read.QueryContext(ctx, `SELECT g.code, g.name_vi, g.name_en, u.code, COALESCE(u.valid_to, u.valid_from)
 		FROM unit_groups g JOIN unit_group_members m ON m.group_code = g.code JOIN units u ON u.id = m.unit_id
 		ORDER BY g.code, u.code`)
 	if err != nil {
@@ -190,7 +191,7 @@ func (s *Store) FindGroups(ctx context.Context) ([]unit.Group, error) {
 	for rows.Next() {
 		var g unit.Group
 		var m unit.Member
-		if err := rows.Scan(&g.Code, &g.NameVI, &g.NameEN, &m.UnitCode, dayCol{&m.ValidOn}); err != nil {
+		if err := rows.Scan(&g.Code, &g.NameVI, &g.NameEN, &m.UnitCode, db.DayCol{S: &m.ValidOn}); err != nil {
 			return nil, err
 		}
 		if len(out) == 0 || out[len(out)-1].Code != g.Code {

@@ -12,6 +12,7 @@ import (
 	"congthuong"
 	"congthuong/internal/audit"
 	"congthuong/internal/auth"
+	"congthuong/internal/db"
 	"congthuong/internal/unit"
 )
 
@@ -39,12 +40,12 @@ func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*auth.User, err
 
 // resolveScopeUnit checks that code names a unit valid today and returns its
 // province ("" for the country).
-func scopeUnitToday(ctx context.Context, tx *Tx, code string) (string, error) {
-	return resolveScopeUnit(ctx, tx, code, unit.Today(tx.now))
+func scopeUnitToday(ctx context.Context, tx *db.Tx, code string) (string, error) {
+	return resolveScopeUnit(ctx, tx, code, unit.Today(tx.Now))
 }
 
 // resolveScopeUnit returns the province of the unit code names on day.
-func resolveScopeUnit(ctx context.Context, q queryer, code, day string) (string, error) {
+func resolveScopeUnit(ctx context.Context, q db.Queryer, code, day string) (string, error) {
 	u, err := findUnit(ctx, q, code, day)
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
 		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "unknown unit",
@@ -59,7 +60,7 @@ func resolveScopeUnit(ctx context.Context, q queryer, code, day string) (string,
 // users only inside their own unit scope.
 func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) error {
 	actor := congthuong.ActorFrom(ctx)
-	if err := requireAdmin(actor, "manage users"); err != nil {
+	if err := db.RequireAdmin(actor, "manage users"); err != nil {
 		return err
 	}
 	u.Normalize()
@@ -70,7 +71,7 @@ func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) e
 	if err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		prov, err := scopeUnitToday(ctx, tx, u.UnitCode)
 		if err != nil {
 			return err
@@ -78,19 +79,19 @@ func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) e
 		if !actor.InScope(u.UnitCode, prov) {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", u.UnitCode)
 		}
-		u.ProvinceCode, u.CreatedAt, u.UpdatedAt = prov, tx.now, tx.now
+		u.ProvinceCode, u.CreatedAt, u.UpdatedAt = prov, tx.Now, tx.Now
 		err = tx.QueryRowContext(ctx, `INSERT INTO users (username, display_name, email, password_hash, role, unit_code,
 			province_code, tax_code, active, must_change_password, demo, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 			u.Username, u.DisplayName, u.Email, hash, string(u.Role), u.UnitCode, u.ProvinceCode, u.TaxCode,
 			u.Active, u.MustChangePassword, u.Demo, u.CreatedAt, u.UpdatedAt).Scan(&u.ID)
-		if isUniqueViolation(err) {
+		if db.IsUniqueViolation(err) {
 			return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "user name taken",
 				Fields: []congthuong.FieldError{{Field: "username", Message: "user name " + u.Username + " is already taken"}}}
 		} else if err != nil {
 			return fmt.Errorf("store: create user: %w", err)
 		}
-		return tx.audit(ctx, audit.Create, "user", strconv.FormatInt(u.ID, 10), u.UnitCode, nil, u)
+		return tx.Audit(ctx, audit.Create, "user", strconv.FormatInt(u.ID, 10), u.UnitCode, nil, u)
 	})
 }
 
@@ -106,27 +107,27 @@ var userSorts = map[string]string{"username": "username", "name": "display_name"
 // FindUsers lists users in the administrator's scope.
 func (s *Store) FindUsers(ctx context.Context, f UserFilter) ([]*auth.User, int, error) {
 	actor := congthuong.ActorFrom(ctx)
-	if err := requireAdmin(actor, "manage users"); err != nil {
+	if err := db.RequireAdmin(actor, "manage users"); err != nil {
 		return nil, 0, err
 	}
-	order, err := f.Page.orderBy(userSorts, "username", "id")
+	order, err := f.Page.OrderBy(userSorts, "username", "id")
 	if err != nil {
 		return nil, 0, err
 	}
-	var w where
-	w.scope(actor, "unit_code", "province_code")
+	var w db.Where
+	w.Scope(actor, "unit_code", "province_code")
 	if q := strings.TrimSpace(f.Q); q != "" {
-		w.add(`(lower(username) LIKE ? ESCAPE '\' OR lower(display_name) LIKE ? ESCAPE '\')`,
-			likePattern(strings.ToLower(q)), likePattern(strings.ToLower(q)))
+		w.Add(`(lower(username) LIKE ? ESCAPE '\' OR lower(display_name) LIKE ? ESCAPE '\')`,
+			db.LikePattern(strings.ToLower(q)), db.LikePattern(strings.ToLower(q)))
 	}
 	if f.Role != "" {
-		w.add("role = ?", string(f.Role))
+		w.Add("role = ?", string(f.Role))
 	}
 	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`+w.sql(), w.args...).Scan(&total); err != nil {
+	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`+w.SQL(), w.Args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: count users: %w", err)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+userColumns+` FROM users`+w.sql()+order+f.Page.limitOffset(), w.args...)
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+userColumns+` FROM users`+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: find users: %w", err)
 	}
@@ -146,17 +147,17 @@ func (s *Store) FindUsers(ctx context.Context, f UserFilter) ([]*auth.User, int,
 // administrator, any account in scope.
 func (s *Store) FindUserByID(ctx context.Context, id int64) (*auth.User, error) {
 	actor := congthuong.ActorFrom(ctx)
-	var w where
-	w.add("id = ?", id)
+	var w db.Where
+	w.Add("id = ?", id)
 	if actor.UserID != id {
-		if err := requireAdmin(actor, "manage users"); err != nil {
+		if err := db.RequireAdmin(actor, "manage users"); err != nil {
 			return nil, err
 		}
-		w.scope(actor, "unit_code", "province_code")
+		w.Scope(actor, "unit_code", "province_code")
 	}
-	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users`+w.sql(), w.args...))
+	u, err := scanUser(s.Read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users`+w.SQL(), w.Args...))
 	if err != nil {
-		return nil, notFound(err, "no user %d", id)
+		return nil, db.NotFound(err, "no user %d", id)
 	}
 	return u, nil
 }
@@ -175,17 +176,17 @@ type UserUpdate struct {
 // UpdateUser changes an account in the administrator's scope.
 func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth.User, error) {
 	actor := congthuong.ActorFrom(ctx)
-	if err := requireAdmin(actor, "manage users"); err != nil {
+	if err := db.RequireAdmin(actor, "manage users"); err != nil {
 		return nil, err
 	}
 	var out *auth.User
-	err := s.withTx(ctx, func(tx *Tx) error {
-		var w where
-		w.add("id = ?", id)
-		w.scope(actor, "unit_code", "province_code")
-		before, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users`+w.sql(), w.args...))
+	err := s.WithTx(ctx, func(tx *db.Tx) error {
+		var w db.Where
+		w.Add("id = ?", id)
+		w.Scope(actor, "unit_code", "province_code")
+		before, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users`+w.SQL(), w.Args...))
 		if err != nil {
-			return notFound(err, "no user %d", id)
+			return db.NotFound(err, "no user %d", id)
 		}
 		u := *before
 		if upd.DisplayName != nil {
@@ -219,7 +220,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth
 		if !actor.InScope(u.UnitCode, u.ProvinceCode) {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", u.UnitCode)
 		}
-		u.UpdatedAt = tx.now
+		u.UpdatedAt = tx.Now
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET display_name = $1, email = $2, role = $3, unit_code = $4,
 			province_code = $5, tax_code = $6, active = $7, updated_at = $8 WHERE id = $9`,
 			u.DisplayName, u.Email, string(u.Role), u.UnitCode, u.ProvinceCode, u.TaxCode, u.Active, u.UpdatedAt, id); err != nil {
@@ -231,7 +232,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth
 			}
 		}
 		out = &u
-		return tx.audit(ctx, audit.Update, "user", strconv.FormatInt(id, 10), u.UnitCode, before, u)
+		return tx.Audit(ctx, audit.Update, "user", strconv.FormatInt(id, 10), u.UnitCode, before, u)
 	})
 	return out, err
 }
@@ -244,7 +245,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth
 func (s *Store) ResetPassword(ctx context.Context, id int64, password string, mustChange bool) error {
 	actor := congthuong.ActorFrom(ctx)
 	if actor.UserID != id {
-		if err := requireAdmin(actor, "manage users"); err != nil {
+		if err := db.RequireAdmin(actor, "manage users"); err != nil {
 			return err
 		}
 	}
@@ -252,18 +253,18 @@ func (s *Store) ResetPassword(ctx context.Context, id int64, password string, mu
 	if err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
-		var w where
-		w.add("id = ?", id)
+	return s.WithTx(ctx, func(tx *db.Tx) error {
+		var w db.Where
+		w.Add("id = ?", id)
 		if actor.UserID != id {
-			w.scope(actor, "unit_code", "province_code")
+			w.Scope(actor, "unit_code", "province_code")
 		}
 		var unitCode string
-		if err := tx.QueryRowContext(ctx, `SELECT unit_code FROM users`+w.sql(), w.args...).Scan(&unitCode); err != nil {
-			return notFound(err, "no user %d", id)
+		if err := tx.QueryRowContext(ctx, `SELECT unit_code FROM users`+w.SQL(), w.Args...).Scan(&unitCode); err != nil {
+			return db.NotFound(err, "no user %d", id)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3
-			WHERE id = $4`, hash, mustChange, tx.now, id); err != nil {
+			WHERE id = $4`, hash, mustChange, tx.Now, id); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, id); err != nil {
@@ -277,7 +278,7 @@ func (s *Store) ResetPassword(ctx context.Context, id int64, password string, mu
 			}
 			revoked, _ = res.RowsAffected()
 		}
-		return tx.audit(ctx, audit.Password, "user", strconv.FormatInt(id, 10), unitCode, nil,
+		return tx.Audit(ctx, audit.Password, "user", strconv.FormatInt(id, 10), unitCode, nil,
 			map[string]any{"must_change_password": mustChange, "api_tokens_revoked": revoked})
 	})
 }
@@ -290,8 +291,8 @@ func (s *Store) ChangePassword(ctx context.Context, current, next string) error 
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
 	}
 	var hash string
-	if err := s.read.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE id = $1`, actor.UserID).Scan(&hash); err != nil {
-		return notFound(err, "no user %d", actor.UserID)
+	if err := s.Read.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE id = $1`, actor.UserID).Scan(&hash); err != nil {
+		return db.NotFound(err, "no user %d", actor.UserID)
 	}
 	if ok, err := s.checkPassword(ctx, hash, current); err != nil {
 		return err
@@ -312,7 +313,7 @@ func (s *Store) Authenticate(ctx context.Context, username, password string) (*a
 	bad := congthuong.Errorf(congthuong.EUNAUTHORIZED, "wrong user name or password")
 	username = strings.ToLower(strings.TrimSpace(username))
 	var hash string
-	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE username = $1`, username), &hash)
+	u, err := scanUser(s.Read.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE username = $1`, username), &hash)
 	if err == sql.ErrNoRows {
 		// Spend the time a real check would, so that timing does not tell
 		// which user names exist.
@@ -328,12 +329,12 @@ func (s *Store) Authenticate(ctx context.Context, username, password string) (*a
 	} else if !ok || !u.Active {
 		return nil, bad
 	}
-	err = s.withTx(congthuong.NewContext(ctx, u.Actor()), func(tx *Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET last_login_at = $1 WHERE id = $2`, tx.now, u.ID); err != nil {
+	err = s.WithTx(congthuong.NewContext(ctx, u.Actor()), func(tx *db.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET last_login_at = $1 WHERE id = $2`, tx.Now, u.ID); err != nil {
 			return err
 		}
-		u.LastLoginAt = &tx.now
-		return tx.audit(ctx, audit.Login, "user", strconv.FormatInt(u.ID, 10), u.UnitCode, nil, nil)
+		u.LastLoginAt = &tx.Now
+		return tx.Audit(ctx, audit.Login, "user", strconv.FormatInt(u.ID, 10), u.UnitCode, nil, nil)
 	})
 	return u, err
 }
@@ -348,15 +349,15 @@ func (s *Store) RecordFailedLogin(ctx context.Context, username, from string, wa
 		username = username[:64]
 	}
 	var unitCode string
-	if err := s.read.QueryRowContext(ctx, `SELECT unit_code FROM users WHERE username = $1`, username).Scan(&unitCode); err != nil && err != sql.ErrNoRows {
+	if err := s.Read.QueryRowContext(ctx, `SELECT unit_code FROM users WHERE username = $1`, username).Scan(&unitCode); err != nil && err != sql.ErrNoRows {
 		return fmt.Errorf("store: failed login: %w", err)
 	}
 	action, detail := audit.LoginFailed, map[string]any{"from": from}
 	if wait > 0 {
 		action, detail["wait_seconds"] = audit.LoginThrottled, int(wait.Seconds())
 	}
-	return s.withTx(ctx, func(tx *Tx) error {
-		return tx.audit(ctx, action, "user", username, unitCode, nil, detail)
+	return s.WithTx(ctx, func(tx *db.Tx) error {
+		return tx.Audit(ctx, action, "user", username, unitCode, nil, detail)
 	})
 }
 
@@ -390,16 +391,16 @@ func (s *Store) checkPassword(ctx context.Context, hash, password string) (bool,
 // CountUsers returns the number of accounts; zero means first start.
 func (s *Store) CountUsers(ctx context.Context) (int, error) {
 	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&n)
+	err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&n)
 	return n, err
 }
 
 // FindUserByUsername returns an account by name, for the command line.
 func (s *Store) FindUserByUsername(ctx context.Context, username string) (*auth.User, error) {
-	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1`,
+	u, err := scanUser(s.Read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1`,
 		strings.ToLower(strings.TrimSpace(username))))
 	if err != nil {
-		return nil, notFound(err, "no user %s", username)
+		return nil, db.NotFound(err, "no user %s", username)
 	}
 	return u, nil
 }

@@ -67,7 +67,7 @@ func SQLite(t testing.TB) *store.Store {
 			// A clean checkpoint leaves everything in the main file.
 			s, err := store.Open(context.Background(), "", dir)
 			if err == nil {
-				_, err = s.DB().Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+				_, err = s.Read.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 				s.Close()
 			}
 			sqliteErr = err

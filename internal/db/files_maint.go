@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"context"
@@ -41,12 +41,12 @@ type FileReport struct {
 }
 
 // namedFiles returns the hashes every row names.
-func (s *Store) namedFiles(ctx context.Context) (map[[32]byte]bool, error) {
+func (s *DB) namedFiles(ctx context.Context) (map[[32]byte]bool, error) {
 	named := map[[32]byte]bool{}
 	for _, table := range fileTables {
-		rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT sha256 FROM `+table)
+		rows, err := s.Read.QueryContext(ctx, `SELECT DISTINCT sha256 FROM `+table)
 		if err != nil {
-			return nil, fmt.Errorf("store: files named by %s: %w", table, err)
+			return nil, fmt.Errorf("db: files named by %s: %w", table, err)
 		}
 		for rows.Next() {
 			var sum string
@@ -69,14 +69,14 @@ func (s *Store) namedFiles(ctx context.Context) (map[[32]byte]bool, error) {
 
 // CheckFiles compares the files folder with the rows that name its files;
 // with verify, it also hashes every named file (reading the whole folder).
-func (s *Store) CheckFiles(ctx context.Context, verify bool) (FileReport, error) {
+func (s *DB) CheckFiles(ctx context.Context, verify bool) (FileReport, error) {
 	return s.sweepFiles(ctx, verify, 0, false)
 }
 
 // PruneFiles removes the files no row names, and interrupted uploads, last
 // written more than olderThan ago (at least an hour: a filing stores its
 // papers before the transaction that names them commits).
-func (s *Store) PruneFiles(ctx context.Context, olderThan time.Duration) (FileReport, error) {
+func (s *DB) PruneFiles(ctx context.Context, olderThan time.Duration) (FileReport, error) {
 	if olderThan < time.Hour {
 		return FileReport{}, congthuong.FieldErr(congthuong.EINVALID, "older_than", "files younger than an hour are never pruned: a filing may be about to name them")
 	}
@@ -84,16 +84,16 @@ func (s *Store) PruneFiles(ctx context.Context, olderThan time.Duration) (FileRe
 	if err != nil || rep.Removed == 0 {
 		return rep, err
 	}
-	err = s.withTx(ctx, func(tx *Tx) error {
-		return tx.audit(ctx, audit.Prune, "files", fmt.Sprintf("%d files", rep.Removed), "", nil, rep)
+	err = s.WithTx(ctx, func(tx *Tx) error {
+		return tx.Audit(ctx, audit.Prune, "files", fmt.Sprintf("%d files", rep.Removed), "", nil, rep)
 	})
 	return rep, err
 }
 
-func (s *Store) sweepFiles(ctx context.Context, verify bool, olderThan time.Duration, remove bool) (FileReport, error) {
+func (s *DB) sweepFiles(ctx context.Context, verify bool, olderThan time.Duration, remove bool) (FileReport, error) {
 	rep := FileReport{Missing: []string{}}
 	if s.files == "" {
-		return rep, fmt.Errorf("store: no files folder")
+		return rep, fmt.Errorf("db: no files folder")
 	}
 	named, err := s.namedFiles(ctx)
 	if err != nil {
@@ -137,7 +137,7 @@ func (s *Store) sweepFiles(ctx context.Context, verify bool, olderThan time.Dura
 		found[key] = true
 		if named[key] {
 			if verify {
-				f, err := s.openFile(name)
+				f, err := s.OpenFile(name)
 				if err != nil {
 					return err
 				}
@@ -162,7 +162,7 @@ func (s *Store) sweepFiles(ctx context.Context, verify bool, olderThan time.Dura
 		return nil
 	})
 	if err != nil {
-		return rep, fmt.Errorf("store: files: %w", err)
+		return rep, fmt.Errorf("db: files: %w", err)
 	}
 	for key := range named {
 		if !found[key] {
@@ -184,7 +184,7 @@ func hashOf(r io.Reader) (string, error) {
 
 // FilesFree returns the bytes free for uploads on the files folder's disk,
 // for monitoring; -1 when it cannot be told.
-func (s *Store) FilesFree() int64 {
+func (s *DB) FilesFree() int64 {
 	dir := s.files
 	for dir != "" {
 		var st syscall.Statfs_t

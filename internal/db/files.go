@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"crypto/sha256"
@@ -30,26 +30,26 @@ var hashPattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
 // storedFile is a file written to the store: its hash, size and first
 // bytes (to tell its type); created and mtime say whether this upload
 // wrote it and when, for discardFile.
-type storedFile struct {
-	sum     string
-	size    int64
-	head    []byte
+type StoredFile struct {
+	Sum     string // hex SHA-256, the file's name in the store
+	Size    int64
+	Head    []byte // the first bytes, to tell the type
 	created bool
 	mtime   time.Time
 }
 
-// putFile writes r's content (at most max bytes) and returns its hash.
-func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
-	var out storedFile
+// PutFile writes r's content (at most max bytes) and returns its hash.
+func (s *DB) PutFile(r io.Reader, max int64) (StoredFile, error) {
+	var out StoredFile
 	if s.files == "" {
-		return out, errors.New("store: no data folder for files")
+		return out, errors.New("db: no data folder for files")
 	}
 	if err := os.MkdirAll(s.files, 0o750); err != nil {
-		return out, fmt.Errorf("store: files: %w", err)
+		return out, fmt.Errorf("db: files: %w", err)
 	}
 	tmp, err := os.CreateTemp(s.files, ".upload-*")
 	if err != nil {
-		return out, storageError(fmt.Errorf("store: files: %w", err))
+		return out, storageError(fmt.Errorf("db: files: %w", err))
 	}
 	defer os.Remove(tmp.Name()) // nothing once renamed
 	h := sha256.New()
@@ -70,8 +70,8 @@ func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
 	if err != nil {
 		return out, storageError(err)
 	}
-	out = storedFile{sum: hex.EncodeToString(h.Sum(nil)), size: n, head: head.buf}
-	final := s.filePath(out.sum)
+	out = StoredFile{Sum: hex.EncodeToString(h.Sum(nil)), Size: n, Head: head.buf}
+	final := s.filePath(out.Sum)
 	if _, err := os.Stat(final); err == nil {
 		// The same content is already stored. Touched, so that neither a
 		// prune (files_maint.go) nor a refused upload of the same content
@@ -83,10 +83,10 @@ func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(final), 0o750); err != nil {
-		return out, fmt.Errorf("store: files: %w", err)
+		return out, fmt.Errorf("db: files: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), final); err != nil {
-		return out, storageError(fmt.Errorf("store: files: %w", err))
+		return out, storageError(fmt.Errorf("db: files: %w", err))
 	}
 	if d, err := os.Open(filepath.Dir(final)); err == nil {
 		d.Sync() // the rename itself survives a crash
@@ -99,18 +99,18 @@ func (s *Store) putFile(r io.Reader, max int64) (storedFile, error) {
 	return out, nil
 }
 
-// discardFiles removes the files an upload wrote for a request that was
+// DiscardFiles removes the files an upload wrote for a request that was
 // then refused, so that refused requests cannot fill the disk. A file
 // another upload of the same content touched since (putFile) is kept: that
 // upload's row will name it. Moving the file aside first makes the check
 // safe against such an upload: it either touched the file before the move
 // (and the file is put back) or finds it gone and writes its own.
-func (s *Store) discardFiles(files []storedFile) {
+func (s *DB) DiscardFiles(files []StoredFile) {
 	for _, f := range files {
 		if !f.created {
 			continue
 		}
-		final := s.filePath(f.sum)
+		final := s.filePath(f.Sum)
 		aside := final + ".discard"
 		if os.Rename(final, aside) != nil {
 			continue
@@ -125,12 +125,12 @@ func (s *Store) discardFiles(files []storedFile) {
 
 // SetFilesDir keeps uploaded files in dir instead of the data folder's
 // files/: shared storage, when several processes serve one database.
-func (s *Store) SetFilesDir(dir string) { s.files = dir }
+func (s *DB) SetFilesDir(dir string) { s.files = dir }
 
-func (s *Store) filePath(sum string) string { return filepath.Join(s.files, sum[:2], sum) }
+func (s *DB) filePath(sum string) string { return filepath.Join(s.files, sum[:2], sum) }
 
-// openFile opens a stored file by its hash.
-func (s *Store) openFile(sum string) (*os.File, error) {
+// OpenFile opens a stored file by its hash.
+func (s *DB) OpenFile(sum string) (*os.File, error) {
 	if !hashPattern.MatchString(sum) || s.files == "" {
 		return nil, congthuong.Errorf(congthuong.ENOTFOUND, "no such file")
 	}
@@ -173,7 +173,7 @@ var officeExtensions = map[string]string{
 
 // fileType is the type a file's first bytes show, if allowed: a zip is
 // one of the Office documents by its name's extension, when documents are.
-func fileType(head []byte, fileName string, allowed []string) (string, error) {
+func FileType(head []byte, fileName string, allowed []string) (string, error) {
 	ctype := http.DetectContentType(head)
 	if i := strings.IndexByte(ctype, ';'); i > 0 {
 		ctype = ctype[:i]

@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"database/sql"
@@ -13,7 +13,7 @@ import (
 
 // isUniqueViolation reports whether err is a unique or primary-key
 // constraint failure on either database.
-func isUniqueViolation(err error) bool {
+func IsUniqueViolation(err error) bool {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		return pgErr.Code == "23505"
@@ -38,7 +38,7 @@ func BadText(err error) bool {
 }
 
 // notFound turns sql.ErrNoRows into an ENOTFOUND error with message msg.
-func notFound(err error, format string, args ...any) error {
+func NotFound(err error, format string, args ...any) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return congthuong.Errorf(congthuong.ENOTFOUND, format, args...)
 	}

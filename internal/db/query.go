@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"context"
@@ -13,18 +13,19 @@ import (
 
 // where builds a WHERE clause from conditions written with ? and numbers the
 // placeholders $1, $2 … in order, the form both databases accept.
-type where struct {
+type Where struct {
 	conds []string
-	args  []any
+	// Args are the values of the placeholders, in order.
+	Args []any
 }
 
-func (w *where) add(cond string, args ...any) {
+func (w *Where) Add(cond string, args ...any) {
 	var b strings.Builder
 	for _, r := range cond {
 		if r == '?' {
-			w.args = append(w.args, args[0])
+			w.Args = append(w.Args, args[0])
 			args = args[1:]
-			b.WriteString("$" + strconv.Itoa(len(w.args)))
+			b.WriteString("$" + strconv.Itoa(len(w.Args)))
 			continue
 		}
 		b.WriteRune(r)
@@ -33,15 +34,15 @@ func (w *where) add(cond string, args ...any) {
 }
 
 // in adds "col IN (…)" for values, which must not be empty.
-func (w *where) in(col string, values []string) {
+func (w *Where) In(col string, values []string) {
 	args := make([]any, len(values))
 	for i, v := range values {
 		args[i] = v
 	}
-	w.add(col+" IN ("+strings.Repeat("?, ", len(values)-1)+"?)", args...)
+	w.Add(col+" IN ("+strings.Repeat("?, ", len(values)-1)+"?)", args...)
 }
 
-func (w *where) sql() string {
+func (w *Where) SQL() string {
 	if len(w.conds) == 0 {
 		return ""
 	}
@@ -51,19 +52,19 @@ func (w *where) sql() string {
 // scope restricts rows to the actor's unit scope: a commune officer sees
 // rows of that commune, a province officer those of the province and its
 // communes, a country-wide actor everything, and nobody else nothing.
-func (w *where) scope(actor congthuong.Actor, unitCol, provinceCol string) {
+func (w *Where) Scope(actor congthuong.Actor, unitCol, provinceCol string) {
 	switch {
 	case actor.System || actor.UnitCode == congthuong.CountryCode:
 	case actor.UnitCode == "":
-		w.add("1 = 0")
+		w.Add("1 = 0")
 	default:
-		w.add("("+unitCol+" = ? OR "+provinceCol+" = ?)", actor.UnitCode, actor.UnitCode)
+		w.Add("("+unitCol+" = ? OR "+provinceCol+" = ?)", actor.UnitCode, actor.UnitCode)
 	}
 }
 
 // likePattern returns a LIKE pattern for "contains s", with LIKE's own
 // wildcards escaped (use with ESCAPE '\').
-func likePattern(s string) string {
+func LikePattern(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	return "%" + r.Replace(s) + "%"
 }
@@ -82,7 +83,7 @@ const (
 	MaxLimit     = 1000
 )
 
-func (p Page) bounds() (limit, offset int) {
+func (p Page) Bounds() (limit, offset int) {
 	limit, offset = p.Limit, p.Offset
 	if limit <= 0 {
 		limit = DefaultLimit
@@ -99,7 +100,7 @@ func (p Page) bounds() (limit, offset int) {
 // orderBy maps p.Sort through the allowed fields (API name → SQL column) and
 // returns an ORDER BY clause with a unique tie-breaker, or an EINVALID error
 // naming the allowed fields.
-func (p Page) orderBy(allowed map[string]string, def, tiebreak string) (string, error) {
+func (p Page) OrderBy(allowed map[string]string, def, tiebreak string) (string, error) {
 	field, desc := p.Sort, false
 	if strings.HasPrefix(field, "-") {
 		field, desc = field[1:], true
@@ -124,12 +125,12 @@ func (p Page) orderBy(allowed map[string]string, def, tiebreak string) (string, 
 	return " ORDER BY " + col + dir + ", " + tiebreak, nil
 }
 
-func (p Page) limitOffset() string {
-	limit, offset := p.bounds()
+func (p Page) LimitOffset() string {
+	limit, offset := p.Bounds()
 	return " LIMIT " + strconv.Itoa(limit) + " OFFSET " + strconv.Itoa(offset)
 }
 
-func splitColumns(columns string) []string {
+func SplitColumns(columns string) []string {
 	var out []string
 	for _, c := range strings.Split(columns, ",") {
 		if c = strings.TrimSpace(c); c != "" {
@@ -141,7 +142,7 @@ func splitColumns(columns string) []string {
 
 // values returns the VALUES list of a multi-row insert: n rows of k
 // placeholders, bound in order.
-func (d dialect) values(n, k int) string {
+func (d Dialect) Values(n, k int) string {
 	var b strings.Builder
 	for i := 0; i < n; i++ {
 		if i > 0 {
@@ -164,9 +165,9 @@ func (d dialect) values(n, k int) string {
 }
 
 // prefixed qualifies each column of a list with a table alias.
-func prefixed(alias, columns string) string {
+func Prefixed(alias, columns string) string {
 	var out []byte
-	for i, col := range splitColumns(columns) {
+	for i, col := range SplitColumns(columns) {
 		if i > 0 {
 			out = append(out, ", "...)
 		}
@@ -177,7 +178,7 @@ func prefixed(alias, columns string) string {
 }
 
 // rowsAffected is res.RowsAffected, or 0 when the statement failed.
-func rowsAffected(res sql.Result, err error) (int64, error) {
+func RowsAffected(res sql.Result, err error) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
@@ -185,19 +186,19 @@ func rowsAffected(res sql.Result, err error) (int64, error) {
 }
 
 // queryer reads: a pool, a *Tx, or the *sql.Tx of a migration.
-type queryer interface {
+type Queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
 // execer runs statements: a *Tx, or the *sql.Tx of a migration.
-type execer interface {
-	queryer
+type Execer interface {
+	Queryer
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
 // nullTime and utcPtr read an optional time as UTC, nil when NULL.
-func nullTime(t sql.NullTime) *time.Time {
+func NullTime(t sql.NullTime) *time.Time {
 	if !t.Valid {
 		return nil
 	}
@@ -205,7 +206,7 @@ func nullTime(t sql.NullTime) *time.Time {
 	return &u
 }
 
-func utcPtr(t sql.NullTime) *time.Time {
+func UTCPtr(t sql.NullTime) *time.Time {
 	if !t.Valid {
 		return nil
 	}
@@ -214,7 +215,7 @@ func utcPtr(t sql.NullTime) *time.Time {
 }
 
 // nullFloat reads an optional number.
-func nullFloat(f sql.NullFloat64) *float64 {
+func NullFloat(f sql.NullFloat64) *float64 {
 	if !f.Valid {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"context"
@@ -15,17 +15,17 @@ const setupLockKey = 7310
 // connection of its own; on SQLite, whose writes one process at a time
 // already serialises, fn simply runs. Replicas that start together then
 // prepare the database once, the later ones finding it done.
-func (s *Store) Exclusive(ctx context.Context, fn func() error) error {
-	if s.dialect.name != postgres.name {
+func (s *DB) Exclusive(ctx context.Context, fn func() error) error {
+	if s.Dialect.Name != postgres.Name {
 		return fn()
 	}
-	conn, err := s.write.Conn(ctx)
+	conn, err := s.Write.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("store: exclusive: %w", err)
+		return fmt.Errorf("db: exclusive: %w", err)
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, setupLockKey); err != nil {
-		return fmt.Errorf("store: exclusive: %w", err)
+		return fmt.Errorf("db: exclusive: %w", err)
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, setupLockKey)
 	return fn()

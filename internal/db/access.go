@@ -1,4 +1,4 @@
-package store
+package db
 
 import "congthuong"
 
@@ -6,7 +6,7 @@ import "congthuong"
 
 // requireWriter refuses whom may not change records: the anonymous (401)
 // and leaders and enterprise users (403).
-func requireWriter(actor congthuong.Actor) error {
+func RequireWriter(actor congthuong.Actor) error {
 	switch {
 	case actor.System || actor.CanWrite():
 		return nil
@@ -18,7 +18,7 @@ func requireWriter(actor congthuong.Actor) error {
 
 // requireAdmin refuses anyone but an administrator; task says what only
 // administrators do ("manage users"), for the message.
-func requireAdmin(actor congthuong.Actor, task string) error {
+func RequireAdmin(actor congthuong.Actor, task string) error {
 	if actor.System || actor.IsAdmin() {
 		return nil
 	}
@@ -29,7 +29,7 @@ func requireAdmin(actor congthuong.Actor, task string) error {
 }
 
 // actorName is who the audit log and the records name for an actor.
-func actorName(a congthuong.Actor) string {
+func ActorName(a congthuong.Actor) string {
 	if a.System {
 		return "system"
 	}

@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"context"
@@ -12,15 +12,15 @@ import (
 // Backup writes a consistent copy of the SQLite database to path while the
 // platform keeps running (VACUUM INTO reads one snapshot). PostgreSQL is
 // backed up with pg_dump instead (docs/OPERATIONS.md).
-func (s *Store) Backup(ctx context.Context, path string) error {
-	if s.dialect.name != "sqlite" {
-		return fmt.Errorf("store: backup: use pg_dump for PostgreSQL (docs/OPERATIONS.md)")
+func (s *DB) Backup(ctx context.Context, path string) error {
+	if s.Dialect.Name != "sqlite" {
+		return fmt.Errorf("db: backup: use pg_dump for PostgreSQL (docs/OPERATIONS.md)")
 	}
 	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("store: backup: %s already exists", path)
+		return fmt.Errorf("db: backup: %s already exists", path)
 	}
-	if _, err := s.read.ExecContext(ctx, `VACUUM INTO $1`, path); err != nil {
-		return fmt.Errorf("store: backup: %w", err)
+	if _, err := s.Read.ExecContext(ctx, `VACUUM INTO $1`, path); err != nil {
+		return fmt.Errorf("db: backup: %w", err)
 	}
 	return nil
 }
@@ -41,10 +41,10 @@ func RestoreSQLite(ctx context.Context, from, dataDir string) (kept string, err 
 	}
 	db.Close()
 	if err != nil {
-		return "", fmt.Errorf("store: restore: %s is not a congthuong database: %w", from, err)
+		return "", fmt.Errorf("db: restore: %s is not a congthuong database: %w", from, err)
 	}
 	if check != "ok" {
-		return "", fmt.Errorf("store: restore: %s fails the integrity check: %s", from, check)
+		return "", fmt.Errorf("db: restore: %s fails the integrity check: %s", from, check)
 	}
 	target := filepath.Join(dataDir, SQLiteFile)
 	if err := os.MkdirAll(dataDir, 0o750); err != nil {

@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"context"
@@ -11,18 +11,18 @@ import (
 // picks indexes poorly as tables grow (a province's sites were counted along
 // the index of every published site). The server runs it when it starts
 // and every hour.
-func (s *Store) Optimize(ctx context.Context) error {
-	if s.dialect.name != sqlite.name {
+func (s *DB) Optimize(ctx context.Context) error {
+	if s.Dialect.Name != sqlite.Name {
 		return nil
 	}
 	// 0x10000: every table, not only those this connection has used.
-	if _, err := s.write.ExecContext(ctx, `PRAGMA optimize=0x10002`); err != nil {
-		return fmt.Errorf("store: optimize: %w", err)
+	if _, err := s.Write.ExecContext(ctx, `PRAGMA optimize=0x10002`); err != nil {
+		return fmt.Errorf("db: optimize: %w", err)
 	}
 	// A connection reads the statistics when it opens: drop the idle
 	// readers, so that the next reads open connections that see the new
 	// ones.
-	s.read.SetMaxIdleConns(0)
-	s.read.SetMaxIdleConns(sqliteReaders)
+	s.Read.SetMaxIdleConns(0)
+	s.Read.SetMaxIdleConns(sqliteReaders)
 	return nil
 }

@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"context"
@@ -32,18 +32,18 @@ type replicaState struct {
 
 // UseAnalyticsReplica sends the analytics' reads to url, a hot standby of
 // the PostgreSQL database the store writes to.
-func (s *Store) UseAnalyticsReplica(url string) error {
-	if s.dialect.name != postgres.name {
-		return errors.New("store: an analytics replica needs PostgreSQL")
+func (s *DB) UseAnalyticsReplica(url string) error {
+	if s.Dialect.Name != postgres.Name {
+		return errors.New("db: an analytics replica needs PostgreSQL")
 	}
 	if !strings.HasPrefix(url, "postgres://") && !strings.HasPrefix(url, "postgresql://") {
-		return errors.New("store: the analytics replica's URL must start with postgres://")
+		return errors.New("db: the analytics replica's URL must start with postgres://")
 	}
 	db, err := openPostgres(url)
 	if err != nil {
 		return err
 	}
-	if s.analytics != s.read {
+	if s.analytics != s.Read {
 		s.analytics.Close()
 	}
 	s.analytics = db
@@ -52,13 +52,13 @@ func (s *Store) UseAnalyticsReplica(url string) error {
 
 // ReplicaFallbacks counts the analytics reads the primary answered because
 // the replica could not be reached.
-func (s *Store) ReplicaFallbacks() int64 { return s.replica.fallbacks.Load() }
+func (s *DB) ReplicaFallbacks() int64 { return s.replica.fallbacks.Load() }
 
-// analyticsQuery runs an analytics read on the replica, or on the primary
+// AnalyticsQuery runs an analytics read on the replica, or on the primary
 // when there is none or it cannot be reached.
-func (s *Store) analyticsQuery(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if s.analytics == s.read {
-		return s.read.QueryContext(ctx, query, args...)
+func (s *DB) AnalyticsQuery(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s.analytics == s.Read {
+		return s.Read.QueryContext(ctx, query, args...)
 	}
 	if time.Now().UnixNano() >= s.replica.downUntil.Load() {
 		rows, err := s.analytics.QueryContext(ctx, query, args...)
@@ -68,7 +68,7 @@ func (s *Store) analyticsQuery(ctx context.Context, query string, args ...any) (
 		s.replica.downUntil.Store(time.Now().Add(replicaRetry).UnixNano())
 	}
 	s.replica.fallbacks.Add(1)
-	return s.read.QueryContext(ctx, query, args...)
+	return s.Read.QueryContext(ctx, query, args...)
 }
 
 // Unreachable reports whether err says a database could not be reached or

@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"context"
@@ -32,47 +32,49 @@ const DefaultImportReadTime = 2 * time.Minute
 
 // importer describes one kind of import of rows T to runImport; S is what
 // its review finds in the store.
-type importer[T, S any] struct {
-	// kind names the import in logs (enterprises, values, sites, tenants).
-	kind string
-	// maxRows bounds the rows of one file.
-	maxRows int
-	// noRows is returned for a file without data rows.
-	noRows error
-	// check checks one row as it is read, adding its problems to v; an
+type Importer[T, S any] struct {
+	// Kind names the import in logs (enterprises, values, sites, tenants).
+	Kind string
+	// MaxRows bounds the rows of one file.
+	MaxRows int
+	// NoRows is returned for a file without data rows.
+	NoRows error
+	// Check checks one row as it is read, adding its problems to v; an
 	// error it returns ends the import.
-	check func(r T, v *congthuong.Validation) error
-	// review checks the rows read against what is stored, through q: rows
+	Check func(r T, v *congthuong.Validation) error
+	// Review checks the rows read against what is stored, through q: rows
 	// that are wrong go to invalid, rows that would change what the actor
 	// may not change to conflicts. It runs on the read pool once the file is
 	// read, so that one report lists every problem, and again in the write
 	// transaction (q is then the *Tx, whose locks it may take), where what
 	// it finds is handed to write.
-	review func(q queryer, p *importProblems) (S, error)
-	// write writes the rows, given what review found in the transaction.
+	Review func(q Queryer, p *ImportProblems) (S, error)
+	// Write writes the rows, given what review found in the transaction.
 	// In a dry run the transaction is rolled back after it.
-	write func(tx *Tx, found S) error
+	Write func(tx *Tx, found S) error
 }
 
 // importProblems collects what is wrong with an import's rows.
-type importProblems struct {
-	invalid, conflicts congthuong.Validation
+type ImportProblems struct {
+	// Invalid are rows that are wrong; Conflicts rows that are good but
+	// would change what may not be changed.
+	Invalid, Conflicts congthuong.Validation
 }
 
-// err returns nil when nothing is wrong; else every problem, as EINVALID
+// Err returns nil when nothing is wrong; else every problem, as EINVALID
 // when some row is wrong and as ECONFLICT when the rows are good but would
 // change what may not be changed.
-func (p *importProblems) err() error {
-	if p.conflicts.Len() == 0 {
-		return p.invalid.Err("the file has invalid rows; nothing was imported")
+func (p *ImportProblems) Err() error {
+	if p.Conflicts.Len() == 0 {
+		return p.Invalid.Err("the file has invalid rows; nothing was imported")
 	}
-	if p.invalid.Len() == 0 {
-		err := p.conflicts.Err("the file would change figures that are locked; nothing was imported").(*congthuong.Error)
+	if p.Invalid.Len() == 0 {
+		err := p.Conflicts.Err("the file would change figures that are locked; nothing was imported").(*congthuong.Error)
 		err.Code = congthuong.ECONFLICT
 		return err
 	}
-	all := p.invalid
-	for _, f := range congthuong.ErrorFields(p.conflicts.Err("")) {
+	all := p.Invalid
+	for _, f := range congthuong.ErrorFields(p.Conflicts.Err("")) {
 		all.AddRow(f.Row, f.Field, f.Message)
 	}
 	return all.Err("the file has invalid rows; nothing was imported")
@@ -92,7 +94,7 @@ type importSlotKey struct{}
 // carries the slot, so that the import run under it takes no other; call
 // release when done. The web layer takes the slot before reading an
 // upload, so that no more than importSlots uploads are held in memory.
-func (s *Store) AcquireImport(ctx context.Context) (context.Context, func(), error) {
+func (s *DB) AcquireImport(ctx context.Context) (context.Context, func(), error) {
 	if ctx.Value(importSlotKey{}) != nil {
 		return ctx, func() {}, nil
 	}
@@ -108,6 +110,9 @@ func (s *Store) AcquireImport(ctx context.Context) (context.Context, func(), err
 	}
 }
 
+// errDryRun rolls back a dry run's transaction.
+var errDryRun = congthuong.Errorf(congthuong.EINTERNAL, "dry run")
+
 // errReadTooLong ends the first phase of an import that ran out of time.
 var errReadTooLong = errors.New("import: reading took too long")
 
@@ -115,8 +120,8 @@ var errReadTooLong = errors.New("import: reading took too long")
 // with imp.check; if any row is wrong, every problem is returned and nothing
 // is written. The second phase runs imp.write in one write transaction,
 // rolled back in a dry run. rows is set to the number of data rows read.
-func runImport[T, S any](ctx context.Context, s *Store, src tabular.Source[T], dryRun bool, rows *int, imp importer[T, S]) error {
-	if err := requireWriter(congthuong.ActorFrom(ctx)); err != nil {
+func RunImport[T, S any](ctx context.Context, s *DB, src tabular.Source[T], dryRun bool, rows *int, imp Importer[T, S]) error {
+	if err := RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
 	ctx, release, err := s.AcquireImport(ctx)
@@ -127,23 +132,23 @@ func runImport[T, S any](ctx context.Context, s *Store, src tabular.Source[T], d
 	actor := congthuong.ActorFrom(ctx)
 	start := time.Now()
 	if err := readImport(ctx, s, src, rows, imp); err != nil {
-		s.log.InfoContext(ctx, "import refused", "kind", imp.kind, "user", actorName(actor), "rows", *rows,
+		s.log.InfoContext(ctx, "import refused", "kind", imp.Kind, "user", ActorName(actor), "rows", *rows,
 			"took", time.Since(start), "err", err)
 		return err
 	}
-	s.log.InfoContext(ctx, "import read", "kind", imp.kind, "user", actorName(actor), "rows", *rows, "took", time.Since(start))
+	s.log.InfoContext(ctx, "import read", "kind", imp.Kind, "user", ActorName(actor), "rows", *rows, "took", time.Since(start))
 	start = time.Now()
-	err = s.withTx(ctx, func(tx *Tx) error {
-		s.log.InfoContext(ctx, "import writing", "kind", imp.kind, "rows", *rows, "dry_run", dryRun)
-		var p importProblems
-		found, err := imp.review(tx, &p)
+	err = s.WithTx(ctx, func(tx *Tx) error {
+		s.log.InfoContext(ctx, "import writing", "kind", imp.Kind, "rows", *rows, "dry_run", dryRun)
+		var p ImportProblems
+		found, err := imp.Review(tx, &p)
 		if err != nil {
 			return err
 		}
-		if err := p.err(); err != nil {
+		if err := p.Err(); err != nil {
 			return err
 		}
-		if err := imp.write(tx, found); err != nil {
+		if err := imp.Write(tx, found); err != nil {
 			return err
 		}
 		if dryRun {
@@ -154,21 +159,21 @@ func runImport[T, S any](ctx context.Context, s *Store, src tabular.Source[T], d
 	if err == errDryRun {
 		err = nil
 	}
-	s.log.InfoContext(ctx, "import done", "kind", imp.kind, "user", actorName(actor), "rows", *rows, "dry_run", dryRun,
+	s.log.InfoContext(ctx, "import done", "kind", imp.Kind, "user", ActorName(actor), "rows", *rows, "dry_run", dryRun,
 		"took", time.Since(start), "err", err)
 	return err
 }
 
 // readImport is the first phase of runImport.
-func readImport[T, S any](ctx context.Context, s *Store, src tabular.Source[T], rows *int, imp importer[T, S]) error {
+func readImport[T, S any](ctx context.Context, s *DB, src tabular.Source[T], rows *int, imp Importer[T, S]) error {
 	limit := s.ImportReadTime
 	if limit <= 0 {
 		limit = DefaultImportReadTime
 	}
 	readCtx, cancel := context.WithTimeoutCause(ctx, limit, errReadTooLong)
 	defer cancel()
-	var p importProblems
-	v := &p.invalid
+	var p ImportProblems
+	v := &p.Invalid
 	for r, err := range src(readCtx) {
 		var rp rowProblems
 		switch {
@@ -179,13 +184,13 @@ func readImport[T, S any](ctx context.Context, s *Store, src tabular.Source[T], 
 		case err != nil:
 			return readError(ctx, readCtx, err, limit)
 		default:
-			if err := imp.check(r, v); err != nil {
+			if err := imp.Check(r, v); err != nil {
 				return err
 			}
 		}
-		if *rows++; *rows > imp.maxRows {
+		if *rows++; *rows > imp.MaxRows {
 			return &congthuong.Error{Code: congthuong.EINVALID, Message: "the file is too large",
-				Fields: []congthuong.FieldError{{Field: "file", Message: fmt.Sprintf("the file has more than %d rows; split it", imp.maxRows)}}}
+				Fields: []congthuong.FieldError{{Field: "file", Message: fmt.Sprintf("the file has more than %d rows; split it", imp.MaxRows)}}}
 		}
 	}
 	// A source that stops early without saying why was cut short.
@@ -193,12 +198,12 @@ func readImport[T, S any](ctx context.Context, s *Store, src tabular.Source[T], 
 		return readError(ctx, readCtx, err, limit)
 	}
 	if *rows == 0 {
-		return imp.noRows
+		return imp.NoRows
 	}
-	if _, err := imp.review(s.read, &p); err != nil {
+	if _, err := imp.Review(s.Read, &p); err != nil {
 		return err
 	}
-	return p.err()
+	return p.Err()
 }
 
 // readError says why reading stopped: out of time (a problem with the

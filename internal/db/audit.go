@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"context"
@@ -13,11 +13,11 @@ import (
 	"congthuong/internal/audit"
 )
 
-// audit records an entry for a change made in tx. before and after are the
+// Audit records an entry for a change made in tx. before and after are the
 // record's states (nil for a create's before or a delete's after). The
 // entry joins the chain when it is written (flushAudit), normally just
 // before the transaction commits.
-func (tx *Tx) audit(ctx context.Context, action, entity, entityID, unitCode string, before, after any) error {
+func (tx *Tx) Audit(ctx context.Context, action, entity, entityID, unitCode string, before, after any) error {
 	b, err := marshalState(before)
 	if err != nil {
 		return err
@@ -27,11 +27,11 @@ func (tx *Tx) audit(ctx context.Context, action, entity, entityID, unitCode stri
 		return err
 	}
 	tx.pendingAudit = append(tx.pendingAudit, audit.Entry{
-		At: tx.now, ActorID: tx.actor.UserID, ActorName: actorName(tx.actor), Action: action,
+		At: tx.Now, ActorID: tx.Actor.UserID, ActorName: ActorName(tx.Actor), Action: action,
 		Entity: entity, EntityID: entityID, UnitCode: unitCode, Before: b, After: a,
 	})
 	if len(tx.pendingAudit) >= auditBatch {
-		return tx.flushAudit(ctx)
+		return tx.FlushAudit(ctx)
 	}
 	return nil
 }
@@ -47,15 +47,15 @@ func (tx *Tx) chainHead(ctx context.Context) (string, error) {
 	if tx.lastHash != nil {
 		return *tx.lastHash, nil
 	}
-	if tx.s.dialect.lockAudit != "" {
-		if _, err := tx.ExecContext(ctx, tx.s.dialect.lockAudit); err != nil {
-			return "", fmt.Errorf("store: audit lock: %w", err)
+	if tx.DB.Dialect.lockAudit != "" {
+		if _, err := tx.ExecContext(ctx, tx.DB.Dialect.lockAudit); err != nil {
+			return "", fmt.Errorf("db: audit lock: %w", err)
 		}
 	}
 	var prev string
 	err := tx.QueryRowContext(ctx, `SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&prev)
 	if err != nil && err != sql.ErrNoRows {
-		return "", fmt.Errorf("store: audit: %w", err)
+		return "", fmt.Errorf("db: audit: %w", err)
 	}
 	tx.lastHash = &prev
 	return prev, nil
@@ -65,9 +65,9 @@ func (tx *Tx) chainHead(ctx context.Context) (string, error) {
 // hundred thousand.
 const auditBatch = 64
 
-// flushAudit writes the pending entries, in chain order, in one statement.
+// FlushAudit writes the pending entries, in chain order, in one statement.
 // withTx calls it before committing, so entries never outlive their change.
-func (tx *Tx) flushAudit(ctx context.Context) error {
+func (tx *Tx) FlushAudit(ctx context.Context) error {
 	if len(tx.pendingAudit) == 0 {
 		return nil
 	}
@@ -78,7 +78,7 @@ func (tx *Tx) flushAudit(ctx context.Context) error {
 	for i := range tx.pendingAudit {
 		e := &tx.pendingAudit[i]
 		e.PrevHash = prev
-		e.Seal(tx.s.auditKey)
+		e.Seal(tx.DB.auditKey)
 		prev = e.Hash
 	}
 	*tx.lastHash = prev
@@ -91,14 +91,14 @@ func (tx *Tx) flushAudit(ctx context.Context) error {
 		}
 		args = append(args, e.At, actorID, e.ActorName, e.Action, e.Entity, e.EntityID, e.UnitCode, e.Before, e.After, e.PrevHash, e.Hash, e.Keyed)
 	}
-	ins, err := tx.stmt(ctx, `INSERT INTO audit_log
+	ins, err := tx.Stmt(ctx, `INSERT INTO audit_log
 		(at, actor_id, actor_name, action, entity, entity_id, unit_code, before, after, prev_hash, hash, keyed)
-		VALUES `+tx.s.dialect.values(len(tx.pendingAudit), cols))
+		VALUES `+tx.DB.Dialect.Values(len(tx.pendingAudit), cols))
 	if err == nil {
 		_, err = ins.ExecContext(ctx, args...)
 	}
 	if err != nil {
-		return fmt.Errorf("store: audit insert: %w", err)
+		return fmt.Errorf("db: audit insert: %w", err)
 	}
 	tx.pendingAudit = tx.pendingAudit[:0]
 	return nil
@@ -110,7 +110,7 @@ func marshalState(v any) (string, error) {
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
-		return "", fmt.Errorf("store: audit state: %w", err)
+		return "", fmt.Errorf("db: audit state: %w", err)
 	}
 	return string(b), nil
 }
@@ -127,39 +127,39 @@ type AuditFilter struct {
 // FindAuditEntries lists entries, newest first. Administrators see entries of
 // units in their scope; entries without a unit (accounts, settings) only a
 // country-wide administrator sees.
-func (s *Store) FindAuditEntries(ctx context.Context, f AuditFilter) ([]audit.Entry, int, error) {
+func (s *DB) FindAuditEntries(ctx context.Context, f AuditFilter) ([]audit.Entry, int, error) {
 	actor := congthuong.ActorFrom(ctx)
 	if !actor.IsAdmin() && !actor.System {
 		return nil, 0, congthuong.Errorf(congthuong.EFORBIDDEN, "only administrators read the audit log")
 	}
-	var w where
+	var w Where
 	if actor.UnitCode != congthuong.CountryCode {
-		w.add("(unit_code = ? OR unit_code IN (SELECT code FROM units WHERE parent_code = ?) )", actor.UnitCode, actor.UnitCode)
+		w.Add("(unit_code = ? OR unit_code IN (SELECT code FROM units WHERE parent_code = ?) )", actor.UnitCode, actor.UnitCode)
 	}
 	if f.Entity != "" {
-		w.add("entity = ?", f.Entity)
+		w.Add("entity = ?", f.Entity)
 	}
 	if f.EntityID != "" {
-		w.add("entity_id = ?", f.EntityID)
+		w.Add("entity_id = ?", f.EntityID)
 	}
 	if f.Actor != "" {
-		w.add("actor_name = ?", f.Actor)
+		w.Add("actor_name = ?", f.Actor)
 	}
 	if !f.From.IsZero() {
-		w.add("at >= ?", f.From.UTC())
+		w.Add("at >= ?", f.From.UTC())
 	}
 	if !f.To.IsZero() {
-		w.add("at < ?", f.To.UTC())
+		w.Add("at < ?", f.To.UTC())
 	}
 	var total int
-	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM audit_log"+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count audit: %w", err)
+	if err := s.Read.QueryRowContext(ctx, "SELECT COUNT(*) FROM audit_log"+w.SQL(), w.Args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("db: count audit: %w", err)
 	}
-	limit, offset := f.Page.bounds()
-	q := `SELECT ` + auditColumns + ` FROM audit_log` + w.sql() + ` ORDER BY id DESC LIMIT ` + strconv.Itoa(limit) + ` OFFSET ` + strconv.Itoa(offset)
-	rows, err := s.read.QueryContext(ctx, q, w.args...)
+	limit, offset := f.Page.Bounds()
+	q := `SELECT ` + auditColumns + ` FROM audit_log` + w.SQL() + ` ORDER BY id DESC LIMIT ` + strconv.Itoa(limit) + ` OFFSET ` + strconv.Itoa(offset)
+	rows, err := s.Read.QueryContext(ctx, q, w.Args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: find audit: %w", err)
+		return nil, 0, fmt.Errorf("db: find audit: %w", err)
 	}
 	defer rows.Close()
 	var out []audit.Entry
@@ -185,27 +185,27 @@ func scanAudit(r interface{ Scan(...any) error }) (audit.Entry, error) {
 
 // SetAuditKey sets the key new audit entries are sealed with (audit.Key);
 // without one they are plain SHA-256, as before the platform had keys.
-func (s *Store) SetAuditKey(k audit.Key) { s.auditKey = k }
+func (s *DB) SetAuditKey(k audit.Key) { s.auditKey = k }
 
 // AuditKey returns the key set with SetAuditKey.
-func (s *Store) AuditKey() audit.Key { return s.auditKey }
+func (s *DB) AuditKey() audit.Key { return s.auditKey }
 
 // CheckAuditKey makes sure the store's key is the one the log was sealed
 // with, from the newest sealed entry: a replica started with another key
 // (or none) would otherwise seal entries that no verification accepts.
-func (s *Store) CheckAuditKey(ctx context.Context) error {
-	e, err := scanAudit(s.read.QueryRowContext(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE keyed = $1 ORDER BY id DESC LIMIT 1`, true))
+func (s *DB) CheckAuditKey(ctx context.Context) error {
+	e, err := scanAudit(s.Read.QueryRowContext(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE keyed = $1 ORDER BY id DESC LIMIT 1`, true))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	} else if err != nil {
-		return fmt.Errorf("store: audit key: %w", err)
+		return fmt.Errorf("db: audit key: %w", err)
 	}
 	ok, err := e.Sealed(s.auditKey)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return fmt.Errorf("store: the audit key is not the one entry %d was sealed with: give this process the key its log was written with", e.ID)
+		return fmt.Errorf("db: the audit key is not the one entry %d was sealed with: give this process the key its log was written with", e.ID)
 	}
 	return nil
 }
@@ -220,7 +220,7 @@ type AuditCheck struct {
 // VerifyAudit walks the whole chain in order and returns the first entry
 // whose hash or link is wrong, or nil when the chain is intact; n is the
 // number of entries checked.
-func (s *Store) VerifyAudit(ctx context.Context) (n int, broken *audit.Break, err error) {
+func (s *DB) VerifyAudit(ctx context.Context) (n int, broken *audit.Break, err error) {
 	c, err := s.CheckAudit(ctx, nil)
 	return c.Entries, c.Broken, err
 }
@@ -231,11 +231,11 @@ func (s *Store) VerifyAudit(ctx context.Context) (n int, broken *audit.Break, er
 // without the key's seal after sealed ones (written by someone without the
 // key), or, given the last anchor recorded, the anchored entry changed or
 // gone (the newest entries were removed).
-func (s *Store) CheckAudit(ctx context.Context, anchor *audit.Anchor) (AuditCheck, error) {
+func (s *DB) CheckAudit(ctx context.Context, anchor *audit.Anchor) (AuditCheck, error) {
 	var c AuditCheck
-	rows, err := s.read.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY id`)
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY id`)
 	if err != nil {
-		return c, fmt.Errorf("store: verify audit: %w", err)
+		return c, fmt.Errorf("db: verify audit: %w", err)
 	}
 	defer rows.Close()
 	prev, sealed, anchored := "", false, false

@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"context"
@@ -9,11 +9,11 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
-// copyRows writes rows to table with PostgreSQL's COPY, inside the
+// CopyRows writes rows to table with PostgreSQL's COPY, inside the
 // transaction: for a million values several times faster than INSERT
 // statements, which parse and plan every batch. The rows stream: none is
 // made before the server has room for it.
-func (tx *Tx) copyRows(ctx context.Context, table string, columns []string, rows iter.Seq[[]any]) error {
+func (tx *Tx) CopyRows(ctx context.Context, table string, columns []string, rows iter.Seq[[]any]) error {
 	next, stop := iter.Pull(rows)
 	defer stop()
 	var row []any
@@ -28,7 +28,7 @@ func (tx *Tx) copyRows(ctx context.Context, table string, columns []string, rows
 	return tx.conn.Raw(func(driverConn any) error {
 		c, ok := driverConn.(*stdlib.Conn)
 		if !ok {
-			return errors.New("store: COPY needs the pgx driver")
+			return errors.New("db: COPY needs the pgx driver")
 		}
 		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, columns, src)
 		return err

@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"context"
@@ -14,9 +14,11 @@ import (
 // that a change and its audit entry carry the same time and author.
 type Tx struct {
 	*sql.Tx
-	s     *Store
-	now   time.Time
-	actor congthuong.Actor
+	DB *DB
+	// Now is the time the transaction's changes are recorded at.
+	Now time.Time
+	// Actor is who the changes are made for.
+	Actor congthuong.Actor
 	// lastHash caches the head of the audit chain once this transaction holds
 	// the chain's lock, so that a bulk import reads it once, not per row.
 	lastHash *string
@@ -26,9 +28,9 @@ type Tx struct {
 	conn         *sql.Conn
 }
 
-// stmt prepares query once per transaction: bulk imports run the same
+// Stmt prepares query once per transaction: bulk imports run the same
 // inserts a hundred thousand times.
-func (tx *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+func (tx *Tx) Stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := tx.stmts[query]; ok {
 		return st, nil
 	}
@@ -43,30 +45,30 @@ func (tx *Tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// withTx runs fn in a write transaction and commits it if fn returns nil.
-func (s *Store) withTx(ctx context.Context, fn func(tx *Tx) error) error {
+// WithTx runs fn in a write transaction and commits it if fn returns nil.
+func (s *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	// The transaction runs on a connection of its own, so that bulk writes
 	// can reach the driver (COPY on PostgreSQL) inside it.
-	conn, err := s.write.Conn(ctx)
+	conn, err := s.Write.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
+		return fmt.Errorf("db: begin: %w", err)
 	}
 	defer conn.Close()
 	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
+		return fmt.Errorf("db: begin: %w", err)
 	}
-	tx := &Tx{Tx: sqlTx, conn: conn, s: s, now: s.now(), actor: congthuong.ActorFrom(ctx)}
+	tx := &Tx{Tx: sqlTx, conn: conn, DB: s, Now: s.NowUTC(), Actor: congthuong.ActorFrom(ctx)}
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
 		return err
 	}
-	if err := tx.flushAudit(ctx); err != nil {
+	if err := tx.FlushAudit(ctx); err != nil {
 		sqlTx.Rollback()
 		return err
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
+		return fmt.Errorf("db: commit: %w", err)
 	}
 	return nil
 }

@@ -1,8 +1,7 @@
-package store
+package db
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -21,17 +20,17 @@ func Migrations() fs.FS { return migrations }
 // Migrate applies the embedded migrations not yet applied, each file in its
 // own transaction, in name order, then the repairs they asked for. Several
 // processes may call it at once.
-func (s *Store) Migrate(ctx context.Context) (applied []string, err error) {
+func (s *DB) Migrate(ctx context.Context) (applied []string, err error) {
 	return s.MigrateTo(ctx, "")
 }
 
 // MigrateTo is Migrate, stopping after the migration named last (all of
 // them when last is empty): an installation of an older version, for tests.
-func (s *Store) MigrateTo(ctx context.Context, last string) (applied []string, err error) {
-	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+func (s *DB) MigrateTo(ctx context.Context, last string) (applied []string, err error) {
+	if _, err := s.Write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
-		if !isUniqueViolation(err) { // two processes creating it at once
-			return nil, fmt.Errorf("store: migrate: %w", err)
+		if !IsUniqueViolation(err) { // two processes creating it at once
+			return nil, fmt.Errorf("db: migrate: %w", err)
 		}
 	}
 	names, err := s.migrationNames()
@@ -44,7 +43,7 @@ func (s *Store) MigrateTo(ctx context.Context, last string) (applied []string, e
 		}
 		ok, err := s.applyMigration(ctx, name)
 		if err != nil {
-			return applied, fmt.Errorf("store: migration %s: %w", name, err)
+			return applied, fmt.Errorf("db: migration %s: %w", name, err)
 		}
 		if ok {
 			applied = append(applied, name)
@@ -53,8 +52,8 @@ func (s *Store) MigrateTo(ctx context.Context, last string) (applied []string, e
 	return applied, s.runRepairs(ctx)
 }
 
-func (s *Store) migrationNames() ([]string, error) {
-	names, err := fs.Glob(migrations, "migrations/"+s.dialect.name+"/*.sql")
+func (s *DB) migrationNames() ([]string, error) {
+	names, err := fs.Glob(migrations, "migrations/"+s.Dialect.Name+"/*.sql")
 	if err != nil {
 		return nil, err
 	}
@@ -76,10 +75,17 @@ var migrationRepairs = map[string]string{
 	"0012_park_features.sql": "park features",
 }
 
-// repairs are the works migrations may ask for, by name.
-var repairs = map[string]func(ctx context.Context, tx *sql.Tx, d dialect) error{
-	"statistics series": func(ctx context.Context, tx *sql.Tx, d dialect) error { return rebuildSeries(ctx, tx, d) },
-	"park features":     func(ctx context.Context, tx *sql.Tx, _ dialect) error { return rebuildParkFeatures(ctx, tx) },
+// Repair is a work a migration asked for, done in tx once every migration
+// is applied. The module whose data it repairs registers it (OnRepair):
+// the core knows the migrations, not the modules' code.
+type Repair func(ctx context.Context, tx Execer, d Dialect) error
+
+// OnRepair registers the work of the repair name.
+func (s *DB) OnRepair(name string, fn Repair) {
+	if s.repairs == nil {
+		s.repairs = map[string]Repair{}
+	}
+	s.repairs[name] = fn
 }
 
 // repairKey is the setting that marks a repair as due.
@@ -87,9 +93,9 @@ func repairKey(name string) string { return "repair: " + name }
 
 // runRepairs does the repairs migrations marked as due, each in one
 // transaction with the clearing of its mark.
-func (s *Store) runRepairs(ctx context.Context) error {
-	for _, name := range slices.Sorted(maps.Keys(repairs)) {
-		tx, err := s.write.BeginTx(ctx, nil)
+func (s *DB) runRepairs(ctx context.Context) error {
+	for _, name := range slices.Sorted(maps.Values(migrationRepairs)) {
+		tx, err := s.Write.BeginTx(ctx, nil)
 		if err != nil {
 			return err
 		}
@@ -99,11 +105,15 @@ func (s *Store) runRepairs(ctx context.Context) error {
 			n, err = res.RowsAffected()
 		}
 		if err == nil && n > 0 {
-			err = repairs[name](ctx, tx, s.dialect)
+			if fn := s.repairs[name]; fn != nil {
+				err = fn(ctx, tx, s.Dialect)
+			} else {
+				err = fmt.Errorf("no module registered the repair")
+			}
 		}
 		if err != nil {
 			tx.Rollback()
-			return fmt.Errorf("store: repair %s: %w", name, err)
+			return fmt.Errorf("db: repair %s: %w", name, err)
 		}
 		if err := tx.Commit(); err != nil {
 			return err
@@ -112,19 +122,19 @@ func (s *Store) runRepairs(ctx context.Context) error {
 	return nil
 }
 
-func (s *Store) applyMigration(ctx context.Context, path string) (bool, error) {
-	name := path[len("migrations/"+s.dialect.name+"/"):]
+func (s *DB) applyMigration(ctx context.Context, path string) (bool, error) {
+	name := path[len("migrations/"+s.Dialect.Name+"/"):]
 	body, err := migrations.ReadFile(path)
 	if err != nil {
 		return false, err
 	}
-	tx, err := s.write.BeginTx(ctx, nil)
+	tx, err := s.Write.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
 	}
 	defer tx.Rollback()
-	if s.dialect.lockMigrations != "" {
-		if _, err := tx.ExecContext(ctx, s.dialect.lockMigrations); err != nil {
+	if s.Dialect.lockMigrations != "" {
+		if _, err := tx.ExecContext(ctx, s.Dialect.lockMigrations); err != nil {
 			return false, err
 		}
 	}
@@ -145,7 +155,7 @@ func (s *Store) applyMigration(ctx context.Context, path string) (bool, error) {
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)`,
-		name, s.now().Format("2006-01-02T15:04:05Z")); err != nil {
+		name, s.NowUTC().Format("2006-01-02T15:04:05Z")); err != nil {
 		return false, err
 	}
 	return true, tx.Commit()

@@ -1,4 +1,4 @@
-package store
+package db
 
 import (
 	"context"
@@ -11,9 +11,9 @@ import (
 )
 
 // Setting returns a stored setting, or "" when unset.
-func (s *Store) Setting(ctx context.Context, key string) (string, error) {
+func (s *DB) Setting(ctx context.Context, key string) (string, error) {
 	var v string
-	err := s.read.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = $1`, key).Scan(&v)
+	err := s.Read.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = $1`, key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -21,23 +21,23 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 }
 
 // SetSetting stores a setting, audited.
-func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	return s.withTx(ctx, func(tx *Tx) error {
+func (s *DB) SetSetting(ctx context.Context, key, value string) error {
+	return s.WithTx(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
-			return fmt.Errorf("store: set %s: %w", key, err)
+			return fmt.Errorf("db: set %s: %w", key, err)
 		}
-		return tx.audit(ctx, audit.Update, "setting", key, "", nil, map[string]string{key: value})
+		return tx.Audit(ctx, audit.Update, "setting", key, "", nil, map[string]string{key: value})
 	})
 }
 
-// bumpVersion gives the setting key a new random value in the transaction:
+// BumpVersion gives the setting key a new random value in the transaction:
 // every process sharing the database tells from it, with one cheap read,
 // that what it keeps in memory is stale.
-func (tx *Tx) bumpVersion(ctx context.Context, key string) error {
+func (tx *Tx) BumpVersion(ctx context.Context, key string) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, rand.Text()); err != nil {
-		return fmt.Errorf("store: %s: %w", key, err)
+		return fmt.Errorf("db: %s: %w", key, err)
 	}
 	return nil
 }

@@ -20,6 +20,7 @@ import (
 	"congthuong/internal/audit"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
+	"congthuong/internal/unit/unitdb"
 )
 
 // childEnv makes the test binary run the platform itself (see TestMain),
@@ -251,7 +252,7 @@ func killDuringImport(t *testing.T, dbURL string) {
 	sys := congthuong.NewContext(context.Background(), congthuong.System())
 	var units []string
 	for off := 0; ; off += store.MaxLimit {
-		page, _, err := st2.FindUnits(sys, store.UnitFilter{ValidOn: "2026-01-01", Page: store.Page{Limit: store.MaxLimit, Offset: off}})
+		page, _, err := st2.FindUnits(sys, unitdb.UnitFilter{ValidOn: "2026-01-01", Page: store.Page{Limit: store.MaxLimit, Offset: off}})
 		if err != nil {
 			t.Fatal(err)
 		}

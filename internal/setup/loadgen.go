@@ -11,6 +11,7 @@ import (
 	"congthuong/internal/store"
 	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
+	"congthuong/internal/unit/unitdb"
 )
 
 // GenerateParks writes sites industrial parks and clusters across the
@@ -21,7 +22,7 @@ func GenerateParks(ctx context.Context, st *store.Store, sites, tenantsPerSite i
 	sys := congthuong.NewContext(ctx, congthuong.System())
 	var communes []unit.Unit
 	for off := 0; ; off += store.MaxLimit {
-		page, _, err := st.FindUnits(sys, store.UnitFilter{Level: unit.Commune, ValidOn: unit.Today(st.Now()), Page: store.Page{Limit: store.MaxLimit, Offset: off}})
+		page, _, err := st.FindUnits(sys, unitdb.UnitFilter{Level: unit.Commune, ValidOn: unit.Today(st.Now()), Page: store.Page{Limit: store.MaxLimit, Offset: off}})
 		if err != nil {
 			return err
 		}

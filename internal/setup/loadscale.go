@@ -12,6 +12,7 @@ import (
 	"congthuong/internal/store"
 	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
+	"congthuong/internal/unit/unitdb"
 )
 
 // Scale is what GenerateScale adds to the demo for load tests: scale 1 is
@@ -39,7 +40,7 @@ func GenerateScale(ctx context.Context, st *store.Store, n int) (Scale, error) {
 	}
 	got.Sites = 500 * n
 	today := unit.Today(st.Now())
-	provinces, _, err := st.FindUnits(sys, store.UnitFilter{Level: unit.Province, ValidOn: today, Page: store.Page{Limit: store.MaxLimit, Sort: "code"}})
+	provinces, _, err := st.FindUnits(sys, unitdb.UnitFilter{Level: unit.Province, ValidOn: today, Page: store.Page{Limit: store.MaxLimit, Sort: "code"}})
 	if err != nil {
 		return got, err
 	}
@@ -56,7 +57,7 @@ func GenerateScale(ctx context.Context, st *store.Store, n int) (Scale, error) {
 	var communes []string
 	months := monthsBetween(time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), st.Now())
 	for _, prov := range codes {
-		units, _, err := st.FindUnits(sys, store.UnitFilter{Level: unit.Commune, Parent: prov, ValidOn: today, Page: store.Page{Limit: store.MaxLimit}})
+		units, _, err := st.FindUnits(sys, unitdb.UnitFilter{Level: unit.Commune, Parent: prov, ValidOn: today, Page: store.Page{Limit: store.MaxLimit}})
 		if err != nil {
 			return got, err
 		}

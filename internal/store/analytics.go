@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"congthuong"
@@ -59,7 +58,7 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 	if len(targets) > 0 && ind.Kind == stats.Flow {
 		load = q.Period.YearToDate() // a yearly target is met by the year to date
 	}
-	spans, err := s.allUnitSpans(ctx)
+	spans, err := s.Units.Index(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -68,13 +67,13 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 	if len(units) <= 50 {
 		seen := map[string]bool{}
 		for _, u := range units {
-			for _, m := range append(append([]unit.Unit{u}, spans.forPeriod(u, q.Period.SamePeriodLastYear(), ind)...), spans.forPeriod(u, load, ind)...) {
+			for _, m := range append(append([]unit.Unit{u}, forPeriod(spans, u, q.Period.SamePeriodLastYear(), ind)...), forPeriod(spans, u, load, ind)...) {
 				if !seen[m.Code] {
 					seen[m.Code] = true
 					only = append(only, m.Code)
 				}
 			}
-			for _, m := range spans.bySuccessor[u.Code] {
+			for _, m := range spans.BySuccessor[u.Code] {
 				if !seen[m.Code] {
 					seen[m.Code] = true
 					only = append(only, m.Code)
@@ -109,7 +108,7 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 				return 0, false
 			}
 			total, found := 0.0, false
-			for _, old := range spans.forPeriod(m, pp, in) {
+			for _, old := range forPeriod(spans, m, pp, in) {
 				x, ok := stored.get(code, old, pp)
 				if !ok {
 					return 0, false
@@ -139,11 +138,11 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 		if f.Name == "" {
 			f.Name = u.Name
 		}
-		members := spans.forDays(u, pFirst, pLast, ind)
+		members := forDays(spans, u, pFirst, pLast, ind)
 		if v, ok := value(members, q.Period); ok {
 			f.Value = &v
 		}
-		lastMembers := spans.forDays(u, prevFirst, prevLast, ind)
+		lastMembers := forDays(spans, u, prevFirst, prevLast, ind)
 		f.Restated = len(lastMembers) > 1 || len(lastMembers) == 1 && lastMembers[0].ValidFrom != u.ValidFrom
 		if v, ok := value(lastMembers, out.PreviousYear); ok {
 			f.PreviousYearValue = &v
@@ -176,74 +175,19 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 	return out, nil
 }
 
-// analysisSpans holds every unit row by code and by successor.
-type analysisSpans struct {
-	unitSpans
-	bySuccessor map[string][]unit.Unit
-}
-
-// unitCache keeps every unit row in memory: the reference data changes only
-// when it is loaded (at first start), and analyses over thousands of units
-// would otherwise read them all on every request.
-type unitCache struct {
-	mu    sync.Mutex
-	spans *analysisSpans
-	all   []unit.Unit // ordered by level (provinces first), then code
-}
-
-func (c *unitCache) reset() {
-	c.mu.Lock()
-	c.spans, c.all = nil, nil
-	c.mu.Unlock()
-}
-
-// allUnitSpans returns every unit row, by code and by successor.
-func (s *Store) allUnitSpans(ctx context.Context) (analysisSpans, error) {
-	spans, _, err := s.cachedUnits(ctx)
-	return spans, err
-}
-
-func (s *Store) cachedUnits(ctx context.Context) (analysisSpans, []unit.Unit, error) {
-	c := &s.units
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.spans != nil {
-		return *c.spans, c.all, nil
-	}
-	rows, err := s.Read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units ORDER BY level DESC, code`)
-	if err != nil {
-		return analysisSpans{}, nil, fmt.Errorf("store: units: %w", err)
-	}
-	all, err := scanUnits(rows)
-	if err != nil {
-		return analysisSpans{}, nil, err
-	}
-	out := analysisSpans{unitSpans: unitSpans{}, bySuccessor: map[string][]unit.Unit{}}
-	for _, u := range all {
-		out.unitSpans[u.Code] = append(out.unitSpans[u.Code], u)
-		if u.SuccessorCode != "" {
-			out.bySuccessor[u.SuccessorCode] = append(out.bySuccessor[u.SuccessorCode], u)
-		}
-	}
-	if len(all) > 0 { // an empty table is not cached: the units may be loading
-		c.spans, c.all = &out, all
-	}
-	return out, all, nil
-}
-
 // forPeriod returns the unit rows whose values make u's figure for p: u
 // itself when it existed then; for a row that begins later, the earlier row
 // of the same unit (same code, no successor: a change of name or type), or
 // else the units it replaced (a province of 2025-07-01 looked at for 2024)
 // when the indicator adds up over units; nothing otherwise.
-func (as analysisSpans) forPeriod(u unit.Unit, p stats.Period, ind *stats.Indicator) []unit.Unit {
+func forPeriod(as *unit.Index, u unit.Unit, p stats.Period, ind *stats.Indicator) []unit.Unit {
 	first, last := periodDays(p)
-	return as.forDays(u, first, last, ind)
+	return forDays(as, u, first, last, ind)
 }
 
 // forDays is forPeriod for a period given by its first and last days, which
 // an analysis over thousands of units computes once.
-func (as analysisSpans) forDays(u unit.Unit, first, last string, ind *stats.Indicator) []unit.Unit {
+func forDays(as *unit.Index, u unit.Unit, first, last string, ind *stats.Indicator) []unit.Unit {
 	inForce := func(x unit.Unit) bool {
 		return (x.ValidFrom == "" || x.ValidFrom <= last) && (x.ValidTo == "" || first <= x.ValidTo)
 	}
@@ -253,7 +197,7 @@ func (as analysisSpans) forDays(u unit.Unit, first, last string, ind *stats.Indi
 	if u.ValidFrom == "" || u.ValidFrom <= last {
 		return nil // u ended before p
 	}
-	for _, old := range as.unitSpans[u.Code] {
+	for _, old := range as.ByCode[u.Code] {
 		if old.ValidFrom != u.ValidFrom && old.SuccessorCode == "" && inForce(old) {
 			return []unit.Unit{old}
 		}
@@ -262,7 +206,7 @@ func (as analysisSpans) forDays(u unit.Unit, first, last string, ind *stats.Indi
 		return nil
 	}
 	var out []unit.Unit
-	for _, old := range as.bySuccessor[u.Code] {
+	for _, old := range as.BySuccessor[u.Code] {
 		if inForce(old) {
 			out = append(out, old)
 		}
@@ -300,23 +244,18 @@ func (s *Store) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Uni
 	_, last := periodDays(q.Period)
 	switch {
 	case q.Group != "":
-		rows, err := s.AnalyticsQuery(ctx, `SELECT `+prefixColumns("u.", unitColumns)+` FROM unit_group_members m
-			JOIN units u ON u.id = m.unit_id WHERE m.group_code = $1 ORDER BY u.code`, q.Group)
-		if err != nil {
-			return nil, fmt.Errorf("store: group members: %w", err)
-		}
-		out, err := scanUnits(rows)
+		out, err := s.GroupMembers(ctx, q.Group)
 		if err == nil && len(out) == 0 {
 			err = bad("units", "no unit group "+q.Group)
 		}
 		return out, err
 	case q.ChildrenOf != "" || q.All:
-		_, all, err := s.cachedUnits(ctx)
+		ix, err := s.Units.Index(ctx)
 		if err != nil {
 			return nil, err
 		}
 		var out []unit.Unit
-		for _, u := range all {
+		for _, u := range ix.All {
 			inForce := (u.ValidFrom == "" || u.ValidFrom <= last) && (u.ValidTo == "" || u.ValidTo >= last)
 			if inForce && (q.All && u.Code != congthuong.CountryCode || !q.All && u.ParentCode == q.ChildrenOf) {
 				out = append(out, u)
@@ -330,16 +269,16 @@ func (s *Store) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Uni
 		if len(q.Units) > 5000 {
 			return nil, bad("units", "at most 5,000 units per query")
 		}
-		spans, err := s.allUnitSpans(ctx)
+		spans, err := s.Units.Index(ctx)
 		if err != nil {
 			return nil, err
 		}
 		var out []unit.Unit
 		for _, code := range q.Units {
-			u, ok := spans.resolve(strings.TrimSpace(code), q.Period)
+			u, ok := resolvePeriod(spans, strings.TrimSpace(code), q.Period)
 			if !ok {
 				// A unit of today looked at for an earlier period.
-				for _, cand := range spans.unitSpans[strings.TrimSpace(code)] {
+				for _, cand := range spans.ByCode[strings.TrimSpace(code)] {
 					if cand.ValidTo == "" {
 						u, ok = cand, true
 					}
@@ -353,14 +292,6 @@ func (s *Store) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Uni
 		return out, nil
 	}
 	return nil, bad("units", "give units=CODE,…, units=group:GROUP, units=children:CODE or units=all")
-}
-
-func prefixColumns(prefix, cols string) string {
-	parts := strings.Split(cols, ",")
-	for i, p := range parts {
-		parts[i] = prefix + strings.TrimSpace(p)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // analysisValues holds the series rows (stat_series.go) an analysis reads,

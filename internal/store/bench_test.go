@@ -14,6 +14,7 @@ import (
 	"congthuong/internal/storetest"
 	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
+	"congthuong/internal/unit/unitdb"
 )
 
 // Benchmarks for docs/PERFORMANCE.md. Run with:
@@ -32,7 +33,7 @@ var benchTrades = []string{"Cơ khí", "Thép", "Dệt may", "Thủy sản", "Lo
 // benchRows makes n valid enterprises spread over Hải Phòng's communes.
 func benchRows(b testing.TB, s *store.Store, n int) []enterprise.ImportRow {
 	b.Helper()
-	communes, _, err := s.FindUnits(context.Background(), store.UnitFilter{Level: unit.Commune, Parent: "31",
+	communes, _, err := s.FindUnits(context.Background(), unitdb.UnitFilter{Level: unit.Commune, Parent: "31",
 		ValidOn: unit.Today(time.Now()), Page: store.Page{Limit: 1000}})
 	if err != nil {
 		b.Fatal(err)
@@ -65,7 +66,7 @@ func BenchmarkFindUnits(b *testing.B) {
 		day := unit.Today(time.Now())
 		b.Run("store", func(b *testing.B) {
 			storetest.Timed(b, func(i int) {
-				if _, _, err := s.FindUnits(ctx, store.UnitFilter{Q: unitQueries[i%len(unitQueries)], ValidOn: day}); err != nil {
+				if _, _, err := s.FindUnits(ctx, unitdb.UnitFilter{Q: unitQueries[i%len(unitQueries)], ValidOn: day}); err != nil {
 					b.Fatal(err)
 				}
 			})

@@ -41,7 +41,7 @@ const MaxEnterpriseRows = 200_000
 func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[enterprise.ImportRow], dryRun bool) (ImportResult, error) {
 	res := ImportResult{DryRun: dryRun}
 	actor := congthuong.ActorFrom(ctx)
-	provinceOf, err := s.unitProvinces(ctx, unit.Today(s.NowUTC()))
+	provinceOf, err := s.Units.ProvincesInForce(ctx, unit.Today(s.NowUTC()))
 	if err != nil {
 		return res, err
 	}
@@ -141,27 +141,6 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 // analyzeAfter is the size of an import after which statistics are
 // refreshed.
 const analyzeAfter = 1000
-
-// unitProvinces maps the code of every unit in force on day to its province.
-func (s *Store) unitProvinces(ctx context.Context, day string) (map[string]string, error) {
-	rows, err := s.Read.QueryContext(ctx, `SELECT code, level, parent_code FROM units
-		WHERE (valid_from IS NULL OR valid_from <= $1) AND (valid_to IS NULL OR valid_to >= $1)`, day)
-	if err != nil {
-		return nil, fmt.Errorf("store: units in force: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]string{}
-	for rows.Next() {
-		var u unit.Unit
-		var level string
-		if err := rows.Scan(&u.Code, &level, &u.ParentCode); err != nil {
-			return nil, err
-		}
-		u.Level = unit.Level(level)
-		out[u.Code] = u.ProvinceCode()
-	}
-	return out, rows.Err()
-}
 
 func enterprisesByTaxCode(ctx context.Context, q db.Queryer) (map[string]*enterprise.Enterprise, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+enterpriseColumns+` FROM enterprises`)

@@ -36,7 +36,7 @@ func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 	res := ImportResult{DryRun: dryRun}
 	actor := congthuong.ActorFrom(ctx)
 	today := unit.Today(s.NowUTC())
-	provinceOf, err := s.unitProvinces(ctx, today)
+	provinceOf, err := s.Units.ProvincesInForce(ctx, today)
 	if err != nil {
 		return res, err
 	}

@@ -13,6 +13,7 @@ import (
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
 	"congthuong/internal/unit"
+	"congthuong/internal/unit/unitdb"
 )
 
 // parksVersionKey is a setting bumped with every change of a site or a
@@ -355,7 +356,7 @@ func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Val
 		prov, ok := "", false
 		if c.provinceOf != nil {
 			prov, ok = c.provinceOf[p.UnitCode]
-		} else if pr, err := resolveScopeUnit(ctx, c.q, p.UnitCode, c.today); err == nil {
+		} else if pr, err := unitdb.ProvinceOf(ctx, c.q, p.UnitCode, c.today); err == nil {
 			prov, ok = pr, true
 		} else if congthuong.ErrorCode(err) != congthuong.EINVALID {
 			return "", err

@@ -32,28 +32,11 @@ type ValueImportResult struct {
 // maxWarnings bounds the warnings of one import.
 const maxWarnings = 1000
 
-// unitSpans holds every unit row by code, to resolve a code for a period.
-type unitSpans map[string][]unit.Unit
-
-// resolve returns the unit a code names for a period: the one in force on
-// the period's last day, else on its first (a unit dissolved during the
-// period). Codes reused on 2025-07-01 so resolve by date: 24 is Bắc Giang
-// for 2024 and Bắc Ninh for 2025-07.
-func (us unitSpans) resolve(code string, p stats.Period) (unit.Unit, bool) {
+// resolvePeriod returns the unit a code names for a period (unit.Index's
+// Resolve over the period's first and last days).
+func resolvePeriod(ix *unit.Index, code string, p stats.Period) (unit.Unit, bool) {
 	first, last := periodDays(p)
-	return us.resolveDays(code, first, last)
-}
-
-// resolveDays is resolve for a period given by its first and last days.
-func (us unitSpans) resolveDays(code, first, last string) (unit.Unit, bool) {
-	for _, day := range [2]string{last, first} {
-		for _, u := range us[code] {
-			if (u.ValidFrom == "" || u.ValidFrom <= day) && (u.ValidTo == "" || day <= u.ValidTo) {
-				return u, true
-			}
-		}
-	}
-	return unit.Unit{}, false
+	return ix.Resolve(code, first, last)
 }
 
 // mayEnterFor reports whether the actor may enter values for u: a unit in
@@ -205,7 +188,7 @@ func (c *valueChecker) review(ctx context.Context, q db.Queryer, reopened bool, 
 type valueChecker struct {
 	actor    congthuong.Actor
 	catalog  *stats.Catalog
-	units    unitSpans
+	units    *unit.Index
 	inFile   map[valueKey]int32         // → index in valid
 	dayCache map[stats.Period][2]string // a period's first and last days, formatted once
 	valid    []importedValue
@@ -223,11 +206,11 @@ func (s *Store) newValueChecker(ctx context.Context, q db.Queryer) (*valueChecke
 	}
 	// Unit rows from the store's cache: the reference data does not change
 	// within an import.
-	spans, err := s.allUnitSpans(ctx)
+	spans, err := s.Units.Index(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &valueChecker{actor: congthuong.ActorFrom(ctx), catalog: catalog, units: spans.unitSpans,
+	return &valueChecker{actor: congthuong.ActorFrom(ctx), catalog: catalog, units: spans,
 		inFile: map[valueKey]int32{}, dayCache: map[stats.Period][2]string{}, years: map[string]map[int]bool{}}, nil
 }
 
@@ -254,9 +237,9 @@ func (c *valueChecker) check(r stats.ValueRow, v *congthuong.Validation) {
 		days[0], days[1] = periodDays(r.Period)
 		c.dayCache[r.Period] = days
 	}
-	u, ok := c.units.resolveDays(r.UnitCode, days[0], days[1])
+	u, ok := c.units.Resolve(r.UnitCode, days[0], days[1])
 	switch {
-	case !ok && len(c.units[r.UnitCode]) == 0:
+	case !ok && len(c.units.ByCode[r.UnitCode]) == 0:
 		v.AddRow(r.Line, "unit", "no administrative unit with code "+r.UnitCode)
 		return
 	case !ok:

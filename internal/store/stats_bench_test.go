@@ -11,6 +11,7 @@ import (
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
+	"congthuong/internal/unit/unitdb"
 )
 
 // valueFile writes n values as a CSV file: the stored (not computed)
@@ -24,13 +25,13 @@ func valueFile(b *testing.B, s *store.Store, n int) []byte {
 func valueFileFrom(b *testing.B, s *store.Store, skip, n int) []byte {
 	b.Helper()
 	ctx := congthuong.NewContext(context.Background(), congthuong.System())
-	units, _, err := s.FindUnits(ctx, store.UnitFilter{ValidOn: "2026-01-01", Page: store.Page{Limit: store.MaxLimit}})
+	units, _, err := s.FindUnits(ctx, unitdb.UnitFilter{ValidOn: "2026-01-01", Page: store.Page{Limit: store.MaxLimit}})
 	if err != nil {
 		b.Fatal(err)
 	}
 	var codes []string
 	for off := 0; ; off += store.MaxLimit {
-		page, _, err := s.FindUnits(ctx, store.UnitFilter{ValidOn: "2026-01-01", Page: store.Page{Limit: store.MaxLimit, Offset: off}})
+		page, _, err := s.FindUnits(ctx, unitdb.UnitFilter{ValidOn: "2026-01-01", Page: store.Page{Limit: store.MaxLimit, Offset: off}})
 		if err != nil {
 			b.Fatal(err)
 		}

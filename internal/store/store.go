@@ -8,14 +8,17 @@ import (
 
 	"congthuong/internal/auth"
 	"congthuong/internal/db"
+	"congthuong/internal/unit/unitdb"
 )
 
 // Store is the capabilities' SQL over one database.
 type Store struct {
 	*db.DB
+	// Units are the administrative units' SQL, which every capability
+	// reads.
+	*unitdb.Units
 	// hasher runs the argon2id password hashes a few at a time.
 	hasher *auth.Hasher
-	units  unitCache
 }
 
 // Open connects to the database (see db.Open) and registers the repairs
@@ -27,7 +30,7 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	}
 	d.OnRepair("statistics series", rebuildSeries)
 	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return rebuildParkFeatures(ctx, q) })
-	return &Store{DB: d, hasher: auth.NewHasher()}, nil
+	return &Store{DB: d, Units: unitdb.New(d), hasher: auth.NewHasher()}, nil
 }
 
 // What callers of the store name from the core.

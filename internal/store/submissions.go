@@ -50,11 +50,11 @@ type Completeness struct {
 }
 
 func (s *Store) submissionUnit(ctx context.Context, ds stats.DataSet, unitCode string, p stats.Period) (unit.Unit, error) {
-	spans, err := s.allUnitSpans(ctx)
+	spans, err := s.Units.Index(ctx)
 	if err != nil {
 		return unit.Unit{}, err
 	}
-	u, ok := spans.resolve(unitCode, p)
+	u, ok := resolvePeriod(spans, unitCode, p)
 	if !ok || string(u.Level) != ds.Level {
 		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid report",
 			Fields: []congthuong.FieldError{{Field: "unit", Message: fmt.Sprintf("%s is not a %s of %s reporting %s", unitCode, ds.Level, p, ds.Code)}}}
@@ -288,7 +288,7 @@ func (s *Store) Submissions(ctx context.Context, dataSet, period, province strin
 	if err != nil {
 		return nil, c, err
 	}
-	_, all, err := s.cachedUnits(ctx)
+	ix, err := s.Units.Index(ctx)
 	if err != nil {
 		return nil, c, err
 	}
@@ -330,7 +330,7 @@ func (s *Store) Submissions(ctx context.Context, dataSet, period, province strin
 		return nil, c, err
 	}
 	var out []Submission
-	for _, u := range all {
+	for _, u := range ix.All {
 		inForce := (u.ValidFrom == "" || u.ValidFrom <= last) && (u.ValidTo == "" || u.ValidTo >= last)
 		if !inForce || string(u.Level) != ds.Level || (ds.Level == "commune" && province != "" && u.ParentCode != province) {
 			continue

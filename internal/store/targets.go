@@ -31,11 +31,11 @@ func (s *Store) SaveTarget(ctx context.Context, t stats.Target) error {
 	if _, ok := catalog.Get(t.Indicator); !ok {
 		return invalid("indicator", "no indicator with code "+t.Indicator)
 	}
-	spans, err := s.allUnitSpans(ctx)
+	spans, err := s.Units.Index(ctx)
 	if err != nil {
 		return err
 	}
-	u, ok := spans.resolve(t.UnitCode, t.Period)
+	u, ok := resolvePeriod(spans, t.UnitCode, t.Period)
 	if !ok {
 		return invalid("unit", "unit "+t.UnitCode+" did not exist in "+t.Period.String())
 	}

@@ -8,6 +8,7 @@ import (
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/unit"
+	"congthuong/internal/unit/unitdb"
 )
 
 func TestFindUnits(t *testing.T) {
@@ -15,21 +16,21 @@ func TestFindUnits(t *testing.T) {
 		ctx := context.Background()
 		for _, test := range []struct {
 			name      string
-			filter    store.UnitFilter
+			filter    unitdb.UnitFilter
 			wantTotal int
 			wantFirst string
 		}{
-			{"provinces today", store.UnitFilter{Level: unit.Province, ValidOn: "2026-11-22"}, 34, "01"},
-			{"provinces in 2024", store.UnitFilter{Level: unit.Province, ValidOn: "2024-05-01"}, 63, "01"},
-			{"communes of Hải Phòng", store.UnitFilter{Level: unit.Commune, Parent: "31", ValidOn: "2026-11-22"}, 114, ""},
-			{"all communes", store.UnitFilter{Level: unit.Commune, ValidOn: "2025-07-01"}, 3321, ""},
-			{"without diacritics", store.UnitFilter{Q: "thuy nguyen", ValidOn: "2026-11-22"}, 1, "11560"},
-			{"with ỷ", store.UnitFilter{Q: "Thuỷ Nguyên", ValidOn: "2026-11-22"}, 1, "11560"},
-			{"upper case", store.UnitFilter{Q: "THỦY NGUYÊN", ValidOn: "2026-11-22"}, 1, "11560"},
-			{"đ as d", store.UnitFilter{Q: "dong nai", Level: unit.Province, ValidOn: "2026-11-22"}, 1, "75"},
-			{"by code", store.UnitFilter{Q: "11560", ValidOn: "2026-11-22"}, 1, "11560"},
-			{"wildcards are literal", store.UnitFilter{Q: "%", ValidOn: "2026-11-22"}, 0, ""},
-			{"code 24 in 2024", store.UnitFilter{Q: "24", Level: unit.Province, ValidOn: "2024-01-01"}, 1, "24"},
+			{"provinces today", unitdb.UnitFilter{Level: unit.Province, ValidOn: "2026-11-22"}, 34, "01"},
+			{"provinces in 2024", unitdb.UnitFilter{Level: unit.Province, ValidOn: "2024-05-01"}, 63, "01"},
+			{"communes of Hải Phòng", unitdb.UnitFilter{Level: unit.Commune, Parent: "31", ValidOn: "2026-11-22"}, 114, ""},
+			{"all communes", unitdb.UnitFilter{Level: unit.Commune, ValidOn: "2025-07-01"}, 3321, ""},
+			{"without diacritics", unitdb.UnitFilter{Q: "thuy nguyen", ValidOn: "2026-11-22"}, 1, "11560"},
+			{"with ỷ", unitdb.UnitFilter{Q: "Thuỷ Nguyên", ValidOn: "2026-11-22"}, 1, "11560"},
+			{"upper case", unitdb.UnitFilter{Q: "THỦY NGUYÊN", ValidOn: "2026-11-22"}, 1, "11560"},
+			{"đ as d", unitdb.UnitFilter{Q: "dong nai", Level: unit.Province, ValidOn: "2026-11-22"}, 1, "75"},
+			{"by code", unitdb.UnitFilter{Q: "11560", ValidOn: "2026-11-22"}, 1, "11560"},
+			{"wildcards are literal", unitdb.UnitFilter{Q: "%", ValidOn: "2026-11-22"}, 0, ""},
+			{"code 24 in 2024", unitdb.UnitFilter{Q: "24", Level: unit.Province, ValidOn: "2024-01-01"}, 1, "24"},
 		} {
 			t.Run(test.name, func(t *testing.T) {
 				units, total, err := s.FindUnits(ctx, test.filter)
@@ -49,11 +50,11 @@ func TestFindUnits(t *testing.T) {
 
 func TestFindUnitsInvalid(t *testing.T) {
 	s := storetest.SQLite(t)
-	_, _, err := s.FindUnits(context.Background(), store.UnitFilter{ValidOn: "22/11/2026", Level: "district"})
+	_, _, err := s.FindUnits(context.Background(), unitdb.UnitFilter{ValidOn: "22/11/2026", Level: "district"})
 	if congthuong.ErrorCode(err) != congthuong.EINVALID || len(congthuong.ErrorFields(err)) != 2 {
 		t.Fatalf("err = %v, want invalid valid_on and level", err)
 	}
-	_, _, err = s.FindUnits(context.Background(), store.UnitFilter{ValidOn: "2026-11-22", Page: store.Page{Sort: "population"}})
+	_, _, err = s.FindUnits(context.Background(), unitdb.UnitFilter{ValidOn: "2026-11-22", Page: store.Page{Sort: "population"}})
 	if congthuong.ErrorCode(err) != congthuong.EINVALID {
 		t.Fatalf("err = %v, want invalid sort", err)
 	}

@@ -14,6 +14,7 @@ import (
 	"congthuong/internal/auth"
 	"congthuong/internal/db"
 	"congthuong/internal/unit"
+	"congthuong/internal/unit/unitdb"
 )
 
 const userColumns = `id, username, display_name, email, role, unit_code, province_code, tax_code, active,
@@ -41,19 +42,7 @@ func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*auth.User, err
 // resolveScopeUnit checks that code names a unit valid today and returns its
 // province ("" for the country).
 func scopeUnitToday(ctx context.Context, tx *db.Tx, code string) (string, error) {
-	return resolveScopeUnit(ctx, tx, code, unit.Today(tx.Now))
-}
-
-// resolveScopeUnit returns the province of the unit code names on day.
-func resolveScopeUnit(ctx context.Context, q db.Queryer, code, day string) (string, error) {
-	u, err := findUnit(ctx, q, code, day)
-	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
-		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "unknown unit",
-			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "no administrative unit with code " + code + " is in force today"}}}
-	} else if err != nil {
-		return "", err
-	}
-	return u.ProvinceCode(), nil
+	return unitdb.ProvinceOf(ctx, tx, code, unit.Today(tx.Now))
 }
 
 // CreateUser adds an account with the given password. Administrators create

@@ -15,6 +15,7 @@ import (
 	"congthuong/internal/park"
 	"congthuong/internal/store"
 	"congthuong/internal/unit"
+	"congthuong/internal/unit/unitdb"
 )
 
 // maxCompare is how many sites the comparison shows side by side.
@@ -47,7 +48,7 @@ func (s *Server) showParks(w http.ResponseWriter, r *http.Request) error {
 	for i, site := range sites {
 		views[i] = viewPark(r, site)
 	}
-	provinces, _, err := s.store.FindUnits(r.Context(), store.UnitFilter{Level: unit.Province, ValidOn: todayIn(s), Page: store.Page{Limit: 100, Sort: "name"}})
+	provinces, _, err := s.store.FindUnits(r.Context(), unitdb.UnitFilter{Level: unit.Province, ValidOn: todayIn(s), Page: store.Page{Limit: 100, Sort: "name"}})
 	if err != nil {
 		return err
 	}

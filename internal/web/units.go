@@ -6,16 +6,17 @@ import (
 
 	"congthuong/internal/store"
 	"congthuong/internal/unit"
+	"congthuong/internal/unit/unitdb"
 )
 
 // unitFilter reads the unit query parameters shared by the page and the API.
-func (s *Server) unitFilter(r *http.Request) (store.UnitFilter, error) {
+func (s *Server) unitFilter(r *http.Request) (unitdb.UnitFilter, error) {
 	q := r.URL.Query()
 	page, err := listPage(q)
 	if err != nil {
-		return store.UnitFilter{}, err
+		return unitdb.UnitFilter{}, err
 	}
-	f := store.UnitFilter{Q: q.Get("q"), Level: unit.Level(q.Get("level")), Parent: q.Get("parent"),
+	f := unitdb.UnitFilter{Q: q.Get("q"), Level: unit.Level(q.Get("level")), Parent: q.Get("parent"),
 		ValidOn: q.Get("valid_on"), Page: page}
 	if f.ValidOn == "" {
 		f.ValidOn = unit.Today(s.store.Now())
@@ -104,7 +105,7 @@ func (s *Server) showUnit(w http.ResponseWriter, r *http.Request) error {
 	}
 	d := map[string]any{"Unit": u, "History": history, "Day": day}
 	if u.Level == unit.Province || u.Level == unit.Country {
-		children, _, err := s.store.FindUnits(r.Context(), store.UnitFilter{Parent: u.Code, ValidOn: day,
+		children, _, err := s.store.FindUnits(r.Context(), unitdb.UnitFilter{Parent: u.Code, ValidOn: day,
 			Page: store.Page{Limit: store.MaxLimit}})
 		if err != nil {
 			return err

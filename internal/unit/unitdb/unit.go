@@ -1,16 +1,66 @@
-package store
+// Package unitdb keeps the administrative units in the database: loading the
+// reference data, finding units by code and day or by name, the groups, and
+// an index of every row held in memory, since the reference data changes
+// only when it is loaded.
+package unitdb
 
 import (
 	"context"
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync"
 
 	"congthuong"
 	"congthuong/internal/audit"
 	"congthuong/internal/db"
 	"congthuong/internal/unit"
 )
+
+// Units is the administrative units' SQL.
+type Units struct {
+	*db.DB
+	cache cache
+}
+
+// New returns the units' store over d.
+func New(d *db.DB) *Units { return &Units{DB: d} }
+
+// cache keeps every unit row in memory: the reference data changes only
+// when it is loaded (at first start), and work over thousands of units
+// would otherwise read them all on every request.
+type cache struct {
+	mu sync.Mutex
+	ix *unit.Index
+}
+
+// Index returns every unit row, indexed; read once and kept.
+func (s *Units) Index(ctx context.Context) (*unit.Index, error) {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	if s.cache.ix != nil {
+		return s.cache.ix, nil
+	}
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units ORDER BY level DESC, code`)
+	if err != nil {
+		return nil, fmt.Errorf("unitdb: units: %w", err)
+	}
+	all, err := scanUnits(rows)
+	if err != nil {
+		return nil, err
+	}
+	ix := unit.NewIndex(all)
+	if len(all) > 0 { // an empty table is not kept: the units may be loading
+		s.cache.ix = ix
+	}
+	return ix, nil
+}
+
+func (s *Units) reset() {
+	s.cache.mu.Lock()
+	s.cache.ix = nil
+	s.cache.mu.Unlock()
+}
 
 const unitColumns = `code, level, name, type, full_name, name_en, parent_code, valid_from, valid_to, successor_code, legal_basis`
 
@@ -39,8 +89,8 @@ func scanUnits(rows *sql.Rows) ([]unit.Unit, error) {
 
 // LoadUnits writes the reference units and groups when the units table is
 // empty, and reports whether it did. It runs on first start.
-func (s *Store) LoadUnits(ctx context.Context, ref *unit.Reference) (bool, error) {
-	defer s.units.reset()
+func (s *Units) LoadUnits(ctx context.Context, ref *unit.Reference) (bool, error) {
+	defer s.reset()
 	loaded := false
 	err := s.WithTx(ctx, func(tx *db.Tx) error {
 		var n int
@@ -86,7 +136,7 @@ func (s *Store) LoadUnits(ctx context.Context, ref *unit.Reference) (bool, error
 			map[string]int{"units": len(ref.Units), "groups": len(ref.Groups)})
 	})
 	if err != nil {
-		return false, fmt.Errorf("store: load units: %w", err)
+		return false, fmt.Errorf("unitdb: load units: %w", err)
 	}
 	return loaded, nil
 }
@@ -97,13 +147,13 @@ type UnitFilter struct {
 	Level   unit.Level // empty: all levels
 	Parent  string     // province code (communes) or VN (provinces)
 	ValidOn string     // YYYY-MM-DD; required
-	Page
+	db.Page
 }
 
 var unitSorts = map[string]string{"code": "code", "name": "search_name", "level": "level"}
 
 // FindUnits lists the units valid on f.ValidOn that match f.
-func (s *Store) FindUnits(ctx context.Context, f UnitFilter) ([]unit.Unit, int, error) {
+func (s *Units) FindUnits(ctx context.Context, f UnitFilter) ([]unit.Unit, int, error) {
 	var v congthuong.Validation
 	if _, err := unit.ParseDay(f.ValidOn); err != nil {
 		v.Add("valid_on", err.Error())
@@ -131,18 +181,18 @@ func (s *Store) FindUnits(ctx context.Context, f UnitFilter) ([]unit.Unit, int, 
 	}
 	var total int
 	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM units`+w.SQL(), w.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count units: %w", err)
+		return nil, 0, fmt.Errorf("unitdb: count units: %w", err)
 	}
 	rows, err := s.Read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units`+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: find units: %w", err)
+		return nil, 0, fmt.Errorf("unitdb: find units: %w", err)
 	}
 	defer rows.Close()
 	units := []unit.Unit{}
 	for rows.Next() {
 		u, err := scanUnit(rows)
 		if err != nil {
-			return nil, 0, fmt.Errorf("store: scan unit: %w", err)
+			return nil, 0, fmt.Errorf("unitdb: scan unit: %w", err)
 		}
 		units = append(units, u)
 	}
@@ -150,11 +200,12 @@ func (s *Store) FindUnits(ctx context.Context, f UnitFilter) ([]unit.Unit, int, 
 }
 
 // FindUnit returns the unit with code valid on day (YYYY-MM-DD).
-func (s *Store) FindUnit(ctx context.Context, code, day string) (unit.Unit, error) {
-	return findUnit(ctx, s.Read, code, day)
+func (s *Units) FindUnit(ctx context.Context, code, day string) (unit.Unit, error) {
+	return Find(ctx, s.Read, code, day)
 }
 
-func findUnit(ctx context.Context, q db.Queryer, code, day string) (unit.Unit, error) {
+// Find is FindUnit through q: a pool or a transaction.
+func Find(ctx context.Context, q db.Queryer, code, day string) (unit.Unit, error) {
 	if _, err := unit.ParseDay(day); err != nil {
 		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid date",
 			Fields: []congthuong.FieldError{{Field: "valid_on", Message: err.Error()}}}
@@ -169,22 +220,22 @@ func findUnit(ctx context.Context, q db.Queryer, code, day string) (unit.Unit, e
 
 // UnitHistory returns every interval of the unit with code, oldest first: a
 // reused code shows both of its meanings.
-func (s *Store) UnitHistory(ctx context.Context, code string) ([]unit.Unit, error) {
+func (s *Units) UnitHistory(ctx context.Context, code string) ([]unit.Unit, error) {
 	rows, err := s.Read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units WHERE code = $1
 		ORDER BY COALESCE(valid_from, '0001-01-01')`, code)
 	if err != nil {
-		return nil, fmt.Errorf("store: unit history: %w", err)
+		return nil, fmt.Errorf("unitdb: unit history: %w", err)
 	}
 	return scanUnits(rows)
 }
 
 // FindGroups returns the unit groups with their members.
-func (s *Store) FindGroups(ctx context.Context) ([]unit.Group, error) {
+func (s *Units) FindGroups(ctx context.Context) ([]unit.Group, error) {
 	rows, err := s.Read.QueryContext(ctx, `SELECT g.code, g.name_vi, g.name_en, u.code, COALESCE(u.valid_to, u.valid_from)
 		FROM unit_groups g JOIN unit_group_members m ON m.group_code = g.code JOIN units u ON u.id = m.unit_id
 		ORDER BY g.code, u.code`)
 	if err != nil {
-		return nil, fmt.Errorf("store: find groups: %w", err)
+		return nil, fmt.Errorf("unitdb: find groups: %w", err)
 	}
 	defer rows.Close()
 	var out []unit.Group
@@ -200,4 +251,49 @@ func (s *Store) FindGroups(ctx context.Context) ([]unit.Group, error) {
 		out[len(out)-1].Members = append(out[len(out)-1].Members, m)
 	}
 	return out, rows.Err()
+}
+
+// ProvinceOf returns the province of the unit code names on day, through
+// q; a code of no unit in force then is the caller's mistake, named on the
+// field unit_code.
+func ProvinceOf(ctx context.Context, q db.Queryer, code, day string) (string, error) {
+	u, err := Find(ctx, q, code, day)
+	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
+		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "unknown unit",
+			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "no administrative unit with code " + code + " is in force today"}}}
+	} else if err != nil {
+		return "", err
+	}
+	return u.ProvinceCode(), nil
+}
+
+// ProvincesInForce maps the code of every unit in force on day to its province.
+func (s *Units) ProvincesInForce(ctx context.Context, day string) (map[string]string, error) {
+	rows, err := s.Read.QueryContext(ctx, `SELECT code, level, parent_code FROM units
+		WHERE (valid_from IS NULL OR valid_from <= $1) AND (valid_to IS NULL OR valid_to >= $1)`, day)
+	if err != nil {
+		return nil, fmt.Errorf("unitdb: units in force: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var u unit.Unit
+		var level string
+		if err := rows.Scan(&u.Code, &level, &u.ParentCode); err != nil {
+			return nil, err
+		}
+		u.Level = unit.Level(level)
+		out[u.Code] = u.ProvinceCode()
+	}
+	return out, rows.Err()
+}
+
+// GroupMembers returns the units of a group, by code.
+func (s *Units) GroupMembers(ctx context.Context, group string) ([]unit.Unit, error) {
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+db.Prefixed("u.", unitColumns)+` FROM unit_group_members m
+		JOIN units u ON u.id = m.unit_id WHERE m.group_code = $1 ORDER BY u.code`, group)
+	if err != nil {
+		return nil, fmt.Errorf("unitdb: group members: %w", err)
+	}
+	return scanUnits(rows)
 }

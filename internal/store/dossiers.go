@@ -15,6 +15,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/audit"
+	"congthuong/internal/auth/authdb"
 	"congthuong/internal/calendar"
 	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
@@ -390,7 +391,7 @@ func checkHandler(ctx context.Context, tx *db.Tx, proc *procedure.Procedure, d *
 	if handler == "" {
 		return congthuong.FieldErr(congthuong.EINVALID, "handler", "name the officer who handles the dossier")
 	}
-	u, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1 AND active`, handler))
+	u, err := authdb.FindActive(ctx, tx, handler)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store: handler: %w", err)
 	}

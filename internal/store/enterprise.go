@@ -11,6 +11,7 @@ import (
 	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/unit"
+	"congthuong/internal/unit/unitdb"
 )
 
 const enterpriseColumns = `id, tax_code, name, name_en, address, unit_code, province_code, vsic_code, vsic_version,
@@ -243,7 +244,7 @@ func findEnterprise(ctx context.Context, q db.Queryer, taxCode string) (*enterpr
 // checkEnterpriseUnit resolves e's unit (valid today), sets its province and
 // checks that it lies in the actor's scope.
 func checkEnterpriseUnit(ctx context.Context, tx *db.Tx, e *enterprise.Enterprise) error {
-	prov, err := scopeUnitToday(ctx, tx, e.UnitCode)
+	prov, err := unitdb.ProvinceToday(ctx, tx, e.UnitCode)
 	if err != nil {
 		return err
 	}

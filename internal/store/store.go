@@ -6,7 +6,7 @@ package store
 import (
 	"context"
 
-	"congthuong/internal/auth"
+	"congthuong/internal/auth/authdb"
 	"congthuong/internal/db"
 	"congthuong/internal/unit/unitdb"
 )
@@ -17,8 +17,7 @@ type Store struct {
 	// Units are the administrative units' SQL, which every capability
 	// reads.
 	*unitdb.Units
-	// hasher runs the argon2id password hashes a few at a time.
-	hasher *auth.Hasher
+	*authdb.Accounts
 }
 
 // Open connects to the database (see db.Open) and registers the repairs
@@ -30,7 +29,7 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	}
 	d.OnRepair("statistics series", rebuildSeries)
 	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return rebuildParkFeatures(ctx, q) })
-	return &Store{DB: d, Units: unitdb.New(d), hasher: auth.NewHasher()}, nil
+	return &Store{DB: d, Units: unitdb.New(d), Accounts: authdb.New(d)}, nil
 }
 
 // What callers of the store name from the core.

@@ -7,13 +7,14 @@ import (
 
 	"congthuong"
 	"congthuong/internal/auth"
+	"congthuong/internal/auth/authdb"
 	"congthuong/internal/store"
 )
 
-func userFilter(r *http.Request) (store.UserFilter, error) {
+func userFilter(r *http.Request) (authdb.UserFilter, error) {
 	q := r.URL.Query()
 	page, err := listPage(q)
-	return store.UserFilter{Q: q.Get("q"), Role: congthuong.Role(q.Get("role")), Page: page}, err
+	return authdb.UserFilter{Q: q.Get("q"), Role: congthuong.Role(q.Get("role")), Page: page}, err
 }
 
 func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) error {
@@ -211,7 +212,7 @@ func (s *Server) doUpdateUser(w http.ResponseWriter, r *http.Request) error {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
 	in := userFromForm(r)
-	u, err := s.store.UpdateUser(r.Context(), id, store.UserUpdate{DisplayName: &in.DisplayName, Email: &in.Email,
+	u, err := s.store.UpdateUser(r.Context(), id, authdb.UserUpdate{DisplayName: &in.DisplayName, Email: &in.Email,
 		Role: &in.Role, UnitCode: &in.UnitCode, TaxCode: &in.TaxCode, Active: &in.Active})
 	if err != nil {
 		if len(congthuong.ErrorFields(err)) > 0 || congthuong.ErrorCode(err) == congthuong.EINVALID {

@@ -297,3 +297,9 @@ func (s *Units) GroupMembers(ctx context.Context, group string) ([]unit.Unit, er
 	}
 	return scanUnits(rows)
 }
+
+// ProvinceToday checks that code names a unit valid today and returns its
+// province ("" for the country).
+func ProvinceToday(ctx context.Context, tx *db.Tx, code string) (string, error) {
+	return ProvinceOf(ctx, tx, code, unit.Today(tx.Now))
+}

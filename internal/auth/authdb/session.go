@@ -1,4 +1,4 @@
-package store
+package authdb
 
 import (
 	"context"
@@ -18,7 +18,7 @@ import (
 const SessionTTL = 12 * time.Hour
 
 // CreateSession starts a session for user and returns its secret token.
-func (s *Store) CreateSession(ctx context.Context, userID int64) (string, error) {
+func (s *Accounts) CreateSession(ctx context.Context, userID int64) (string, error) {
 	token, hash, err := auth.NewToken("")
 	if err != nil {
 		return "", err
@@ -26,17 +26,17 @@ func (s *Store) CreateSession(ctx context.Context, userID int64) (string, error)
 	now := s.NowUTC()
 	if _, err := s.Write.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, expires_at)
 		VALUES ($1, $2, $3, $4)`, hash, userID, now, now.Add(SessionTTL)); err != nil {
-		return "", fmt.Errorf("store: create session: %w", err)
+		return "", fmt.Errorf("authdb: create session: %w", err)
 	}
 	// Expired sessions are swept here rather than by a background job.
 	if _, err := s.Write.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < $1`, now); err != nil {
-		return "", fmt.Errorf("store: sweep sessions: %w", err)
+		return "", fmt.Errorf("authdb: sweep sessions: %w", err)
 	}
 	return token, nil
 }
 
 // FindSessionUser returns the active user of an unexpired session.
-func (s *Store) FindSessionUser(ctx context.Context, token string) (*auth.User, error) {
+func (s *Accounts) FindSessionUser(ctx context.Context, token string) (*auth.User, error) {
 	u, err := scanUser(s.Read.QueryRowContext(ctx, `SELECT `+db.Prefixed("u.", userColumns)+` FROM sessions s
 		JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
 		auth.HashToken(token), s.NowUTC()))
@@ -47,7 +47,7 @@ func (s *Store) FindSessionUser(ctx context.Context, token string) (*auth.User, 
 }
 
 // DeleteSession ends a session (logout).
-func (s *Store) DeleteSession(ctx context.Context, token string) error {
+func (s *Accounts) DeleteSession(ctx context.Context, token string) error {
 	_, err := s.Write.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, auth.HashToken(token))
 	return err
 }
@@ -67,7 +67,7 @@ type APIToken struct {
 const TokenPrefix = "ct_"
 
 // CreateAPIToken makes a token for the actor's own account.
-func (s *Store) CreateAPIToken(ctx context.Context, name string, expires *time.Time) (string, *APIToken, error) {
+func (s *Accounts) CreateAPIToken(ctx context.Context, name string, expires *time.Time) (string, *APIToken, error) {
 	actor := congthuong.ActorFrom(ctx)
 	if actor.Anonymous() || actor.System {
 		return "", nil, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
@@ -89,7 +89,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, name string, expires *time.T
 		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at)
 			VALUES ($1, $2, $3, $4, $5) RETURNING id`, actor.UserID, name, hash, tx.Now, exp).Scan(&t.ID); err != nil {
-			return fmt.Errorf("store: create token: %w", err)
+			return fmt.Errorf("authdb: create token: %w", err)
 		}
 		return tx.Audit(ctx, audit.Create, "api_token", strconv.FormatInt(t.ID, 10), actor.UnitCode, nil, t)
 	})
@@ -97,12 +97,12 @@ func (s *Store) CreateAPIToken(ctx context.Context, name string, expires *time.T
 }
 
 // FindAPITokens lists the actor's own tokens.
-func (s *Store) FindAPITokens(ctx context.Context) ([]APIToken, error) {
+func (s *Accounts) FindAPITokens(ctx context.Context) ([]APIToken, error) {
 	actor := congthuong.ActorFrom(ctx)
 	rows, err := s.Read.QueryContext(ctx, `SELECT id, user_id, name, created_at, expires_at, last_used_at
 		FROM api_tokens WHERE user_id = $1 ORDER BY id`, actor.UserID)
 	if err != nil {
-		return nil, fmt.Errorf("store: find tokens: %w", err)
+		return nil, fmt.Errorf("authdb: find tokens: %w", err)
 	}
 	defer rows.Close()
 	var out []APIToken
@@ -119,7 +119,7 @@ func (s *Store) FindAPITokens(ctx context.Context) ([]APIToken, error) {
 }
 
 // DeleteAPIToken revokes one of the actor's tokens.
-func (s *Store) DeleteAPIToken(ctx context.Context, id int64) error {
+func (s *Accounts) DeleteAPIToken(ctx context.Context, id int64) error {
 	actor := congthuong.ActorFrom(ctx)
 	return s.WithTx(ctx, func(tx *db.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM api_tokens WHERE id = $1 AND user_id = $2`, id, actor.UserID)
@@ -135,7 +135,7 @@ func (s *Store) DeleteAPIToken(ctx context.Context, id int64) error {
 
 // FindTokenUser returns the active user owning an unexpired API token and
 // notes its use.
-func (s *Store) FindTokenUser(ctx context.Context, token string) (*auth.User, error) {
+func (s *Accounts) FindTokenUser(ctx context.Context, token string) (*auth.User, error) {
 	now := s.NowUTC()
 	hash := auth.HashToken(token)
 	u, err := scanUser(s.Read.QueryRowContext(ctx, `SELECT `+db.Prefixed("u.", userColumns)+` FROM api_tokens t
@@ -148,7 +148,7 @@ func (s *Store) FindTokenUser(ctx context.Context, token string) (*auth.User, er
 	// turn every read into a write.
 	if _, err := s.Write.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2
 		AND (last_used_at IS NULL OR last_used_at < $3)`, now, hash, now.Add(-time.Minute)); err != nil {
-		return nil, fmt.Errorf("store: note token use: %w", err)
+		return nil, fmt.Errorf("authdb: note token use: %w", err)
 	}
 	return u, nil
 }

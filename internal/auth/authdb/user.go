@@ -1,4 +1,7 @@
-package store
+// Package authdb keeps the accounts in the database: users in their unit scope, passwords
+// (argon2id, a few hashes at a time), sessions, API tokens and the record of
+// failed logins.
+package authdb
 
 import (
 	"context"
@@ -13,9 +16,23 @@ import (
 	"congthuong/internal/audit"
 	"congthuong/internal/auth"
 	"congthuong/internal/db"
-	"congthuong/internal/unit"
 	"congthuong/internal/unit/unitdb"
 )
+
+// Accounts is the accounts' SQL.
+type Accounts struct {
+	*db.DB
+	// hasher runs the argon2id password hashes a few at a time.
+	hasher *auth.Hasher
+}
+
+// New returns the accounts' store over d.
+func New(d *db.DB) *Accounts { return &Accounts{DB: d, hasher: auth.NewHasher()} }
+
+// FindActive returns the active account named username, through q.
+func FindActive(ctx context.Context, q db.Queryer, username string) (*auth.User, error) {
+	return scanUser(q.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1 AND active`, username))
+}
 
 const userColumns = `id, username, display_name, email, role, unit_code, province_code, tax_code, active,
 	must_change_password, demo, created_at, updated_at, last_login_at`
@@ -39,15 +56,9 @@ func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*auth.User, err
 	return &u, nil
 }
 
-// resolveScopeUnit checks that code names a unit valid today and returns its
-// province ("" for the country).
-func scopeUnitToday(ctx context.Context, tx *db.Tx, code string) (string, error) {
-	return unitdb.ProvinceOf(ctx, tx, code, unit.Today(tx.Now))
-}
-
 // CreateUser adds an account with the given password. Administrators create
 // users only inside their own unit scope.
-func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) error {
+func (s *Accounts) CreateUser(ctx context.Context, u *auth.User, password string) error {
 	actor := congthuong.ActorFrom(ctx)
 	if err := db.RequireAdmin(actor, "manage users"); err != nil {
 		return err
@@ -61,7 +72,7 @@ func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) e
 		return err
 	}
 	return s.WithTx(ctx, func(tx *db.Tx) error {
-		prov, err := scopeUnitToday(ctx, tx, u.UnitCode)
+		prov, err := unitdb.ProvinceToday(ctx, tx, u.UnitCode)
 		if err != nil {
 			return err
 		}
@@ -78,7 +89,7 @@ func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) e
 			return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "user name taken",
 				Fields: []congthuong.FieldError{{Field: "username", Message: "user name " + u.Username + " is already taken"}}}
 		} else if err != nil {
-			return fmt.Errorf("store: create user: %w", err)
+			return fmt.Errorf("authdb: create user: %w", err)
 		}
 		return tx.Audit(ctx, audit.Create, "user", strconv.FormatInt(u.ID, 10), u.UnitCode, nil, u)
 	})
@@ -88,13 +99,13 @@ func (s *Store) CreateUser(ctx context.Context, u *auth.User, password string) e
 type UserFilter struct {
 	Q    string
 	Role congthuong.Role
-	Page
+	db.Page
 }
 
 var userSorts = map[string]string{"username": "username", "name": "display_name", "role": "role", "unit": "unit_code", "created": "created_at"}
 
 // FindUsers lists users in the administrator's scope.
-func (s *Store) FindUsers(ctx context.Context, f UserFilter) ([]*auth.User, int, error) {
+func (s *Accounts) FindUsers(ctx context.Context, f UserFilter) ([]*auth.User, int, error) {
 	actor := congthuong.ActorFrom(ctx)
 	if err := db.RequireAdmin(actor, "manage users"); err != nil {
 		return nil, 0, err
@@ -114,11 +125,11 @@ func (s *Store) FindUsers(ctx context.Context, f UserFilter) ([]*auth.User, int,
 	}
 	var total int
 	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`+w.SQL(), w.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count users: %w", err)
+		return nil, 0, fmt.Errorf("authdb: count users: %w", err)
 	}
 	rows, err := s.Read.QueryContext(ctx, `SELECT `+userColumns+` FROM users`+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: find users: %w", err)
+		return nil, 0, fmt.Errorf("authdb: find users: %w", err)
 	}
 	defer rows.Close()
 	users := []*auth.User{}
@@ -134,7 +145,7 @@ func (s *Store) FindUsers(ctx context.Context, f UserFilter) ([]*auth.User, int,
 
 // FindUserByID returns a user: the actor's own account, or, for an
 // administrator, any account in scope.
-func (s *Store) FindUserByID(ctx context.Context, id int64) (*auth.User, error) {
+func (s *Accounts) FindUserByID(ctx context.Context, id int64) (*auth.User, error) {
 	actor := congthuong.ActorFrom(ctx)
 	var w db.Where
 	w.Add("id = ?", id)
@@ -163,7 +174,7 @@ type UserUpdate struct {
 }
 
 // UpdateUser changes an account in the administrator's scope.
-func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth.User, error) {
+func (s *Accounts) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth.User, error) {
 	actor := congthuong.ActorFrom(ctx)
 	if err := db.RequireAdmin(actor, "manage users"); err != nil {
 		return nil, err
@@ -203,7 +214,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth
 		if id == actor.UserID && (!u.Active || u.Role != congthuong.RoleAdmin) {
 			return congthuong.Errorf(congthuong.EINVALID, "you cannot deactivate your own account or remove your own administrator role")
 		}
-		if u.ProvinceCode, err = scopeUnitToday(ctx, tx, u.UnitCode); err != nil {
+		if u.ProvinceCode, err = unitdb.ProvinceToday(ctx, tx, u.UnitCode); err != nil {
 			return err
 		}
 		if !actor.InScope(u.UnitCode, u.ProvinceCode) {
@@ -213,7 +224,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET display_name = $1, email = $2, role = $3, unit_code = $4,
 			province_code = $5, tax_code = $6, active = $7, updated_at = $8 WHERE id = $9`,
 			u.DisplayName, u.Email, string(u.Role), u.UnitCode, u.ProvinceCode, u.TaxCode, u.Active, u.UpdatedAt, id); err != nil {
-			return fmt.Errorf("store: update user: %w", err)
+			return fmt.Errorf("authdb: update user: %w", err)
 		}
 		if !u.Active {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, id); err != nil {
@@ -231,7 +242,7 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth
 // administrator's reset also revokes the user's API tokens, which would
 // otherwise outlive the password they were made under. mustChange forces a
 // change at the next login, and until then the user's tokens are refused.
-func (s *Store) ResetPassword(ctx context.Context, id int64, password string, mustChange bool) error {
+func (s *Accounts) ResetPassword(ctx context.Context, id int64, password string, mustChange bool) error {
 	actor := congthuong.ActorFrom(ctx)
 	if actor.UserID != id {
 		if err := db.RequireAdmin(actor, "manage users"); err != nil {
@@ -274,7 +285,7 @@ func (s *Store) ResetPassword(ctx context.Context, id int64, password string, mu
 
 // ChangePassword changes the actor's own password after checking the
 // current one.
-func (s *Store) ChangePassword(ctx context.Context, current, next string) error {
+func (s *Accounts) ChangePassword(ctx context.Context, current, next string) error {
 	actor := congthuong.ActorFrom(ctx)
 	if actor.Anonymous() || actor.System {
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
@@ -298,7 +309,7 @@ func (s *Store) ChangePassword(ctx context.Context, current, next string) error 
 
 // Authenticate checks a user name and password and records the login. It
 // answers the same error for an unknown user and a wrong password.
-func (s *Store) Authenticate(ctx context.Context, username, password string) (*auth.User, error) {
+func (s *Accounts) Authenticate(ctx context.Context, username, password string) (*auth.User, error) {
 	bad := congthuong.Errorf(congthuong.EUNAUTHORIZED, "wrong user name or password")
 	username = strings.ToLower(strings.TrimSpace(username))
 	var hash string
@@ -311,7 +322,7 @@ func (s *Store) Authenticate(ctx context.Context, username, password string) (*a
 		}
 		return nil, bad
 	} else if err != nil {
-		return nil, fmt.Errorf("store: authenticate: %w", err)
+		return nil, fmt.Errorf("authdb: authenticate: %w", err)
 	}
 	if ok, err := s.checkPassword(ctx, hash, password); err != nil {
 		return nil, err
@@ -332,14 +343,14 @@ func (s *Store) Authenticate(ctx context.Context, username, password string) (*a
 // as typed (the account's unit when it exists), the client's address, and
 // how long that address must now wait before trying the account again
 // (zero while it may try at once).
-func (s *Store) RecordFailedLogin(ctx context.Context, username, from string, wait time.Duration) error {
+func (s *Accounts) RecordFailedLogin(ctx context.Context, username, from string, wait time.Duration) error {
 	username = strings.ToLower(strings.TrimSpace(username))
 	if len(username) > 64 {
 		username = username[:64]
 	}
 	var unitCode string
 	if err := s.Read.QueryRowContext(ctx, `SELECT unit_code FROM users WHERE username = $1`, username).Scan(&unitCode); err != nil && err != sql.ErrNoRows {
-		return fmt.Errorf("store: failed login: %w", err)
+		return fmt.Errorf("authdb: failed login: %w", err)
 	}
 	action, detail := audit.LoginFailed, map[string]any{"from": from}
 	if wait > 0 {
@@ -355,7 +366,7 @@ var errHashBusy = congthuong.Errorf(congthuong.ETOOMANY, "many people are signin
 
 // hashPassword hashes a new password (field names the form's field), in
 // turn with every other password check of the process.
-func (s *Store) hashPassword(ctx context.Context, password, field string) (string, error) {
+func (s *Accounts) hashPassword(ctx context.Context, password, field string) (string, error) {
 	hash, err := s.hasher.Hash(ctx, password)
 	switch {
 	case errors.Is(err, auth.ErrBusy):
@@ -369,7 +380,7 @@ func (s *Store) hashPassword(ctx context.Context, password, field string) (strin
 
 // checkPassword checks a password against its hash, in turn with every
 // other password check of the process.
-func (s *Store) checkPassword(ctx context.Context, hash, password string) (bool, error) {
+func (s *Accounts) checkPassword(ctx context.Context, hash, password string) (bool, error) {
 	ok, err := s.hasher.Check(ctx, hash, password)
 	if errors.Is(err, auth.ErrBusy) {
 		return false, errHashBusy
@@ -378,14 +389,14 @@ func (s *Store) checkPassword(ctx context.Context, hash, password string) (bool,
 }
 
 // CountUsers returns the number of accounts; zero means first start.
-func (s *Store) CountUsers(ctx context.Context) (int, error) {
+func (s *Accounts) CountUsers(ctx context.Context) (int, error) {
 	var n int
 	err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&n)
 	return n, err
 }
 
 // FindUserByUsername returns an account by name, for the command line.
-func (s *Store) FindUserByUsername(ctx context.Context, username string) (*auth.User, error) {
+func (s *Accounts) FindUserByUsername(ctx context.Context, username string) (*auth.User, error) {
 	u, err := scanUser(s.Read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1`,
 		strings.ToLower(strings.TrimSpace(username))))
 	if err != nil {

@@ -218,3 +218,12 @@ func readError(ctx, readCtx context.Context, err error, limit time.Duration) err
 	}
 	return err
 }
+
+// ImportResult counts what an import did (or, in a dry run, would do).
+type ImportResult struct {
+	Rows      int  `json:"rows"`
+	Created   int  `json:"created"`
+	Updated   int  `json:"updated"`
+	Unchanged int  `json:"unchanged"`
+	DryRun    bool `json:"dry_run"`
+}

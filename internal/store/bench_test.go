@@ -10,6 +10,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/tabular"
@@ -111,7 +112,7 @@ func BenchmarkEnterprises100k(b *testing.B) {
 		officer := congthuong.NewContext(context.Background(), congthuong.Actor{UserID: 1, Username: "b", Role: congthuong.RoleOfficer, UnitCode: "31", ProvinceCode: "31"})
 		b.Run("search", func(b *testing.B) {
 			storetest.Timed(b, func(i int) {
-				if _, _, err := s.FindEnterprises(officer, store.EnterpriseFilter{Q: enterpriseQueries[i%len(enterpriseQueries)]}); err != nil {
+				if _, _, err := s.FindEnterprises(officer, enterprisedb.EnterpriseFilter{Q: enterpriseQueries[i%len(enterpriseQueries)]}); err != nil {
 					b.Fatal(err)
 				}
 			})
@@ -119,7 +120,7 @@ func BenchmarkEnterprises100k(b *testing.B) {
 		for _, q := range enterpriseQueries {
 			b.Run("query="+q, func(b *testing.B) {
 				storetest.Timed(b, func(i int) {
-					if _, _, err := s.FindEnterprises(officer, store.EnterpriseFilter{Q: q}); err != nil {
+					if _, _, err := s.FindEnterprises(officer, enterprisedb.EnterpriseFilter{Q: q}); err != nil {
 						b.Fatal(err)
 					}
 				})

@@ -9,6 +9,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
@@ -55,7 +56,7 @@ func TestEnterpriseScope(t *testing.T) {
 			{"enterprise user sees itself", owner, 1},
 		} {
 			t.Run(test.name, func(t *testing.T) {
-				list, total, err := s.FindEnterprises(as(test.actor), store.EnterpriseFilter{})
+				list, total, err := s.FindEnterprises(as(test.actor), enterprisedb.EnterpriseFilter{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -64,7 +65,7 @@ func TestEnterpriseScope(t *testing.T) {
 				}
 			})
 		}
-		if _, _, err := s.FindEnterprises(context.Background(), store.EnterpriseFilter{}); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
+		if _, _, err := s.FindEnterprises(context.Background(), enterprisedb.EnterpriseFilter{}); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
 			t.Errorf("anonymous: %v", err)
 		}
 		// Reading, changing or deleting another commune's record looks like absence.
@@ -88,16 +89,16 @@ func TestEnterpriseScope(t *testing.T) {
 		}
 		// Search ignores diacritics and case; digits search the tax code.
 		for q, want := range map[string]int{"thuy san": 1, "THỦY SẢN": 1, "san thuy": 1, "thu sa": 1, "huy": 0, "cong ty": 2, "0100": 1, "031440": 1, "xyz": 0} {
-			_, total, err := s.FindEnterprises(as(haiPhongOfficer), store.EnterpriseFilter{Q: q})
+			_, total, err := s.FindEnterprises(as(haiPhongOfficer), enterprisedb.EnterpriseFilter{Q: q})
 			if err != nil || total != want {
 				t.Errorf("search %q: %d, %v; want %d", q, total, err, want)
 			}
 		}
 		// The enterprise user's search sees only its own record.
-		if _, total, err := s.FindEnterprises(as(owner), store.EnterpriseFilter{Q: "cong ty"}); err != nil || total != 1 {
+		if _, total, err := s.FindEnterprises(as(owner), enterprisedb.EnterpriseFilter{Q: "cong ty"}); err != nil || total != 1 {
 			t.Errorf("owner search: %d, %v", total, err)
 		}
-		if _, total, err := s.FindEnterprises(as(owner), store.EnterpriseFilter{Q: "thuy san"}); err != nil || total != 1 {
+		if _, total, err := s.FindEnterprises(as(owner), enterprisedb.EnterpriseFilter{Q: "thuy san"}); err != nil || total != 1 {
 			t.Errorf("owner word search: %d, %v", total, err)
 		}
 		// Renaming and moving re-index the words and their scope.
@@ -116,14 +117,14 @@ func TestEnterpriseScope(t *testing.T) {
 			{catHai, "bach dang", "", 0}, {haiPhongOfficer, "bach dang", "11560", 1}, {haiPhongOfficer, "bach dang", "11914", 0},
 			{haiPhongOfficer, "cong ty", "11914", 0}, {haiPhongOfficer, "0314", "11560", 1}, {haiPhongOfficer, "0314", "11914", 0},
 		} {
-			f := store.EnterpriseFilter{Q: test.q, UnitCode: test.unit}
+			f := enterprisedb.EnterpriseFilter{Q: test.q, UnitCode: test.unit}
 			if _, total, err := s.FindEnterprises(as(test.actor), f); err != nil || total != test.want {
 				t.Errorf("%s searching %q in %q: %d, %v; want %d", test.actor.Username, test.q, test.unit, total, err, test.want)
 			}
 		}
 		// A unit filter is data, never part of the full-text query's syntax.
 		for _, unitFilter := range []string{`31" OR "1`, "31 OR 1", "31*", "3-1"} {
-			f := store.EnterpriseFilter{Q: "bach dang", UnitCode: unitFilter}
+			f := enterprisedb.EnterpriseFilter{Q: "bach dang", UnitCode: unitFilter}
 			if _, total, err := s.FindEnterprises(as(haiPhongOfficer), f); err != nil || total != 0 {
 				t.Errorf("unit filter %q: %d, %v; want 0 and no error", unitFilter, total, err)
 			}
@@ -132,7 +133,7 @@ func TestEnterpriseScope(t *testing.T) {
 		if err := s.DeleteEnterprise(as(haiPhongOfficer), other.TaxCode); err != nil {
 			t.Fatal(err)
 		}
-		if _, total, err := s.FindEnterprises(as(congthuong.System()), store.EnterpriseFilter{Q: "bach dang"}); err != nil || total != 0 {
+		if _, total, err := s.FindEnterprises(as(congthuong.System()), enterprisedb.EnterpriseFilter{Q: "bach dang"}); err != nil || total != 0 {
 			t.Errorf("search after delete: %d, %v", total, err)
 		}
 		dup := &enterprise.Enterprise{TaxCode: "0100233488", Name: "Dup", UnitCode: "31"}
@@ -172,7 +173,7 @@ func TestImportEnterprises(t *testing.T) {
 		if err != nil || res.Created != 2 {
 			t.Fatalf("dry run: %+v, %v", res, err)
 		}
-		if _, total, _ := s.FindEnterprises(ctx, store.EnterpriseFilter{}); total != 0 {
+		if _, total, _ := s.FindEnterprises(ctx, enterprisedb.EnterpriseFilter{}); total != 0 {
 			t.Fatalf("dry run wrote %d rows", total)
 		}
 		if res, err = s.ImportEnterprises(ctx, rows, false); err != nil || res.Created != 2 {
@@ -228,10 +229,10 @@ func TestImportEnterpriseFileLateError(t *testing.T) {
 			t.Fatalf("want problems on rows 102-104, got %v (%v)", rows, err)
 		}
 		sys := congthuong.NewContext(context.Background(), congthuong.System())
-		if _, total, err := s.FindEnterprises(sys, store.EnterpriseFilter{}); err != nil || total != 0 {
+		if _, total, err := s.FindEnterprises(sys, enterprisedb.EnterpriseFilter{}); err != nil || total != 0 {
 			t.Errorf("refused import left %d enterprises (%v)", total, err)
 		}
-		if _, total, err := s.FindEnterprises(sys, store.EnterpriseFilter{Q: "thep"}); err != nil || total != 0 {
+		if _, total, err := s.FindEnterprises(sys, enterprisedb.EnterpriseFilter{Q: "thep"}); err != nil || total != 0 {
 			t.Errorf("refused import left %d search rows (%v)", total, err)
 		}
 		if _, total, err := s.FindAuditEntries(sys, store.AuditFilter{Entity: "enterprise"}); err != nil || total != 0 {
@@ -243,7 +244,7 @@ func TestImportEnterpriseFileLateError(t *testing.T) {
 		if err != nil || res.Created != 100 {
 			t.Fatalf("good file: %+v, %v", res, err)
 		}
-		if _, total, err := s.FindEnterprises(ctx, store.EnterpriseFilter{Q: "thep so 42"}); err != nil || total != 1 {
+		if _, total, err := s.FindEnterprises(ctx, enterprisedb.EnterpriseFilter{Q: "thep so 42"}); err != nil || total != 1 {
 			t.Errorf("search after import: %d, %v", total, err)
 		}
 	})

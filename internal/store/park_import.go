@@ -13,6 +13,7 @@ import (
 	"congthuong/internal/audit"
 	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/park"
 	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
@@ -205,7 +206,7 @@ func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 		if err != nil {
 			return nil, err
 		}
-		names, err := enterpriseNames(ctx, q)
+		names, err := enterprisedb.Names(ctx, q)
 		if err != nil {
 			return nil, err
 		}
@@ -325,23 +326,6 @@ func sameTenant(a, b *park.Tenant) bool {
 type tenantInsert struct {
 	site int64
 	t    park.Tenant
-}
-
-func enterpriseNames(ctx context.Context, q db.Queryer) (map[string]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT tax_code, name FROM enterprises`)
-	if err != nil {
-		return nil, fmt.Errorf("store: enterprises: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]string{}
-	for rows.Next() {
-		var tc, name string
-		if err := rows.Scan(&tc, &name); err != nil {
-			return nil, err
-		}
-		out[tc] = name
-	}
-	return out, rows.Err()
 }
 
 // scanPrefix scans leading columns into dest before the rest.

@@ -10,6 +10,7 @@ import (
 	"congthuong/internal/audit"
 	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/park"
 )
 
@@ -109,10 +110,10 @@ func saveTenant(ctx context.Context, tx *db.Tx, t *park.Tenant) error {
 	if tc, err := enterprise.ParseTaxCode(t.TaxCode); err == nil {
 		t.TaxCode = tc
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT name FROM enterprises WHERE tax_code = $1`, t.TaxCode).Scan(&t.Enterprise); err == sql.ErrNoRows {
+	if t.Enterprise, err = enterprisedb.NameOf(ctx, tx, t.TaxCode); err != nil {
+		return err
+	} else if t.Enterprise == "" {
 		return congthuong.FieldErr(congthuong.EINVALID, "tax_code", "no enterprise with tax code "+t.TaxCode+" is registered")
-	} else if err != nil {
-		return fmt.Errorf("store: tenant: %w", err)
 	}
 	var before *park.Tenant
 	t.UpdatedAt = tx.Now

@@ -11,6 +11,7 @@ import (
 	"congthuong/internal/audit"
 	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/park"
 	"congthuong/internal/unit"
 	"congthuong/internal/unit/unitdb"
@@ -378,9 +379,9 @@ func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Val
 		}
 		name, known := c.investors[p.InvestorTaxCode]
 		if !known {
-			err := c.q.QueryRowContext(ctx, `SELECT name FROM enterprises WHERE tax_code = $1`, p.InvestorTaxCode).Scan(&name)
-			if err != nil && err != sql.ErrNoRows {
-				return "", fmt.Errorf("store: park investor: %w", err)
+			var err error
+			if name, err = enterprisedb.NameOf(ctx, c.q, p.InvestorTaxCode); err != nil {
+				return "", err
 			}
 			if c.investors == nil {
 				c.investors = map[string]string{}

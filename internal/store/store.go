@@ -7,7 +7,9 @@ import (
 	"context"
 
 	"congthuong/internal/auth/authdb"
+	"congthuong/internal/calendar/calendardb"
 	"congthuong/internal/db"
+	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/unit/unitdb"
 )
 
@@ -18,6 +20,8 @@ type Store struct {
 	// reads.
 	*unitdb.Units
 	*authdb.Accounts
+	*calendardb.Schedules
+	*enterprisedb.Enterprises
 }
 
 // Open connects to the database (see db.Open) and registers the repairs
@@ -28,8 +32,9 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 		return nil, err
 	}
 	d.OnRepair("statistics series", rebuildSeries)
+	units := unitdb.New(d)
 	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return rebuildParkFeatures(ctx, q) })
-	return &Store{DB: d, Units: unitdb.New(d), Accounts: authdb.New(d)}, nil
+	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units)}, nil
 }
 
 // What callers of the store name from the core.
@@ -39,6 +44,8 @@ type (
 	FileReport  = db.FileReport
 	AuditFilter = db.AuditFilter
 	AuditCheck  = db.AuditCheck
+	// ImportResult counts what an import did.
+	ImportResult = db.ImportResult
 )
 
 // Paging limits and the core's settings, as the store's callers name them.

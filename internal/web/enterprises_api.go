@@ -9,14 +9,15 @@ import (
 
 	"congthuong"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/store"
 	"congthuong/internal/tabular"
 )
 
-func enterpriseFilter(r *http.Request) (store.EnterpriseFilter, error) {
+func enterpriseFilter(r *http.Request) (enterprisedb.EnterpriseFilter, error) {
 	q := r.URL.Query()
 	page, err := listPage(q)
-	return store.EnterpriseFilter{Q: q.Get("q"), UnitCode: q.Get("unit"), Page: page}, err
+	return enterprisedb.EnterpriseFilter{Q: q.Get("q"), UnitCode: q.Get("unit"), Page: page}, err
 }
 
 func (s *Server) apiListEnterprises(w http.ResponseWriter, r *http.Request) error {
@@ -34,8 +35,8 @@ func (s *Server) apiListEnterprises(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
-func searchCapped(f store.EnterpriseFilter, total int) bool {
-	return f.Q != "" && total >= store.SearchLimit
+func searchCapped(f enterprisedb.EnterpriseFilter, total int) bool {
+	return f.Q != "" && total >= enterprisedb.SearchLimit
 }
 
 // enterpriseInput is the writable part of an enterprise in the API.
@@ -195,7 +196,7 @@ func (s *Server) exportEnterprises(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	// Check access before the first byte, so that errors still get a status.
-	if _, _, err := s.store.FindEnterprises(r.Context(), store.EnterpriseFilter{Page: store.Page{Limit: 1}}); err != nil {
+	if _, _, err := s.store.FindEnterprises(r.Context(), enterprisedb.EnterpriseFilter{Page: store.Page{Limit: 1}}); err != nil {
 		return err
 	}
 	var buf bytes.Buffer

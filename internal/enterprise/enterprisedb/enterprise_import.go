@@ -1,4 +1,4 @@
-package store
+package enterprisedb
 
 import (
 	"context"
@@ -15,17 +15,8 @@ import (
 	"congthuong/internal/unit"
 )
 
-// ImportResult counts what an import did (or, in a dry run, would do).
-type ImportResult struct {
-	Rows      int  `json:"rows"`
-	Created   int  `json:"created"`
-	Updated   int  `json:"updated"`
-	Unchanged int  `json:"unchanged"`
-	DryRun    bool `json:"dry_run"`
-}
-
 // ImportEnterprises imports rows already read; see ImportEnterpriseFile.
-func (s *Store) ImportEnterprises(ctx context.Context, rows []enterprise.ImportRow, dryRun bool) (ImportResult, error) {
+func (s *Enterprises) ImportEnterprises(ctx context.Context, rows []enterprise.ImportRow, dryRun bool) (db.ImportResult, error) {
 	return s.ImportEnterpriseFile(ctx, tabular.Rows(rows), dryRun)
 }
 
@@ -38,10 +29,10 @@ const MaxEnterpriseRows = 200_000
 // actor's scope); then, in one transaction, an existing record must be in
 // the actor's scope too. If anything is wrong every problem is returned and
 // nothing is imported.
-func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[enterprise.ImportRow], dryRun bool) (ImportResult, error) {
-	res := ImportResult{DryRun: dryRun}
+func (s *Enterprises) ImportEnterpriseFile(ctx context.Context, src tabular.Source[enterprise.ImportRow], dryRun bool) (db.ImportResult, error) {
+	res := db.ImportResult{DryRun: dryRun}
 	actor := congthuong.ActorFrom(ctx)
-	provinceOf, err := s.Units.ProvincesInForce(ctx, unit.Today(s.NowUTC()))
+	provinceOf, err := s.units.ProvincesInForce(ctx, unit.Today(s.NowUTC()))
 	if err != nil {
 		return res, err
 	}
@@ -132,7 +123,7 @@ func (s *Store) ImportEnterpriseFile(ctx context.Context, src tabular.Source[ent
 	})
 	if err == nil && !dryRun && res.Created+res.Updated >= analyzeAfter {
 		if _, err := s.Write.ExecContext(ctx, search(s.Dialect).plannerStats); err != nil {
-			return res, fmt.Errorf("store: planner statistics after import: %w", err)
+			return res, fmt.Errorf("enterprisedb: planner statistics after import: %w", err)
 		}
 	}
 	return res, err
@@ -145,7 +136,7 @@ const analyzeAfter = 1000
 func enterprisesByTaxCode(ctx context.Context, q db.Queryer) (map[string]*enterprise.Enterprise, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+enterpriseColumns+` FROM enterprises`)
 	if err != nil {
-		return nil, fmt.Errorf("store: existing enterprises: %w", err)
+		return nil, fmt.Errorf("enterprisedb: existing enterprises: %w", err)
 	}
 	defer rows.Close()
 	out := map[string]*enterprise.Enterprise{}
@@ -183,14 +174,14 @@ func insertEnterprises(ctx context.Context, tx *db.Tx, chunk []*enterprise.Enter
 		vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
 		VALUES `+tx.DB.Dialect.Values(len(chunk), cols)+` RETURNING id, tax_code`)
 	if err != nil {
-		return fmt.Errorf("store: import enterprises: %w", err)
+		return fmt.Errorf("enterprisedb: import enterprises: %w", err)
 	}
 	rows, err := ins.QueryContext(ctx, args...)
 	if err != nil {
 		if db.IsUniqueViolation(err) {
 			return congthuong.Errorf(congthuong.ECONFLICT, "another change registered one of these tax codes meanwhile; import again")
 		}
-		return fmt.Errorf("store: import enterprises: %w", err)
+		return fmt.Errorf("enterprisedb: import enterprises: %w", err)
 	}
 	for rows.Next() {
 		var id int64
@@ -202,7 +193,7 @@ func insertEnterprises(ctx context.Context, tx *db.Tx, chunk []*enterprise.Enter
 		byTaxCode[tc].ID = id
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return fmt.Errorf("store: import enterprises: %w", err)
+		return fmt.Errorf("enterprisedb: import enterprises: %w", err)
 	}
 	for _, e := range chunk {
 		if err := tx.Audit(ctx, audit.Create, "enterprise", e.TaxCode, e.UnitCode, nil, e); err != nil {
@@ -235,7 +226,7 @@ func indexEnterprises(ctx context.Context, tx *db.Tx, es []*enterprise.Enterpris
 		_, err = tx.ExecContext(ctx, search(tx.DB.Dialect).insert, string(doc))
 	}
 	if err != nil {
-		return fmt.Errorf("store: index enterprises: %w", err)
+		return fmt.Errorf("enterprisedb: index enterprises: %w", err)
 	}
 	return nil
 }
@@ -243,7 +234,7 @@ func indexEnterprises(ctx context.Context, tx *db.Tx, es []*enterprise.Enterpris
 // unindexEnterprise removes the search row of an enterprise.
 func unindexEnterprise(ctx context.Context, tx *db.Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_search WHERE `+search(tx.DB.Dialect).id+` = $1`, id); err != nil {
-		return fmt.Errorf("store: unindex enterprise: %w", err)
+		return fmt.Errorf("enterprisedb: unindex enterprise: %w", err)
 	}
 	return nil
 }

@@ -1,4 +1,6 @@
-package store
+// Package calendardb keeps the Government's yearly schedules (the calendar's overrides) in the
+// database, and builds the working-day calendar from them.
+package calendardb
 
 import (
 	"context"
@@ -13,13 +15,19 @@ import (
 // calendarVersionKey is a setting bumped with every change of overrides, in
 // the same transaction, so that every process sharing the database can tell
 // cheaply that its calendar is stale.
+// Schedules is the calendar overrides' SQL.
+type Schedules struct{ *db.DB }
+
+// New returns the schedules' store over d.
+func New(d *db.DB) *Schedules { return &Schedules{d} }
+
 const calendarVersionKey = "calendar_version"
 
 // CalendarOverrides returns every override, by date. They are public.
-func (s *Store) CalendarOverrides(ctx context.Context) ([]calendar.Override, error) {
+func (s *Schedules) CalendarOverrides(ctx context.Context) ([]calendar.Override, error) {
 	rows, err := s.Read.QueryContext(ctx, `SELECT day, scope, kind, name_vi, name_en, ref FROM calendar_overrides ORDER BY day, scope`)
 	if err != nil {
-		return nil, fmt.Errorf("store: calendar overrides: %w", err)
+		return nil, fmt.Errorf("calendardb: calendar overrides: %w", err)
 	}
 	defer rows.Close()
 	out := []calendar.Override{}
@@ -30,7 +38,7 @@ func (s *Store) CalendarOverrides(ctx context.Context) ([]calendar.Override, err
 			return nil, err
 		}
 		if o.Date, err = calendar.ParseDate(day); err != nil {
-			return nil, fmt.Errorf("store: calendar override: %w", err)
+			return nil, fmt.Errorf("calendardb: calendar override: %w", err)
 		}
 		out = append(out, o)
 	}
@@ -39,7 +47,7 @@ func (s *Store) CalendarOverrides(ctx context.Context) ([]calendar.Override, err
 
 // Calendar builds the working-day calendar from the holiday rules and the
 // stored overrides.
-func (s *Store) Calendar(ctx context.Context, opt calendar.Options) (*calendar.Calendar, error) {
+func (s *Schedules) Calendar(ctx context.Context, opt calendar.Options) (*calendar.Calendar, error) {
 	overrides, err := s.CalendarOverrides(ctx)
 	if err != nil {
 		return nil, err
@@ -48,13 +56,13 @@ func (s *Store) Calendar(ctx context.Context, opt calendar.Options) (*calendar.C
 }
 
 // CalendarVersion returns a value that changes whenever the overrides do.
-func (s *Store) CalendarVersion(ctx context.Context) (string, error) {
+func (s *Schedules) CalendarVersion(ctx context.Context) (string, error) {
 	return s.Setting(ctx, calendarVersionKey)
 }
 
 // SaveCalendarOverride creates or replaces the override of a date and
 // scope; administrators only, audited.
-func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) error {
+func (s *Schedules) SaveCalendarOverride(ctx context.Context, o calendar.Override) error {
 	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change the calendar"); err != nil {
 		return err
 	}
@@ -79,7 +87,7 @@ func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) e
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, o.Date.String(), o.Scope, o.Kind, o.NameVI, o.NameEN, o.Ref, tx.Now)
 		}
 		if err != nil {
-			return fmt.Errorf("store: save calendar override: %w", err)
+			return fmt.Errorf("calendardb: save calendar override: %w", err)
 		}
 		return calendarChanged(ctx, tx, action, o.Date, o.Scope, before, &o)
 	})
@@ -87,7 +95,7 @@ func (s *Store) SaveCalendarOverride(ctx context.Context, o calendar.Override) e
 
 // DeleteCalendarOverride removes the override of a date and scope;
 // administrators only, audited.
-func (s *Store) DeleteCalendarOverride(ctx context.Context, day calendar.Date, scope calendar.Scope) error {
+func (s *Schedules) DeleteCalendarOverride(ctx context.Context, day calendar.Date, scope calendar.Scope) error {
 	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change the calendar"); err != nil {
 		return err
 	}
@@ -100,7 +108,7 @@ func (s *Store) DeleteCalendarOverride(ctx context.Context, day calendar.Date, s
 			return congthuong.Errorf(congthuong.ENOTFOUND, "no calendar override on %s for scope %s", day, scope)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM calendar_overrides WHERE day = $1 AND scope = $2`, day.String(), scope); err != nil {
-			return fmt.Errorf("store: delete calendar override: %w", err)
+			return fmt.Errorf("calendardb: delete calendar override: %w", err)
 		}
 		return calendarChanged(ctx, tx, "delete", day, scope, before, nil)
 	})
@@ -109,7 +117,7 @@ func (s *Store) DeleteCalendarOverride(ctx context.Context, day calendar.Date, s
 // SeedCalendarOverrides adds the overrides of list whose date and scope have
 // none yet, and returns how many it added. Setup calls it once, so that an
 // administrator's later deletion of a shipped override stays deleted.
-func (s *Store) SeedCalendarOverrides(ctx context.Context, list []calendar.Override) (int, error) {
+func (s *Schedules) SeedCalendarOverrides(ctx context.Context, list []calendar.Override) (int, error) {
 	existing, err := s.CalendarOverrides(ctx)
 	if err != nil {
 		return 0, err
@@ -120,7 +128,7 @@ func (s *Store) SeedCalendarOverrides(ctx context.Context, list []calendar.Overr
 			continue
 		}
 		if err := s.SaveCalendarOverride(ctx, o); err != nil {
-			return added, fmt.Errorf("store: seed calendar override of %s: %w", o.Date, err)
+			return added, fmt.Errorf("calendardb: seed calendar override of %s: %w", o.Date, err)
 		}
 		added++
 	}
@@ -140,7 +148,7 @@ func findOverride(ctx context.Context, tx *db.Tx, day calendar.Date, scope calen
 	rows, err := tx.QueryContext(ctx, `SELECT kind, name_vi, name_en, ref FROM calendar_overrides WHERE day = $1 AND scope = $2`,
 		day.String(), scope)
 	if err != nil {
-		return nil, fmt.Errorf("store: calendar override: %w", err)
+		return nil, fmt.Errorf("calendardb: calendar override: %w", err)
 	}
 	defer rows.Close()
 	if !rows.Next() {

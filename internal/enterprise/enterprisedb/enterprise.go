@@ -1,7 +1,12 @@
-package store
+// Package enterprisedb keeps the enterprises in the database: one record per tax code in its
+// unit scope, searched by the words of its name with each database's own
+// full-text index, imported all or nothing and exported.
+package enterprisedb
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -13,6 +18,15 @@ import (
 	"congthuong/internal/unit"
 	"congthuong/internal/unit/unitdb"
 )
+
+// Enterprises is the enterprises' SQL.
+type Enterprises struct {
+	*db.DB
+	units *unitdb.Units
+}
+
+// New returns the enterprises' store over d.
+func New(d *db.DB, units *unitdb.Units) *Enterprises { return &Enterprises{DB: d, units: units} }
 
 const enterpriseColumns = `id, tax_code, name, name_en, address, unit_code, province_code, vsic_code, vsic_version,
 	representative, phone, email, demo, created_at, updated_at`
@@ -52,14 +66,14 @@ func enterpriseWhere(actor congthuong.Actor, unitFilter string) (db.Where, error
 type EnterpriseFilter struct {
 	Q        string // name without regard to case or diacritics, or tax-code prefix
 	UnitCode string // a commune or province
-	Page
+	db.Page
 }
 
 var enterpriseSorts = map[string]string{"tax_code": "tax_code", "name": "search_name", "unit": "unit_code",
 	"updated": "updated_at", "created": "created_at"}
 
 // FindEnterprises lists the enterprises in the actor's scope matching f.
-func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*enterprise.Enterprise, int, error) {
+func (s *Enterprises) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*enterprise.Enterprise, int, error) {
 	q, err := s.enterpriseQuery(ctx, f)
 	if err != nil {
 		return nil, 0, err
@@ -67,7 +81,7 @@ func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*ent
 	total := q.total
 	if total < 0 {
 		if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+q.from, q.args...).Scan(&total); err != nil {
-			return nil, 0, fmt.Errorf("store: count enterprises: %w", err)
+			return nil, 0, fmt.Errorf("enterprisedb: count enterprises: %w", err)
 		}
 	}
 	out := []*enterprise.Enterprise{}
@@ -81,7 +95,7 @@ func (s *Store) FindEnterprises(ctx context.Context, f EnterpriseFilter) ([]*ent
 
 // EachEnterprise calls fn for every enterprise in the actor's scope matching
 // f, in f's order, streaming them from one query. Paging is ignored.
-func (s *Store) EachEnterprise(ctx context.Context, f EnterpriseFilter, fn func(*enterprise.Enterprise) error) error {
+func (s *Enterprises) EachEnterprise(ctx context.Context, f EnterpriseFilter, fn func(*enterprise.Enterprise) error) error {
 	q, err := s.enterpriseQuery(ctx, f)
 	if err != nil {
 		return err
@@ -89,10 +103,10 @@ func (s *Store) EachEnterprise(ctx context.Context, f EnterpriseFilter, fn func(
 	return s.eachEnterpriseRow(ctx, `SELECT `+enterpriseColumns+` FROM `+q.from+q.order, q.args, fn)
 }
 
-func (s *Store) eachEnterpriseRow(ctx context.Context, query string, args []any, fn func(*enterprise.Enterprise) error) error {
+func (s *Enterprises) eachEnterpriseRow(ctx context.Context, query string, args []any, fn func(*enterprise.Enterprise) error) error {
 	rows, err := s.Read.QueryContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("store: find enterprises: %w", err)
+		return fmt.Errorf("enterprisedb: find enterprises: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -121,7 +135,7 @@ const maxSearchWords = 6
 // reads those rows only: counting and sorting every match of a broad word
 // ("thép") would read thousands of rows to show fifty. A plain list counts
 // exactly.
-func (s *Store) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (enterpriseSelect, error) {
+func (s *Enterprises) enterpriseQuery(ctx context.Context, f EnterpriseFilter) (enterpriseSelect, error) {
 	actor := congthuong.ActorFrom(ctx)
 	w, err := enterpriseWhere(actor, f.UnitCode)
 	if err != nil {
@@ -180,10 +194,10 @@ type enterpriseSelect struct {
 
 var limitSearch = ` LIMIT ` + strconv.Itoa(SearchLimit)
 
-func (s *Store) queryIDs(ctx context.Context, query string, args []any) ([]int64, error) {
+func (s *Enterprises) queryIDs(ctx context.Context, query string, args []any) ([]int64, error) {
 	rows, err := s.Read.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: search enterprises: %w", err)
+		return nil, fmt.Errorf("enterprisedb: search enterprises: %w", err)
 	}
 	defer rows.Close()
 	var ids []int64
@@ -201,7 +215,7 @@ func (s *Store) queryIDs(ctx context.Context, query string, args []any) ([]int64
 // matching w having, for each query word, a word of the name that begins
 // with it. The database's full-text index intersects the words; w's
 // conditions name enterprises' columns, none of which enterprise_search has.
-func (s *Store) searchWordIDs(ctx context.Context, w db.Where, words []string) ([]int64, error) {
+func (s *Enterprises) searchWordIDs(ctx context.Context, w db.Where, words []string) ([]int64, error) {
 	words = words[:min(len(words), maxSearchWords)]
 	w.Add(search(s.Dialect).match, search(s.Dialect).query(words))
 	return s.queryIDs(ctx, `SELECT enterprises.id FROM `+search(s.Dialect).join+w.SQL()+limitSearch, w.Args)
@@ -220,7 +234,7 @@ func isDigits(s string) bool {
 }
 
 // FindEnterprise returns the enterprise with the tax code, if in scope.
-func (s *Store) FindEnterprise(ctx context.Context, taxCode string) (*enterprise.Enterprise, error) {
+func (s *Enterprises) FindEnterprise(ctx context.Context, taxCode string) (*enterprise.Enterprise, error) {
 	return findEnterprise(ctx, s.Read, taxCode)
 }
 
@@ -261,7 +275,7 @@ func checkEnterpriseUnit(ctx context.Context, tx *db.Tx, e *enterprise.Enterpris
 }
 
 // CreateEnterprise adds an enterprise in the actor's scope.
-func (s *Store) CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) error {
+func (s *Enterprises) CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) error {
 	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
@@ -283,7 +297,7 @@ func insertEnterprise(ctx context.Context, tx *db.Tx, e *enterprise.Enterprise) 
 		vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`)
 	if err != nil {
-		return fmt.Errorf("store: create enterprise: %w", err)
+		return fmt.Errorf("enterprisedb: create enterprise: %w", err)
 	}
 	err = ins.QueryRowContext(ctx, e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode, e.VSICVersion,
 		e.Representative, e.Phone, e.Email, e.Demo, unit.Fold(e.Name), e.CreatedAt, e.UpdatedAt).Scan(&e.ID)
@@ -291,7 +305,7 @@ func insertEnterprise(ctx context.Context, tx *db.Tx, e *enterprise.Enterprise) 
 		return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "tax code already registered",
 			Fields: []congthuong.FieldError{{Field: "tax_code", Message: "an enterprise with tax code " + e.TaxCode + " already exists"}}}
 	} else if err != nil {
-		return fmt.Errorf("store: create enterprise: %w", err)
+		return fmt.Errorf("enterprisedb: create enterprise: %w", err)
 	}
 	if err := indexEnterprises(ctx, tx, []*enterprise.Enterprise{e}); err != nil {
 		return err
@@ -301,7 +315,7 @@ func insertEnterprise(ctx context.Context, tx *db.Tx, e *enterprise.Enterprise) 
 
 // UpdateEnterprise replaces the editable fields of the enterprise with the
 // tax code by those of upd. The tax code itself never changes.
-func (s *Store) UpdateEnterprise(ctx context.Context, taxCode string, upd enterprise.Enterprise) (*enterprise.Enterprise, error) {
+func (s *Enterprises) UpdateEnterprise(ctx context.Context, taxCode string, upd enterprise.Enterprise) (*enterprise.Enterprise, error) {
 	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return nil, err
 	}
@@ -314,7 +328,7 @@ func (s *Store) UpdateEnterprise(ctx context.Context, taxCode string, upd enterp
 		// Read again under the row's lock, so that the audit's "before" is
 		// what this change replaced even when two edits meet.
 		if _, err := tx.ExecContext(ctx, `UPDATE enterprises SET updated_at = updated_at WHERE id = $1`, before.ID); err != nil {
-			return fmt.Errorf("store: lock enterprise: %w", err)
+			return fmt.Errorf("enterprisedb: lock enterprise: %w", err)
 		}
 		if before, err = findEnterprise(ctx, tx, taxCode); err != nil {
 			return err
@@ -341,7 +355,7 @@ func updateEnterprise(ctx context.Context, tx *db.Tx, before, e *enterprise.Ente
 		search_name = $11, updated_at = $12 WHERE id = $13`,
 		e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode, e.VSICVersion, e.Representative,
 		e.Phone, e.Email, unit.Fold(e.Name), e.UpdatedAt, e.ID); err != nil {
-		return fmt.Errorf("store: update enterprise: %w", err)
+		return fmt.Errorf("enterprisedb: update enterprise: %w", err)
 	}
 	if before.Name != e.Name || before.UnitCode != e.UnitCode || before.ProvinceCode != e.ProvinceCode {
 		if err := unindexEnterprise(ctx, tx, e.ID); err != nil {
@@ -355,7 +369,7 @@ func updateEnterprise(ctx context.Context, tx *db.Tx, before, e *enterprise.Ente
 }
 
 // DeleteEnterprise removes an enterprise in the actor's scope.
-func (s *Store) DeleteEnterprise(ctx context.Context, taxCode string) error {
+func (s *Enterprises) DeleteEnterprise(ctx context.Context, taxCode string) error {
 	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
@@ -368,7 +382,7 @@ func (s *Store) DeleteEnterprise(ctx context.Context, taxCode string) error {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM enterprises WHERE id = $1`, before.ID); err != nil {
-			return fmt.Errorf("store: delete enterprise: %w", err)
+			return fmt.Errorf("enterprisedb: delete enterprise: %w", err)
 		}
 		return tx.Audit(ctx, audit.Delete, "enterprise", before.TaxCode, before.UnitCode, before, nil)
 	})
@@ -379,4 +393,35 @@ func sameEnterprise(a, b *enterprise.Enterprise) bool {
 	return a.Name == b.Name && a.NameEN == b.NameEN && a.Address == b.Address && a.UnitCode == b.UnitCode &&
 		a.VSICCode == b.VSICCode && a.VSICVersion == b.VSICVersion && a.Representative == b.Representative &&
 		a.Phone == b.Phone && a.Email == b.Email
+}
+
+// Names maps every registered tax code to its enterprise's name, through q.
+func Names(ctx context.Context, q db.Queryer) (map[string]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT tax_code, name FROM enterprises`)
+	if err != nil {
+		return nil, fmt.Errorf("enterprisedb: enterprises: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var tc, name string
+		if err := rows.Scan(&tc, &name); err != nil {
+			return nil, err
+		}
+		out[tc] = name
+	}
+	return out, rows.Err()
+}
+
+// NameOf returns the name of the enterprise registered under taxCode, or ""
+// when there is none, through q.
+func NameOf(ctx context.Context, q db.Queryer, taxCode string) (string, error) {
+	var name string
+	err := q.QueryRowContext(ctx, `SELECT name FROM enterprises WHERE tax_code = $1`, taxCode).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("enterprisedb: enterprise %s: %w", taxCode, err)
+	}
+	return name, nil
 }

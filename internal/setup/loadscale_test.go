@@ -9,6 +9,7 @@ import (
 	"congthuong"
 	"congthuong/internal/setup"
 	"congthuong/internal/stats"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/store"
 )
 
@@ -34,7 +35,7 @@ func TestGenerateScale(t *testing.T) {
 	}
 	sys := congthuong.NewContext(ctx, congthuong.System())
 	p, _ := stats.ParsePeriod("2026-01")
-	a, err := st.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: p, ChildrenOf: "31"})
+	a, err := st.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: p, ChildrenOf: "31"})
 	if err != nil {
 		t.Fatal(err)
 	}

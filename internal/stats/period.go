@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // PeriodKind is the shape of a period.
@@ -230,4 +231,10 @@ func KindOf(s string) PeriodKind {
 		return Range
 	}
 	return 0
+}
+
+// Days returns the period's first and last days, YYYY-MM-DD.
+func (p Period) Days() (first, last string) {
+	return time.Date(p.Year, time.Month(p.First), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly),
+		time.Date(p.Year, time.Month(p.Last)+1, 0, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
 }

@@ -7,6 +7,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/stats"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
@@ -67,7 +68,7 @@ func TestAnalytics(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		a, err := s.Analyze(sys, store.AnalyticsQuery{Indicator: "IIP", Period: ytd, Group: "ct28_phiabac"})
+		a, err := s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "IIP", Period: ytd, Group: "ct28_phiabac"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,7 +79,7 @@ func TestAnalytics(t *testing.T) {
 			t.Errorf("the best grower: %+v", a.Units[13])
 		}
 
-		a, err = s.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: y25, Units: []string{"31", "01"}})
+		a, err = s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: y25, Units: []string{"31", "01"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,12 +94,12 @@ func TestAnalytics(t *testing.T) {
 			t.Errorf("retail summary: %+v", a.Summary)
 		}
 		// The public sees official values only: Hà Nội's 2025 is an estimate.
-		pub, err := s.Analyze(context.Background(), store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: y25, Units: []string{"31", "01"}})
+		pub, err := s.Analyze(context.Background(), statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: y25, Units: []string{"31", "01"}})
 		if err != nil || pub.Units[1].Value != nil || pub.Summary.Count != 1 {
 			t.Errorf("public analysis: %+v, %v", pub, err)
 		}
 		// A year from its half and quarters; a formula on those.
-		a, err = s.Analyze(sys, store.AnalyticsQuery{Indicator: "TRADE_BALANCE", Period: y25, Units: []string{"31"}})
+		a, err = s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "TRADE_BALANCE", Period: y25, Units: []string{"31"}})
 		if err != nil || !near(a.Units[0].Value, 42-30) {
 			t.Errorf("trade balance 2025: %+v, %v", a, err)
 		}
@@ -106,10 +107,10 @@ func TestAnalytics(t *testing.T) {
 		if _, err := s.ImportValues(sys, valueRows(stats.ValueRow{Indicator: "IMPORTS", UnitCode: "31", Period: y25, Value: 40}), false); err != nil {
 			t.Fatal(err)
 		}
-		if a, _ := s.Analyze(sys, store.AnalyticsQuery{Indicator: "TRADE_BALANCE", Period: y25, Units: []string{"31"}}); !near(a.Units[0].Value, 2) {
+		if a, _ := s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "TRADE_BALANCE", Period: y25, Units: []string{"31"}}); !near(a.Units[0].Value, 2) {
 			t.Errorf("after a revision: %+v", a.Units[0])
 		}
-		for _, q := range []store.AnalyticsQuery{
+		for _, q := range []statsdb.AnalyticsQuery{
 			{Indicator: "GDP", Period: y25, Units: []string{"31"}},
 			{Indicator: "EXPORTS", Period: y25, Units: []string{"999"}},
 			{Indicator: "EXPORTS", Period: y25, Group: "nowhere"},
@@ -119,7 +120,7 @@ func TestAnalytics(t *testing.T) {
 				t.Errorf("%+v: %v", q, err)
 			}
 		}
-		if a, err := s.Analyze(sys, store.AnalyticsQuery{Indicator: "EXPORTS", Period: y25, ChildrenOf: "31"}); err != nil || len(a.Units) != 114 {
+		if a, err := s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "EXPORTS", Period: y25, ChildrenOf: "31"}); err != nil || len(a.Units) != 114 {
 			t.Errorf("communes of Hải Phòng: %d, %v", len(a.Units), err)
 		}
 		// The analytics' copy of the values agrees with them, and is
@@ -139,7 +140,7 @@ func TestAnalytics(t *testing.T) {
 		if err := s.CheckSeries(sys); err != nil {
 			t.Error(err)
 		}
-		if a, _ := s.Analyze(sys, store.AnalyticsQuery{Indicator: "TRADE_BALANCE", Period: y25, Units: []string{"31"}}); !near(a.Units[0].Value, 2) {
+		if a, _ := s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "TRADE_BALANCE", Period: y25, Units: []string{"31"}}); !near(a.Units[0].Value, 2) {
 			t.Errorf("after the rebuild: %+v", a.Units[0])
 		}
 	})
@@ -173,7 +174,7 @@ func TestTargets(t *testing.T) {
 		}
 		// April alone, against the year: the year to date (80,000) is 30.8% of 260,000,
 		// and 22,500 a month is needed for the remaining eight months.
-		a, err := s.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: stats.MonthOf(2026, 4), Units: []string{"31"}})
+		a, err := s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: stats.MonthOf(2026, 4), Units: []string{"31"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -185,7 +186,7 @@ func TestTargets(t *testing.T) {
 		if err := s.SaveTarget(as(haiPhongOfficer), target); err != nil {
 			t.Fatal(err)
 		}
-		if a, _ := s.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: stats.MonthOf(2026, 4), Units: []string{"31"}}); !near(a.Units[0].Target, 250000) {
+		if a, _ := s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: stats.MonthOf(2026, 4), Units: []string{"31"}}); !near(a.Units[0].Target, 250000) {
 			t.Errorf("revised target: %+v", a.Units[0].Attainment)
 		}
 		if _, total, _ := s.FindAuditEntries(sys, store.AuditFilter{Entity: "stat_target"}); total != 2 {

@@ -14,6 +14,7 @@ import (
 	"congthuong/internal/db"
 	"congthuong/internal/park"
 	"congthuong/internal/stats"
+	"congthuong/internal/stats/statsdb"
 )
 
 // ParkReportStatus is one report expected for a half: a tenant's (its
@@ -345,8 +346,8 @@ func eachTenantRow(ctx context.Context, q db.Queryer, fn func(siteID int64, t *p
 // parks and clusters, their land (planned, leasable, leased), tenant
 // projects, jobs and registered capital. Run after the half's reports are
 // approved; running it again revises the values.
-func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (ValueImportResult, error) {
-	var res ValueImportResult
+func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (statsdb.ValueImportResult, error) {
+	var res statsdb.ValueImportResult
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !(a.IsStaff() && a.CanWrite()) {
 		return res, congthuong.Errorf(congthuong.EFORBIDDEN, "only the department publishes figures")
@@ -414,7 +415,7 @@ func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (ValueIm
 		add("SITE_CAPITAL", float64(f.capital)/1e9) // billion dong
 	}
 	err = s.WithTx(ctx, func(tx *db.Tx) error {
-		return s.importValuesTx(ctx, tx, rows, false, &res)
+		return s.ImportValuesTx(ctx, tx, rows, false, &res)
 	})
 	return res, err
 }

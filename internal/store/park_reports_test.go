@@ -9,6 +9,7 @@ import (
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
 	"congthuong/internal/stats"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
@@ -99,7 +100,7 @@ func TestParkReports(t *testing.T) {
 				t.Errorf("%s of Hải Phòng for 2026H2: %+v %v", code, v, err)
 			}
 		}
-		if a, err := s.Analyze(context.Background(), store.AnalyticsQuery{Indicator: "CLUSTER_OCCUPANCY", Period: h1, Units: []string{"31"}}); err != nil ||
+		if a, err := s.Analyze(context.Background(), statsdb.AnalyticsQuery{Indicator: "CLUSTER_OCCUPANCY", Period: h1, Units: []string{"31"}}); err != nil ||
 			a.Units[0].Value == nil || *a.Units[0].Value != 30 {
 			t.Errorf("occupancy from the published figures: %+v %v", a, err)
 		}

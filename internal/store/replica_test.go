@@ -9,7 +9,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/stats"
-	"congthuong/internal/store"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/storetest"
 )
 
@@ -31,7 +31,7 @@ func TestAnalyticsReplica(t *testing.T) {
 	}
 	month := func() *float64 {
 		t.Helper()
-		a, err := s.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: period(t, "2024-01"), Units: []string{"31"}})
+		a, err := s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: period(t, "2024-01"), Units: []string{"31"}})
 		if err != nil {
 			t.Fatal(err)
 		}

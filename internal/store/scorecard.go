@@ -67,7 +67,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	if !a.System && !a.InScope(u.Code, u.ProvinceCode()) {
 		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", u.Code)
 	}
-	firstDay, lastDay := periodDays(p)
+	firstDay, lastDay := p.Days()
 	fd, _ := calendar.ParseDate(firstDay)
 	ld, _ := calendar.ParseDate(lastDay)
 	start, end := fd.At(0).UTC(), ld.AddDays(1).At(0).UTC()

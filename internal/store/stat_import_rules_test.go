@@ -7,6 +7,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/stats"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
@@ -31,7 +32,7 @@ func TestImportRespectsApprovedReports(t *testing.T) {
 		if err := s.DecideDataSet(department, "commune_retail_monthly", "11560", "2026-10", true, ""); err != nil {
 			t.Fatal(err)
 		}
-		public := func() []store.StoredValue {
+		public := func() []statsdb.StoredValue {
 			t.Helper()
 			v, err := s.UnitValues(context.Background(), "RETAIL_SALES", oct, "11560")
 			if err != nil {
@@ -39,7 +40,7 @@ func TestImportRespectsApprovedReports(t *testing.T) {
 			}
 			return v
 		}
-		importFile := func(ctx context.Context, body string) (store.ValueImportResult, error) {
+		importFile := func(ctx context.Context, body string) (statsdb.ValueImportResult, error) {
 			return s.ImportValues(ctx, stats.ReadValueImport(strings.NewReader("indicator,unit,period,value,status,source\n"+body)), false)
 		}
 
@@ -134,13 +135,13 @@ func TestUnpublishedFiguresStayWithStaff(t *testing.T) {
 				t.Errorf("%s: the official figure, without who entered it: %+v, %v", name, v, err)
 			}
 			var seen []string
-			if err := s.EachValue(ctx, "RETAIL_SALES", 2026, func(v store.StoredValue) error {
+			if err := s.EachValue(ctx, "RETAIL_SALES", 2026, func(v statsdb.StoredValue) error {
 				seen = append(seen, v.Period+" "+v.UpdatedBy)
 				return nil
 			}); err != nil || len(seen) != 1 || seen[0] != "2026-09 " {
 				t.Errorf("%s: the export: %q, %v", name, seen, err)
 			}
-			a, err := s.Analyze(ctx, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: oct, Units: []string{"11560"}})
+			a, err := s.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: oct, Units: []string{"11560"}})
 			if err != nil || a.Summary.Count != 0 {
 				t.Errorf("%s: the analysis of the preliminary month: %+v, %v", name, a.Summary, err)
 			}
@@ -156,11 +157,11 @@ func TestUnpublishedFiguresStayWithStaff(t *testing.T) {
 			if v, err := s.UnitValues(as(other), "RETAIL_SALES", oct, "11560"); err != nil || len(v) != 0 {
 				t.Errorf("%s sees another unit's preliminary figure: %+v, %v", other.Username, v, err)
 			}
-			if a, err := s.Analyze(as(other), store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: oct, Units: []string{"11560"}}); err != nil || a.Summary.Count != 0 {
+			if a, err := s.Analyze(as(other), statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: oct, Units: []string{"11560"}}); err != nil || a.Summary.Count != 0 {
 				t.Errorf("%s analyses another unit's preliminary figure: %+v, %v", other.Username, a.Summary, err)
 			}
 		}
-		if a, err := s.Analyze(as(haiPhongOfficer), store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: oct, Units: []string{"11560"}}); err != nil || a.Summary.Count != 1 {
+		if a, err := s.Analyze(as(haiPhongOfficer), statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: oct, Units: []string{"11560"}}); err != nil || a.Summary.Count != 1 {
 			t.Errorf("the province analyses its commune's preliminary figure: %+v, %v", a.Summary, err)
 		}
 	})

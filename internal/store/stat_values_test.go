@@ -9,6 +9,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/stats"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/tabular"
@@ -206,7 +207,7 @@ func TestConcurrentImportsOfOneYear(t *testing.T) {
 			if err := s.CheckSeries(sys); err != nil {
 				t.Fatalf("round %d: %v", round, err)
 			}
-			a, err := s.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: period(t, "2024"), Units: []string{"31"}})
+			a, err := s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: period(t, "2024"), Units: []string{"31"}})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/stats"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/unit/unitdb"
@@ -128,7 +129,7 @@ func benchAnalytics(b *testing.B, millions int) {
 			p, _ := stats.ParsePeriod(period)
 			b.Run("period="+period, func(b *testing.B) {
 				storetest.Timed(b, func(int) {
-					a, err := s.Analyze(sys, store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: p, All: true})
+					a, err := s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: p, All: true})
 					if err != nil || len(a.Units) != 3355 || a.Summary.Count != 3355 {
 						b.Fatalf("%v units, %d with a value, %v", len(a.Units), a.Summary.Count, err)
 					}

@@ -10,6 +10,7 @@ import (
 	"congthuong/internal/calendar/calendardb"
 	"congthuong/internal/db"
 	"congthuong/internal/enterprise/enterprisedb"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/unit/unitdb"
 )
 
@@ -22,6 +23,7 @@ type Store struct {
 	*authdb.Accounts
 	*calendardb.Schedules
 	*enterprisedb.Enterprises
+	*statsdb.Stats
 }
 
 // Open connects to the database (see db.Open) and registers the repairs
@@ -31,10 +33,10 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.OnRepair("statistics series", rebuildSeries)
+	d.OnRepair("statistics series", statsdb.RebuildSeriesWith)
 	units := unitdb.New(d)
 	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return rebuildParkFeatures(ctx, q) })
-	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units)}, nil
+	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: statsdb.New(d, units)}, nil
 }
 
 // What callers of the store name from the core.

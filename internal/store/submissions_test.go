@@ -9,6 +9,7 @@ import (
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/stats"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
@@ -91,7 +92,7 @@ func TestDataEntryAndApproval(t *testing.T) {
 			t.Errorf("approved figures are official: %+v", v)
 		}
 		// and public in the analytics the moment they are.
-		if a, err := s.Analyze(context.Background(), store.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: p, Units: []string{"11560"}}); err != nil || a.Summary.Count != 1 {
+		if a, err := s.Analyze(context.Background(), statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: p, Units: []string{"11560"}}); err != nil || a.Summary.Count != 1 {
 			t.Errorf("the public analysis after approval: %+v, %v", a, err)
 		}
 		if err := s.CheckSeries(sys); err != nil {
@@ -150,7 +151,7 @@ func TestApprovalLocksAgainstEntry(t *testing.T) {
 			switch {
 			case errApprove != nil:
 				t.Fatalf("round %d: approval: %v", round, errApprove)
-			case errEnter == nil && status != store.SubmissionApproved:
+			case errEnter == nil && status != statsdb.SubmissionApproved:
 				t.Fatalf("round %d: the report was approved and then entered again: it is %q", round, status)
 			case errEnter != nil && congthuong.ErrorCode(errEnter) != congthuong.ECONFLICT:
 				t.Fatalf("round %d: entry: %v", round, errEnter)

@@ -9,7 +9,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/stats"
-	"congthuong/internal/store"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/tabular"
 )
 
@@ -101,9 +101,9 @@ func (s *Server) apiAnalytics(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func analyticsQuery(v url.Values) (store.AnalyticsQuery, error) {
+func analyticsQuery(v url.Values) (statsdb.AnalyticsQuery, error) {
 	var val congthuong.Validation
-	q := store.AnalyticsQuery{Indicator: strings.ToUpper(strings.TrimSpace(v.Get("indicator")))}
+	q := statsdb.AnalyticsQuery{Indicator: strings.ToUpper(strings.TrimSpace(v.Get("indicator")))}
 	if q.Indicator == "" {
 		val.Add("indicator", "give the indicator's code")
 	}
@@ -161,7 +161,7 @@ func (s *Server) exportValues(w http.ResponseWriter, r *http.Request) error {
 	}
 	name := strings.ToLower(code) + "-" + strconv.Itoa(year)
 	each := func(emit func([]string) error) error {
-		return s.store.EachValue(r.Context(), code, year, func(sv store.StoredValue) error { return emit(sv.Record()) })
+		return s.store.EachValue(r.Context(), code, year, func(sv statsdb.StoredValue) error { return emit(sv.Record()) })
 	}
 	var buf bytes.Buffer
 	if strings.HasSuffix(r.URL.Path, ".csv") {

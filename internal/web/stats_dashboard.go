@@ -13,7 +13,7 @@ import (
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/stats"
-	"congthuong/internal/store"
+	"congthuong/internal/stats/statsdb"
 )
 
 // showDashboard draws one indicator for one unit and year: its months
@@ -60,7 +60,7 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) dashboardData(ctx context.Context, d map[string]any, code, unitCode string, year int, lang string) error {
-	yearAnalysis, err := s.store.Analyze(ctx, store.AnalyticsQuery{Indicator: code, Period: stats.YearOf(year), Units: []string{unitCode}})
+	yearAnalysis, err := s.store.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: code, Period: stats.YearOf(year), Units: []string{unitCode}})
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func (s *Server) dashboardData(ctx context.Context, d map[string]any, code, unit
 	var months []string
 	var this, last []any
 	for m := 1; m <= 12; m++ {
-		a, err := s.store.Analyze(ctx, store.AnalyticsQuery{Indicator: code, Period: stats.MonthOf(year, m), Units: []string{unitCode}})
+		a, err := s.store.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: code, Period: stats.MonthOf(year, m), Units: []string{unitCode}})
 		if err != nil {
 			return err
 		}
@@ -97,7 +97,7 @@ func (s *Server) dashboardData(ctx context.Context, d map[string]any, code, unit
 	}
 
 	// Growth by unit among its peers.
-	peers := store.AnalyticsQuery{Indicator: code, Period: stats.YearOf(year), ChildrenOf: me.Parent}
+	peers := statsdb.AnalyticsQuery{Indicator: code, Period: stats.YearOf(year), ChildrenOf: me.Parent}
 	if peers.ChildrenOf == "" {
 		peers.ChildrenOf = congthuong.CountryCode
 	}
@@ -186,7 +186,7 @@ func (s *Server) showUnitCard(w http.ResponseWriter, r *http.Request) error {
 	var rows []unitCardRow
 	unitName := unitCode
 	for _, ind := range list {
-		a, err := s.store.Analyze(r.Context(), store.AnalyticsQuery{Indicator: ind.Code, Period: stats.YearOf(year), Units: []string{unitCode}})
+		a, err := s.store.Analyze(r.Context(), statsdb.AnalyticsQuery{Indicator: ind.Code, Period: stats.YearOf(year), Units: []string{unitCode}})
 		if err != nil {
 			return err
 		}

@@ -9,7 +9,7 @@ import (
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/stats"
-	"congthuong/internal/store"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/tabular"
 )
 
@@ -75,7 +75,7 @@ func (s *Server) apiListSubmissions(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	if subs == nil {
-		subs = []store.Submission{}
+		subs = []statsdb.Submission{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"items": subs, "completeness": c})
 	return nil
@@ -267,7 +267,7 @@ func (s *Server) dataSetTemplate(w http.ResponseWriter, r *http.Request) error {
 	}
 	units := []string{unitCode}
 	if ds.Level == "commune" && len(unitCode) == 2 { // a province: its communes
-		a, err := s.store.Analyze(r.Context(), store.AnalyticsQuery{Indicator: ds.Indicators[0], Period: p, ChildrenOf: unitCode})
+		a, err := s.store.Analyze(r.Context(), statsdb.AnalyticsQuery{Indicator: ds.Indicators[0], Period: p, ChildrenOf: unitCode})
 		if err != nil {
 			return err
 		}

@@ -10,7 +10,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/stats"
-	"congthuong/internal/store"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/tabular"
 )
 
@@ -56,7 +56,7 @@ func (s *Server) buildReport(ctx context.Context, t stats.ReportTemplate, p stat
 		var sec stats.ReportSection
 		found := false
 		for _, pp := range periods {
-			a, err := s.store.Analyze(ctx, store.AnalyticsQuery{Indicator: code, Period: pp, Units: []string{unitCode}})
+			a, err := s.store.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: code, Period: pp, Units: []string{unitCode}})
 			if congthuong.ErrorCode(err) == congthuong.EINVALID && len(congthuong.ErrorFields(err)) > 0 &&
 				congthuong.ErrorFields(err)[0].Field == "indicator" {
 				break // an indicator removed from the catalogue: left out

@@ -1,4 +1,4 @@
-package store
+package statsdb
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 
 // SaveTarget sets the target of an indicator for a unit and period, tied to
 // the resolution that set it; officers for units in their scope, audited.
-func (s *Store) SaveTarget(ctx context.Context, t stats.Target) error {
+func (s *Stats) SaveTarget(ctx context.Context, t stats.Target) error {
 	actor := congthuong.ActorFrom(ctx)
 	if err := db.RequireWriter(actor); err != nil {
 		return err
@@ -31,7 +31,7 @@ func (s *Store) SaveTarget(ctx context.Context, t stats.Target) error {
 	if _, ok := catalog.Get(t.Indicator); !ok {
 		return invalid("indicator", "no indicator with code "+t.Indicator)
 	}
-	spans, err := s.Units.Index(ctx)
+	spans, err := s.units.Index(ctx)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (s *Store) SaveTarget(ctx context.Context, t stats.Target) error {
 				t.Period.Last, u.Code, u.ValidFrom, t.Period.String(), t.Value, t.Resolution, t.ResolutionDate, tx.Now, db.ActorName(actor))
 		}
 		if err != nil {
-			return fmt.Errorf("store: save target: %w", err)
+			return fmt.Errorf("statsdb: save target: %w", err)
 		}
 		action, b := "create", any(nil)
 		if before != nil {
@@ -78,11 +78,11 @@ type targetKey struct {
 }
 
 // targets reads the targets of an indicator for a year, by unit and period.
-func (s *Store) targets(ctx context.Context, indicator string, year int) (map[targetKey]stats.Target, error) {
+func (s *Stats) targets(ctx context.Context, indicator string, year int) (map[targetKey]stats.Target, error) {
 	rows, err := s.AnalyticsQuery(ctx, `SELECT unit_code, unit_from, first_month, last_month, value, resolution, resolution_date
 		FROM stat_targets WHERE indicator = $1 AND year = $2`, indicator, year)
 	if err != nil {
-		return nil, fmt.Errorf("store: targets: %w", err)
+		return nil, fmt.Errorf("statsdb: targets: %w", err)
 	}
 	defer rows.Close()
 	out := map[targetKey]stats.Target{}

@@ -1,4 +1,7 @@
-package store
+// Package statsdb keeps the sector statistics in the database: indicators, values with
+// their revisions and the series rows the analytics read, targets, units'
+// reports and their approval, and the analytics themselves.
+package statsdb
 
 import (
 	"context"
@@ -7,20 +10,30 @@ import (
 	"congthuong"
 	"congthuong/internal/db"
 	"congthuong/internal/stats"
+	"congthuong/internal/unit/unitdb"
 )
+
+// Stats is the statistics' SQL.
+type Stats struct {
+	*db.DB
+	units *unitdb.Units
+}
+
+// New returns the statistics' store over d.
+func New(d *db.DB, units *unitdb.Units) *Stats { return &Stats{DB: d, units: units} }
 
 const indicatorColumns = `code, name_vi, name_en, measure, kind, formula, aggregation, weight, decimals,
 	higher_is_better, versus_last_year, non_negative, grp`
 
 // Indicators returns every indicator, by code. They are public.
-func (s *Store) Indicators(ctx context.Context) ([]stats.Indicator, error) {
+func (s *Stats) Indicators(ctx context.Context) ([]stats.Indicator, error) {
 	return indicators(ctx, s.Read)
 }
 
 func indicators(ctx context.Context, q db.Queryer) ([]stats.Indicator, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+indicatorColumns+` FROM indicators ORDER BY code`)
 	if err != nil {
-		return nil, fmt.Errorf("store: indicators: %w", err)
+		return nil, fmt.Errorf("statsdb: indicators: %w", err)
 	}
 	defer rows.Close()
 	out := []stats.Indicator{}
@@ -36,7 +49,7 @@ func indicators(ctx context.Context, q db.Queryer) ([]stats.Indicator, error) {
 }
 
 // Catalog returns the indicators as a checked catalogue.
-func (s *Store) Catalog(ctx context.Context) (*stats.Catalog, error) {
+func (s *Stats) Catalog(ctx context.Context) (*stats.Catalog, error) {
 	list, err := s.Indicators(ctx)
 	if err != nil {
 		return nil, err
@@ -48,7 +61,7 @@ func (s *Store) Catalog(ctx context.Context) (*stats.Catalog, error) {
 // administrators only, audited. The whole catalogue must stay consistent:
 // a formula or weight names existing indicators and no formula depends on
 // itself.
-func (s *Store) SaveIndicator(ctx context.Context, ind stats.Indicator) error {
+func (s *Stats) SaveIndicator(ctx context.Context, ind stats.Indicator) error {
 	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change indicators"); err != nil {
 		return err
 	}
@@ -93,7 +106,7 @@ func (s *Store) SaveIndicator(ctx context.Context, ind stats.Indicator) error {
 				ind.Decimals, ind.HigherIsBetter, ind.VersusLastYear, ind.NonNegative, ind.Group, tx.Now)
 		}
 		if err != nil {
-			return fmt.Errorf("store: save indicator: %w", err)
+			return fmt.Errorf("statsdb: save indicator: %w", err)
 		}
 		action := "create"
 		var b any
@@ -107,7 +120,7 @@ func (s *Store) SaveIndicator(ctx context.Context, ind stats.Indicator) error {
 // SeedIndicators adds the indicators of list whose codes are not taken, in
 // an order that puts each formula's inputs first, and returns how many it
 // added.
-func (s *Store) SeedIndicators(ctx context.Context, list []stats.Indicator) (int, error) {
+func (s *Stats) SeedIndicators(ctx context.Context, list []stats.Indicator) (int, error) {
 	existing, err := s.Indicators(ctx)
 	if err != nil {
 		return 0, err
@@ -134,7 +147,7 @@ func (s *Store) SeedIndicators(ctx context.Context, list []stats.Indicator) (int
 	}
 	for _, ind := range list {
 		if !have[ind.Code] {
-			return added, fmt.Errorf("store: seed indicator %s: %w", ind.Code, s.SaveIndicator(ctx, ind))
+			return added, fmt.Errorf("statsdb: seed indicator %s: %w", ind.Code, s.SaveIndicator(ctx, ind))
 		}
 	}
 	return added, nil

@@ -1,4 +1,4 @@
-package store
+package statsdb
 
 import (
 	"bytes"
@@ -63,7 +63,7 @@ func encodeSeries(entries []seriesEntry) []byte {
 // seriesData is a series row's data as stored.
 type seriesData []byte
 
-var errSeriesFormat = errors.New("store: a stat_series row is not in the known format")
+var errSeriesFormat = errors.New("statsdb: a stat_series row is not in the known format")
 
 func (d seriesData) valid() bool {
 	return len(d) > 0 && d[0] == seriesFormat && (len(d)-1)%seriesEntrySize == 0
@@ -116,7 +116,7 @@ func upsertSeries(ctx context.Context, q db.Execer, d db.Dialect, rows []seriesR
 		if _, err := q.ExecContext(ctx, `INSERT INTO stat_series (indicator, year, unit_code, unit_from, data) VALUES `+
 			d.Values(n, cols)+` ON CONFLICT (indicator, year, unit_code, unit_from) DO UPDATE SET data = excluded.data`,
 			args...); err != nil {
-			return fmt.Errorf("store: write series: %w", err)
+			return fmt.Errorf("statsdb: write series: %w", err)
 		}
 		rows = rows[n:]
 	}
@@ -144,7 +144,7 @@ func insertSeries(ctx context.Context, tx *db.Tx, rows []seriesRow) error {
 			}
 		})
 	if err != nil {
-		return fmt.Errorf("store: write series: %w", err)
+		return fmt.Errorf("statsdb: write series: %w", err)
 	}
 	return nil
 }
@@ -180,7 +180,7 @@ func lockSeries(ctx context.Context, tx *db.Tx, years map[string]map[int]bool) e
 		// Two int4 keys: a space apart from the one-key locks of
 		// start-up and the audit chain.
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('stat_series:' || $1), $2)`, k.indicator, k.year); err != nil {
-			return fmt.Errorf("store: lock series: %w", err)
+			return fmt.Errorf("statsdb: lock series: %w", err)
 		}
 	}
 	return nil
@@ -203,7 +203,7 @@ func seriesFromValues(ctx context.Context, q db.Queryer, w db.Where) ([]seriesRo
 	rs, err := q.QueryContext(ctx, `SELECT indicator, year, unit_code, unit_from, first_month, last_month, value, status
 		FROM stat_values`+w.SQL()+` ORDER BY indicator, year, unit_code, unit_from`, w.Args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: series: %w", err)
+		return nil, fmt.Errorf("statsdb: series: %w", err)
 	}
 	defer rs.Close()
 	var out []seriesRow
@@ -224,11 +224,12 @@ func seriesFromValues(ctx context.Context, q db.Queryer, w db.Where) ([]seriesRo
 	return out, rs.Err()
 }
 
-// rebuildSeries writes the series rows of every stored value; the migration
-// that adds the table runs it.
-func rebuildSeries(ctx context.Context, q db.Execer, d db.Dialect) error {
+// RebuildSeriesWith writes the series rows of every stored value, through
+// q: the repair the migration that adds the table asks for, and
+// RebuildSeries.
+func RebuildSeriesWith(ctx context.Context, q db.Execer, d db.Dialect) error {
 	if _, err := q.ExecContext(ctx, `DELETE FROM stat_series`); err != nil {
-		return fmt.Errorf("store: series: %w", err)
+		return fmt.Errorf("statsdb: series: %w", err)
 	}
 	return refreshSeries(ctx, q, d, db.Where{})
 }
@@ -236,16 +237,16 @@ func rebuildSeries(ctx context.Context, q db.Execer, d db.Dialect) error {
 // RebuildSeries writes every series row again from the stored values, in
 // one transaction: the repair when CheckSeries finds a difference.
 // Administrators only.
-func (s *Store) RebuildSeries(ctx context.Context) error {
+func (s *Stats) RebuildSeries(ctx context.Context) error {
 	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "rebuild the statistics series"); err != nil {
 		return err
 	}
-	return s.WithTx(ctx, func(tx *db.Tx) error { return rebuildSeries(ctx, tx, s.Dialect) })
+	return s.WithTx(ctx, func(tx *db.Tx) error { return RebuildSeriesWith(ctx, tx, s.Dialect) })
 }
 
 // CheckSeries reports whether every series row holds exactly the values
 // stored: the analytics' copy agrees with the record.
-func (s *Store) CheckSeries(ctx context.Context) error {
+func (s *Stats) CheckSeries(ctx context.Context) error {
 	want, err := seriesFromValues(ctx, s.Read, db.Where{})
 	if err != nil {
 		return err
@@ -253,7 +254,7 @@ func (s *Store) CheckSeries(ctx context.Context) error {
 	rows, err := s.Read.QueryContext(ctx, `SELECT indicator, year, unit_code, unit_from, data FROM stat_series
 		ORDER BY indicator, year, unit_code, unit_from`)
 	if err != nil {
-		return fmt.Errorf("store: series: %w", err)
+		return fmt.Errorf("statsdb: series: %w", err)
 	}
 	defer rows.Close()
 	i := 0
@@ -264,17 +265,17 @@ func (s *Store) CheckSeries(ctx context.Context) error {
 			return err
 		}
 		if i >= len(want) || want[i].key != k {
-			return fmt.Errorf("store: series %v is stored but no value makes it", k)
+			return fmt.Errorf("statsdb: series %v is stored but no value makes it", k)
 		}
 		if w := encodeSeries(want[i].entries); !bytes.Equal(w, data) {
-			return fmt.Errorf("store: series %v holds other values than stat_values", k)
+			return fmt.Errorf("statsdb: series %v holds other values than stat_values", k)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
 	if i < len(want) {
-		return fmt.Errorf("store: series %v is missing", want[i].key)
+		return fmt.Errorf("statsdb: series %v is missing", want[i].key)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package store
+package statsdb
 
 import (
 	"context"
@@ -49,8 +49,8 @@ type Completeness struct {
 	OnTime   int `json:"on_time"`
 }
 
-func (s *Store) submissionUnit(ctx context.Context, ds stats.DataSet, unitCode string, p stats.Period) (unit.Unit, error) {
-	spans, err := s.Units.Index(ctx)
+func (s *Stats) submissionUnit(ctx context.Context, ds stats.DataSet, unitCode string, p stats.Period) (unit.Unit, error) {
+	spans, err := s.units.Index(ctx)
 	if err != nil {
 		return unit.Unit{}, err
 	}
@@ -80,7 +80,7 @@ func dataSetPeriod(code, period string) (stats.DataSet, stats.Period, error) {
 // EnterDataSet stores a unit's figures of a data set for a period (as
 // preliminary values) and marks the report entered, in one transaction.
 // A report the department approved is locked.
-func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period string, values map[string]float64, source string) error {
+func (s *Stats) EnterDataSet(ctx context.Context, dataSet, unitCode, period string, values map[string]float64, source string) error {
 	actor := congthuong.ActorFrom(ctx)
 	if err := db.RequireWriter(actor); err != nil {
 		return err
@@ -130,7 +130,7 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is approved and locked; ask the department to return it")
 		}
 		var res ValueImportResult
-		if err := s.importValuesTx(ctx, tx, rows, status == SubmissionReturned, &res); err != nil {
+		if err := s.ImportValuesTx(ctx, tx, rows, status == SubmissionReturned, &res); err != nil {
 			// Row problems name the indicator rather than a row of a file.
 			for i, f := range congthuong.ErrorFields(err) {
 				if f.Row > 0 && f.Row <= len(rows) {
@@ -156,7 +156,7 @@ func (s *Store) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 				SubmissionEntered, db.ActorName(actor), tx.Now, joined, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom)
 		}
 		if err != nil {
-			return fmt.Errorf("store: enter report: %w", err)
+			return fmt.Errorf("statsdb: enter report: %w", err)
 		}
 		return tx.Audit(ctx, audit.Enter, "stat_submission", ds.Code+"/"+u.Code+"/"+p.String(), u.Code, nil, values)
 	})
@@ -197,7 +197,7 @@ func submissionStatus(ctx context.Context, tx *db.Tx, ds string, p stats.Period,
 // once approved (which unlocks it). The
 // department decides: staff of the unit's province or of the country, not
 // of the commune itself.
-func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period string, approve bool, note string) error {
+func (s *Stats) DecideDataSet(ctx context.Context, dataSet, unitCode, period string, approve bool, note string) error {
 	actor := congthuong.ActorFrom(ctx)
 	if actor.Anonymous() {
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
@@ -247,7 +247,7 @@ func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 				p.Year, p.First, p.Last, u.Code, u.ValidFrom)
 			w.In("indicator", ds.Indicators)
 			if _, err := tx.ExecContext(ctx, `UPDATE stat_values SET status = $1`+w.SQL(), w.Args...); err != nil {
-				return fmt.Errorf("store: approve report: %w", err)
+				return fmt.Errorf("statsdb: approve report: %w", err)
 			}
 			// The status moved: the analytics' copy follows (official values are public).
 			var sw db.Where
@@ -260,7 +260,7 @@ func (s *Store) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 		if _, err := tx.ExecContext(ctx, `UPDATE stat_submissions SET status = $1, decided_by = $2, decided_at = $3, note = $4
 			WHERE data_set = $5 AND year = $6 AND first_month = $7 AND last_month = $8 AND unit_code = $9 AND unit_from = $10`,
 			next, db.ActorName(actor), tx.Now, note, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom); err != nil {
-			return fmt.Errorf("store: decide report: %w", err)
+			return fmt.Errorf("statsdb: decide report: %w", err)
 		}
 		return tx.Audit(ctx, next, "stat_submission", ds.Code+"/"+u.Code+"/"+p.String(), u.Code,
 			map[string]string{"status": status}, map[string]string{"status": next, "note": note})
@@ -278,7 +278,7 @@ func orNone(s string) string {
 // (the provinces, or the communes of province), within the actor's scope,
 // with their report's state, its due time counted on cal and whether it
 // came on time.
-func (s *Store) Submissions(ctx context.Context, dataSet, period, province string, cal *calendar.Calendar) ([]Submission, Completeness, error) {
+func (s *Stats) Submissions(ctx context.Context, dataSet, period, province string, cal *calendar.Calendar) ([]Submission, Completeness, error) {
 	actor := congthuong.ActorFrom(ctx)
 	var c Completeness
 	if !actor.System && !actor.IsStaff() {
@@ -288,11 +288,11 @@ func (s *Store) Submissions(ctx context.Context, dataSet, period, province strin
 	if err != nil {
 		return nil, c, err
 	}
-	ix, err := s.Units.Index(ctx)
+	ix, err := s.units.Index(ctx)
 	if err != nil {
 		return nil, c, err
 	}
-	_, last := periodDays(p)
+	_, last := p.Days()
 	end, _ := calendar.ParseDate(last)
 	dueDay, err := cal.AddWorkingDays(end, ds.DueWorkingDays)
 	if err != nil {
@@ -302,7 +302,7 @@ func (s *Store) Submissions(ctx context.Context, dataSet, period, province strin
 	rows, err := s.Read.QueryContext(ctx, `SELECT unit_code, unit_from, status, entered_by, entered_at, decided_by, decided_at, note,
 		warnings FROM stat_submissions WHERE data_set = $1 AND year = $2 AND first_month = $3 AND last_month = $4`, ds.Code, p.Year, p.First, p.Last)
 	if err != nil {
-		return nil, c, fmt.Errorf("store: submissions: %w", err)
+		return nil, c, fmt.Errorf("statsdb: submissions: %w", err)
 	}
 	defer rows.Close()
 	byUnit := map[[2]string]Submission{}

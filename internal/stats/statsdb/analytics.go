@@ -1,4 +1,4 @@
-package store
+package statsdb
 
 import (
 	"context"
@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"congthuong"
 	"congthuong/internal/db"
@@ -31,7 +30,7 @@ type AnalyticsQuery struct {
 // a value saved is in the next answer. Values of units that no longer exist
 // are restated: Hải Phòng's 2024 is old Hải Phòng plus old Hải Dương when
 // compared with 2025. The public sees official values only.
-func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics, error) {
+func (s *Stats) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics, error) {
 	catalog, err := s.Catalog(ctx)
 	if err != nil {
 		return nil, err
@@ -58,7 +57,7 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 	if len(targets) > 0 && ind.Kind == stats.Flow {
 		load = q.Period.YearToDate() // a yearly target is met by the year to date
 	}
-	spans, err := s.Units.Index(ctx)
+	spans, err := s.units.Index(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -129,8 +128,8 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 		}
 		return total, any
 	}
-	pFirst, pLast := periodDays(q.Period)
-	prevFirst, prevLast := periodDays(out.PreviousYear)
+	pFirst, pLast := q.Period.Days()
+	prevFirst, prevLast := out.PreviousYear.Days()
 	var withValue []int
 	out.Units = make([]stats.UnitFigure, 0, len(units))
 	for _, u := range units {
@@ -181,7 +180,7 @@ func (s *Store) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 // else the units it replaced (a province of 2025-07-01 looked at for 2024)
 // when the indicator adds up over units; nothing otherwise.
 func forPeriod(as *unit.Index, u unit.Unit, p stats.Period, ind *stats.Indicator) []unit.Unit {
-	first, last := periodDays(p)
+	first, last := p.Days()
 	return forDays(as, u, first, last, ind)
 }
 
@@ -230,27 +229,22 @@ func endsBefore(p stats.Period, validFrom string) bool {
 	return p.Year*12+p.Last < y*12+m
 }
 
-func periodDays(p stats.Period) (first, last string) {
-	return time.Date(p.Year, time.Month(p.First), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly),
-		time.Date(p.Year, time.Month(p.Last)+1, 0, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
-}
-
 // analysisUnits resolves the query's units to unit rows.
-func (s *Store) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Unit, error) {
+func (s *Stats) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Unit, error) {
 	bad := func(field, msg string) error {
 		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid query",
 			Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
 	}
-	_, last := periodDays(q.Period)
+	_, last := q.Period.Days()
 	switch {
 	case q.Group != "":
-		out, err := s.GroupMembers(ctx, q.Group)
+		out, err := s.units.GroupMembers(ctx, q.Group)
 		if err == nil && len(out) == 0 {
 			err = bad("units", "no unit group "+q.Group)
 		}
 		return out, err
 	case q.ChildrenOf != "" || q.All:
-		ix, err := s.Units.Index(ctx)
+		ix, err := s.units.Index(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -269,7 +263,7 @@ func (s *Store) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Uni
 		if len(q.Units) > 5000 {
 			return nil, bad("units", "at most 5,000 units per query")
 		}
-		spans, err := s.Units.Index(ctx)
+		spans, err := s.units.Index(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -343,7 +337,7 @@ func (av analysisValues) series(indicator string, m unit.Unit, year int) seriesD
 
 // loadAnalysisValues reads the series rows of the indicators for the
 // period's year and the year before, of the given units or all.
-func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.Period, units []string) (analysisValues, error) {
+func (s *Stats) loadAnalysisValues(ctx context.Context, codes []string, p stats.Period, units []string) (analysisValues, error) {
 	out := analysisValues{actor: congthuong.ActorFrom(ctx)}
 	var arena []byte                  // every row's data, in one array
 	var code, from, data sql.RawBytes // read in place
@@ -356,7 +350,7 @@ func (s *Store) loadAnalysisValues(ctx context.Context, codes []string, p stats.
 			}
 			rows, err := s.AnalyticsQuery(ctx, `SELECT unit_code, unit_from, data FROM stat_series`+w.SQL(), w.Args...)
 			if err != nil {
-				return out, fmt.Errorf("store: analysis values: %w", err)
+				return out, fmt.Errorf("statsdb: analysis values: %w", err)
 			}
 			size := len(units)
 			if size == 0 {

@@ -1,4 +1,4 @@
-package store
+package statsdb
 
 import (
 	"context"
@@ -35,7 +35,7 @@ const maxWarnings = 1000
 // resolvePeriod returns the unit a code names for a period (unit.Index's
 // Resolve over the period's first and last days).
 func resolvePeriod(ix *unit.Index, code string, p stats.Period) (unit.Unit, bool) {
-	first, last := periodDays(p)
+	first, last := p.Days()
 	return ix.Resolve(code, first, last)
 }
 
@@ -97,7 +97,7 @@ const MaxValueRows = 1_000_000
 // every problem is returned and nothing is written. A value that differs
 // from the stored one is a revision: the old one is kept in
 // stat_value_revisions. Re-importing the same values changes nothing.
-func (s *Store) ImportValues(ctx context.Context, src tabular.Source[stats.ValueRow], dryRun bool) (ValueImportResult, error) {
+func (s *Stats) ImportValues(ctx context.Context, src tabular.Source[stats.ValueRow], dryRun bool) (ValueImportResult, error) {
 	res := ValueImportResult{DryRun: dryRun}
 	c, err := s.newValueChecker(ctx, s.Read)
 	if err != nil {
@@ -122,7 +122,7 @@ func (s *Store) ImportValues(ctx context.Context, src tabular.Source[stats.Value
 // caller's (a report entered, a park report published); reopened says that
 // the rows re-enter a report the department returned, whose official
 // figures they may replace.
-func (s *Store) importValuesTx(ctx context.Context, tx *db.Tx, rows []stats.ValueRow, reopened bool, res *ValueImportResult) error {
+func (s *Stats) ImportValuesTx(ctx context.Context, tx *db.Tx, rows []stats.ValueRow, reopened bool, res *ValueImportResult) error {
 	c, err := s.newValueChecker(ctx, tx)
 	if err != nil {
 		return err
@@ -195,7 +195,7 @@ type valueChecker struct {
 	years    map[string]map[int]bool // indicator → years, to load what is stored
 }
 
-func (s *Store) newValueChecker(ctx context.Context, q db.Queryer) (*valueChecker, error) {
+func (s *Stats) newValueChecker(ctx context.Context, q db.Queryer) (*valueChecker, error) {
 	list, err := indicators(ctx, q)
 	if err != nil {
 		return nil, err
@@ -206,7 +206,7 @@ func (s *Store) newValueChecker(ctx context.Context, q db.Queryer) (*valueChecke
 	}
 	// Unit rows from the store's cache: the reference data does not change
 	// within an import.
-	spans, err := s.Units.Index(ctx)
+	spans, err := s.units.Index(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +234,7 @@ func (c *valueChecker) check(r stats.ValueRow, v *congthuong.Validation) {
 	}
 	days, ok := c.dayCache[r.Period]
 	if !ok {
-		days[0], days[1] = periodDays(r.Period)
+		days[0], days[1] = r.Period.Days()
 		c.dayCache[r.Period] = days
 	}
 	u, ok := c.units.Resolve(r.UnitCode, days[0], days[1])
@@ -415,7 +415,7 @@ func approvedValues(ctx context.Context, q db.Queryer, years map[string]map[int]
 	w.Add("year IN ("+strings.Repeat("?, ", len(ys)-1)+"?)", ys...)
 	rows, err := q.QueryContext(ctx, `SELECT data_set, year, first_month, last_month, unit_code, unit_from FROM stat_submissions`+w.SQL(), w.Args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: approved reports: %w", err)
+		return nil, fmt.Errorf("statsdb: approved reports: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -498,7 +498,7 @@ func readStoredValues(ctx context.Context, q db.Queryer, years map[string]map[in
 			rows, err := q.QueryContext(ctx, `SELECT period, unit_code, unit_from, year, first_month, last_month, value, status,
 				source, revision, updated_at, updated_by FROM stat_values WHERE indicator = $1 AND year = $2`, code, y)
 			if err != nil {
-				return nil, fmt.Errorf("store: stored values: %w", err)
+				return nil, fmt.Errorf("statsdb: stored values: %w", err)
 			}
 			for rows.Next() {
 				k := valueKey{indicator: code}
@@ -561,7 +561,7 @@ func (w *valueWriter) insert(ctx context.Context, values []*importedValue) error
 		err = w.insertBound(ctx, values)
 	}
 	if err != nil {
-		return fmt.Errorf("store: import values: %w", err)
+		return fmt.Errorf("statsdb: import values: %w", err)
 	}
 	return nil
 }
@@ -597,14 +597,14 @@ func (w *valueWriter) revise(ctx context.Context, k valueKey, r stats.ValueRow, 
 	if _, err := w.tx.ExecContext(ctx, `INSERT INTO stat_value_revisions (indicator, period, unit_code, unit_from, revision,
 		value, status, source, updated_at, updated_by, replaced_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 		k.indicator, k.period, k.unitCode, k.unitFrom, old.revision, old.value, string(old.status), old.source, old.at, old.by, w.tx.Now); err != nil {
-		return fmt.Errorf("store: keep revision: %w", err)
+		return fmt.Errorf("statsdb: keep revision: %w", err)
 	}
 	if _, err := w.tx.ExecContext(ctx, `UPDATE stat_values SET value = $1, status = $2, source = $3, revision = $4,
 		updated_at = $5, updated_by = $6 WHERE indicator = $7 AND year = $8 AND first_month = $9 AND last_month = $10
 		AND unit_code = $11 AND unit_from = $12`,
 		r.Value, string(r.Status), r.Source, old.revision+1, w.tx.Now, w.by, k.indicator, r.Period.Year, r.Period.First,
 		r.Period.Last, k.unitCode, k.unitFrom); err != nil {
-		return fmt.Errorf("store: revise value: %w", err)
+		return fmt.Errorf("statsdb: revise value: %w", err)
 	}
 	return nil
 }
@@ -626,16 +626,16 @@ type StoredValue struct {
 // Values returns the current values of an indicator for a period, by unit.
 // The public and enterprise users see official figures only, without who
 // entered them; staff see unofficial ones of their scope too.
-func (s *Store) Values(ctx context.Context, indicator string, p stats.Period) ([]StoredValue, error) {
+func (s *Stats) Values(ctx context.Context, indicator string, p stats.Period) ([]StoredValue, error) {
 	return s.values(ctx, indicator, p, "")
 }
 
 // UnitValues is Values for one unit code.
-func (s *Store) UnitValues(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
+func (s *Stats) UnitValues(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
 	return s.values(ctx, indicator, p, unitCode)
 }
 
-func (s *Store) values(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
+func (s *Stats) values(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
 	var w db.Where
 	w.Add("indicator = ? AND year = ? AND first_month = ? AND last_month = ?", indicator, p.Year, p.First, p.Last)
 	if unitCode != "" {
@@ -648,7 +648,7 @@ func (s *Store) values(ctx context.Context, indicator string, p stats.Period, un
 
 // ValueRevisions returns the earlier values of one indicator, period and
 // unit, oldest first; staff only.
-func (s *Store) ValueRevisions(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
+func (s *Stats) ValueRevisions(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !a.IsStaff() {
 		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff see revisions")
@@ -658,11 +658,11 @@ func (s *Store) ValueRevisions(ctx context.Context, indicator string, p stats.Pe
 		[]any{indicator, p.String(), unitCode})
 }
 
-func (s *Store) queryValues(ctx context.Context, query string, args []any) ([]StoredValue, error) {
+func (s *Stats) queryValues(ctx context.Context, query string, args []any) ([]StoredValue, error) {
 	staff := congthuong.ActorFrom(ctx).SeesUnpublished()
 	rows, err := s.Read.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: values: %w", err)
+		return nil, fmt.Errorf("statsdb: values: %w", err)
 	}
 	defer rows.Close()
 	out := []StoredValue{}
@@ -684,7 +684,7 @@ func (s *Store) queryValues(ctx context.Context, query string, args []any) ([]St
 // EachValue calls fn with every current value of an indicator in a year,
 // in key order; the public and enterprise users get official values only,
 // without who entered them; staff unofficial ones of their scope too.
-func (s *Store) EachValue(ctx context.Context, indicator string, year int, fn func(StoredValue) error) error {
+func (s *Stats) EachValue(ctx context.Context, indicator string, year int, fn func(StoredValue) error) error {
 	var w db.Where
 	w.Add("indicator = ? AND year = ?", indicator, year)
 	staff := congthuong.ActorFrom(ctx).SeesUnpublished()
@@ -692,7 +692,7 @@ func (s *Store) EachValue(ctx context.Context, indicator string, year int, fn fu
 	rows, err := s.Read.QueryContext(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision,
 		updated_at, updated_by FROM stat_values`+w.SQL()+` ORDER BY first_month, last_month, unit_code, unit_from`, w.Args...)
 	if err != nil {
-		return fmt.Errorf("store: values: %w", err)
+		return fmt.Errorf("statsdb: values: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {

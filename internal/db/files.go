@@ -38,8 +38,15 @@ type StoredFile struct {
 	mtime   time.Time
 }
 
-// PutFile writes r's content (at most max bytes) and returns its hash.
-func (s *DB) PutFile(r io.Reader, max int64) (StoredFile, error) {
+// MaxStoredFile bounds every file a module keeps (a dossier's paper, a
+// site's photo or document, a procedure's blank form): one limit, so that a
+// request's size can be bounded before its parts are read.
+const MaxStoredFile = 20 << 20
+
+// PutFile writes r's content (at most MaxStoredFile bytes) and returns its
+// hash.
+func (s *DB) PutFile(r io.Reader) (StoredFile, error) {
+	const max = MaxStoredFile
 	var out StoredFile
 	if s.files == "" {
 		return out, errors.New("db: no data folder for files")

@@ -76,7 +76,7 @@ func (s *Store) AddProcedureTemplate(ctx context.Context, code, fileName string,
 		return nil, err
 	}
 	fileName = filepath.Base(strings.ReplaceAll(fileName, `\`, "/"))
-	stored, err := s.PutFile(r, MaxParkFile)
+	stored, err := s.PutFile(r)
 	if err != nil {
 		return nil, err
 	}

@@ -694,7 +694,7 @@ type Upload struct {
 }
 
 // Dossier papers: what the desk opens, at most MaxDossierFiles of
-// MaxParkFile bytes each.
+// db.MaxStoredFile bytes each.
 var dossierFileTypes = []string{"application/pdf", "image/jpeg", "image/png", "application/zip"}
 
 // MaxDossierFiles bounds the papers of one filing.
@@ -722,7 +722,7 @@ func (s *Store) storeUploads(files []Upload) (out []procedure.File, discard func
 	discard = func() { s.DiscardFiles(written) }
 	for _, f := range files {
 		name := filepath.Base(strings.ReplaceAll(f.FileName, `\`, "/"))
-		stored, err := s.PutFile(f.Content, MaxParkFile)
+		stored, err := s.PutFile(f.Content)
 		if err != nil {
 			discard()
 			return nil, func() {}, err

@@ -12,6 +12,7 @@ import (
 	"congthuong"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
+	"congthuong/internal/park/parkdb"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
@@ -119,7 +120,7 @@ func TestImportStops(t *testing.T) {
 		s.ImportReadTime = 0
 
 		sites := func(yield func(park.ImportRow, error) bool) {
-			for i := range store.MaxSiteRows + 1 {
+			for i := range parkdb.MaxSiteRows + 1 {
 				site := park.Site{Code: fmt.Sprintf("CCN-%06d", i), Kind: park.Cluster, Type: park.General, NameVI: "Cụm", UnitCode: "11560"}
 				if !yield(park.ImportRow{Line: i + 2, Site: site}, nil) {
 					return
@@ -135,7 +136,7 @@ func TestImportStops(t *testing.T) {
 				v, err := s.Values(sys, "RETAIL_SALES", stats.MonthOf(2000, 1))
 				return len(v), err
 			},
-			"sites": func() (int, error) { _, n, err := s.FindParks(sys, store.ParkFilter{}); return n, err },
+			"sites": func() (int, error) { _, n, err := s.FindParks(sys, parkdb.ParkFilter{}); return n, err },
 		} {
 			if n, err := check(); err != nil || n != 0 {
 				t.Errorf("%s left by the stopped imports: %d, %v", what, n, err)

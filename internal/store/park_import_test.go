@@ -9,6 +9,7 @@ import (
 	"congthuong"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
+	"congthuong/internal/park/parkdb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
@@ -69,7 +70,7 @@ KCN-E,park,E,31,planned,10,20
 		if congthuong.ErrorCode(err) != congthuong.EINVALID || len(want) != 0 {
 			t.Errorf("bad rows: missing %v in %+v", want, congthuong.ErrorFields(err))
 		}
-		if _, total, _ := s.FindParks(officer, store.ParkFilter{}); total != 2 {
+		if _, total, _ := s.FindParks(officer, parkdb.ParkFilter{}); total != 2 {
 			t.Errorf("a bad file wrote %d sites", total-2)
 		}
 		if _, err := s.ImportParks(context.Background(), park.ReadSites(strings.NewReader(siteSheet)), false); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {

@@ -8,6 +8,7 @@ import (
 	"congthuong/internal/calendar"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
+	"congthuong/internal/park/parkdb"
 	"congthuong/internal/stats"
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/store"
@@ -52,21 +53,21 @@ func TestParkReports(t *testing.T) {
 			t.Fatalf("the tenant files: %v", err)
 		}
 		// Due 20 December 2026, a Sunday: Monday 21 December; nothing late yet.
-		list, counts, err := s.ParkReports(officer, store.ParkFilter{}, 2026, 2, cal)
+		list, counts, err := s.ParkReports(officer, parkdb.ParkFilter{}, 2026, 2, cal)
 		if err != nil || counts.Expected != 2 || counts.Entered != 1 || counts.Missing != 1 || counts.Late != 0 {
 			t.Fatalf("reports: %+v %+v %v", list, counts, err)
 		}
 		if due := list[0].Due.In(calendar.Location).Format("2006-01-02 15:04"); due != "2026-12-21 17:00" {
 			t.Errorf("due %s", due)
 		}
-		if _, c, _ := s.ParkReports(officer, store.ParkFilter{}, 2025, 1, cal); c.Missing != 2 || c.Late != 2 {
+		if _, c, _ := s.ParkReports(officer, parkdb.ParkFilter{}, 2025, 1, cal); c.Missing != 2 || c.Late != 2 {
 			t.Errorf("2025H1, never filed, past its day: %+v", c)
 		}
 		// 20 December 2025 is a Saturday: Monday 22 December.
 		if due, _ := park.ReportDue(cal, 2025, 2); due.In(calendar.Location).Format("2006-01-02") != "2025-12-22" {
 			t.Errorf("second half due %s", due)
 		}
-		mine, _, err := s.ParkReports(as(owner), store.ParkFilter{}, 2026, 2, cal)
+		mine, _, err := s.ParkReports(as(owner), parkdb.ParkFilter{}, 2026, 2, cal)
 		if err != nil || len(mine) != 1 || mine[0].TenantID != tenant.ID || mine[0].Report.Jobs != 180 {
 			t.Errorf("the tenant's own reports: %+v %v", mine, err)
 		}
@@ -146,7 +147,7 @@ func TestParkReportFiledDuringApproval(t *testing.T) {
 			}()
 			go func() { approved <- s.DecideParkReport(officer, "CCN-S", tenant.ID, 2026, 2, true, "") }()
 			errFile, errApprove := <-filed, <-approved
-			list, _, err := s.ParkReports(officer, store.ParkFilter{}, 2026, 2, cal)
+			list, _, err := s.ParkReports(officer, parkdb.ParkFilter{}, 2026, 2, cal)
 			if err != nil || len(list) != 1 {
 				t.Fatalf("round %d: %+v %v", round, list, err)
 			}

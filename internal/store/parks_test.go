@@ -13,6 +13,7 @@ import (
 	"congthuong"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
+	"congthuong/internal/park/parkdb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
@@ -82,7 +83,7 @@ func TestParks(t *testing.T) {
 		}
 
 		// The public sees published sites only; staff also their own.
-		if list, total, err := s.FindParks(public, store.ParkFilter{}); err != nil || total != 1 || list[0].Code != "KCN-DINHVU" {
+		if list, total, err := s.FindParks(public, parkdb.ParkFilter{}); err != nil || total != 1 || list[0].Code != "KCN-DINHVU" {
 			t.Errorf("public list: %d %v", total, err)
 		}
 		if _, err := s.FindPark(public, "CCN-TANLIEN"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
@@ -91,25 +92,25 @@ func TestParks(t *testing.T) {
 		if _, err := s.FindPark(as(haNoiOfficer), "CCN-TANLIEN"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 			t.Errorf("an unpublished cluster to another province: %v", err)
 		}
-		if _, total, _ := s.FindParks(officer, store.ParkFilter{}); total != 2 {
+		if _, total, _ := s.FindParks(officer, parkdb.ParkFilter{}); total != 2 {
 			t.Errorf("Hải Phòng's officer sees %d sites", total)
 		}
 		for _, c := range []struct {
-			f    store.ParkFilter
+			f    parkdb.ParkFilter
 			want int
 		}{
-			{store.ParkFilter{Kind: park.Cluster}, 1},
-			{store.ParkFilter{Q: "dinh vu"}, 1},
-			{store.ParkFilter{Q: "industrial park"}, 1},
-			{store.ParkFilter{Q: "ccn-tanlien"}, 1},
-			{store.ParkFilter{MinFree: hectares(t, "60")}, 2},
-			{store.ParkFilter{MinFree: hectares(t, "60.25")}, 1},
-			{store.ParkFilter{Sector: "c20"}, 1},
-			{store.ParkFilter{Sector: "C2"}, 0},
-			{store.ParkFilter{Wastewater: true}, 1},
-			{store.ParkFilter{MaxPortKm: &port}, 1},
-			{store.ParkFilter{Province: "01"}, 0},
-			{store.ParkFilter{UnitCode: "11560"}, 1},
+			{parkdb.ParkFilter{Kind: park.Cluster}, 1},
+			{parkdb.ParkFilter{Q: "dinh vu"}, 1},
+			{parkdb.ParkFilter{Q: "industrial park"}, 1},
+			{parkdb.ParkFilter{Q: "ccn-tanlien"}, 1},
+			{parkdb.ParkFilter{MinFree: hectares(t, "60")}, 2},
+			{parkdb.ParkFilter{MinFree: hectares(t, "60.25")}, 1},
+			{parkdb.ParkFilter{Sector: "c20"}, 1},
+			{parkdb.ParkFilter{Sector: "C2"}, 0},
+			{parkdb.ParkFilter{Wastewater: true}, 1},
+			{parkdb.ParkFilter{MaxPortKm: &port}, 1},
+			{parkdb.ParkFilter{Province: "01"}, 0},
+			{parkdb.ParkFilter{UnitCode: "11560"}, 1},
 		} {
 			if _, total, err := s.FindParks(officer, c.f); err != nil || total != c.want {
 				t.Errorf("%+v: %d, %v", c.f, total, err)
@@ -121,7 +122,7 @@ func TestParks(t *testing.T) {
 			len(got.Sectors) != 2 || *got.PortKm != 3.5 || got.InvestorName != investor.Name || got.Decision.Number != "1735/QĐ-TTg" {
 			t.Errorf("read back: %+v, %v", got, err)
 		}
-		totals, err := s.SumParks(officer, store.ParkFilter{})
+		totals, err := s.SumParks(officer, parkdb.ParkFilter{})
 		if err != nil || len(totals) != 2 || totals[0].Kind != park.Park || totals[0].PlannedArea.Hectares() != "742.5" ||
 			totals[1].Count != 1 || totals[1].PlannedArea.Hectares() != "80.1" {
 			t.Errorf("totals: %+v, %v", totals, err)

@@ -10,6 +10,7 @@ import (
 	"congthuong/internal/calendar/calendardb"
 	"congthuong/internal/db"
 	"congthuong/internal/enterprise/enterprisedb"
+	"congthuong/internal/park/parkdb"
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/unit/unitdb"
 )
@@ -24,6 +25,7 @@ type Store struct {
 	*calendardb.Schedules
 	*enterprisedb.Enterprises
 	*statsdb.Stats
+	*parkdb.Parks
 }
 
 // Open connects to the database (see db.Open) and registers the repairs
@@ -35,8 +37,9 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	}
 	d.OnRepair("statistics series", statsdb.RebuildSeriesWith)
 	units := unitdb.New(d)
-	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return rebuildParkFeatures(ctx, q) })
-	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: statsdb.New(d, units)}, nil
+	stats := statsdb.New(d, units)
+	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return parkdb.RebuildFeatures(ctx, q) })
+	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: stats, Parks: parkdb.New(d, units, stats)}, nil
 }
 
 // What callers of the store name from the core.

@@ -15,8 +15,9 @@ import (
 // parts of a real workbook, and excelize spills those larger than
 // spillAbove to temporary files; every other part is held in memory.
 const (
-	// MaxWorkbookBytes bounds the packed file.
-	MaxWorkbookBytes = 256 << 20
+	// MaxWorkbookBytes bounds the packed file, and any import file: the
+	// web server cuts an upload off at this size.
+	MaxWorkbookBytes = 64 << 20
 	// MaxUnpacked bounds the parts of a workbook together, unpacked.
 	MaxUnpacked = 512 << 20
 	// MaxInMemory bounds the parts held in memory together, unpacked.

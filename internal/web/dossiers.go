@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -25,9 +26,6 @@ type dossierInput struct {
 	Form          map[string]string   `json:"form"`
 }
 
-// maxFilingBytes bounds a filing with its papers.
-const maxFilingBytes = store.MaxDossierFiles*store.MaxParkFile + 1<<20
-
 // readWithPapers reads a request's JSON into v: the body, or, for a
 // multipart form, its part named part, with the "file" parts as papers.
 // The caller closes the papers with the returned function.
@@ -35,9 +33,9 @@ func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) 
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		return nil, func() {}, decodeJSON(w, r, v)
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFilingBytes)
-	if err := r.ParseMultipartForm(32 << 20); err != nil {
-		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", "the upload could not be read (at most 10 files of 20 MiB)")
+	r.Body = http.MaxBytesReader(w, r.Body, maxFilingRequest)
+	if err := r.ParseMultipartForm(multipartMemory); err != nil {
+		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("the upload could not be read (at most %d files of %d MiB)", store.MaxDossierFiles, fileMiB))
 	}
 	if err := cleanForm(r); err != nil {
 		return nil, func() {}, err
@@ -241,8 +239,8 @@ func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 	if err := s.mayStep(r); err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFilingBytes)
-	if err := r.ParseMultipartForm(32 << 20); err != nil && err != http.ErrNotMultipart {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFilingRequest)
+	if err := r.ParseMultipartForm(multipartMemory); err != nil && err != http.ErrNotMultipart {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
 	if err := cleanForm(r); err != nil {

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -110,9 +111,6 @@ func (s *Server) apiDeleteEnterprise(w http.ResponseWriter, r *http.Request) err
 	return nil
 }
 
-// maxImportBytes bounds an uploaded import file.
-const maxImportBytes = 64 << 20
-
 // apiImportEnterprises takes a CSV or XLSX file as the raw body, or as the
 // "file" part of a multipart form; ?dry_run=true checks without writing.
 func (s *Server) apiImportEnterprises(w http.ResponseWriter, r *http.Request) error {
@@ -165,7 +163,7 @@ func (s *Server) receiveImport(w http.ResponseWriter, r *http.Request) (*importF
 // readUpload returns the uploaded file: the "file" part of a multipart form,
 // or the raw body.
 func readUpload(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxImportBytes)
+	r.Body = http.MaxBytesReader(w, r.Body, maxImportRequest)
 	var src io.Reader = r.Body
 	if ct := r.Header.Get("Content-Type"); len(ct) >= 19 && ct[:19] == "multipart/form-data" {
 		f, _, err := r.FormFile("file")
@@ -179,7 +177,7 @@ func readUpload(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	body, err := io.ReadAll(src)
 	if err != nil {
 		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "upload failed",
-			Fields: []congthuong.FieldError{{Field: "file", Message: "the file could not be read (larger than 64 MiB?)"}}}
+			Fields: []congthuong.FieldError{{Field: "file", Message: fmt.Sprintf("the file could not be read (larger than %d MiB?)", importMiB)}}}
 	}
 	if len(body) == 0 {
 		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "empty file",

@@ -11,19 +11,20 @@ import (
 
 	"congthuong"
 	"congthuong/internal/park"
+	"congthuong/internal/park/parkdb"
 	"congthuong/internal/store"
 )
 
 // parkFilter reads the filters of the park list, map and export:
 // kind, type, status, province, unit, q, min_free_ha, sector, wastewater,
 // max_port_km.
-func parkFilter(q url.Values) (store.ParkFilter, error) {
+func parkFilter(q url.Values) (parkdb.ParkFilter, error) {
 	var v congthuong.Validation
 	page, err := listPage(q)
 	if err != nil {
-		return store.ParkFilter{}, err
+		return parkdb.ParkFilter{}, err
 	}
-	f := store.ParkFilter{Kind: park.Kind(q.Get("kind")), Type: park.Type(q.Get("type")), Status: park.Status(q.Get("status")),
+	f := parkdb.ParkFilter{Kind: park.Kind(q.Get("kind")), Type: park.Type(q.Get("type")), Status: park.Status(q.Get("status")),
 		Province: q.Get("province"), UnitCode: q.Get("unit"), Q: q.Get("q"), Sector: q.Get("sector"), Page: page}
 	if f.Kind != "" && f.Kind != park.Park && f.Kind != park.Cluster {
 		v.Add("kind", "kind is park or cluster")
@@ -55,7 +56,7 @@ func parkFilter(q url.Values) (store.ParkFilter, error) {
 // parkList is a page of sites with the totals of every match.
 type parkList struct {
 	list[*parkView]
-	Totals []store.ParkTotals `json:"totals"`
+	Totals []parkdb.ParkTotals `json:"totals"`
 }
 
 // parkView is a site with what is computed from it: occupancy, free land

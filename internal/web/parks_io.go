@@ -2,12 +2,14 @@ package web
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"congthuong"
 	"congthuong/internal/park"
+	"congthuong/internal/park/parkdb"
 	"congthuong/internal/store"
 	"congthuong/internal/tabular"
 )
@@ -100,11 +102,11 @@ func (s *Server) apiParkFiles(w http.ResponseWriter, r *http.Request) error {
 
 // addParkFile reads the multipart upload of a photo or document: file,
 // kind (photo or document), title.
-func (s *Server) addParkFile(w http.ResponseWriter, r *http.Request) (*store.ParkFile, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, store.MaxParkFile+1<<20)
+func (s *Server) addParkFile(w http.ResponseWriter, r *http.Request) (*parkdb.ParkFile, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxOneFileRequest)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "choose a photo or document (at most 20 MiB)")
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("choose a photo or document (at most %d MiB)", fileMiB))
 	}
 	defer f.Close()
 	if err := cleanForm(r); err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/park"
+	"congthuong/internal/park/parkdb"
 	"congthuong/internal/store"
 	"congthuong/internal/unit"
 	"congthuong/internal/unit/unitdb"
@@ -34,7 +35,7 @@ func (s *Server) showParks(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		v.Errors, v.Error = formErrors(p, err)
 		status = errorStatus(err)
-		f = store.ParkFilter{}
+		f = parkdb.ParkFilter{}
 	}
 	sites, total, err := s.store.FindParks(r.Context(), f)
 	if err != nil {
@@ -83,7 +84,7 @@ func (s *Server) showPark(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var photos, documents []store.ParkFile
+	var photos, documents []parkdb.ParkFile
 	for _, f := range files {
 		if f.Kind == "photo" {
 			photos = append(photos, f)

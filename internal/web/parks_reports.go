@@ -7,14 +7,14 @@ import (
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/park"
-	"congthuong/internal/store"
+	"congthuong/internal/park/parkdb"
 )
 
 // reportPeriod reads ?period=2026H2, defaulting to the half whose reports
 // are due next.
 func (s *Server) reportPeriod(r *http.Request) (year, half int, err error) {
 	if p := r.URL.Query().Get("period"); p != "" {
-		return store.ParseHalf(p)
+		return parkdb.ParseHalf(p)
 	}
 	year, half = s.currentHalf()
 	return year, half, nil
@@ -76,7 +76,7 @@ func (s *Server) apiDecideParkReport(w http.ResponseWriter, r *http.Request) err
 	if err := decodeJSON(w, r, &d); err != nil {
 		return err
 	}
-	year, half, err := store.ParseHalf(d.Period)
+	year, half, err := parkdb.ParseHalf(d.Period)
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func (s *Server) showParkReports(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	items, counts, err := s.store.ParkReports(r.Context(), store.ParkFilter{}, year, half, cal)
+	items, counts, err := s.store.ParkReports(r.Context(), parkdb.ParkFilter{}, year, half, cal)
 	if err != nil {
 		return err
 	}
@@ -138,7 +138,7 @@ func (s *Server) doParkReport(w http.ResponseWriter, r *http.Request) error {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
 	f := r.PostForm
-	year, half, err := store.ParseHalf(f.Get("period"))
+	year, half, err := parkdb.ParseHalf(f.Get("period"))
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 
@@ -130,10 +131,10 @@ func (s *Server) apiProcedureTemplates(w http.ResponseWriter, r *http.Request) e
 
 // apiAddProcedureTemplate uploads a blank form: multipart, part "file".
 func (s *Server) apiAddProcedureTemplate(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, store.MaxParkFile+1<<20)
+	r.Body = http.MaxBytesReader(w, r.Body, maxOneFileRequest)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return congthuong.FieldErr(congthuong.EINVALID, "file", "choose the form (PDF, Word or Excel; at most 20 MiB)")
+		return congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("choose the form (PDF, Word or Excel; at most %d MiB)", fileMiB))
 	}
 	defer f.Close()
 	if err := cleanForm(r); err != nil {

@@ -1,4 +1,8 @@
-package store
+// Package parkdb keeps the industrial parks and clusters in the database: the registry
+// with each site's GeoJSON feature kept beside it, tenants and the totals
+// they make, photos and documents, imports, and the half-yearly reports,
+// whose approved figures it publishes to the statistics.
+package parkdb
 
 import (
 	"context"
@@ -13,9 +17,23 @@ import (
 	"congthuong/internal/enterprise"
 	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/park"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/unit"
 	"congthuong/internal/unit/unitdb"
 )
+
+// Parks is the parks' and clusters' SQL.
+type Parks struct {
+	*db.DB
+	units *unitdb.Units
+	stats *statsdb.Stats
+}
+
+// New returns the parks' store over d; approved reports are published to
+// stats.
+func New(d *db.DB, units *unitdb.Units, stats *statsdb.Stats) *Parks {
+	return &Parks{DB: d, units: units, stats: stats}
+}
 
 // parksVersionKey is a setting bumped with every change of a site or a
 // tenant, in the same transaction, so that every process can tell its
@@ -24,7 +42,7 @@ const parksVersionKey = "parks_version"
 
 // ParksVersion returns the registry's version: it changes with every
 // change of a site or a tenant.
-func (s *Store) ParksVersion(ctx context.Context) (string, error) {
+func (s *Parks) ParksVersion(ctx context.Context) (string, error) {
 	return s.Setting(ctx, parksVersionKey)
 }
 
@@ -45,7 +63,7 @@ type ParkFilter struct {
 	Wastewater bool
 	// MaxPortKm keeps sites at most this far from a seaport.
 	MaxPortKm *float64
-	Page
+	db.Page
 }
 
 var parkSorts = map[string]string{"code": "p.code", "name": "p.search_name", "province": "p.province_code",
@@ -105,7 +123,7 @@ func parkWhere(a congthuong.Actor, f ParkFilter) db.Where {
 
 // FindParks lists the sites matching f that the actor may see, with the
 // number of all matches.
-func (s *Store) FindParks(ctx context.Context, f ParkFilter) ([]*park.Site, int, error) {
+func (s *Parks) FindParks(ctx context.Context, f ParkFilter) ([]*park.Site, int, error) {
 	w := parkWhere(congthuong.ActorFrom(ctx), f)
 	order, err := f.Page.OrderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
 	if err != nil {
@@ -113,7 +131,7 @@ func (s *Store) FindParks(ctx context.Context, f ParkFilter) ([]*park.Site, int,
 	}
 	var total int
 	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM parks p`+w.SQL(), w.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count parks: %w", err)
+		return nil, 0, fmt.Errorf("parkdb: count parks: %w", err)
 	}
 	out := []*park.Site{}
 	err = s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.SQL()+order+f.Page.LimitOffset(), w.Args, func(p *park.Site) error {
@@ -126,7 +144,7 @@ func (s *Store) FindParks(ctx context.Context, f ParkFilter) ([]*park.Site, int,
 // EachParkFeature calls fn with the GeoJSON feature of every site
 // matching f that the actor may see and that has a geometry, in f's
 // order, as stored with the site; paging is ignored.
-func (s *Store) EachParkFeature(ctx context.Context, f ParkFilter, fn func(feature []byte) error) error {
+func (s *Parks) EachParkFeature(ctx context.Context, f ParkFilter, fn func(feature []byte) error) error {
 	w := parkWhere(congthuong.ActorFrom(ctx), f)
 	w.Add("p.feature <> ?", "")
 	order, err := f.Page.OrderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
@@ -135,7 +153,7 @@ func (s *Store) EachParkFeature(ctx context.Context, f ParkFilter, fn func(featu
 	}
 	rows, err := s.Read.QueryContext(ctx, `SELECT p.feature FROM parks p`+w.SQL()+order, w.Args...)
 	if err != nil {
-		return fmt.Errorf("store: park features: %w", err)
+		return fmt.Errorf("parkdb: park features: %w", err)
 	}
 	defer rows.Close()
 	var feature sql.RawBytes
@@ -152,7 +170,7 @@ func (s *Store) EachParkFeature(ctx context.Context, f ParkFilter, fn func(featu
 
 // rebuildParkFeatures writes every site's feature again; the migration
 // that adds the column runs it.
-func rebuildParkFeatures(ctx context.Context, q db.Execer) error {
+func RebuildFeatures(ctx context.Context, q db.Execer) error {
 	sites, err := allSites(ctx, q)
 	if err != nil {
 		return err
@@ -163,7 +181,7 @@ func rebuildParkFeatures(ctx context.Context, q db.Execer) error {
 			return err
 		}
 		if _, err := q.ExecContext(ctx, `UPDATE parks SET feature = $1 WHERE id = $2`, string(feature), p.ID); err != nil {
-			return fmt.Errorf("store: park features: %w", err)
+			return fmt.Errorf("parkdb: park features: %w", err)
 		}
 	}
 	return nil
@@ -171,7 +189,7 @@ func rebuildParkFeatures(ctx context.Context, q db.Execer) error {
 
 // EachPark calls fn for every site matching f that the actor may see, in
 // f's order, from one query; paging is ignored.
-func (s *Store) EachPark(ctx context.Context, f ParkFilter, fn func(*park.Site) error) error {
+func (s *Parks) EachPark(ctx context.Context, f ParkFilter, fn func(*park.Site) error) error {
 	w := parkWhere(congthuong.ActorFrom(ctx), f)
 	order, err := f.Page.OrderBy(parkSorts, "p.kind DESC, p.province_code, p.code", "p.id")
 	if err != nil {
@@ -180,10 +198,10 @@ func (s *Store) EachPark(ctx context.Context, f ParkFilter, fn func(*park.Site) 
 	return s.eachParkRow(ctx, `SELECT `+parkColumns+parkFrom+w.SQL()+order, w.Args, fn)
 }
 
-func (s *Store) eachParkRow(ctx context.Context, query string, args []any, fn func(*park.Site) error) error {
+func (s *Parks) eachParkRow(ctx context.Context, query string, args []any, fn func(*park.Site) error) error {
 	rows, err := s.Read.QueryContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("store: find parks: %w", err)
+		return fmt.Errorf("parkdb: find parks: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -209,12 +227,12 @@ type ParkTotals struct {
 
 // SumParks returns the totals by kind (parks, then clusters) of the sites
 // matching f that the actor may see: "40 industrial parks, 11,208 ha".
-func (s *Store) SumParks(ctx context.Context, f ParkFilter) ([]ParkTotals, error) {
+func (s *Parks) SumParks(ctx context.Context, f ParkFilter) ([]ParkTotals, error) {
 	w := parkWhere(congthuong.ActorFrom(ctx), f)
 	rows, err := s.Read.QueryContext(ctx, `SELECT p.kind, COUNT(*), SUM(p.planned_m2), SUM(p.leasable_m2), SUM(p.leased_m2)
 		FROM parks p`+w.SQL()+` GROUP BY p.kind ORDER BY p.kind DESC`, w.Args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: sum parks: %w", err)
+		return nil, fmt.Errorf("parkdb: sum parks: %w", err)
 	}
 	defer rows.Close()
 	out := []ParkTotals{}
@@ -236,7 +254,7 @@ type ParkGroupTotals struct {
 
 // SummarizeParks returns the totals of the sites matching f by province
 // (by "province") or by commune (by "unit"), and by kind.
-func (s *Store) SummarizeParks(ctx context.Context, f ParkFilter, by string) ([]ParkGroupTotals, error) {
+func (s *Parks) SummarizeParks(ctx context.Context, f ParkFilter, by string) ([]ParkGroupTotals, error) {
 	col := map[string]string{"province": "p.province_code", "unit": "p.unit_code"}[by]
 	if col == "" {
 		return nil, congthuong.FieldErr(congthuong.EINVALID, "by", "by is province or unit")
@@ -245,7 +263,7 @@ func (s *Store) SummarizeParks(ctx context.Context, f ParkFilter, by string) ([]
 	rows, err := s.Read.QueryContext(ctx, `SELECT `+col+`, p.kind, COUNT(*), SUM(p.planned_m2), SUM(p.leasable_m2), SUM(p.leased_m2)
 		FROM parks p`+w.SQL()+` GROUP BY `+col+`, p.kind ORDER BY `+col+`, p.kind DESC`, w.Args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: summarize parks: %w", err)
+		return nil, fmt.Errorf("parkdb: summarize parks: %w", err)
 	}
 	defer rows.Close()
 	out := []ParkGroupTotals{}
@@ -260,7 +278,7 @@ func (s *Store) SummarizeParks(ctx context.Context, f ParkFilter, by string) ([]
 }
 
 // FindPark returns the site with the code, if the actor may see it.
-func (s *Store) FindPark(ctx context.Context, code string) (*park.Site, error) {
+func (s *Parks) FindPark(ctx context.Context, code string) (*park.Site, error) {
 	return findPark(ctx, s.Read, code)
 }
 
@@ -293,7 +311,7 @@ func scanPark(r interface{ Scan(...any) error }) (*park.Site, error) {
 		into any
 	}{{decision, &p.Decision}, {expansions, &p.Expansions}, {infra, &p.Infrastructure}, {contact, &p.Contact}} {
 		if err := json.Unmarshal([]byte(doc.text), doc.into); err != nil {
-			return nil, fmt.Errorf("store: park %s: %w", p.Code, err)
+			return nil, fmt.Errorf("parkdb: park %s: %w", p.Code, err)
 		}
 	}
 	if s := strings.Trim(sectors, ","); s != "" {
@@ -304,7 +322,7 @@ func scanPark(r interface{ Scan(...any) error }) (*park.Site, error) {
 	if geometry.Valid {
 		var g park.Geometry
 		if err := json.Unmarshal([]byte(geometry.String), &g); err != nil {
-			return nil, fmt.Errorf("store: park %s geometry: %w", p.Code, err)
+			return nil, fmt.Errorf("parkdb: park %s geometry: %w", p.Code, err)
 		}
 		p.Geometry = &g
 	}
@@ -397,7 +415,7 @@ func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Val
 }
 
 // CreatePark adds a site in the actor's scope.
-func (s *Store) CreatePark(ctx context.Context, p *park.Site) error {
+func (s *Parks) CreatePark(ctx context.Context, p *park.Site) error {
 	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
@@ -473,7 +491,7 @@ func insertPark(ctx context.Context, tx *db.Tx, p *park.Site) error {
 	if db.IsUniqueViolation(err) {
 		return congthuong.FieldErr(congthuong.ECONFLICT, "code", "a site with code "+p.Code+" already exists")
 	} else if err != nil {
-		return fmt.Errorf("store: create park: %w", err)
+		return fmt.Errorf("parkdb: create park: %w", err)
 	}
 	if err := tx.BumpVersion(ctx, parksVersionKey); err != nil {
 		return err
@@ -484,7 +502,7 @@ func insertPark(ctx context.Context, tx *db.Tx, p *park.Site) error {
 // UpdatePark replaces the site with the code by upd, if upd.Version is the
 // stored version (someone else's edit in between is a conflict, not lost).
 // The code, the demo mark and the creation time never change.
-func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*park.Site, error) {
+func (s *Parks) UpdatePark(ctx context.Context, code string, upd park.Site) (*park.Site, error) {
 	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return nil, err
 	}
@@ -531,7 +549,7 @@ func (s *Store) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 // one writer already).
 func lockSite(ctx context.Context, tx *db.Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE parks SET updated_at = updated_at WHERE id = $1`, id); err != nil {
-		return fmt.Errorf("store: lock site: %w", err)
+		return fmt.Errorf("parkdb: lock site: %w", err)
 	}
 	return nil
 }
@@ -552,7 +570,7 @@ func updatePark(ctx context.Context, tx *db.Tx, before, p *park.Site) error {
 	args := append(vals, p.Version, p.UpdatedAt, p.ID)
 	if _, err := tx.ExecContext(ctx, `UPDATE parks SET `+strings.Join(set, ", ")+fmt.Sprintf(`, version = $%d, updated_at = $%d WHERE id = $%d`,
 		n+1, n+2, n+3), args...); err != nil {
-		return fmt.Errorf("store: update park: %w", err)
+		return fmt.Errorf("parkdb: update park: %w", err)
 	}
 	if err := tx.BumpVersion(ctx, parksVersionKey); err != nil {
 		return err
@@ -562,7 +580,7 @@ func updatePark(ctx context.Context, tx *db.Tx, before, p *park.Site) error {
 
 // ParkHistory returns the audit entries of a site, newest first: who
 // changed what, and when.
-func (s *Store) ParkHistory(ctx context.Context, code string) ([]audit.Entry, error) {
+func (s *Parks) ParkHistory(ctx context.Context, code string) ([]audit.Entry, error) {
 	p, err := s.FindPark(ctx, code)
 	if err != nil {
 		return nil, err
@@ -572,6 +590,6 @@ func (s *Store) ParkHistory(ctx context.Context, code string) ([]audit.Entry, er
 		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff see a site's history")
 	}
 	entries, _, err := s.FindAuditEntries(congthuong.NewContext(ctx, congthuong.System()),
-		AuditFilter{Entity: "park", EntityID: p.Code, Page: Page{Limit: MaxLimit}})
+		db.AuditFilter{Entity: "park", EntityID: p.Code, Page: db.Page{Limit: db.MaxLimit}})
 	return entries, err
 }

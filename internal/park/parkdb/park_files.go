@@ -1,4 +1,4 @@
-package store
+package parkdb
 
 import (
 	"context"
@@ -29,9 +29,6 @@ type ParkFile struct {
 	CreatedBy   string    `json:"created_by,omitempty"`
 }
 
-// MaxParkFile bounds a photo or document.
-const MaxParkFile = 20 << 20
-
 // fileTypes are what a site's photos and documents may be, by the type
 // their content shows (never the name or the browser's word).
 var fileTypes = map[string][]string{
@@ -41,7 +38,7 @@ var fileTypes = map[string][]string{
 
 // AddParkFile stores a photo or document of a site in the actor's scope:
 // at most 20 MiB, of a type its content shows.
-func (s *Store) AddParkFile(ctx context.Context, code, kind, title, fileName string, r io.Reader) (*ParkFile, error) {
+func (s *Parks) AddParkFile(ctx context.Context, code, kind, title, fileName string, r io.Reader) (*ParkFile, error) {
 	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return nil, err
 	}
@@ -67,7 +64,7 @@ func (s *Store) AddParkFile(ctx context.Context, code, kind, title, fileName str
 	if a := congthuong.ActorFrom(ctx); !a.System && !a.InScope(site.UnitCode, site.ProvinceCode) {
 		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
 	}
-	stored, err := s.PutFile(r, MaxParkFile)
+	stored, err := s.PutFile(r)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +78,7 @@ func (s *Store) AddParkFile(ctx context.Context, code, kind, title, fileName str
 		if err := tx.QueryRowContext(ctx, `INSERT INTO park_files (park_id, kind, title, file_name, content_type, size, sha256,
 			created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, site.ID, f.Kind, f.Title, f.FileName,
 			f.ContentType, f.Size, f.SHA256, f.CreatedAt, f.CreatedBy).Scan(&f.ID); err != nil {
-			return fmt.Errorf("store: add park file: %w", err)
+			return fmt.Errorf("parkdb: add park file: %w", err)
 		}
 		return tx.Audit(ctx, audit.Attach, "park", site.Code, site.UnitCode, nil, f)
 	})
@@ -90,7 +87,7 @@ func (s *Store) AddParkFile(ctx context.Context, code, kind, title, fileName str
 
 // ParkFiles lists a site's photos and documents, if the actor may see the
 // site.
-func (s *Store) ParkFiles(ctx context.Context, code string) ([]ParkFile, error) {
+func (s *Parks) ParkFiles(ctx context.Context, code string) ([]ParkFile, error) {
 	site, err := s.FindPark(ctx, code)
 	if err != nil {
 		return nil, err
@@ -98,7 +95,7 @@ func (s *Store) ParkFiles(ctx context.Context, code string) ([]ParkFile, error) 
 	rows, err := s.Read.QueryContext(ctx, `SELECT id, kind, title, file_name, content_type, size, sha256, created_at, created_by
 		FROM park_files WHERE park_id = $1 ORDER BY kind DESC, id`, site.ID)
 	if err != nil {
-		return nil, fmt.Errorf("store: park files: %w", err)
+		return nil, fmt.Errorf("parkdb: park files: %w", err)
 	}
 	defer rows.Close()
 	public := !congthuong.ActorFrom(ctx).SeesUnpublished()
@@ -119,7 +116,7 @@ func (s *Store) ParkFiles(ctx context.Context, code string) ([]ParkFile, error) 
 
 // OpenParkFile opens a site's file for reading, if the actor may see the
 // site; the caller closes it.
-func (s *Store) OpenParkFile(ctx context.Context, code string, id int64) (*ParkFile, *os.File, error) {
+func (s *Parks) OpenParkFile(ctx context.Context, code string, id int64) (*ParkFile, *os.File, error) {
 	files, err := s.ParkFiles(ctx, code)
 	if err != nil {
 		return nil, nil, err
@@ -135,7 +132,7 @@ func (s *Store) OpenParkFile(ctx context.Context, code string, id int64) (*ParkF
 
 // DeleteParkFile removes a photo or document from a site in the actor's
 // scope. The content stays in the data folder while another row names it.
-func (s *Store) DeleteParkFile(ctx context.Context, code string, id int64) error {
+func (s *Parks) DeleteParkFile(ctx context.Context, code string, id int64) error {
 	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
@@ -149,7 +146,7 @@ func (s *Store) DeleteParkFile(ctx context.Context, code string, id int64) error
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM park_files WHERE id = $1 AND park_id = $2`, id, site.ID)
 		if err != nil {
-			return fmt.Errorf("store: delete park file: %w", err)
+			return fmt.Errorf("parkdb: delete park file: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return congthuong.Errorf(congthuong.ENOTFOUND, "no file %d of site %s", id, site.Code)

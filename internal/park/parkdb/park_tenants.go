@@ -1,4 +1,4 @@
-package store
+package parkdb
 
 import (
 	"context"
@@ -34,7 +34,7 @@ func scanTenant(r interface{ Scan(...any) error }) (*park.Tenant, error) {
 // Tenants lists a site's tenants, largest leased area first, if the actor
 // may see the site. The public sees who leases what; capital and jobs are
 // the staff's.
-func (s *Store) Tenants(ctx context.Context, siteCode string) ([]*park.Tenant, error) {
+func (s *Parks) Tenants(ctx context.Context, siteCode string) ([]*park.Tenant, error) {
 	site, err := s.FindPark(ctx, siteCode)
 	if err != nil {
 		return nil, err
@@ -42,7 +42,7 @@ func (s *Store) Tenants(ctx context.Context, siteCode string) ([]*park.Tenant, e
 	rows, err := s.Read.QueryContext(ctx, `SELECT `+tenantColumns+tenantFrom+` WHERE t.park_id = $1
 		ORDER BY t.leased_m2 DESC, t.id`, site.ID)
 	if err != nil {
-		return nil, fmt.Errorf("store: tenants: %w", err)
+		return nil, fmt.Errorf("parkdb: tenants: %w", err)
 	}
 	defer rows.Close()
 	a := congthuong.ActorFrom(ctx)
@@ -62,12 +62,12 @@ func (s *Store) Tenants(ctx context.Context, siteCode string) ([]*park.Tenant, e
 
 // EachTenant calls fn with every tenant of the sites matching f that the
 // actor may see, by site code; for the public without capital and jobs.
-func (s *Store) EachTenant(ctx context.Context, f ParkFilter, fn func(*park.Tenant) error) error {
+func (s *Parks) EachTenant(ctx context.Context, f ParkFilter, fn func(*park.Tenant) error) error {
 	a := congthuong.ActorFrom(ctx)
 	w := parkWhere(a, f)
 	rows, err := s.Read.QueryContext(ctx, `SELECT `+tenantColumns+tenantFrom+w.SQL()+` ORDER BY p.code, t.id`, w.Args...)
 	if err != nil {
-		return fmt.Errorf("store: tenants: %w", err)
+		return fmt.Errorf("parkdb: tenants: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -89,7 +89,7 @@ func (s *Store) EachTenant(ctx context.Context, f ParkFilter, fn func(*park.Tena
 // t.Version is the stored version. The site must be in the actor's scope
 // and the tenant an enterprise of the register; the site's leased land,
 // tenants, jobs and capital are recomputed in the same transaction.
-func (s *Store) SaveTenant(ctx context.Context, t *park.Tenant) error {
+func (s *Parks) SaveTenant(ctx context.Context, t *park.Tenant) error {
 	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
@@ -146,7 +146,7 @@ func saveTenant(ctx context.Context, tx *db.Tx, t *park.Tenant) error {
 	if db.IsUniqueViolation(err) {
 		return congthuong.FieldErr(congthuong.ECONFLICT, "project", "the enterprise "+t.TaxCode+" already has the project "+strconv.Quote(t.Project)+" here")
 	} else if err != nil {
-		return fmt.Errorf("store: save tenant: %w", err)
+		return fmt.Errorf("parkdb: save tenant: %w", err)
 	}
 	if err := recomputeSite(ctx, tx, site); err != nil {
 		return err
@@ -159,7 +159,7 @@ func saveTenant(ctx context.Context, tx *db.Tx, t *park.Tenant) error {
 }
 
 // DeleteTenant removes a tenant from a site in the actor's scope.
-func (s *Store) DeleteTenant(ctx context.Context, siteCode string, id int64) error {
+func (s *Parks) DeleteTenant(ctx context.Context, siteCode string, id int64) error {
 	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
@@ -173,7 +173,7 @@ func (s *Store) DeleteTenant(ctx context.Context, siteCode string, id int64) err
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM park_tenants WHERE id = $1`, id); err != nil {
-			return fmt.Errorf("store: delete tenant: %w", err)
+			return fmt.Errorf("parkdb: delete tenant: %w", err)
 		}
 		if err := recomputeSite(ctx, tx, site); err != nil {
 			return err
@@ -206,7 +206,7 @@ func findTenant(ctx context.Context, tx *db.Tx, siteID, id int64) (*park.Tenant,
 func hasTenants(ctx context.Context, tx *db.Tx, siteID int64) (bool, error) {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM park_tenants WHERE park_id = $1`, siteID).Scan(&n); err != nil {
-		return false, fmt.Errorf("store: tenants: %w", err)
+		return false, fmt.Errorf("parkdb: tenants: %w", err)
 	}
 	return n > 0, nil
 }
@@ -225,7 +225,7 @@ func recomputeSite(ctx context.Context, tx *db.Tx, site *park.Site) error {
 	// the site changed since it was read.
 	var leasable int64
 	if err := tx.QueryRowContext(ctx, `UPDATE parks SET updated_at = $1 WHERE id = $2 RETURNING leasable_m2`, tx.Now, site.ID).Scan(&leasable); err != nil {
-		return fmt.Errorf("store: lock site: %w", err)
+		return fmt.Errorf("parkdb: lock site: %w", err)
 	}
 	site.LeasableArea = park.Area(leasable)
 	var n, jobs int
@@ -237,7 +237,7 @@ func recomputeSite(ctx context.Context, tx *db.Tx, site *park.Site) error {
 		COALESCE(SUM(CASE WHEN status <> 'stopped' THEN capital_vnd END), 0),
 		COALESCE(SUM(CASE WHEN status <> 'stopped' THEN capital_usd END), 0)
 		FROM park_tenants WHERE park_id = $1`, site.ID).Scan(&n, &leased, &jobs, &vnd, &usd); err != nil {
-		return fmt.Errorf("store: recompute site: %w", err)
+		return fmt.Errorf("parkdb: recompute site: %w", err)
 	}
 	if park.Area(leased) > site.LeasableArea {
 		return congthuong.FieldErr(congthuong.EINVALID, "leased_ha", "the tenants would lease "+park.Area(leased).Hectares()+
@@ -251,7 +251,7 @@ func recomputeSite(ctx context.Context, tx *db.Tx, site *park.Site) error {
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE parks SET leased_m2 = $1, tenant_count = $2, jobs = $3, capital_vnd = $4,
 		capital_usd = $5, updated_at = $6, feature = $7 WHERE id = $8`, leased, n, jobs, vnd, usd, tx.Now, string(feature), site.ID); err != nil {
-		return fmt.Errorf("store: recompute site: %w", err)
+		return fmt.Errorf("parkdb: recompute site: %w", err)
 	}
 	return tx.BumpVersion(ctx, parksVersionKey)
 }

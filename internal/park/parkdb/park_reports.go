@@ -1,4 +1,4 @@
-package store
+package parkdb
 
 import (
 	"context"
@@ -86,7 +86,7 @@ func reportTarget(ctx context.Context, tx *db.Tx, siteCode string, tenantID int6
 // FileParkReport enters a half-yearly report, by the enterprise itself or
 // an officer in the site's scope. A report already approved is locked; one
 // entered or returned is replaced.
-func (s *Store) FileParkReport(ctx context.Context, r park.Report) error {
+func (s *Parks) FileParkReport(ctx context.Context, r park.Report) error {
 	a := congthuong.ActorFrom(ctx)
 	if a.Anonymous() {
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
@@ -130,7 +130,7 @@ func (s *Store) FileParkReport(ctx context.Context, r park.Report) error {
 				site.ID, r.TenantID, r.Year, r.Half)
 		}
 		if err != nil {
-			return fmt.Errorf("store: file park report: %w", err)
+			return fmt.Errorf("parkdb: file park report: %w", err)
 		}
 		return tx.Audit(ctx, audit.File, "park_report", reportID(site.Code, r.TenantID, r.Year, r.Half), site.UnitCode, nil, r)
 	})
@@ -143,7 +143,7 @@ func reportID(site string, tenant int64, year, half int) string {
 // DecideParkReport approves or returns an entered report; staff of the
 // site's scope other than who entered it. Approving a tenant's report puts
 // its figures on the tenant, so the site's totals follow.
-func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID int64, year, half int, approve bool, note string) error {
+func (s *Parks) DecideParkReport(ctx context.Context, siteCode string, tenantID int64, year, half int, approve bool, note string) error {
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !a.IsStaff() {
 		return congthuong.Errorf(congthuong.EFORBIDDEN, "only the department decides on reports")
@@ -172,7 +172,7 @@ func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 		if err == sql.ErrNoRows {
 			return congthuong.Errorf(congthuong.ENOTFOUND, "no report of %dH%d for this project", year, half)
 		} else if err != nil {
-			return fmt.Errorf("store: park report: %w", err)
+			return fmt.Errorf("parkdb: park report: %w", err)
 		}
 		// An approved report can be returned (reopened for correction);
 		// only an entered one can be approved.
@@ -188,12 +188,12 @@ func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE park_reports SET status = $1, decided_by = $2, decided_at = $3, decision_note = $4
 			WHERE park_id = $5 AND tenant_id = $6 AND year = $7 AND half = $8`, next, db.ActorName(a), tx.Now, note, site.ID, tenantID, year, half); err != nil {
-			return fmt.Errorf("store: decide park report: %w", err)
+			return fmt.Errorf("parkdb: decide park report: %w", err)
 		}
 		if approve && tenant != nil {
 			if _, err := tx.ExecContext(ctx, `UPDATE park_tenants SET jobs = $1, capital_vnd = $2, capital_usd = $3, leased_m2 = $4,
 				version = version + 1, updated_at = $5 WHERE id = $6`, r.Jobs, r.CapitalVND, db.NullFloat(usd), int64(r.LeasedArea), tx.Now, tenant.ID); err != nil {
-				return fmt.Errorf("store: apply park report: %w", err)
+				return fmt.Errorf("parkdb: apply park report: %w", err)
 			}
 			if err := recomputeSite(ctx, tx, site); err != nil {
 				return err
@@ -207,7 +207,7 @@ func (s *Store) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 // ParkReports lists the reports expected for a half and where each is:
 // for staff, those of the sites in their scope (filtered by f); for an
 // enterprise, its own. The due date is on the working-day calendar.
-func (s *Store) ParkReports(ctx context.Context, f ParkFilter, year, half int, cal *calendar.Calendar) ([]ParkReportStatus, ParkReportCounts, error) {
+func (s *Parks) ParkReports(ctx context.Context, f ParkFilter, year, half int, cal *calendar.Calendar) ([]ParkReportStatus, ParkReportCounts, error) {
 	var counts ParkReportCounts
 	a := congthuong.ActorFrom(ctx)
 	if a.Anonymous() {
@@ -245,7 +245,7 @@ func (s *Store) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 	rows, err := s.Read.QueryContext(ctx, `SELECT park_id, tenant_id, jobs, capital_vnd, capital_usd, leased_m2, revenue_vnd, note, status,
 		entered_by, entered_at, decided_by, decision_note FROM park_reports WHERE year = $1 AND half = $2`, year, half)
 	if err != nil {
-		return nil, counts, fmt.Errorf("store: park reports: %w", err)
+		return nil, counts, fmt.Errorf("parkdb: park reports: %w", err)
 	}
 	for rows.Next() {
 		var k key
@@ -327,7 +327,7 @@ func (s *Store) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 func eachTenantRow(ctx context.Context, q db.Queryer, fn func(siteID int64, t *park.Tenant)) error {
 	rows, err := q.QueryContext(ctx, `SELECT t.park_id, `+tenantColumns+tenantFrom+` ORDER BY t.park_id, t.id`)
 	if err != nil {
-		return fmt.Errorf("store: tenants: %w", err)
+		return fmt.Errorf("parkdb: tenants: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -346,7 +346,7 @@ func eachTenantRow(ctx context.Context, q db.Queryer, fn func(siteID int64, t *p
 // parks and clusters, their land (planned, leasable, leased), tenant
 // projects, jobs and registered capital. Run after the half's reports are
 // approved; running it again revises the values.
-func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (statsdb.ValueImportResult, error) {
+func (s *Parks) PublishParkFigures(ctx context.Context, year, half int) (statsdb.ValueImportResult, error) {
 	var res statsdb.ValueImportResult
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !(a.IsStaff() && a.CanWrite()) {
@@ -415,7 +415,7 @@ func (s *Store) PublishParkFigures(ctx context.Context, year, half int) (statsdb
 		add("SITE_CAPITAL", float64(f.capital)/1e9) // billion dong
 	}
 	err = s.WithTx(ctx, func(tx *db.Tx) error {
-		return s.ImportValuesTx(ctx, tx, rows, false, &res)
+		return s.stats.ImportValuesTx(ctx, tx, rows, false, &res)
 	})
 	return res, err
 }

@@ -1,4 +1,4 @@
-package store
+package parkdb
 
 import (
 	"context"
@@ -33,11 +33,11 @@ const (
 // anything is wrong every problem is returned and nothing is written. A row
 // equal to its site changes nothing. A sheet row whose point is the centre
 // of the site's polygon keeps the polygon.
-func (s *Store) ImportParks(ctx context.Context, src tabular.Source[park.ImportRow], dryRun bool) (ImportResult, error) {
-	res := ImportResult{DryRun: dryRun}
+func (s *Parks) ImportParks(ctx context.Context, src tabular.Source[park.ImportRow], dryRun bool) (db.ImportResult, error) {
+	res := db.ImportResult{DryRun: dryRun}
 	actor := congthuong.ActorFrom(ctx)
 	today := unit.Today(s.NowUTC())
-	provinceOf, err := s.Units.ProvincesInForce(ctx, today)
+	provinceOf, err := s.units.ProvincesInForce(ctx, today)
 	if err != nil {
 		return res, err
 	}
@@ -141,7 +141,7 @@ func sitesByCode(ctx context.Context, q db.Queryer) (map[string]*park.Site, erro
 func allSites(ctx context.Context, q db.Queryer) ([]*park.Site, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+parkColumns+parkFrom)
 	if err != nil {
-		return nil, fmt.Errorf("store: sites: %w", err)
+		return nil, fmt.Errorf("parkdb: sites: %w", err)
 	}
 	defer rows.Close()
 	var out []*park.Site
@@ -166,7 +166,7 @@ func sameSite(a, b *park.Site) bool {
 func sitesWithTenants(ctx context.Context, tx *db.Tx) (map[int64]bool, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT park_id FROM park_tenants`)
 	if err != nil {
-		return nil, fmt.Errorf("store: sites with tenants: %w", err)
+		return nil, fmt.Errorf("parkdb: sites with tenants: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]bool{}
@@ -188,8 +188,8 @@ func sitesWithTenants(ctx context.Context, tx *db.Tx) (map[int64]bool, error) {
 // more than its leasable land. A tenant is known by its site, tax code and
 // project; a row equal to it changes nothing. The sites' leased land,
 // tenants, jobs and capital are recomputed in the same transaction.
-func (s *Store) ImportTenants(ctx context.Context, src tabular.Source[park.TenantRow], dryRun bool) (ImportResult, error) {
-	res := ImportResult{DryRun: dryRun}
+func (s *Parks) ImportTenants(ctx context.Context, src tabular.Source[park.TenantRow], dryRun bool) (db.ImportResult, error) {
+	res := db.ImportResult{DryRun: dryRun}
 	actor := congthuong.ActorFrom(ctx)
 	type fileKey struct{ site, taxCode, project string }
 	seen := map[fileKey]int{}
@@ -373,14 +373,14 @@ func writeTenants(ctx context.Context, tx *db.Tx, created []tenantInsert, update
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("store: import tenants: %w", err)
+		return fmt.Errorf("parkdb: import tenants: %w", err)
 	}
 	for _, t := range updated {
 		if _, err := tx.ExecContext(ctx, `UPDATE park_tenants SET sector = $1, leased_m2 = $2, capital_vnd = $3, capital_usd = $4,
 			jobs = $5, status = $6, registered_on = $7, operating_on = $8, version = $9, updated_at = $10 WHERE id = $11`,
 			t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD, t.Jobs, string(t.Status), t.RegisteredOn, t.OperatingOn,
 			t.Version, tx.Now, t.ID); err != nil {
-			return fmt.Errorf("store: import tenants: %w", err)
+			return fmt.Errorf("parkdb: import tenants: %w", err)
 		}
 	}
 	return nil

@@ -1,0 +1,28 @@
+package web
+
+import (
+	"congthuong/internal/db"
+	"congthuong/internal/store"
+	"congthuong/internal/tabular"
+)
+
+// Each kind of upload has one limit on the request that carries it, derived
+// from the limit the store keeps for its files, so that a request is cut
+// off (http.MaxBytesReader) once it is larger than its files may be.
+const (
+	// formRoom is room for a form's other fields.
+	formRoom = 1 << 20
+	// maxOneFileRequest carries one stored file: a site's photo or
+	// document, a procedure's blank form.
+	maxOneFileRequest = db.MaxStoredFile + formRoom
+	// maxFilingRequest carries a dossier's filing or step with its papers.
+	maxFilingRequest = store.MaxDossierFiles*db.MaxStoredFile + formRoom
+	// maxImportRequest carries an import's CSV or XLSX file.
+	maxImportRequest = tabular.MaxWorkbookBytes + formRoom
+	// multipartMemory is how much of a multipart form is held in memory;
+	// larger parts spill to temporary files.
+	multipartMemory = 32 << 20
+	// fileMiB and importMiB are the limits as users read them.
+	fileMiB   = db.MaxStoredFile >> 20
+	importMiB = tabular.MaxWorkbookBytes >> 20
+)

@@ -90,6 +90,17 @@ func (a Actor) IsDepartment() bool {
 // itself. The public and enterprise users see published records only.
 func (a Actor) SeesUnpublished() bool { return a.System || a.IsStaff() }
 
+// Name is who the audit log and the records name for the actor.
+func (a Actor) Name() string {
+	if a.System {
+		return "system"
+	}
+	if a.Username == "" {
+		return "anonymous"
+	}
+	return a.Username
+}
+
 // IsAdmin reports whether the actor administers the platform.
 func (a Actor) IsAdmin() bool { return a.Role == RoleAdmin && !a.Anonymous() }
 

@@ -15,7 +15,7 @@ import (
 	"congthuong/internal/calendar"
 	"congthuong/internal/config"
 	"congthuong/internal/procedure"
-	"congthuong/internal/store"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/storetest"
 )
 
@@ -92,11 +92,11 @@ func TestFirstAndSecondStart(t *testing.T) {
 	}
 	// A few hundred demo dossiers, in every state, some overdue.
 	sysCtx := congthuong.NewContext(context.Background(), congthuong.System())
-	if _, total, err := m.Store.FindDossiers(sysCtx, store.DossierFilter{}); err != nil || total != 300 {
+	if _, total, err := m.Store.FindDossiers(sysCtx, proceduredb.DossierFilter{}); err != nil || total != 300 {
 		t.Errorf("demo dossiers: %d %v", total, err)
 	}
 	for _, st := range []procedure.Status{procedure.Received, procedure.Processing, procedure.SupplementRequested, procedure.Returned, procedure.Withdrawn} {
-		if _, n, _ := m.Store.FindDossiers(sysCtx, store.DossierFilter{Status: st}); n == 0 {
+		if _, n, _ := m.Store.FindDossiers(sysCtx, proceduredb.DossierFilter{Status: st}); n == 0 {
 			t.Errorf("no demo dossier is %s", st)
 		}
 	}

@@ -4,7 +4,7 @@ import "congthuong"
 
 // The checks every module makes of who acts, before its own rules.
 
-// requireWriter refuses whom may not change records: the anonymous (401)
+// RequireWriter refuses whom may not change records: the anonymous (401)
 // and leaders and enterprise users (403).
 func RequireWriter(actor congthuong.Actor) error {
 	switch {
@@ -16,7 +16,7 @@ func RequireWriter(actor congthuong.Actor) error {
 	return congthuong.Errorf(congthuong.EFORBIDDEN, "your role may not change records")
 }
 
-// requireAdmin refuses anyone but an administrator; task says what only
+// RequireAdmin refuses anyone but an administrator; task says what only
 // administrators do ("manage users"), for the message.
 func RequireAdmin(actor congthuong.Actor, task string) error {
 	if actor.System || actor.IsAdmin() {
@@ -26,15 +26,4 @@ func RequireAdmin(actor congthuong.Actor, task string) error {
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
 	}
 	return congthuong.Errorf(congthuong.EFORBIDDEN, "only administrators %s", task)
-}
-
-// actorName is who the audit log and the records name for an actor.
-func ActorName(a congthuong.Actor) string {
-	if a.System {
-		return "system"
-	}
-	if a.Username == "" {
-		return "anonymous"
-	}
-	return a.Username
 }

@@ -27,7 +27,7 @@ func (tx *Tx) Audit(ctx context.Context, action, entity, entityID, unitCode stri
 		return err
 	}
 	tx.pendingAudit = append(tx.pendingAudit, audit.Entry{
-		At: tx.Now, ActorID: tx.Actor.UserID, ActorName: ActorName(tx.Actor), Action: action,
+		At: tx.Now, ActorID: tx.Actor.UserID, ActorName: tx.Actor.Name(), Action: action,
 		Entity: entity, EntityID: entityID, UnitCode: unitCode, Before: b, After: a,
 	})
 	if len(tx.pendingAudit) >= auditBatch {

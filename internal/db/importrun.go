@@ -132,11 +132,11 @@ func RunImport[T, S any](ctx context.Context, s *DB, src tabular.Source[T], dryR
 	actor := congthuong.ActorFrom(ctx)
 	start := time.Now()
 	if err := readImport(ctx, s, src, rows, imp); err != nil {
-		s.log.InfoContext(ctx, "import refused", "kind", imp.Kind, "user", ActorName(actor), "rows", *rows,
+		s.log.InfoContext(ctx, "import refused", "kind", imp.Kind, "user", actor.Name(), "rows", *rows,
 			"took", time.Since(start), "err", err)
 		return err
 	}
-	s.log.InfoContext(ctx, "import read", "kind", imp.Kind, "user", ActorName(actor), "rows", *rows, "took", time.Since(start))
+	s.log.InfoContext(ctx, "import read", "kind", imp.Kind, "user", actor.Name(), "rows", *rows, "took", time.Since(start))
 	start = time.Now()
 	err = s.WithTx(ctx, func(tx *Tx) error {
 		s.log.InfoContext(ctx, "import writing", "kind", imp.Kind, "rows", *rows, "dry_run", dryRun)
@@ -159,7 +159,7 @@ func RunImport[T, S any](ctx context.Context, s *DB, src tabular.Source[T], dryR
 	if err == errDryRun {
 		err = nil
 	}
-	s.log.InfoContext(ctx, "import done", "kind", imp.Kind, "user", ActorName(actor), "rows", *rows, "dry_run", dryRun,
+	s.log.InfoContext(ctx, "import done", "kind", imp.Kind, "user", actor.Name(), "rows", *rows, "dry_run", dryRun,
 		"took", time.Since(start), "err", err)
 	return err
 }

@@ -7,6 +7,7 @@ import (
 
 	"congthuong/internal/calendar"
 	"congthuong/internal/procedure"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/store"
 )
 
@@ -70,7 +71,7 @@ func demoDossiers(ctx context.Context, st *store.Store, taxCodes []string) error
 			if at.After(clock()) {
 				break
 			}
-			step := store.DossierStep{Action: a, Handler: handler}
+			step := proceduredb.DossierStep{Action: a, Handler: handler}
 			if procedure.NeedsReason(a) {
 				step.Note = "Thông tin mẫu"
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"congthuong/internal/procedure"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/store"
 )
 
@@ -41,7 +42,7 @@ var demoVerbs = []struct{ vi, en string }{
 // demoCatalogue adds made-up procedures until the catalogue holds 132, 111
 // of them full online.
 func demoCatalogue(ctx context.Context, st *store.Store) error {
-	list, total, err := st.FindProcedures(ctx, store.ProcedureFilter{Page: store.Page{Limit: store.MaxLimit}})
+	list, total, err := st.FindProcedures(ctx, proceduredb.ProcedureFilter{Page: store.Page{Limit: store.MaxLimit}})
 	if err != nil {
 		return err
 	}

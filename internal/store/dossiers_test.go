@@ -12,6 +12,7 @@ import (
 	"congthuong/internal/auth"
 	"congthuong/internal/calendar"
 	"congthuong/internal/procedure"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
@@ -62,7 +63,7 @@ func TestDossierWorkflow(t *testing.T) {
 			t.Fatalf("submitted: %+v", d)
 		}
 		step := func(ctx context.Context, action procedure.Action, note, handler string) (*procedure.Dossier, error) {
-			return s.StepDossier(ctx, d.Code, store.DossierStep{Action: action, Note: note, Handler: handler}, cal)
+			return s.StepDossier(ctx, d.Code, proceduredb.DossierStep{Action: action, Note: note, Handler: handler}, cal)
 		}
 		// Only the commune's desk receives a commune procedure.
 		for _, who := range []congthuong.Actor{haiPhongOfficer, catHai} {
@@ -272,29 +273,29 @@ func TestDossierWorklist(t *testing.T) {
 		at("2026-03-23T10:00:00+07:00")
 		for _, c := range []struct {
 			who  congthuong.Actor
-			f    store.DossierFilter
+			f    proceduredb.DossierFilter
 			want int
 		}{
-			{thuyNguyen, store.DossierFilter{}, 4},
-			{thuyNguyen, store.DossierFilter{Due: "today"}, 3},
-			{thuyNguyen, store.DossierFilter{Due: "tomorrow"}, 0},
-			{thuyNguyen, store.DossierFilter{Due: "overdue"}, 0},
-			{thuyNguyen, store.DossierFilter{Status: procedure.Submitted}, 1},
-			{thuyNguyen, store.DossierFilter{Q: "thủy nguyên"}, 4},
-			{catHai, store.DossierFilter{}, 0},
-			{haiPhongOfficer, store.DossierFilter{}, 0}, // the department's desk, not the commune's
-			{owner, store.DossierFilter{}, 1},
+			{thuyNguyen, proceduredb.DossierFilter{}, 4},
+			{thuyNguyen, proceduredb.DossierFilter{Due: "today"}, 3},
+			{thuyNguyen, proceduredb.DossierFilter{Due: "tomorrow"}, 0},
+			{thuyNguyen, proceduredb.DossierFilter{Due: "overdue"}, 0},
+			{thuyNguyen, proceduredb.DossierFilter{Status: procedure.Submitted}, 1},
+			{thuyNguyen, proceduredb.DossierFilter{Q: "thủy nguyên"}, 4},
+			{catHai, proceduredb.DossierFilter{}, 0},
+			{haiPhongOfficer, proceduredb.DossierFilter{}, 0}, // the department's desk, not the commune's
+			{owner, proceduredb.DossierFilter{}, 1},
 		} {
 			if _, total, err := s.FindDossiers(as(c.who), c.f); err != nil || total != c.want {
 				t.Errorf("%s %+v: %d, %v", c.who.Username, c.f, total, err)
 			}
 		}
 		at("2026-03-24T08:00:00+07:00")
-		if list, total, err := s.FindDossiers(as(thuyNguyen), store.DossierFilter{Due: "overdue"}); err != nil || total != 3 || !list[0].Overdue(s.Now()) {
+		if list, total, err := s.FindDossiers(as(thuyNguyen), proceduredb.DossierFilter{Due: "overdue"}); err != nil || total != 3 || !list[0].Overdue(s.Now()) {
 			t.Errorf("overdue the next day: %d %v", total, err)
 		}
 		// An apology slip gives a new date; the dossier stays overdue.
-		list, _, _ := s.FindDossiers(as(thuyNguyen), store.DossierFilter{Due: "overdue"})
+		list, _, _ := s.FindDossiers(as(thuyNguyen), proceduredb.DossierFilter{Due: "overdue"})
 		code := list[0].Code
 		if _, err := s.Apologize(as(thuyNguyen), code, list[0].DueAt.Add(-time.Hour), "Chờ ý kiến liên ngành"); congthuong.ErrorFields(err)[0].Field != "new_due" {
 			t.Errorf("a new date before the due time: %v", err)
@@ -306,7 +307,7 @@ func TestDossierWorklist(t *testing.T) {
 		if err != nil || got.ApologyDue == nil || !got.Overdue(s.Now()) {
 			t.Errorf("apology: %+v %v", got, err)
 		}
-		if _, _, err := s.FindDossiers(context.Background(), store.DossierFilter{}); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
+		if _, _, err := s.FindDossiers(context.Background(), proceduredb.DossierFilter{}); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
 			t.Errorf("the public's worklist: %v", err)
 		}
 	})
@@ -323,7 +324,7 @@ func TestScorecard(t *testing.T) {
 		do := func(ctx context.Context, code string, actions ...procedure.Action) {
 			t.Helper()
 			for _, a := range actions {
-				step := store.DossierStep{Action: a, Handler: "thuynguyen"}
+				step := proceduredb.DossierStep{Action: a, Handler: "thuynguyen"}
 				if procedure.NeedsReason(a) {
 					step.Note = "thiếu giấy tờ"
 				}
@@ -369,7 +370,7 @@ func TestScorecard(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := store.Scorecard{UnitCode: "11560", Period: "2026-03", Received: 5, ReceivedInPerson: 4, ReceivedOnline: 1,
+		want := proceduredb.Scorecard{UnitCode: "11560", Period: "2026-03", Received: 5, ReceivedInPerson: 4, ReceivedOnline: 1,
 			DoneEarly: 1, DoneOnTime: 1, DoneLate: 1, InProgressPast: 1, Paused: 1, OnTimeRate: 50, OnlineRate: 20, FullOnlineRate: 100}
 		if sc.Received != want.Received || sc.ReceivedInPerson != 4 || sc.ReceivedOnline != 1 || sc.DoneEarly != 1 || sc.DoneOnTime != 1 ||
 			sc.DoneLate != 1 || sc.InProgressWithin != 0 || sc.InProgressPast != 1 || sc.Paused != 1 || sc.CarriedOver != 0 ||

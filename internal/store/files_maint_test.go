@@ -13,6 +13,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/procedure"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
@@ -29,7 +30,7 @@ func TestFilesCheckAndPrune(t *testing.T) {
 		sys := as(congthuong.System())
 		paper := []byte("%PDF-1.7\nthe application form")
 		d := tobaccoDossier()
-		if err := s.SubmitDossier(as(owner), d, cal, store.Upload{FileName: "don.pdf", Content: bytes.NewReader(paper)}); err != nil {
+		if err := s.SubmitDossier(as(owner), d, cal, proceduredb.Upload{FileName: "don.pdf", Content: bytes.NewReader(paper)}); err != nil {
 			t.Fatal(err)
 		}
 		place := func(content []byte, age time.Duration) string {
@@ -104,7 +105,7 @@ func TestRefusedUploadsLeaveNothing(t *testing.T) {
 		cal := dossierSetup(t, s)
 		d := tobaccoDossier()
 		shared := []byte("%PDF-1.7\nthe application form")
-		if err := s.SubmitDossier(as(owner), d, cal, store.Upload{FileName: "don.pdf", Content: bytes.NewReader(shared)}); err != nil {
+		if err := s.SubmitDossier(as(owner), d, cal, proceduredb.Upload{FileName: "don.pdf", Content: bytes.NewReader(shared)}); err != nil {
 			t.Fatal(err)
 		}
 		stored := func() int {
@@ -117,10 +118,10 @@ func TestRefusedUploadsLeaveNothing(t *testing.T) {
 			})
 			return n
 		}
-		paper := func(i int) store.Upload {
-			return store.Upload{FileName: fmt.Sprintf("giay-%d.pdf", i), Content: bytes.NewReader(append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte{byte(i)}, 1<<20)...))}
+		paper := func(i int) proceduredb.Upload {
+			return proceduredb.Upload{FileName: fmt.Sprintf("giay-%d.pdf", i), Content: bytes.NewReader(append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte{byte(i)}, 1<<20)...))}
 		}
-		supplement := store.DossierStep{Action: procedure.Supplement, Note: "bổ sung"}
+		supplement := proceduredb.DossierStep{Action: procedure.Supplement, Note: "bổ sung"}
 		for name, try := range map[string]func() error{
 			"no such dossier": func() error {
 				_, err := s.StepDossier(as(owner), "NOPE-000000-0000", supplement, cal, paper(1), paper(2))
@@ -135,12 +136,12 @@ func TestRefusedUploadsLeaveNothing(t *testing.T) {
 				return err
 			},
 			"a step on an old version": func() error {
-				_, err := s.StepDossier(as(owner), d.Code, store.DossierStep{Action: procedure.Supplement, Note: "x", Version: 99}, cal, paper(5))
+				_, err := s.StepDossier(as(owner), d.Code, proceduredb.DossierStep{Action: procedure.Supplement, Note: "x", Version: 99}, cal, paper(5))
 				return err
 			},
 			"a filing whose second paper is refused after its first was stored": func() error {
 				return s.SubmitDossier(as(owner), tobaccoDossier(), cal, paper(6),
-					store.Upload{FileName: "virus.exe", Content: bytes.NewReader([]byte("MZ\x90\x00 not a paper"))})
+					proceduredb.Upload{FileName: "virus.exe", Content: bytes.NewReader([]byte("MZ\x90\x00 not a paper"))})
 			},
 		} {
 			if err := try(); err == nil {
@@ -153,7 +154,7 @@ func TestRefusedUploadsLeaveNothing(t *testing.T) {
 		// A refused filing that shares its paper with a stored one keeps it.
 		bad := tobaccoDossier()
 		bad.UnitCode = "NOPE"
-		if err := s.SubmitDossier(as(owner), bad, cal, store.Upload{FileName: "don.pdf", Content: bytes.NewReader(shared)}); err == nil {
+		if err := s.SubmitDossier(as(owner), bad, cal, proceduredb.Upload{FileName: "don.pdf", Content: bytes.NewReader(shared)}); err == nil {
 			t.Fatal("a filing to no unit was accepted")
 		}
 		if rep, err := s.CheckFiles(as(congthuong.System()), true); err != nil || rep.Stored != 1 || rep.Named != 1 || len(rep.Missing) != 0 {

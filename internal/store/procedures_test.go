@@ -6,6 +6,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/procedure"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 )
@@ -20,16 +21,16 @@ func TestProcedureCatalogue(t *testing.T) {
 			t.Errorf("seeded again: %d, %v", n, err)
 		}
 		for _, c := range []struct {
-			f    store.ProcedureFilter
+			f    proceduredb.ProcedureFilter
 			want int
 		}{
-			{store.ProcedureFilter{Q: "thuoc la"}, 2},
-			{store.ProcedureFilter{Q: "THUỐC LÁ bán lẻ"}, 1},
-			{store.ProcedureFilter{Q: "tobacco retail"}, 1},
-			{store.ProcedureFilter{Q: "ct-co"}, 1},
-			{store.ProcedureFilter{Level: procedure.Commune}, 3},
-			{store.ProcedureFilter{Online: procedure.PartialOnline}, 0},
-			{store.ProcedureFilter{Field: "promotion"}, 2},
+			{proceduredb.ProcedureFilter{Q: "thuoc la"}, 2},
+			{proceduredb.ProcedureFilter{Q: "THUỐC LÁ bán lẻ"}, 1},
+			{proceduredb.ProcedureFilter{Q: "tobacco retail"}, 1},
+			{proceduredb.ProcedureFilter{Q: "ct-co"}, 1},
+			{proceduredb.ProcedureFilter{Level: procedure.Commune}, 3},
+			{proceduredb.ProcedureFilter{Online: procedure.PartialOnline}, 0},
+			{proceduredb.ProcedureFilter{Field: "promotion"}, 2},
 		} {
 			if _, total, err := s.FindProcedures(public, c.f); err != nil || total != c.want {
 				t.Errorf("%+v: %d, %v", c.f, total, err)

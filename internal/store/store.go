@@ -11,6 +11,7 @@ import (
 	"congthuong/internal/db"
 	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/park/parkdb"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/unit/unitdb"
 )
@@ -26,6 +27,7 @@ type Store struct {
 	*enterprisedb.Enterprises
 	*statsdb.Stats
 	*parkdb.Parks
+	*proceduredb.Procedures
 }
 
 // Open connects to the database (see db.Open) and registers the repairs
@@ -39,7 +41,7 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	units := unitdb.New(d)
 	stats := statsdb.New(d, units)
 	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return parkdb.RebuildFeatures(ctx, q) })
-	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: stats, Parks: parkdb.New(d, units, stats)}, nil
+	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: stats, Parks: parkdb.New(d, units, stats), Procedures: proceduredb.New(d, units)}, nil
 }
 
 // What callers of the store name from the core.

@@ -17,6 +17,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/auth"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/setup"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
@@ -107,7 +108,7 @@ func BenchmarkSubmitDossiers(b *testing.B) {
 			wg.Wait()
 			elapsed := time.Since(start)
 			b.StopTimer()
-			_, stored, err := st.FindDossiers(sys, store.DossierFilter{Page: store.Page{Limit: 1}})
+			_, stored, err := st.FindDossiers(sys, proceduredb.DossierFilter{Page: store.Page{Limit: 1}})
 			if err != nil || stored != len(codes) || failures > 0 {
 				b.Fatalf("%d acknowledged, %d stored, %d failed or repeated: %v", len(codes), stored, failures, err)
 			}

@@ -13,8 +13,8 @@ import (
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/procedure"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/stats"
-	"congthuong/internal/store"
 )
 
 // dossierInput is what a filing sends.
@@ -29,13 +29,13 @@ type dossierInput struct {
 // readWithPapers reads a request's JSON into v: the body, or, for a
 // multipart form, its part named part, with the "file" parts as papers.
 // The caller closes the papers with the returned function.
-func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) ([]store.Upload, func(), error) {
+func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) ([]proceduredb.Upload, func(), error) {
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		return nil, func() {}, decodeJSON(w, r, v)
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFilingRequest)
 	if err := r.ParseMultipartForm(multipartMemory); err != nil {
-		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("the upload could not be read (at most %d files of %d MiB)", store.MaxDossierFiles, fileMiB))
+		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("the upload could not be read (at most %d files of %d MiB)", proceduredb.MaxDossierFiles, fileMiB))
 	}
 	if err := cleanForm(r); err != nil {
 		return nil, func() {}, err
@@ -43,7 +43,7 @@ func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) 
 	if err := json.Unmarshal([]byte(r.FormValue(part)), v); err != nil {
 		return nil, func() {}, errBadJSON(err)
 	}
-	var uploads []store.Upload
+	var uploads []proceduredb.Upload
 	var opened []io.Closer
 	closeAll := func() {
 		for _, c := range opened {
@@ -57,7 +57,7 @@ func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) 
 			return nil, func() {}, err
 		}
 		opened = append(opened, f)
-		uploads = append(uploads, store.Upload{FileName: hdr.Filename, Content: f})
+		uploads = append(uploads, proceduredb.Upload{FileName: hdr.Filename, Content: f})
 	}
 	return uploads, closeAll, nil
 }
@@ -102,8 +102,8 @@ func (s *Server) mayStep(r *http.Request) error {
 // dossierView is a dossier with its events and whether it is overdue now.
 type dossierView struct {
 	*procedure.Dossier
-	Overdue bool                 `json:"overdue"`
-	Events  []store.DossierEvent `json:"events"`
+	Overdue bool                       `json:"overdue"`
+	Events  []proceduredb.DossierEvent `json:"events"`
 }
 
 func (s *Server) apiGetDossier(w http.ResponseWriter, r *http.Request) error {
@@ -121,7 +121,7 @@ func (s *Server) apiStepDossier(w http.ResponseWriter, r *http.Request) error {
 	if err := s.mayStep(r); err != nil {
 		return err
 	}
-	var step store.DossierStep
+	var step proceduredb.DossierStep
 	uploads, closeAll, err := readWithPapers(w, r, "step", &step)
 	if err != nil {
 		return err
@@ -165,7 +165,7 @@ func (s *Server) apiTrackDossier(w http.ResponseWriter, r *http.Request) error {
 }
 
 // track asks the store, within the client's allowance of failures.
-func (s *Server) track(w http.ResponseWriter, r *http.Request, code, key string) (*store.Tracking, error) {
+func (s *Server) track(w http.ResponseWriter, r *http.Request, code, key string) (*proceduredb.Tracking, error) {
 	client := clientOf(r)
 	if wait := s.tracking.wait(client); wait > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait/time.Second)+1))
@@ -179,9 +179,9 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request, code, key string)
 }
 
 // dossierFilter reads status, due, q and paging.
-func dossierFilter(q url.Values) (store.DossierFilter, error) {
+func dossierFilter(q url.Values) (proceduredb.DossierFilter, error) {
 	page, err := listPage(q)
-	return store.DossierFilter{Status: procedure.Status(q.Get("status")), Due: q.Get("due"), Q: q.Get("q"), Page: page}, err
+	return proceduredb.DossierFilter{Status: procedure.Status(q.Get("status")), Due: q.Get("due"), Q: q.Get("q"), Page: page}, err
 }
 
 func (s *Server) apiListDossiers(w http.ResponseWriter, r *http.Request) error {
@@ -246,7 +246,7 @@ func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 	if err := cleanForm(r); err != nil {
 		return err
 	}
-	var uploads []store.Upload
+	var uploads []proceduredb.Upload
 	if r.MultipartForm != nil {
 		for _, hdr := range r.MultipartForm.File["file"] {
 			if hdr.Size == 0 {
@@ -257,7 +257,7 @@ func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 			defer f.Close()
-			uploads = append(uploads, store.Upload{FileName: hdr.Filename, Content: f})
+			uploads = append(uploads, proceduredb.Upload{FileName: hdr.Filename, Content: f})
 		}
 	}
 	cal, err := s.calendar(r.Context())
@@ -265,7 +265,7 @@ func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	version, _ := strconv.Atoi(r.PostForm.Get("version"))
-	step := store.DossierStep{Action: procedure.Action(r.PostForm.Get("action")), Note: r.PostForm.Get("note"),
+	step := proceduredb.DossierStep{Action: procedure.Action(r.PostForm.Get("action")), Note: r.PostForm.Get("note"),
 		Handler: r.PostForm.Get("handler"), Version: version}
 	if _, err := s.store.StepDossier(r.Context(), r.PathValue("code"), step, cal, uploads...); err != nil {
 		return err
@@ -478,7 +478,7 @@ func (s *Server) apiDossierFile(w http.ResponseWriter, r *http.Request) error {
 }
 
 // scorecard reads ?unit= and ?period= and counts.
-func (s *Server) scorecard(r *http.Request) (*store.Scorecard, error) {
+func (s *Server) scorecard(r *http.Request) (*proceduredb.Scorecard, error) {
 	q := r.URL.Query()
 	p, err := stats.ParsePeriod(q.Get("period"))
 	if err != nil {

@@ -7,17 +7,17 @@ import (
 
 	"congthuong"
 	"congthuong/internal/procedure"
-	"congthuong/internal/store"
+	"congthuong/internal/procedure/proceduredb"
 )
 
 // procedureFilter reads q, level, online and field.
-func procedureFilter(q url.Values) (store.ProcedureFilter, error) {
+func procedureFilter(q url.Values) (proceduredb.ProcedureFilter, error) {
 	var v congthuong.Validation
 	page, err := listPage(q)
 	if err != nil {
-		return store.ProcedureFilter{}, err
+		return proceduredb.ProcedureFilter{}, err
 	}
-	f := store.ProcedureFilter{Q: q.Get("q"), Level: q.Get("level"), Online: q.Get("online"), Field: q.Get("field"), Page: page}
+	f := proceduredb.ProcedureFilter{Q: q.Get("q"), Level: q.Get("level"), Online: q.Get("online"), Field: q.Get("field"), Page: page}
 	if f.Level != "" && f.Level != procedure.Province && f.Level != procedure.Commune {
 		v.Add("level", "level is province or commune")
 	}
@@ -77,7 +77,7 @@ func (s *Server) showProcedures(w http.ResponseWriter, r *http.Request) error {
 	status := http.StatusOK
 	if err != nil {
 		v.Errors, v.Error = formErrors(p, err)
-		status, f = errorStatus(err), store.ProcedureFilter{}
+		status, f = errorStatus(err), proceduredb.ProcedureFilter{}
 	}
 	list, total, err := s.store.FindProcedures(r.Context(), f)
 	if err != nil {

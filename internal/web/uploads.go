@@ -2,7 +2,7 @@ package web
 
 import (
 	"congthuong/internal/db"
-	"congthuong/internal/store"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/tabular"
 )
 
@@ -16,7 +16,7 @@ const (
 	// document, a procedure's blank form.
 	maxOneFileRequest = db.MaxStoredFile + formRoom
 	// maxFilingRequest carries a dossier's filing or step with its papers.
-	maxFilingRequest = store.MaxDossierFiles*db.MaxStoredFile + formRoom
+	maxFilingRequest = proceduredb.MaxDossierFiles*db.MaxStoredFile + formRoom
 	// maxImportRequest carries an import's CSV or XLSX file.
 	maxImportRequest = tabular.MaxWorkbookBytes + formRoom
 	// multipartMemory is how much of a multipart form is held in memory;

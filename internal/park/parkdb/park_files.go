@@ -74,7 +74,7 @@ func (s *Parks) AddParkFile(ctx context.Context, code, kind, title, fileName str
 	}
 	f := &ParkFile{Kind: kind, Title: title, FileName: fileName, ContentType: ctype, Size: stored.Size, SHA256: stored.Sum}
 	err = s.WithTx(ctx, func(tx *db.Tx) error {
-		f.CreatedAt, f.CreatedBy = tx.Now, db.ActorName(tx.Actor)
+		f.CreatedAt, f.CreatedBy = tx.Now, tx.Actor.Name()
 		if err := tx.QueryRowContext(ctx, `INSERT INTO park_files (park_id, kind, title, file_name, content_type, size, sha256,
 			created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, site.ID, f.Kind, f.Title, f.FileName,
 			f.ContentType, f.Size, f.SHA256, f.CreatedAt, f.CreatedBy).Scan(&f.ID); err != nil {

@@ -118,7 +118,7 @@ func (s *Parks) FileParkReport(ctx context.Context, r park.Report) error {
 			_, err = tx.ExecContext(ctx, `INSERT INTO park_reports (park_id, tenant_id, year, half, jobs, capital_vnd, capital_usd,
 				leased_m2, revenue_vnd, note, status, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
 				site.ID, r.TenantID, r.Year, r.Half, r.Jobs, r.CapitalVND, r.CapitalUSD, int64(r.LeasedArea), r.RevenueVND, r.Note,
-				park.ReportEntered, db.ActorName(a), tx.Now)
+				park.ReportEntered, a.Name(), tx.Now)
 		case err != nil:
 		case status == park.ReportApproved:
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is approved and locked; ask the department to return it")
@@ -126,7 +126,7 @@ func (s *Parks) FileParkReport(ctx context.Context, r park.Report) error {
 			_, err = tx.ExecContext(ctx, `UPDATE park_reports SET jobs = $1, capital_vnd = $2, capital_usd = $3, leased_m2 = $4,
 				revenue_vnd = $5, note = $6, status = $7, entered_by = $8, entered_at = $9, decided_by = '', decided_at = NULL,
 				decision_note = '' WHERE park_id = $10 AND tenant_id = $11 AND year = $12 AND half = $13`,
-				r.Jobs, r.CapitalVND, r.CapitalUSD, int64(r.LeasedArea), r.RevenueVND, r.Note, park.ReportEntered, db.ActorName(a), tx.Now,
+				r.Jobs, r.CapitalVND, r.CapitalUSD, int64(r.LeasedArea), r.RevenueVND, r.Note, park.ReportEntered, a.Name(), tx.Now,
 				site.ID, r.TenantID, r.Year, r.Half)
 		}
 		if err != nil {
@@ -179,7 +179,7 @@ func (s *Parks) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 		if status != park.ReportEntered && (approve || status != park.ReportApproved) {
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is %s, not waiting for a decision", status)
 		}
-		if approve && enteredBy == db.ActorName(a) && !a.System {
+		if approve && enteredBy == a.Name() && !a.System {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "a report is approved by someone other than who entered it")
 		}
 		next := park.ReportReturned
@@ -187,7 +187,7 @@ func (s *Parks) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 			next = park.ReportApproved
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE park_reports SET status = $1, decided_by = $2, decided_at = $3, decision_note = $4
-			WHERE park_id = $5 AND tenant_id = $6 AND year = $7 AND half = $8`, next, db.ActorName(a), tx.Now, note, site.ID, tenantID, year, half); err != nil {
+			WHERE park_id = $5 AND tenant_id = $6 AND year = $7 AND half = $8`, next, a.Name(), tx.Now, note, site.ID, tenantID, year, half); err != nil {
 			return fmt.Errorf("parkdb: decide park report: %w", err)
 		}
 		if approve && tenant != nil {

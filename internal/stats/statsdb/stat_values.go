@@ -328,7 +328,7 @@ func writeValues(ctx context.Context, tx *db.Tx, c *valueChecker, found valuesFo
 			res.Warnings = append(res.Warnings, congthuong.FieldError{Row: k.row.Line, Field: "value", Message: msg})
 		}
 	}
-	w := valueWriter{tx: tx, by: db.ActorName(actor)}
+	w := valueWriter{tx: tx, by: actor.Name()}
 	var created []*importedValue
 	for _, i := range order {
 		k := &valid[i]

@@ -149,11 +149,11 @@ func (s *Stats) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 		if status == "" {
 			_, err = tx.ExecContext(ctx, `INSERT INTO stat_submissions (data_set, year, first_month, last_month, unit_code, unit_from,
 				status, entered_by, entered_at, warnings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-				ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom, SubmissionEntered, db.ActorName(actor), tx.Now, joined)
+				ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom, SubmissionEntered, actor.Name(), tx.Now, joined)
 		} else {
 			_, err = tx.ExecContext(ctx, `UPDATE stat_submissions SET status = $1, entered_by = $2, entered_at = $3, warnings = $4
 				WHERE data_set = $5 AND year = $6 AND first_month = $7 AND last_month = $8 AND unit_code = $9 AND unit_from = $10`,
-				SubmissionEntered, db.ActorName(actor), tx.Now, joined, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom)
+				SubmissionEntered, actor.Name(), tx.Now, joined, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom)
 		}
 		if err != nil {
 			return fmt.Errorf("statsdb: enter report: %w", err)
@@ -236,7 +236,7 @@ func (s *Stats) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 		if status != SubmissionEntered && (approve || status != SubmissionApproved) {
 			return congthuong.Errorf(congthuong.ECONFLICT, "the report is %s, not waiting for a decision", orNone(status))
 		}
-		if approve && enteredBy == db.ActorName(actor) && !actor.System {
+		if approve && enteredBy == actor.Name() && !actor.System {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "a report is approved by someone other than who entered it")
 		}
 		next := SubmissionReturned
@@ -259,7 +259,7 @@ func (s *Stats) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE stat_submissions SET status = $1, decided_by = $2, decided_at = $3, note = $4
 			WHERE data_set = $5 AND year = $6 AND first_month = $7 AND last_month = $8 AND unit_code = $9 AND unit_from = $10`,
-			next, db.ActorName(actor), tx.Now, note, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom); err != nil {
+			next, actor.Name(), tx.Now, note, ds.Code, p.Year, p.First, p.Last, u.Code, u.ValidFrom); err != nil {
 			return fmt.Errorf("statsdb: decide report: %w", err)
 		}
 		return tx.Audit(ctx, next, "stat_submission", ds.Code+"/"+u.Code+"/"+p.String(), u.Code,

@@ -53,13 +53,13 @@ func (s *Stats) SaveTarget(ctx context.Context, t stats.Target) error {
 			before = &old
 			_, err = tx.ExecContext(ctx, `UPDATE stat_targets SET value = $1, resolution = $2, resolution_date = $3,
 				updated_at = $4, updated_by = $5 WHERE indicator = $6 AND year = $7 AND first_month = $8 AND last_month = $9
-				AND unit_code = $10 AND unit_from = $11`, t.Value, t.Resolution, t.ResolutionDate, tx.Now, db.ActorName(actor),
+				AND unit_code = $10 AND unit_from = $11`, t.Value, t.Resolution, t.ResolutionDate, tx.Now, actor.Name(),
 				t.Indicator, t.Period.Year, t.Period.First, t.Period.Last, u.Code, u.ValidFrom)
 		} else {
 			_, err = tx.ExecContext(ctx, `INSERT INTO stat_targets (indicator, year, first_month, last_month, unit_code, unit_from,
 				period, value, resolution, resolution_date, updated_at, updated_by)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, t.Indicator, t.Period.Year, t.Period.First,
-				t.Period.Last, u.Code, u.ValidFrom, t.Period.String(), t.Value, t.Resolution, t.ResolutionDate, tx.Now, db.ActorName(actor))
+				t.Period.Last, u.Code, u.ValidFrom, t.Period.String(), t.Value, t.Resolution, t.ResolutionDate, tx.Now, actor.Name())
 		}
 		if err != nil {
 			return fmt.Errorf("statsdb: save target: %w", err)

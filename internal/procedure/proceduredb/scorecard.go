@@ -1,4 +1,4 @@
-package store
+package proceduredb
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/calendar"
+	"congthuong/internal/db"
 	"congthuong/internal/procedure"
 	"congthuong/internal/stats"
 	"congthuong/internal/unit"
@@ -53,12 +54,12 @@ const ScorecardDossiers = 200
 
 // Scorecard counts a unit's dossiers for a period (a month, quarter, half
 // or year); staff of the unit, or above it.
-func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) (*Scorecard, error) {
+func (s *Procedures) Scorecard(ctx context.Context, unitCode string, p stats.Period) (*Scorecard, error) {
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !a.IsStaff() {
 		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff see scorecards")
 	}
-	u, err := s.FindUnit(ctx, unitCode, unit.Today(s.NowUTC()))
+	u, err := s.units.FindUnit(ctx, unitCode, unit.Today(s.NowUTC()))
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
 		return nil, congthuong.FieldErr(congthuong.EINVALID, "unit", "no administrative unit with code "+unitCode)
 	} else if err != nil {
@@ -93,7 +94,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	}{{procedure.InPerson, &sc.ReceivedInPerson}, {procedure.Online, &sc.ReceivedOnline}, {procedure.Post, &sc.ReceivedByPost}} {
 		n, err := count(`d.channel = $2 AND d.received_at >= $3 AND d.received_at < $4`, ch.channel, start, end)
 		if err != nil {
-			return nil, fmt.Errorf("store: scorecard: %w", err)
+			return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
 		}
 		*ch.into = n
 		sc.Received += n
@@ -106,7 +107,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 			n, err := count(`d.status = $2 AND d.finished_late = $3 AND d.finished_early = $4 AND d.finished_at >= $5 AND d.finished_at < $6`,
 				string(status), t.late, t.early, start, end)
 			if err != nil {
-				return nil, fmt.Errorf("store: scorecard: %w", err)
+				return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
 			}
 			*t.into += n
 		}
@@ -115,11 +116,11 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	// (a dossier is decided after it is received).
 	before, err := count(`d.received_at < $2`, start)
 	if err != nil {
-		return nil, fmt.Errorf("store: scorecard: %w", err)
+		return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
 	}
 	closed, err := count(`d.finished_at < $2 AND d.received_at IS NOT NULL`, start)
 	if err != nil {
-		return nil, fmt.Errorf("store: scorecard: %w", err)
+		return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
 	}
 	sc.CarriedOver = before - closed
 	// Open at the end: received before it and decided after it, or not
@@ -131,7 +132,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 			COUNT(CASE WHEN d.status NOT IN ('supplement_requested', 'fee_requested') AND d.due_at >= $2 THEN 1 END),
 			COUNT(CASE WHEN d.status NOT IN ('supplement_requested', 'fee_requested') AND d.due_at < $2 THEN 1 END)
 			FROM dossiers d WHERE d.unit_code = $1 AND `+open, u.Code, end).Scan(&paused, &within, &past); err != nil {
-			return nil, fmt.Errorf("store: scorecard: %w", err)
+			return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
 		}
 		sc.Paused, sc.InProgressWithin, sc.InProgressPast = sc.Paused+paused, sc.InProgressWithin+within, sc.InProgressPast+past
 	}
@@ -140,7 +141,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(DISTINCT f.dossier_id) FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
 		WHERE d.unit_code = $1 AND d.received_at >= $2 AND d.received_at < $3 AND d.result_number IS NOT NULL`,
 		u.Code, start, end).Scan(&digitised); err != nil {
-		return nil, fmt.Errorf("store: scorecard: %w", err)
+		return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
 	}
 	handled := sc.DoneEarly + sc.DoneOnTime + sc.DoneLate + sc.InProgressWithin + sc.InProgressPast
 	sc.OnTimeRate = percent(sc.DoneEarly+sc.DoneOnTime+sc.InProgressWithin, handled)
@@ -150,11 +151,11 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 	if u.ParentCode != congthuong.CountryCode {
 		level = procedure.Commune
 	}
-	_, all, err := s.FindProcedures(ctx, ProcedureFilter{Level: level, Page: Page{Limit: 1}})
+	_, all, err := s.FindProcedures(ctx, ProcedureFilter{Level: level, Page: db.Page{Limit: 1}})
 	if err != nil {
 		return nil, err
 	}
-	_, full, err := s.FindProcedures(ctx, ProcedureFilter{Level: level, Online: procedure.FullOnline, Page: Page{Limit: 1}})
+	_, full, err := s.FindProcedures(ctx, ProcedureFilter{Level: level, Online: procedure.FullOnline, Page: db.Page{Limit: 1}})
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +170,7 @@ func (s *Store) Scorecard(ctx context.Context, unitCode string, p stats.Period) 
 		AND d.status NOT IN ('supplement_requested', 'fee_requested', 'submitted', 'refused_at_intake') AND d.due_at < $3
 		LIMIT `+fmt.Sprint(ScorecardDossiers), u.Code, start, end, true)
 	if err != nil {
-		return nil, fmt.Errorf("store: scorecard: %w", err)
+		return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
 	}
 	defer rows.Close()
 	sc.CostingPoints = []string{}

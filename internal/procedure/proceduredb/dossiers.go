@@ -1,4 +1,4 @@
-package store
+package proceduredb
 
 import (
 	"context"
@@ -42,10 +42,10 @@ func scanDossier(r interface{ Scan(...any) error }) (*procedure.Dossier, error) 
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(form), &d.Form); err != nil {
-		return nil, fmt.Errorf("store: dossier %s form: %w", d.Code, err)
+		return nil, fmt.Errorf("proceduredb: dossier %s form: %w", d.Code, err)
 	}
 	if err := json.Unmarshal([]byte(pauses), &d.Pauses); err != nil {
-		return nil, fmt.Errorf("store: dossier %s pauses: %w", d.Code, err)
+		return nil, fmt.Errorf("proceduredb: dossier %s pauses: %w", d.Code, err)
 	}
 	d.SubmittedAt = d.SubmittedAt.UTC()
 	d.ReceivedAt, d.DueAt, d.FinishedAt = db.UTCPtr(received), db.UTCPtr(due), db.UTCPtr(finished)
@@ -63,7 +63,7 @@ func dossierByCode(ctx context.Context, q db.Queryer, code string) (*procedure.D
 // for the one-stop desk), or recorded by an officer of the handling unit for
 // a filing in person or by post (received at once, due date set). The code
 // is taken in the same transaction: unique however many file at once.
-func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *calendar.Calendar, files ...Upload) error {
+func (s *Procedures) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *calendar.Calendar, files ...Upload) error {
 	a := congthuong.ActorFrom(ctx)
 	if a.Anonymous() {
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in to file a dossier")
@@ -99,7 +99,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	}
 	// The handling unit: the province for the department's procedures, the
 	// commune (in force today) for the communes'.
-	u, err := s.FindUnit(ctx, strings.TrimSpace(d.UnitCode), unit.Today(s.NowUTC()))
+	u, err := s.units.FindUnit(ctx, strings.TrimSpace(d.UnitCode), unit.Today(s.NowUTC()))
 	switch {
 	case congthuong.ErrorCode(err) == congthuong.ENOTFOUND:
 		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "no administrative unit with code "+d.UnitCode+" is in force today")
@@ -111,7 +111,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "this procedure is handled by the province's department: give the province's code")
 	}
 	d.UnitCode, d.ProvinceCode = u.Code, u.ProvinceCode()
-	if staff && !a.System && !mayReceive(a, proc, d) {
+	if staff && !a.System && !procedure.MayReceive(a, proc, d) {
 		return congthuong.Errorf(congthuong.EFORBIDDEN, "dossiers of %s are received by its own officers", u.FullName)
 	}
 	stored, discard, err := s.storeUploads(files)
@@ -128,13 +128,13 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 		var seq int
 		if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_sequences (agency, day, last) VALUES ($1, $2, 1)
 			ON CONFLICT (agency, day) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last`, agency, day.String()).Scan(&seq); err != nil {
-			return fmt.Errorf("store: dossier sequence: %w", err)
+			return fmt.Errorf("proceduredb: dossier sequence: %w", err)
 		}
 		d.Code = procedure.DossierCode(agency, day, seq)
 		if d.TrackingKey, err = procedure.NewTrackingKey(); err != nil {
 			return err
 		}
-		d.SubmittedAt, d.Version, d.CreatedBy = now, 1, db.ActorName(a)
+		d.SubmittedAt, d.Version, d.CreatedBy = now, 1, a.Name()
 		d.State = procedure.State{Status: procedure.Submitted}
 		action := "submit"
 		if staff {
@@ -153,11 +153,11 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 			created_by, demo, version, tracking_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
 			$18, $19) RETURNING id`,
 			d.Code, d.ProcedureCode, d.UnitCode, d.ProvinceCode, d.Channel, d.Applicant.Name, d.Applicant.TaxCode, d.Applicant.Phone,
-			d.Applicant.Email, d.Applicant.Address, string(form), string(d.Status), now, d.ReceivedAt, d.DueAt, db.ActorName(a), d.Demo,
+			d.Applicant.Email, d.Applicant.Address, string(form), string(d.Status), now, d.ReceivedAt, d.DueAt, a.Name(), d.Demo,
 			d.Version, d.TrackingKey).Scan(&d.ID); err != nil {
-			return fmt.Errorf("store: file dossier: %w", err)
+			return fmt.Errorf("proceduredb: file dossier: %w", err)
 		}
-		if err := dossierEvent(ctx, tx, d.ID, roleName(staff), action, procedure.Submitted, d.Status, ""); err != nil {
+		if err := dossierEvent(ctx, tx, d.ID, string(procedure.FilerRole(staff)), action, procedure.Submitted, d.Status, ""); err != nil {
 			return err
 		}
 		for i := range stored {
@@ -166,8 +166,7 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 			}
 		}
 		d.Files = stored
-		if err := tx.EnqueueMail(ctx, d.Applicant.Email, "Hồ sơ "+d.Code+": "+dossierStatusVI[d.Status],
-			dossierMail(d, ""), d.Code); err != nil {
+		if err := tx.EnqueueMail(ctx, d.Applicant.Email, procedure.MailSubject(d), procedure.MailBody(d, ""), d.Code); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, audit.Create, "dossier", d.Code, d.UnitCode, nil, d)
@@ -178,13 +177,6 @@ func (s *Store) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *ca
 	return err
 }
 
-func roleName(staff bool) string {
-	if staff {
-		return string(procedure.AsReceiver)
-	}
-	return string(procedure.AsApplicant)
-}
-
 func nonNilForm(f map[string]string) map[string]string {
 	if f == nil {
 		return map[string]string{}
@@ -192,51 +184,10 @@ func nonNilForm(f map[string]string) map[string]string {
 	return f
 }
 
-// mayReceive reports whether a staff member works at the dossier's desk:
-// its commune's officers for a commune procedure, the province's for the
-// department's.
-func mayReceive(a congthuong.Actor, p *procedure.Procedure, d *procedure.Dossier) bool {
-	if a.System {
-		return true
-	}
-	if p.Level == procedure.Commune {
-		return a.UnitCode == d.UnitCode
-	}
-	return a.UnitCode == d.ProvinceCode || a.UnitCode == congthuong.CountryCode
-}
-
-// rolesOf lists what the actor is to a dossier, most specific first.
-func rolesOf(a congthuong.Actor, p *procedure.Procedure, d *procedure.Dossier) []procedure.Role {
-	if a.System {
-		// The platform itself (demo data, commands) may take any step.
-		return []procedure.Role{procedure.AsReceiver, procedure.AsHandler, procedure.AsLeader, procedure.AsApplicant}
-	}
-	var out []procedure.Role
-	// The applicant: the enterprise whose tax code the dossier bears, or the
-	// account (a citizen's) that filed it online.
-	applicant := !a.Anonymous() && !a.IsStaff() && (a.Role == congthuong.RoleEnterprise && a.TaxCode != "" && a.TaxCode == d.Applicant.TaxCode ||
-		d.Channel == procedure.Online && d.CreatedBy == db.ActorName(a))
-	if applicant {
-		out = append(out, procedure.AsApplicant)
-	}
-	if a.IsStaff() && mayReceive(a, p, d) {
-		if a.Role == congthuong.RoleLeader || a.Role == congthuong.RoleAdmin {
-			out = append(out, procedure.AsLeader)
-		}
-		if a.CanWrite() {
-			if d.Handler != "" && d.Handler == db.ActorName(a) {
-				out = append(out, procedure.AsHandler)
-			}
-			out = append(out, procedure.AsReceiver)
-		}
-	}
-	return out
-}
-
 func dossierEvent(ctx context.Context, tx *db.Tx, id int64, role, action string, from, to procedure.Status, note string) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_events (dossier_id, at, actor, role, action, from_status, to_status, note)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, tx.Now, db.ActorName(tx.Actor), role, action, string(from), string(to), note); err != nil {
-		return fmt.Errorf("store: dossier event: %w", err)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, tx.Now, tx.Actor.Name(), role, action, string(from), string(to), note); err != nil {
+		return fmt.Errorf("proceduredb: dossier event: %w", err)
 	}
 	return nil
 }
@@ -255,7 +206,7 @@ type DossierStep struct {
 // allows it from where the dossier is (procedure.Apply): receiving starts
 // the clock, a supplement request stops it until the supplement comes, and
 // the due time moves by the working days the pause took.
-func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, cal *calendar.Calendar, files ...Upload) (*procedure.Dossier, error) {
+func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierStep, cal *calendar.Calendar, files ...Upload) (*procedure.Dossier, error) {
 	a := congthuong.ActorFrom(ctx)
 	if a.Anonymous() {
 		return nil, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
@@ -300,29 +251,15 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 		before := *d
 		from := d.Status
 		now := tx.Now
-		switch step.Action {
-		case procedure.Receive:
-			d.ReceivedAt = &now
-		case procedure.Assign:
+		handler := ""
+		if step.Action == procedure.Assign {
 			if err := checkHandler(ctx, tx, proc, d, step.Handler); err != nil {
 				return err
 			}
-			d.Handler = strings.ToLower(strings.TrimSpace(step.Handler))
-		case procedure.RequestSupplement, procedure.RequestFee:
-			d.Pauses = append(d.Pauses, calendar.Pause{From: now})
-		case procedure.Supplement, procedure.PayFee:
-			if n := len(d.Pauses); n > 0 {
-				d.Pauses[n-1].To = now
-			}
+			handler = strings.ToLower(strings.TrimSpace(step.Handler))
 		}
-		d.State = next
-		if d.ReceivedAt != nil && (step.Action == procedure.Receive || step.Action == procedure.Supplement || step.Action == procedure.PayFee) {
-			due, err := procedure.Due(cal, proc, *d.ReceivedAt, closedPauses(d.Pauses))
-			if err != nil {
-				return err
-			}
-			due = due.UTC() // stored in UTC, so that times compare as text on SQLite
-			d.DueAt = &due
+		if err := d.Advance(proc, step.Action, next, handler, now, cal); err != nil {
+			return err
 		}
 		if step.Action == procedure.Approve {
 			// The result document's number: the agency's sequence of the year.
@@ -334,21 +271,11 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 			if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_sequences (agency, day, last) VALUES ($1, $2, 1)
 				ON CONFLICT (agency, day) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last`,
 				agency+"/result", fmt.Sprint(calendar.DateOf(now).Year)).Scan(&seq); err != nil {
-				return fmt.Errorf("store: result number: %w", err)
+				return fmt.Errorf("proceduredb: result number: %w", err)
 			}
 			d.ResultNumber = fmt.Sprintf("%04d/%d/%s", seq, calendar.DateOf(now).Year, agency)
-			d.ResultAt = &now
 		}
-		early, late := false, false
-		if d.Status == procedure.Processed || d.Status.Final() {
-			if d.FinishedAt == nil {
-				d.FinishedAt = &now
-			}
-			if d.DueAt != nil {
-				late = now.After(*d.DueAt)
-				early = calendar.DateOf(now).JDN() < calendar.DateOf(*d.DueAt).JDN()
-			}
-		}
+		early, late := d.Timeliness(now)
 		pauses, _ := json.Marshal(d.Pauses)
 		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET status = $1, stage = $2, supplement_requested = $3, outcome = $4, handler = $5,
 			received_at = $6, due_at = $7, pauses = $8, finished_at = $9, result_number = $10, result_at = $11,
@@ -356,7 +283,7 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 			string(d.Status), string(d.Stage), d.SupplementRequested, d.Outcome, d.Handler, d.ReceivedAt, d.DueAt, string(pauses),
 			d.FinishedAt, nullString(d.ResultNumber), d.ResultAt, early, late, d.ID, d.Version)
 		if err != nil {
-			return fmt.Errorf("store: dossier step: %w", err)
+			return fmt.Errorf("proceduredb: dossier step: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return congthuong.Errorf(congthuong.ECONFLICT, "the dossier changed meanwhile; reload it")
@@ -371,8 +298,7 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 			}
 		}
 		out = d
-		if err := tx.EnqueueMail(ctx, d.Applicant.Email, "Hồ sơ "+d.Code+": "+dossierStatusVI[d.Status],
-			dossierMail(d, step.Note), d.Code); err != nil {
+		if err := tx.EnqueueMail(ctx, d.Applicant.Email, procedure.MailSubject(d), procedure.MailBody(d, step.Note), d.Code); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, string(step.Action), "dossier", d.Code, d.UnitCode, before.State, d.State)
@@ -384,7 +310,7 @@ func (s *Store) StepDossier(ctx context.Context, code string, step DossierStep, 
 }
 
 // checkHandler makes sure a dossier is assigned to an officer who can take
-// it up: an active account of the dossier's desk (mayReceive) whose role
+// it up: an active account of the dossier's desk (procedure.MayReceive) whose role
 // handles dossiers. A name of nobody there would strand the dossier.
 func checkHandler(ctx context.Context, tx *db.Tx, proc *procedure.Procedure, d *procedure.Dossier, handler string) error {
 	handler = strings.ToLower(strings.TrimSpace(handler))
@@ -393,9 +319,9 @@ func checkHandler(ctx context.Context, tx *db.Tx, proc *procedure.Procedure, d *
 	}
 	u, err := authdb.FindActive(ctx, tx, handler)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("store: handler: %w", err)
+		return fmt.Errorf("proceduredb: handler: %w", err)
 	}
-	if err != nil || !u.Actor().CanWrite() || u.Role == congthuong.RoleAdmin || !mayReceive(u.Actor(), proc, d) {
+	if err != nil || !u.Actor().CanWrite() || u.Role == congthuong.RoleAdmin || !procedure.MayReceive(u.Actor(), proc, d) {
 		return congthuong.FieldErr(congthuong.EINVALID, "handler", handler+" is not an officer of the desk that handles this dossier")
 	}
 	return nil
@@ -404,12 +330,12 @@ func checkHandler(ctx context.Context, tx *db.Tx, proc *procedure.Procedure, d *
 // allowedStep checks that the actor may take step on dossier d from where
 // it is, and returns where it leads and in which of the actor's roles.
 // Someone with no role at all is told the dossier does not exist.
-func (s *Store) allowedStep(ctx context.Context, a congthuong.Actor, d *procedure.Dossier, step DossierStep) (procedure.State, procedure.Role, error) {
+func (s *Procedures) allowedStep(ctx context.Context, a congthuong.Actor, d *procedure.Dossier, step DossierStep) (procedure.State, procedure.Role, error) {
 	proc, err := s.FindProcedure(ctx, d.ProcedureCode)
 	if err != nil {
 		return procedure.State{}, "", err
 	}
-	roles := rolesOf(a, proc, d)
+	roles := procedure.RolesOf(a, proc, d)
 	if len(roles) == 0 {
 		return procedure.State{}, "", congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", d.Code) // not disclosed
 	}
@@ -422,16 +348,6 @@ func (s *Store) allowedStep(ctx context.Context, a congthuong.Actor, d *procedur
 		}
 	}
 	return procedure.State{}, "", congthuong.Errorf(congthuong.ECONFLICT, "%v", &procedure.ErrNotAllowed{State: d.State, Action: step.Action})
-}
-
-func closedPauses(p []calendar.Pause) []calendar.Pause {
-	var out []calendar.Pause
-	for _, x := range p {
-		if !x.To.IsZero() {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // DossierEvent is one step a dossier went through.
@@ -447,7 +363,7 @@ type DossierEvent struct {
 
 // FindDossier returns a dossier with its events, to its applicant and to
 // the staff of its desk; others are told it does not exist.
-func (s *Store) FindDossier(ctx context.Context, code string) (*procedure.Dossier, []DossierEvent, error) {
+func (s *Procedures) FindDossier(ctx context.Context, code string) (*procedure.Dossier, []DossierEvent, error) {
 	a := congthuong.ActorFrom(ctx)
 	d, err := dossierByCode(ctx, s.Read, code)
 	if err != nil {
@@ -457,13 +373,13 @@ func (s *Store) FindDossier(ctx context.Context, code string) (*procedure.Dossie
 	if err != nil {
 		return nil, nil, err
 	}
-	if !a.System && len(rolesOf(a, proc, d)) == 0 && !(a.IsStaff() && a.InScope(d.UnitCode, d.ProvinceCode)) {
+	if !a.System && len(procedure.RolesOf(a, proc, d)) == 0 && !(a.IsStaff() && a.InScope(d.UnitCode, d.ProvinceCode)) {
 		return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", code)
 	}
 	files, err := s.Read.QueryContext(ctx, `SELECT id, document, file_name, content_type, size, sha256 FROM dossier_files
 		WHERE dossier_id = $1 ORDER BY id`, d.ID)
 	if err != nil {
-		return nil, nil, fmt.Errorf("store: dossier files: %w", err)
+		return nil, nil, fmt.Errorf("proceduredb: dossier files: %w", err)
 	}
 	for files.Next() {
 		var f procedure.File
@@ -474,12 +390,12 @@ func (s *Store) FindDossier(ctx context.Context, code string) (*procedure.Dossie
 		d.Files = append(d.Files, f)
 	}
 	if err := errors.Join(files.Err(), files.Close()); err != nil {
-		return nil, nil, fmt.Errorf("store: dossier files: %w", err)
+		return nil, nil, fmt.Errorf("proceduredb: dossier files: %w", err)
 	}
 	rows, err := s.Read.QueryContext(ctx, `SELECT at, actor, role, action, from_status, to_status, note FROM dossier_events
 		WHERE dossier_id = $1 ORDER BY id`, d.ID)
 	if err != nil {
-		return nil, nil, fmt.Errorf("store: dossier events: %w", err)
+		return nil, nil, fmt.Errorf("proceduredb: dossier events: %w", err)
 	}
 	defer rows.Close()
 	events := []DossierEvent{}
@@ -515,14 +431,14 @@ var ErrNotTracked = congthuong.Errorf(congthuong.ENOTFOUND, "no dossier with thi
 // code and a secret its applicant holds: the tracking key printed on the
 // receipt, or the phone given at filing. A tax code is public, so it is no
 // secret and is not accepted.
-func (s *Store) TrackDossier(ctx context.Context, code, phoneOrKey string) (*Tracking, error) {
+func (s *Procedures) TrackDossier(ctx context.Context, code, phoneOrKey string) (*Tracking, error) {
 	key := strings.TrimSpace(phoneOrKey)
 	d, err := dossierByCode(ctx, s.Read, code)
 	if errors.Is(err, sql.ErrNoRows) || err == nil && (key == "" ||
 		!d.TrackingKeyOK(key) && subtle.ConstantTimeCompare([]byte(procedure.NormalizePhone(key)), []byte(d.Applicant.Phone)) != 1) {
 		return nil, ErrNotTracked
 	} else if err != nil {
-		return nil, fmt.Errorf("store: track dossier: %w", err)
+		return nil, fmt.Errorf("proceduredb: track dossier: %w", err)
 	}
 	return &Tracking{Code: d.Code, Procedure: d.ProcedureName, Status: d.Status, StatusCode: d.Status.Code(),
 		ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, Overdue: d.Overdue(s.NowUTC())}, nil
@@ -535,14 +451,14 @@ type DossierFilter struct {
 	Due string
 	// Q is a code or words of the applicant's name.
 	Q string
-	Page
+	db.Page
 }
 
 var dossierSorts = map[string]string{"due": "d.due_at", "submitted": "d.submitted_at", "code": "d.code"}
 
 // FindDossiers lists the dossiers of the actor's desk (staff: the unit it
 // works for; an enterprise: its own), open ones by due time first.
-func (s *Store) FindDossiers(ctx context.Context, f DossierFilter) ([]*procedure.Dossier, int, error) {
+func (s *Procedures) FindDossiers(ctx context.Context, f DossierFilter) ([]*procedure.Dossier, int, error) {
 	a := congthuong.ActorFrom(ctx)
 	var w db.Where
 	switch {
@@ -550,9 +466,9 @@ func (s *Store) FindDossiers(ctx context.Context, f DossierFilter) ([]*procedure
 	case a.IsStaff():
 		w.Add("d.unit_code = ?", a.UnitCode)
 	case a.Role == congthuong.RoleEnterprise && a.TaxCode != "":
-		w.Add("(d.applicant_tax_code = ? OR d.created_by = ?)", a.TaxCode, db.ActorName(a))
+		w.Add("(d.applicant_tax_code = ? OR d.created_by = ?)", a.TaxCode, a.Name())
 	case !a.Anonymous():
-		w.Add("d.created_by = ? AND d.channel = ?", db.ActorName(a), procedure.Online)
+		w.Add("d.created_by = ? AND d.channel = ?", a.Name(), procedure.Online)
 	case a.Anonymous():
 		return nil, 0, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
 	default:
@@ -586,11 +502,11 @@ func (s *Store) FindDossiers(ctx context.Context, f DossierFilter) ([]*procedure
 	}
 	var total int
 	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers d`+w.SQL(), w.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count dossiers: %w", err)
+		return nil, 0, fmt.Errorf("proceduredb: count dossiers: %w", err)
 	}
 	rows, err := s.Read.QueryContext(ctx, `SELECT `+dossierColumns+dossierFrom+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: dossiers: %w", err)
+		return nil, 0, fmt.Errorf("proceduredb: dossiers: %w", err)
 	}
 	defer rows.Close()
 	out := []*procedure.Dossier{}
@@ -623,7 +539,7 @@ type ResultVerification struct {
 
 // VerifyResult answers whether a result document with this number was
 // issued, and to whom; the public may ask.
-func (s *Store) VerifyResult(ctx context.Context, number string) (*ResultVerification, error) {
+func (s *Procedures) VerifyResult(ctx context.Context, number string) (*ResultVerification, error) {
 	var v ResultVerification
 	var at time.Time
 	err := s.Read.QueryRowContext(ctx, `SELECT d.result_number, p.name_vi, d.applicant_name, d.result_at, d.code`+dossierFrom+`
@@ -638,7 +554,7 @@ func (s *Store) VerifyResult(ctx context.Context, number string) (*ResultVerific
 // Apologize records an apology slip (form 04) for a dossier that will be
 // late: the reason and a new date, later than the due time, given before
 // it passes. The due time stays, so the dossier still counts as late.
-func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, reason string) (*procedure.Dossier, error) {
+func (s *Procedures) Apologize(ctx context.Context, code string, newDue time.Time, reason string) (*procedure.Dossier, error) {
 	a := congthuong.ActorFrom(ctx)
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
@@ -655,7 +571,7 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 			return err
 		}
 		staff := false
-		for _, r := range rolesOf(a, proc, d) {
+		for _, r := range procedure.RolesOf(a, proc, d) {
 			staff = staff || r != procedure.AsApplicant
 		}
 		switch {
@@ -671,7 +587,7 @@ func (s *Store) Apologize(ctx context.Context, code string, newDue time.Time, re
 		// gets no apology slip.
 		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET apology_due = $1, version = version + 1 WHERE id = $2 AND version = $3`, newDue, d.ID, d.Version)
 		if n, err := db.RowsAffected(res, err); err != nil {
-			return fmt.Errorf("store: apology: %w", err)
+			return fmt.Errorf("proceduredb: apology: %w", err)
 		} else if n != 1 {
 			return congthuong.Errorf(congthuong.ECONFLICT, "the dossier changed meanwhile; reload it")
 		}
@@ -704,8 +620,8 @@ const MaxDossierFiles = 10
 func addDossierFile(ctx context.Context, tx *db.Tx, dossierID int64, f *procedure.File) error {
 	if err := tx.QueryRowContext(ctx, `INSERT INTO dossier_files (dossier_id, document, file_name, content_type, size, sha256,
 		created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, dossierID, f.Document, f.FileName, f.ContentType,
-		f.Size, f.SHA256, tx.Now, db.ActorName(tx.Actor)).Scan(&f.ID); err != nil {
-		return fmt.Errorf("store: dossier file: %w", err)
+		f.Size, f.SHA256, tx.Now, tx.Actor.Name()).Scan(&f.ID); err != nil {
+		return fmt.Errorf("proceduredb: dossier file: %w", err)
 	}
 	return nil
 }
@@ -714,7 +630,7 @@ func addDossierFile(ctx context.Context, tx *db.Tx, dossierID int64, f *procedur
 // their types by content; their rows are written with the dossier. The
 // caller checks first that the actor may file them, and calls discard when
 // the request is refused after all.
-func (s *Store) storeUploads(files []Upload) (out []procedure.File, discard func(), err error) {
+func (s *Procedures) storeUploads(files []Upload) (out []procedure.File, discard func(), err error) {
 	if len(files) > MaxDossierFiles {
 		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("at most %d files", MaxDossierFiles))
 	}
@@ -741,7 +657,7 @@ func (s *Store) storeUploads(files []Upload) (out []procedure.File, discard func
 
 // OpenDossierFile opens a paper of a dossier, for its applicant and the
 // staff of its desk.
-func (s *Store) OpenDossierFile(ctx context.Context, code string, id int64) (*procedure.File, *os.File, error) {
+func (s *Procedures) OpenDossierFile(ctx context.Context, code string, id int64) (*procedure.File, *os.File, error) {
 	d, _, err := s.FindDossier(ctx, code)
 	if err != nil {
 		return nil, nil, err
@@ -753,27 +669,4 @@ func (s *Store) OpenDossierFile(ctx context.Context, code string, id int64) (*pr
 		}
 	}
 	return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no file %d of dossier %s", id, code)
-}
-
-// dossierStatusVI names the statuses in the applicant's messages.
-var dossierStatusVI = map[procedure.Status]string{
-	procedure.Submitted: "đã nộp", procedure.Received: "đã được tiếp nhận", procedure.RefusedAtIntake: "không được tiếp nhận",
-	procedure.Processing: "đang xử lý", procedure.SupplementRequested: "cần bổ sung", procedure.FeeRequested: "cần nộp phí",
-	procedure.Withdrawn: "đã rút", procedure.Stopped: "dừng xử lý", procedure.Processed: "đã xử lý xong",
-	procedure.Returned: "đã trả kết quả",
-}
-
-// dossierMail is the message telling the applicant where a dossier is.
-func dossierMail(d *procedure.Dossier, note string) string {
-	body := fmt.Sprintf("Kính gửi %s,\n\nHồ sơ %s (%s) %s.\n", d.Applicant.Name, d.Code, d.ProcedureName, dossierStatusVI[d.Status])
-	if d.DueAt != nil {
-		body += "Hẹn trả kết quả: " + d.DueAt.In(calendar.Location).Format("15:04 02/01/2006") + ".\n"
-	}
-	if note != "" {
-		body += "Ghi chú: " + note + "\n"
-	}
-	if d.TrackingKey != "" {
-		return body + "\nTra cứu hồ sơ tại trang Tra cứu hồ sơ bằng mã hồ sơ và mã tra cứu " + d.TrackingKey + " (hoặc số điện thoại đã khai).\n"
-	}
-	return body + "\nTra cứu hồ sơ bằng mã hồ sơ và số điện thoại tại trang Tra cứu hồ sơ.\n"
 }

@@ -1,4 +1,4 @@
-package store
+package proceduredb
 
 import (
 	"context"
@@ -23,7 +23,7 @@ var agencyPattern = regexp.MustCompile(`^[A-Z]\d{2}(\.\d{2,3}){0,3}$`)
 
 // SetAgencyCode sets the electronic identifier a unit's dossier codes begin
 // with; administrators only, audited.
-func (s *Store) SetAgencyCode(ctx context.Context, unitCode, code string) error {
+func (s *Procedures) SetAgencyCode(ctx context.Context, unitCode, code string) error {
 	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "set agency identifiers"); err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func (s *Store) SetAgencyCode(ctx context.Context, unitCode, code string) error 
 		if db.IsUniqueViolation(err) {
 			return congthuong.FieldErr(congthuong.ECONFLICT, "code", "another unit has the identifier "+code)
 		} else if err != nil {
-			return fmt.Errorf("store: agency: %w", err)
+			return fmt.Errorf("proceduredb: agency: %w", err)
 		}
 		return tx.Audit(ctx, audit.Update, "agency", unitCode, unitCode, nil, map[string]string{"code": code})
 	})
@@ -52,7 +52,7 @@ func agencyCode(ctx context.Context, tx *db.Tx, level, unitCode string) (string,
 	case err == sql.ErrNoRows:
 		return procedure.AgencyCode(level, unitCode), nil
 	case err != nil:
-		return "", fmt.Errorf("store: agency: %w", err)
+		return "", fmt.Errorf("proceduredb: agency: %w", err)
 	}
 	return code, nil
 }
@@ -67,7 +67,7 @@ type ProcedureTemplate struct {
 
 // AddProcedureTemplate stores a blank form of a procedure (PDF, Word,
 // Excel), replacing one of the same name; administrators only.
-func (s *Store) AddProcedureTemplate(ctx context.Context, code, fileName string, r io.Reader) (*ProcedureTemplate, error) {
+func (s *Procedures) AddProcedureTemplate(ctx context.Context, code, fileName string, r io.Reader) (*ProcedureTemplate, error) {
 	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "upload procedure forms"); err != nil {
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func (s *Store) AddProcedureTemplate(ctx context.Context, code, fileName string,
 			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (procedure_code, file_name) DO UPDATE SET content_type = excluded.content_type,
 			size = excluded.size, sha256 = excluded.sha256, created_at = excluded.created_at`,
 			proc.Code, t.FileName, t.ContentType, t.Size, t.SHA256, tx.Now); err != nil {
-			return fmt.Errorf("store: procedure template: %w", err)
+			return fmt.Errorf("proceduredb: procedure template: %w", err)
 		}
 		return tx.Audit(ctx, audit.Attach, "procedure", proc.Code, "", nil, t)
 	})
@@ -98,11 +98,11 @@ func (s *Store) AddProcedureTemplate(ctx context.Context, code, fileName string,
 }
 
 // ProcedureTemplates lists a procedure's blank forms; they are public.
-func (s *Store) ProcedureTemplates(ctx context.Context, code string) ([]ProcedureTemplate, error) {
+func (s *Procedures) ProcedureTemplates(ctx context.Context, code string) ([]ProcedureTemplate, error) {
 	rows, err := s.Read.QueryContext(ctx, `SELECT file_name, content_type, size, sha256 FROM procedure_templates
 		WHERE procedure_code = $1 ORDER BY file_name`, strings.ToUpper(strings.TrimSpace(code)))
 	if err != nil {
-		return nil, fmt.Errorf("store: procedure templates: %w", err)
+		return nil, fmt.Errorf("proceduredb: procedure templates: %w", err)
 	}
 	defer rows.Close()
 	out := []ProcedureTemplate{}
@@ -117,7 +117,7 @@ func (s *Store) ProcedureTemplates(ctx context.Context, code string) ([]Procedur
 }
 
 // OpenProcedureTemplate opens a procedure's blank form by its name.
-func (s *Store) OpenProcedureTemplate(ctx context.Context, code, fileName string) (*ProcedureTemplate, *os.File, error) {
+func (s *Procedures) OpenProcedureTemplate(ctx context.Context, code, fileName string) (*ProcedureTemplate, *os.File, error) {
 	list, err := s.ProcedureTemplates(ctx, code)
 	if err != nil {
 		return nil, nil, err

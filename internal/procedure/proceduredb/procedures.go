@@ -1,4 +1,5 @@
-package store
+// Package proceduredb holds the SQL of administrative procedures: the catalogue, the agencies' codes and blank forms, dossiers through the one-stop workflow with their papers and events, tracking, result verification, apologies, and the Decision 766 scorecards.
+package proceduredb
 
 import (
 	"context"
@@ -11,6 +12,7 @@ import (
 	"congthuong/internal/db"
 	"congthuong/internal/procedure"
 	"congthuong/internal/unit"
+	"congthuong/internal/unit/unitdb"
 )
 
 // ProcedureFilter selects procedures of the catalogue.
@@ -20,7 +22,7 @@ type ProcedureFilter struct {
 	Level  string // province or commune
 	Online string // full or partial
 	Field  string
-	Page
+	db.Page
 }
 
 var procedureSorts = map[string]string{"code": "code", "name": "search_name", "level": "level", "term": "term_days"}
@@ -46,7 +48,7 @@ func scanProcedure(r interface{ Scan(...any) error }) (*procedure.Procedure, err
 	}
 	var d procedureDetails
 	if err := json.Unmarshal([]byte(details), &d); err != nil {
-		return nil, fmt.Errorf("store: procedure %s: %w", p.Code, err)
+		return nil, fmt.Errorf("proceduredb: procedure %s: %w", p.Code, err)
 	}
 	p.LegalBasis, p.Documents, p.Fields, p.ResultVI, p.ResultEN = d.LegalBasis, d.Documents, d.Fields, d.ResultVI, d.ResultEN
 	// Lists are lists, even empty: clients iterate them.
@@ -64,7 +66,7 @@ func scanProcedure(r interface{ Scan(...any) error }) (*procedure.Procedure, err
 
 // FindProcedures lists the catalogue's procedures matching f; the
 // catalogue is public.
-func (s *Store) FindProcedures(ctx context.Context, f ProcedureFilter) ([]*procedure.Procedure, int, error) {
+func (s *Procedures) FindProcedures(ctx context.Context, f ProcedureFilter) ([]*procedure.Procedure, int, error) {
 	var w db.Where
 	if q := strings.TrimSpace(f.Q); q != "" {
 		// Each word begins a word of the name: "le" finds "bán lẻ", not
@@ -84,11 +86,11 @@ func (s *Store) FindProcedures(ctx context.Context, f ProcedureFilter) ([]*proce
 	}
 	var total int
 	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM procedures`+w.SQL(), w.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count procedures: %w", err)
+		return nil, 0, fmt.Errorf("proceduredb: count procedures: %w", err)
 	}
 	rows, err := s.Read.QueryContext(ctx, `SELECT `+procedureColumns+` FROM procedures`+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: procedures: %w", err)
+		return nil, 0, fmt.Errorf("proceduredb: procedures: %w", err)
 	}
 	defer rows.Close()
 	out := []*procedure.Procedure{}
@@ -103,7 +105,7 @@ func (s *Store) FindProcedures(ctx context.Context, f ProcedureFilter) ([]*proce
 }
 
 // FindProcedure returns a procedure by its code or its national code.
-func (s *Store) FindProcedure(ctx context.Context, code string) (*procedure.Procedure, error) {
+func (s *Procedures) FindProcedure(ctx context.Context, code string) (*procedure.Procedure, error) {
 	code = strings.TrimSpace(code)
 	p, err := scanProcedure(s.Read.QueryRowContext(ctx, `SELECT `+procedureColumns+` FROM procedures
 		WHERE code = $1 OR (national_code = $2 AND national_code <> '') ORDER BY code LIMIT 1`, strings.ToUpper(code), code))
@@ -115,7 +117,7 @@ func (s *Store) FindProcedure(ctx context.Context, code string) (*procedure.Proc
 
 // SaveProcedure adds or replaces a procedure of the catalogue;
 // administrators only, audited.
-func (s *Store) SaveProcedure(ctx context.Context, p procedure.Procedure) error {
+func (s *Procedures) SaveProcedure(ctx context.Context, p procedure.Procedure) error {
 	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change the procedure catalogue"); err != nil {
 		return err
 	}
@@ -140,7 +142,7 @@ func (s *Store) SaveProcedure(ctx context.Context, p procedure.Procedure) error 
 			demo = excluded.demo, updated_at = excluded.updated_at`,
 			p.Code, p.NationalCode, p.NameVI, p.NameEN, search, p.Field, p.Level, p.Online, p.Term.WorkingDays, p.Term.WorkingHours,
 			p.Term.Verified, p.CutOff, p.Fee, string(details), p.Demo, tx.Now); err != nil {
-			return fmt.Errorf("store: save procedure: %w", err)
+			return fmt.Errorf("proceduredb: save procedure: %w", err)
 		}
 		return tx.Audit(ctx, audit.Save, "procedure", p.Code, "", nil, p)
 	})
@@ -149,7 +151,7 @@ func (s *Store) SaveProcedure(ctx context.Context, p procedure.Procedure) error 
 // SeedProcedures adds the procedures whose codes the catalogue does not
 // hold yet, leaving the others as administrators left them; it returns
 // how many it added.
-func (s *Store) SeedProcedures(ctx context.Context, list []procedure.Procedure) (int, error) {
+func (s *Procedures) SeedProcedures(ctx context.Context, list []procedure.Procedure) (int, error) {
 	added := 0
 	for _, p := range list {
 		if _, err := s.FindProcedure(ctx, p.Code); err == nil {
@@ -158,9 +160,19 @@ func (s *Store) SeedProcedures(ctx context.Context, list []procedure.Procedure) 
 			return added, err
 		}
 		if err := s.SaveProcedure(ctx, p); err != nil {
-			return added, fmt.Errorf("store: seed procedure %s: %w", p.Code, err)
+			return added, fmt.Errorf("proceduredb: seed procedure %s: %w", p.Code, err)
 		}
 		added++
 	}
 	return added, nil
 }
+
+// Procedures is the procedures' SQL over the core.
+type Procedures struct {
+	*db.DB
+	units *unitdb.Units
+}
+
+// New returns the procedures' SQL over d; units resolve a dossier's commune
+// and a scorecard's unit.
+func New(d *db.DB, units *unitdb.Units) *Procedures { return &Procedures{DB: d, units: units} }

@@ -47,6 +47,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.Store = st
 	st.SetLogger(m.Log)
+	st.Schedules.SetOptions(m.Config.CalendarOptions())
 	if m.Config.FilesDir != "" {
 		st.SetFilesDir(m.Config.FilesDir)
 	}
@@ -76,7 +77,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	h, err := web.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st),
-		Calendar: m.Config.CalendarOptions(), MapTiles: m.Config.MapTiles, MapAttribution: m.Config.MapAttribution,
+		MapTiles: m.Config.MapTiles, MapAttribution: m.Config.MapAttribution,
 		SMTP: m.Config.SMTPURL != "", TrustedProxies: proxies, MetricsToken: m.Config.MetricsToken})
 	if err != nil {
 		return err

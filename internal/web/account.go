@@ -10,15 +10,15 @@ import (
 	"congthuong/internal/unit"
 )
 
-func todayIn(s *Server) string { return unit.Today(s.store.Now()) }
+func TodayIn(s *Server) string { return unit.Today(s.store.Now()) }
 
 func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
-	s.render(w, r, http.StatusOK, "home", &view{Title: s.printerFor(r).T("home.title"), Nav: "home"})
+	s.Render(w, r, http.StatusOK, "home", &View{Title: s.PrinterFor(r).T("home.title"), Nav: "home"})
 	return nil
 }
 
 func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
-	s.render(w, r, http.StatusOK, "login", &view{Title: s.printerFor(r).T("login.title"),
+	s.Render(w, r, http.StatusOK, "login", &View{Title: s.PrinterFor(r).T("login.title"),
 		D: map[string]any{"Next": localPath(r.URL.Query().Get("next"))}})
 	return nil
 }
@@ -27,12 +27,12 @@ func (s *Server) doLogin(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	username := strings.ToLower(strings.TrimSpace(r.PostForm.Get("username")))
 	next := localPath(r.PostForm.Get("next"))
-	client := clientOf(r)
+	client := ClientOf(r)
 	fail := func(status int, msg string) error {
-		s.render(w, r, status, "login", &view{Title: p.T("login.title"), Error: msg,
+		s.Render(w, r, status, "login", &View{Title: p.T("login.title"), Error: msg,
 			D: map[string]any{"Next": next, "Username": username}})
 		return nil
 	}
@@ -86,7 +86,7 @@ func (s *Server) doLogout(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func requireLogin(r *http.Request) error {
+func RequireLogin(r *http.Request) error {
 	if congthuong.ActorFrom(r.Context()).Anonymous() {
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
 	}
@@ -94,22 +94,22 @@ func requireLogin(r *http.Request) error {
 }
 
 func (s *Server) showPassword(w http.ResponseWriter, r *http.Request) error {
-	if err := requireLogin(r); err != nil {
+	if err := RequireLogin(r); err != nil {
 		return err
 	}
 	must, _ := r.Context().Value(mustChangeKey{}).(bool)
-	s.render(w, r, http.StatusOK, "password", &view{Title: s.printerFor(r).T("password.title"), D: map[string]any{"Must": must}})
+	s.Render(w, r, http.StatusOK, "password", &View{Title: s.PrinterFor(r).T("password.title"), D: map[string]any{"Must": must}})
 	return nil
 }
 
 func (s *Server) doPassword(w http.ResponseWriter, r *http.Request) error {
-	if err := requireLogin(r); err != nil {
+	if err := RequireLogin(r); err != nil {
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	next := r.PostForm.Get("new_password")
 	var err error
 	if next != r.PostForm.Get("confirm_password") {
@@ -122,9 +122,9 @@ func (s *Server) doPassword(w http.ResponseWriter, r *http.Request) error {
 		if len(congthuong.ErrorFields(err)) == 0 {
 			return err
 		}
-		v := &view{Title: p.T("password.title")}
-		v.Errors, v.Error = formErrors(p, err)
-		s.render(w, r, http.StatusBadRequest, "password", v)
+		v := &View{Title: p.T("password.title")}
+		v.Errors, v.Error = FormErrors(p, err)
+		s.Render(w, r, http.StatusBadRequest, "password", v)
 		return nil
 	}
 	// The change ended every session, this one too: start a fresh one.
@@ -133,13 +133,13 @@ func (s *Server) doPassword(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.setCookie(w, sessionCookie, token, 12*time.Hour)
-	s.flash(w, "flash.password_changed")
+	s.Flash(w, "flash.password_changed")
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 	return nil
 }
 
 func (s *Server) showTokens(w http.ResponseWriter, r *http.Request) error {
-	if err := requireLogin(r); err != nil {
+	if err := RequireLogin(r); err != nil {
 		return err
 	}
 	return s.renderTokens(w, r, http.StatusOK, "", nil)
@@ -150,17 +150,17 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int
 	if err != nil {
 		return err
 	}
-	p := s.printerFor(r)
-	v := &view{Title: p.T("tokens.title"), D: map[string]any{"Tokens": tokens, "Secret": secret}}
+	p := s.PrinterFor(r)
+	v := &View{Title: p.T("tokens.title"), D: map[string]any{"Tokens": tokens, "Secret": secret}}
 	if formErr != nil {
-		v.Errors, v.Error = formErrors(p, formErr)
+		v.Errors, v.Error = FormErrors(p, formErr)
 	}
-	s.render(w, r, status, "tokens", v)
+	s.Render(w, r, status, "tokens", v)
 	return nil
 }
 
 func (s *Server) doCreateToken(w http.ResponseWriter, r *http.Request) error {
-	if err := requireLogin(r); err != nil {
+	if err := RequireLogin(r); err != nil {
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
@@ -189,7 +189,14 @@ func (s *Server) doDeleteToken(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.DeleteAPIToken(r.Context(), id); err != nil {
 		return err
 	}
-	s.flash(w, "flash.deleted")
+	s.Flash(w, "flash.deleted")
 	http.Redirect(w, r, "/account/tokens", http.StatusSeeOther)
 	return nil
+}
+
+func DefaultUnit(a congthuong.Actor) string {
+	if a.UnitCode == congthuong.CountryCode {
+		return ""
+	}
+	return a.UnitCode
 }

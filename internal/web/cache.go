@@ -9,12 +9,12 @@ import (
 	"sync"
 )
 
-// responseCache keeps encoded answers to public queries whose data change
+// Cache keeps encoded answers to public queries whose data change
 // rarely: administrative units (only when the reference data is loaded;
 // keys include the day, so answers roll over at midnight) and the public
 // park registry (emptied when it changes). The cache is bounded: when full
 // it starts again empty.
-type responseCache struct {
+type Cache struct {
 	mu      sync.RWMutex
 	entries map[string]cachedResponse
 	max     int
@@ -29,19 +29,19 @@ type cachedResponse struct {
 	ctype string
 }
 
-func newResponseCache(max int, cacheControl string) *responseCache {
-	return &responseCache{entries: map[string]cachedResponse{}, max: max, cacheControl: cacheControl}
+func NewCache(max int, cacheControl string) *Cache {
+	return &Cache{entries: map[string]cachedResponse{}, max: max, cacheControl: cacheControl}
 }
 
 // reset forgets every answer.
-func (c *responseCache) reset() {
+func (c *Cache) reset() {
 	c.mu.Lock()
 	c.entries = map[string]cachedResponse{}
 	c.mu.Unlock()
 }
 
 // serveJSON answers from the cache, or builds, encodes and keeps the answer.
-func (c *responseCache) serveJSON(w http.ResponseWriter, r *http.Request, key string, build func() (any, error)) error {
+func (c *Cache) serveJSON(w http.ResponseWriter, r *http.Request, key string, build func() (any, error)) error {
 	return c.serve(w, r, key, "application/json; charset=utf-8", func(buf *bytes.Buffer) error {
 		v, err := build()
 		if err != nil {
@@ -56,7 +56,7 @@ func (c *responseCache) serveJSON(w http.ResponseWriter, r *http.Request, key st
 // serve answers from the cache, or writes the answer with build and keeps
 // it. It honours If-None-Match, so browsers and proxies revalidate for
 // free.
-func (c *responseCache) serve(w http.ResponseWriter, r *http.Request, key, ctype string, build func(*bytes.Buffer) error) error {
+func (c *Cache) serve(w http.ResponseWriter, r *http.Request, key, ctype string, build func(*bytes.Buffer) error) error {
 	c.mu.RLock()
 	e, ok := c.entries[key]
 	c.mu.RUnlock()

@@ -32,7 +32,7 @@ func (s *Server) apiCalendarDays(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cal, err := s.calendar(r.Context())
+	cal, err := s.store.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -41,7 +41,7 @@ func (s *Server) apiCalendarDays(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	writeJSON(w, http.StatusOK, days)
+	WriteJSON(w, http.StatusOK, days)
 	return nil
 }
 
@@ -51,7 +51,7 @@ func (s *Server) apiCalendarDeadline(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	cal, err := s.calendar(r.Context())
+	cal, err := s.store.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func (s *Server) apiCalendarDeadline(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	writeJSON(w, http.StatusOK, a)
+	WriteJSON(w, http.StatusOK, a)
 	return nil
 }
 
@@ -72,6 +72,6 @@ func (s *Server) apiCalendarOverrides(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	writeJSON(w, http.StatusOK, map[string]any{"items": list})
+	WriteJSON(w, http.StatusOK, map[string]any{"items": list})
 	return nil
 }

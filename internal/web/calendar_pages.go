@@ -34,11 +34,11 @@ func (c monthCell) LunarShort() string {
 // showCalendar draws a month: solar and lunar dates, holidays, days off and
 // make-up days, and the month's named days with their references.
 func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	now := s.store.Now()
 	month := calendar.DateOf(now)
 	month.Day = 1
-	v := &view{Title: p.T("calendar.title"), Nav: "calendar"}
+	v := &View{Title: p.T("calendar.title"), Nav: "calendar"}
 	if m := r.URL.Query().Get("month"); m != "" {
 		d, err := calendar.ParseDate(m + "-01")
 		if err != nil || d.JDN() < calendar.FirstDate.JDN() || d.JDN() > calendar.LastDate.JDN() {
@@ -47,7 +47,7 @@ func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request) error {
 			month = d
 		}
 	}
-	cal, err := s.calendar(r.Context())
+	cal, err := s.store.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,7 @@ func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request) error {
 		"Prev": prev.String()[:7], "Next": next.String()[:7],
 		"LunarStart": mustLunar(month), "Hours": cal.OfficeHours().String(),
 	}
-	s.render(w, r, http.StatusOK, "calendar", v)
+	s.Render(w, r, http.StatusOK, "calendar", v)
 	return nil
 }
 
@@ -91,9 +91,9 @@ func mustLunar(d calendar.Date) calendar.LunarDate {
 // showDeadline is the deadline calculator: the API's question as a form,
 // its answer on the same page.
 func (s *Server) showDeadline(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	q := r.URL.Query()
-	v := &view{Title: p.T("deadline.title"), Nav: "calendar"}
+	v := &View{Title: p.T("deadline.title"), Nav: "calendar"}
 	d := map[string]any{"Q": q, "Unit": "days"}
 	if q.Get("working_hours") != "" || q.Get("unit") == "hours" {
 		d["Unit"] = "hours"
@@ -112,7 +112,7 @@ func (s *Server) showDeadline(w http.ResponseWriter, r *http.Request) error {
 		var answer DeadlineAnswer
 		if err == nil {
 			var cal *calendar.Calendar
-			if cal, err = s.calendar(r.Context()); err == nil {
+			if cal, err = s.store.Current(r.Context()); err == nil {
 				answer, err = ComputeDeadline(cal, dq)
 			}
 		}
@@ -120,19 +120,19 @@ func (s *Server) showDeadline(w http.ResponseWriter, r *http.Request) error {
 			if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 				return err
 			}
-			v.Errors, v.Error = formErrors(p, err)
+			v.Errors, v.Error = FormErrors(p, err)
 			// The form's term field stands for working_days and working_hours.
 			for _, f := range []string{"working_days", "working_hours"} {
 				if m, ok := v.Errors[f]; ok {
 					v.Errors["term"] = m
 				}
 			}
-			status = errorStatus(err)
+			status = ErrorStatus(err)
 		} else {
 			d["Answer"] = answer
 		}
 	}
-	s.render(w, r, status, "deadline", v)
+	s.Render(w, r, status, "deadline", v)
 	return nil
 }
 
@@ -144,9 +144,9 @@ func (s *Server) showCalendarAdmin(w http.ResponseWriter, r *http.Request) error
 func (s *Server) renderCalendarAdmin(w http.ResponseWriter, r *http.Request, status int, form calendar.Override, formDate string, formErr error) error {
 	a := congthuong.ActorFrom(r.Context())
 	if !a.IsAdmin() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	list, err := s.store.CalendarOverrides(r.Context())
 	if err != nil {
 		return err
@@ -171,12 +171,12 @@ func (s *Server) renderCalendarAdmin(w http.ResponseWriter, r *http.Request, sta
 	if formDate == "" && form.Date != (calendar.Date{}) {
 		formDate = form.Date.String()
 	}
-	v := &view{Title: p.T("calendar_admin.title"), Nav: "calendar_admin",
+	v := &View{Title: p.T("calendar_admin.title"), Nav: "calendar_admin",
 		D: map[string]any{"Overrides": shown, "Year": year, "Years": yearList, "Form": form, "FormDate": formDate}}
 	if formErr != nil {
-		v.Errors, v.Error = formErrors(p, formErr)
+		v.Errors, v.Error = FormErrors(p, formErr)
 	}
-	s.render(w, r, status, "calendar_admin", v)
+	s.Render(w, r, status, "calendar_admin", v)
 	return nil
 }
 
@@ -198,12 +198,11 @@ func (s *Server) doSaveOverride(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err != nil {
 		if len(congthuong.ErrorFields(err)) > 0 {
-			return s.renderCalendarAdmin(w, r, errorStatus(err), o, f.Get("date"), err)
+			return s.renderCalendarAdmin(w, r, ErrorStatus(err), o, f.Get("date"), err)
 		}
 		return err
 	}
-	s.CalendarChanged()
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/admin/calendar?year="+strconv.Itoa(o.Date.Year), http.StatusSeeOther)
 	return nil
 }
@@ -220,8 +219,7 @@ func (s *Server) doDeleteOverride(w http.ResponseWriter, r *http.Request) error 
 	if err := s.store.DeleteCalendarOverride(r.Context(), d, calendar.Scope(r.PostForm.Get("scope"))); err != nil {
 		return err
 	}
-	s.CalendarChanged()
-	s.flash(w, "flash.deleted")
+	s.Flash(w, "flash.deleted")
 	http.Redirect(w, r, "/admin/calendar?year="+strconv.Itoa(d.Year), http.StatusSeeOther)
 	return nil
 }

@@ -31,17 +31,17 @@ type dossierInput struct {
 // The caller closes the papers with the returned function.
 func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) ([]proceduredb.Upload, func(), error) {
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		return nil, func() {}, decodeJSON(w, r, v)
+		return nil, func() {}, DecodeJSON(w, r, v)
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFilingRequest)
-	if err := r.ParseMultipartForm(multipartMemory); err != nil {
-		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("the upload could not be read (at most %d files of %d MiB)", proceduredb.MaxDossierFiles, fileMiB))
+	if err := r.ParseMultipartForm(MultipartMemory); err != nil {
+		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("the upload could not be read (at most %d files of %d MiB)", proceduredb.MaxDossierFiles, FileMiB))
 	}
-	if err := cleanForm(r); err != nil {
+	if err := CleanForm(r); err != nil {
 		return nil, func() {}, err
 	}
 	if err := json.Unmarshal([]byte(r.FormValue(part)), v); err != nil {
-		return nil, func() {}, errBadJSON(err)
+		return nil, func() {}, ErrBadJSON(err)
 	}
 	var uploads []proceduredb.Upload
 	var opened []io.Closer
@@ -66,7 +66,7 @@ func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) 
 // "dossier" part is that JSON and whose "file" parts are the papers (the
 // part's name after "file:" naming the document, when given).
 func (s *Server) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error {
-	if err := requireLogin(r); err != nil {
+	if err := RequireLogin(r); err != nil {
 		return err // before the papers are read
 	}
 	var in dossierInput
@@ -75,7 +75,7 @@ func (s *Server) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	defer closeAll()
-	cal, err := s.calendar(r.Context())
+	cal, err := s.store.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func (s *Server) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/dossiers/"+d.Code)
-	writeJSON(w, http.StatusCreated, d)
+	WriteJSON(w, http.StatusCreated, d)
 	return nil
 }
 
@@ -92,7 +92,7 @@ func (s *Server) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error 
 // papers are read: nobody uploads megabytes to a dossier that, for them,
 // does not exist. The store checks the step itself.
 func (s *Server) mayStep(r *http.Request) error {
-	if err := requireLogin(r); err != nil {
+	if err := RequireLogin(r); err != nil {
 		return err
 	}
 	_, _, err := s.store.FindDossier(r.Context(), r.PathValue("code"))
@@ -111,7 +111,7 @@ func (s *Server) apiGetDossier(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, dossierView{Dossier: d, Overdue: d.Overdue(s.store.Now()), Events: events})
+	WriteJSON(w, http.StatusOK, dossierView{Dossier: d, Overdue: d.Overdue(s.store.Now()), Events: events})
 	return nil
 }
 
@@ -127,7 +127,7 @@ func (s *Server) apiStepDossier(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer closeAll()
-	cal, err := s.calendar(r.Context())
+	cal, err := s.store.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func (s *Server) apiStepDossier(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, d)
+	WriteJSON(w, http.StatusOK, d)
 	return nil
 }
 
@@ -160,13 +160,13 @@ func (s *Server) apiTrackDossier(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, http.StatusOK, t)
+	WriteJSON(w, http.StatusOK, t)
 	return nil
 }
 
 // track asks the store, within the client's allowance of failures.
 func (s *Server) track(w http.ResponseWriter, r *http.Request, code, key string) (*proceduredb.Tracking, error) {
-	client := clientOf(r)
+	client := ClientOf(r)
 	if wait := s.tracking.wait(client); wait > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait/time.Second)+1))
 		return nil, congthuong.Errorf(congthuong.ETOOMANY, "too many dossiers not found from your address; try again later")
@@ -180,7 +180,7 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request, code, key string)
 
 // dossierFilter reads status, due, q and paging.
 func dossierFilter(q url.Values) (proceduredb.DossierFilter, error) {
-	page, err := listPage(q)
+	page, err := ListPage(q)
 	return proceduredb.DossierFilter{Status: procedure.Status(q.Get("status")), Due: q.Get("due"), Q: q.Get("q"), Page: page}, err
 }
 
@@ -193,7 +193,7 @@ func (s *Server) apiListDossiers(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, newList(list, total, f.Page))
+	WriteJSON(w, http.StatusOK, NewList(list, total, f.Page))
 	return nil
 }
 
@@ -202,9 +202,9 @@ func (s *Server) apiListDossiers(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) showDossiers(w http.ResponseWriter, r *http.Request) error {
 	a := congthuong.ActorFrom(r.Context())
 	if a.Anonymous() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	f, err := dossierFilter(r.URL.Query())
 	if err != nil {
 		return err
@@ -218,8 +218,8 @@ func (s *Server) showDossiers(w http.ResponseWriter, r *http.Request) error {
 	for i, d := range list {
 		views[i] = dossierView{Dossier: d, Overdue: d.Overdue(now)}
 	}
-	s.render(w, r, http.StatusOK, "dossiers", &view{Title: p.T("dossiers.title"), Nav: "dossiers",
-		D: map[string]any{"Items": views, "Filter": f, "Pager": newPager(total, f.Page), "Statuses": procedure.Statuses}})
+	s.Render(w, r, http.StatusOK, "dossiers", &View{Title: p.T("dossiers.title"), Nav: "dossiers",
+		D: map[string]any{"Items": views, "Filter": f, "Pager": NewPager(total, f.Page), "Statuses": procedure.Statuses}})
 	return nil
 }
 
@@ -229,7 +229,7 @@ func (s *Server) showDossier(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "dossier", &view{Title: d.Code, Nav: "dossiers",
+	s.Render(w, r, http.StatusOK, "dossier", &View{Title: d.Code, Nav: "dossiers",
 		D: map[string]any{"D": dossierView{Dossier: d, Overdue: d.Overdue(s.store.Now()), Events: events}, "Actions": procedure.Actions}})
 	return nil
 }
@@ -240,10 +240,10 @@ func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFilingRequest)
-	if err := r.ParseMultipartForm(multipartMemory); err != nil && err != http.ErrNotMultipart {
+	if err := r.ParseMultipartForm(MultipartMemory); err != nil && err != http.ErrNotMultipart {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
-	if err := cleanForm(r); err != nil {
+	if err := CleanForm(r); err != nil {
 		return err
 	}
 	var uploads []proceduredb.Upload
@@ -260,7 +260,7 @@ func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 			uploads = append(uploads, proceduredb.Upload{FileName: hdr.Filename, Content: f})
 		}
 	}
-	cal, err := s.calendar(r.Context())
+	cal, err := s.store.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -270,7 +270,7 @@ func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.store.StepDossier(r.Context(), r.PathValue("code"), step, cal, uploads...); err != nil {
 		return err
 	}
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/dossiers/"+url.PathEscape(r.PathValue("code")), http.StatusSeeOther)
 	return nil
 }
@@ -284,7 +284,7 @@ func (s *Server) doFileDossier(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cal, err := s.calendar(r.Context())
+	cal, err := s.store.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -303,22 +303,22 @@ func (s *Server) doFileDossier(w http.ResponseWriter, r *http.Request) error {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		p := s.printerFor(r)
-		v := &view{Title: proc.NameVI, Nav: "procedures", D: map[string]any{"P": proc, "Form": f}}
-		v.Errors, v.Error = formErrors(p, err)
-		s.render(w, r, errorStatus(err), "procedure", v)
+		p := s.PrinterFor(r)
+		v := &View{Title: proc.NameVI, Nav: "procedures", D: map[string]any{"P": proc, "Form": f}}
+		v.Errors, v.Error = FormErrors(p, err)
+		s.Render(w, r, ErrorStatus(err), "procedure", v)
 		return nil
 	}
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/dossiers/"+url.PathEscape(d.Code), http.StatusSeeOther)
 	return nil
 }
 
 // showTracking is the public's tracking form and answer.
 func (s *Server) showTracking(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	q := r.URL.Query()
-	v := &view{Title: p.T("tracking.title"), Nav: "procedures", D: map[string]any{"Code": q.Get("code"), "Key": q.Get("key")}}
+	v := &View{Title: p.T("tracking.title"), Nav: "procedures", D: map[string]any{"Code": q.Get("code"), "Key": q.Get("key")}}
 	status := http.StatusOK
 	if q.Get("code") != "" {
 		t, err := s.track(w, r, q.Get("code"), q.Get("key"))
@@ -333,7 +333,7 @@ func (s *Server) showTracking(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	s.render(w, r, status, "tracking", v)
+	s.Render(w, r, status, "tracking", v)
 	return nil
 }
 
@@ -342,7 +342,7 @@ func (s *Server) apiVerifyResult(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, v)
+	WriteJSON(w, http.StatusOK, v)
 	return nil
 }
 
@@ -355,14 +355,14 @@ type apologyInput struct {
 
 func (s *Server) apiApologize(w http.ResponseWriter, r *http.Request) error {
 	var in apologyInput
-	if err := decodeJSON(w, r, &in); err != nil {
+	if err := DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	d, err := s.apologize(r, in)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, d)
+	WriteJSON(w, http.StatusOK, d)
 	return nil
 }
 
@@ -373,7 +373,7 @@ func (s *Server) apologize(r *http.Request, in apologyInput) (*procedure.Dossier
 		if derr != nil {
 			return nil, congthuong.FieldErr(congthuong.EINVALID, "new_due", "write the new date as YYYY-MM-DD")
 		}
-		cal, err := s.calendar(r.Context())
+		cal, err := s.store.Current(r.Context())
 		if err != nil {
 			return nil, err
 		}
@@ -436,19 +436,19 @@ func (s *Server) showDossierForm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	unitName := d.UnitCode
-	if u, err := s.store.FindUnit(r.Context(), d.UnitCode, todayIn(s)); err == nil {
+	if u, err := s.store.FindUnit(r.Context(), d.UnitCode, TodayIn(s)); err == nil {
 		unitName = u.FullName
 	}
-	s.render(w, r, http.StatusOK, "dossier_form", &view{Title: "Mẫu " + form + " — " + d.Code, Nav: "dossiers",
+	s.Render(w, r, http.StatusOK, "dossier_form", &View{Title: "Mẫu " + form + " — " + d.Code, Nav: "dossiers",
 		D: map[string]any{"Form": form, "D": d, "P": proc, "Note": note, "At": at, "Unit": unitName}})
 	return nil
 }
 
 // showVerify is the public's check of a result document by its number.
 func (s *Server) showVerify(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	number := r.URL.Query().Get("number")
-	v := &view{Title: p.T("verify.title"), Nav: "procedures", D: map[string]any{"Number": number}}
+	v := &View{Title: p.T("verify.title"), Nav: "procedures", D: map[string]any{"Number": number}}
 	status := http.StatusOK
 	if number != "" {
 		res, err := s.store.VerifyResult(r.Context(), number)
@@ -458,7 +458,7 @@ func (s *Server) showVerify(w http.ResponseWriter, r *http.Request) error {
 			v.D.(map[string]any)["R"] = res
 		}
 	}
-	s.render(w, r, status, "verify", v)
+	s.Render(w, r, status, "verify", v)
 	return nil
 }
 
@@ -473,7 +473,7 @@ func (s *Server) apiDossierFile(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer content.Close()
-	serveFile(w, r, storedFile{name: f.FileName, ctype: f.ContentType, sum: f.SHA256, cache: "private, no-store"}, content)
+	ServeFile(w, r, StoredFile{Name: f.FileName, Type: f.ContentType, SHA256: f.SHA256, Cache: "private, no-store"}, content)
 	return nil
 }
 
@@ -492,7 +492,7 @@ func (s *Server) apiScorecard(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, sc)
+	WriteJSON(w, http.StatusOK, sc)
 	return nil
 }
 
@@ -514,7 +514,7 @@ func (s *Server) exportScorecard(w http.ResponseWriter, r *http.Request) error {
 	for _, code := range sc.CostingPoints {
 		rows = append(rows, []string{"costing_points", code})
 	}
-	return writeWorkbook(w, "scorecard", []string{"item", "value"}, func(emit func([]string) error) error {
+	return WriteWorkbook(w, "scorecard", []string{"item", "value"}, func(emit func([]string) error) error {
 		for _, row := range rows {
 			if err := emit(row); err != nil {
 				return err
@@ -522,30 +522,4 @@ func (s *Server) exportScorecard(w http.ResponseWriter, r *http.Request) error {
 		}
 		return nil
 	})
-}
-
-// storedFile is how a file of the data folder is sent.
-type storedFile struct {
-	name, ctype, sum string
-	inline           bool   // shown in the page (photos) rather than downloaded
-	cache            string // Cache-Control
-	modified         time.Time
-}
-
-// serveFile sends a stored file with its type from its content, its name
-// for the browser, and its hash as the ETag (range requests and
-// revalidation come with http.ServeContent).
-func serveFile(w http.ResponseWriter, r *http.Request, f storedFile, content io.ReadSeeker) {
-	kind := "attachment"
-	if f.inline {
-		kind = "inline"
-	}
-	h := w.Header()
-	h.Set("Content-Type", f.ctype)
-	disposition(w, kind, f.name)
-	h.Set("ETag", `"`+f.sum+`"`)
-	if f.cache != "" {
-		h.Set("Cache-Control", f.cache)
-	}
-	http.ServeContent(w, r, "", f.modified, content)
 }

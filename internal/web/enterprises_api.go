@@ -2,9 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
-	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 
@@ -17,7 +14,7 @@ import (
 
 func enterpriseFilter(r *http.Request) (enterprisedb.EnterpriseFilter, error) {
 	q := r.URL.Query()
-	page, err := listPage(q)
+	page, err := ListPage(q)
 	return enterprisedb.EnterpriseFilter{Q: q.Get("q"), UnitCode: q.Get("unit"), Page: page}, err
 }
 
@@ -30,9 +27,9 @@ func (s *Server) apiListEnterprises(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	out := newList(list, total, f.Page)
+	out := NewList(list, total, f.Page)
 	out.TotalCapped = searchCapped(f, total)
-	writeJSON(w, http.StatusOK, out)
+	WriteJSON(w, http.StatusOK, out)
 	return nil
 }
 
@@ -62,7 +59,7 @@ func (in enterpriseInput) enterprise() enterprise.Enterprise {
 
 func (s *Server) apiCreateEnterprise(w http.ResponseWriter, r *http.Request) error {
 	var in enterpriseInput
-	if err := decodeJSON(w, r, &in); err != nil {
+	if err := DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	e := in.enterprise()
@@ -70,7 +67,7 @@ func (s *Server) apiCreateEnterprise(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/enterprises/"+e.TaxCode)
-	writeJSON(w, http.StatusCreated, e)
+	WriteJSON(w, http.StatusCreated, e)
 	return nil
 }
 
@@ -79,13 +76,13 @@ func (s *Server) apiGetEnterprise(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, e)
+	WriteJSON(w, http.StatusOK, e)
 	return nil
 }
 
 func (s *Server) apiUpdateEnterprise(w http.ResponseWriter, r *http.Request) error {
 	var in enterpriseInput
-	if err := decodeJSON(w, r, &in); err != nil {
+	if err := DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	taxCode := r.PathValue("tax_code")
@@ -99,7 +96,7 @@ func (s *Server) apiUpdateEnterprise(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, e)
+	WriteJSON(w, http.StatusOK, e)
 	return nil
 }
 
@@ -114,76 +111,22 @@ func (s *Server) apiDeleteEnterprise(w http.ResponseWriter, r *http.Request) err
 // apiImportEnterprises takes a CSV or XLSX file as the raw body, or as the
 // "file" part of a multipart form; ?dry_run=true checks without writing.
 func (s *Server) apiImportEnterprises(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.receiveImport(w, r)
+	f, err := s.ReceiveImport(w, r)
 	if err != nil {
 		return err
 	}
-	defer f.release()
+	defer f.Release()
 	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
 	res, err := s.importEnterprises(f, dry)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, res)
+	WriteJSON(w, http.StatusOK, res)
 	return nil
 }
 
-func (s *Server) importEnterprises(f *importFile, dry bool) (store.ImportResult, error) {
-	return s.store.ImportEnterpriseFile(f.ctx, enterprise.ReadImport(bytes.NewReader(f.body)), dry)
-}
-
-// importFile is an import's uploaded file, received while holding one of
-// the store's import slots (store.AcquireImport): ctx carries the slot to
-// the import; release gives it back.
-type importFile struct {
-	ctx     context.Context
-	body    []byte
-	release func()
-}
-
-// receiveImport takes an import slot and reads the uploaded file: the
-// "file" part of a multipart form, or the raw body. Who may not import is
-// refused before either.
-func (s *Server) receiveImport(w http.ResponseWriter, r *http.Request) (*importFile, error) {
-	if a := congthuong.ActorFrom(r.Context()); !a.System && !a.CanWrite() {
-		return nil, forbiddenOrLogin(a)
-	}
-	ctx, release, err := s.store.AcquireImport(r.Context())
-	if err != nil {
-		return nil, err
-	}
-	body, err := readUpload(w, r)
-	if err != nil {
-		release()
-		return nil, err
-	}
-	return &importFile{ctx: ctx, body: body, release: release}, nil
-}
-
-// readUpload returns the uploaded file: the "file" part of a multipart form,
-// or the raw body.
-func readUpload(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxImportRequest)
-	var src io.Reader = r.Body
-	if ct := r.Header.Get("Content-Type"); len(ct) >= 19 && ct[:19] == "multipart/form-data" {
-		f, _, err := r.FormFile("file")
-		if err != nil {
-			return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "no file",
-				Fields: []congthuong.FieldError{{Field: "file", Message: "choose a CSV or XLSX file to import"}}}
-		}
-		defer f.Close()
-		src = f
-	}
-	body, err := io.ReadAll(src)
-	if err != nil {
-		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "upload failed",
-			Fields: []congthuong.FieldError{{Field: "file", Message: fmt.Sprintf("the file could not be read (larger than %d MiB?)", importMiB)}}}
-	}
-	if len(body) == 0 {
-		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "empty file",
-			Fields: []congthuong.FieldError{{Field: "file", Message: "choose a CSV or XLSX file to import"}}}
-	}
-	return body, nil
+func (s *Server) importEnterprises(f *ImportFile, dry bool) (store.ImportResult, error) {
+	return s.store.ImportEnterpriseFile(f.Ctx, enterprise.ReadImport(bytes.NewReader(f.Body)), dry)
 }
 
 // exportEnterprises streams the enterprises in scope matching the filter as
@@ -205,7 +148,7 @@ func (s *Server) exportEnterprises(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	attachment(w, "enterprises.xlsx")
+	Attachment(w, "enterprises.xlsx")
 	w.Write(buf.Bytes())
 	return nil
 }

@@ -18,9 +18,9 @@ func (s *Server) showEnterprises(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	pg := newPager(total, f.Page)
+	pg := NewPager(total, f.Page)
 	pg.Capped = searchCapped(f, total)
-	s.render(w, r, http.StatusOK, "enterprises", &view{Title: s.printerFor(r).T("enterprises.title"), Nav: "enterprises",
+	s.Render(w, r, http.StatusOK, "enterprises", &View{Title: s.PrinterFor(r).T("enterprises.title"), Nav: "enterprises",
 		D: map[string]any{"Filter": f, "Items": list, "Pager": pg}})
 	return nil
 }
@@ -31,10 +31,10 @@ func (s *Server) showEnterprise(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := map[string]any{"E": e}
-	if u, err := s.store.FindUnit(r.Context(), e.UnitCode, todayIn(s)); err == nil {
+	if u, err := s.store.FindUnit(r.Context(), e.UnitCode, TodayIn(s)); err == nil {
 		d["Unit"] = u
 	}
-	s.render(w, r, http.StatusOK, "enterprise", &view{Title: e.Name, Nav: "enterprises", D: d})
+	s.Render(w, r, http.StatusOK, "enterprise", &View{Title: e.Name, Nav: "enterprises", D: d})
 	return nil
 }
 
@@ -47,32 +47,25 @@ func enterpriseFromForm(r *http.Request) enterprise.Enterprise {
 
 func (s *Server) showNewEnterprise(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
-	e := enterprise.Enterprise{VSICVersion: enterprise.VSIC2025, UnitCode: defaultUnit(congthuong.ActorFrom(r.Context()))}
+	e := enterprise.Enterprise{VSICVersion: enterprise.VSIC2025, UnitCode: DefaultUnit(congthuong.ActorFrom(r.Context()))}
 	s.renderEnterpriseForm(w, r, http.StatusOK, &e, true, nil)
 	return nil
 }
 
-func defaultUnit(a congthuong.Actor) string {
-	if a.UnitCode == congthuong.CountryCode {
-		return ""
-	}
-	return a.UnitCode
-}
-
 func (s *Server) renderEnterpriseForm(w http.ResponseWriter, r *http.Request, status int, e *enterprise.Enterprise, isNew bool, err error) {
-	p := s.printerFor(r)
-	v := &view{Nav: "enterprises", D: map[string]any{"E": e, "New": isNew}}
+	p := s.PrinterFor(r)
+	v := &View{Nav: "enterprises", D: map[string]any{"E": e, "New": isNew}}
 	if isNew {
 		v.Title = p.T("enterprises.new")
 	} else {
 		v.Title = p.T("enterprises.edit") + ": " + e.Name
 	}
 	if err != nil {
-		v.Errors, v.Error = formErrors(p, err)
+		v.Errors, v.Error = FormErrors(p, err)
 	}
-	s.render(w, r, status, "enterprise_form", v)
+	s.Render(w, r, status, "enterprise_form", v)
 }
 
 func (s *Server) doCreateEnterprise(w http.ResponseWriter, r *http.Request) error {
@@ -82,19 +75,19 @@ func (s *Server) doCreateEnterprise(w http.ResponseWriter, r *http.Request) erro
 	e := enterpriseFromForm(r)
 	if err := s.store.CreateEnterprise(r.Context(), &e); err != nil {
 		if code := congthuong.ErrorCode(err); code == congthuong.EINVALID || code == congthuong.ECONFLICT || len(congthuong.ErrorFields(err)) > 0 {
-			s.renderEnterpriseForm(w, r, errorStatus(err), &e, true, err)
+			s.renderEnterpriseForm(w, r, ErrorStatus(err), &e, true, err)
 			return nil
 		}
 		return err
 	}
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/enterprises/"+url.PathEscape(e.TaxCode), http.StatusSeeOther)
 	return nil
 }
 
 func (s *Server) showEditEnterprise(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
 	e, err := s.store.FindEnterprise(r.Context(), r.PathValue("tax_code"))
 	if err != nil {
@@ -113,12 +106,12 @@ func (s *Server) doUpdateEnterprise(w http.ResponseWriter, r *http.Request) erro
 	got, err := s.store.UpdateEnterprise(r.Context(), e.TaxCode, e)
 	if err != nil {
 		if len(congthuong.ErrorFields(err)) > 0 {
-			s.renderEnterpriseForm(w, r, errorStatus(err), &e, false, err)
+			s.renderEnterpriseForm(w, r, ErrorStatus(err), &e, false, err)
 			return nil
 		}
 		return err
 	}
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/enterprises/"+url.PathEscape(got.TaxCode), http.StatusSeeOther)
 	return nil
 }
@@ -127,16 +120,16 @@ func (s *Server) doDeleteEnterprise(w http.ResponseWriter, r *http.Request) erro
 	if err := s.store.DeleteEnterprise(r.Context(), r.PathValue("tax_code")); err != nil {
 		return err
 	}
-	s.flash(w, "flash.deleted")
+	s.Flash(w, "flash.deleted")
 	http.Redirect(w, r, "/enterprises", http.StatusSeeOther)
 	return nil
 }
 
 func (s *Server) showImportEnterprises(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
-	s.render(w, r, http.StatusOK, "enterprise_import", &view{Title: s.printerFor(r).T("import.title"), Nav: "enterprises",
+	s.Render(w, r, http.StatusOK, "enterprise_import", &View{Title: s.PrinterFor(r).T("import.title"), Nav: "enterprises",
 		D: map[string]any{"Columns": strings.Join(enterprise.ImportColumns, ", ")}})
 	return nil
 }
@@ -144,38 +137,31 @@ func (s *Server) showImportEnterprises(w http.ResponseWriter, r *http.Request) e
 // doImportEnterprises imports an uploaded file and shows either what was
 // done or every bad row; "check only" runs it as a dry run.
 func (s *Server) doImportEnterprises(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
-	v := &view{Title: p.T("import.title"), Nav: "enterprises"}
+	p := s.PrinterFor(r)
+	v := &View{Title: p.T("import.title"), Nav: "enterprises"}
 	d := map[string]any{"Columns": strings.Join(enterprise.ImportColumns, ", ")}
 	v.D = d
-	f, err := s.receiveImport(w, r)
+	f, err := s.ReceiveImport(w, r)
 	if err == nil {
-		defer f.release()
+		defer f.Release()
 		dry := r.FormValue("dry_run") == "on"
 		var res any
 		res, err = s.importEnterprises(f, dry)
 		if err == nil {
 			d["Result"] = res
-			s.render(w, r, http.StatusOK, "enterprise_import", v)
+			s.Render(w, r, http.StatusOK, "enterprise_import", v)
 			return nil
 		}
 	}
 	if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 		return err
 	}
-	v.Errors, v.Error = formErrors(p, err)
+	v.Errors, v.Error = FormErrors(p, err)
 	var problems []map[string]any
 	for _, f := range congthuong.ErrorFields(err) {
 		problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.M(f.Message)})
 	}
 	d["Problems"] = problems
-	s.render(w, r, errorStatus(err), "enterprise_import", v)
+	s.Render(w, r, ErrorStatus(err), "enterprise_import", v)
 	return nil
-}
-
-func forbiddenOrLogin(a congthuong.Actor) error {
-	if a.Anonymous() {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
-	}
-	return congthuong.Errorf(congthuong.EFORBIDDEN, "your role may not change records")
 }

@@ -57,7 +57,7 @@ func (s *Server) retryable(w http.ResponseWriter, r *http.Request, err error) er
 	return err
 }
 
-func errorStatus(err error) int {
+func ErrorStatus(err error) int {
 	if st, ok := statusOf[congthuong.ErrorCode(err)]; ok {
 		return st
 	}
@@ -93,11 +93,11 @@ func (s *Server) writeAPIError(w http.ResponseWriter, r *http.Request, err error
 	s.logInternal(r, err)
 	err = s.retryable(w, r, err)
 	code := congthuong.ErrorCode(err)
-	writeJSON(w, errorStatus(err), apiError{Error: apiErrorBody{Code: code, Message: congthuong.ErrorMessage(err),
+	WriteJSON(w, ErrorStatus(err), apiError{Error: apiErrorBody{Code: code, Message: congthuong.ErrorMessage(err),
 		Fields: congthuong.ErrorFields(err)}})
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
+func WriteJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
@@ -110,8 +110,8 @@ func wantsJSON(r *http.Request) bool {
 	return strings.HasPrefix(r.URL.Path, "/api/") || strings.Contains(r.Header.Get("Accept"), "application/json")
 }
 
-// errBadJSON wraps a request-body decoding failure.
-func errBadJSON(err error) error {
+// ErrBadJSON wraps a request-body decoding failure.
+func ErrBadJSON(err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
@@ -122,4 +122,11 @@ func errBadJSON(err error) error {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid JSON body: %v", err)
 	}
 	return congthuong.Errorf(congthuong.EINVALID, "invalid request body: %v", err)
+}
+
+func ForbiddenOrLogin(a congthuong.Actor) error {
+	if a.Anonymous() {
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+	}
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "your role may not change records")
 }

@@ -50,15 +50,15 @@ func loadCatalogs() (map[string]*catalog, error) {
 	return out, nil
 }
 
-// printer translates for one request.
-type printer struct {
+// Printer translates for one request.
+type Printer struct {
 	lang string
 	c    *catalog
 }
 
 // T returns the string for key, formatted with args; a missing key shows as
 // itself so that it is noticed (a test checks none is missing).
-func (p *printer) T(key string, args ...any) string {
+func (p *Printer) T(key string, args ...any) string {
 	s, ok := p.c.UI[key]
 	if !ok {
 		s = key
@@ -71,7 +71,7 @@ func (p *printer) T(key string, args ...any) string {
 
 // M translates an error message; messages without a translation stay as
 // they are (English).
-func (p *printer) M(msg string) string {
+func (p *Printer) M(msg string) string {
 	if s, ok := p.c.Messages[msg]; ok {
 		return s
 	}
@@ -84,11 +84,11 @@ func (p *printer) M(msg string) string {
 }
 
 // Lang is the language code, for the html lang attribute.
-func (p *printer) Lang() string { return p.lang }
+func (p *Printer) Lang() string { return p.lang }
 
 // Ha writes an area in hectares with its exact decimals, in the reader's
 // way: 11.208,5 in Vietnamese, 11,208.5 in English.
-func (p *printer) Ha(a park.Area) string {
+func (p *Printer) Ha(a park.Area) string {
 	s := a.Hectares()
 	whole, frac, hasFrac := strings.Cut(strings.TrimPrefix(s, "-"), ".")
 	n, _ := strconv.ParseFloat(whole, 64)
@@ -107,10 +107,10 @@ func (p *printer) Ha(a park.Area) string {
 }
 
 // Num writes a number with the given decimals, in the reader's way.
-func (p *printer) Num(x float64, decimals int) string { return stats.FormatNumber(x, decimals, p.lang) }
+func (p *Printer) Num(x float64, decimals int) string { return stats.FormatNumber(x, decimals, p.lang) }
 
 // NumP writes an optional number, or a dash.
-func (p *printer) NumP(x *float64, decimals int) string {
+func (p *Printer) NumP(x *float64, decimals int) string {
 	if x == nil {
 		return "—"
 	}
@@ -118,7 +118,7 @@ func (p *printer) NumP(x *float64, decimals int) string {
 }
 
 // duration writes a wait in whole seconds or minutes, rounded up.
-func (p *printer) duration(d time.Duration) string {
+func (p *Printer) duration(d time.Duration) string {
 	n, unit := int((d+time.Second-1)/time.Second), "duration.second"
 	if d > time.Minute {
 		n, unit = int((d+time.Minute-1)/time.Minute), "duration.minute"

@@ -41,9 +41,9 @@ func infoFrom(ctx context.Context) *requestInfo {
 	return info
 }
 
-// clientOf returns the address of the client of r (clientAddr), as
+// ClientOf returns the address of the client of r (clientAddr), as
 // observe found it.
-func clientOf(r *http.Request) string { return infoFrom(r.Context()).client }
+func ClientOf(r *http.Request) string { return infoFrom(r.Context()).client }
 
 // named records the route pattern a request matched.
 func named(h http.HandlerFunc) http.HandlerFunc {
@@ -99,7 +99,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			if p := recover(); p != nil {
 				s.log.Error("panic", slog.String("request_id", id), slog.Any("panic", p), slog.String("stack", string(debug.Stack())))
 				if sw.status == 0 {
-					s.renderError(sw, r, fmt.Errorf("panic: %v", p))
+					s.RenderError(sw, r, fmt.Errorf("panic: %v", p))
 				}
 			}
 			if sw.status == 0 {
@@ -201,7 +201,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 			if congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
-				s.renderError(w, r, err)
+				s.RenderError(w, r, err)
 				return
 			}
 			s.clearCookie(w, sessionCookie)
@@ -220,7 +220,7 @@ func forcePasswordChange(next http.Handler) http.Handler {
 		if must && !strings.HasPrefix(r.URL.Path, "/account/password") && r.URL.Path != "/logout" &&
 			!strings.HasPrefix(r.URL.Path, "/static/") && !strings.HasPrefix(r.URL.Path, "/prefs") {
 			if wantsJSON(r) {
-				writeJSON(w, http.StatusForbidden, apiError{Error: apiErrorBody{Code: congthuong.EFORBIDDEN,
+				WriteJSON(w, http.StatusForbidden, apiError{Error: apiErrorBody{Code: congthuong.EFORBIDDEN,
 					Message: "change the one-time password first"}})
 				return
 			}

@@ -54,7 +54,7 @@ func loginRequired(doc []byte) (map[string]bool, error) {
 // requireLoginAPI answers 401 to an anonymous caller before h runs.
 func (s *Server) requireLoginAPI(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if err := requireLogin(r); err != nil {
+		if err := RequireLogin(r); err != nil {
 			s.writeAPIError(w, r, err)
 			return
 		}

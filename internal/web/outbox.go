@@ -9,7 +9,7 @@ func (s *Server) showOutbox(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "outbox", &view{Title: s.printerFor(r).T("outbox.title"), Nav: "outbox",
+	s.Render(w, r, http.StatusOK, "outbox", &View{Title: s.PrinterFor(r).T("outbox.title"), Nav: "outbox",
 		D: map[string]any{"Items": mails, "SMTP": s.opts.SMTP}})
 	return nil
 }

@@ -12,8 +12,8 @@ import (
 	"congthuong/internal/store"
 )
 
-// listPage reads the paging every list shares: limit, offset and sort.
-func listPage(q url.Values) (store.Page, error) {
+// ListPage reads the paging every list shares: limit, offset and sort.
+func ListPage(q url.Values) (store.Page, error) {
 	var v congthuong.Validation
 	p := store.Page{Sort: q.Get("sort")}
 	if s := q.Get("limit"); s != "" {
@@ -33,8 +33,8 @@ func listPage(q url.Values) (store.Page, error) {
 	return p, v.Err("invalid paging")
 }
 
-// list is the envelope of every list response.
-type list[T any] struct {
+// List is the envelope of every List response.
+type List[T any] struct {
 	Items  []T `json:"items"`
 	Total  int `json:"total"`
 	Limit  int `json:"limit"`
@@ -43,7 +43,7 @@ type list[T any] struct {
 	TotalCapped bool `json:"total_capped,omitempty"`
 }
 
-func newList[T any](items []T, total int, p store.Page) list[T] {
+func NewList[T any](items []T, total int, p store.Page) List[T] {
 	limit := p.Limit
 	if limit <= 0 {
 		limit = store.DefaultLimit
@@ -51,20 +51,20 @@ func newList[T any](items []T, total int, p store.Page) list[T] {
 	if items == nil {
 		items = []T{}
 	}
-	return list[T]{Items: items, Total: total, Limit: limit, Offset: p.Offset}
+	return List[T]{Items: items, Total: total, Limit: limit, Offset: p.Offset}
 }
 
 // maxJSONBody bounds request bodies of the JSON API.
 const maxJSONBody = 1 << 20
 
-// decodeJSON reads a JSON body into v, refusing unknown fields so that a
+// DecodeJSON reads a JSON body into v, refusing unknown fields so that a
 // misspelt field is an error rather than silently ignored.
 // A NUL character, which one database stores and the other refuses, is
 // refused in any string.
-func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxJSONBody))
 	if err != nil {
-		return errBadJSON(err)
+		return ErrBadJSON(err)
 	}
 	if bytes.Contains(body, []byte(`\u0000`)) {
 		return errBadText
@@ -72,33 +72,33 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return errBadJSON(err)
+		return ErrBadJSON(err)
 	}
 	return nil
 }
 
-// pager is what list pages need to draw previous/next links.
-type pager struct {
+// Pager is what list pages need to draw previous/next links.
+type Pager struct {
 	Total, Limit, Offset int
 	Capped               bool
 }
 
-func (p pager) HasPrev() bool { return p.Offset > 0 }
-func (p pager) HasNext() bool { return p.Offset+p.Limit < p.Total }
-func (p pager) Prev() int     { return max(0, p.Offset-p.Limit) }
-func (p pager) Next() int     { return p.Offset + p.Limit }
-func (p pager) From() int {
+func (p Pager) HasPrev() bool { return p.Offset > 0 }
+func (p Pager) HasNext() bool { return p.Offset+p.Limit < p.Total }
+func (p Pager) Prev() int     { return max(0, p.Offset-p.Limit) }
+func (p Pager) Next() int     { return p.Offset + p.Limit }
+func (p Pager) From() int {
 	if p.Total == 0 {
 		return 0
 	}
 	return p.Offset + 1
 }
-func (p pager) To() int { return min(p.Total, p.Offset+p.Limit) }
+func (p Pager) To() int { return min(p.Total, p.Offset+p.Limit) }
 
-func newPager(total int, pg store.Page) pager {
+func NewPager(total int, pg store.Page) Pager {
 	limit := pg.Limit
 	if limit <= 0 {
 		limit = store.DefaultLimit
 	}
-	return pager{Total: total, Limit: limit, Offset: pg.Offset}
+	return Pager{Total: total, Limit: limit, Offset: pg.Offset}
 }

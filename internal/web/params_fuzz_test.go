@@ -24,7 +24,7 @@ func FuzzQueryParams(f *testing.F) {
 				t.Errorf("%q gave the page %+v", raw, p)
 			}
 		}
-		if p, err := listPage(q); err == nil {
+		if p, err := ListPage(q); err == nil {
 			check(p)
 		}
 		if f, err := parkFilter(q); err == nil {

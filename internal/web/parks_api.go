@@ -20,7 +20,7 @@ import (
 // max_port_km.
 func parkFilter(q url.Values) (parkdb.ParkFilter, error) {
 	var v congthuong.Validation
-	page, err := listPage(q)
+	page, err := ListPage(q)
 	if err != nil {
 		return parkdb.ParkFilter{}, err
 	}
@@ -55,7 +55,7 @@ func parkFilter(q url.Values) (parkdb.ParkFilter, error) {
 
 // parkList is a page of sites with the totals of every match.
 type parkList struct {
-	list[*parkView]
+	List[*parkView]
 	Totals []parkdb.ParkTotals `json:"totals"`
 }
 
@@ -98,7 +98,7 @@ func (s *Server) apiListParks(w http.ResponseWriter, r *http.Request) error {
 		for i, p := range sites {
 			views[i] = viewPark(r, p)
 		}
-		return parkList{list: newList(views, total, f.Page), Totals: totals}, nil
+		return parkList{List: NewList(views, total, f.Page), Totals: totals}, nil
 	})
 }
 
@@ -132,7 +132,7 @@ func (s *Server) apiGetPark(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) apiCreatePark(w http.ResponseWriter, r *http.Request) error {
 	var p park.Site
-	if err := decodeJSON(w, r, &p); err != nil {
+	if err := DecodeJSON(w, r, &p); err != nil {
 		return err
 	}
 	if err := s.store.CreatePark(r.Context(), &p); err != nil {
@@ -140,13 +140,13 @@ func (s *Server) apiCreatePark(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.parksChanged()
 	w.Header().Set("Location", "/api/v1/parks/"+p.Code)
-	writeJSON(w, http.StatusCreated, viewPark(r, &p))
+	WriteJSON(w, http.StatusCreated, viewPark(r, &p))
 	return nil
 }
 
 func (s *Server) apiUpdatePark(w http.ResponseWriter, r *http.Request) error {
 	var p park.Site
-	if err := decodeJSON(w, r, &p); err != nil {
+	if err := DecodeJSON(w, r, &p); err != nil {
 		return err
 	}
 	out, err := s.store.UpdatePark(r.Context(), r.PathValue("code"), p)
@@ -154,7 +154,7 @@ func (s *Server) apiUpdatePark(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.parksChanged()
-	writeJSON(w, http.StatusOK, viewPark(r, out))
+	WriteJSON(w, http.StatusOK, viewPark(r, out))
 	return nil
 }
 
@@ -163,7 +163,7 @@ func (s *Server) apiParkHistory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": entries})
+	WriteJSON(w, http.StatusOK, map[string]any{"items": entries})
 	return nil
 }
 
@@ -179,7 +179,7 @@ func (s *Server) apiParkTenants(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) apiSaveTenant(w http.ResponseWriter, r *http.Request) error {
 	var t park.Tenant
-	if err := decodeJSON(w, r, &t); err != nil {
+	if err := DecodeJSON(w, r, &t); err != nil {
 		return err
 	}
 	t.SiteCode, t.ID = r.PathValue("code"), 0
@@ -195,7 +195,7 @@ func (s *Server) apiSaveTenant(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.parksChanged()
-	writeJSON(w, status, t)
+	WriteJSON(w, status, t)
 	return nil
 }
 

@@ -20,14 +20,14 @@ const parksRecheck = time.Second
 // cached.
 type parksCache struct {
 	mu      sync.Mutex
-	cache   *responseCache
+	cache   *Cache
 	version string
 	checked time.Time
 }
 
 // publicParks returns the cache of public park answers, emptied when the
 // registry changed. If the database cannot be asked, the cache serves.
-func (s *Server) publicParks(ctx context.Context) *responseCache {
+func (s *Server) publicParks(ctx context.Context) *Cache {
 	c := &s.parks
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -61,7 +61,7 @@ func (s *Server) parkRead(w http.ResponseWriter, r *http.Request, build func() (
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, v)
+	WriteJSON(w, http.StatusOK, v)
 	return nil
 }
 

@@ -11,46 +11,43 @@ import (
 	"congthuong/internal/park"
 	"congthuong/internal/park/parkdb"
 	"congthuong/internal/store"
-	"congthuong/internal/tabular"
 )
-
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 // apiImportParks imports sites from a sheet (CSV or XLSX) or a GeoJSON
 // FeatureCollection, told apart by content; ?dry_run=true checks only.
 func (s *Server) apiImportParks(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.receiveImport(w, r)
+	f, err := s.ReceiveImport(w, r)
 	if err != nil {
 		return err
 	}
-	defer f.release()
+	defer f.Release()
 	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
-	res, err := s.store.ImportParks(f.ctx, park.ReadSiteFile(f.body), dry)
+	res, err := s.store.ImportParks(f.Ctx, park.ReadSiteFile(f.Body), dry)
 	if err != nil {
 		return err
 	}
 	if !dry {
 		s.parksChanged()
 	}
-	writeJSON(w, http.StatusOK, res)
+	WriteJSON(w, http.StatusOK, res)
 	return nil
 }
 
 func (s *Server) apiImportTenants(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.receiveImport(w, r)
+	f, err := s.ReceiveImport(w, r)
 	if err != nil {
 		return err
 	}
-	defer f.release()
+	defer f.Release()
 	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
-	res, err := s.store.ImportTenants(f.ctx, park.ReadTenants(bytes.NewReader(f.body)), dry)
+	res, err := s.store.ImportTenants(f.Ctx, park.ReadTenants(bytes.NewReader(f.Body)), dry)
 	if err != nil {
 		return err
 	}
 	if !dry {
 		s.parksChanged()
 	}
-	writeJSON(w, http.StatusOK, res)
+	WriteJSON(w, http.StatusOK, res)
 	return nil
 }
 
@@ -62,7 +59,7 @@ func (s *Server) exportParks(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Page = store.Page{Sort: f.Page.Sort}
-	return writeWorkbook(w, "parks", park.SiteColumns, func(emit func([]string) error) error {
+	return WriteWorkbook(w, "parks", park.SiteColumns, func(emit func([]string) error) error {
 		return s.store.EachPark(r.Context(), f, func(p *park.Site) error { return emit(park.SiteRecord(p)) })
 	})
 }
@@ -73,22 +70,9 @@ func (s *Server) exportTenants(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeWorkbook(w, "tenants", park.TenantColumns, func(emit func([]string) error) error {
+	return WriteWorkbook(w, "tenants", park.TenantColumns, func(emit func([]string) error) error {
 		return s.store.EachTenant(r.Context(), f, func(t *park.Tenant) error { return emit(park.TenantRecord(t)) })
 	})
-}
-
-// writeWorkbook sends an XLSX download of one sheet, built whole first so
-// that an error still gets a proper answer.
-func writeWorkbook(w http.ResponseWriter, name string, header []string, rows func(emit func([]string) error) error) error {
-	var buf bytes.Buffer
-	if err := tabular.WriteXLSX(&buf, name, header, rows); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", xlsxType)
-	attachment(w, name+".xlsx")
-	w.Write(buf.Bytes())
-	return nil
 }
 
 func (s *Server) apiParkFiles(w http.ResponseWriter, r *http.Request) error {
@@ -96,20 +80,20 @@ func (s *Server) apiParkFiles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": files})
+	WriteJSON(w, http.StatusOK, map[string]any{"items": files})
 	return nil
 }
 
 // addParkFile reads the multipart upload of a photo or document: file,
 // kind (photo or document), title.
 func (s *Server) addParkFile(w http.ResponseWriter, r *http.Request) (*parkdb.ParkFile, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxOneFileRequest)
+	r.Body = http.MaxBytesReader(w, r.Body, MaxOneFileRequest)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("choose a photo or document (at most %d MiB)", fileMiB))
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("choose a photo or document (at most %d MiB)", FileMiB))
 	}
 	defer f.Close()
-	if err := cleanForm(r); err != nil {
+	if err := CleanForm(r); err != nil {
 		return nil, err
 	}
 	return s.store.AddParkFile(r.Context(), r.PathValue("code"), r.FormValue("kind"), r.FormValue("title"), hdr.Filename, f)
@@ -120,7 +104,7 @@ func (s *Server) apiAddParkFile(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, f)
+	WriteJSON(w, http.StatusCreated, f)
 	return nil
 }
 
@@ -136,8 +120,8 @@ func (s *Server) apiParkFile(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer content.Close()
-	serveFile(w, r, storedFile{name: f.FileName, ctype: f.ContentType, sum: f.SHA256, inline: f.Kind == "photo",
-		cache: "private, max-age=3600", modified: f.CreatedAt}, content)
+	ServeFile(w, r, StoredFile{Name: f.FileName, Type: f.ContentType, SHA256: f.SHA256, Inline: f.Kind == "photo",
+		Cache: "private, max-age=3600", Modified: f.CreatedAt}, content)
 	return nil
 }
 
@@ -158,7 +142,7 @@ func (s *Server) doAddParkFile(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.addParkFile(w, r); err != nil {
 		return err
 	}
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/parks/"+url.PathEscape(r.PathValue("code")), http.StatusSeeOther)
 	return nil
 }

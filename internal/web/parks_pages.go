@@ -26,15 +26,15 @@ const maxCompare = 4
 // and the list with totals. The URL holds the filters, so a search can be
 // shared; the map loads the GeoJSON of the same query.
 func (s *Server) showParks(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
-	v := &view{Title: p.T("parks.title"), Nav: "parks"}
+	p := s.PrinterFor(r)
+	v := &View{Title: p.T("parks.title"), Nav: "parks"}
 	q := r.URL.Query()
 	f, err := parkFilter(q)
 	status := http.StatusOK
 	d := map[string]any{"Filter": f, "Query": q, "Types": park.Types, "Statuses": park.Statuses}
 	if err != nil {
-		v.Errors, v.Error = formErrors(p, err)
-		status = errorStatus(err)
+		v.Errors, v.Error = FormErrors(p, err)
+		status = ErrorStatus(err)
 		f = parkdb.ParkFilter{}
 	}
 	sites, total, err := s.store.FindParks(r.Context(), f)
@@ -49,7 +49,7 @@ func (s *Server) showParks(w http.ResponseWriter, r *http.Request) error {
 	for i, site := range sites {
 		views[i] = viewPark(r, site)
 	}
-	provinces, _, err := s.store.FindUnits(r.Context(), unitdb.UnitFilter{Level: unit.Province, ValidOn: todayIn(s), Page: store.Page{Limit: 100, Sort: "name"}})
+	provinces, _, err := s.store.FindUnits(r.Context(), unitdb.UnitFilter{Level: unit.Province, ValidOn: TodayIn(s), Page: store.Page{Limit: 100, Sort: "name"}})
 	if err != nil {
 		return err
 	}
@@ -59,12 +59,12 @@ func (s *Server) showParks(w http.ResponseWriter, r *http.Request) error {
 			mapQuery[k] = vals
 		}
 	}
-	d["Items"], d["Totals"], d["Pager"], d["Provinces"] = views, totals, newPager(total, f.Page), provinces
+	d["Items"], d["Totals"], d["Pager"], d["Provinces"] = views, totals, NewPager(total, f.Page), provinces
 	d["GeoJSON"] = "/api/v1/parks.geojson?" + mapQuery.Encode()
 	d["Tiles"], d["Attribution"] = s.opts.MapTiles, s.opts.MapAttribution
 	d["Export"] = mapQuery.Encode()
 	v.D = d
-	s.render(w, r, status, "parks", v)
+	s.Render(w, r, status, "parks", v)
 	return nil
 }
 
@@ -94,7 +94,7 @@ func (s *Server) showPark(w http.ResponseWriter, r *http.Request) error {
 	}
 	d := map[string]any{"S": viewPark(r, site), "Tenants": tenants, "Photos": photos, "Documents": documents, "Tiles": s.opts.MapTiles, "Attribution": s.opts.MapAttribution,
 		"GeoJSON": "/api/v1/parks.geojson?q=" + url.QueryEscape(site.Code)}
-	if u, err := s.store.FindUnit(r.Context(), site.UnitCode, todayIn(s)); err == nil {
+	if u, err := s.store.FindUnit(r.Context(), site.UnitCode, TodayIn(s)); err == nil {
 		d["Unit"] = u
 	}
 	a := congthuong.ActorFrom(r.Context())
@@ -109,10 +109,10 @@ func (s *Server) showPark(w http.ResponseWriter, r *http.Request) error {
 		d["CanEdit"] = a.CanWrite() && a.InScope(site.UnitCode, site.ProvinceCode)
 	}
 	title := site.NameVI
-	if s.printerFor(r).Lang() == "en" && site.NameEN != "" {
+	if s.PrinterFor(r).Lang() == "en" && site.NameEN != "" {
 		title = site.NameEN
 	}
-	s.render(w, r, http.StatusOK, "park", &view{Title: title, Nav: "parks", D: d})
+	s.Render(w, r, http.StatusOK, "park", &View{Title: title, Nav: "parks", D: d})
 	return nil
 }
 
@@ -148,9 +148,9 @@ func changedFields(before, after string) string {
 
 // showParkCompare sets up to four sites side by side: /parks/compare?code=A&code=B.
 func (s *Server) showParkCompare(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	codes := r.URL.Query()["code"]
-	v := &view{Title: p.T("parks.compare"), Nav: "parks"}
+	v := &View{Title: p.T("parks.compare"), Nav: "parks"}
 	status := http.StatusOK
 	if len(codes) > maxCompare {
 		v.Error = p.T("parks.compare_max", maxCompare)
@@ -169,14 +169,14 @@ func (s *Server) showParkCompare(w http.ResponseWriter, r *http.Request) error {
 		sites = append(sites, viewPark(r, site))
 	}
 	v.D = map[string]any{"Sites": sites}
-	s.render(w, r, status, "park_compare", v)
+	s.Render(w, r, status, "park_compare", v)
 	return nil
 }
 
 // showParkSummary counts sites and adds up their land by province, or by
 // commune within a province.
 func (s *Server) showParkSummary(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	q := r.URL.Query()
 	f, err := parkFilter(q)
 	if err != nil {
@@ -193,7 +193,7 @@ func (s *Server) showParkSummary(w http.ResponseWriter, r *http.Request) error {
 	names := map[string]string{}
 	for _, g := range groups {
 		if _, ok := names[g.UnitCode]; !ok {
-			if u, err := s.store.FindUnit(r.Context(), g.UnitCode, todayIn(s)); err == nil {
+			if u, err := s.store.FindUnit(r.Context(), g.UnitCode, TodayIn(s)); err == nil {
 				names[g.UnitCode] = u.FullName
 			}
 		}
@@ -202,7 +202,7 @@ func (s *Server) showParkSummary(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "park_summary", &view{Title: p.T("parks.summary"), Nav: "parks",
+	s.Render(w, r, http.StatusOK, "park_summary", &View{Title: p.T("parks.summary"), Nav: "parks",
 		D: map[string]any{"Groups": groups, "Names": names, "By": by, "Filter": f, "Totals": totals}})
 	return nil
 }
@@ -216,16 +216,16 @@ func siteFromForm(r *http.Request) (park.ImportRow, int) {
 
 func (s *Server) showNewPark(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
-	site := &park.Site{Kind: park.Cluster, Type: park.General, Status: park.Planned, UnitCode: defaultUnit(congthuong.ActorFrom(r.Context()))}
+	site := &park.Site{Kind: park.Cluster, Type: park.General, Status: park.Planned, UnitCode: DefaultUnit(congthuong.ActorFrom(r.Context()))}
 	s.renderParkForm(w, r, http.StatusOK, site, true, nil)
 	return nil
 }
 
 func (s *Server) showEditPark(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
 	site, err := s.store.FindPark(r.Context(), r.PathValue("code"))
 	if err != nil {
@@ -236,8 +236,8 @@ func (s *Server) showEditPark(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) renderParkForm(w http.ResponseWriter, r *http.Request, status int, site *park.Site, isNew bool, err error) {
-	p := s.printerFor(r)
-	v := &view{Nav: "parks", D: map[string]any{"S": site, "New": isNew, "Record": siteRecordMap(site),
+	p := s.PrinterFor(r)
+	v := &View{Nav: "parks", D: map[string]any{"S": site, "New": isNew, "Record": siteRecordMap(site),
 		"Types": park.Types, "Statuses": park.Statuses}}
 	if isNew {
 		v.Title = p.T("parks.new")
@@ -245,7 +245,7 @@ func (s *Server) renderParkForm(w http.ResponseWriter, r *http.Request, status i
 		v.Title = p.T("parks.edit") + ": " + site.NameVI
 	}
 	if err != nil {
-		v.Errors, v.Error = formErrors(p, err)
+		v.Errors, v.Error = FormErrors(p, err)
 		// The site's fields as its form names them.
 		for from, to := range map[string]string{"decision.number": "decision_number", "decision.date": "decision_date",
 			"contact.phone": "contact_phone", "contact.email": "contact_email", "contact.website": "website"} {
@@ -254,7 +254,7 @@ func (s *Server) renderParkForm(w http.ResponseWriter, r *http.Request, status i
 			}
 		}
 	}
-	s.render(w, r, status, "park_form", v)
+	s.Render(w, r, status, "park_form", v)
 }
 
 // siteRecordMap is a site's form values, by column name.
@@ -292,11 +292,11 @@ func (s *Server) doCreatePark(w http.ResponseWriter, r *http.Request) error {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		s.renderParkForm(w, r, errorStatus(err), &site, true, err)
+		s.renderParkForm(w, r, ErrorStatus(err), &site, true, err)
 		return nil
 	}
 	s.parksChanged()
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/parks/"+site.Code, http.StatusSeeOther)
 	return nil
 }
@@ -324,11 +324,11 @@ func (s *Server) doUpdatePark(w http.ResponseWriter, r *http.Request) error {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		s.renderParkForm(w, r, errorStatus(err), &site, false, err)
+		s.renderParkForm(w, r, ErrorStatus(err), &site, false, err)
 		return nil
 	}
 	s.parksChanged()
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/parks/"+out.Code, http.StatusSeeOther)
 	return nil
 }
@@ -337,26 +337,26 @@ func (s *Server) doUpdatePark(w http.ResponseWriter, r *http.Request) error {
 // sheet or GeoJSON) or tenants.
 func (s *Server) showParksImport(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
-	s.render(w, r, http.StatusOK, "parks_import", &view{Title: s.printerFor(r).T("parks.import"), Nav: "parks",
+	s.Render(w, r, http.StatusOK, "parks_import", &View{Title: s.PrinterFor(r).T("parks.import"), Nav: "parks",
 		D: map[string]any{"SiteColumns": strings.Join(park.SiteColumns, ", "), "TenantColumns": strings.Join(park.TenantColumns, ", ")}})
 	return nil
 }
 
 func (s *Server) doImportParks(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
-	f, err := s.receiveImport(w, r)
-	v := &view{Title: p.T("parks.import"), Nav: "parks",
+	p := s.PrinterFor(r)
+	f, err := s.ReceiveImport(w, r)
+	v := &View{Title: p.T("parks.import"), Nav: "parks",
 		D: map[string]any{"SiteColumns": strings.Join(park.SiteColumns, ", "), "TenantColumns": strings.Join(park.TenantColumns, ", ")}}
 	if err == nil {
-		defer f.release()
+		defer f.Release()
 		dry := r.FormValue("dry_run") == "on"
 		var res store.ImportResult
 		if r.FormValue("what") == "tenants" {
-			res, err = s.store.ImportTenants(f.ctx, park.ReadTenants(bytes.NewReader(f.body)), dry)
+			res, err = s.store.ImportTenants(f.Ctx, park.ReadTenants(bytes.NewReader(f.Body)), dry)
 		} else {
-			res, err = s.store.ImportParks(f.ctx, park.ReadSiteFile(f.body), dry)
+			res, err = s.store.ImportParks(f.Ctx, park.ReadSiteFile(f.Body), dry)
 		}
 		if err == nil {
 			v.D.(map[string]any)["Result"] = res
@@ -370,14 +370,14 @@ func (s *Server) doImportParks(w http.ResponseWriter, r *http.Request) error {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		v.Errors, v.Error = formErrors(p, err)
+		v.Errors, v.Error = FormErrors(p, err)
 		var problems []map[string]any
 		for _, f := range congthuong.ErrorFields(err) {
 			problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.M(f.Message)})
 		}
 		v.D.(map[string]any)["Problems"] = problems
-		status = errorStatus(err)
+		status = ErrorStatus(err)
 	}
-	s.render(w, r, status, "parks_import", v)
+	s.Render(w, r, status, "parks_import", v)
 	return nil
 }

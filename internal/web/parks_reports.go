@@ -38,7 +38,7 @@ func (s *Server) apiParkReports(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cal, err := s.calendar(r.Context())
+	cal, err := s.store.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -46,19 +46,19 @@ func (s *Server) apiParkReports(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"period": strconv.Itoa(year) + "H" + strconv.Itoa(half), "items": items, "counts": counts})
+	WriteJSON(w, http.StatusOK, map[string]any{"period": strconv.Itoa(year) + "H" + strconv.Itoa(half), "items": items, "counts": counts})
 	return nil
 }
 
 func (s *Server) apiFileParkReport(w http.ResponseWriter, r *http.Request) error {
 	var rep park.Report
-	if err := decodeJSON(w, r, &rep); err != nil {
+	if err := DecodeJSON(w, r, &rep); err != nil {
 		return err
 	}
 	if err := s.store.FileParkReport(r.Context(), rep); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, rep)
+	WriteJSON(w, http.StatusCreated, rep)
 	return nil
 }
 
@@ -73,7 +73,7 @@ type reportDecision struct {
 
 func (s *Server) apiDecideParkReport(w http.ResponseWriter, r *http.Request) error {
 	var d reportDecision
-	if err := decodeJSON(w, r, &d); err != nil {
+	if err := DecodeJSON(w, r, &d); err != nil {
 		return err
 	}
 	year, half, err := parkdb.ParseHalf(d.Period)
@@ -97,7 +97,7 @@ func (s *Server) apiPublishParkFigures(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, res)
+	WriteJSON(w, http.StatusOK, res)
 	return nil
 }
 
@@ -107,18 +107,18 @@ func (s *Server) apiPublishParkFigures(w http.ResponseWriter, r *http.Request) e
 func (s *Server) showParkReports(w http.ResponseWriter, r *http.Request) error {
 	a := congthuong.ActorFrom(r.Context())
 	if a.Anonymous() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
-	p := s.printerFor(r)
-	v := &view{Title: p.T("reports.title"), Nav: "parks"}
+	p := s.PrinterFor(r)
+	v := &View{Title: p.T("reports.title"), Nav: "parks"}
 	year, half, err := s.reportPeriod(r)
 	status := http.StatusOK
 	if err != nil {
-		v.Errors, v.Error = formErrors(p, err)
-		status = errorStatus(err)
+		v.Errors, v.Error = FormErrors(p, err)
+		status = ErrorStatus(err)
 		year, half = s.currentHalf()
 	}
-	cal, err := s.calendar(r.Context())
+	cal, err := s.store.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func (s *Server) showParkReports(w http.ResponseWriter, r *http.Request) error {
 	}
 	v.D = map[string]any{"Items": items, "Counts": counts, "Period": strconv.Itoa(year) + "H" + strconv.Itoa(half),
 		"Staff": a.IsStaff(), "Enterprise": a.Role == congthuong.RoleEnterprise}
-	s.render(w, r, status, "park_reports", v)
+	s.Render(w, r, status, "park_reports", v)
 	return nil
 }
 
@@ -166,7 +166,7 @@ func (s *Server) doParkReport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.parksChanged()
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/parks/reports?period="+f.Get("period"), http.StatusSeeOther)
 	return nil
 }

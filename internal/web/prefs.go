@@ -52,9 +52,9 @@ func prefsFrom(r *http.Request) prefs {
 	return p
 }
 
-func (s *Server) printerFor(r *http.Request) *printer {
+func (s *Server) PrinterFor(r *http.Request) *Printer {
 	lang := prefsFrom(r).Lang
-	return &printer{lang: lang, c: s.catalogs[lang]}
+	return &Printer{lang: lang, c: s.catalogs[lang]}
 }
 
 // handlePrefs sets language, text size or contrast from a plain link, so the
@@ -105,8 +105,8 @@ func (s *Server) clearCookie(w http.ResponseWriter, name string) {
 		HttpOnly: true, Secure: s.opts.SecureCookies, SameSite: http.SameSiteLaxMode})
 }
 
-// flash leaves a one-line message (a catalogue key) for the next page.
-func (s *Server) flash(w http.ResponseWriter, key string) {
+// Flash leaves a one-line message (a catalogue key) for the next page.
+func (s *Server) Flash(w http.ResponseWriter, key string) {
 	s.setCookie(w, flashCookie, key, time.Minute)
 }
 

@@ -13,7 +13,7 @@ import (
 // procedureFilter reads q, level, online and field.
 func procedureFilter(q url.Values) (proceduredb.ProcedureFilter, error) {
 	var v congthuong.Validation
-	page, err := listPage(q)
+	page, err := ListPage(q)
 	if err != nil {
 		return proceduredb.ProcedureFilter{}, err
 	}
@@ -36,7 +36,7 @@ func (s *Server) apiListProcedures(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, newList(list, total, f.Page))
+	WriteJSON(w, http.StatusOK, NewList(list, total, f.Page))
 	return nil
 }
 
@@ -45,7 +45,7 @@ func (s *Server) apiGetProcedure(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, p)
+	WriteJSON(w, http.StatusOK, p)
 	return nil
 }
 
@@ -53,7 +53,7 @@ func (s *Server) apiGetProcedure(w http.ResponseWriter, r *http.Request) error {
 // administrators only.
 func (s *Server) apiSaveProcedure(w http.ResponseWriter, r *http.Request) error {
 	var p procedure.Procedure
-	if err := decodeJSON(w, r, &p); err != nil {
+	if err := DecodeJSON(w, r, &p); err != nil {
 		return err
 	}
 	p.Code = r.PathValue("code")
@@ -64,27 +64,27 @@ func (s *Server) apiSaveProcedure(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, saved)
+	WriteJSON(w, http.StatusOK, saved)
 	return nil
 }
 
 // showProcedures is the public catalogue: search (diacritics ignored),
 // level and online filters.
 func (s *Server) showProcedures(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
-	v := &view{Title: p.T("procedures.title"), Nav: "procedures"}
+	p := s.PrinterFor(r)
+	v := &View{Title: p.T("procedures.title"), Nav: "procedures"}
 	f, err := procedureFilter(r.URL.Query())
 	status := http.StatusOK
 	if err != nil {
-		v.Errors, v.Error = formErrors(p, err)
-		status, f = errorStatus(err), proceduredb.ProcedureFilter{}
+		v.Errors, v.Error = FormErrors(p, err)
+		status, f = ErrorStatus(err), proceduredb.ProcedureFilter{}
 	}
 	list, total, err := s.store.FindProcedures(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	v.D = map[string]any{"Filter": f, "Items": list, "Pager": newPager(total, f.Page)}
-	s.render(w, r, status, "procedures", v)
+	v.D = map[string]any{"Filter": f, "Items": list, "Pager": NewPager(total, f.Page)}
+	s.Render(w, r, status, "procedures", v)
 	return nil
 }
 
@@ -94,14 +94,14 @@ func (s *Server) showProcedure(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	title := proc.NameVI
-	if s.printerFor(r).Lang() == "en" && proc.NameEN != "" {
+	if s.PrinterFor(r).Lang() == "en" && proc.NameEN != "" {
 		title = proc.NameEN
 	}
 	templates, err := s.store.ProcedureTemplates(r.Context(), proc.Code)
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "procedure", &view{Title: title, Nav: "procedures", D: map[string]any{"P": proc, "Templates": templates}})
+	s.Render(w, r, http.StatusOK, "procedure", &View{Title: title, Nav: "procedures", D: map[string]any{"P": proc, "Templates": templates}})
 	return nil
 }
 
@@ -110,7 +110,7 @@ func (s *Server) apiSetAgency(w http.ResponseWriter, r *http.Request) error {
 	var in struct {
 		Code string `json:"code"`
 	}
-	if err := decodeJSON(w, r, &in); err != nil {
+	if err := DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	if err := s.store.SetAgencyCode(r.Context(), r.PathValue("unit"), in.Code); err != nil {
@@ -125,26 +125,26 @@ func (s *Server) apiProcedureTemplates(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": list})
+	WriteJSON(w, http.StatusOK, map[string]any{"items": list})
 	return nil
 }
 
 // apiAddProcedureTemplate uploads a blank form: multipart, part "file".
 func (s *Server) apiAddProcedureTemplate(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxOneFileRequest)
+	r.Body = http.MaxBytesReader(w, r.Body, MaxOneFileRequest)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("choose the form (PDF, Word or Excel; at most %d MiB)", fileMiB))
+		return congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("choose the form (PDF, Word or Excel; at most %d MiB)", FileMiB))
 	}
 	defer f.Close()
-	if err := cleanForm(r); err != nil {
+	if err := CleanForm(r); err != nil {
 		return err
 	}
 	t, err := s.store.AddProcedureTemplate(r.Context(), r.PathValue("code"), hdr.Filename, f)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, t)
+	WriteJSON(w, http.StatusCreated, t)
 	return nil
 }
 
@@ -155,6 +155,6 @@ func (s *Server) apiProcedureTemplate(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	defer content.Close()
-	serveFile(w, r, storedFile{name: t.FileName, ctype: t.ContentType, sum: t.SHA256}, content)
+	ServeFile(w, r, StoredFile{Name: t.FileName, Type: t.ContentType, SHA256: t.SHA256}, content)
 	return nil
 }

@@ -41,14 +41,14 @@ func (s *Server) limitQuery(next http.Handler) http.Handler {
 			// A form's fields are read here, once (ParseForm keeps them);
 			// a malformed form is its handler's to refuse.
 			if r.ParseForm() == nil {
-				err = cleanForm(r)
+				err = CleanForm(r)
 			}
 		}
 		if err != nil {
 			if strings.HasPrefix(r.URL.Path, "/api/") {
 				s.writeAPIError(w, r, err)
 			} else {
-				s.renderError(w, r, err)
+				s.RenderError(w, r, err)
 			}
 			return
 		}
@@ -81,9 +81,9 @@ func cleanQuery(raw string) bool {
 	return true
 }
 
-// cleanForm refuses a parsed form (fields of a multipart one included)
+// CleanForm refuses a parsed form (fields of a multipart one included)
 // whose names or values are not clean text.
-func cleanForm(r *http.Request) error {
+func CleanForm(r *http.Request) error {
 	for k, vs := range r.Form {
 		if !cleanText(k) {
 			return errBadText

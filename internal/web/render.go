@@ -19,9 +19,9 @@ import (
 //go:embed templates
 var templateFS embed.FS
 
-// view is what every page template receives.
-type view struct {
-	L      *printer
+// View is what every page template receives.
+type View struct {
+	L      *Printer
 	Actor  congthuong.Actor
 	Path   string
 	Query  url.Values
@@ -37,16 +37,16 @@ type view struct {
 
 // fieldView is what the shared "field" template receives.
 type fieldView struct {
-	V                 *view
+	V                 *View
 	Name, Value, Hint string
 	ReadOnly          bool
 }
 
 // FieldError returns the message for a field, for templates.
-func (v *view) FieldError(field string) string { return v.Errors[field] }
+func (v *View) FieldError(field string) string { return v.Errors[field] }
 
 // Invalid returns "true" when field has an error, for aria-invalid.
-func (v *view) Invalid(field string) string {
+func (v *View) Invalid(field string) string {
 	if _, ok := v.Errors[field]; ok {
 		return "true"
 	}
@@ -74,7 +74,7 @@ func loadTemplates(a *assets) (map[string]*template.Template, error) {
 			return path + "?" + c.Encode()
 		},
 		"number": formatInt,
-		"fieldOf": func(v *view, name, value, hint string, readOnly bool) fieldView {
+		"fieldOf": func(v *View, name, value, hint string, readOnly bool) fieldView {
 			return fieldView{V: v, Name: name, Value: value, Hint: hint, ReadOnly: readOnly}
 		},
 		"join":  strings.Join,
@@ -118,18 +118,18 @@ func formatInt(n int) string {
 	return b.String()
 }
 
-// render writes a page. Templates execute into a buffer first so that an
+// Render writes a page. Templates execute into a buffer first so that an
 // error yields a clean error page instead of half a page.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v *view) {
+func (s *Server) Render(w http.ResponseWriter, r *http.Request, status int, name string, v *View) {
 	t, ok := s.templates[name]
 	if !ok {
-		s.renderError(w, r, fmt.Errorf("web: no template %q", name))
+		s.RenderError(w, r, fmt.Errorf("web: no template %q", name))
 		return
 	}
 	s.fillView(r, v)
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
-		s.renderError(w, r, fmt.Errorf("web: render %s: %w", name, err))
+		s.RenderError(w, r, fmt.Errorf("web: render %s: %w", name, err))
 		return
 	}
 	if takeFlash(r) != "" {
@@ -140,8 +140,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	w.Write(buf.Bytes())
 }
 
-func (s *Server) fillView(r *http.Request, v *view) {
-	v.L = s.printerFor(r)
+func (s *Server) fillView(r *http.Request, v *View) {
+	v.L = s.PrinterFor(r)
 	v.Actor = congthuong.ActorFrom(r.Context())
 	v.Path = r.URL.Path
 	v.Query = r.URL.Query()
@@ -152,22 +152,22 @@ func (s *Server) fillView(r *http.Request, v *view) {
 	}
 }
 
-// renderError shows an error page in the user's language, with the status
+// RenderError shows an error page in the user's language, with the status
 // of the error's code. Internal errors are logged, never shown.
-func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
+func (s *Server) RenderError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logInternal(r, err)
 	if wantsJSON(r) {
 		s.writeAPIError(w, r, err)
 		return
 	}
 	err = s.retryable(w, r, err)
-	status := errorStatus(err)
+	status := ErrorStatus(err)
 	if status == http.StatusUnauthorized && r.Method == http.MethodGet {
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
 	}
-	p := s.printerFor(r)
-	v := &view{Title: p.T("error.title"), D: map[string]any{
+	p := s.PrinterFor(r)
+	v := &View{Title: p.T("error.title"), D: map[string]any{
 		"Status": status, "Message": p.M(congthuong.ErrorMessage(err)), "RequestID": requestID(r.Context()),
 	}}
 	t := s.templates["error"]
@@ -182,9 +182,9 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 	w.Write(buf.Bytes())
 }
 
-// formErrors translates an error's field details for a form, and returns a
+// FormErrors translates an error's field details for a form, and returns a
 // general message for what has no field.
-func formErrors(p *printer, err error) (map[string]string, string) {
+func FormErrors(p *Printer, err error) (map[string]string, string) {
 	fields := map[string]string{}
 	for _, f := range congthuong.ErrorFields(err) {
 		if _, dup := fields[f.Field]; !dup {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"congthuong/internal/calendar"
 	"congthuong/internal/store"
 )
 
@@ -19,8 +18,6 @@ type Options struct {
 	SecureCookies bool
 	// Demo shows the demo banner: the data is not real.
 	Demo bool
-	// Calendar sets the office hours and schedule deadlines are counted on.
-	Calendar calendar.Options
 	// MapTiles and MapAttribution are the investor map's tile source (see
 	// config.Config); empty: no tiles.
 	MapTiles, MapAttribution string
@@ -50,17 +47,16 @@ type Server struct {
 	handler  http.Handler
 	// unitCache holds answers about administrative units, which change only
 	// when the reference data is reloaded at first start.
-	unitCache *responseCache
+	unitCache *Cache
 	// parks holds the public's answers about industrial parks and clusters.
 	parks parksCache
-	cal   calendarCache
 }
 
 // New builds a server; it fails if an embedded template or catalogue is
 // broken, so that a bad build never starts.
 func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
-	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle(), tracking: newFailureLimit(maxTrackingFailures, trackingWindow), unitCache: newResponseCache(4096, "public, max-age=300")}
-	s.parks.cache = newResponseCache(4096, "public, no-cache")
+	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle(), tracking: newFailureLimit(maxTrackingFailures, trackingWindow), unitCache: NewCache(4096, "public, max-age=300")}
+	s.parks.cache = NewCache(4096, "public, no-cache")
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
@@ -70,10 +66,6 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
 	}
 	if s.catalogs, err = loadCatalogs(); err != nil {
 		return nil, err
-	}
-	s.cal.opt = opts.Calendar
-	if len(s.cal.opt.OfficeHours) == 0 {
-		s.cal.opt.OfficeHours = calendar.DefaultOfficeHours
 	}
 	s.metrics = newMetrics(prometheus.NewRegistry(), st)
 	if s.handler, err = s.routes(); err != nil {

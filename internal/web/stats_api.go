@@ -19,7 +19,7 @@ func (s *Server) apiListIndicators(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": list})
+	WriteJSON(w, http.StatusOK, map[string]any{"items": list})
 	return nil
 }
 
@@ -27,7 +27,7 @@ func (s *Server) apiListIndicators(w http.ResponseWriter, r *http.Request) error
 // changes an indicator (administrators).
 func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) error {
 	var ind stats.Indicator
-	if err := decodeJSON(w, r, &ind); err != nil {
+	if err := DecodeJSON(w, r, &ind); err != nil {
 		return err
 	}
 	code := strings.ToUpper(r.PathValue("code"))
@@ -40,7 +40,7 @@ func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	ind.Normalize()
-	writeJSON(w, http.StatusOK, ind)
+	WriteJSON(w, http.StatusOK, ind)
 	return nil
 }
 
@@ -64,24 +64,24 @@ func (s *Server) apiListValues(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": list})
+	WriteJSON(w, http.StatusOK, map[string]any{"items": list})
 	return nil
 }
 
 // apiImportValues answers POST /api/v1/stats/values/import: a CSV or XLSX
 // file as the body or the "file" part of a form; ?dry_run=true checks only.
 func (s *Server) apiImportValues(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.receiveImport(w, r)
+	f, err := s.ReceiveImport(w, r)
 	if err != nil {
 		return err
 	}
-	defer f.release()
+	defer f.Release()
 	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
-	res, err := s.store.ImportValues(f.ctx, stats.ReadValueImport(bytes.NewReader(f.body)), dry)
+	res, err := s.store.ImportValues(f.Ctx, stats.ReadValueImport(bytes.NewReader(f.Body)), dry)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, res)
+	WriteJSON(w, http.StatusOK, res)
 	return nil
 }
 
@@ -97,7 +97,7 @@ func (s *Server) apiAnalytics(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, a)
+	WriteJSON(w, http.StatusOK, a)
 	return nil
 }
 
@@ -132,14 +132,14 @@ func analyticsQuery(v url.Values) (statsdb.AnalyticsQuery, error) {
 // indicator for a unit and period, with the resolution that set it.
 func (s *Server) apiSaveTarget(w http.ResponseWriter, r *http.Request) error {
 	var t stats.Target
-	if err := decodeJSON(w, r, &t); err != nil {
+	if err := DecodeJSON(w, r, &t); err != nil {
 		return err
 	}
 	if err := s.store.SaveTarget(r.Context(), t); err != nil {
 		return err
 	}
 	t.Normalize()
-	writeJSON(w, http.StatusOK, t)
+	WriteJSON(w, http.StatusOK, t)
 	return nil
 }
 
@@ -169,13 +169,13 @@ func (s *Server) exportValues(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		attachment(w, name+".csv")
+		Attachment(w, name+".csv")
 	} else {
 		if err := tabular.WriteXLSX(&buf, "values", stats.ValueColumns, each); err != nil {
 			return err
 		}
-		w.Header().Set("Content-Type", xlsxType)
-		attachment(w, name+".xlsx")
+		w.Header().Set("Content-Type", XLSXType)
+		Attachment(w, name+".xlsx")
 	}
 	w.Write(buf.Bytes())
 	return nil

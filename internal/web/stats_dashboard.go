@@ -22,7 +22,7 @@ import (
 // charts are ECharts options computed here; the tables under them carry
 // the same figures for readers without JavaScript.
 func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	lang := p.Lang()
 	q := r.URL.Query()
 	code := strings.ToUpper(q.Get("indicator"))
@@ -44,7 +44,7 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := &view{Title: p.T("dashboard.title"), Nav: "stats"}
+	v := &View{Title: p.T("dashboard.title"), Nav: "stats"}
 	d := map[string]any{"Indicators": list, "Indicator": code, "Unit": unitCode, "Year": year}
 	v.D = d
 	status := http.StatusOK
@@ -52,10 +52,10 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		v.Errors, v.Error = formErrors(p, err)
-		status = errorStatus(err)
+		v.Errors, v.Error = FormErrors(p, err)
+		status = ErrorStatus(err)
 	}
-	s.render(w, r, status, "dashboard", v)
+	s.Render(w, r, status, "dashboard", v)
 	return nil
 }
 
@@ -172,7 +172,7 @@ type unitCardRow struct {
 // over the year before and attainment of the target, each linked to its
 // dashboard.
 func (s *Server) showUnitCard(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	lang := p.Lang()
 	unitCode := strings.ToUpper(r.PathValue("code"))
 	year := calendar.DateOf(s.store.Now()).Year - 1
@@ -207,7 +207,7 @@ func (s *Server) showUnitCard(w http.ResponseWriter, r *http.Request) error {
 		}
 		rows = append(rows, row)
 	}
-	s.render(w, r, http.StatusOK, "unit_card", &view{Title: unitName, Nav: "stats",
+	s.Render(w, r, http.StatusOK, "unit_card", &View{Title: unitName, Nav: "stats",
 		D: map[string]any{"Unit": unitCode, "UnitName": unitName, "Year": year, "Rows": rows}})
 	return nil
 }

@@ -15,7 +15,7 @@ import (
 
 // apiListDataSets answers GET /api/v1/stats/datasets (public).
 func (s *Server) apiListDataSets(w http.ResponseWriter, r *http.Request) error {
-	writeJSON(w, http.StatusOK, map[string]any{"items": stats.DataSets()})
+	WriteJSON(w, http.StatusOK, map[string]any{"items": stats.DataSets()})
 	return nil
 }
 
@@ -28,7 +28,7 @@ type submissionInput struct {
 // apiEnterSubmission answers PUT /api/v1/stats/submissions/{data_set}/{unit}/{period}.
 func (s *Server) apiEnterSubmission(w http.ResponseWriter, r *http.Request) error {
 	var in submissionInput
-	if err := decodeJSON(w, r, &in); err != nil {
+	if err := DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	if err := s.store.EnterDataSet(r.Context(), r.PathValue("data_set"), r.PathValue("unit"), r.PathValue("period"), upperKeys(in.Values), in.Source); err != nil {
@@ -51,7 +51,7 @@ func (s *Server) apiDecideSubmission(approve bool) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var in submissionInput
 		if r.ContentLength > 0 {
-			if err := decodeJSON(w, r, &in); err != nil {
+			if err := DecodeJSON(w, r, &in); err != nil {
 				return err
 			}
 		}
@@ -66,7 +66,7 @@ func (s *Server) apiDecideSubmission(approve bool) handlerFunc {
 // apiListSubmissions answers GET /api/v1/stats/submissions?data_set=&period=&province=.
 func (s *Server) apiListSubmissions(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	cal, err := s.calendar(r.Context())
+	cal, err := s.store.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func (s *Server) apiListSubmissions(w http.ResponseWriter, r *http.Request) erro
 	if subs == nil {
 		subs = []statsdb.Submission{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": subs, "completeness": c})
+	WriteJSON(w, http.StatusOK, map[string]any{"items": subs, "completeness": c})
 	return nil
 }
 
@@ -89,9 +89,9 @@ func (s *Server) showEntry(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
 	a := congthuong.ActorFrom(r.Context())
 	if !a.System && !a.IsStaff() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	q := r.URL.Query()
 	if r.Method == http.MethodPost {
 		q = r.PostForm
@@ -140,12 +140,12 @@ func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int,
 		}
 		fields = append(fields, f)
 	}
-	v := &view{Title: p.T("entry.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
+	v := &View{Title: p.T("entry.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
 		"Unit": unitCode, "Period": period, "Fields": fields, "Source": q.Get("source")}}
 	if formErr != nil {
-		v.Errors, v.Error = formErrors(p, formErr)
+		v.Errors, v.Error = FormErrors(p, formErr)
 	}
-	s.render(w, r, status, "entry", v)
+	s.Render(w, r, status, "entry", v)
 	return nil
 }
 
@@ -176,9 +176,9 @@ func (s *Server) doEntry(w http.ResponseWriter, r *http.Request) error {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL || congthuong.ErrorCode(err) == congthuong.EUNAUTHORIZED {
 			return err
 		}
-		return s.renderEntry(w, r, errorStatus(err), err)
+		return s.renderEntry(w, r, ErrorStatus(err), err)
 	}
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/stats/submissions?data_set="+ds.Code+"&period="+f.Get("period"), http.StatusSeeOther)
 	return nil
 }
@@ -188,9 +188,9 @@ func (s *Server) doEntry(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) showSubmissions(w http.ResponseWriter, r *http.Request) error {
 	a := congthuong.ActorFrom(r.Context())
 	if !a.System && !a.IsStaff() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	q := r.URL.Query()
 	ds, ok := stats.FindDataSet(q.Get("data_set"))
 	if !ok {
@@ -206,9 +206,9 @@ func (s *Server) showSubmissions(w http.ResponseWriter, r *http.Request) error {
 	if province == "" && a.ProvinceCode != congthuong.CountryCode {
 		province = a.ProvinceCode
 	}
-	v := &view{Title: p.T("submissions.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
+	v := &View{Title: p.T("submissions.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
 		"Period": period, "Province": province}}
-	cal, err := s.calendar(r.Context())
+	cal, err := s.store.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -218,11 +218,11 @@ func (s *Server) showSubmissions(w http.ResponseWriter, r *http.Request) error {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		v.Errors, v.Error = formErrors(p, err)
-		status = errorStatus(err)
+		v.Errors, v.Error = FormErrors(p, err)
+		status = ErrorStatus(err)
 	}
 	v.D.(map[string]any)["Items"], v.D.(map[string]any)["C"] = subs, c
-	s.render(w, r, status, "submissions", v)
+	s.Render(w, r, status, "submissions", v)
 	return nil
 }
 
@@ -236,7 +236,7 @@ func (s *Server) doDecide(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.DecideDataSet(r.Context(), f.Get("data_set"), f.Get("unit"), f.Get("period"), approve, f.Get("note")); err != nil {
 		return err
 	}
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/stats/submissions?data_set="+f.Get("data_set")+"&period="+f.Get("period"), http.StatusSeeOther)
 	return nil
 }
@@ -291,7 +291,7 @@ func (s *Server) dataSetTemplate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	attachment(w, ds.Code+"-"+unitCode+"-"+p.String()+".xlsx")
+	Attachment(w, ds.Code+"-"+unitCode+"-"+p.String()+".xlsx")
 	w.Write(buf.Bytes())
 	return nil
 }

@@ -24,7 +24,7 @@ type statsRow struct {
 // as a written sentence and a ranking table, each figure linked to the
 // API query that produced it. The public sees official values only.
 func (s *Server) showStats(w http.ResponseWriter, r *http.Request) error {
-	p := s.printerFor(r)
+	p := s.PrinterFor(r)
 	lang := p.Lang()
 	q := r.URL.Query()
 	list, err := s.store.Indicators(r.Context())
@@ -40,7 +40,7 @@ func (s *Server) showStats(w http.ResponseWriter, r *http.Request) error {
 			form.Set(k, v)
 		}
 	}
-	v := &view{Title: p.T("stats.title"), Nav: "stats"}
+	v := &View{Title: p.T("stats.title"), Nav: "stats"}
 	d := map[string]any{"Indicators": list, "Form": form, "Lang": lang}
 	v.D = d
 	status := http.StatusOK
@@ -53,8 +53,8 @@ func (s *Server) showStats(w http.ResponseWriter, r *http.Request) error {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		v.Errors, v.Error = formErrors(p, err)
-		status = errorStatus(err)
+		v.Errors, v.Error = FormErrors(p, err)
+		status = ErrorStatus(err)
 	} else {
 		d["A"] = a
 		d["APIQuery"] = "/api/v1/stats/analytics?" + form.Encode()
@@ -106,6 +106,6 @@ func (s *Server) showStats(w http.ResponseWriter, r *http.Request) error {
 			d["TotalGrowth"] = stats.Percent(*a.Summary.TotalGrowthPct, lang)
 		}
 	}
-	s.render(w, r, status, "stats", v)
+	s.Render(w, r, status, "stats", v)
 	return nil
 }

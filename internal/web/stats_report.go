@@ -96,15 +96,15 @@ func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, rep)
+	WriteJSON(w, http.StatusOK, rep)
 	return nil
 }
 
 // showReport is the printable report page.
 func (s *Server) showReport(w http.ResponseWriter, r *http.Request) error {
-	pr := s.printerFor(r)
+	pr := s.PrinterFor(r)
 	q := r.URL.Query()
-	v := &view{Title: pr.T("report.title"), Nav: "stats", D: map[string]any{"Q": q, "Templates": stats.ReportTemplates}}
+	v := &View{Title: pr.T("report.title"), Nav: "stats", D: map[string]any{"Q": q, "Templates": stats.ReportTemplates}}
 	status := http.StatusOK
 	if q.Get("template") != "" {
 		t, p, unitCode, lang, err := reportQuery(q, pr.Lang())
@@ -116,14 +116,14 @@ func (s *Server) showReport(w http.ResponseWriter, r *http.Request) error {
 			if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 				return err
 			}
-			v.Errors, v.Error = formErrors(pr, err)
-			status = errorStatus(err)
+			v.Errors, v.Error = FormErrors(pr, err)
+			status = ErrorStatus(err)
 		} else {
 			v.Title = rep.Title
 			v.D.(map[string]any)["Report"] = reportView(rep)
 		}
 	}
-	s.render(w, r, status, "report", v)
+	s.Render(w, r, status, "report", v)
 	return nil
 }
 
@@ -165,7 +165,7 @@ func reportView(rep *stats.Report) map[string]any {
 // sheet (indicator, period, figure, unit of measure, growth), with the
 // sentences below.
 func (s *Server) exportReport(w http.ResponseWriter, r *http.Request) error {
-	pr := s.printerFor(r)
+	pr := s.PrinterFor(r)
 	t, p, unitCode, lang, err := reportQuery(r.URL.Query(), pr.Lang())
 	if err != nil {
 		return err
@@ -214,7 +214,7 @@ func (s *Server) exportReport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	attachment(w, "report-"+t.Code+"-"+unitCode+"-"+p.String()+".xlsx")
+	Attachment(w, "report-"+t.Code+"-"+unitCode+"-"+p.String()+".xlsx")
 	w.Write(buf.Bytes())
 	return nil
 }

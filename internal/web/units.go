@@ -12,7 +12,7 @@ import (
 // unitFilter reads the unit query parameters shared by the page and the API.
 func (s *Server) unitFilter(r *http.Request) (unitdb.UnitFilter, error) {
 	q := r.URL.Query()
-	page, err := listPage(q)
+	page, err := ListPage(q)
 	if err != nil {
 		return unitdb.UnitFilter{}, err
 	}
@@ -31,7 +31,7 @@ func (s *Server) apiListUnits(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.unitCache.serveJSON(w, r, fmt.Sprintf("list %+v", f), func() (any, error) {
 		units, total, err := s.store.FindUnits(r.Context(), f)
-		return newList(units, total, f.Page), err
+		return NewList(units, total, f.Page), err
 	})
 }
 
@@ -54,7 +54,7 @@ func (s *Server) apiListGroups(w http.ResponseWriter, r *http.Request) error {
 	if groups == nil {
 		groups = []unit.Group{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": groups})
+	WriteJSON(w, http.StatusOK, map[string]any{"items": groups})
 	return nil
 }
 
@@ -76,14 +76,14 @@ func (s *Server) showUnits(w http.ResponseWriter, r *http.Request) error {
 	}
 	units, total, err := s.store.FindUnits(r.Context(), f)
 	if err != nil {
-		p := s.printerFor(r)
-		fields, msg := formErrors(p, err)
-		s.render(w, r, http.StatusBadRequest, "units", &view{Title: p.T("units.title"), Nav: "units", Error: msg, Errors: fields,
-			D: map[string]any{"Filter": form, "Units": nil, "Pager": pager{}}})
+		p := s.PrinterFor(r)
+		fields, msg := FormErrors(p, err)
+		s.Render(w, r, http.StatusBadRequest, "units", &View{Title: p.T("units.title"), Nav: "units", Error: msg, Errors: fields,
+			D: map[string]any{"Filter": form, "Units": nil, "Pager": Pager{}}})
 		return nil
 	}
-	s.render(w, r, http.StatusOK, "units", &view{Title: s.printerFor(r).T("units.title"), Nav: "units",
-		D: map[string]any{"Filter": form, "Units": units, "Pager": newPager(total, f.Page), "Searching": searching}})
+	s.Render(w, r, http.StatusOK, "units", &View{Title: s.PrinterFor(r).T("units.title"), Nav: "units",
+		D: map[string]any{"Filter": form, "Units": units, "Pager": NewPager(total, f.Page), "Searching": searching}})
 	return nil
 }
 
@@ -117,6 +117,6 @@ func (s *Server) showUnit(w http.ResponseWriter, r *http.Request) error {
 			d["Parent"] = parent
 		}
 	}
-	s.render(w, r, http.StatusOK, "unit", &view{Title: u.FullName, Nav: "units", D: d})
+	s.Render(w, r, http.StatusOK, "unit", &View{Title: u.FullName, Nav: "units", D: d})
 	return nil
 }

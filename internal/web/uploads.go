@@ -12,17 +12,17 @@ import (
 const (
 	// formRoom is room for a form's other fields.
 	formRoom = 1 << 20
-	// maxOneFileRequest carries one stored file: a site's photo or
+	// MaxOneFileRequest carries one stored file: a site's photo or
 	// document, a procedure's blank form.
-	maxOneFileRequest = db.MaxStoredFile + formRoom
+	MaxOneFileRequest = db.MaxStoredFile + formRoom
 	// maxFilingRequest carries a dossier's filing or step with its papers.
 	maxFilingRequest = proceduredb.MaxDossierFiles*db.MaxStoredFile + formRoom
-	// maxImportRequest carries an import's CSV or XLSX file.
-	maxImportRequest = tabular.MaxWorkbookBytes + formRoom
-	// multipartMemory is how much of a multipart form is held in memory;
+	// MaxImportRequest carries an import's CSV or XLSX file.
+	MaxImportRequest = tabular.MaxWorkbookBytes + formRoom
+	// MultipartMemory is how much of a multipart form is held in memory;
 	// larger parts spill to temporary files.
-	multipartMemory = 32 << 20
-	// fileMiB and importMiB are the limits as users read them.
-	fileMiB   = db.MaxStoredFile >> 20
-	importMiB = tabular.MaxWorkbookBytes >> 20
+	MultipartMemory = 32 << 20
+	// FileMiB and importMiB are the limits as users read them.
+	FileMiB   = db.MaxStoredFile >> 20
+	ImportMiB = tabular.MaxWorkbookBytes >> 20
 )

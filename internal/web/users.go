@@ -13,7 +13,7 @@ import (
 
 func userFilter(r *http.Request) (authdb.UserFilter, error) {
 	q := r.URL.Query()
-	page, err := listPage(q)
+	page, err := ListPage(q)
 	return authdb.UserFilter{Q: q.Get("q"), Role: congthuong.Role(q.Get("role")), Page: page}, err
 }
 
@@ -26,7 +26,7 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, u)
+	WriteJSON(w, http.StatusOK, u)
 	return nil
 }
 
@@ -39,7 +39,7 @@ func (s *Server) apiListUsers(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, newList(users, total, f.Page))
+	WriteJSON(w, http.StatusOK, NewList(users, total, f.Page))
 	return nil
 }
 
@@ -55,7 +55,7 @@ type userInput struct {
 
 func (s *Server) apiCreateUser(w http.ResponseWriter, r *http.Request) error {
 	var in userInput
-	if err := decodeJSON(w, r, &in); err != nil {
+	if err := DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	u := &auth.User{Username: in.Username, DisplayName: in.DisplayName, Email: in.Email, Role: in.Role,
@@ -63,13 +63,13 @@ func (s *Server) apiCreateUser(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.CreateUser(r.Context(), u, in.Password); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, u)
+	WriteJSON(w, http.StatusCreated, u)
 	return nil
 }
 
 func auditFilter(r *http.Request) (store.AuditFilter, error) {
 	q := r.URL.Query()
-	page, err := listPage(q)
+	page, err := ListPage(q)
 	if err != nil {
 		return store.AuditFilter{}, err
 	}
@@ -99,7 +99,7 @@ func (s *Server) apiListAudit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, newList(entries, total, f.Page))
+	WriteJSON(w, http.StatusOK, NewList(entries, total, f.Page))
 	return nil
 }
 
@@ -112,8 +112,8 @@ func (s *Server) showAudit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "audit", &view{Title: s.printerFor(r).T("audit.title"), Nav: "audit",
-		D: map[string]any{"Entries": entries, "Pager": newPager(total, f.Page)}})
+	s.Render(w, r, http.StatusOK, "audit", &View{Title: s.PrinterFor(r).T("audit.title"), Nav: "audit",
+		D: map[string]any{"Entries": entries, "Pager": NewPager(total, f.Page)}})
 	return nil
 }
 
@@ -126,28 +126,28 @@ func (s *Server) showUsers(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "users", &view{Title: s.printerFor(r).T("users.title"), Nav: "users",
-		D: map[string]any{"Users": users, "Pager": newPager(total, f.Page), "Roles": congthuong.Roles}})
+	s.Render(w, r, http.StatusOK, "users", &View{Title: s.PrinterFor(r).T("users.title"), Nav: "users",
+		D: map[string]any{"Users": users, "Pager": NewPager(total, f.Page), "Roles": congthuong.Roles}})
 	return nil
 }
 
 func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status int, u *auth.User, isNew bool, err error) {
-	p := s.printerFor(r)
-	v := &view{Nav: "users", D: map[string]any{"U": u, "New": isNew, "Roles": congthuong.Roles}}
+	p := s.PrinterFor(r)
+	v := &View{Nav: "users", D: map[string]any{"U": u, "New": isNew, "Roles": congthuong.Roles}}
 	if isNew {
 		v.Title = p.T("users.new")
 	} else {
 		v.Title = p.T("users.edit") + ": " + u.Username
 	}
 	if err != nil {
-		v.Errors, v.Error = formErrors(p, err)
+		v.Errors, v.Error = FormErrors(p, err)
 	}
-	s.render(w, r, status, "user_form", v)
+	s.Render(w, r, status, "user_form", v)
 }
 
 func (s *Server) showNewUser(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.IsAdmin() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
 	s.renderUserForm(w, r, http.StatusOK, &auth.User{Role: congthuong.RoleOfficer, Active: true,
 		UnitCode: congthuong.ActorFrom(r.Context()).UnitCode}, true, nil)
@@ -169,12 +169,12 @@ func (s *Server) doCreateUser(w http.ResponseWriter, r *http.Request) error {
 	u.Active, u.MustChangePassword = true, true
 	if err := s.store.CreateUser(r.Context(), u, r.PostForm.Get("password")); err != nil {
 		if len(congthuong.ErrorFields(err)) > 0 {
-			s.renderUserForm(w, r, errorStatus(err), u, true, err)
+			s.renderUserForm(w, r, ErrorStatus(err), u, true, err)
 			return nil
 		}
 		return err
 	}
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 	return nil
 }
@@ -193,7 +193,7 @@ func (s *Server) showEditUser(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if a := congthuong.ActorFrom(r.Context()); !a.IsAdmin() {
-		return forbiddenOrLogin(a)
+		return ForbiddenOrLogin(a)
 	}
 	u, err := s.store.FindUserByID(r.Context(), id)
 	if err != nil {
@@ -217,12 +217,12 @@ func (s *Server) doUpdateUser(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		if len(congthuong.ErrorFields(err)) > 0 || congthuong.ErrorCode(err) == congthuong.EINVALID {
 			in.ID = id
-			s.renderUserForm(w, r, errorStatus(err), in, false, err)
+			s.renderUserForm(w, r, ErrorStatus(err), in, false, err)
 			return nil
 		}
 		return err
 	}
-	s.flash(w, "flash.saved")
+	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/admin/users/"+strconv.FormatInt(u.ID, 10), http.StatusSeeOther)
 	return nil
 }
@@ -245,8 +245,8 @@ func (s *Server) doResetPassword(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := s.printerFor(r)
-	s.render(w, r, http.StatusOK, "user_form", &view{Nav: "users", Title: p.T("users.edit") + ": " + u.Username,
+	p := s.PrinterFor(r)
+	s.Render(w, r, http.StatusOK, "user_form", &View{Nav: "users", Title: p.T("users.edit") + ": " + u.Username,
 		D: map[string]any{"U": u, "Roles": congthuong.Roles, "NewPassword": password}})
 	return nil
 }

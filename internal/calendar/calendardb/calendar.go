@@ -12,15 +12,33 @@ import (
 	"congthuong/internal/db"
 )
 
+// Schedules is the calendar overrides' SQL, and the calendar built from
+// them (Current).
+type Schedules struct {
+	*db.DB
+	current currentCalendar
+}
+
+// New returns the schedules' store over d; its calendar counts time in the
+// default office hours until SetOptions says otherwise.
+func New(d *db.DB) *Schedules {
+	return &Schedules{DB: d, current: currentCalendar{opt: calendar.DefaultOptions()}}
+}
+
+// SetOptions sets the office hours the configuration gives, before the
+// platform serves.
+func (s *Schedules) SetOptions(opt calendar.Options) {
+	if len(opt.OfficeHours) == 0 {
+		opt.OfficeHours = calendar.DefaultOfficeHours
+	}
+	s.current.mu.Lock()
+	s.current.opt, s.current.cal = opt, nil
+	s.current.mu.Unlock()
+}
+
 // calendarVersionKey is a setting bumped with every change of overrides, in
 // the same transaction, so that every process sharing the database can tell
 // cheaply that its calendar is stale.
-// Schedules is the calendar overrides' SQL.
-type Schedules struct{ *db.DB }
-
-// New returns the schedules' store over d.
-func New(d *db.DB) *Schedules { return &Schedules{d} }
-
 const calendarVersionKey = "calendar_version"
 
 // CalendarOverrides returns every override, by date. They are public.
@@ -72,6 +90,7 @@ func (s *Schedules) SaveCalendarOverride(ctx context.Context, o calendar.Overrid
 		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid calendar override",
 			Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
 	}
+	defer s.changed()
 	return s.WithTx(ctx, func(tx *db.Tx) error {
 		before, err := findOverride(ctx, tx, o.Date, o.Scope)
 		if err != nil {
@@ -99,6 +118,7 @@ func (s *Schedules) DeleteCalendarOverride(ctx context.Context, day calendar.Dat
 	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change the calendar"); err != nil {
 		return err
 	}
+	defer s.changed()
 	return s.WithTx(ctx, func(tx *db.Tx) error {
 		before, err := findOverride(ctx, tx, day, scope)
 		if err != nil {

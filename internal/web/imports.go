@@ -1,0 +1,64 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+
+	"congthuong"
+)
+
+// ImportFile is an import's uploaded file, received while holding one of
+// the store's import slots (store.AcquireImport): ctx carries the slot to
+// the import; release gives it back.
+type ImportFile struct {
+	Ctx     context.Context
+	Body    []byte
+	Release func()
+}
+
+// ReceiveImport takes an import slot and reads the uploaded file: the
+// "file" part of a multipart form, or the raw body. Who may not import is
+// refused before either.
+func (s *Server) ReceiveImport(w http.ResponseWriter, r *http.Request) (*ImportFile, error) {
+	if a := congthuong.ActorFrom(r.Context()); !a.System && !a.CanWrite() {
+		return nil, ForbiddenOrLogin(a)
+	}
+	ctx, release, err := s.store.AcquireImport(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	body, err := readUpload(w, r)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	return &ImportFile{Ctx: ctx, Body: body, Release: release}, nil
+}
+
+// readUpload returns the uploaded file: the "file" part of a multipart form,
+// or the raw body.
+func readUpload(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, MaxImportRequest)
+	var src io.Reader = r.Body
+	if ct := r.Header.Get("Content-Type"); len(ct) >= 19 && ct[:19] == "multipart/form-data" {
+		f, _, err := r.FormFile("file")
+		if err != nil {
+			return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "no file",
+				Fields: []congthuong.FieldError{{Field: "file", Message: "choose a CSV or XLSX file to import"}}}
+		}
+		defer f.Close()
+		src = f
+	}
+	body, err := io.ReadAll(src)
+	if err != nil {
+		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "upload failed",
+			Fields: []congthuong.FieldError{{Field: "file", Message: fmt.Sprintf("the file could not be read (larger than %d MiB?)", ImportMiB)}}}
+	}
+	if len(body) == 0 {
+		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "empty file",
+			Fields: []congthuong.FieldError{{Field: "file", Message: "choose a CSV or XLSX file to import"}}}
+	}
+	return body, nil
+}

@@ -15,6 +15,7 @@ import (
 	"congthuong/internal/config"
 	"congthuong/internal/mailer"
 	"congthuong/internal/setup"
+	"congthuong/internal/site"
 	"congthuong/internal/store"
 	"congthuong/internal/web"
 )
@@ -76,7 +77,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	h, err := web.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st),
+	h, err := site.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st),
 		MapTiles: m.Config.MapTiles, MapAttribution: m.Config.MapAttribution,
 		SMTP: m.Config.SMTPURL != "", TrustedProxies: proxies, MetricsToken: m.Config.MetricsToken})
 	if err != nil {

@@ -24,6 +24,7 @@ import (
 
 	"congthuong/internal/audit"
 	"congthuong/internal/setup"
+	"congthuong/internal/site"
 	"congthuong/internal/store"
 	"congthuong/internal/web"
 )
@@ -110,7 +111,7 @@ func run(path string, conc int, dur time.Duration, dbURL string, parks, scale in
 			}
 		}
 	}
-	h, err := web.New(st, log, web.Options{SecureCookies: true})
+	h, err := site.New(st, log, web.Options{SecureCookies: true})
 	if err != nil {
 		return err
 	}

@@ -121,7 +121,7 @@ func TestNULText(t *testing.T) {
 // take answers 405 naming the ones it does.
 func TestAnonymousAndMethods(t *testing.T) {
 	e := newEnv(t, storetest.SQLite(t))
-	doc, _ := loadOpenAPI(t)
+	doc, _ := loadOpenAPI(t, e.server.OpenAPI())
 	param := regexp.MustCompile(`\{[a-z_]+\}`)
 	reserved := 0
 	for _, rt := range e.server.APIRoutes() {

@@ -19,6 +19,7 @@ import (
 	"congthuong/internal/auth"
 	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/setup"
+	"congthuong/internal/site"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/web"
@@ -44,7 +45,7 @@ func BenchmarkSubmitDossiers(b *testing.B) {
 			if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: testPassword}); err != nil {
 				b.Fatal(err)
 			}
-			srv, err := web.New(st, log, web.Options{SecureCookies: false})
+			srv, err := site.New(st, log, web.Options{SecureCookies: false})
 			if err != nil {
 				b.Fatal(err)
 			}

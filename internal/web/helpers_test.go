@@ -20,6 +20,7 @@ import (
 	"congthuong/internal/auth"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/setup"
+	"congthuong/internal/site"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/web"
@@ -47,7 +48,7 @@ func newEnv(t *testing.T, st *store.Store) *env {
 	if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: testPassword}); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(st, log, web.Options{SecureCookies: true})
+	srv, err := site.New(st, log, web.Options{SecureCookies: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +109,7 @@ func (e *env) do(user, method, target, contentType string, body []byte) *httptes
 	w := httptest.NewRecorder()
 	e.server.ServeHTTP(w, r)
 	if strings.HasPrefix(target, "/api/v1/") {
-		validateAgainstOpenAPI(e.t, r, body, w)
+		validateAgainstOpenAPI(e.t, e.server.OpenAPI(), r, body, w)
 	}
 	return w
 }
@@ -118,11 +119,11 @@ var (
 	openAPIRouter routers.Router
 )
 
-func loadOpenAPI(t testing.TB) (*openapi3.T, routers.Router) {
+func loadOpenAPI(t testing.TB, merged []byte) (*openapi3.T, routers.Router) {
 	t.Helper()
 	if openAPIDoc == nil {
 		loader := openapi3.NewLoader()
-		doc, err := loader.LoadFromData(web.OpenAPI)
+		doc, err := loader.LoadFromData(merged)
 		if err != nil {
 			t.Fatalf("openapi.json: %v", err)
 		}
@@ -146,9 +147,9 @@ func loadOpenAPI(t testing.TB) (*openapi3.T, routers.Router) {
 
 // validateAgainstOpenAPI checks that a response matches the document: the
 // route exists, the status is declared, and the body fits the schema.
-func validateAgainstOpenAPI(t *testing.T, r *http.Request, body []byte, w *httptest.ResponseRecorder) {
+func validateAgainstOpenAPI(t *testing.T, merged []byte, r *http.Request, body []byte, w *httptest.ResponseRecorder) {
 	t.Helper()
-	_, router := loadOpenAPI(t)
+	_, router := loadOpenAPI(t, merged)
 	req := r.Clone(context.Background())
 	req.Body = io.NopCloser(bytes.NewReader(body))
 	req.URL.Scheme, req.URL.Host = "", ""

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 	"time"
@@ -29,16 +30,37 @@ type catalog struct {
 
 type messagePattern struct{ prefix, suffix, out string }
 
-func loadCatalogs() (map[string]*catalog, error) {
+// loadCatalogs merges the modules' strings, language by language. Two
+// modules may not give the same UI key; they may translate the same
+// message only in the same words.
+func loadCatalogs(modules []Module) (map[string]*catalog, error) {
 	out := map[string]*catalog{}
 	for _, lang := range languages {
-		b, err := localeFS.ReadFile("locale/" + lang + ".json")
-		if err != nil {
-			return nil, err
-		}
-		c := &catalog{}
-		if err := json.Unmarshal(b, c); err != nil {
-			return nil, fmt.Errorf("locale %s: %w", lang, err)
+		c := &catalog{UI: map[string]string{}, Messages: map[string]string{}}
+		for _, m := range modules {
+			if m.Locale == nil {
+				continue
+			}
+			b, err := fs.ReadFile(m.Locale, lang+".json")
+			if err != nil {
+				return nil, fmt.Errorf("web: module %s: %w", m.Name, err)
+			}
+			var part catalog
+			if err := json.Unmarshal(b, &part); err != nil {
+				return nil, fmt.Errorf("web: module %s: locale %s: %w", m.Name, lang, err)
+			}
+			for k, v := range part.UI {
+				if _, dup := c.UI[k]; dup {
+					return nil, fmt.Errorf("web: module %s: %s string %q is another module's", m.Name, lang, k)
+				}
+				c.UI[k] = v
+			}
+			for k, v := range part.Messages {
+				if have, dup := c.Messages[k]; dup && have != v {
+					return nil, fmt.Errorf("web: module %s: %s message %q is translated otherwise by another module", m.Name, lang, k)
+				}
+				c.Messages[k] = v
+			}
 		}
 		for k, v := range c.Messages {
 			if i := strings.Index(k, "{}"); i >= 0 {

@@ -8,17 +8,97 @@ import (
 	"strings"
 )
 
-// OpenAPI is the API description served at /api/v1/openapi.json. It is
-// written by hand; TestOpenAPI checks that every route is in it and that
-// responses in the tests match it.
+// coreOpenAPI is the API document's frame (info, servers, security
+// schemes, the shared parameters, responses and schemas) and the core's own
+// paths. Each module adds its paths and components; the parts are written
+// by hand, and the tests check that every route is in the merged document
+// and that responses match it.
 //
 //go:embed openapi.json
-var OpenAPI []byte
+var coreOpenAPI []byte
+
+// OpenAPI returns the merged API document, served at
+// /api/v1/openapi.json.
+func (s *Server) OpenAPI() []byte { return s.openapi }
 
 func (s *Server) serveOpenAPI(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=3600")
-	w.Write(OpenAPI)
+	w.Write(s.openapi)
+}
+
+// mergeOpenAPI merges the modules' parts into one document: the first part
+// is the frame; the others may hold only paths, components and tags, and
+// may not name a path or component another part has.
+func mergeOpenAPI(modules []Module) ([]byte, error) {
+	var doc map[string]any
+	for i, m := range modules {
+		if len(m.OpenAPI) == 0 {
+			continue
+		}
+		var part map[string]any
+		if err := json.Unmarshal(m.OpenAPI, &part); err != nil {
+			return nil, fmt.Errorf("web: OpenAPI part of %s: %w", m.Name, err)
+		}
+		if doc == nil {
+			if i != 0 || part["openapi"] == nil {
+				return nil, fmt.Errorf("web: the first module (%s) must give the OpenAPI frame", m.Name)
+			}
+			doc = part
+			continue
+		}
+		for key, v := range part {
+			switch key {
+			case "paths":
+				if err := mergeNamed(doc, "paths", v, m.Name); err != nil {
+					return nil, err
+				}
+			case "components":
+				kinds, _ := v.(map[string]any)
+				comps, _ := doc["components"].(map[string]any)
+				if comps == nil {
+					comps = map[string]any{}
+					doc["components"] = comps
+				}
+				for kind, named := range kinds {
+					if err := mergeNamed(comps, kind, named, m.Name); err != nil {
+						return nil, err
+					}
+				}
+			case "tags":
+				tags, _ := doc["tags"].([]any)
+				more, _ := v.([]any)
+				doc["tags"] = append(tags, more...)
+			default:
+				return nil, fmt.Errorf("web: OpenAPI part of %s may not set %q", m.Name, key)
+			}
+		}
+	}
+	if doc == nil {
+		return nil, fmt.Errorf("web: no OpenAPI document")
+	}
+	return json.MarshalIndent(doc, "", "  ")
+}
+
+// mergeNamed adds the entries of more (an object) to into[key], refusing
+// one already there.
+func mergeNamed(into map[string]any, key string, more any, module string) error {
+	have, _ := into[key].(map[string]any)
+	if have == nil {
+		have = map[string]any{}
+		into[key] = have
+	}
+	entries, ok := more.(map[string]any)
+	if !ok {
+		return fmt.Errorf("web: OpenAPI part of %s: %s is not an object", module, key)
+	}
+	for name, v := range entries {
+		if _, dup := have[name]; dup {
+			return fmt.Errorf("web: OpenAPI part of %s: %s %q is already given", module, key, name)
+		}
+		have[name] = v
+	}
+	return nil
 }
 
 // loginRequired lists the API operations ("GET /api/v1/dossiers") whose

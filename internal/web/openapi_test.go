@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"congthuong/internal/site"
 	"congthuong/internal/storetest"
 	"congthuong/internal/web"
 )
@@ -13,11 +14,11 @@ import (
 // TestOpenAPIRoutes checks that every API route is documented and every
 // documented operation is served.
 func TestOpenAPIRoutes(t *testing.T) {
-	doc, _ := loadOpenAPI(t)
-	srv, err := web.New(storetest.SQLite(t), slog.New(slog.NewTextHandler(io.Discard, nil)), web.Options{})
+	srv, err := site.New(storetest.SQLite(t), slog.New(slog.NewTextHandler(io.Discard, nil)), web.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	doc, _ := loadOpenAPI(t, srv.OpenAPI())
 	served := map[string]bool{}
 	for _, rt := range srv.APIRoutes() {
 		key := rt.Method + " " + rt.Pattern

@@ -21,6 +21,7 @@ import (
 	"congthuong"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/park"
+	"congthuong/internal/site"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/web"
@@ -242,7 +243,7 @@ func TestSecurityHeadersAndAssets(t *testing.T) {
 		if w := e.do("", "GET", "/units", "", nil); w.Header().Get("Strict-Transport-Security") == "" {
 			t.Error("no HSTS with secure cookies")
 		}
-		withToken, err := web.New(e.store, slog.New(slog.NewTextHandler(io.Discard, nil)), web.Options{MetricsToken: "a-long-metrics-token"})
+		withToken, err := site.New(e.store, slog.New(slog.NewTextHandler(io.Discard, nil)), web.Options{MetricsToken: "a-long-metrics-token"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -263,7 +264,7 @@ func TestSecurityHeadersAndAssets(t *testing.T) {
 func TestLoginUnderAttack(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		e := newEnv(t, st)
-		srv, err := web.New(e.store, slog.New(slog.NewTextHandler(io.Discard, nil)),
+		srv, err := site.New(e.store, slog.New(slog.NewTextHandler(io.Discard, nil)),
 			web.Options{SecureCookies: true, TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}})
 		if err != nil {
 			t.Fatal(err)
@@ -321,7 +322,7 @@ func TestRequestLogs(t *testing.T) {
 		e := newEnv(t, st)
 		var logs bytes.Buffer
 		var mu sync.Mutex
-		srv, err := web.New(e.store, slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, nil)), web.Options{SecureCookies: true})
+		srv, err := site.New(e.store, slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, nil)), web.Options{SecureCookies: true})
 		if err != nil {
 			t.Fatal(err)
 		}

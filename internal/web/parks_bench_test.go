@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"congthuong/internal/setup"
+	"congthuong/internal/site"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/web"
@@ -37,7 +38,7 @@ func BenchmarkParks5000(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.Logf("%s: 5,000 sites and 200,000 tenants imported in %s", db.name, time.Since(start).Round(time.Millisecond))
-			srv, err := web.New(st, log, web.Options{SecureCookies: true})
+			srv, err := site.New(st, log, web.Options{SecureCookies: true})
 			if err != nil {
 				b.Fatal(err)
 			}

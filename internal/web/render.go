@@ -53,9 +53,9 @@ func (v *View) Invalid(field string) string {
 	return "false"
 }
 
-// loadTemplates parses the layout with each page into its own set, so that
-// pages may define the same block names.
-func loadTemplates(a *assets) (map[string]*template.Template, error) {
+// loadTemplates parses the layout with each module's pages, each into its
+// own set, so that pages may define the same block names.
+func loadTemplates(a *assets, modules []Module) (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
 		"asset": a.URL,
 		"localTime": func(t time.Time) string {
@@ -85,17 +85,26 @@ func loadTemplates(a *assets) (map[string]*template.Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages, err := fs.Glob(templateFS, "templates/pages/*.html")
-	if err != nil {
-		return nil, err
-	}
 	out := map[string]*template.Template{}
-	for _, p := range pages {
-		t, err := template.Must(layout.Clone()).ParseFS(templateFS, p)
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", p, err)
+	for _, m := range modules {
+		if m.Templates == nil {
+			continue
 		}
-		out[strings.TrimSuffix(strings.TrimPrefix(p, "templates/pages/"), ".html")] = t
+		pages, err := fs.Glob(m.Templates, "pages/*.html")
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range pages {
+			name := strings.TrimSuffix(strings.TrimPrefix(p, "pages/"), ".html")
+			if _, dup := out[name]; dup {
+				return nil, fmt.Errorf("web: module %s: page %s is another module's", m.Name, name)
+			}
+			t, err := template.Must(layout.Clone()).ParseFS(m.Templates, p)
+			if err != nil {
+				return nil, fmt.Errorf("web: module %s: template %s: %w", m.Name, p, err)
+			}
+			out[name] = t
+		}
 	}
 	return out, nil
 }

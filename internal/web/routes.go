@@ -1,19 +1,12 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
 	"congthuong"
 )
-
-// route is one method and path pattern. The API routes are listed as data
-// so that a test can check each against the OpenAPI document.
-type route struct {
-	Method  string
-	Pattern string
-	handler http.HandlerFunc
-}
 
 // handlerFunc is a handler that returns its error for the adapter to show.
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
@@ -36,9 +29,19 @@ func (s *Server) Page(h handlerFunc) http.HandlerFunc {
 	}
 }
 
-// APIRoutes lists the JSON API.
-func (s *Server) APIRoutes() []route {
-	return []route{
+// APIRoutes lists the JSON API of every module, so that a test can check
+// each route against the OpenAPI document.
+func (s *Server) APIRoutes() []Route {
+	var out []Route
+	for _, m := range s.modules {
+		out = append(out, m.API...)
+	}
+	return out
+}
+
+// coreAPI is the core's part of the JSON API.
+func (s *Server) coreAPI() []Route {
+	return []Route{
 		{"GET", "/api/v1/units", s.API(s.apiListUnits)},
 		{"GET", "/api/v1/units/{code}", s.API(s.apiGetUnit)},
 		{"GET", "/api/v1/unit-groups", s.API(s.apiListGroups)},
@@ -115,8 +118,9 @@ func (s *Server) APIRoutes() []route {
 	}
 }
 
-func (s *Server) pageRoutes() []route {
-	return []route{
+// corePages are the core's pages.
+func (s *Server) corePages() []Route {
+	return []Route{
 		{"GET", "/{$}", s.Page(s.showHome)},
 		{"GET", "/prefs", s.handlePrefs},
 		{"GET", "/login", s.Page(s.showLogin)},
@@ -193,19 +197,25 @@ func (s *Server) pageRoutes() []route {
 
 func (s *Server) routes() (http.Handler, error) {
 	mux := http.NewServeMux()
-	login, err := loginRequired(OpenAPI)
+	login, err := loginRequired(s.openapi)
 	if err != nil {
 		return nil, err
 	}
-	for _, rt := range s.APIRoutes() {
-		h := rt.handler
-		if login[rt.Method+" "+rt.Pattern] {
-			h = s.requireLoginAPI(h)
+	for _, m := range s.modules {
+		for _, rt := range m.API {
+			h := rt.Handler
+			if login[rt.Method+" "+rt.Pattern] {
+				h = s.requireLoginAPI(h)
+			}
+			if err := handle(mux, rt.Method+" "+rt.Pattern, named(h)); err != nil {
+				return nil, fmt.Errorf("web: module %s: %w", m.Name, err)
+			}
 		}
-		mux.HandleFunc(rt.Method+" "+rt.Pattern, named(h))
-	}
-	for _, rt := range s.pageRoutes() {
-		mux.HandleFunc(rt.Method+" "+rt.Pattern, named(rt.handler))
+		for _, rt := range m.Pages {
+			if err := handle(mux, rt.Method+" "+rt.Pattern, named(rt.Handler)); err != nil {
+				return nil, fmt.Errorf("web: module %s: %w", m.Name, err)
+			}
+		}
 	}
 	mux.HandleFunc("/api/", s.API(func(w http.ResponseWriter, r *http.Request) error {
 		if allow := allowedMethods(mux, r); len(allow) > 0 {
@@ -242,4 +252,16 @@ func allowedMethods(mux *http.ServeMux, r *http.Request) []string {
 		}
 	}
 	return allow
+}
+
+// handle registers h, turning the mux's panic at a pattern another module
+// registered into an error.
+func handle(mux *http.ServeMux, pattern string, h http.HandlerFunc) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	mux.HandleFunc(pattern, h)
+	return nil
 }

@@ -3,6 +3,7 @@ package web
 
 import (
 	"html/template"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -44,6 +45,8 @@ type Server struct {
 	// tracking limits the public's failed tracking questions per address.
 	tracking *failureLimit
 	metrics  *metrics
+	modules  []Module
+	openapi  []byte
 	handler  http.Handler
 	// unitCache holds answers about administrative units, which change only
 	// when the reference data is reloaded at first start.
@@ -52,8 +55,10 @@ type Server struct {
 	parks parksCache
 }
 
-// New builds a server; it fails if an embedded template or catalogue is
-// broken, so that a bad build never starts.
+// New builds a server with the core's module: the home page, accounts,
+// users, the audit log, the outbox, health, metrics, static files and the
+// API document. The modules are added next (Add), then the server is built
+// (Build).
 func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
 	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle(), tracking: newFailureLimit(maxTrackingFailures, trackingWindow), unitCache: NewCache(4096, "public, max-age=300")}
 	s.parks.cache = NewCache(4096, "public, no-cache")
@@ -61,18 +66,9 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
 	}
-	if s.templates, err = loadTemplates(s.assets); err != nil {
-		return nil, err
-	}
-	if s.catalogs, err = loadCatalogs(); err != nil {
-		return nil, err
-	}
 	s.metrics = newMetrics(prometheus.NewRegistry(), st)
-	if s.handler, err = s.routes(); err != nil {
-		return nil, err
-	}
+	templates, _ := fs.Sub(templateFS, "templates")
+	locale, _ := fs.Sub(localeFS, "locale")
+	s.Add(Module{Name: "core", API: s.coreAPI(), Pages: s.corePages(), Templates: templates, Locale: locale, OpenAPI: coreOpenAPI})
 	return s, nil
 }
-
-// ServeHTTP makes the server an http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }

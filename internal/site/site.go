@@ -1,0 +1,24 @@
+// Package site puts the platform together: the web core and every module's
+// handlers over one store. The binary, the load generator and the tests
+// build the web server here, and nowhere else, so that what is tested is
+// what runs.
+package site
+
+import (
+	"log/slog"
+
+	"congthuong/internal/store"
+	"congthuong/internal/web"
+)
+
+// New builds the web server with every module over st.
+func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, error) {
+	srv, err := web.New(st, log, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := srv.Build(); err != nil {
+		return nil, err
+	}
+	return srv, nil
+}

@@ -1,0 +1,71 @@
+package web
+
+import (
+	"fmt"
+	"io/fs"
+	"net/http"
+)
+
+// Module is one capability's part of the web server: its routes, its page
+// templates, its strings in each language and its part of the OpenAPI
+// document. A module's package builds its Module over the Server and adds
+// it (Add) before the server is built (Build).
+type Module struct {
+	// Name names the module in errors.
+	Name string
+	// API lists the JSON API's routes; each must be in the module's
+	// OpenAPI part, whose security says which need a login.
+	API []Route
+	// Pages lists the HTML pages and form posts.
+	Pages []Route
+	// Templates holds the module's pages as pages/<name>.html; each is
+	// parsed with the layout, and rendered by its name.
+	Templates fs.FS
+	// Locale holds the module's strings: vi.json and en.json.
+	Locale fs.FS
+	// OpenAPI is the module's part of the API document: its paths and the
+	// components they use (openapi.go merges the parts).
+	OpenAPI []byte
+}
+
+// Route is one method and path pattern, and its handler.
+type Route struct {
+	Method  string
+	Pattern string
+	Handler http.HandlerFunc
+}
+
+// Add adds a module. It must come before Build.
+func (s *Server) Add(m Module) {
+	if s.handler != nil {
+		panic(fmt.Sprintf("web: module %s added after Build", m.Name))
+	}
+	s.modules = append(s.modules, m)
+}
+
+// Build loads every module's templates and strings, merges the API
+// document, and builds the routes. It fails if anything embedded is broken,
+// or if two modules claim the same page, string, route or API component,
+// so that a bad build never starts.
+func (s *Server) Build() error {
+	var err error
+	if s.templates, err = loadTemplates(s.assets, s.modules); err != nil {
+		return err
+	}
+	if s.catalogs, err = loadCatalogs(s.modules); err != nil {
+		return err
+	}
+	if s.openapi, err = mergeOpenAPI(s.modules); err != nil {
+		return err
+	}
+	s.handler, err = s.routes()
+	return err
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.handler == nil {
+		panic("web: serving before Build")
+	}
+	s.handler.ServeHTTP(w, r)
+}

@@ -7,6 +7,7 @@ import (
 
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
+	"congthuong/internal/webtest"
 )
 
 // TestAccess proves the access rules role by role and unit by unit: a commune
@@ -14,7 +15,7 @@ import (
 // none, the public only public data.
 func TestAccess(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		thuyNguyen := `{"tax_code":"0100112437","name":"Công ty Mới","unit_code":"11560"}`
 		catHai := `{"tax_code":"0312687878","name":"Công ty Cát Hải Mới","unit_code":"11914"}`
 		for _, sc := range []struct {
@@ -73,7 +74,7 @@ func TestAccess(t *testing.T) {
 				if sc.body != "" {
 					body, ct = []byte(sc.body), "application/json"
 				}
-				w := e.do(sc.user, sc.method, sc.url, ct, body)
+				w := e.Do(sc.user, sc.method, sc.url, ct, body)
 				if w.Code != sc.wantStatus {
 					t.Fatalf("status %d, want %d; body %s", w.Code, sc.wantStatus, w.Body)
 				}
@@ -90,13 +91,13 @@ func TestAccess(t *testing.T) {
 
 func TestCrossOriginPostRefused(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		r, w := newRequest("POST", "/api/v1/enterprises", `{"tax_code":"0100112437","name":"X","unit_code":"11560"}`), newRecorder()
 		r.Header.Set("Content-Type", "application/json")
 		r.Header.Set("Origin", "https://evil.example")
 		r.Header.Set("Sec-Fetch-Site", "cross-site")
-		r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.cookies["officer31"]})
-		e.server.ServeHTTP(w, r)
+		r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.Cookies["officer31"]})
+		e.Server.ServeHTTP(w, r)
 		if w.Code != http.StatusForbidden {
 			t.Fatalf("cross-site POST: status %d, want 403", w.Code)
 		}

@@ -13,6 +13,7 @@ import (
 	"congthuong/internal/enterprise"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
+	"congthuong/internal/webtest"
 )
 
 // TestBadInputEveryRoute sends every API route, as an administrator,
@@ -21,11 +22,11 @@ import (
 // clean 4xx (or, for a read that finds nothing odd, 2xx), never a 5xx.
 func TestBadInputEveryRoute(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		param := regexp.MustCompile(`\{[a-z_]+\}`)
 		oversized := append([]byte(`{"name":"`), bytes.Repeat([]byte("x"), 70<<20)...)
 		oversized = append(oversized, []byte(`"}`)...)
-		for _, rt := range e.server.APIRoutes() {
+		for _, rt := range e.Server.APIRoutes() {
 			paths := []string{param.ReplaceAllString(rt.Pattern, "x")}
 			if strings.Contains(rt.Pattern, "{") {
 				paths = append(paths, param.ReplaceAllString(rt.Pattern, "..%2F..%2F..%2Fetc%2Fpasswd"),
@@ -47,9 +48,9 @@ func TestBadInputEveryRoute(t *testing.T) {
 					if a.ctype != "" {
 						r.Header.Set("Content-Type", a.ctype)
 					}
-					r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.cookies["admin"]})
+					r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.Cookies["admin"]})
 					w := httptest.NewRecorder()
-					e.server.ServeHTTP(w, r)
+					e.Server.ServeHTTP(w, r)
 					if w.Code >= 500 {
 						t.Errorf("%s %s (%s): %d %.200s", rt.Method, path, a.name, w.Code, w.Body)
 					}
@@ -69,18 +70,18 @@ func TestBadInputEveryRoute(t *testing.T) {
 // naming it, on every list, before it reaches the database.
 func TestLongQueries(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		long := strings.Repeat("thép ", 10_000)
 		for _, path := range []string{"/api/v1/enterprises", "/api/v1/units", "/api/v1/parks", "/api/v1/procedures", "/api/v1/dossiers",
 			"/enterprises", "/units", "/parks", "/procedures", "/admin/users"} {
-			w := e.do("admin", "GET", path+"?q="+url.QueryEscape(long[:1000]), "", nil)
+			w := e.Do("admin", "GET", path+"?q="+url.QueryEscape(long[:1000]), "", nil)
 			if w.Code != 400 || strings.HasPrefix(path, "/api/") && !strings.Contains(w.Body.String(), `"field":"q"`) {
 				t.Errorf("%s with a 1,000-character search: %d %.200s", path, w.Code, w.Body)
 			}
-			if w := e.do("admin", "GET", path+"?q=x&pad="+strings.Repeat("a", 50_000), "", nil); w.Code != 400 {
+			if w := e.Do("admin", "GET", path+"?q=x&pad="+strings.Repeat("a", 50_000), "", nil); w.Code != 400 {
 				t.Errorf("%s with a 50,000-character address: %d", path, w.Code)
 			}
-			if w := e.do("admin", "GET", path+"?q="+url.QueryEscape(strings.Repeat("ư", 200)), "", nil); w.Code != 200 {
+			if w := e.Do("admin", "GET", path+"?q="+url.QueryEscape(strings.Repeat("ư", 200)), "", nil); w.Code != 200 {
 				t.Errorf("%s with a 200-character search: %d", path, w.Code)
 			}
 		}
@@ -100,14 +101,14 @@ var freeTaxCode = func() string {
 // is refused with 400 on both, in an address, a JSON body or a form.
 func TestNULText(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		for _, test := range []struct{ method, path, ctype, body string }{
 			{"GET", "/api/v1/enterprises/%00", "", ""},
 			{"GET", "/api/v1/enterprises?q=a%00b", "", ""},
 			{"POST", "/api/v1/enterprises", "application/json", `{"tax_code":"0100233488","name":"A\u0000B","unit_code":"11560"}`},
 			{"POST", "/enterprises", "application/x-www-form-urlencoded", "tax_code=" + freeTaxCode + "&name=A%00B&unit_code=11560"},
 		} {
-			w := e.do("officer31", test.method, test.path, test.ctype, []byte(test.body))
+			w := e.Do("officer31", test.method, test.path, test.ctype, []byte(test.body))
 			if w.Code != 400 {
 				t.Errorf("%s %s %q: %d %.300s", test.method, test.path, test.body, w.Code, w.Body)
 			}
@@ -120,11 +121,11 @@ func TestNULText(t *testing.T) {
 // looks at the input; and a path of the API asked with a method it does not
 // take answers 405 naming the ones it does.
 func TestAnonymousAndMethods(t *testing.T) {
-	e := newEnv(t, storetest.SQLite(t))
-	doc, _ := loadOpenAPI(t, e.server.OpenAPI())
+	e := webtest.NewEnv(t, storetest.SQLite(t))
+	doc, _ := webtest.LoadOpenAPI(t, e.Server.OpenAPI())
 	param := regexp.MustCompile(`\{[a-z_]+\}`)
 	reserved := 0
-	for _, rt := range e.server.APIRoutes() {
+	for _, rt := range e.Server.APIRoutes() {
 		item := doc.Paths.Find(rt.Pattern)
 		if item == nil {
 			t.Fatalf("%s is not in openapi.json", rt.Pattern)
@@ -141,7 +142,7 @@ func TestAnonymousAndMethods(t *testing.T) {
 		}
 		reserved++
 		for _, path := range []string{param.ReplaceAllString(rt.Pattern, "x"), param.ReplaceAllString(rt.Pattern, "NOPE-000000-0000")} {
-			w := e.do("", rt.Method, path+"?limit=-1&period=bad", "application/json", []byte(`{"bad": `))
+			w := e.Do("", rt.Method, path+"?limit=-1&period=bad", "application/json", []byte(`{"bad": `))
 			if w.Code != 401 || !strings.Contains(w.Body.String(), `"code":"unauthorized"`) {
 				t.Errorf("anonymous %s %s: %d %.200s", rt.Method, path, w.Code, w.Body)
 			}
@@ -152,12 +153,12 @@ func TestAnonymousAndMethods(t *testing.T) {
 	}
 	for path, allow := range map[string]string{"/api/v1/units": "GET", "/api/v1/enterprises/0100233488": "GET, PUT, DELETE",
 		"/api/v1/dossiers": "GET, POST"} {
-		w := e.do("admin", "PATCH", path, "application/json", []byte(`{}`))
+		w := e.Do("admin", "PATCH", path, "application/json", []byte(`{}`))
 		if w.Code != 405 || w.Header().Get("Allow") != allow {
 			t.Errorf("PATCH %s: %d, Allow %q; want 405 with %q", path, w.Code, w.Header().Get("Allow"), allow)
 		}
 	}
-	if w := e.do("admin", "GET", "/api/v1/nothing-here", "", nil); w.Code != 404 {
+	if w := e.Do("admin", "GET", "/api/v1/nothing-here", "", nil); w.Code != 404 {
 		t.Errorf("an unknown path: %d", w.Code)
 	}
 }

@@ -10,13 +10,14 @@ import (
 	"congthuong/internal/calendar"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
+	"congthuong/internal/webtest"
 )
 
 func TestCalendarAPI(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		// Tết 2030, public.
-		w := e.do("", "GET", "/api/v1/calendar/days?from=2030-02-01&to=2030-02-10", "", nil)
+		w := e.Do("", "GET", "/api/v1/calendar/days?from=2030-02-01&to=2030-02-10", "", nil)
 		var days struct {
 			Days []struct {
 				Date       string             `json:"date"`
@@ -41,14 +42,14 @@ func TestCalendarAPI(t *testing.T) {
 			"from=2026-13-01&to=2026-12-31": "from", "from=2026-01-01&to=2027-03-01": "to", "from=2026-02-01&to=2026-01-01": "to",
 			"from=1899-12-01&to=1899-12-31": "from",
 		} {
-			w := e.do("", "GET", "/api/v1/calendar/days?"+query, "", nil)
+			w := e.Do("", "GET", "/api/v1/calendar/days?"+query, "", nil)
 			if w.Code != 400 || !strings.Contains(w.Body.String(), `"field":"`+field+`"`) {
 				t.Errorf("%s: %d %s; want 400 naming %s", query, w.Code, w.Body, field)
 			}
 		}
 
 		deadline := func(q string) (int, map[string]any) {
-			w := e.do("", "GET", "/api/v1/calendar/deadline?"+q, "", nil)
+			w := e.Do("", "GET", "/api/v1/calendar/deadline?"+q, "", nil)
 			var out map[string]any
 			json.Unmarshal(w.Body.Bytes(), &out)
 			return w.Code, out
@@ -75,12 +76,12 @@ func TestCalendarAPI(t *testing.T) {
 			"received=2026-03-02T09:00:00Z&working_days=1&working_hours=2": "working_hours",
 			"received=2026-03-02T09:00:00Z&working_days=1&cutoff=25:00":    "cutoff",
 		} {
-			if code, got := deadline(query); code != 400 || !strings.Contains(mustJSON(got), `"field":"`+field+`"`) {
+			if code, got := deadline(query); code != 400 || !strings.Contains(webtest.MustJSON(got), `"field":"`+field+`"`) {
 				t.Errorf("%s: %d %v; want 400 naming %s", query, code, got, field)
 			}
 		}
 
-		w = e.do("", "GET", "/api/v1/calendar/overrides", "", nil)
+		w = e.Do("", "GET", "/api/v1/calendar/overrides", "", nil)
 		if w.Code != 200 || strings.Count(w.Body.String(), `"date"`) != len(calendar.ShippedOverrides()) {
 			t.Errorf("overrides: %d %.300s", w.Code, w.Body)
 		}
@@ -91,99 +92,82 @@ func TestCalendarAPI(t *testing.T) {
 // use it.
 func TestCalendarFollowsOverrides(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		q := "/api/v1/calendar/deadline?received=" + url.QueryEscape("2026-08-31T09:00:00+07:00") + "&working_days=1"
-		if w := e.do("", "GET", q, "", nil); !strings.Contains(w.Body.String(), `"due":"2026-09-01T17:00:00+07:00"`) {
+		if w := e.Do("", "GET", q, "", nil); !strings.Contains(w.Body.String(), `"due":"2026-09-01T17:00:00+07:00"`) {
 			t.Fatalf("before: %s", w.Body)
 		}
 		sys := congthuong.NewContext(t.Context(), congthuong.System())
-		err := e.store.SaveCalendarOverride(sys, calendar.Override{Date: calendar.Date{Year: 2026, Month: 9, Day: 1},
+		err := e.Store.SaveCalendarOverride(sys, calendar.Override{Date: calendar.Date{Year: 2026, Month: 9, Day: 1},
 			Kind: calendar.DayOff, Scope: calendar.ScopeAll, NameVI: "Quốc khánh (ngày liền kề)", Ref: "thử"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if w := e.do("", "GET", q, "", nil); !strings.Contains(w.Body.String(), `"due":"2026-09-04T17:00:00+07:00"`) {
+		if w := e.Do("", "GET", q, "", nil); !strings.Contains(w.Body.String(), `"due":"2026-09-04T17:00:00+07:00"`) {
 			t.Errorf("after 1 September became a day off (2 and 3 September are holidays): %s", w.Body)
 		}
 	})
 }
 
-func mustJSON(v any) string {
-	b, _ := json.Marshal(v)
-	return string(b)
-}
-
 func TestCalendarPages(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		// The month of Tết 2030 marks Tết and shows lunar dates; in English too.
-		w := e.do("", "GET", "/calendar?month=2030-02", "", nil)
+		w := e.Do("", "GET", "/calendar?month=2030-02", "", nil)
 		body := w.Body.String()
 		if w.Code != 200 || !strings.Contains(body, `data-date="2030-02-02" data-kind="holiday"`) ||
 			!strings.Contains(body, `<span class="lunar" title="Âm lịch">1/1</span>`) || !strings.Contains(body, "Tết Âm lịch") {
 			t.Errorf("month view of February 2030: %d", w.Code)
 		}
-		if w := e.do("", "GET", "/calendar?month=2030-13", "", nil); !strings.Contains(w.Body.String(), `aria-invalid="true"`) {
+		if w := e.Do("", "GET", "/calendar?month=2030-13", "", nil); !strings.Contains(w.Body.String(), `aria-invalid="true"`) {
 			t.Errorf("a wrong month is not marked: %d", w.Code)
 		}
 		// The first and last months of the range draw (their grids run past it).
 		for _, m := range []string{"1900-01", "2199-12"} {
-			if w := e.do("", "GET", "/calendar?month="+m, "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `data-date="`+m+`-01"`) {
+			if w := e.Do("", "GET", "/calendar?month="+m, "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `data-date="`+m+`-01"`) {
 				t.Errorf("month %s: %d", m, w.Code)
 			}
 		}
 		// The calculator answers as the API does, and names a wrong field.
-		w = e.do("", "GET", "/calendar/deadline?received=2026-04-24T09:00&term=2&unit=days", "", nil)
+		w = e.Do("", "GET", "/calendar/deadline?received=2026-04-24T09:00&term=2&unit=days", "", nil)
 		if w.Code != 200 || !strings.Contains(w.Body.String(), `id="deadline-due"><strong>29/04/2026 17:00</strong>`) ||
 			!strings.Contains(w.Body.String(), "Nghỉ bù Giỗ Tổ Hùng Vương") {
-			t.Errorf("calculator: %d %s", w.Code, between(w.Body.String(), "deadline-answer", "</section>"))
+			t.Errorf("calculator: %d %s", w.Code, webtest.Between(w.Body.String(), "deadline-answer", "</section>"))
 		}
-		w = e.do("", "GET", "/calendar/deadline?received=2026-04-24T09:00&term=-2&unit=days", "", nil)
+		w = e.Do("", "GET", "/calendar/deadline?received=2026-04-24T09:00&term=-2&unit=days", "", nil)
 		if w.Code != 400 || !strings.Contains(w.Body.String(), "Số ngày làm việc phải là số nguyên") {
 			t.Errorf("calculator with a negative term: %d", w.Code)
 		}
 		// Only administrators edit the schedule; a change shows in the calendar.
-		if w := e.do("officer31", "GET", "/admin/calendar", "", nil); w.Code != 403 {
+		if w := e.Do("officer31", "GET", "/admin/calendar", "", nil); w.Code != 403 {
 			t.Errorf("officer on the schedule editor: %d", w.Code)
 		}
 		form := "date=2026-09-01&kind=day_off&scope=all&name_vi=Ngh%E1%BB%89+Qu%E1%BB%91c+kh%C3%A1nh&name_en=National+Day&ref="
-		if w := e.do("admin", "POST", "/admin/calendar", "application/x-www-form-urlencoded", []byte(form)); w.Code != 400 ||
+		if w := e.Do("admin", "POST", "/admin/calendar", "application/x-www-form-urlencoded", []byte(form)); w.Code != 400 ||
 			!strings.Contains(w.Body.String(), "Nhập căn cứ") {
 			t.Errorf("override without a reference: %d", w.Code)
 		}
-		if w := e.do("officer31", "POST", "/admin/calendar", "application/x-www-form-urlencoded", []byte(form+"TB+1")); w.Code != 403 {
+		if w := e.Do("officer31", "POST", "/admin/calendar", "application/x-www-form-urlencoded", []byte(form+"TB+1")); w.Code != 403 {
 			t.Errorf("officer saving an override: %d", w.Code)
 		}
-		if w := e.do("admin", "POST", "/admin/calendar", "application/x-www-form-urlencoded", []byte(form+"TB+1")); w.Code != 303 {
+		if w := e.Do("admin", "POST", "/admin/calendar", "application/x-www-form-urlencoded", []byte(form+"TB+1")); w.Code != 303 {
 			t.Fatalf("save override: %d %s", w.Code, w.Body)
 		}
-		if w := e.do("", "GET", "/calendar?month=2026-09", "", nil); !strings.Contains(w.Body.String(), `data-date="2026-09-01" data-kind="announced_off"`) {
+		if w := e.Do("", "GET", "/calendar?month=2026-09", "", nil); !strings.Contains(w.Body.String(), `data-date="2026-09-01" data-kind="announced_off"`) {
 			t.Error("the saved day off is not on the calendar")
 		}
-		if w := e.do("admin", "GET", "/admin/calendar?year=2026", "", nil); !strings.Contains(w.Body.String(), "TB 1") {
+		if w := e.Do("admin", "GET", "/admin/calendar?year=2026", "", nil); !strings.Contains(w.Body.String(), "TB 1") {
 			t.Error("the saved day is not listed")
 		}
-		if w := e.do("admin", "POST", "/admin/calendar/delete", "application/x-www-form-urlencoded", []byte("date=2026-09-01&scope=all")); w.Code != 303 {
+		if w := e.Do("admin", "POST", "/admin/calendar/delete", "application/x-www-form-urlencoded", []byte("date=2026-09-01&scope=all")); w.Code != 303 {
 			t.Fatalf("delete override: %d", w.Code)
 		}
-		if w := e.do("", "GET", "/calendar?month=2026-09", "", nil); !strings.Contains(w.Body.String(), `data-date="2026-09-01" data-kind="working"`) {
+		if w := e.Do("", "GET", "/calendar?month=2026-09", "", nil); !strings.Contains(w.Body.String(), `data-date="2026-09-01" data-kind="working"`) {
 			t.Error("the deleted day off is still on the calendar")
 		}
 		sys := congthuong.NewContext(t.Context(), congthuong.System())
-		if _, total, err := e.store.FindAuditEntries(sys, store.AuditFilter{Entity: "calendar_override"}); err != nil || total < 2 {
+		if _, total, err := e.Store.FindAuditEntries(sys, store.AuditFilter{Entity: "calendar_override"}); err != nil || total < 2 {
 			t.Errorf("calendar changes audited: %d, %v", total, err)
 		}
 	})
-}
-
-func between(s, from, to string) string {
-	i := strings.Index(s, from)
-	if i < 0 {
-		return ""
-	}
-	j := strings.Index(s[i:], to)
-	if j < 0 {
-		return s[i:]
-	}
-	return s[i : i+j]
 }

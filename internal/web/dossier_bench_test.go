@@ -23,6 +23,7 @@ import (
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/web"
+	"congthuong/internal/webtest"
 )
 
 // BenchmarkSubmitDossiers has 100 enterprises file dossiers at once over
@@ -42,7 +43,7 @@ func BenchmarkSubmitDossiers(b *testing.B) {
 			st := db.open(b)
 			ctx := context.Background()
 			log := slog.New(slog.NewTextHandler(io.Discard, nil))
-			if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: testPassword}); err != nil {
+			if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: webtest.TestPassword}); err != nil {
 				b.Fatal(err)
 			}
 			srv, err := site.New(st, log, web.Options{SecureCookies: false})
@@ -53,7 +54,7 @@ func BenchmarkSubmitDossiers(b *testing.B) {
 			defer ts.Close()
 			sys := congthuong.NewContext(ctx, congthuong.System())
 			u := &auth.User{Username: "bench", DisplayName: "bench", Role: congthuong.RoleEnterprise, UnitCode: "31", TaxCode: "0100233488", Active: true}
-			if err := st.CreateUser(sys, u, testPassword); err != nil {
+			if err := st.CreateUser(sys, u, webtest.TestPassword); err != nil {
 				b.Fatal(err)
 			}
 			tok, err := st.CreateSession(ctx, u.ID)

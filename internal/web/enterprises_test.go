@@ -3,7 +3,6 @@ package web_test
 import (
 	"bytes"
 	"encoding/json"
-	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
@@ -13,12 +12,13 @@ import (
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/tabular"
+	"congthuong/internal/webtest"
 )
 
 func TestInvalidTaxCodeShape(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		w := e.do("officer31", "POST", "/api/v1/enterprises", "application/json",
+		e := webtest.NewEnv(t, st)
+		w := e.Do("officer31", "POST", "/api/v1/enterprises", "application/json",
 			[]byte(`{"tax_code":"0100233480","name":"X","unit_code":"31"}`))
 		if w.Code != http.StatusBadRequest {
 			t.Fatalf("status %d", w.Code)
@@ -37,7 +37,7 @@ func TestInvalidTaxCodeShape(t *testing.T) {
 			t.Errorf("error = %+v", got.Error)
 		}
 		// Unknown JSON fields are refused, naming nothing silently.
-		w = e.do("officer31", "POST", "/api/v1/enterprises", "application/json", []byte(`{"tax_code":"0100112437","nmae":"X"}`))
+		w = e.Do("officer31", "POST", "/api/v1/enterprises", "application/json", []byte(`{"tax_code":"0100112437","nmae":"X"}`))
 		if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "nmae") {
 			t.Errorf("unknown field: %d %s", w.Code, w.Body)
 		}
@@ -46,7 +46,7 @@ func TestInvalidTaxCodeShape(t *testing.T) {
 
 func TestEnterpriseSearchAndPaging(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		for _, test := range []struct{ url, want string }{
 			{"/api/v1/enterprises?q=THUY+NGUYEN", `"total":1`},
 			{"/api/v1/enterprises?q=cong+ty&limit=1", `"limit":1`},
@@ -58,7 +58,7 @@ func TestEnterpriseSearchAndPaging(t *testing.T) {
 			{"/api/v1/units/24?valid_on=2025-07-01", `"name":"Bắc Ninh"`},
 			{"/api/v1/units?valid_on=01/01/2024", `"field":"valid_on"`},
 		} {
-			w := e.do("officer31", "GET", test.url, "", nil)
+			w := e.Do("officer31", "GET", test.url, "", nil)
 			if !strings.Contains(w.Body.String(), test.want) {
 				t.Errorf("%s: %d %s; want %s", test.url, w.Code, w.Body, test.want)
 			}
@@ -66,27 +66,11 @@ func TestEnterpriseSearchAndPaging(t *testing.T) {
 	})
 }
 
-func multipartFile(t *testing.T, name string, content []byte, fields map[string]string) (string, []byte) {
-	t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	fw, err := mw.CreateFormFile("file", name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw.Write(content)
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
-	mw.Close()
-	return mw.FormDataContentType(), buf.Bytes()
-}
-
 func TestImportCSVAndXLSX(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		bad := "\ufefftax_code;name;unit_code;email\n0100112437;Công ty A;11560;a@example.vn\n0100233480;Công ty B;11560;\n0312687878;;99999;not-an-email\n0100112437;Dup;11560;\n"
-		w := e.do("officer31", "POST", "/api/v1/enterprises/import", "text/csv", []byte(bad))
+		w := e.Do("officer31", "POST", "/api/v1/enterprises/import", "text/csv", []byte(bad))
 		if w.Code != http.StatusBadRequest {
 			t.Fatalf("bad file: %d %s", w.Code, w.Body)
 		}
@@ -106,7 +90,7 @@ func TestImportCSVAndXLSX(t *testing.T) {
 		if len(want) != 0 {
 			t.Errorf("problems not reported: %v; got %+v", want, got.Error.Fields)
 		}
-		if w := e.do("officer31", "GET", "/api/v1/enterprises/0100112437", "", nil); w.Code != http.StatusNotFound {
+		if w := e.Do("officer31", "GET", "/api/v1/enterprises/0100112437", "", nil); w.Code != http.StatusNotFound {
 			t.Errorf("a bad file wrote a row: %d", w.Code)
 		}
 
@@ -118,20 +102,20 @@ func TestImportCSVAndXLSX(t *testing.T) {
 		var xlsx bytes.Buffer
 		f.Write(&xlsx)
 		for i, want := range []string{`"created":2`, `"unchanged":2`} {
-			ct, body := multipartFile(t, "list.xlsx", xlsx.Bytes(), nil)
-			w := e.do("officer31", "POST", "/api/v1/enterprises/import", ct, body)
+			ct, body := webtest.MultipartFile(t, "list.xlsx", xlsx.Bytes(), nil)
+			w := e.Do("officer31", "POST", "/api/v1/enterprises/import", ct, body)
 			if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), want) {
 				t.Fatalf("import %d: %d %s, want %s", i, w.Code, w.Body, want)
 			}
 		}
 		// The commune officer may not import into another commune.
-		w = e.do("thuynguyen", "POST", "/api/v1/enterprises/import", "text/csv", []byte("tax_code,name,unit_code\n0101243150,X,11914\n"))
+		w = e.Do("thuynguyen", "POST", "/api/v1/enterprises/import", "text/csv", []byte("tax_code,name,unit_code\n0101243150,X,11914\n"))
 		if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "outside your scope") {
 			t.Errorf("import outside scope: %d %s", w.Code, w.Body)
 		}
 
 		// Export, then read the export back as an import: nothing changes.
-		w = e.do("officer31", "GET", "/api/v1/enterprises/export.xlsx", "", nil)
+		w = e.Do("officer31", "GET", "/api/v1/enterprises/export.xlsx", "", nil)
 		if w.Code != http.StatusOK {
 			t.Fatalf("export: %d %s", w.Code, w.Body)
 		}
@@ -139,7 +123,7 @@ func TestImportCSVAndXLSX(t *testing.T) {
 		if err != nil || len(table.Rows) != 4 {
 			t.Fatalf("export has %v rows: %v", table, err)
 		}
-		w = e.do("officer31", "POST", "/api/v1/enterprises/import", "application/octet-stream", w.Body.Bytes())
+		w = e.Do("officer31", "POST", "/api/v1/enterprises/import", "application/octet-stream", w.Body.Bytes())
 		if !strings.Contains(w.Body.String(), `"unchanged":4`) {
 			t.Errorf("re-import of the export: %s", w.Body)
 		}
@@ -148,9 +132,9 @@ func TestImportCSVAndXLSX(t *testing.T) {
 
 func TestUnitAnswersRevalidate(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		first := e.do("", "GET", "/api/v1/units?level=commune&parent=31", "", nil)
-		again := e.do("", "GET", "/api/v1/units?level=commune&parent=31", "", nil)
+		e := webtest.NewEnv(t, st)
+		first := e.Do("", "GET", "/api/v1/units?level=commune&parent=31", "", nil)
+		again := e.Do("", "GET", "/api/v1/units?level=commune&parent=31", "", nil)
 		if first.Code != 200 || first.Body.String() != again.Body.String() || !strings.Contains(first.Body.String(), `"total":114`) {
 			t.Fatalf("cached answer differs: %d", again.Code)
 		}
@@ -158,15 +142,15 @@ func TestUnitAnswersRevalidate(t *testing.T) {
 		r := newRequest("GET", "/api/v1/units?level=commune&parent=31", "")
 		r.Header.Set("If-None-Match", etag)
 		w := newRecorder()
-		e.server.ServeHTTP(w, r)
+		e.Server.ServeHTTP(w, r)
 		if etag == "" || w.Code != http.StatusNotModified || w.Body.Len() != 0 {
 			t.Errorf("revalidation with %q: %d", etag, w.Code)
 		}
 		// Another day is another answer: 24 is Bắc Giang before the reform.
-		if w := e.do("", "GET", "/api/v1/units/24?valid_on=2024-06-01", "", nil); !strings.Contains(w.Body.String(), "Bắc Giang") {
+		if w := e.Do("", "GET", "/api/v1/units/24?valid_on=2024-06-01", "", nil); !strings.Contains(w.Body.String(), "Bắc Giang") {
 			t.Errorf("24 in 2024: %s", w.Body)
 		}
-		if w := e.do("", "GET", "/api/v1/units/24", "", nil); !strings.Contains(w.Body.String(), "Bắc Ninh") {
+		if w := e.Do("", "GET", "/api/v1/units/24", "", nil); !strings.Contains(w.Body.String(), "Bắc Ninh") {
 			t.Errorf("24 today: %s", w.Body)
 		}
 	})

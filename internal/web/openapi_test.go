@@ -9,6 +9,7 @@ import (
 	"congthuong/internal/site"
 	"congthuong/internal/storetest"
 	"congthuong/internal/web"
+	"congthuong/internal/webtest"
 )
 
 // TestOpenAPIRoutes checks that every API route is documented and every
@@ -18,7 +19,7 @@ func TestOpenAPIRoutes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, _ := loadOpenAPI(t, srv.OpenAPI())
+	doc, _ := webtest.LoadOpenAPI(t, srv.OpenAPI())
 	served := map[string]bool{}
 	for _, rt := range srv.APIRoutes() {
 		key := rt.Method + " " + rt.Pattern

@@ -25,18 +25,19 @@ import (
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/web"
+	"congthuong/internal/webtest"
 )
 
 // TestPagesRender opens every page as the administrator in both languages:
 // each must render with status 200 and show no untranslated key.
 func TestPagesRender(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		site := &park.Site{Code: "KCN-T", Kind: park.Park, Type: park.General, NameVI: "Khu công nghiệp T", NameEN: "T Industrial Park", UnitCode: "31",
 			Status: park.Operating, Decision: park.Decision{Number: "1/QĐ"}, PlannedArea: 7_425_000, LeasableArea: 5_000_000, LeasedArea: 1_000_000,
 			Eco: park.EcoConverting, Expansions: []park.Decision{{Number: "2/QĐ", Date: "2024-01-02"}}, Published: true,
 			Geometry: &park.Geometry{Type: "Point", Coordinates: []byte("[106.7,20.8]")}}
-		if err := e.store.CreatePark(congthuong.NewContext(context.Background(), congthuong.System()), site); err != nil {
+		if err := e.Store.CreatePark(congthuong.NewContext(context.Background(), congthuong.System()), site); err != nil {
 			t.Fatal(err)
 		}
 		untranslated := regexp.MustCompile(`>[a-z_]+\.[a-z_.]+<`)
@@ -53,10 +54,10 @@ func TestPagesRender(t *testing.T) {
 				"/procedures", "/procedures?q=thuoc+la&level=commune", "/procedures/CT-THUOCLA-BANLE", "/procedures/CT-CO",
 				"/dossiers", "/dossiers?due=overdue", "/tracking", "/verify", "/admin/outbox"} {
 				r := newRequest("GET", path, "")
-				r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.cookies["admin"]})
+				r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.Cookies["admin"]})
 				r.AddCookie(&http.Cookie{Name: "ct_lang", Value: lang})
 				w := newRecorder()
-				e.server.ServeHTTP(w, r)
+				e.Server.ServeHTTP(w, r)
 				if w.Code != http.StatusOK {
 					t.Errorf("%s %s: status %d", lang, path, w.Code)
 					continue
@@ -130,16 +131,16 @@ func TestCatalogs(t *testing.T) {
 
 func TestLoginFlow(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		post := func(form url.Values, ip string) *http.Response {
 			r := newRequest("POST", "/login", form.Encode())
 			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			r.RemoteAddr = ip + ":1234"
 			w := newRecorder()
-			e.server.ServeHTTP(w, r)
+			e.Server.ServeHTTP(w, r)
 			return w.Result()
 		}
-		res := post(url.Values{"username": {"thuynguyen"}, "password": {testPassword}, "next": {"/enterprises"}}, "10.0.0.1")
+		res := post(url.Values{"username": {"thuynguyen"}, "password": {webtest.TestPassword}, "next": {"/enterprises"}}, "10.0.0.1")
 		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/enterprises" {
 			t.Fatalf("login: %d → %s", res.StatusCode, res.Header.Get("Location"))
 		}
@@ -153,7 +154,7 @@ func TestLoginFlow(t *testing.T) {
 			t.Fatalf("session cookie flags: %+v", session)
 		}
 		// An open redirect is refused.
-		res = post(url.Values{"username": {"thuynguyen"}, "password": {testPassword}, "next": {"//evil.example/"}}, "10.0.0.1")
+		res = post(url.Values{"username": {"thuynguyen"}, "password": {webtest.TestPassword}, "next": {"//evil.example/"}}, "10.0.0.1")
 		if res.Header.Get("Location") != "/" {
 			t.Errorf("next=//evil.example/ redirected to %s", res.Header.Get("Location"))
 		}
@@ -166,20 +167,20 @@ func TestLoginFlow(t *testing.T) {
 		}
 		// The third failure makes that address wait for that account, with the
 		// right password too.
-		for i, password := range []string{"wrong-password", testPassword} {
+		for i, password := range []string{"wrong-password", webtest.TestPassword} {
 			res = post(url.Values{"username": {"cathai"}, "password": {password}}, "10.0.0.2")
 			if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
 				t.Errorf("attempt %d: status %d, Retry-After %q; want 429", i+3, res.StatusCode, res.Header.Get("Retry-After"))
 			}
 		}
-		if res := post(url.Values{"username": {"cathai"}, "password": {testPassword}}, "10.0.0.3"); res.StatusCode != http.StatusSeeOther {
+		if res := post(url.Values{"username": {"cathai"}, "password": {webtest.TestPassword}}, "10.0.0.3"); res.StatusCode != http.StatusSeeOther {
 			t.Errorf("the right password from another address: %d", res.StatusCode)
 		}
-		if res := post(url.Values{"username": {"thuynguyen"}, "password": {testPassword}}, "10.0.0.2"); res.StatusCode != http.StatusSeeOther {
+		if res := post(url.Values{"username": {"thuynguyen"}, "password": {webtest.TestPassword}}, "10.0.0.2"); res.StatusCode != http.StatusSeeOther {
 			t.Errorf("another account from the guesser's address: %d", res.StatusCode)
 		}
 		sys := congthuong.NewContext(context.Background(), congthuong.System())
-		entries, _, err := e.store.FindAuditEntries(sys, store.AuditFilter{Entity: "user"})
+		entries, _, err := e.Store.FindAuditEntries(sys, store.AuditFilter{Entity: "user"})
 		failed, throttled := 0, 0
 		for _, a := range entries {
 			switch {
@@ -195,11 +196,11 @@ func TestLoginFlow(t *testing.T) {
 		// Logout ends the session on the server.
 		r := newRequest("POST", "/logout", "")
 		r.AddCookie(session)
-		e.server.ServeHTTP(newRecorder(), r)
+		e.Server.ServeHTTP(newRecorder(), r)
 		r = newRequest("GET", "/api/v1/me", "")
 		r.AddCookie(session)
 		w := newRecorder()
-		e.server.ServeHTTP(w, r)
+		e.Server.ServeHTTP(w, r)
 		if w.Code != http.StatusUnauthorized {
 			t.Errorf("after logout: %d", w.Code)
 		}
@@ -208,8 +209,8 @@ func TestLoginFlow(t *testing.T) {
 
 func TestSecurityHeadersAndAssets(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		w := e.do("", "GET", "/units", "", nil)
+		e := webtest.NewEnv(t, st)
+		w := e.Do("", "GET", "/units", "", nil)
 		if csp := w.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") {
 			t.Errorf("CSP = %q", csp)
 		}
@@ -217,12 +218,12 @@ func TestSecurityHeadersAndAssets(t *testing.T) {
 		if css == "" {
 			t.Fatal("no hashed stylesheet URL in the page")
 		}
-		w = e.do("", "GET", css, "", nil)
+		w = e.Do("", "GET", css, "", nil)
 		if w.Code != 200 || !strings.Contains(w.Header().Get("Cache-Control"), "immutable") {
 			t.Errorf("asset: %d %q", w.Code, w.Header().Get("Cache-Control"))
 		}
 		for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/metrics": 403, "/nope": 404, "/api/v1/nope": 404} {
-			if w := e.do("", "GET", path, "", nil); w.Code != want {
+			if w := e.Do("", "GET", path, "", nil); w.Code != want {
 				t.Errorf("%s: %d, want %d", path, w.Code, want)
 			}
 		}
@@ -236,14 +237,14 @@ func TestSecurityHeadersAndAssets(t *testing.T) {
 			srv.ServeHTTP(w, r)
 			return w
 		}
-		w = metrics(e.server, "127.0.0.1:4000", "")
+		w = metrics(e.Server, "127.0.0.1:4000", "")
 		if w.Code != 200 || !strings.Contains(w.Body.String(), `congthuong_http_requests_total{method="GET",route="GET /healthz",status="200"}`) {
 			t.Errorf("metrics from the machine itself: %d\n%.500s", w.Code, w.Body)
 		}
-		if w := e.do("", "GET", "/units", "", nil); w.Header().Get("Strict-Transport-Security") == "" {
+		if w := e.Do("", "GET", "/units", "", nil); w.Header().Get("Strict-Transport-Security") == "" {
 			t.Error("no HSTS with secure cookies")
 		}
-		withToken, err := site.New(e.store, slog.New(slog.NewTextHandler(io.Discard, nil)), web.Options{MetricsToken: "a-long-metrics-token"})
+		withToken, err := site.New(e.Store, slog.New(slog.NewTextHandler(io.Discard, nil)), web.Options{MetricsToken: "a-long-metrics-token"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -263,8 +264,8 @@ func TestSecurityHeadersAndAssets(t *testing.T) {
 // failures hold up neither the same account elsewhere nor other accounts.
 func TestLoginUnderAttack(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		srv, err := site.New(e.store, slog.New(slog.NewTextHandler(io.Discard, nil)),
+		e := webtest.NewEnv(t, st)
+		srv, err := site.New(e.Store, slog.New(slog.NewTextHandler(io.Discard, nil)),
 			web.Options{SecureCookies: true, TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}})
 		if err != nil {
 			t.Fatal(err)
@@ -293,7 +294,7 @@ func TestLoginUnderAttack(t *testing.T) {
 		}
 		wg.Wait()
 		sys := congthuong.NewContext(context.Background(), congthuong.System())
-		entries, _, err := e.store.FindAuditEntries(sys, store.AuditFilter{Entity: "user"})
+		entries, _, err := e.Store.FindAuditEntries(sys, store.AuditFilter{Entity: "user"})
 		checked := 0
 		for _, a := range entries {
 			if a.EntityID == "leader31" && strings.HasPrefix(a.Action, "login_") {
@@ -303,13 +304,13 @@ func TestLoginUnderAttack(t *testing.T) {
 		if err != nil || checked > 3 || codes[http.StatusTooManyRequests] < 57 {
 			t.Errorf("60 guesses at once: %d checked, answers %v (%v)", checked, codes, err)
 		}
-		if code := post("leader31", testPassword, "198.51.100.20"); code != http.StatusSeeOther {
+		if code := post("leader31", webtest.TestPassword, "198.51.100.20"); code != http.StatusSeeOther {
 			t.Errorf("the leader from another address behind the same proxy: %d", code)
 		}
-		if code := post("thuynguyen", testPassword, "198.51.100.9"); code != http.StatusSeeOther {
+		if code := post("thuynguyen", webtest.TestPassword, "198.51.100.9"); code != http.StatusSeeOther {
 			t.Errorf("another account from the guesser's address: %d", code)
 		}
-		if code := post("leader31", testPassword, "6.6.6.6, 198.51.100.9"); code != http.StatusTooManyRequests {
+		if code := post("leader31", webtest.TestPassword, "6.6.6.6, 198.51.100.9"); code != http.StatusTooManyRequests {
 			t.Errorf("the guesser forging another address: %d", code)
 		}
 	})
@@ -319,16 +320,16 @@ func TestLoginUnderAttack(t *testing.T) {
 // name its user, client and route.
 func TestRequestLogs(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := webtest.NewEnv(t, st)
 		var logs bytes.Buffer
 		var mu sync.Mutex
-		srv, err := site.New(e.store, slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, nil)), web.Options{SecureCookies: true})
+		srv, err := site.New(e.Store, slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, nil)), web.Options{SecureCookies: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		r := httptest.NewRequest("GET", "/api/v1/me", nil)
 		r.RemoteAddr = "198.51.100.7:5555"
-		r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.cookies["thuynguyen"]})
+		r.AddCookie(&http.Cookie{Name: "ct_session", Value: e.Cookies["thuynguyen"]})
 		srv.ServeHTTP(httptest.NewRecorder(), r)
 		mu.Lock()
 		line := logs.String()

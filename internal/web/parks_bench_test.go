@@ -14,6 +14,7 @@ import (
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/web"
+	"congthuong/internal/webtest"
 )
 
 // BenchmarkParks5000 loads 5,000 published sites (polygons) with 200,000
@@ -30,7 +31,7 @@ func BenchmarkParks5000(b *testing.B) {
 			st := db.open(b)
 			ctx := context.Background()
 			log := slog.New(slog.NewTextHandler(io.Discard, nil))
-			if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: testPassword}); err != nil {
+			if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: webtest.TestPassword}); err != nil {
 				b.Fatal(err)
 			}
 			start := time.Now()

@@ -8,6 +8,7 @@ import (
 	"congthuong"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
+	"congthuong/internal/webtest"
 )
 
 // TestTokensFollowPasswords: an API token keeps working across its owner's
@@ -15,15 +16,15 @@ import (
 // password, and is refused while a password change is forced.
 func TestTokensFollowPasswords(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		user := e.users["officer31"]
+		e := webtest.NewEnv(t, st)
+		user := e.Users["officer31"]
 		owner := congthuong.NewContext(context.Background(), user.Actor())
-		admin := congthuong.NewContext(context.Background(), e.users["admin"].Actor())
+		admin := congthuong.NewContext(context.Background(), e.Users["admin"].Actor())
 		me := func(token string) int {
 			r := httptest.NewRequest("GET", "/api/v1/me", nil)
 			r.Header.Set("Authorization", "Bearer "+token)
 			w := httptest.NewRecorder()
-			e.server.ServeHTTP(w, r)
+			e.Server.ServeHTTP(w, r)
 			return w.Code
 		}
 		token, _, err := st.CreateAPIToken(owner, "tích hợp", nil)
@@ -33,7 +34,7 @@ func TestTokensFollowPasswords(t *testing.T) {
 		if code := me(token); code != 200 {
 			t.Fatalf("a fresh token: %d", code)
 		}
-		if err := st.ChangePassword(owner, testPassword, "another-password-456"); err != nil {
+		if err := st.ChangePassword(owner, webtest.TestPassword, "another-password-456"); err != nil {
 			t.Fatal(err)
 		}
 		if code := me(token); code != 200 {

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"congthuong/internal/web"
+	"congthuong/internal/calendar/calendarweb"
 )
 
 const calendarUsage = `usage:
@@ -43,19 +43,19 @@ func cmdCalendar(ctx context.Context, args []string, stdout, stderr io.Writer, g
 	var answer any
 	switch rest[0] {
 	case "days":
-		from, to, err := web.ParseDayRange(q, time.Now())
+		from, to, err := calendarweb.ParseDayRange(q, time.Now())
 		if err != nil {
 			return err
 		}
-		if answer, err = web.Days(cal, from, to); err != nil {
+		if answer, err = calendarweb.Days(cal, from, to); err != nil {
 			return err
 		}
 	case "deadline":
-		dq, err := web.ParseDeadlineQuery(q)
+		dq, err := calendarweb.ParseDeadlineQuery(q)
 		if err != nil {
 			return err
 		}
-		if answer, err = web.ComputeDeadline(cal, dq); err != nil {
+		if answer, err = calendarweb.ComputeDeadline(cal, dq); err != nil {
 			return err
 		}
 	default:

@@ -7,6 +7,7 @@ package site
 import (
 	"log/slog"
 
+	"congthuong/internal/calendar/calendarweb"
 	"congthuong/internal/store"
 	"congthuong/internal/web"
 )
@@ -17,6 +18,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	if err != nil {
 		return nil, err
 	}
+	calendarweb.Register(srv, st.Schedules)
 	if err := srv.Build(); err != nil {
 		return nil, err
 	}

@@ -69,3 +69,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.handler.ServeHTTP(w, r)
 }
+
+// Get, Post, Put and Delete name a route of that method.
+func Get(pattern string, h http.HandlerFunc) Route    { return Route{http.MethodGet, pattern, h} }
+func Post(pattern string, h http.HandlerFunc) Route   { return Route{http.MethodPost, pattern, h} }
+func Put(pattern string, h http.HandlerFunc) Route    { return Route{http.MethodPut, pattern, h} }
+func Delete(pattern string, h http.HandlerFunc) Route { return Route{http.MethodDelete, pattern, h} }

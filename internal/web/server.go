@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -72,3 +73,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
 	s.Add(Module{Name: "core", API: s.coreAPI(), Pages: s.corePages(), Templates: templates, Locale: locale, OpenAPI: coreOpenAPI})
 	return s, nil
 }
+
+// Now is the platform's clock (the store's, which tests may set), for
+// every handler.
+func (s *Server) Now() time.Time { return s.store.Now() }

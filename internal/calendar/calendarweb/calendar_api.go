@@ -1,9 +1,11 @@
-package web
+// Package calendarweb serves the working-day calendar: the year's days, the deadline calculator, and the administrators' schedule overrides.
+package calendarweb
 
 import (
 	"net/http"
 
 	"congthuong/internal/calendar"
+	"congthuong/internal/web"
 )
 
 // CalendarDays is the answer for a range of days.
@@ -27,12 +29,12 @@ func Days(cal *calendar.Calendar, from, to calendar.Date) (CalendarDays, error) 
 }
 
 // apiCalendarDays answers GET /api/v1/calendar/days?from=&to=.
-func (s *Server) apiCalendarDays(w http.ResponseWriter, r *http.Request) error {
-	from, to, err := ParseDayRange(r.URL.Query(), s.store.Now())
+func (s *handlers) apiCalendarDays(w http.ResponseWriter, r *http.Request) error {
+	from, to, err := ParseDayRange(r.URL.Query(), s.Now())
 	if err != nil {
 		return err
 	}
-	cal, err := s.store.Current(r.Context())
+	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -41,17 +43,17 @@ func (s *Server) apiCalendarDays(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	WriteJSON(w, http.StatusOK, days)
+	web.WriteJSON(w, http.StatusOK, days)
 	return nil
 }
 
 // apiCalendarDeadline answers GET /api/v1/calendar/deadline.
-func (s *Server) apiCalendarDeadline(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiCalendarDeadline(w http.ResponseWriter, r *http.Request) error {
 	q, err := ParseDeadlineQuery(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	cal, err := s.store.Current(r.Context())
+	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -60,18 +62,18 @@ func (s *Server) apiCalendarDeadline(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	WriteJSON(w, http.StatusOK, a)
+	web.WriteJSON(w, http.StatusOK, a)
 	return nil
 }
 
 // apiCalendarOverrides answers GET /api/v1/calendar/overrides: the yearly
 // schedule's days, public.
-func (s *Server) apiCalendarOverrides(w http.ResponseWriter, r *http.Request) error {
-	list, err := s.store.CalendarOverrides(r.Context())
+func (s *handlers) apiCalendarOverrides(w http.ResponseWriter, r *http.Request) error {
+	list, err := s.schedules.CalendarOverrides(r.Context())
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	WriteJSON(w, http.StatusOK, map[string]any{"items": list})
+	web.WriteJSON(w, http.StatusOK, map[string]any{"items": list})
 	return nil
 }

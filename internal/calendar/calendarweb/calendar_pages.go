@@ -1,4 +1,4 @@
-package web
+package calendarweb
 
 import (
 	"net/http"
@@ -9,6 +9,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/calendar"
+	"congthuong/internal/web"
 )
 
 // monthCell is one square of the month grid.
@@ -33,12 +34,12 @@ func (c monthCell) LunarShort() string {
 
 // showCalendar draws a month: solar and lunar dates, holidays, days off and
 // make-up days, and the month's named days with their references.
-func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showCalendar(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
-	now := s.store.Now()
+	now := s.Now()
 	month := calendar.DateOf(now)
 	month.Day = 1
-	v := &View{Title: p.T("calendar.title"), Nav: "calendar"}
+	v := &web.View{Title: p.T("calendar.title"), Nav: "calendar"}
 	if m := r.URL.Query().Get("month"); m != "" {
 		d, err := calendar.ParseDate(m + "-01")
 		if err != nil || d.JDN() < calendar.FirstDate.JDN() || d.JDN() > calendar.LastDate.JDN() {
@@ -47,7 +48,7 @@ func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request) error {
 			month = d
 		}
 	}
-	cal, err := s.store.Current(r.Context())
+	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -90,10 +91,10 @@ func mustLunar(d calendar.Date) calendar.LunarDate {
 
 // showDeadline is the deadline calculator: the API's question as a form,
 // its answer on the same page.
-func (s *Server) showDeadline(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showDeadline(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	q := r.URL.Query()
-	v := &View{Title: p.T("deadline.title"), Nav: "calendar"}
+	v := &web.View{Title: p.T("deadline.title"), Nav: "calendar"}
 	d := map[string]any{"Q": q, "Unit": "days"}
 	if q.Get("working_hours") != "" || q.Get("unit") == "hours" {
 		d["Unit"] = "hours"
@@ -112,7 +113,7 @@ func (s *Server) showDeadline(w http.ResponseWriter, r *http.Request) error {
 		var answer DeadlineAnswer
 		if err == nil {
 			var cal *calendar.Calendar
-			if cal, err = s.store.Current(r.Context()); err == nil {
+			if cal, err = s.schedules.Current(r.Context()); err == nil {
 				answer, err = ComputeDeadline(cal, dq)
 			}
 		}
@@ -120,14 +121,14 @@ func (s *Server) showDeadline(w http.ResponseWriter, r *http.Request) error {
 			if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 				return err
 			}
-			v.Errors, v.Error = FormErrors(p, err)
+			v.Errors, v.Error = web.FormErrors(p, err)
 			// The form's term field stands for working_days and working_hours.
 			for _, f := range []string{"working_days", "working_hours"} {
 				if m, ok := v.Errors[f]; ok {
 					v.Errors["term"] = m
 				}
 			}
-			status = ErrorStatus(err)
+			status = web.ErrorStatus(err)
 		} else {
 			d["Answer"] = answer
 		}
@@ -137,21 +138,21 @@ func (s *Server) showDeadline(w http.ResponseWriter, r *http.Request) error {
 }
 
 // showCalendarAdmin lists the overrides of a year with the form to add one.
-func (s *Server) showCalendarAdmin(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showCalendarAdmin(w http.ResponseWriter, r *http.Request) error {
 	return s.renderCalendarAdmin(w, r, http.StatusOK, calendar.Override{Kind: calendar.DayOff, Scope: calendar.ScopeState}, "", nil)
 }
 
-func (s *Server) renderCalendarAdmin(w http.ResponseWriter, r *http.Request, status int, form calendar.Override, formDate string, formErr error) error {
+func (s *handlers) renderCalendarAdmin(w http.ResponseWriter, r *http.Request, status int, form calendar.Override, formDate string, formErr error) error {
 	a := congthuong.ActorFrom(r.Context())
 	if !a.IsAdmin() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
 	p := s.PrinterFor(r)
-	list, err := s.store.CalendarOverrides(r.Context())
+	list, err := s.schedules.CalendarOverrides(r.Context())
 	if err != nil {
 		return err
 	}
-	year := calendar.DateOf(s.store.Now()).Year
+	year := calendar.DateOf(s.Now()).Year
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= calendar.FirstDate.Year && y <= calendar.LastDate.Year {
 		year = y
 	}
@@ -171,17 +172,17 @@ func (s *Server) renderCalendarAdmin(w http.ResponseWriter, r *http.Request, sta
 	if formDate == "" && form.Date != (calendar.Date{}) {
 		formDate = form.Date.String()
 	}
-	v := &View{Title: p.T("calendar_admin.title"), Nav: "calendar_admin",
+	v := &web.View{Title: p.T("calendar_admin.title"), Nav: "calendar_admin",
 		D: map[string]any{"Overrides": shown, "Year": year, "Years": yearList, "Form": form, "FormDate": formDate}}
 	if formErr != nil {
-		v.Errors, v.Error = FormErrors(p, formErr)
+		v.Errors, v.Error = web.FormErrors(p, formErr)
 	}
 	s.Render(w, r, status, "calendar_admin", v)
 	return nil
 }
 
 // doSaveOverride saves an override from the admin form.
-func (s *Server) doSaveOverride(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doSaveOverride(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
@@ -194,11 +195,11 @@ func (s *Server) doSaveOverride(w http.ResponseWriter, r *http.Request) error {
 			Fields: []congthuong.FieldError{{Field: "date", Message: "date must be a date of the form YYYY-MM-DD"}}}
 	} else {
 		o.Date = d
-		err = s.store.SaveCalendarOverride(r.Context(), o)
+		err = s.schedules.SaveCalendarOverride(r.Context(), o)
 	}
 	if err != nil {
 		if len(congthuong.ErrorFields(err)) > 0 {
-			return s.renderCalendarAdmin(w, r, ErrorStatus(err), o, f.Get("date"), err)
+			return s.renderCalendarAdmin(w, r, web.ErrorStatus(err), o, f.Get("date"), err)
 		}
 		return err
 	}
@@ -208,7 +209,7 @@ func (s *Server) doSaveOverride(w http.ResponseWriter, r *http.Request) error {
 }
 
 // doDeleteOverride removes an override.
-func (s *Server) doDeleteOverride(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doDeleteOverride(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
@@ -216,7 +217,7 @@ func (s *Server) doDeleteOverride(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return congthuong.Errorf(congthuong.ENOTFOUND, "no such calendar override")
 	}
-	if err := s.store.DeleteCalendarOverride(r.Context(), d, calendar.Scope(r.PostForm.Get("scope"))); err != nil {
+	if err := s.schedules.DeleteCalendarOverride(r.Context(), d, calendar.Scope(r.PostForm.Get("scope"))); err != nil {
 		return err
 	}
 	s.Flash(w, "flash.deleted")

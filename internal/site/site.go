@@ -9,6 +9,7 @@ import (
 
 	"congthuong/internal/calendar/calendarweb"
 	"congthuong/internal/store"
+	"congthuong/internal/unit/unitweb"
 	"congthuong/internal/web"
 )
 
@@ -18,6 +19,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	if err != nil {
 		return nil, err
 	}
+	unitweb.Register(srv, st.Units)
 	calendarweb.Register(srv, st.Schedules)
 	if err := srv.Build(); err != nil {
 		return nil, err

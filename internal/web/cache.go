@@ -33,16 +33,16 @@ func NewCache(max int, cacheControl string) *Cache {
 	return &Cache{entries: map[string]cachedResponse{}, max: max, cacheControl: cacheControl}
 }
 
-// reset forgets every answer.
-func (c *Cache) reset() {
+// Reset forgets every answer.
+func (c *Cache) Reset() {
 	c.mu.Lock()
 	c.entries = map[string]cachedResponse{}
 	c.mu.Unlock()
 }
 
-// serveJSON answers from the cache, or builds, encodes and keeps the answer.
-func (c *Cache) serveJSON(w http.ResponseWriter, r *http.Request, key string, build func() (any, error)) error {
-	return c.serve(w, r, key, "application/json; charset=utf-8", func(buf *bytes.Buffer) error {
+// ServeJSON answers from the cache, or builds, encodes and keeps the answer.
+func (c *Cache) ServeJSON(w http.ResponseWriter, r *http.Request, key string, build func() (any, error)) error {
+	return c.Serve(w, r, key, "application/json; charset=utf-8", func(buf *bytes.Buffer) error {
 		v, err := build()
 		if err != nil {
 			return err
@@ -53,10 +53,10 @@ func (c *Cache) serveJSON(w http.ResponseWriter, r *http.Request, key string, bu
 	})
 }
 
-// serve answers from the cache, or writes the answer with build and keeps
+// Serve answers from the cache, or writes the answer with build and keeps
 // it. It honours If-None-Match, so browsers and proxies revalidate for
 // free.
-func (c *Cache) serve(w http.ResponseWriter, r *http.Request, key, ctype string, build func(*bytes.Buffer) error) error {
+func (c *Cache) Serve(w http.ResponseWriter, r *http.Request, key, ctype string, build func(*bytes.Buffer) error) error {
 	c.mu.RLock()
 	e, ok := c.entries[key]
 	c.mu.RUnlock()

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -78,16 +79,24 @@ func TestPagesRender(t *testing.T) {
 // key a template names exists, and that the domain's fixed messages have a
 // Vietnamese translation.
 func TestCatalogs(t *testing.T) {
+	// The core's directory and every module's handlers' directory.
+	modules, _ := filepath.Glob("../*/*web")
+	dirs := append([]string{"."}, modules...)
 	load := func(lang string) (ui, msgs map[string]string) {
-		b, err := os.ReadFile(filepath.Join("locale", lang+".json"))
-		if err != nil {
-			t.Fatal(err)
+		ui, msgs = map[string]string{}, map[string]string{}
+		for _, dir := range dirs {
+			b, err := os.ReadFile(filepath.Join(dir, "locale", lang+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var c struct{ UI, Messages map[string]string }
+			if err := json.Unmarshal(b, &c); err != nil {
+				t.Fatal(err)
+			}
+			maps.Copy(ui, c.UI)
+			maps.Copy(msgs, c.Messages)
 		}
-		var c struct{ UI, Messages map[string]string }
-		if err := json.Unmarshal(b, &c); err != nil {
-			t.Fatal(err)
-		}
-		return c.UI, c.Messages
+		return ui, msgs
 	}
 	vi, viMsgs := load("vi")
 	en, _ := load("en")
@@ -102,19 +111,22 @@ func TestCatalogs(t *testing.T) {
 		}
 	}
 	keyRef := regexp.MustCompile(`\.L\.T "([^"]+)"|L\.T "([^"]+)"`)
-	fs.WalkDir(os.DirFS("templates"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, _ := os.ReadFile(filepath.Join("templates", p))
-		for _, m := range keyRef.FindAllStringSubmatch(string(b), -1) {
-			key := m[1] + m[2]
-			if _, ok := vi[key]; !ok {
-				t.Errorf("%s names missing key %s", p, key)
+	for _, dir := range dirs {
+		templates := filepath.Join(dir, "templates")
+		fs.WalkDir(os.DirFS(templates), ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
 			}
-		}
-		return nil
-	})
+			b, _ := os.ReadFile(filepath.Join(templates, p))
+			for _, m := range keyRef.FindAllStringSubmatch(string(b), -1) {
+				key := m[1] + m[2]
+				if _, ok := vi[key]; !ok {
+					t.Errorf("%s names missing key %s", p, key)
+				}
+			}
+			return nil
+		})
+	}
 	for _, k := range []string{"role.admin", "role.leader", "role.officer", "role.commune", "role.enterprise",
 		"units.level_country", "units.level_province", "units.level_commune", "flash.saved", "flash.deleted", "flash.password_changed"} {
 		if _, ok := vi[k]; !ok {

@@ -36,7 +36,7 @@ func (s *Server) publicParks(ctx context.Context) *Cache {
 	}
 	if v, err := s.store.ParksVersion(ctx); err == nil {
 		if v != c.version {
-			c.cache.reset()
+			c.cache.Reset()
 			c.version = v
 		}
 		c.checked = time.Now()
@@ -55,7 +55,7 @@ func (s *Server) parksChanged() {
 // staff's built for them.
 func (s *Server) parkRead(w http.ResponseWriter, r *http.Request, build func() (any, error)) error {
 	if congthuong.ActorFrom(r.Context()).Anonymous() {
-		return s.publicParks(r.Context()).serveJSON(w, r, parkCacheKey(r), build)
+		return s.publicParks(r.Context()).ServeJSON(w, r, parkCacheKey(r), build)
 	}
 	v, err := build()
 	if err != nil {

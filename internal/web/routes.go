@@ -42,9 +42,6 @@ func (s *Server) APIRoutes() []Route {
 // coreAPI is the core's part of the JSON API.
 func (s *Server) coreAPI() []Route {
 	return []Route{
-		Get("/api/v1/units", s.API(s.apiListUnits)),
-		Get("/api/v1/units/{code}", s.API(s.apiGetUnit)),
-		Get("/api/v1/unit-groups", s.API(s.apiListGroups)),
 		Get("/api/v1/procedures", s.API(s.apiListProcedures)),
 		Get("/api/v1/dossiers", s.API(s.apiListDossiers)),
 		Post("/api/v1/dossiers", s.API(s.apiSubmitDossier)),
@@ -137,8 +134,6 @@ func (s *Server) corePages() []Route {
 		Post("/stats/entry", s.Page(s.doEntry)),
 		Get("/stats/submissions", s.Page(s.showSubmissions)),
 		Post("/stats/submissions/decide", s.Page(s.doDecide)),
-		Get("/units", s.Page(s.showUnits)),
-		Get("/units/{code}", s.Page(s.showUnit)),
 		Get("/procedures", s.Page(s.showProcedures)),
 		Get("/procedures/{code}", s.Page(s.showProcedure)),
 		Post("/procedures/{code}/file", s.Page(s.doFileDossier)),

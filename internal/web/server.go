@@ -49,9 +49,6 @@ type Server struct {
 	modules  []Module
 	openapi  []byte
 	handler  http.Handler
-	// unitCache holds answers about administrative units, which change only
-	// when the reference data is reloaded at first start.
-	unitCache *Cache
 	// parks holds the public's answers about industrial parks and clusters.
 	parks parksCache
 }
@@ -61,7 +58,7 @@ type Server struct {
 // API document. The modules are added next (Add), then the server is built
 // (Build).
 func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
-	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle(), tracking: newFailureLimit(maxTrackingFailures, trackingWindow), unitCache: NewCache(4096, "public, max-age=300")}
+	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle(), tracking: newFailureLimit(maxTrackingFailures, trackingWindow)}
 	s.parks.cache = NewCache(4096, "public, no-cache")
 	var err error
 	if s.assets, err = loadAssets(); err != nil {

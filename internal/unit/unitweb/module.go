@@ -1,0 +1,45 @@
+package unitweb
+
+import (
+	"embed"
+	"io/fs"
+
+	"congthuong/internal/unit/unitdb"
+	"congthuong/internal/web"
+)
+
+//go:embed templates locale/*.json openapi.json
+var files embed.FS
+
+// handlers serve the administrative units.
+type handlers struct {
+	*web.Server
+	units *unitdb.Units
+	// cache holds answers about units, which change only when the
+	// reference data is reloaded at first start.
+	cache *web.Cache
+}
+
+// Register adds the administrative units to srv.
+func Register(srv *web.Server, units *unitdb.Units) {
+	s := &handlers{Server: srv, units: units}
+	s.cache = web.NewCache(4096, "public, max-age=300")
+	templates, _ := fs.Sub(files, "templates")
+	locale, _ := fs.Sub(files, "locale")
+	openapi, _ := files.ReadFile("openapi.json")
+	srv.Add(web.Module{
+		Name: "units",
+		API: []web.Route{
+			web.Get("/api/v1/units", s.API(s.apiListUnits)),
+			web.Get("/api/v1/units/{code}", s.API(s.apiGetUnit)),
+			web.Get("/api/v1/unit-groups", s.API(s.apiListGroups)),
+		},
+		Pages: []web.Route{
+			web.Get("/units", s.Page(s.showUnits)),
+			web.Get("/units/{code}", s.Page(s.showUnit)),
+		},
+		Templates: templates,
+		Locale:    locale,
+		OpenAPI:   openapi,
+	})
+}

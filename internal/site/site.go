@@ -8,6 +8,7 @@ import (
 	"log/slog"
 
 	"congthuong/internal/calendar/calendarweb"
+	"congthuong/internal/enterprise/enterpriseweb"
 	"congthuong/internal/store"
 	"congthuong/internal/unit/unitweb"
 	"congthuong/internal/web"
@@ -21,6 +22,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	}
 	unitweb.Register(srv, st.Units)
 	calendarweb.Register(srv, st.Schedules)
+	enterpriseweb.Register(srv, st.Enterprises, st.Units)
 	if err := srv.Build(); err != nil {
 		return nil, err
 	}

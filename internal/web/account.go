@@ -10,7 +10,8 @@ import (
 	"congthuong/internal/unit"
 )
 
-func TodayIn(s *Server) string { return unit.Today(s.store.Now()) }
+// Today is the date in Vietnam, as unit codes are valid on it.
+func (s *Server) Today() string { return unit.Today(s.store.Now()) }
 
 func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 	s.Render(w, r, http.StatusOK, "home", &View{Title: s.PrinterFor(r).T("home.title"), Nav: "home"})

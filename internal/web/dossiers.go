@@ -436,7 +436,7 @@ func (s *Server) showDossierForm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	unitName := d.UnitCode
-	if u, err := s.store.FindUnit(r.Context(), d.UnitCode, TodayIn(s)); err == nil {
+	if u, err := s.store.FindUnit(r.Context(), d.UnitCode, s.Today()); err == nil {
 		unitName = u.FullName
 	}
 	s.Render(w, r, http.StatusOK, "dossier_form", &View{Title: "Mẫu " + form + " — " + d.Code, Nav: "dossiers",

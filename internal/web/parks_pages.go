@@ -49,7 +49,7 @@ func (s *Server) showParks(w http.ResponseWriter, r *http.Request) error {
 	for i, site := range sites {
 		views[i] = viewPark(r, site)
 	}
-	provinces, _, err := s.store.FindUnits(r.Context(), unitdb.UnitFilter{Level: unit.Province, ValidOn: TodayIn(s), Page: store.Page{Limit: 100, Sort: "name"}})
+	provinces, _, err := s.store.FindUnits(r.Context(), unitdb.UnitFilter{Level: unit.Province, ValidOn: s.Today(), Page: store.Page{Limit: 100, Sort: "name"}})
 	if err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ func (s *Server) showPark(w http.ResponseWriter, r *http.Request) error {
 	}
 	d := map[string]any{"S": viewPark(r, site), "Tenants": tenants, "Photos": photos, "Documents": documents, "Tiles": s.opts.MapTiles, "Attribution": s.opts.MapAttribution,
 		"GeoJSON": "/api/v1/parks.geojson?q=" + url.QueryEscape(site.Code)}
-	if u, err := s.store.FindUnit(r.Context(), site.UnitCode, TodayIn(s)); err == nil {
+	if u, err := s.store.FindUnit(r.Context(), site.UnitCode, s.Today()); err == nil {
 		d["Unit"] = u
 	}
 	a := congthuong.ActorFrom(r.Context())
@@ -193,7 +193,7 @@ func (s *Server) showParkSummary(w http.ResponseWriter, r *http.Request) error {
 	names := map[string]string{}
 	for _, g := range groups {
 		if _, ok := names[g.UnitCode]; !ok {
-			if u, err := s.store.FindUnit(r.Context(), g.UnitCode, TodayIn(s)); err == nil {
+			if u, err := s.store.FindUnit(r.Context(), g.UnitCode, s.Today()); err == nil {
 				names[g.UnitCode] = u.FullName
 			}
 		}

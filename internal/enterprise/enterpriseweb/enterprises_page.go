@@ -1,4 +1,4 @@
-package web
+package enterpriseweb
 
 import (
 	"net/http"
@@ -7,34 +7,35 @@ import (
 
 	"congthuong"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/web"
 )
 
-func (s *Server) showEnterprises(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showEnterprises(w http.ResponseWriter, r *http.Request) error {
 	f, err := enterpriseFilter(r)
 	if err != nil {
 		return err
 	}
-	list, total, err := s.store.FindEnterprises(r.Context(), f)
+	list, total, err := s.enterprises.FindEnterprises(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	pg := NewPager(total, f.Page)
+	pg := web.NewPager(total, f.Page)
 	pg.Capped = searchCapped(f, total)
-	s.Render(w, r, http.StatusOK, "enterprises", &View{Title: s.PrinterFor(r).T("enterprises.title"), Nav: "enterprises",
+	s.Render(w, r, http.StatusOK, "enterprises", &web.View{Title: s.PrinterFor(r).T("enterprises.title"), Nav: "enterprises",
 		D: map[string]any{"Filter": f, "Items": list, "Pager": pg}})
 	return nil
 }
 
-func (s *Server) showEnterprise(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.store.FindEnterprise(r.Context(), r.PathValue("tax_code"))
+func (s *handlers) showEnterprise(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.enterprises.FindEnterprise(r.Context(), r.PathValue("tax_code"))
 	if err != nil {
 		return err
 	}
 	d := map[string]any{"E": e}
-	if u, err := s.store.FindUnit(r.Context(), e.UnitCode, TodayIn(s)); err == nil {
+	if u, err := s.units.FindUnit(r.Context(), e.UnitCode, s.Today()); err == nil {
 		d["Unit"] = u
 	}
-	s.Render(w, r, http.StatusOK, "enterprise", &View{Title: e.Name, Nav: "enterprises", D: d})
+	s.Render(w, r, http.StatusOK, "enterprise", &web.View{Title: e.Name, Nav: "enterprises", D: d})
 	return nil
 }
 
@@ -45,37 +46,37 @@ func enterpriseFromForm(r *http.Request) enterprise.Enterprise {
 		VSICVersion: f.Get("vsic_version"), Representative: f.Get("representative"), Phone: f.Get("phone"), Email: f.Get("email")}
 }
 
-func (s *Server) showNewEnterprise(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showNewEnterprise(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
-	e := enterprise.Enterprise{VSICVersion: enterprise.VSIC2025, UnitCode: DefaultUnit(congthuong.ActorFrom(r.Context()))}
+	e := enterprise.Enterprise{VSICVersion: enterprise.VSIC2025, UnitCode: web.DefaultUnit(congthuong.ActorFrom(r.Context()))}
 	s.renderEnterpriseForm(w, r, http.StatusOK, &e, true, nil)
 	return nil
 }
 
-func (s *Server) renderEnterpriseForm(w http.ResponseWriter, r *http.Request, status int, e *enterprise.Enterprise, isNew bool, err error) {
+func (s *handlers) renderEnterpriseForm(w http.ResponseWriter, r *http.Request, status int, e *enterprise.Enterprise, isNew bool, err error) {
 	p := s.PrinterFor(r)
-	v := &View{Nav: "enterprises", D: map[string]any{"E": e, "New": isNew}}
+	v := &web.View{Nav: "enterprises", D: map[string]any{"E": e, "New": isNew}}
 	if isNew {
 		v.Title = p.T("enterprises.new")
 	} else {
 		v.Title = p.T("enterprises.edit") + ": " + e.Name
 	}
 	if err != nil {
-		v.Errors, v.Error = FormErrors(p, err)
+		v.Errors, v.Error = web.FormErrors(p, err)
 	}
 	s.Render(w, r, status, "enterprise_form", v)
 }
 
-func (s *Server) doCreateEnterprise(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doCreateEnterprise(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
 	e := enterpriseFromForm(r)
-	if err := s.store.CreateEnterprise(r.Context(), &e); err != nil {
+	if err := s.enterprises.CreateEnterprise(r.Context(), &e); err != nil {
 		if code := congthuong.ErrorCode(err); code == congthuong.EINVALID || code == congthuong.ECONFLICT || len(congthuong.ErrorFields(err)) > 0 {
-			s.renderEnterpriseForm(w, r, ErrorStatus(err), &e, true, err)
+			s.renderEnterpriseForm(w, r, web.ErrorStatus(err), &e, true, err)
 			return nil
 		}
 		return err
@@ -85,11 +86,11 @@ func (s *Server) doCreateEnterprise(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
-func (s *Server) showEditEnterprise(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showEditEnterprise(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
-	e, err := s.store.FindEnterprise(r.Context(), r.PathValue("tax_code"))
+	e, err := s.enterprises.FindEnterprise(r.Context(), r.PathValue("tax_code"))
 	if err != nil {
 		return err
 	}
@@ -97,16 +98,16 @@ func (s *Server) showEditEnterprise(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
-func (s *Server) doUpdateEnterprise(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doUpdateEnterprise(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
 	e := enterpriseFromForm(r)
 	e.TaxCode = r.PathValue("tax_code")
-	got, err := s.store.UpdateEnterprise(r.Context(), e.TaxCode, e)
+	got, err := s.enterprises.UpdateEnterprise(r.Context(), e.TaxCode, e)
 	if err != nil {
 		if len(congthuong.ErrorFields(err)) > 0 {
-			s.renderEnterpriseForm(w, r, ErrorStatus(err), &e, false, err)
+			s.renderEnterpriseForm(w, r, web.ErrorStatus(err), &e, false, err)
 			return nil
 		}
 		return err
@@ -116,8 +117,8 @@ func (s *Server) doUpdateEnterprise(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
-func (s *Server) doDeleteEnterprise(w http.ResponseWriter, r *http.Request) error {
-	if err := s.store.DeleteEnterprise(r.Context(), r.PathValue("tax_code")); err != nil {
+func (s *handlers) doDeleteEnterprise(w http.ResponseWriter, r *http.Request) error {
+	if err := s.enterprises.DeleteEnterprise(r.Context(), r.PathValue("tax_code")); err != nil {
 		return err
 	}
 	s.Flash(w, "flash.deleted")
@@ -125,20 +126,20 @@ func (s *Server) doDeleteEnterprise(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
-func (s *Server) showImportEnterprises(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showImportEnterprises(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
-	s.Render(w, r, http.StatusOK, "enterprise_import", &View{Title: s.PrinterFor(r).T("import.title"), Nav: "enterprises",
+	s.Render(w, r, http.StatusOK, "enterprise_import", &web.View{Title: s.PrinterFor(r).T("import.title"), Nav: "enterprises",
 		D: map[string]any{"Columns": strings.Join(enterprise.ImportColumns, ", ")}})
 	return nil
 }
 
 // doImportEnterprises imports an uploaded file and shows either what was
 // done or every bad row; "check only" runs it as a dry run.
-func (s *Server) doImportEnterprises(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doImportEnterprises(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
-	v := &View{Title: p.T("import.title"), Nav: "enterprises"}
+	v := &web.View{Title: p.T("import.title"), Nav: "enterprises"}
 	d := map[string]any{"Columns": strings.Join(enterprise.ImportColumns, ", ")}
 	v.D = d
 	f, err := s.ReceiveImport(w, r)
@@ -156,12 +157,12 @@ func (s *Server) doImportEnterprises(w http.ResponseWriter, r *http.Request) err
 	if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 		return err
 	}
-	v.Errors, v.Error = FormErrors(p, err)
+	v.Errors, v.Error = web.FormErrors(p, err)
 	var problems []map[string]any
 	for _, f := range congthuong.ErrorFields(err) {
 		problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.M(f.Message)})
 	}
 	d["Problems"] = problems
-	s.Render(w, r, ErrorStatus(err), "enterprise_import", v)
+	s.Render(w, r, web.ErrorStatus(err), "enterprise_import", v)
 	return nil
 }

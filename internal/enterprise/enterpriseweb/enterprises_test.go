@@ -1,4 +1,4 @@
-package web_test
+package enterpriseweb_test
 
 import (
 	"bytes"
@@ -126,32 +126,6 @@ func TestImportCSVAndXLSX(t *testing.T) {
 		w = e.Do("officer31", "POST", "/api/v1/enterprises/import", "application/octet-stream", w.Body.Bytes())
 		if !strings.Contains(w.Body.String(), `"unchanged":4`) {
 			t.Errorf("re-import of the export: %s", w.Body)
-		}
-	})
-}
-
-func TestUnitAnswersRevalidate(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := webtest.NewEnv(t, st)
-		first := e.Do("", "GET", "/api/v1/units?level=commune&parent=31", "", nil)
-		again := e.Do("", "GET", "/api/v1/units?level=commune&parent=31", "", nil)
-		if first.Code != 200 || first.Body.String() != again.Body.String() || !strings.Contains(first.Body.String(), `"total":114`) {
-			t.Fatalf("cached answer differs: %d", again.Code)
-		}
-		etag := first.Header().Get("ETag")
-		r := newRequest("GET", "/api/v1/units?level=commune&parent=31", "")
-		r.Header.Set("If-None-Match", etag)
-		w := newRecorder()
-		e.Server.ServeHTTP(w, r)
-		if etag == "" || w.Code != http.StatusNotModified || w.Body.Len() != 0 {
-			t.Errorf("revalidation with %q: %d", etag, w.Code)
-		}
-		// Another day is another answer: 24 is Bắc Giang before the reform.
-		if w := e.Do("", "GET", "/api/v1/units/24?valid_on=2024-06-01", "", nil); !strings.Contains(w.Body.String(), "Bắc Giang") {
-			t.Errorf("24 in 2024: %s", w.Body)
-		}
-		if w := e.Do("", "GET", "/api/v1/units/24", "", nil); !strings.Contains(w.Body.String(), "Bắc Ninh") {
-			t.Errorf("24 today: %s", w.Body)
 		}
 	})
 }

@@ -1,4 +1,5 @@
-package web
+// Package enterpriseweb serves the enterprises: the register in each officer's scope, search, forms, import and export.
+package enterpriseweb
 
 import (
 	"bytes"
@@ -10,26 +11,27 @@ import (
 	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/store"
 	"congthuong/internal/tabular"
+	"congthuong/internal/web"
 )
 
 func enterpriseFilter(r *http.Request) (enterprisedb.EnterpriseFilter, error) {
 	q := r.URL.Query()
-	page, err := ListPage(q)
+	page, err := web.ListPage(q)
 	return enterprisedb.EnterpriseFilter{Q: q.Get("q"), UnitCode: q.Get("unit"), Page: page}, err
 }
 
-func (s *Server) apiListEnterprises(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiListEnterprises(w http.ResponseWriter, r *http.Request) error {
 	f, err := enterpriseFilter(r)
 	if err != nil {
 		return err
 	}
-	list, total, err := s.store.FindEnterprises(r.Context(), f)
+	list, total, err := s.enterprises.FindEnterprises(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	out := NewList(list, total, f.Page)
+	out := web.NewList(list, total, f.Page)
 	out.TotalCapped = searchCapped(f, total)
-	WriteJSON(w, http.StatusOK, out)
+	web.WriteJSON(w, http.StatusOK, out)
 	return nil
 }
 
@@ -57,32 +59,32 @@ func (in enterpriseInput) enterprise() enterprise.Enterprise {
 		Phone: in.Phone, Email: in.Email}
 }
 
-func (s *Server) apiCreateEnterprise(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiCreateEnterprise(w http.ResponseWriter, r *http.Request) error {
 	var in enterpriseInput
-	if err := DecodeJSON(w, r, &in); err != nil {
+	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	e := in.enterprise()
-	if err := s.store.CreateEnterprise(r.Context(), &e); err != nil {
+	if err := s.enterprises.CreateEnterprise(r.Context(), &e); err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/enterprises/"+e.TaxCode)
-	WriteJSON(w, http.StatusCreated, e)
+	web.WriteJSON(w, http.StatusCreated, e)
 	return nil
 }
 
-func (s *Server) apiGetEnterprise(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.store.FindEnterprise(r.Context(), r.PathValue("tax_code"))
+func (s *handlers) apiGetEnterprise(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.enterprises.FindEnterprise(r.Context(), r.PathValue("tax_code"))
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, e)
+	web.WriteJSON(w, http.StatusOK, e)
 	return nil
 }
 
-func (s *Server) apiUpdateEnterprise(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiUpdateEnterprise(w http.ResponseWriter, r *http.Request) error {
 	var in enterpriseInput
-	if err := DecodeJSON(w, r, &in); err != nil {
+	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	taxCode := r.PathValue("tax_code")
@@ -92,16 +94,16 @@ func (s *Server) apiUpdateEnterprise(w http.ResponseWriter, r *http.Request) err
 				Fields: []congthuong.FieldError{{Field: "tax_code", Message: "the tax code in the body differs from the one in the URL"}}}
 		}
 	}
-	e, err := s.store.UpdateEnterprise(r.Context(), taxCode, in.enterprise())
+	e, err := s.enterprises.UpdateEnterprise(r.Context(), taxCode, in.enterprise())
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, e)
+	web.WriteJSON(w, http.StatusOK, e)
 	return nil
 }
 
-func (s *Server) apiDeleteEnterprise(w http.ResponseWriter, r *http.Request) error {
-	if err := s.store.DeleteEnterprise(r.Context(), r.PathValue("tax_code")); err != nil {
+func (s *handlers) apiDeleteEnterprise(w http.ResponseWriter, r *http.Request) error {
+	if err := s.enterprises.DeleteEnterprise(r.Context(), r.PathValue("tax_code")); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -110,7 +112,7 @@ func (s *Server) apiDeleteEnterprise(w http.ResponseWriter, r *http.Request) err
 
 // apiImportEnterprises takes a CSV or XLSX file as the raw body, or as the
 // "file" part of a multipart form; ?dry_run=true checks without writing.
-func (s *Server) apiImportEnterprises(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiImportEnterprises(w http.ResponseWriter, r *http.Request) error {
 	f, err := s.ReceiveImport(w, r)
 	if err != nil {
 		return err
@@ -121,34 +123,34 @@ func (s *Server) apiImportEnterprises(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, res)
+	web.WriteJSON(w, http.StatusOK, res)
 	return nil
 }
 
-func (s *Server) importEnterprises(f *ImportFile, dry bool) (store.ImportResult, error) {
-	return s.store.ImportEnterpriseFile(f.Ctx, enterprise.ReadImport(bytes.NewReader(f.Body)), dry)
+func (s *handlers) importEnterprises(f *web.ImportFile, dry bool) (store.ImportResult, error) {
+	return s.enterprises.ImportEnterpriseFile(f.Ctx, enterprise.ReadImport(bytes.NewReader(f.Body)), dry)
 }
 
 // exportEnterprises streams the enterprises in scope matching the filter as
 // an XLSX workbook whose columns an import reads back.
-func (s *Server) exportEnterprises(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) exportEnterprises(w http.ResponseWriter, r *http.Request) error {
 	f, err := enterpriseFilter(r)
 	if err != nil {
 		return err
 	}
 	// Check access before the first byte, so that errors still get a status.
-	if _, _, err := s.store.FindEnterprises(r.Context(), enterprisedb.EnterpriseFilter{Page: store.Page{Limit: 1}}); err != nil {
+	if _, _, err := s.enterprises.FindEnterprises(r.Context(), enterprisedb.EnterpriseFilter{Page: store.Page{Limit: 1}}); err != nil {
 		return err
 	}
 	var buf bytes.Buffer
 	err = tabular.WriteXLSX(&buf, "enterprises", enterprise.ImportColumns, func(emit func([]string) error) error {
-		return s.store.EachEnterprise(r.Context(), f, func(e *enterprise.Enterprise) error { return emit(e.Record()) })
+		return s.enterprises.EachEnterprise(r.Context(), f, func(e *enterprise.Enterprise) error { return emit(e.Record()) })
 	})
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	Attachment(w, "enterprises.xlsx")
+	web.Attachment(w, "enterprises.xlsx")
 	w.Write(buf.Bytes())
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"congthuong/internal/calendar/calendarweb"
 	"congthuong/internal/enterprise/enterpriseweb"
+	"congthuong/internal/stats/statsweb"
 	"congthuong/internal/store"
 	"congthuong/internal/unit/unitweb"
 	"congthuong/internal/web"
@@ -23,6 +24,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	unitweb.Register(srv, st.Units)
 	calendarweb.Register(srv, st.Schedules)
 	enterpriseweb.Register(srv, st.Enterprises, st.Units)
+	statsweb.Register(srv, st.Stats, st.Schedules)
 	if err := srv.Build(); err != nil {
 		return nil, err
 	}

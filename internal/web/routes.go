@@ -8,11 +8,11 @@ import (
 	"congthuong"
 )
 
-// handlerFunc is a handler that returns its error for the adapter to show.
-type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+// HandlerFunc is a handler that returns its error for the adapter to show.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // API adapts h for the JSON API: errors become the JSON error shape.
-func (s *Server) API(h handlerFunc) http.HandlerFunc {
+func (s *Server) API(h HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
 			s.writeAPIError(w, r, err)
@@ -21,7 +21,7 @@ func (s *Server) API(h handlerFunc) http.HandlerFunc {
 }
 
 // Page adapts h for HTML pages: errors become error pages.
-func (s *Server) Page(h handlerFunc) http.HandlerFunc {
+func (s *Server) Page(h HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
 			s.RenderError(w, r, err)
@@ -82,21 +82,6 @@ func (s *Server) coreAPI() []Route {
 		Post("/api/v1/parks/{code}/tenants", s.API(s.apiSaveTenant)),
 		Put("/api/v1/parks/{code}/tenants/{id}", s.API(s.apiSaveTenant)),
 		Delete("/api/v1/parks/{code}/tenants/{id}", s.API(s.apiDeleteTenant)),
-		Get("/api/v1/stats/indicators", s.API(s.apiListIndicators)),
-		Put("/api/v1/stats/indicators/{code}", s.API(s.apiSaveIndicator)),
-		Get("/api/v1/stats/values", s.API(s.apiListValues)),
-		Post("/api/v1/stats/values/import", s.API(s.apiImportValues)),
-		Get("/api/v1/stats/values/export.csv", s.API(s.exportValues)),
-		Get("/api/v1/stats/values/export.xlsx", s.API(s.exportValues)),
-		Get("/api/v1/stats/analytics", s.API(s.apiAnalytics)),
-		Put("/api/v1/stats/targets", s.API(s.apiSaveTarget)),
-		Get("/api/v1/stats/report", s.API(s.apiReport)),
-		Get("/api/v1/stats/datasets", s.API(s.apiListDataSets)),
-		Get("/api/v1/stats/datasets/{code}/template.xlsx", s.API(s.dataSetTemplate)),
-		Get("/api/v1/stats/submissions", s.API(s.apiListSubmissions)),
-		Put("/api/v1/stats/submissions/{data_set}/{unit}/{period}", s.API(s.apiEnterSubmission)),
-		Post("/api/v1/stats/submissions/{data_set}/{unit}/{period}/approve", s.API(s.apiDecideSubmission(true))),
-		Post("/api/v1/stats/submissions/{data_set}/{unit}/{period}/return", s.API(s.apiDecideSubmission(false))),
 		Get("/api/v1/me", s.API(s.apiMe)),
 		Get("/api/v1/users", s.API(s.apiListUsers)),
 		Post("/api/v1/users", s.API(s.apiCreateUser)),
@@ -118,15 +103,6 @@ func (s *Server) corePages() []Route {
 		Get("/account/tokens", s.Page(s.showTokens)),
 		Post("/account/tokens", s.Page(s.doCreateToken)),
 		Post("/account/tokens/{id}/delete", s.Page(s.doDeleteToken)),
-		Get("/stats", s.Page(s.showStats)),
-		Get("/stats/report", s.Page(s.showReport)),
-		Get("/stats/dashboard", s.Page(s.showDashboard)),
-		Get("/stats/units/{code}", s.Page(s.showUnitCard)),
-		Get("/stats/report.xlsx", s.Page(s.exportReport)),
-		Get("/stats/entry", s.Page(s.showEntry)),
-		Post("/stats/entry", s.Page(s.doEntry)),
-		Get("/stats/submissions", s.Page(s.showSubmissions)),
-		Post("/stats/submissions/decide", s.Page(s.doDecide)),
 		Get("/procedures", s.Page(s.showProcedures)),
 		Get("/procedures/{code}", s.Page(s.showProcedure)),
 		Post("/procedures/{code}/file", s.Page(s.doFileDossier)),

@@ -1,4 +1,4 @@
-package web
+package statsweb
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"congthuong/internal/stats"
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/tabular"
+	"congthuong/internal/web"
 )
 
 // reportQuery reads template, period, unit and lang.
@@ -46,7 +47,7 @@ func reportQuery(q url.Values, defaultLang string) (stats.ReportTemplate, stats.
 // buildReport writes a report from the values stored now: for each of the
 // template's indicators, the period's figure and, within a year, the year
 // to date, each as a sentence and a table row linked to its query.
-func (s *Server) buildReport(ctx context.Context, t stats.ReportTemplate, p stats.Period, unitCode, lang string) (*stats.Report, error) {
+func (s *handlers) buildReport(ctx context.Context, t stats.ReportTemplate, p stats.Period, unitCode, lang string) (*stats.Report, error) {
 	rep := &stats.Report{Template: t.Code, Unit: unitCode, Period: p, Lang: lang, Sections: []stats.ReportSection{}}
 	periods := []stats.Period{p}
 	if ytd := p.YearToDate(); ytd != p {
@@ -56,7 +57,7 @@ func (s *Server) buildReport(ctx context.Context, t stats.ReportTemplate, p stat
 		var sec stats.ReportSection
 		found := false
 		for _, pp := range periods {
-			a, err := s.store.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: code, Period: pp, Units: []string{unitCode}})
+			a, err := s.stats.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: code, Period: pp, Units: []string{unitCode}})
 			if congthuong.ErrorCode(err) == congthuong.EINVALID && len(congthuong.ErrorFields(err)) > 0 &&
 				congthuong.ErrorFields(err)[0].Field == "indicator" {
 				break // an indicator removed from the catalogue: left out
@@ -87,7 +88,7 @@ func (s *Server) buildReport(ctx context.Context, t stats.ReportTemplate, p stat
 }
 
 // apiReport answers GET /api/v1/stats/report?template=&period=&unit=&lang=.
-func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiReport(w http.ResponseWriter, r *http.Request) error {
 	t, p, unitCode, lang, err := reportQuery(r.URL.Query(), "vi")
 	if err != nil {
 		return err
@@ -96,15 +97,15 @@ func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, rep)
+	web.WriteJSON(w, http.StatusOK, rep)
 	return nil
 }
 
 // showReport is the printable report page.
-func (s *Server) showReport(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showReport(w http.ResponseWriter, r *http.Request) error {
 	pr := s.PrinterFor(r)
 	q := r.URL.Query()
-	v := &View{Title: pr.T("report.title"), Nav: "stats", D: map[string]any{"Q": q, "Templates": stats.ReportTemplates}}
+	v := &web.View{Title: pr.T("report.title"), Nav: "stats", D: map[string]any{"Q": q, "Templates": stats.ReportTemplates}}
 	status := http.StatusOK
 	if q.Get("template") != "" {
 		t, p, unitCode, lang, err := reportQuery(q, pr.Lang())
@@ -116,8 +117,8 @@ func (s *Server) showReport(w http.ResponseWriter, r *http.Request) error {
 			if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 				return err
 			}
-			v.Errors, v.Error = FormErrors(pr, err)
-			status = ErrorStatus(err)
+			v.Errors, v.Error = web.FormErrors(pr, err)
+			status = web.ErrorStatus(err)
 		} else {
 			v.Title = rep.Title
 			v.D.(map[string]any)["Report"] = reportView(rep)
@@ -164,7 +165,7 @@ func reportView(rep *stats.Report) map[string]any {
 // exportReport answers GET /stats/report.xlsx: the report's tables as one
 // sheet (indicator, period, figure, unit of measure, growth), with the
 // sentences below.
-func (s *Server) exportReport(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) exportReport(w http.ResponseWriter, r *http.Request) error {
 	pr := s.PrinterFor(r)
 	t, p, unitCode, lang, err := reportQuery(r.URL.Query(), pr.Lang())
 	if err != nil {
@@ -214,7 +215,7 @@ func (s *Server) exportReport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	Attachment(w, "report-"+t.Code+"-"+unitCode+"-"+p.String()+".xlsx")
+	web.Attachment(w, "report-"+t.Code+"-"+unitCode+"-"+p.String()+".xlsx")
 	w.Write(buf.Bytes())
 	return nil
 }

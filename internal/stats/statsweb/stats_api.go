@@ -1,4 +1,5 @@
-package web
+// Package statsweb serves the sector statistics: indicators, values, analytics, the leaders' dashboard and unit cards, reports, and the communes' data entry with its approval.
+package statsweb
 
 import (
 	"bytes"
@@ -11,23 +12,24 @@ import (
 	"congthuong/internal/stats"
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/tabular"
+	"congthuong/internal/web"
 )
 
 // apiListIndicators answers GET /api/v1/stats/indicators (public).
-func (s *Server) apiListIndicators(w http.ResponseWriter, r *http.Request) error {
-	list, err := s.store.Indicators(r.Context())
+func (s *handlers) apiListIndicators(w http.ResponseWriter, r *http.Request) error {
+	list, err := s.stats.Indicators(r.Context())
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, map[string]any{"items": list})
+	web.WriteJSON(w, http.StatusOK, map[string]any{"items": list})
 	return nil
 }
 
 // apiSaveIndicator answers PUT /api/v1/stats/indicators/{code}: adds or
 // changes an indicator (administrators).
-func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiSaveIndicator(w http.ResponseWriter, r *http.Request) error {
 	var ind stats.Indicator
-	if err := DecodeJSON(w, r, &ind); err != nil {
+	if err := web.DecodeJSON(w, r, &ind); err != nil {
 		return err
 	}
 	code := strings.ToUpper(r.PathValue("code"))
@@ -36,17 +38,17 @@ func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) error 
 			Fields: []congthuong.FieldError{{Field: "code", Message: "the code in the body differs from the one in the path"}}}
 	}
 	ind.Code = code
-	if err := s.store.SaveIndicator(r.Context(), ind); err != nil {
+	if err := s.stats.SaveIndicator(r.Context(), ind); err != nil {
 		return err
 	}
 	ind.Normalize()
-	WriteJSON(w, http.StatusOK, ind)
+	web.WriteJSON(w, http.StatusOK, ind)
 	return nil
 }
 
 // apiListValues answers GET /api/v1/stats/values?indicator=&period=: the
 // current values by unit; the public sees official ones only.
-func (s *Server) apiListValues(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiListValues(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	var v congthuong.Validation
 	code := strings.ToUpper(strings.TrimSpace(q.Get("indicator")))
@@ -60,44 +62,44 @@ func (s *Server) apiListValues(w http.ResponseWriter, r *http.Request) error {
 	if err := v.Err("invalid query"); err != nil {
 		return err
 	}
-	list, err := s.store.Values(r.Context(), code, p)
+	list, err := s.stats.Values(r.Context(), code, p)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, map[string]any{"items": list})
+	web.WriteJSON(w, http.StatusOK, map[string]any{"items": list})
 	return nil
 }
 
 // apiImportValues answers POST /api/v1/stats/values/import: a CSV or XLSX
 // file as the body or the "file" part of a form; ?dry_run=true checks only.
-func (s *Server) apiImportValues(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiImportValues(w http.ResponseWriter, r *http.Request) error {
 	f, err := s.ReceiveImport(w, r)
 	if err != nil {
 		return err
 	}
 	defer f.Release()
 	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
-	res, err := s.store.ImportValues(f.Ctx, stats.ReadValueImport(bytes.NewReader(f.Body)), dry)
+	res, err := s.stats.ImportValues(f.Ctx, stats.ReadValueImport(bytes.NewReader(f.Body)), dry)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, res)
+	web.WriteJSON(w, http.StatusOK, res)
 	return nil
 }
 
 // apiAnalytics answers GET /api/v1/stats/analytics?indicator=&period=&units=
 // where units is CODE,CODE…, group:GROUP or children:CODE. Computed from the
 // values stored now; the public sees official values only.
-func (s *Server) apiAnalytics(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiAnalytics(w http.ResponseWriter, r *http.Request) error {
 	q, err := analyticsQuery(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	a, err := s.store.Analyze(r.Context(), q)
+	a, err := s.stats.Analyze(r.Context(), q)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, a)
+	web.WriteJSON(w, http.StatusOK, a)
 	return nil
 }
 
@@ -130,22 +132,22 @@ func analyticsQuery(v url.Values) (statsdb.AnalyticsQuery, error) {
 
 // apiSaveTarget answers PUT /api/v1/stats/targets: sets the target of an
 // indicator for a unit and period, with the resolution that set it.
-func (s *Server) apiSaveTarget(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiSaveTarget(w http.ResponseWriter, r *http.Request) error {
 	var t stats.Target
-	if err := DecodeJSON(w, r, &t); err != nil {
+	if err := web.DecodeJSON(w, r, &t); err != nil {
 		return err
 	}
-	if err := s.store.SaveTarget(r.Context(), t); err != nil {
+	if err := s.stats.SaveTarget(r.Context(), t); err != nil {
 		return err
 	}
 	t.Normalize()
-	WriteJSON(w, http.StatusOK, t)
+	web.WriteJSON(w, http.StatusOK, t)
 	return nil
 }
 
 // exportValues answers GET /api/v1/stats/values/export.{csv,xlsx}?indicator=&year=:
 // a year of an indicator's values in the import's columns.
-func (s *Server) exportValues(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) exportValues(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	var v congthuong.Validation
 	code := strings.ToUpper(strings.TrimSpace(q.Get("indicator")))
@@ -161,7 +163,7 @@ func (s *Server) exportValues(w http.ResponseWriter, r *http.Request) error {
 	}
 	name := strings.ToLower(code) + "-" + strconv.Itoa(year)
 	each := func(emit func([]string) error) error {
-		return s.store.EachValue(r.Context(), code, year, func(sv statsdb.StoredValue) error { return emit(sv.Record()) })
+		return s.stats.EachValue(r.Context(), code, year, func(sv statsdb.StoredValue) error { return emit(sv.Record()) })
 	}
 	var buf bytes.Buffer
 	if strings.HasSuffix(r.URL.Path, ".csv") {
@@ -169,13 +171,13 @@ func (s *Server) exportValues(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		Attachment(w, name+".csv")
+		web.Attachment(w, name+".csv")
 	} else {
 		if err := tabular.WriteXLSX(&buf, "values", stats.ValueColumns, each); err != nil {
 			return err
 		}
-		w.Header().Set("Content-Type", XLSXType)
-		Attachment(w, name+".xlsx")
+		w.Header().Set("Content-Type", web.XLSXType)
+		web.Attachment(w, name+".xlsx")
 	}
 	w.Write(buf.Bytes())
 	return nil

@@ -1,4 +1,4 @@
-package web_test
+package statsweb_test
 
 import (
 	"bytes"

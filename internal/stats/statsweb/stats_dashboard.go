@@ -1,4 +1,4 @@
-package web
+package statsweb
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"congthuong/internal/calendar"
 	"congthuong/internal/stats"
 	"congthuong/internal/stats/statsdb"
+	"congthuong/internal/web"
 )
 
 // showDashboard draws one indicator for one unit and year: its months
@@ -21,7 +22,7 @@ import (
 // or the communes of its province), a ranking and the year's target. The
 // charts are ECharts options computed here; the tables under them carry
 // the same figures for readers without JavaScript.
-func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	lang := p.Lang()
 	q := r.URL.Query()
@@ -36,15 +37,15 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 			unitCode = a.ProvinceCode
 		}
 	}
-	year := calendar.DateOf(s.store.Now()).Year - 1
+	year := calendar.DateOf(s.Now()).Year - 1
 	if y, err := strconv.Atoi(q.Get("year")); err == nil && y >= stats.MinYear && y <= stats.MaxYear {
 		year = y
 	}
-	list, err := s.store.Indicators(r.Context())
+	list, err := s.stats.Indicators(r.Context())
 	if err != nil {
 		return err
 	}
-	v := &View{Title: p.T("dashboard.title"), Nav: "stats"}
+	v := &web.View{Title: p.T("dashboard.title"), Nav: "stats"}
 	d := map[string]any{"Indicators": list, "Indicator": code, "Unit": unitCode, "Year": year}
 	v.D = d
 	status := http.StatusOK
@@ -52,15 +53,15 @@ func (s *Server) showDashboard(w http.ResponseWriter, r *http.Request) error {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		v.Errors, v.Error = FormErrors(p, err)
-		status = ErrorStatus(err)
+		v.Errors, v.Error = web.FormErrors(p, err)
+		status = web.ErrorStatus(err)
 	}
 	s.Render(w, r, status, "dashboard", v)
 	return nil
 }
 
-func (s *Server) dashboardData(ctx context.Context, d map[string]any, code, unitCode string, year int, lang string) error {
-	yearAnalysis, err := s.store.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: code, Period: stats.YearOf(year), Units: []string{unitCode}})
+func (s *handlers) dashboardData(ctx context.Context, d map[string]any, code, unitCode string, year int, lang string) error {
+	yearAnalysis, err := s.stats.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: code, Period: stats.YearOf(year), Units: []string{unitCode}})
 	if err != nil {
 		return err
 	}
@@ -76,7 +77,7 @@ func (s *Server) dashboardData(ctx context.Context, d map[string]any, code, unit
 	var months []string
 	var this, last []any
 	for m := 1; m <= 12; m++ {
-		a, err := s.store.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: code, Period: stats.MonthOf(year, m), Units: []string{unitCode}})
+		a, err := s.stats.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: code, Period: stats.MonthOf(year, m), Units: []string{unitCode}})
 		if err != nil {
 			return err
 		}
@@ -101,7 +102,7 @@ func (s *Server) dashboardData(ctx context.Context, d map[string]any, code, unit
 	if peers.ChildrenOf == "" {
 		peers.ChildrenOf = congthuong.CountryCode
 	}
-	pa, err := s.store.Analyze(ctx, peers)
+	pa, err := s.stats.Analyze(ctx, peers)
 	if err != nil {
 		return err
 	}
@@ -171,22 +172,22 @@ type unitCardRow struct {
 // showUnitCard lists every indicator of one unit for a year: value, growth
 // over the year before and attainment of the target, each linked to its
 // dashboard.
-func (s *Server) showUnitCard(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showUnitCard(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	lang := p.Lang()
 	unitCode := strings.ToUpper(r.PathValue("code"))
-	year := calendar.DateOf(s.store.Now()).Year - 1
+	year := calendar.DateOf(s.Now()).Year - 1
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= stats.MinYear && y <= stats.MaxYear {
 		year = y
 	}
-	list, err := s.store.Indicators(r.Context())
+	list, err := s.stats.Indicators(r.Context())
 	if err != nil {
 		return err
 	}
 	var rows []unitCardRow
 	unitName := unitCode
 	for _, ind := range list {
-		a, err := s.store.Analyze(r.Context(), statsdb.AnalyticsQuery{Indicator: ind.Code, Period: stats.YearOf(year), Units: []string{unitCode}})
+		a, err := s.stats.Analyze(r.Context(), statsdb.AnalyticsQuery{Indicator: ind.Code, Period: stats.YearOf(year), Units: []string{unitCode}})
 		if err != nil {
 			return err
 		}
@@ -207,7 +208,7 @@ func (s *Server) showUnitCard(w http.ResponseWriter, r *http.Request) error {
 		}
 		rows = append(rows, row)
 	}
-	s.Render(w, r, http.StatusOK, "unit_card", &View{Title: unitName, Nav: "stats",
+	s.Render(w, r, http.StatusOK, "unit_card", &web.View{Title: unitName, Nav: "stats",
 		D: map[string]any{"Unit": unitCode, "UnitName": unitName, "Year": year, "Rows": rows}})
 	return nil
 }

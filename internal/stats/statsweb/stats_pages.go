@@ -1,4 +1,4 @@
-package web
+package statsweb
 
 import (
 	"net/http"
@@ -9,6 +9,7 @@ import (
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/stats"
+	"congthuong/internal/web"
 )
 
 // statsRow is a table row of the statistics page, formatted.
@@ -23,15 +24,15 @@ type statsRow struct {
 // showStats is the statistics page: one indicator and period over units,
 // as a written sentence and a ranking table, each figure linked to the
 // API query that produced it. The public sees official values only.
-func (s *Server) showStats(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	lang := p.Lang()
 	q := r.URL.Query()
-	list, err := s.store.Indicators(r.Context())
+	list, err := s.stats.Indicators(r.Context())
 	if err != nil {
 		return err
 	}
-	form := url.Values{"indicator": {"RETAIL_SALES"}, "period": {strconv.Itoa(calendar.DateOf(s.store.Now()).Year - 1)}, "units": {"children:VN"}}
+	form := url.Values{"indicator": {"RETAIL_SALES"}, "period": {strconv.Itoa(calendar.DateOf(s.Now()).Year - 1)}, "units": {"children:VN"}}
 	if a := congthuong.ActorFrom(r.Context()); a.ProvinceCode != "" && a.ProvinceCode != congthuong.CountryCode {
 		form.Set("units", a.ProvinceCode)
 	}
@@ -40,21 +41,21 @@ func (s *Server) showStats(w http.ResponseWriter, r *http.Request) error {
 			form.Set(k, v)
 		}
 	}
-	v := &View{Title: p.T("stats.title"), Nav: "stats"}
+	v := &web.View{Title: p.T("stats.title"), Nav: "stats"}
 	d := map[string]any{"Indicators": list, "Form": form, "Lang": lang}
 	v.D = d
 	status := http.StatusOK
 	aq, err := analyticsQuery(form)
 	var a *stats.Analytics
 	if err == nil {
-		a, err = s.store.Analyze(r.Context(), aq)
+		a, err = s.stats.Analyze(r.Context(), aq)
 	}
 	if err != nil {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		v.Errors, v.Error = FormErrors(p, err)
-		status = ErrorStatus(err)
+		v.Errors, v.Error = web.FormErrors(p, err)
+		status = web.ErrorStatus(err)
 	} else {
 		d["A"] = a
 		d["APIQuery"] = "/api/v1/stats/analytics?" + form.Encode()

@@ -1,4 +1,4 @@
-package web
+package statsweb
 
 import (
 	"bytes"
@@ -11,11 +11,12 @@ import (
 	"congthuong/internal/stats"
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/tabular"
+	"congthuong/internal/web"
 )
 
 // apiListDataSets answers GET /api/v1/stats/datasets (public).
-func (s *Server) apiListDataSets(w http.ResponseWriter, r *http.Request) error {
-	WriteJSON(w, http.StatusOK, map[string]any{"items": stats.DataSets()})
+func (s *handlers) apiListDataSets(w http.ResponseWriter, r *http.Request) error {
+	web.WriteJSON(w, http.StatusOK, map[string]any{"items": stats.DataSets()})
 	return nil
 }
 
@@ -26,12 +27,12 @@ type submissionInput struct {
 }
 
 // apiEnterSubmission answers PUT /api/v1/stats/submissions/{data_set}/{unit}/{period}.
-func (s *Server) apiEnterSubmission(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiEnterSubmission(w http.ResponseWriter, r *http.Request) error {
 	var in submissionInput
-	if err := DecodeJSON(w, r, &in); err != nil {
+	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	if err := s.store.EnterDataSet(r.Context(), r.PathValue("data_set"), r.PathValue("unit"), r.PathValue("period"), upperKeys(in.Values), in.Source); err != nil {
+	if err := s.stats.EnterDataSet(r.Context(), r.PathValue("data_set"), r.PathValue("unit"), r.PathValue("period"), upperKeys(in.Values), in.Source); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -47,15 +48,15 @@ func upperKeys(m map[string]float64) map[string]float64 {
 }
 
 // apiDecideSubmission answers POST …/approve and …/return.
-func (s *Server) apiDecideSubmission(approve bool) handlerFunc {
+func (s *handlers) apiDecideSubmission(approve bool) web.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var in submissionInput
 		if r.ContentLength > 0 {
-			if err := DecodeJSON(w, r, &in); err != nil {
+			if err := web.DecodeJSON(w, r, &in); err != nil {
 				return err
 			}
 		}
-		if err := s.store.DecideDataSet(r.Context(), r.PathValue("data_set"), r.PathValue("unit"), r.PathValue("period"), approve, in.Note); err != nil {
+		if err := s.stats.DecideDataSet(r.Context(), r.PathValue("data_set"), r.PathValue("unit"), r.PathValue("period"), approve, in.Note); err != nil {
 			return err
 		}
 		w.WriteHeader(http.StatusNoContent)
@@ -64,32 +65,32 @@ func (s *Server) apiDecideSubmission(approve bool) handlerFunc {
 }
 
 // apiListSubmissions answers GET /api/v1/stats/submissions?data_set=&period=&province=.
-func (s *Server) apiListSubmissions(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiListSubmissions(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	cal, err := s.store.Current(r.Context())
+	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
 	}
-	subs, c, err := s.store.Submissions(r.Context(), q.Get("data_set"), q.Get("period"), q.Get("province"), cal)
+	subs, c, err := s.stats.Submissions(r.Context(), q.Get("data_set"), q.Get("period"), q.Get("province"), cal)
 	if err != nil {
 		return err
 	}
 	if subs == nil {
 		subs = []statsdb.Submission{}
 	}
-	WriteJSON(w, http.StatusOK, map[string]any{"items": subs, "completeness": c})
+	web.WriteJSON(w, http.StatusOK, map[string]any{"items": subs, "completeness": c})
 	return nil
 }
 
 // showEntry is the data entry form of a data set for a unit and period.
-func (s *Server) showEntry(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showEntry(w http.ResponseWriter, r *http.Request) error {
 	return s.renderEntry(w, r, http.StatusOK, nil)
 }
 
-func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
+func (s *handlers) renderEntry(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
 	a := congthuong.ActorFrom(r.Context())
 	if !a.System && !a.IsStaff() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
 	p := s.PrinterFor(r)
 	q := r.URL.Query()
@@ -106,13 +107,13 @@ func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int,
 	}
 	period := q.Get("period")
 	if period == "" {
-		now := calendar.DateOf(s.store.Now())
+		now := calendar.DateOf(s.Now())
 		period = stats.MonthOf(now.Year, int(now.Month)).String()
 		if prev, ok := stats.MonthOf(now.Year, int(now.Month)).Previous(); ok {
 			period = prev.String()
 		}
 	}
-	catalog, err := s.store.Catalog(r.Context())
+	catalog, err := s.stats.Catalog(r.Context())
 	if err != nil {
 		return err
 	}
@@ -130,7 +131,7 @@ func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int,
 		if r.Method == http.MethodPost {
 			f.Value = q.Get(code)
 		} else if perErr == nil {
-			vals, err := s.store.UnitValues(r.Context(), code, per, strings.ToUpper(unitCode))
+			vals, err := s.stats.UnitValues(r.Context(), code, per, strings.ToUpper(unitCode))
 			if err != nil {
 				return err
 			}
@@ -140,17 +141,17 @@ func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int,
 		}
 		fields = append(fields, f)
 	}
-	v := &View{Title: p.T("entry.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
+	v := &web.View{Title: p.T("entry.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
 		"Unit": unitCode, "Period": period, "Fields": fields, "Source": q.Get("source")}}
 	if formErr != nil {
-		v.Errors, v.Error = FormErrors(p, formErr)
+		v.Errors, v.Error = web.FormErrors(p, formErr)
 	}
 	s.Render(w, r, status, "entry", v)
 	return nil
 }
 
 // doEntry saves the entry form.
-func (s *Server) doEntry(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doEntry(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
@@ -170,13 +171,13 @@ func (s *Server) doEntry(w http.ResponseWriter, r *http.Request) error {
 	}
 	err := v.Err("the report has invalid figures")
 	if err == nil {
-		err = s.store.EnterDataSet(r.Context(), f.Get("data_set"), f.Get("unit"), f.Get("period"), values, f.Get("source"))
+		err = s.stats.EnterDataSet(r.Context(), f.Get("data_set"), f.Get("unit"), f.Get("period"), values, f.Get("source"))
 	}
 	if err != nil {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL || congthuong.ErrorCode(err) == congthuong.EUNAUTHORIZED {
 			return err
 		}
-		return s.renderEntry(w, r, ErrorStatus(err), err)
+		return s.renderEntry(w, r, web.ErrorStatus(err), err)
 	}
 	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/stats/submissions?data_set="+ds.Code+"&period="+f.Get("period"), http.StatusSeeOther)
@@ -185,10 +186,10 @@ func (s *Server) doEntry(w http.ResponseWriter, r *http.Request) error {
 
 // showSubmissions lists who reported a data set for a period, with the
 // department's approve and return buttons.
-func (s *Server) showSubmissions(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showSubmissions(w http.ResponseWriter, r *http.Request) error {
 	a := congthuong.ActorFrom(r.Context())
 	if !a.System && !a.IsStaff() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
 	p := s.PrinterFor(r)
 	q := r.URL.Query()
@@ -198,7 +199,7 @@ func (s *Server) showSubmissions(w http.ResponseWriter, r *http.Request) error {
 	}
 	period := q.Get("period")
 	if period == "" {
-		now := calendar.DateOf(s.store.Now())
+		now := calendar.DateOf(s.Now())
 		prev, _ := stats.MonthOf(now.Year, int(now.Month)).Previous()
 		period = prev.String()
 	}
@@ -206,20 +207,20 @@ func (s *Server) showSubmissions(w http.ResponseWriter, r *http.Request) error {
 	if province == "" && a.ProvinceCode != congthuong.CountryCode {
 		province = a.ProvinceCode
 	}
-	v := &View{Title: p.T("submissions.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
+	v := &web.View{Title: p.T("submissions.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
 		"Period": period, "Province": province}}
-	cal, err := s.store.Current(r.Context())
+	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
 	}
-	subs, c, err := s.store.Submissions(r.Context(), ds.Code, period, province, cal)
+	subs, c, err := s.stats.Submissions(r.Context(), ds.Code, period, province, cal)
 	status := http.StatusOK
 	if err != nil {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		v.Errors, v.Error = FormErrors(p, err)
-		status = ErrorStatus(err)
+		v.Errors, v.Error = web.FormErrors(p, err)
+		status = web.ErrorStatus(err)
 	}
 	v.D.(map[string]any)["Items"], v.D.(map[string]any)["C"] = subs, c
 	s.Render(w, r, status, "submissions", v)
@@ -227,13 +228,13 @@ func (s *Server) showSubmissions(w http.ResponseWriter, r *http.Request) error {
 }
 
 // doDecide approves or returns a report from the submissions page.
-func (s *Server) doDecide(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doDecide(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
 	f := r.PostForm
 	approve := f.Get("decision") == "approve"
-	if err := s.store.DecideDataSet(r.Context(), f.Get("data_set"), f.Get("unit"), f.Get("period"), approve, f.Get("note")); err != nil {
+	if err := s.stats.DecideDataSet(r.Context(), f.Get("data_set"), f.Get("unit"), f.Get("period"), approve, f.Get("note")); err != nil {
 		return err
 	}
 	s.Flash(w, "flash.saved")
@@ -245,7 +246,7 @@ func (s *Server) doDecide(w http.ResponseWriter, r *http.Request) error {
 // a workbook in the value import's columns with a row per indicator of the
 // data set and per unit (the unit itself, or for a commune data set and a
 // province, each of its communes), values left to fill in.
-func (s *Server) dataSetTemplate(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) dataSetTemplate(w http.ResponseWriter, r *http.Request) error {
 	ds, ok := stats.FindDataSet(r.PathValue("code"))
 	if !ok {
 		return congthuong.Errorf(congthuong.ENOTFOUND, "no data set %s", r.PathValue("code"))
@@ -267,7 +268,7 @@ func (s *Server) dataSetTemplate(w http.ResponseWriter, r *http.Request) error {
 	}
 	units := []string{unitCode}
 	if ds.Level == "commune" && len(unitCode) == 2 { // a province: its communes
-		a, err := s.store.Analyze(r.Context(), statsdb.AnalyticsQuery{Indicator: ds.Indicators[0], Period: p, ChildrenOf: unitCode})
+		a, err := s.stats.Analyze(r.Context(), statsdb.AnalyticsQuery{Indicator: ds.Indicators[0], Period: p, ChildrenOf: unitCode})
 		if err != nil {
 			return err
 		}
@@ -291,7 +292,7 @@ func (s *Server) dataSetTemplate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	Attachment(w, ds.Code+"-"+unitCode+"-"+p.String()+".xlsx")
+	web.Attachment(w, ds.Code+"-"+unitCode+"-"+p.String()+".xlsx")
 	w.Write(buf.Bytes())
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"congthuong/internal/calendar/calendarweb"
 	"congthuong/internal/enterprise/enterpriseweb"
+	"congthuong/internal/park/parkweb"
 	"congthuong/internal/stats/statsweb"
 	"congthuong/internal/store"
 	"congthuong/internal/unit/unitweb"
@@ -25,6 +26,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	calendarweb.Register(srv, st.Schedules)
 	enterpriseweb.Register(srv, st.Enterprises, st.Units)
 	statsweb.Register(srv, st.Stats, st.Schedules)
+	parkweb.Register(srv, st.Parks, st.Units, st.Schedules)
 	if err := srv.Build(); err != nil {
 		return nil, err
 	}

@@ -27,12 +27,6 @@ func FuzzQueryParams(f *testing.F) {
 		if p, err := ListPage(q); err == nil {
 			check(p)
 		}
-		if f, err := parkFilter(q); err == nil {
-			check(f.Page)
-			if f.MinFree < 0 {
-				t.Errorf("%q gave a negative area", raw)
-			}
-		}
 		if f, err := procedureFilter(q); err == nil {
 			check(f.Page)
 		}

@@ -49,8 +49,6 @@ type Server struct {
 	modules  []Module
 	openapi  []byte
 	handler  http.Handler
-	// parks holds the public's answers about industrial parks and clusters.
-	parks parksCache
 }
 
 // New builds a server with the core's module: the home page, accounts,
@@ -59,7 +57,6 @@ type Server struct {
 // (Build).
 func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
 	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle(), tracking: newFailureLimit(maxTrackingFailures, trackingWindow)}
-	s.parks.cache = NewCache(4096, "public, no-cache")
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
@@ -74,3 +71,6 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
 // Now is the platform's clock (the store's, which tests may set), for
 // every handler.
 func (s *Server) Now() time.Time { return s.store.Now() }
+
+// Options returns the options the server was built with.
+func (s *Server) Options() Options { return s.opts }

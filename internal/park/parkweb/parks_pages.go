@@ -1,4 +1,4 @@
-package web
+package parkweb
 
 import (
 	"bytes"
@@ -17,6 +17,7 @@ import (
 	"congthuong/internal/store"
 	"congthuong/internal/unit"
 	"congthuong/internal/unit/unitdb"
+	"congthuong/internal/web"
 )
 
 // maxCompare is how many sites the comparison shows side by side.
@@ -25,23 +26,23 @@ const maxCompare = 4
 // showParks is the investors' page: filters, a map of every matching site
 // and the list with totals. The URL holds the filters, so a search can be
 // shared; the map loads the GeoJSON of the same query.
-func (s *Server) showParks(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showParks(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
-	v := &View{Title: p.T("parks.title"), Nav: "parks"}
+	v := &web.View{Title: p.T("parks.title"), Nav: "parks"}
 	q := r.URL.Query()
 	f, err := parkFilter(q)
 	status := http.StatusOK
 	d := map[string]any{"Filter": f, "Query": q, "Types": park.Types, "Statuses": park.Statuses}
 	if err != nil {
-		v.Errors, v.Error = FormErrors(p, err)
-		status = ErrorStatus(err)
+		v.Errors, v.Error = web.FormErrors(p, err)
+		status = web.ErrorStatus(err)
 		f = parkdb.ParkFilter{}
 	}
-	sites, total, err := s.store.FindParks(r.Context(), f)
+	sites, total, err := s.parks.FindParks(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	totals, err := s.store.SumParks(r.Context(), f)
+	totals, err := s.parks.SumParks(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -49,7 +50,7 @@ func (s *Server) showParks(w http.ResponseWriter, r *http.Request) error {
 	for i, site := range sites {
 		views[i] = viewPark(r, site)
 	}
-	provinces, _, err := s.store.FindUnits(r.Context(), unitdb.UnitFilter{Level: unit.Province, ValidOn: s.Today(), Page: store.Page{Limit: 100, Sort: "name"}})
+	provinces, _, err := s.units.FindUnits(r.Context(), unitdb.UnitFilter{Level: unit.Province, ValidOn: s.Today(), Page: store.Page{Limit: 100, Sort: "name"}})
 	if err != nil {
 		return err
 	}
@@ -59,9 +60,9 @@ func (s *Server) showParks(w http.ResponseWriter, r *http.Request) error {
 			mapQuery[k] = vals
 		}
 	}
-	d["Items"], d["Totals"], d["Pager"], d["Provinces"] = views, totals, NewPager(total, f.Page), provinces
+	d["Items"], d["Totals"], d["Pager"], d["Provinces"] = views, totals, web.NewPager(total, f.Page), provinces
 	d["GeoJSON"] = "/api/v1/parks.geojson?" + mapQuery.Encode()
-	d["Tiles"], d["Attribution"] = s.opts.MapTiles, s.opts.MapAttribution
+	d["Tiles"], d["Attribution"] = s.Options().MapTiles, s.Options().MapAttribution
 	d["Export"] = mapQuery.Encode()
 	v.D = d
 	s.Render(w, r, status, "parks", v)
@@ -71,16 +72,16 @@ func (s *Server) showParks(w http.ResponseWriter, r *http.Request) error {
 // showPark is a site's page: free land, infrastructure, contacts and
 // tenants for everyone; for staff also the law's warnings, the history and
 // the edit button.
-func (s *Server) showPark(w http.ResponseWriter, r *http.Request) error {
-	site, err := s.store.FindPark(r.Context(), r.PathValue("code"))
+func (s *handlers) showPark(w http.ResponseWriter, r *http.Request) error {
+	site, err := s.parks.FindPark(r.Context(), r.PathValue("code"))
 	if err != nil {
 		return err
 	}
-	tenants, err := s.store.Tenants(r.Context(), site.Code)
+	tenants, err := s.parks.Tenants(r.Context(), site.Code)
 	if err != nil {
 		return err
 	}
-	files, err := s.store.ParkFiles(r.Context(), site.Code)
+	files, err := s.parks.ParkFiles(r.Context(), site.Code)
 	if err != nil {
 		return err
 	}
@@ -92,14 +93,14 @@ func (s *Server) showPark(w http.ResponseWriter, r *http.Request) error {
 			documents = append(documents, f)
 		}
 	}
-	d := map[string]any{"S": viewPark(r, site), "Tenants": tenants, "Photos": photos, "Documents": documents, "Tiles": s.opts.MapTiles, "Attribution": s.opts.MapAttribution,
+	d := map[string]any{"S": viewPark(r, site), "Tenants": tenants, "Photos": photos, "Documents": documents, "Tiles": s.Options().MapTiles, "Attribution": s.Options().MapAttribution,
 		"GeoJSON": "/api/v1/parks.geojson?q=" + url.QueryEscape(site.Code)}
-	if u, err := s.store.FindUnit(r.Context(), site.UnitCode, s.Today()); err == nil {
+	if u, err := s.units.FindUnit(r.Context(), site.UnitCode, s.Today()); err == nil {
 		d["Unit"] = u
 	}
 	a := congthuong.ActorFrom(r.Context())
 	if a.IsStaff() {
-		if hist, err := s.store.ParkHistory(r.Context(), site.Code); err == nil {
+		if hist, err := s.parks.ParkHistory(r.Context(), site.Code); err == nil {
 			rows := make([]historyRow, len(hist))
 			for i, e := range hist {
 				rows[i] = historyRow{At: e.At, Actor: e.ActorName, Action: e.Action, Changed: changedFields(e.Before, e.After)}
@@ -112,7 +113,7 @@ func (s *Server) showPark(w http.ResponseWriter, r *http.Request) error {
 	if s.PrinterFor(r).Lang() == "en" && site.NameEN != "" {
 		title = site.NameEN
 	}
-	s.Render(w, r, http.StatusOK, "park", &View{Title: title, Nav: "parks", D: d})
+	s.Render(w, r, http.StatusOK, "park", &web.View{Title: title, Nav: "parks", D: d})
 	return nil
 }
 
@@ -147,10 +148,10 @@ func changedFields(before, after string) string {
 }
 
 // showParkCompare sets up to four sites side by side: /parks/compare?code=A&code=B.
-func (s *Server) showParkCompare(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showParkCompare(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	codes := r.URL.Query()["code"]
-	v := &View{Title: p.T("parks.compare"), Nav: "parks"}
+	v := &web.View{Title: p.T("parks.compare"), Nav: "parks"}
 	status := http.StatusOK
 	if len(codes) > maxCompare {
 		v.Error = p.T("parks.compare_max", maxCompare)
@@ -158,7 +159,7 @@ func (s *Server) showParkCompare(w http.ResponseWriter, r *http.Request) error {
 	}
 	var sites []*parkView
 	for _, code := range codes {
-		site, err := s.store.FindPark(r.Context(), code)
+		site, err := s.parks.FindPark(r.Context(), code)
 		if err != nil {
 			if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
 				v.Error, status = p.M(congthuong.ErrorMessage(err)), http.StatusNotFound
@@ -175,7 +176,7 @@ func (s *Server) showParkCompare(w http.ResponseWriter, r *http.Request) error {
 
 // showParkSummary counts sites and adds up their land by province, or by
 // commune within a province.
-func (s *Server) showParkSummary(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showParkSummary(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	q := r.URL.Query()
 	f, err := parkFilter(q)
@@ -186,23 +187,23 @@ func (s *Server) showParkSummary(w http.ResponseWriter, r *http.Request) error {
 	if f.Province != "" {
 		by = "unit"
 	}
-	groups, err := s.store.SummarizeParks(r.Context(), f, by)
+	groups, err := s.parks.SummarizeParks(r.Context(), f, by)
 	if err != nil {
 		return err
 	}
 	names := map[string]string{}
 	for _, g := range groups {
 		if _, ok := names[g.UnitCode]; !ok {
-			if u, err := s.store.FindUnit(r.Context(), g.UnitCode, s.Today()); err == nil {
+			if u, err := s.units.FindUnit(r.Context(), g.UnitCode, s.Today()); err == nil {
 				names[g.UnitCode] = u.FullName
 			}
 		}
 	}
-	totals, err := s.store.SumParks(r.Context(), f)
+	totals, err := s.parks.SumParks(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	s.Render(w, r, http.StatusOK, "park_summary", &View{Title: p.T("parks.summary"), Nav: "parks",
+	s.Render(w, r, http.StatusOK, "park_summary", &web.View{Title: p.T("parks.summary"), Nav: "parks",
 		D: map[string]any{"Groups": groups, "Names": names, "By": by, "Filter": f, "Totals": totals}})
 	return nil
 }
@@ -214,20 +215,20 @@ func siteFromForm(r *http.Request) (park.ImportRow, int) {
 	return row, version
 }
 
-func (s *Server) showNewPark(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showNewPark(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
-	site := &park.Site{Kind: park.Cluster, Type: park.General, Status: park.Planned, UnitCode: DefaultUnit(congthuong.ActorFrom(r.Context()))}
+	site := &park.Site{Kind: park.Cluster, Type: park.General, Status: park.Planned, UnitCode: web.DefaultUnit(congthuong.ActorFrom(r.Context()))}
 	s.renderParkForm(w, r, http.StatusOK, site, true, nil)
 	return nil
 }
 
-func (s *Server) showEditPark(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showEditPark(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
-	site, err := s.store.FindPark(r.Context(), r.PathValue("code"))
+	site, err := s.parks.FindPark(r.Context(), r.PathValue("code"))
 	if err != nil {
 		return err
 	}
@@ -235,9 +236,9 @@ func (s *Server) showEditPark(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) renderParkForm(w http.ResponseWriter, r *http.Request, status int, site *park.Site, isNew bool, err error) {
+func (s *handlers) renderParkForm(w http.ResponseWriter, r *http.Request, status int, site *park.Site, isNew bool, err error) {
 	p := s.PrinterFor(r)
-	v := &View{Nav: "parks", D: map[string]any{"S": site, "New": isNew, "Record": siteRecordMap(site),
+	v := &web.View{Nav: "parks", D: map[string]any{"S": site, "New": isNew, "Record": siteRecordMap(site),
 		"Types": park.Types, "Statuses": park.Statuses}}
 	if isNew {
 		v.Title = p.T("parks.new")
@@ -245,7 +246,7 @@ func (s *Server) renderParkForm(w http.ResponseWriter, r *http.Request, status i
 		v.Title = p.T("parks.edit") + ": " + site.NameVI
 	}
 	if err != nil {
-		v.Errors, v.Error = FormErrors(p, err)
+		v.Errors, v.Error = web.FormErrors(p, err)
 		// The site's fields as its form names them.
 		for from, to := range map[string]string{"decision.number": "decision_number", "decision.date": "decision_date",
 			"contact.phone": "contact_phone", "contact.email": "contact_email", "contact.website": "website"} {
@@ -278,7 +279,7 @@ func formProblems(problems []congthuong.FieldError) error {
 	return &congthuong.Error{Code: congthuong.EINVALID, Message: "the site has invalid fields", Fields: problems}
 }
 
-func (s *Server) doCreatePark(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doCreatePark(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
@@ -286,13 +287,13 @@ func (s *Server) doCreatePark(w http.ResponseWriter, r *http.Request) error {
 	site := row.Site
 	err := formProblems(row.Problems)
 	if err == nil {
-		err = s.store.CreatePark(r.Context(), &site)
+		err = s.parks.CreatePark(r.Context(), &site)
 	}
 	if err != nil {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		s.renderParkForm(w, r, ErrorStatus(err), &site, true, err)
+		s.renderParkForm(w, r, web.ErrorStatus(err), &site, true, err)
 		return nil
 	}
 	s.parksChanged()
@@ -301,11 +302,11 @@ func (s *Server) doCreatePark(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) doUpdatePark(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doUpdatePark(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
-	before, err := s.store.FindPark(r.Context(), r.PathValue("code"))
+	before, err := s.parks.FindPark(r.Context(), r.PathValue("code"))
 	if err != nil {
 		return err
 	}
@@ -318,13 +319,13 @@ func (s *Server) doUpdatePark(w http.ResponseWriter, r *http.Request) error {
 	err = formProblems(row.Problems)
 	var out *park.Site
 	if err == nil {
-		out, err = s.store.UpdatePark(r.Context(), before.Code, site)
+		out, err = s.parks.UpdatePark(r.Context(), before.Code, site)
 	}
 	if err != nil {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		s.renderParkForm(w, r, ErrorStatus(err), &site, false, err)
+		s.renderParkForm(w, r, web.ErrorStatus(err), &site, false, err)
 		return nil
 	}
 	s.parksChanged()
@@ -335,28 +336,28 @@ func (s *Server) doUpdatePark(w http.ResponseWriter, r *http.Request) error {
 
 // showParksImport is the form to upload the department's lists: sites (a
 // sheet or GeoJSON) or tenants.
-func (s *Server) showParksImport(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showParksImport(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
-	s.Render(w, r, http.StatusOK, "parks_import", &View{Title: s.PrinterFor(r).T("parks.import"), Nav: "parks",
+	s.Render(w, r, http.StatusOK, "parks_import", &web.View{Title: s.PrinterFor(r).T("parks.import"), Nav: "parks",
 		D: map[string]any{"SiteColumns": strings.Join(park.SiteColumns, ", "), "TenantColumns": strings.Join(park.TenantColumns, ", ")}})
 	return nil
 }
 
-func (s *Server) doImportParks(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doImportParks(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	f, err := s.ReceiveImport(w, r)
-	v := &View{Title: p.T("parks.import"), Nav: "parks",
+	v := &web.View{Title: p.T("parks.import"), Nav: "parks",
 		D: map[string]any{"SiteColumns": strings.Join(park.SiteColumns, ", "), "TenantColumns": strings.Join(park.TenantColumns, ", ")}}
 	if err == nil {
 		defer f.Release()
 		dry := r.FormValue("dry_run") == "on"
 		var res store.ImportResult
 		if r.FormValue("what") == "tenants" {
-			res, err = s.store.ImportTenants(f.Ctx, park.ReadTenants(bytes.NewReader(f.Body)), dry)
+			res, err = s.parks.ImportTenants(f.Ctx, park.ReadTenants(bytes.NewReader(f.Body)), dry)
 		} else {
-			res, err = s.store.ImportParks(f.Ctx, park.ReadSiteFile(f.Body), dry)
+			res, err = s.parks.ImportParks(f.Ctx, park.ReadSiteFile(f.Body), dry)
 		}
 		if err == nil {
 			v.D.(map[string]any)["Result"] = res
@@ -370,13 +371,13 @@ func (s *Server) doImportParks(w http.ResponseWriter, r *http.Request) error {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
-		v.Errors, v.Error = FormErrors(p, err)
+		v.Errors, v.Error = web.FormErrors(p, err)
 		var problems []map[string]any
 		for _, f := range congthuong.ErrorFields(err) {
 			problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.M(f.Message)})
 		}
 		v.D.(map[string]any)["Problems"] = problems
-		status = ErrorStatus(err)
+		status = web.ErrorStatus(err)
 	}
 	s.Render(w, r, status, "parks_import", v)
 	return nil

@@ -1,4 +1,5 @@
-package web
+// Package parkweb serves the industrial parks and clusters: the registry with its map, sites' pages, tenants, photos and documents, imports and exports, and the half-yearly reports.
+package parkweb
 
 import (
 	"bufio"
@@ -13,6 +14,7 @@ import (
 	"congthuong/internal/park"
 	"congthuong/internal/park/parkdb"
 	"congthuong/internal/store"
+	"congthuong/internal/web"
 )
 
 // parkFilter reads the filters of the park list, map and export:
@@ -20,7 +22,7 @@ import (
 // max_port_km.
 func parkFilter(q url.Values) (parkdb.ParkFilter, error) {
 	var v congthuong.Validation
-	page, err := ListPage(q)
+	page, err := web.ListPage(q)
 	if err != nil {
 		return parkdb.ParkFilter{}, err
 	}
@@ -55,7 +57,7 @@ func parkFilter(q url.Values) (parkdb.ParkFilter, error) {
 
 // parkList is a page of sites with the totals of every match.
 type parkList struct {
-	List[*parkView]
+	web.List[*parkView]
 	Totals []parkdb.ParkTotals `json:"totals"`
 }
 
@@ -80,17 +82,17 @@ func viewPark(r *http.Request, p *park.Site) *parkView {
 	return v
 }
 
-func (s *Server) apiListParks(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiListParks(w http.ResponseWriter, r *http.Request) error {
 	f, err := parkFilter(r.URL.Query())
 	if err != nil {
 		return err
 	}
 	return s.parkRead(w, r, func() (any, error) {
-		sites, total, err := s.store.FindParks(r.Context(), f)
+		sites, total, err := s.parks.FindParks(r.Context(), f)
 		if err != nil {
 			return nil, err
 		}
-		totals, err := s.store.SumParks(r.Context(), f)
+		totals, err := s.parks.SumParks(r.Context(), f)
 		if err != nil {
 			return nil, err
 		}
@@ -98,11 +100,11 @@ func (s *Server) apiListParks(w http.ResponseWriter, r *http.Request) error {
 		for i, p := range sites {
 			views[i] = viewPark(r, p)
 		}
-		return parkList{List: NewList(views, total, f.Page), Totals: totals}, nil
+		return parkList{List: web.NewList(views, total, f.Page), Totals: totals}, nil
 	})
 }
 
-func (s *Server) apiParkSummary(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiParkSummary(w http.ResponseWriter, r *http.Request) error {
 	f, err := parkFilter(r.URL.Query())
 	if err != nil {
 		return err
@@ -112,7 +114,7 @@ func (s *Server) apiParkSummary(w http.ResponseWriter, r *http.Request) error {
 		by = "province"
 	}
 	return s.parkRead(w, r, func() (any, error) {
-		groups, err := s.store.SummarizeParks(r.Context(), f, by)
+		groups, err := s.parks.SummarizeParks(r.Context(), f, by)
 		if err != nil {
 			return nil, err
 		}
@@ -120,9 +122,9 @@ func (s *Server) apiParkSummary(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) apiGetPark(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiGetPark(w http.ResponseWriter, r *http.Request) error {
 	return s.parkRead(w, r, func() (any, error) {
-		p, err := s.store.FindPark(r.Context(), r.PathValue("code"))
+		p, err := s.parks.FindPark(r.Context(), r.PathValue("code"))
 		if err != nil {
 			return nil, err
 		}
@@ -130,46 +132,46 @@ func (s *Server) apiGetPark(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) apiCreatePark(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiCreatePark(w http.ResponseWriter, r *http.Request) error {
 	var p park.Site
-	if err := DecodeJSON(w, r, &p); err != nil {
+	if err := web.DecodeJSON(w, r, &p); err != nil {
 		return err
 	}
-	if err := s.store.CreatePark(r.Context(), &p); err != nil {
+	if err := s.parks.CreatePark(r.Context(), &p); err != nil {
 		return err
 	}
 	s.parksChanged()
 	w.Header().Set("Location", "/api/v1/parks/"+p.Code)
-	WriteJSON(w, http.StatusCreated, viewPark(r, &p))
+	web.WriteJSON(w, http.StatusCreated, viewPark(r, &p))
 	return nil
 }
 
-func (s *Server) apiUpdatePark(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiUpdatePark(w http.ResponseWriter, r *http.Request) error {
 	var p park.Site
-	if err := DecodeJSON(w, r, &p); err != nil {
+	if err := web.DecodeJSON(w, r, &p); err != nil {
 		return err
 	}
-	out, err := s.store.UpdatePark(r.Context(), r.PathValue("code"), p)
+	out, err := s.parks.UpdatePark(r.Context(), r.PathValue("code"), p)
 	if err != nil {
 		return err
 	}
 	s.parksChanged()
-	WriteJSON(w, http.StatusOK, viewPark(r, out))
+	web.WriteJSON(w, http.StatusOK, viewPark(r, out))
 	return nil
 }
 
-func (s *Server) apiParkHistory(w http.ResponseWriter, r *http.Request) error {
-	entries, err := s.store.ParkHistory(r.Context(), r.PathValue("code"))
+func (s *handlers) apiParkHistory(w http.ResponseWriter, r *http.Request) error {
+	entries, err := s.parks.ParkHistory(r.Context(), r.PathValue("code"))
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, map[string]any{"items": entries})
+	web.WriteJSON(w, http.StatusOK, map[string]any{"items": entries})
 	return nil
 }
 
-func (s *Server) apiParkTenants(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiParkTenants(w http.ResponseWriter, r *http.Request) error {
 	return s.parkRead(w, r, func() (any, error) {
-		list, err := s.store.Tenants(r.Context(), r.PathValue("code"))
+		list, err := s.parks.Tenants(r.Context(), r.PathValue("code"))
 		if err != nil {
 			return nil, err
 		}
@@ -177,9 +179,9 @@ func (s *Server) apiParkTenants(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) apiSaveTenant(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiSaveTenant(w http.ResponseWriter, r *http.Request) error {
 	var t park.Tenant
-	if err := DecodeJSON(w, r, &t); err != nil {
+	if err := web.DecodeJSON(w, r, &t); err != nil {
 		return err
 	}
 	t.SiteCode, t.ID = r.PathValue("code"), 0
@@ -191,20 +193,20 @@ func (s *Server) apiSaveTenant(w http.ResponseWriter, r *http.Request) error {
 		}
 		t.ID, status = n, http.StatusOK
 	}
-	if err := s.store.SaveTenant(r.Context(), &t); err != nil {
+	if err := s.parks.SaveTenant(r.Context(), &t); err != nil {
 		return err
 	}
 	s.parksChanged()
-	WriteJSON(w, status, t)
+	web.WriteJSON(w, status, t)
 	return nil
 }
 
-func (s *Server) apiDeleteTenant(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiDeleteTenant(w http.ResponseWriter, r *http.Request) error {
 	n, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || n <= 0 {
 		return congthuong.Errorf(congthuong.ENOTFOUND, "no tenant %s", r.PathValue("id"))
 	}
-	if err := s.store.DeleteTenant(r.Context(), r.PathValue("code"), n); err != nil {
+	if err := s.parks.DeleteTenant(r.Context(), r.PathValue("code"), n); err != nil {
 		return err
 	}
 	s.parksChanged()
@@ -215,7 +217,7 @@ func (s *Server) apiDeleteTenant(w http.ResponseWriter, r *http.Request) error {
 // apiParksGeoJSON writes the sites matching the filters as a GeoJSON
 // FeatureCollection: a map of every site of the country is one request.
 // Sites without a geometry are left out.
-func (s *Server) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error {
 	f, err := parkFilter(r.URL.Query())
 	if err != nil {
 		return err
@@ -226,7 +228,7 @@ func (s *Server) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error {
 		bw := bufio.NewWriterSize(out, 64<<10)
 		bw.WriteString(`{"type":"FeatureCollection","features":[`)
 		first := true
-		err := s.store.EachParkFeature(r.Context(), f, func(feature []byte) error {
+		err := s.parks.EachParkFeature(r.Context(), f, func(feature []byte) error {
 			if !first {
 				bw.WriteByte(',')
 			}

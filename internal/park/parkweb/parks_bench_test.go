@@ -1,4 +1,4 @@
-package web_test
+package parkweb_test
 
 import (
 	"context"

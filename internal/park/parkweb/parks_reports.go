@@ -1,4 +1,4 @@
-package web
+package parkweb
 
 import (
 	"net/http"
@@ -8,11 +8,12 @@ import (
 	"congthuong/internal/calendar"
 	"congthuong/internal/park"
 	"congthuong/internal/park/parkdb"
+	"congthuong/internal/web"
 )
 
 // reportPeriod reads ?period=2026H2, defaulting to the half whose reports
 // are due next.
-func (s *Server) reportPeriod(r *http.Request) (year, half int, err error) {
+func (s *handlers) reportPeriod(r *http.Request) (year, half int, err error) {
 	if p := r.URL.Query().Get("period"); p != "" {
 		return parkdb.ParseHalf(p)
 	}
@@ -21,15 +22,15 @@ func (s *Server) reportPeriod(r *http.Request) (year, half int, err error) {
 }
 
 // currentHalf is the half year of today in Vietnam.
-func (s *Server) currentHalf() (year, half int) {
-	today := calendar.DateOf(s.store.Now())
+func (s *handlers) currentHalf() (year, half int) {
+	today := calendar.DateOf(s.Now())
 	if today.Month <= 6 {
 		return today.Year, 1
 	}
 	return today.Year, 2
 }
 
-func (s *Server) apiParkReports(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiParkReports(w http.ResponseWriter, r *http.Request) error {
 	year, half, err := s.reportPeriod(r)
 	if err != nil {
 		return err
@@ -38,27 +39,27 @@ func (s *Server) apiParkReports(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cal, err := s.store.Current(r.Context())
+	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
 	}
-	items, counts, err := s.store.ParkReports(r.Context(), f, year, half, cal)
+	items, counts, err := s.parks.ParkReports(r.Context(), f, year, half, cal)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, map[string]any{"period": strconv.Itoa(year) + "H" + strconv.Itoa(half), "items": items, "counts": counts})
+	web.WriteJSON(w, http.StatusOK, map[string]any{"period": strconv.Itoa(year) + "H" + strconv.Itoa(half), "items": items, "counts": counts})
 	return nil
 }
 
-func (s *Server) apiFileParkReport(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiFileParkReport(w http.ResponseWriter, r *http.Request) error {
 	var rep park.Report
-	if err := DecodeJSON(w, r, &rep); err != nil {
+	if err := web.DecodeJSON(w, r, &rep); err != nil {
 		return err
 	}
-	if err := s.store.FileParkReport(r.Context(), rep); err != nil {
+	if err := s.parks.FileParkReport(r.Context(), rep); err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusCreated, rep)
+	web.WriteJSON(w, http.StatusCreated, rep)
 	return nil
 }
 
@@ -71,16 +72,16 @@ type reportDecision struct {
 	Note     string `json:"note"`
 }
 
-func (s *Server) apiDecideParkReport(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiDecideParkReport(w http.ResponseWriter, r *http.Request) error {
 	var d reportDecision
-	if err := DecodeJSON(w, r, &d); err != nil {
+	if err := web.DecodeJSON(w, r, &d); err != nil {
 		return err
 	}
 	year, half, err := parkdb.ParseHalf(d.Period)
 	if err != nil {
 		return err
 	}
-	if err := s.store.DecideParkReport(r.Context(), d.SiteCode, d.TenantID, year, half, d.Approve, d.Note); err != nil {
+	if err := s.parks.DecideParkReport(r.Context(), d.SiteCode, d.TenantID, year, half, d.Approve, d.Note); err != nil {
 		return err
 	}
 	s.parksChanged()
@@ -88,41 +89,41 @@ func (s *Server) apiDecideParkReport(w http.ResponseWriter, r *http.Request) err
 	return nil
 }
 
-func (s *Server) apiPublishParkFigures(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiPublishParkFigures(w http.ResponseWriter, r *http.Request) error {
 	year, half, err := s.reportPeriod(r)
 	if err != nil {
 		return err
 	}
-	res, err := s.store.PublishParkFigures(r.Context(), year, half)
+	res, err := s.parks.PublishParkFigures(r.Context(), year, half)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, res)
+	web.WriteJSON(w, http.StatusOK, res)
 	return nil
 }
 
 // showParkReports is the half-yearly reports page: for staff, every
 // expected report of their sites with approve and return; for an
 // enterprise, its own reports with the form to file each.
-func (s *Server) showParkReports(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showParkReports(w http.ResponseWriter, r *http.Request) error {
 	a := congthuong.ActorFrom(r.Context())
 	if a.Anonymous() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
 	p := s.PrinterFor(r)
-	v := &View{Title: p.T("reports.title"), Nav: "parks"}
+	v := &web.View{Title: p.T("reports.title"), Nav: "parks"}
 	year, half, err := s.reportPeriod(r)
 	status := http.StatusOK
 	if err != nil {
-		v.Errors, v.Error = FormErrors(p, err)
-		status = ErrorStatus(err)
+		v.Errors, v.Error = web.FormErrors(p, err)
+		status = web.ErrorStatus(err)
 		year, half = s.currentHalf()
 	}
-	cal, err := s.store.Current(r.Context())
+	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
 	}
-	items, counts, err := s.store.ParkReports(r.Context(), parkdb.ParkFilter{}, year, half, cal)
+	items, counts, err := s.parks.ParkReports(r.Context(), parkdb.ParkFilter{}, year, half, cal)
 	if err != nil {
 		return err
 	}
@@ -133,7 +134,7 @@ func (s *Server) showParkReports(w http.ResponseWriter, r *http.Request) error {
 }
 
 // doParkReport files, approves, returns or publishes from the reports page.
-func (s *Server) doParkReport(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doParkReport(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
@@ -154,11 +155,11 @@ func (s *Server) doParkReport(w http.ResponseWriter, r *http.Request) error {
 				return congthuong.FieldErr(congthuong.EINVALID, "leased_ha", err.Error())
 			}
 		}
-		err = s.store.FileParkReport(r.Context(), rep)
+		err = s.parks.FileParkReport(r.Context(), rep)
 	case "approve", "return":
-		err = s.store.DecideParkReport(r.Context(), f.Get("site_code"), tenant, year, half, f.Get("action") == "approve", f.Get("note"))
+		err = s.parks.DecideParkReport(r.Context(), f.Get("site_code"), tenant, year, half, f.Get("action") == "approve", f.Get("note"))
 	case "publish":
-		_, err = s.store.PublishParkFigures(r.Context(), year, half)
+		_, err = s.parks.PublishParkFigures(r.Context(), year, half)
 	default:
 		return congthuong.Errorf(congthuong.EINVALID, "unknown action")
 	}

@@ -1,10 +1,12 @@
-package web
+package parkweb
 
 import (
 	"context"
 	"net/http"
 	"sync"
 	"time"
+
+	"congthuong/internal/web"
 
 	"congthuong"
 )
@@ -20,21 +22,21 @@ const parksRecheck = time.Second
 // cached.
 type parksCache struct {
 	mu      sync.Mutex
-	cache   *Cache
+	cache   *web.Cache
 	version string
 	checked time.Time
 }
 
 // publicParks returns the cache of public park answers, emptied when the
 // registry changed. If the database cannot be asked, the cache serves.
-func (s *Server) publicParks(ctx context.Context) *Cache {
-	c := &s.parks
+func (s *handlers) publicParks(ctx context.Context) *web.Cache {
+	c := &s.public
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if time.Since(c.checked) < parksRecheck {
 		return c.cache
 	}
-	if v, err := s.store.ParksVersion(ctx); err == nil {
+	if v, err := s.parks.ParksVersion(ctx); err == nil {
 		if v != c.version {
 			c.cache.Reset()
 			c.version = v
@@ -45,15 +47,15 @@ func (s *Server) publicParks(ctx context.Context) *Cache {
 }
 
 // parksChanged makes the next public read ask for the registry's version.
-func (s *Server) parksChanged() {
-	s.parks.mu.Lock()
-	s.parks.checked = time.Time{}
-	s.parks.mu.Unlock()
+func (s *handlers) parksChanged() {
+	s.public.mu.Lock()
+	s.public.checked = time.Time{}
+	s.public.mu.Unlock()
 }
 
 // parkRead answers a read of the registry: the public's from the cache,
 // staff's built for them.
-func (s *Server) parkRead(w http.ResponseWriter, r *http.Request, build func() (any, error)) error {
+func (s *handlers) parkRead(w http.ResponseWriter, r *http.Request, build func() (any, error)) error {
 	if congthuong.ActorFrom(r.Context()).Anonymous() {
 		return s.publicParks(r.Context()).ServeJSON(w, r, parkCacheKey(r), build)
 	}
@@ -61,7 +63,7 @@ func (s *Server) parkRead(w http.ResponseWriter, r *http.Request, build func() (
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, v)
+	web.WriteJSON(w, http.StatusOK, v)
 	return nil
 }
 

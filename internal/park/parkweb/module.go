@@ -1,0 +1,79 @@
+package parkweb
+
+import (
+	"embed"
+	"io/fs"
+
+	"congthuong/internal/calendar/calendardb"
+	"congthuong/internal/park/parkdb"
+	"congthuong/internal/unit/unitdb"
+	"congthuong/internal/web"
+)
+
+//go:embed templates locale/*.json openapi.json
+var files embed.FS
+
+// handlers serve the industrial parks and clusters.
+type handlers struct {
+	*web.Server
+	parks     *parkdb.Parks
+	units     *unitdb.Units
+	schedules *calendardb.Schedules
+	// public holds the public's answers about parks and clusters.
+	public parksCache
+}
+
+// Register adds the industrial parks and clusters to srv.
+func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedules *calendardb.Schedules) {
+	s := &handlers{Server: srv, parks: parks, units: units, schedules: schedules}
+	s.public.cache = web.NewCache(4096, "public, no-cache")
+	templates, _ := fs.Sub(files, "templates")
+	locale, _ := fs.Sub(files, "locale")
+	openapi, _ := files.ReadFile("openapi.json")
+	srv.Add(web.Module{
+		Name: "parks",
+		API: []web.Route{
+			web.Get("/api/v1/parks", s.API(s.apiListParks)),
+			web.Post("/api/v1/parks", s.API(s.apiCreatePark)),
+			web.Get("/api/v1/parks.geojson", s.API(s.apiParksGeoJSON)),
+			web.Get("/api/v1/parks/summary", s.API(s.apiParkSummary)),
+			web.Post("/api/v1/parks/import", s.API(s.apiImportParks)),
+			web.Get("/api/v1/parks/reports", s.API(s.apiParkReports)),
+			web.Post("/api/v1/parks/reports", s.API(s.apiFileParkReport)),
+			web.Post("/api/v1/parks/reports/decide", s.API(s.apiDecideParkReport)),
+			web.Post("/api/v1/parks/reports/publish", s.API(s.apiPublishParkFigures)),
+			web.Get("/api/v1/parks/export.xlsx", s.API(s.exportParks)),
+			web.Post("/api/v1/tenants/import", s.API(s.apiImportTenants)),
+			web.Get("/api/v1/tenants/export.xlsx", s.API(s.exportTenants)),
+			web.Get("/api/v1/parks/{code}", s.API(s.apiGetPark)),
+			web.Put("/api/v1/parks/{code}", s.API(s.apiUpdatePark)),
+			web.Get("/api/v1/parks/{code}/history", s.API(s.apiParkHistory)),
+			web.Get("/api/v1/parks/{code}/files", s.API(s.apiParkFiles)),
+			web.Post("/api/v1/parks/{code}/files", s.API(s.apiAddParkFile)),
+			web.Get("/api/v1/parks/{code}/files/{id}", s.API(s.apiParkFile)),
+			web.Delete("/api/v1/parks/{code}/files/{id}", s.API(s.apiDeleteParkFile)),
+			web.Get("/api/v1/parks/{code}/tenants", s.API(s.apiParkTenants)),
+			web.Post("/api/v1/parks/{code}/tenants", s.API(s.apiSaveTenant)),
+			web.Put("/api/v1/parks/{code}/tenants/{id}", s.API(s.apiSaveTenant)),
+			web.Delete("/api/v1/parks/{code}/tenants/{id}", s.API(s.apiDeleteTenant)),
+		},
+		Pages: []web.Route{
+			web.Get("/parks", s.Page(s.showParks)),
+			web.Post("/parks", s.Page(s.doCreatePark)),
+			web.Get("/parks/new", s.Page(s.showNewPark)),
+			web.Get("/parks/compare", s.Page(s.showParkCompare)),
+			web.Get("/parks/summary", s.Page(s.showParkSummary)),
+			web.Get("/parks/import", s.Page(s.showParksImport)),
+			web.Get("/parks/reports", s.Page(s.showParkReports)),
+			web.Post("/parks/reports", s.Page(s.doParkReport)),
+			web.Post("/parks/import", s.Page(s.doImportParks)),
+			web.Get("/parks/{code}", s.Page(s.showPark)),
+			web.Get("/parks/{code}/edit", s.Page(s.showEditPark)),
+			web.Post("/parks/{code}", s.Page(s.doUpdatePark)),
+			web.Post("/parks/{code}/files", s.Page(s.doAddParkFile)),
+		},
+		Templates: templates,
+		Locale:    locale,
+		OpenAPI:   openapi,
+	})
+}

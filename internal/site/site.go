@@ -10,6 +10,7 @@ import (
 	"congthuong/internal/calendar/calendarweb"
 	"congthuong/internal/enterprise/enterpriseweb"
 	"congthuong/internal/park/parkweb"
+	"congthuong/internal/procedure/procedureweb"
 	"congthuong/internal/stats/statsweb"
 	"congthuong/internal/store"
 	"congthuong/internal/unit/unitweb"
@@ -27,6 +28,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	enterpriseweb.Register(srv, st.Enterprises, st.Units)
 	statsweb.Register(srv, st.Stats, st.Schedules)
 	parkweb.Register(srv, st.Parks, st.Units, st.Schedules)
+	procedureweb.Register(srv, st.Procedures, st.Units, st.Schedules)
 	if err := srv.Build(); err != nil {
 		return nil, err
 	}

@@ -7,11 +7,11 @@ import (
 	"congthuong/internal/store"
 )
 
-// FuzzQueryParams reads any query string with every list's reader: an
-// error or a page within bounds, never a panic.
+// FuzzQueryParams reads any query string as a list's paging: an error or
+// a page within bounds, never a panic.
 func FuzzQueryParams(f *testing.F) {
-	for _, s := range []string{"limit=10&offset=20&sort=-name", "limit=-1", "limit=99999999999999999999", "min_free_ha=1,2,3",
-		"max_port_km=NaN", "kind=zone&wastewater=maybe", "due=yesterday&status=x", "q=%00%ff", "sort=--", ""} {
+	for _, s := range []string{"limit=10&offset=20&sort=-name", "limit=-1", "limit=99999999999999999999",
+		"q=%00%ff", "sort=--", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
@@ -26,12 +26,6 @@ func FuzzQueryParams(f *testing.F) {
 		}
 		if p, err := ListPage(q); err == nil {
 			check(p)
-		}
-		if f, err := procedureFilter(q); err == nil {
-			check(f.Page)
-		}
-		if f, err := dossierFilter(q); err == nil {
-			check(f.Page)
 		}
 	})
 }

@@ -5,10 +5,10 @@ import (
 	"time"
 )
 
-// failureLimit counts failures per key (a client address) in a sliding
+// FailureLimit counts failures per key (a client address) in a sliding
 // window, and refuses a key that had max of them until the oldest leaves
 // the window. It keeps at most maxKeys keys, forgetting quiet ones first.
-type failureLimit struct {
+type FailureLimit struct {
 	mu      sync.Mutex
 	max     int
 	window  time.Duration
@@ -17,12 +17,12 @@ type failureLimit struct {
 	now     func() time.Time
 }
 
-func newFailureLimit(max int, window time.Duration) *failureLimit {
-	return &failureLimit{max: max, window: window, maxKeys: 100_000, fails: map[string][]time.Time{}, now: time.Now}
+func NewFailureLimit(max int, window time.Duration) *FailureLimit {
+	return &FailureLimit{max: max, window: window, maxKeys: 100_000, fails: map[string][]time.Time{}, now: time.Now}
 }
 
-// wait says how long key must wait before its next try; zero: it may try.
-func (l *failureLimit) wait(key string) time.Duration {
+// Wait says how long key must Wait before its next try; zero: it may try.
+func (l *FailureLimit) Wait(key string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	ts := l.recent(key)
@@ -32,8 +32,8 @@ func (l *failureLimit) wait(key string) time.Duration {
 	return ts[0].Add(l.window).Sub(l.now())
 }
 
-// fail records a failure of key.
-func (l *failureLimit) fail(key string) {
+// Fail records a failure of key.
+func (l *FailureLimit) Fail(key string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if len(l.fails) >= l.maxKeys {
@@ -46,7 +46,7 @@ func (l *failureLimit) fail(key string) {
 	l.fails[key] = append(l.recent(key), l.now())
 }
 
-func (l *failureLimit) recent(key string) []time.Time {
+func (l *FailureLimit) recent(key string) []time.Time {
 	cut := l.now().Add(-l.window)
 	ts := l.fails[key]
 	i := 0

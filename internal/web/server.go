@@ -43,12 +43,10 @@ type Server struct {
 	templates map[string]*template.Template
 	catalogs  map[string]*catalog
 	throttle  *loginThrottle
-	// tracking limits the public's failed tracking questions per address.
-	tracking *failureLimit
-	metrics  *metrics
-	modules  []Module
-	openapi  []byte
-	handler  http.Handler
+	metrics   *metrics
+	modules   []Module
+	openapi   []byte
+	handler   http.Handler
 }
 
 // New builds a server with the core's module: the home page, accounts,
@@ -56,7 +54,7 @@ type Server struct {
 // API document. The modules are added next (Add), then the server is built
 // (Build).
 func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
-	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle(), tracking: newFailureLimit(maxTrackingFailures, trackingWindow)}
+	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle()}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err

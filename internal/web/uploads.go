@@ -2,7 +2,6 @@ package web
 
 import (
 	"congthuong/internal/db"
-	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/tabular"
 )
 
@@ -10,15 +9,13 @@ import (
 // from the limit the store keeps for its files, so that a request is cut
 // off (http.MaxBytesReader) once it is larger than its files may be.
 const (
-	// formRoom is room for a form's other fields.
-	formRoom = 1 << 20
+	// FormRoom is room for a form's other fields.
+	FormRoom = 1 << 20
 	// MaxOneFileRequest carries one stored file: a site's photo or
 	// document, a procedure's blank form.
-	MaxOneFileRequest = db.MaxStoredFile + formRoom
-	// maxFilingRequest carries a dossier's filing or step with its papers.
-	maxFilingRequest = proceduredb.MaxDossierFiles*db.MaxStoredFile + formRoom
+	MaxOneFileRequest = db.MaxStoredFile + FormRoom
 	// MaxImportRequest carries an import's CSV or XLSX file.
-	MaxImportRequest = tabular.MaxWorkbookBytes + formRoom
+	MaxImportRequest = tabular.MaxWorkbookBytes + FormRoom
 	// MultipartMemory is how much of a multipart form is held in memory;
 	// larger parts spill to temporary files.
 	MultipartMemory = 32 << 20

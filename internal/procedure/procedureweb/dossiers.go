@@ -1,4 +1,4 @@
-package web
+package procedureweb
 
 import (
 	"encoding/json"
@@ -12,9 +12,11 @@ import (
 
 	"congthuong"
 	"congthuong/internal/calendar"
+	"congthuong/internal/db"
 	"congthuong/internal/procedure"
 	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/stats"
+	"congthuong/internal/web"
 )
 
 // dossierInput is what a filing sends.
@@ -31,17 +33,17 @@ type dossierInput struct {
 // The caller closes the papers with the returned function.
 func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) ([]proceduredb.Upload, func(), error) {
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		return nil, func() {}, DecodeJSON(w, r, v)
+		return nil, func() {}, web.DecodeJSON(w, r, v)
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFilingRequest)
-	if err := r.ParseMultipartForm(MultipartMemory); err != nil {
-		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("the upload could not be read (at most %d files of %d MiB)", proceduredb.MaxDossierFiles, FileMiB))
+	if err := r.ParseMultipartForm(web.MultipartMemory); err != nil {
+		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("the upload could not be read (at most %d files of %d MiB)", proceduredb.MaxDossierFiles, web.FileMiB))
 	}
-	if err := CleanForm(r); err != nil {
+	if err := web.CleanForm(r); err != nil {
 		return nil, func() {}, err
 	}
 	if err := json.Unmarshal([]byte(r.FormValue(part)), v); err != nil {
-		return nil, func() {}, ErrBadJSON(err)
+		return nil, func() {}, web.ErrBadJSON(err)
 	}
 	var uploads []proceduredb.Upload
 	var opened []io.Closer
@@ -65,8 +67,8 @@ func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) 
 // apiSubmitDossier files a dossier: a JSON body, or a multipart form whose
 // "dossier" part is that JSON and whose "file" parts are the papers (the
 // part's name after "file:" naming the document, when given).
-func (s *Server) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error {
-	if err := RequireLogin(r); err != nil {
+func (s *handlers) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error {
+	if err := web.RequireLogin(r); err != nil {
 		return err // before the papers are read
 	}
 	var in dossierInput
@@ -75,27 +77,27 @@ func (s *Server) apiSubmitDossier(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	defer closeAll()
-	cal, err := s.store.Current(r.Context())
+	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
 	}
 	d := &procedure.Dossier{ProcedureCode: in.ProcedureCode, UnitCode: in.UnitCode, Channel: in.Channel, Applicant: in.Applicant, Form: in.Form}
-	if err := s.store.SubmitDossier(r.Context(), d, cal, uploads...); err != nil {
+	if err := s.procedures.SubmitDossier(r.Context(), d, cal, uploads...); err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/dossiers/"+d.Code)
-	WriteJSON(w, http.StatusCreated, d)
+	web.WriteJSON(w, http.StatusCreated, d)
 	return nil
 }
 
 // mayStep refuses a step on a dossier the actor cannot see before its
 // papers are read: nobody uploads megabytes to a dossier that, for them,
 // does not exist. The store checks the step itself.
-func (s *Server) mayStep(r *http.Request) error {
-	if err := RequireLogin(r); err != nil {
+func (s *handlers) mayStep(r *http.Request) error {
+	if err := web.RequireLogin(r); err != nil {
 		return err
 	}
-	_, _, err := s.store.FindDossier(r.Context(), r.PathValue("code"))
+	_, _, err := s.procedures.FindDossier(r.Context(), r.PathValue("code"))
 	return err
 }
 
@@ -106,18 +108,18 @@ type dossierView struct {
 	Events  []proceduredb.DossierEvent `json:"events"`
 }
 
-func (s *Server) apiGetDossier(w http.ResponseWriter, r *http.Request) error {
-	d, events, err := s.store.FindDossier(r.Context(), r.PathValue("code"))
+func (s *handlers) apiGetDossier(w http.ResponseWriter, r *http.Request) error {
+	d, events, err := s.procedures.FindDossier(r.Context(), r.PathValue("code"))
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, dossierView{Dossier: d, Overdue: d.Overdue(s.store.Now()), Events: events})
+	web.WriteJSON(w, http.StatusOK, dossierView{Dossier: d, Overdue: d.Overdue(s.Now()), Events: events})
 	return nil
 }
 
 // apiStepDossier takes a workflow step: JSON, or a multipart form whose
 // "step" part is that JSON and whose "file" parts are a supplement's papers.
-func (s *Server) apiStepDossier(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiStepDossier(w http.ResponseWriter, r *http.Request) error {
 	if err := s.mayStep(r); err != nil {
 		return err
 	}
@@ -127,17 +129,20 @@ func (s *Server) apiStepDossier(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer closeAll()
-	cal, err := s.store.Current(r.Context())
+	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
 	}
-	d, err := s.store.StepDossier(r.Context(), r.PathValue("code"), step, cal, uploads...)
+	d, err := s.procedures.StepDossier(r.Context(), r.PathValue("code"), step, cal, uploads...)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, d)
+	web.WriteJSON(w, http.StatusOK, d)
 	return nil
 }
+
+// maxFilingRequest carries a dossier's filing or step with its papers.
+const maxFilingRequest = proceduredb.MaxDossierFiles*db.MaxStoredFile + web.FormRoom
 
 // The public's failed tracking questions are limited per client address:
 // codes are sequential, so a guesser would otherwise try them all.
@@ -149,7 +154,7 @@ const (
 // apiTrackDossier is the public's question: a dossier's status and due
 // time, given its code and the tracking key on the receipt or the
 // applicant's phone.
-func (s *Server) apiTrackDossier(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiTrackDossier(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	key := q.Get("key")
 	if key == "" {
@@ -160,90 +165,90 @@ func (s *Server) apiTrackDossier(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	WriteJSON(w, http.StatusOK, t)
+	web.WriteJSON(w, http.StatusOK, t)
 	return nil
 }
 
 // track asks the store, within the client's allowance of failures.
-func (s *Server) track(w http.ResponseWriter, r *http.Request, code, key string) (*proceduredb.Tracking, error) {
-	client := ClientOf(r)
-	if wait := s.tracking.wait(client); wait > 0 {
+func (s *handlers) track(w http.ResponseWriter, r *http.Request, code, key string) (*proceduredb.Tracking, error) {
+	client := web.ClientOf(r)
+	if wait := s.tracking.Wait(client); wait > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait/time.Second)+1))
 		return nil, congthuong.Errorf(congthuong.ETOOMANY, "too many dossiers not found from your address; try again later")
 	}
-	t, err := s.store.TrackDossier(r.Context(), code, key)
+	t, err := s.procedures.TrackDossier(r.Context(), code, key)
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
-		s.tracking.fail(client)
+		s.tracking.Fail(client)
 	}
 	return t, err
 }
 
 // dossierFilter reads status, due, q and paging.
 func dossierFilter(q url.Values) (proceduredb.DossierFilter, error) {
-	page, err := ListPage(q)
+	page, err := web.ListPage(q)
 	return proceduredb.DossierFilter{Status: procedure.Status(q.Get("status")), Due: q.Get("due"), Q: q.Get("q"), Page: page}, err
 }
 
-func (s *Server) apiListDossiers(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiListDossiers(w http.ResponseWriter, r *http.Request) error {
 	f, err := dossierFilter(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	list, total, err := s.store.FindDossiers(r.Context(), f)
+	list, total, err := s.procedures.FindDossiers(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, NewList(list, total, f.Page))
+	web.WriteJSON(w, http.StatusOK, web.NewList(list, total, f.Page))
 	return nil
 }
 
 // showDossiers is the worklist: the desk's dossiers for staff (what is due
 // today, tomorrow, overdue), its own for an enterprise.
-func (s *Server) showDossiers(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showDossiers(w http.ResponseWriter, r *http.Request) error {
 	a := congthuong.ActorFrom(r.Context())
 	if a.Anonymous() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
 	p := s.PrinterFor(r)
 	f, err := dossierFilter(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	list, total, err := s.store.FindDossiers(r.Context(), f)
+	list, total, err := s.procedures.FindDossiers(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	now := s.store.Now()
+	now := s.Now()
 	views := make([]dossierView, len(list))
 	for i, d := range list {
 		views[i] = dossierView{Dossier: d, Overdue: d.Overdue(now)}
 	}
-	s.Render(w, r, http.StatusOK, "dossiers", &View{Title: p.T("dossiers.title"), Nav: "dossiers",
-		D: map[string]any{"Items": views, "Filter": f, "Pager": NewPager(total, f.Page), "Statuses": procedure.Statuses}})
+	s.Render(w, r, http.StatusOK, "dossiers", &web.View{Title: p.T("dossiers.title"), Nav: "dossiers",
+		D: map[string]any{"Items": views, "Filter": f, "Pager": web.NewPager(total, f.Page), "Statuses": procedure.Statuses}})
 	return nil
 }
 
 // showDossier is a dossier's page, with the steps the viewer may take.
-func (s *Server) showDossier(w http.ResponseWriter, r *http.Request) error {
-	d, events, err := s.store.FindDossier(r.Context(), r.PathValue("code"))
+func (s *handlers) showDossier(w http.ResponseWriter, r *http.Request) error {
+	d, events, err := s.procedures.FindDossier(r.Context(), r.PathValue("code"))
 	if err != nil {
 		return err
 	}
-	s.Render(w, r, http.StatusOK, "dossier", &View{Title: d.Code, Nav: "dossiers",
-		D: map[string]any{"D": dossierView{Dossier: d, Overdue: d.Overdue(s.store.Now()), Events: events}, "Actions": procedure.Actions}})
+	s.Render(w, r, http.StatusOK, "dossier", &web.View{Title: d.Code, Nav: "dossiers",
+		D: map[string]any{"D": dossierView{Dossier: d, Overdue: d.Overdue(s.Now()), Events: events}, "Actions": procedure.Actions}})
 	return nil
 }
 
 // doStepDossier takes a workflow step from the dossier's page.
-func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 	if err := s.mayStep(r); err != nil {
 		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFilingRequest)
-	if err := r.ParseMultipartForm(MultipartMemory); err != nil && err != http.ErrNotMultipart {
+	if err := r.ParseMultipartForm(web.MultipartMemory); err != nil && err != http.ErrNotMultipart {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
-	if err := CleanForm(r); err != nil {
+	if err := web.CleanForm(r); err != nil {
 		return err
 	}
 	var uploads []proceduredb.Upload
@@ -260,14 +265,14 @@ func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 			uploads = append(uploads, proceduredb.Upload{FileName: hdr.Filename, Content: f})
 		}
 	}
-	cal, err := s.store.Current(r.Context())
+	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
 	}
 	version, _ := strconv.Atoi(r.PostForm.Get("version"))
 	step := proceduredb.DossierStep{Action: procedure.Action(r.PostForm.Get("action")), Note: r.PostForm.Get("note"),
 		Handler: r.PostForm.Get("handler"), Version: version}
-	if _, err := s.store.StepDossier(r.Context(), r.PathValue("code"), step, cal, uploads...); err != nil {
+	if _, err := s.procedures.StepDossier(r.Context(), r.PathValue("code"), step, cal, uploads...); err != nil {
 		return err
 	}
 	s.Flash(w, "flash.saved")
@@ -276,15 +281,15 @@ func (s *Server) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 }
 
 // doFileDossier files a dossier from a procedure's page.
-func (s *Server) doFileDossier(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doFileDossier(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
-	proc, err := s.store.FindProcedure(r.Context(), r.PathValue("code"))
+	proc, err := s.procedures.FindProcedure(r.Context(), r.PathValue("code"))
 	if err != nil {
 		return err
 	}
-	cal, err := s.store.Current(r.Context())
+	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
 	}
@@ -299,14 +304,14 @@ func (s *Server) doFileDossier(w http.ResponseWriter, r *http.Request) error {
 			d.Form[field.Name] = v
 		}
 	}
-	if err := s.store.SubmitDossier(r.Context(), d, cal); err != nil {
+	if err := s.procedures.SubmitDossier(r.Context(), d, cal); err != nil {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
 		p := s.PrinterFor(r)
-		v := &View{Title: proc.NameVI, Nav: "procedures", D: map[string]any{"P": proc, "Form": f}}
-		v.Errors, v.Error = FormErrors(p, err)
-		s.Render(w, r, ErrorStatus(err), "procedure", v)
+		v := &web.View{Title: proc.NameVI, Nav: "procedures", D: map[string]any{"P": proc, "Form": f}}
+		v.Errors, v.Error = web.FormErrors(p, err)
+		s.Render(w, r, web.ErrorStatus(err), "procedure", v)
 		return nil
 	}
 	s.Flash(w, "flash.saved")
@@ -315,10 +320,10 @@ func (s *Server) doFileDossier(w http.ResponseWriter, r *http.Request) error {
 }
 
 // showTracking is the public's tracking form and answer.
-func (s *Server) showTracking(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showTracking(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	q := r.URL.Query()
-	v := &View{Title: p.T("tracking.title"), Nav: "procedures", D: map[string]any{"Code": q.Get("code"), "Key": q.Get("key")}}
+	v := &web.View{Title: p.T("tracking.title"), Nav: "procedures", D: map[string]any{"Code": q.Get("code"), "Key": q.Get("key")}}
 	status := http.StatusOK
 	if q.Get("code") != "" {
 		t, err := s.track(w, r, q.Get("code"), q.Get("key"))
@@ -337,12 +342,12 @@ func (s *Server) showTracking(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) apiVerifyResult(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.store.VerifyResult(r.Context(), r.URL.Query().Get("number"))
+func (s *handlers) apiVerifyResult(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.procedures.VerifyResult(r.Context(), r.URL.Query().Get("number"))
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, v)
+	web.WriteJSON(w, http.StatusOK, v)
 	return nil
 }
 
@@ -353,37 +358,37 @@ type apologyInput struct {
 	Reason string `json:"reason"`
 }
 
-func (s *Server) apiApologize(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiApologize(w http.ResponseWriter, r *http.Request) error {
 	var in apologyInput
-	if err := DecodeJSON(w, r, &in); err != nil {
+	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	d, err := s.apologize(r, in)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, d)
+	web.WriteJSON(w, http.StatusOK, d)
 	return nil
 }
 
-func (s *Server) apologize(r *http.Request, in apologyInput) (*procedure.Dossier, error) {
+func (s *handlers) apologize(r *http.Request, in apologyInput) (*procedure.Dossier, error) {
 	due, err := time.Parse(time.RFC3339, in.NewDue)
 	if err != nil {
 		day, derr := calendar.ParseDate(in.NewDue)
 		if derr != nil {
 			return nil, congthuong.FieldErr(congthuong.EINVALID, "new_due", "write the new date as YYYY-MM-DD")
 		}
-		cal, err := s.store.Current(r.Context())
+		cal, err := s.schedules.Current(r.Context())
 		if err != nil {
 			return nil, err
 		}
 		due = day.At(int(cal.OfficeHours().Close()))
 	}
-	return s.store.Apologize(r.Context(), r.PathValue("code"), due, in.Reason)
+	return s.procedures.Apologize(r.Context(), r.PathValue("code"), due, in.Reason)
 }
 
 // doApologize gives an apology slip from the dossier's page.
-func (s *Server) doApologize(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doApologize(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
@@ -398,8 +403,8 @@ func (s *Server) doApologize(w http.ResponseWriter, r *http.Request) error {
 // 01/2018/TT-VPCP (01 receipt and appointment, 02 supplement request, 04
 // apology and new appointment), or the result document of an approved
 // dossier, which its number lets anyone verify.
-func (s *Server) showDossierForm(w http.ResponseWriter, r *http.Request) error {
-	d, events, err := s.store.FindDossier(r.Context(), r.PathValue("code"))
+func (s *handlers) showDossierForm(w http.ResponseWriter, r *http.Request) error {
+	d, events, err := s.procedures.FindDossier(r.Context(), r.PathValue("code"))
 	if err != nil {
 		return err
 	}
@@ -431,27 +436,27 @@ func (s *Server) showDossierForm(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return congthuong.Errorf(congthuong.ENOTFOUND, "no form %s", form)
 	}
-	proc, err := s.store.FindProcedure(r.Context(), d.ProcedureCode)
+	proc, err := s.procedures.FindProcedure(r.Context(), d.ProcedureCode)
 	if err != nil {
 		return err
 	}
 	unitName := d.UnitCode
-	if u, err := s.store.FindUnit(r.Context(), d.UnitCode, s.Today()); err == nil {
+	if u, err := s.units.FindUnit(r.Context(), d.UnitCode, s.Today()); err == nil {
 		unitName = u.FullName
 	}
-	s.Render(w, r, http.StatusOK, "dossier_form", &View{Title: "Mẫu " + form + " — " + d.Code, Nav: "dossiers",
+	s.Render(w, r, http.StatusOK, "dossier_form", &web.View{Title: "Mẫu " + form + " — " + d.Code, Nav: "dossiers",
 		D: map[string]any{"Form": form, "D": d, "P": proc, "Note": note, "At": at, "Unit": unitName}})
 	return nil
 }
 
 // showVerify is the public's check of a result document by its number.
-func (s *Server) showVerify(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showVerify(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	number := r.URL.Query().Get("number")
-	v := &View{Title: p.T("verify.title"), Nav: "procedures", D: map[string]any{"Number": number}}
+	v := &web.View{Title: p.T("verify.title"), Nav: "procedures", D: map[string]any{"Number": number}}
 	status := http.StatusOK
 	if number != "" {
-		res, err := s.store.VerifyResult(r.Context(), number)
+		res, err := s.procedures.VerifyResult(r.Context(), number)
 		if err != nil {
 			v.Error, status = p.T("verify.not_found"), http.StatusNotFound
 		} else {
@@ -463,42 +468,42 @@ func (s *Server) showVerify(w http.ResponseWriter, r *http.Request) error {
 }
 
 // apiDossierFile sends a paper of a dossier to its applicant or its desk.
-func (s *Server) apiDossierFile(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiDossierFile(w http.ResponseWriter, r *http.Request) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		return congthuong.Errorf(congthuong.ENOTFOUND, "no such file")
 	}
-	f, content, err := s.store.OpenDossierFile(r.Context(), r.PathValue("code"), id)
+	f, content, err := s.procedures.OpenDossierFile(r.Context(), r.PathValue("code"), id)
 	if err != nil {
 		return err
 	}
 	defer content.Close()
-	ServeFile(w, r, StoredFile{Name: f.FileName, Type: f.ContentType, SHA256: f.SHA256, Cache: "private, no-store"}, content)
+	web.ServeFile(w, r, web.StoredFile{Name: f.FileName, Type: f.ContentType, SHA256: f.SHA256, Cache: "private, no-store"}, content)
 	return nil
 }
 
 // scorecard reads ?unit= and ?period= and counts.
-func (s *Server) scorecard(r *http.Request) (*proceduredb.Scorecard, error) {
+func (s *handlers) scorecard(r *http.Request) (*proceduredb.Scorecard, error) {
 	q := r.URL.Query()
 	p, err := stats.ParsePeriod(q.Get("period"))
 	if err != nil {
 		return nil, congthuong.FieldErr(congthuong.EINVALID, "period", err.Error())
 	}
-	return s.store.Scorecard(r.Context(), q.Get("unit"), p)
+	return s.procedures.Scorecard(r.Context(), q.Get("unit"), p)
 }
 
-func (s *Server) apiScorecard(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiScorecard(w http.ResponseWriter, r *http.Request) error {
 	sc, err := s.scorecard(r)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, sc)
+	web.WriteJSON(w, http.StatusOK, sc)
 	return nil
 }
 
 // exportScorecard writes a scorecard as a workbook: the counters and rates,
 // then the dossiers that cost points.
-func (s *Server) exportScorecard(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) exportScorecard(w http.ResponseWriter, r *http.Request) error {
 	sc, err := s.scorecard(r)
 	if err != nil {
 		return err
@@ -514,7 +519,7 @@ func (s *Server) exportScorecard(w http.ResponseWriter, r *http.Request) error {
 	for _, code := range sc.CostingPoints {
 		rows = append(rows, []string{"costing_points", code})
 	}
-	return WriteWorkbook(w, "scorecard", []string{"item", "value"}, func(emit func([]string) error) error {
+	return web.WriteWorkbook(w, "scorecard", []string{"item", "value"}, func(emit func([]string) error) error {
 		for _, row := range rows {
 			if err := emit(row); err != nil {
 				return err

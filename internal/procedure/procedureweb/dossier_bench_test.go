@@ -1,4 +1,4 @@
-package web_test
+package procedureweb_test
 
 import (
 	"bytes"

@@ -1,0 +1,70 @@
+package procedureweb
+
+import (
+	"embed"
+	"io/fs"
+
+	"congthuong/internal/calendar/calendardb"
+	"congthuong/internal/procedure/proceduredb"
+	"congthuong/internal/unit/unitdb"
+	"congthuong/internal/web"
+)
+
+//go:embed templates locale/*.json openapi.json
+var files embed.FS
+
+// handlers serve the administrative procedures.
+type handlers struct {
+	*web.Server
+	procedures *proceduredb.Procedures
+	units      *unitdb.Units
+	schedules  *calendardb.Schedules
+	// tracking limits the public's failed tracking questions per address.
+	tracking *web.FailureLimit
+}
+
+// Register adds the administrative procedures to srv.
+func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb.Units, schedules *calendardb.Schedules) {
+	s := &handlers{Server: srv, procedures: procedures, units: units, schedules: schedules}
+	s.tracking = web.NewFailureLimit(maxTrackingFailures, trackingWindow)
+	templates, _ := fs.Sub(files, "templates")
+	locale, _ := fs.Sub(files, "locale")
+	openapi, _ := files.ReadFile("openapi.json")
+	srv.Add(web.Module{
+		Name: "procedures",
+		API: []web.Route{
+			web.Get("/api/v1/procedures", s.API(s.apiListProcedures)),
+			web.Get("/api/v1/dossiers", s.API(s.apiListDossiers)),
+			web.Post("/api/v1/dossiers", s.API(s.apiSubmitDossier)),
+			web.Get("/api/v1/dossiers/{code}", s.API(s.apiGetDossier)),
+			web.Post("/api/v1/dossiers/{code}/events", s.API(s.apiStepDossier)),
+			web.Get("/api/v1/tracking/{code}", s.API(s.apiTrackDossier)),
+			web.Post("/api/v1/dossiers/{code}/apology", s.API(s.apiApologize)),
+			web.Get("/api/v1/results", s.API(s.apiVerifyResult)),
+			web.Get("/api/v1/dossiers/{code}/files/{id}", s.API(s.apiDossierFile)),
+			web.Get("/api/v1/scorecards", s.API(s.apiScorecard)),
+			web.Get("/api/v1/scorecards/export.xlsx", s.API(s.exportScorecard)),
+			web.Get("/api/v1/procedures/{code}", s.API(s.apiGetProcedure)),
+			web.Put("/api/v1/procedures/{code}", s.API(s.apiSaveProcedure)),
+			web.Get("/api/v1/procedures/{code}/templates", s.API(s.apiProcedureTemplates)),
+			web.Post("/api/v1/procedures/{code}/templates", s.API(s.apiAddProcedureTemplate)),
+			web.Get("/api/v1/procedures/{code}/templates/{name}", s.API(s.apiProcedureTemplate)),
+			web.Put("/api/v1/agencies/{unit}", s.API(s.apiSetAgency)),
+		},
+		Pages: []web.Route{
+			web.Get("/procedures", s.Page(s.showProcedures)),
+			web.Get("/procedures/{code}", s.Page(s.showProcedure)),
+			web.Post("/procedures/{code}/file", s.Page(s.doFileDossier)),
+			web.Get("/dossiers", s.Page(s.showDossiers)),
+			web.Get("/dossiers/{code}", s.Page(s.showDossier)),
+			web.Post("/dossiers/{code}", s.Page(s.doStepDossier)),
+			web.Get("/tracking", s.Page(s.showTracking)),
+			web.Get("/verify", s.Page(s.showVerify)),
+			web.Get("/dossiers/{code}/forms/{form}", s.Page(s.showDossierForm)),
+			web.Post("/dossiers/{code}/apology", s.Page(s.doApologize)),
+		},
+		Templates: templates,
+		Locale:    locale,
+		OpenAPI:   openapi,
+	})
+}

@@ -1,0 +1,162 @@
+// Package procedureweb serves the administrative procedures: the catalogue, filing dossiers with their papers, the one-stop workflow, tracking, result verification, receipts and forms, and the Decision 766 scorecards.
+package procedureweb
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"congthuong"
+	"congthuong/internal/procedure"
+	"congthuong/internal/procedure/proceduredb"
+	"congthuong/internal/web"
+)
+
+// procedureFilter reads q, level, online and field.
+func procedureFilter(q url.Values) (proceduredb.ProcedureFilter, error) {
+	var v congthuong.Validation
+	page, err := web.ListPage(q)
+	if err != nil {
+		return proceduredb.ProcedureFilter{}, err
+	}
+	f := proceduredb.ProcedureFilter{Q: q.Get("q"), Level: q.Get("level"), Online: q.Get("online"), Field: q.Get("field"), Page: page}
+	if f.Level != "" && f.Level != procedure.Province && f.Level != procedure.Commune {
+		v.Add("level", "level is province or commune")
+	}
+	if f.Online != "" && f.Online != procedure.FullOnline && f.Online != procedure.PartialOnline {
+		v.Add("online", "online is full or partial")
+	}
+	return f, v.Err("invalid query")
+}
+
+func (s *handlers) apiListProcedures(w http.ResponseWriter, r *http.Request) error {
+	f, err := procedureFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	list, total, err := s.procedures.FindProcedures(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, http.StatusOK, web.NewList(list, total, f.Page))
+	return nil
+}
+
+func (s *handlers) apiGetProcedure(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.procedures.FindProcedure(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, http.StatusOK, p)
+	return nil
+}
+
+// apiSaveProcedure adds or replaces a procedure of the catalogue;
+// administrators only.
+func (s *handlers) apiSaveProcedure(w http.ResponseWriter, r *http.Request) error {
+	var p procedure.Procedure
+	if err := web.DecodeJSON(w, r, &p); err != nil {
+		return err
+	}
+	p.Code = r.PathValue("code")
+	if err := s.procedures.SaveProcedure(r.Context(), p); err != nil {
+		return err
+	}
+	saved, err := s.procedures.FindProcedure(r.Context(), p.Code)
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, http.StatusOK, saved)
+	return nil
+}
+
+// showProcedures is the public catalogue: search (diacritics ignored),
+// level and online filters.
+func (s *handlers) showProcedures(w http.ResponseWriter, r *http.Request) error {
+	p := s.PrinterFor(r)
+	v := &web.View{Title: p.T("procedures.title"), Nav: "procedures"}
+	f, err := procedureFilter(r.URL.Query())
+	status := http.StatusOK
+	if err != nil {
+		v.Errors, v.Error = web.FormErrors(p, err)
+		status, f = web.ErrorStatus(err), proceduredb.ProcedureFilter{}
+	}
+	list, total, err := s.procedures.FindProcedures(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	v.D = map[string]any{"Filter": f, "Items": list, "Pager": web.NewPager(total, f.Page)}
+	s.Render(w, r, status, "procedures", v)
+	return nil
+}
+
+func (s *handlers) showProcedure(w http.ResponseWriter, r *http.Request) error {
+	proc, err := s.procedures.FindProcedure(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	title := proc.NameVI
+	if s.PrinterFor(r).Lang() == "en" && proc.NameEN != "" {
+		title = proc.NameEN
+	}
+	templates, err := s.procedures.ProcedureTemplates(r.Context(), proc.Code)
+	if err != nil {
+		return err
+	}
+	s.Render(w, r, http.StatusOK, "procedure", &web.View{Title: title, Nav: "procedures", D: map[string]any{"P": proc, "Templates": templates}})
+	return nil
+}
+
+// apiSetAgency sets a unit's electronic identifier: {"code":"H31.17"}.
+func (s *handlers) apiSetAgency(w http.ResponseWriter, r *http.Request) error {
+	var in struct {
+		Code string `json:"code"`
+	}
+	if err := web.DecodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	if err := s.procedures.SetAgencyCode(r.Context(), r.PathValue("unit"), in.Code); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *handlers) apiProcedureTemplates(w http.ResponseWriter, r *http.Request) error {
+	list, err := s.procedures.ProcedureTemplates(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, http.StatusOK, map[string]any{"items": list})
+	return nil
+}
+
+// apiAddProcedureTemplate uploads a blank form: multipart, part "file".
+func (s *handlers) apiAddProcedureTemplate(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, web.MaxOneFileRequest)
+	f, hdr, err := r.FormFile("file")
+	if err != nil {
+		return congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("choose the form (PDF, Word or Excel; at most %d MiB)", web.FileMiB))
+	}
+	defer f.Close()
+	if err := web.CleanForm(r); err != nil {
+		return err
+	}
+	t, err := s.procedures.AddProcedureTemplate(r.Context(), r.PathValue("code"), hdr.Filename, f)
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, http.StatusCreated, t)
+	return nil
+}
+
+// apiProcedureTemplate sends a blank form; anyone may download it.
+func (s *handlers) apiProcedureTemplate(w http.ResponseWriter, r *http.Request) error {
+	t, content, err := s.procedures.OpenProcedureTemplate(r.Context(), r.PathValue("code"), r.PathValue("name"))
+	if err != nil {
+		return err
+	}
+	defer content.Close()
+	web.ServeFile(w, r, web.StoredFile{Name: t.FileName, Type: t.ContentType, SHA256: t.SHA256}, content)
+	return nil
+}

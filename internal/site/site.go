@@ -7,6 +7,7 @@ package site
 import (
 	"log/slog"
 
+	"congthuong/internal/auth/authweb"
 	"congthuong/internal/calendar/calendarweb"
 	"congthuong/internal/enterprise/enterpriseweb"
 	"congthuong/internal/park/parkweb"
@@ -23,6 +24,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	if err != nil {
 		return nil, err
 	}
+	authweb.Register(srv, st.Accounts, st.DB)
 	unitweb.Register(srv, st.Units)
 	calendarweb.Register(srv, st.Schedules)
 	enterpriseweb.Register(srv, st.Enterprises, st.Units)

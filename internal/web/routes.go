@@ -42,10 +42,6 @@ func (s *Server) APIRoutes() []Route {
 // coreAPI is the core's part of the JSON API.
 func (s *Server) coreAPI() []Route {
 	return []Route{
-		Get("/api/v1/me", s.API(s.apiMe)),
-		Get("/api/v1/users", s.API(s.apiListUsers)),
-		Post("/api/v1/users", s.API(s.apiCreateUser)),
-		Get("/api/v1/audit", s.API(s.apiListAudit)),
 		Get("/api/v1/openapi.json", s.serveOpenAPI),
 	}
 }
@@ -64,13 +60,6 @@ func (s *Server) corePages() []Route {
 		Post("/account/tokens", s.Page(s.doCreateToken)),
 		Post("/account/tokens/{id}/delete", s.Page(s.doDeleteToken)),
 		Get("/admin/outbox", s.Page(s.showOutbox)),
-		Get("/admin/users", s.Page(s.showUsers)),
-		Get("/admin/users/new", s.Page(s.showNewUser)),
-		Post("/admin/users", s.Page(s.doCreateUser)),
-		Get("/admin/users/{id}", s.Page(s.showEditUser)),
-		Post("/admin/users/{id}", s.Page(s.doUpdateUser)),
-		Post("/admin/users/{id}/password", s.Page(s.doResetPassword)),
-		Get("/admin/audit", s.Page(s.showAudit)),
 		Get("/healthz", s.healthz),
 		Get("/readyz", s.readyz),
 		Get("/metrics", s.serveMetrics),

@@ -1,4 +1,5 @@
-package web
+// Package authweb serves the administration of accounts (users, their roles and units, password resets) and the audit log.
+package authweb
 
 import (
 	"net/http"
@@ -9,37 +10,38 @@ import (
 	"congthuong/internal/auth"
 	"congthuong/internal/auth/authdb"
 	"congthuong/internal/store"
+	"congthuong/internal/web"
 )
 
 func userFilter(r *http.Request) (authdb.UserFilter, error) {
 	q := r.URL.Query()
-	page, err := ListPage(q)
+	page, err := web.ListPage(q)
 	return authdb.UserFilter{Q: q.Get("q"), Role: congthuong.Role(q.Get("role")), Page: page}, err
 }
 
-func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiMe(w http.ResponseWriter, r *http.Request) error {
 	a := congthuong.ActorFrom(r.Context())
 	if a.Anonymous() {
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
 	}
-	u, err := s.store.FindUserByID(r.Context(), a.UserID)
+	u, err := s.accounts.FindUserByID(r.Context(), a.UserID)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, u)
+	web.WriteJSON(w, http.StatusOK, u)
 	return nil
 }
 
-func (s *Server) apiListUsers(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiListUsers(w http.ResponseWriter, r *http.Request) error {
 	f, err := userFilter(r)
 	if err != nil {
 		return err
 	}
-	users, total, err := s.store.FindUsers(r.Context(), f)
+	users, total, err := s.accounts.FindUsers(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, NewList(users, total, f.Page))
+	web.WriteJSON(w, http.StatusOK, web.NewList(users, total, f.Page))
 	return nil
 }
 
@@ -53,23 +55,23 @@ type userInput struct {
 	Password    string          `json:"password"`
 }
 
-func (s *Server) apiCreateUser(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiCreateUser(w http.ResponseWriter, r *http.Request) error {
 	var in userInput
-	if err := DecodeJSON(w, r, &in); err != nil {
+	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	u := &auth.User{Username: in.Username, DisplayName: in.DisplayName, Email: in.Email, Role: in.Role,
 		UnitCode: in.UnitCode, TaxCode: in.TaxCode, Active: true, MustChangePassword: true}
-	if err := s.store.CreateUser(r.Context(), u, in.Password); err != nil {
+	if err := s.accounts.CreateUser(r.Context(), u, in.Password); err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusCreated, u)
+	web.WriteJSON(w, http.StatusCreated, u)
 	return nil
 }
 
 func auditFilter(r *http.Request) (store.AuditFilter, error) {
 	q := r.URL.Query()
-	page, err := ListPage(q)
+	page, err := web.ListPage(q)
 	if err != nil {
 		return store.AuditFilter{}, err
 	}
@@ -90,64 +92,64 @@ func auditFilter(r *http.Request) (store.AuditFilter, error) {
 	return f, v.Err("invalid audit filter")
 }
 
-func (s *Server) apiListAudit(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) apiListAudit(w http.ResponseWriter, r *http.Request) error {
 	f, err := auditFilter(r)
 	if err != nil {
 		return err
 	}
-	entries, total, err := s.store.FindAuditEntries(r.Context(), f)
+	entries, total, err := s.audit.FindAuditEntries(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	WriteJSON(w, http.StatusOK, NewList(entries, total, f.Page))
+	web.WriteJSON(w, http.StatusOK, web.NewList(entries, total, f.Page))
 	return nil
 }
 
-func (s *Server) showAudit(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showAudit(w http.ResponseWriter, r *http.Request) error {
 	f, err := auditFilter(r)
 	if err != nil {
 		return err
 	}
-	entries, total, err := s.store.FindAuditEntries(r.Context(), f)
+	entries, total, err := s.audit.FindAuditEntries(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	s.Render(w, r, http.StatusOK, "audit", &View{Title: s.PrinterFor(r).T("audit.title"), Nav: "audit",
-		D: map[string]any{"Entries": entries, "Pager": NewPager(total, f.Page)}})
+	s.Render(w, r, http.StatusOK, "audit", &web.View{Title: s.PrinterFor(r).T("audit.title"), Nav: "audit",
+		D: map[string]any{"Entries": entries, "Pager": web.NewPager(total, f.Page)}})
 	return nil
 }
 
-func (s *Server) showUsers(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showUsers(w http.ResponseWriter, r *http.Request) error {
 	f, err := userFilter(r)
 	if err != nil {
 		return err
 	}
-	users, total, err := s.store.FindUsers(r.Context(), f)
+	users, total, err := s.accounts.FindUsers(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	s.Render(w, r, http.StatusOK, "users", &View{Title: s.PrinterFor(r).T("users.title"), Nav: "users",
-		D: map[string]any{"Users": users, "Pager": NewPager(total, f.Page), "Roles": congthuong.Roles}})
+	s.Render(w, r, http.StatusOK, "users", &web.View{Title: s.PrinterFor(r).T("users.title"), Nav: "users",
+		D: map[string]any{"Users": users, "Pager": web.NewPager(total, f.Page), "Roles": congthuong.Roles}})
 	return nil
 }
 
-func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status int, u *auth.User, isNew bool, err error) {
+func (s *handlers) renderUserForm(w http.ResponseWriter, r *http.Request, status int, u *auth.User, isNew bool, err error) {
 	p := s.PrinterFor(r)
-	v := &View{Nav: "users", D: map[string]any{"U": u, "New": isNew, "Roles": congthuong.Roles}}
+	v := &web.View{Nav: "users", D: map[string]any{"U": u, "New": isNew, "Roles": congthuong.Roles}}
 	if isNew {
 		v.Title = p.T("users.new")
 	} else {
 		v.Title = p.T("users.edit") + ": " + u.Username
 	}
 	if err != nil {
-		v.Errors, v.Error = FormErrors(p, err)
+		v.Errors, v.Error = web.FormErrors(p, err)
 	}
 	s.Render(w, r, status, "user_form", v)
 }
 
-func (s *Server) showNewUser(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showNewUser(w http.ResponseWriter, r *http.Request) error {
 	if a := congthuong.ActorFrom(r.Context()); !a.IsAdmin() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
 	s.renderUserForm(w, r, http.StatusOK, &auth.User{Role: congthuong.RoleOfficer, Active: true,
 		UnitCode: congthuong.ActorFrom(r.Context()).UnitCode}, true, nil)
@@ -161,15 +163,15 @@ func userFromForm(r *http.Request) *auth.User {
 		Active: f.Get("active") == "on"}
 }
 
-func (s *Server) doCreateUser(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doCreateUser(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
 	u := userFromForm(r)
 	u.Active, u.MustChangePassword = true, true
-	if err := s.store.CreateUser(r.Context(), u, r.PostForm.Get("password")); err != nil {
+	if err := s.accounts.CreateUser(r.Context(), u, r.PostForm.Get("password")); err != nil {
 		if len(congthuong.ErrorFields(err)) > 0 {
-			s.renderUserForm(w, r, ErrorStatus(err), u, true, err)
+			s.renderUserForm(w, r, web.ErrorStatus(err), u, true, err)
 			return nil
 		}
 		return err
@@ -187,15 +189,15 @@ func pathID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-func (s *Server) showEditUser(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) showEditUser(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
 	if a := congthuong.ActorFrom(r.Context()); !a.IsAdmin() {
-		return ForbiddenOrLogin(a)
+		return web.ForbiddenOrLogin(a)
 	}
-	u, err := s.store.FindUserByID(r.Context(), id)
+	u, err := s.accounts.FindUserByID(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -203,7 +205,7 @@ func (s *Server) showEditUser(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) doUpdateUser(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doUpdateUser(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
@@ -212,12 +214,12 @@ func (s *Server) doUpdateUser(w http.ResponseWriter, r *http.Request) error {
 		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
 	}
 	in := userFromForm(r)
-	u, err := s.store.UpdateUser(r.Context(), id, authdb.UserUpdate{DisplayName: &in.DisplayName, Email: &in.Email,
+	u, err := s.accounts.UpdateUser(r.Context(), id, authdb.UserUpdate{DisplayName: &in.DisplayName, Email: &in.Email,
 		Role: &in.Role, UnitCode: &in.UnitCode, TaxCode: &in.TaxCode, Active: &in.Active})
 	if err != nil {
 		if len(congthuong.ErrorFields(err)) > 0 || congthuong.ErrorCode(err) == congthuong.EINVALID {
 			in.ID = id
-			s.renderUserForm(w, r, ErrorStatus(err), in, false, err)
+			s.renderUserForm(w, r, web.ErrorStatus(err), in, false, err)
 			return nil
 		}
 		return err
@@ -229,7 +231,7 @@ func (s *Server) doUpdateUser(w http.ResponseWriter, r *http.Request) error {
 
 // doResetPassword gives a user a new one-time password, shown once to the
 // administrator.
-func (s *Server) doResetPassword(w http.ResponseWriter, r *http.Request) error {
+func (s *handlers) doResetPassword(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
@@ -238,15 +240,15 @@ func (s *Server) doResetPassword(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.ResetPassword(r.Context(), id, password, true); err != nil {
+	if err := s.accounts.ResetPassword(r.Context(), id, password, true); err != nil {
 		return err
 	}
-	u, err := s.store.FindUserByID(r.Context(), id)
+	u, err := s.accounts.FindUserByID(r.Context(), id)
 	if err != nil {
 		return err
 	}
 	p := s.PrinterFor(r)
-	s.Render(w, r, http.StatusOK, "user_form", &View{Nav: "users", Title: p.T("users.edit") + ": " + u.Username,
+	s.Render(w, r, http.StatusOK, "user_form", &web.View{Nav: "users", Title: p.T("users.edit") + ": " + u.Username,
 		D: map[string]any{"U": u, "Roles": congthuong.Roles, "NewPassword": password}})
 	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"os/signal"
 	"syscall"
 
+	"congthuong/internal/site"
+
 	"congthuong"
 )
 
@@ -37,6 +39,7 @@ Usage:
   congthuong restore FILE                 replace the SQLite database (server stopped)
   congthuong files check [verify=true]    uploaded files against the records naming them (JSON)
   congthuong files prune [older_than=24h] remove uploaded files no record names
+  congthuong openapi                      print the API's OpenAPI 3.1 document (JSON)
   congthuong version
 
 Flags (each also read from the environment variable shown):
@@ -70,6 +73,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = cmdRestore(ctx, args, stdout, stderr, getenv)
 	case "files":
 		err = cmdFiles(ctx, args, stdout, stderr, getenv)
+	case "openapi":
+		var doc []byte
+		if doc, err = site.OpenAPI(); err == nil {
+			_, err = stdout.Write(append(doc, '\n'))
+		}
 	case "version":
 		fmt.Fprintln(stdout, "congthuong", version())
 	case "help", "-h", "--help":

@@ -155,6 +155,9 @@ func TestCommands(t *testing.T) {
 		code := run(context.Background(), args, &out, &errOut, getenv)
 		return code, out.String(), errOut.String()
 	}
+	if code, out, _ := sh("openapi"); code != 0 || !strings.Contains(out, `"/api/v1/parks/{code}"`) || !strings.Contains(out, `"/api/v1/me"`) {
+		t.Errorf("openapi: %d, the document lacks a module's paths", code)
+	}
 	if code, out, _ := sh("migrate"); code != 0 || !strings.Contains(out, "0001_init.sql") {
 		t.Fatalf("migrate: %d %s", code, out)
 	}

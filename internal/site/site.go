@@ -36,3 +36,15 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	}
 	return srv, nil
 }
+
+// OpenAPI returns the merged API document without a database: the
+// modules' handlers are built over an empty store, which building the
+// server never reads. The openapi command prints it, for the lint and for
+// API clients' generators.
+func OpenAPI() ([]byte, error) {
+	srv, err := New(&store.Store{}, slog.New(slog.DiscardHandler), web.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return srv.OpenAPI(), nil
+}

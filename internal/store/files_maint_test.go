@@ -26,11 +26,11 @@ func TestFilesCheckAndPrune(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dir := t.TempDir()
 		s.SetFilesDir(dir)
-		cal := dossierSetup(t, s)
-		sys := as(congthuong.System())
+		cal := storetest.DossierSetup(t, s)
+		sys := storetest.As(congthuong.System())
 		paper := []byte("%PDF-1.7\nthe application form")
-		d := tobaccoDossier()
-		if err := s.SubmitDossier(as(owner), d, cal, proceduredb.Upload{FileName: "don.pdf", Content: bytes.NewReader(paper)}); err != nil {
+		d := storetest.TobaccoDossier()
+		if err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), d, cal, proceduredb.Upload{FileName: "don.pdf", Content: bytes.NewReader(paper)}); err != nil {
 			t.Fatal(err)
 		}
 		place := func(content []byte, age time.Duration) string {
@@ -102,10 +102,10 @@ func TestRefusedUploadsLeaveNothing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		dir := t.TempDir()
 		s.SetFilesDir(dir)
-		cal := dossierSetup(t, s)
-		d := tobaccoDossier()
+		cal := storetest.DossierSetup(t, s)
+		d := storetest.TobaccoDossier()
 		shared := []byte("%PDF-1.7\nthe application form")
-		if err := s.SubmitDossier(as(owner), d, cal, proceduredb.Upload{FileName: "don.pdf", Content: bytes.NewReader(shared)}); err != nil {
+		if err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), d, cal, proceduredb.Upload{FileName: "don.pdf", Content: bytes.NewReader(shared)}); err != nil {
 			t.Fatal(err)
 		}
 		stored := func() int {
@@ -124,23 +124,23 @@ func TestRefusedUploadsLeaveNothing(t *testing.T) {
 		supplement := proceduredb.DossierStep{Action: procedure.Supplement, Note: "bổ sung"}
 		for name, try := range map[string]func() error{
 			"no such dossier": func() error {
-				_, err := s.StepDossier(as(owner), "NOPE-000000-0000", supplement, cal, paper(1), paper(2))
+				_, err := s.StepDossier(storetest.As(storetest.EnterpriseOwner), "NOPE-000000-0000", supplement, cal, paper(1), paper(2))
 				return err
 			},
 			"another's dossier": func() error {
-				_, err := s.StepDossier(as(catHai), d.Code, supplement, cal, paper(3))
+				_, err := s.StepDossier(storetest.As(storetest.CatHai), d.Code, supplement, cal, paper(3))
 				return err
 			},
 			"a supplement nobody asked for": func() error {
-				_, err := s.StepDossier(as(owner), d.Code, supplement, cal, paper(4))
+				_, err := s.StepDossier(storetest.As(storetest.EnterpriseOwner), d.Code, supplement, cal, paper(4))
 				return err
 			},
 			"a step on an old version": func() error {
-				_, err := s.StepDossier(as(owner), d.Code, proceduredb.DossierStep{Action: procedure.Supplement, Note: "x", Version: 99}, cal, paper(5))
+				_, err := s.StepDossier(storetest.As(storetest.EnterpriseOwner), d.Code, proceduredb.DossierStep{Action: procedure.Supplement, Note: "x", Version: 99}, cal, paper(5))
 				return err
 			},
 			"a filing whose second paper is refused after its first was stored": func() error {
-				return s.SubmitDossier(as(owner), tobaccoDossier(), cal, paper(6),
+				return s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), storetest.TobaccoDossier(), cal, paper(6),
 					proceduredb.Upload{FileName: "virus.exe", Content: bytes.NewReader([]byte("MZ\x90\x00 not a paper"))})
 			},
 		} {
@@ -152,12 +152,12 @@ func TestRefusedUploadsLeaveNothing(t *testing.T) {
 			}
 		}
 		// A refused filing that shares its paper with a stored one keeps it.
-		bad := tobaccoDossier()
+		bad := storetest.TobaccoDossier()
 		bad.UnitCode = "NOPE"
-		if err := s.SubmitDossier(as(owner), bad, cal, proceduredb.Upload{FileName: "don.pdf", Content: bytes.NewReader(shared)}); err == nil {
+		if err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), bad, cal, proceduredb.Upload{FileName: "don.pdf", Content: bytes.NewReader(shared)}); err == nil {
 			t.Fatal("a filing to no unit was accepted")
 		}
-		if rep, err := s.CheckFiles(as(congthuong.System()), true); err != nil || rep.Stored != 1 || rep.Named != 1 || len(rep.Missing) != 0 {
+		if rep, err := s.CheckFiles(storetest.As(congthuong.System()), true); err != nil || rep.Stored != 1 || rep.Named != 1 || len(rep.Missing) != 0 {
 			t.Errorf("after the refusals: %+v, %v", rep, err)
 		}
 	})

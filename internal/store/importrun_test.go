@@ -62,7 +62,7 @@ func endless(ctx context.Context) iter.Seq2[stats.ValueRow, error] {
 // read, other writes go through at once; the import then completes.
 func TestImportReadsOutsideTheWriter(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		sys := as(congthuong.System())
+		sys := storetest.As(congthuong.System())
 		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
 			t.Fatal(err)
 		}
@@ -97,7 +97,7 @@ func TestImportReadsOutsideTheWriter(t *testing.T) {
 // has too many rows; nothing is written.
 func TestImportStops(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		sys := as(congthuong.System())
+		sys := storetest.As(congthuong.System())
 		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
 			t.Fatal(err)
 		}

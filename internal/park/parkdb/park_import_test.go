@@ -1,4 +1,4 @@
-package store_test
+package parkdb_test
 
 import (
 	"context"
@@ -21,7 +21,7 @@ CCN-B,cluster,,Cụm công nghiệp B,11560,planned,,,50,35,0,,,,,0
 
 func TestImportParks(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		officer := as(haiPhongOfficer)
+		officer := storetest.As(storetest.HaiPhongOfficer)
 		if err := s.CreateEnterprise(officer, &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"}); err != nil {
 			t.Fatal(err)
 		}
@@ -81,9 +81,9 @@ KCN-E,park,E,31,planned,10,20
 
 func TestImportTenants(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		officer := as(haiPhongOfficer)
+		officer := storetest.As(storetest.HaiPhongOfficer)
 		for _, e := range []*enterprise.Enterprise{{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"}, {TaxCode: "0100109106", Name: "Công ty B", UnitCode: "01"}} {
-			if err := s.CreateEnterprise(as(congthuong.System()), e); err != nil {
+			if err := s.CreateEnterprise(storetest.As(congthuong.System()), e); err != nil {
 				t.Fatal(err)
 			}
 		}

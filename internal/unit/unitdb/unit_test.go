@@ -1,4 +1,4 @@
-package store_test
+package unitdb_test
 
 import (
 	"context"

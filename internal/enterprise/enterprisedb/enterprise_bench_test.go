@@ -1,4 +1,4 @@
-package store_test
+package enterprisedb_test
 
 import (
 	"bytes"
@@ -54,44 +54,10 @@ func benchRows(b testing.TB, s *store.Store, n int) []enterprise.ImportRow {
 	return rows
 }
 
-func benchEach(b *testing.B, fn func(b *testing.B, s *store.Store)) {
-	b.Run("sqlite", func(b *testing.B) { fn(b, storetest.SQLite(b)) })
-	b.Run("postgres", func(b *testing.B) { fn(b, storetest.Postgres(b)) })
-}
-
-var unitQueries = []string{"thuy nguyen", "Hải Phòng", "DONG", "an", "phuong 1", "11560", "xa tan", "Đặc khu"}
-
-func BenchmarkFindUnits(b *testing.B) {
-	benchEach(b, func(b *testing.B, s *store.Store) {
-		ctx := context.Background()
-		day := unit.Today(time.Now())
-		b.Run("store", func(b *testing.B) {
-			storetest.Timed(b, func(i int) {
-				if _, _, err := s.FindUnits(ctx, unitdb.UnitFilter{Q: unitQueries[i%len(unitQueries)], ValidOn: day}); err != nil {
-					b.Fatal(err)
-				}
-			})
-		})
-		b.Run("raw-sql", func(b *testing.B) {
-			storetest.Timed(b, func(i int) {
-				rows, err := s.Read.QueryContext(ctx, `SELECT code, name FROM units WHERE search_name LIKE $1
-					AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2) ORDER BY code LIMIT 50`,
-					"%"+unit.Fold(unitQueries[i%len(unitQueries)])+"%", day)
-				if err != nil {
-					b.Fatal(err)
-				}
-				for rows.Next() {
-				}
-				rows.Close()
-			})
-		})
-	})
-}
-
 var enterpriseQueries = []string{"t", "hai ph", "thep dinh vu", "Thủy sản", "logistics lach huyen 12", "0200", "cong ty", "DƯỢC PHẨM", "xyz"}
 
 func BenchmarkEnterprises100k(b *testing.B) {
-	benchEach(b, func(b *testing.B, s *store.Store) {
+	storetest.EachB(b, func(b *testing.B, s *store.Store) {
 		ctx := congthuong.NewContext(context.Background(), congthuong.System())
 		rows := benchRows(b, s, 100_000)
 		start := time.Now()

@@ -1,4 +1,4 @@
-package store_test
+package statsdb_test
 
 import (
 	"context"
@@ -24,7 +24,7 @@ func TestImportRespectsApprovedReports(t *testing.T) {
 		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
 			t.Fatal(err)
 		}
-		commune, department := as(thuyNguyen), as(haiPhongOfficer)
+		commune, department := storetest.As(storetest.ThuyNguyen), storetest.As(storetest.HaiPhongOfficer)
 		oct := stats.MonthOf(2026, 10)
 		if err := s.EnterDataSet(commune, "commune_retail_monthly", "11560", "2026-10", map[string]float64{"RETAIL_SALES": 812.5}, "Phường"); err != nil {
 			t.Fatal(err)
@@ -119,14 +119,14 @@ func TestUnpublishedFiguresStayWithStaff(t *testing.T) {
 			t.Fatal(err)
 		}
 		oct, sep := stats.MonthOf(2026, 10), stats.MonthOf(2026, 9)
-		if err := s.EnterDataSet(as(thuyNguyen), "commune_retail_monthly", "11560", "2026-10", map[string]float64{"RETAIL_SALES": 812.5}, "Ghi chú nội bộ"); err != nil {
+		if err := s.EnterDataSet(storetest.As(storetest.ThuyNguyen), "commune_retail_monthly", "11560", "2026-10", map[string]float64{"RETAIL_SALES": 812.5}, "Ghi chú nội bộ"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.ImportValues(as(haiPhongOfficer), valueRows(stats.ValueRow{Indicator: "RETAIL_SALES", UnitCode: "11560", Period: sep,
+		if _, err := s.ImportValues(storetest.As(storetest.HaiPhongOfficer), valueRows(stats.ValueRow{Indicator: "RETAIL_SALES", UnitCode: "11560", Period: sep,
 			Value: 700, Status: stats.Official, Source: "Cục Thống kê"}), false); err != nil {
 			t.Fatal(err)
 		}
-		for name, ctx := range map[string]context.Context{"public": context.Background(), "enterprise": as(owner)} {
+		for name, ctx := range map[string]context.Context{"public": context.Background(), "enterprise": storetest.As(storetest.EnterpriseOwner)} {
 			if v, err := s.UnitValues(ctx, "RETAIL_SALES", oct, "11560"); err != nil || len(v) != 0 {
 				t.Errorf("%s: the preliminary figure: %+v, %v", name, v, err)
 			}
@@ -146,22 +146,22 @@ func TestUnpublishedFiguresStayWithStaff(t *testing.T) {
 				t.Errorf("%s: the analysis of the preliminary month: %+v, %v", name, a.Summary, err)
 			}
 		}
-		for _, staff := range []congthuong.Actor{thuyNguyen, haiPhongOfficer, leader} {
-			if v, err := s.UnitValues(as(staff), "RETAIL_SALES", oct, "11560"); err != nil || len(v) != 1 || v[0].UpdatedBy == "" {
+		for _, staff := range []congthuong.Actor{storetest.ThuyNguyen, storetest.HaiPhongOfficer, storetest.HaiPhongLeader} {
+			if v, err := s.UnitValues(storetest.As(staff), "RETAIL_SALES", oct, "11560"); err != nil || len(v) != 1 || v[0].UpdatedBy == "" {
 				t.Errorf("%s sees the preliminary figure and who entered it: %+v, %v", staff.Username, v, err)
 			}
 		}
 		// Another commune's and another province's officers see the
 		// figure once it is official, not before.
-		for _, other := range []congthuong.Actor{catHai, haNoiOfficer} {
-			if v, err := s.UnitValues(as(other), "RETAIL_SALES", oct, "11560"); err != nil || len(v) != 0 {
+		for _, other := range []congthuong.Actor{storetest.CatHai, storetest.HaNoiOfficer} {
+			if v, err := s.UnitValues(storetest.As(other), "RETAIL_SALES", oct, "11560"); err != nil || len(v) != 0 {
 				t.Errorf("%s sees another unit's preliminary figure: %+v, %v", other.Username, v, err)
 			}
-			if a, err := s.Analyze(as(other), statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: oct, Units: []string{"11560"}}); err != nil || a.Summary.Count != 0 {
+			if a, err := s.Analyze(storetest.As(other), statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: oct, Units: []string{"11560"}}); err != nil || a.Summary.Count != 0 {
 				t.Errorf("%s analyses another unit's preliminary figure: %+v, %v", other.Username, a.Summary, err)
 			}
 		}
-		if a, err := s.Analyze(as(haiPhongOfficer), statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: oct, Units: []string{"11560"}}); err != nil || a.Summary.Count != 1 {
+		if a, err := s.Analyze(storetest.As(storetest.HaiPhongOfficer), statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: oct, Units: []string{"11560"}}); err != nil || a.Summary.Count != 1 {
 			t.Errorf("the province analyses its commune's preliminary figure: %+v, %v", a.Summary, err)
 		}
 	})

@@ -1,4 +1,4 @@
-package store_test
+package calendardb_test
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 
 func TestCalendarOverrides(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		admin := as(congthuong.Actor{UserID: 1, Username: "admin", Role: congthuong.RoleAdmin, UnitCode: "VN"})
+		admin := storetest.As(congthuong.Actor{UserID: 1, Username: "admin", Role: congthuong.RoleAdmin, UnitCode: "VN"})
 		shipped := calendar.ShippedOverrides()
 		n, err := s.SeedCalendarOverrides(admin, shipped)
 		if err != nil || n != len(shipped) {
@@ -28,7 +28,7 @@ func TestCalendarOverrides(t *testing.T) {
 		v1, _ := s.CalendarVersion(context.Background())
 		day := calendar.Date{Year: 2026, Month: 9, Day: 1}
 		o := calendar.Override{Date: day, Kind: calendar.DayOff, Scope: calendar.ScopeState, NameVI: "Nghỉ Quốc khánh", Ref: "Thông báo (thử)"}
-		if err := s.SaveCalendarOverride(as(haiPhongOfficer), o); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if err := s.SaveCalendarOverride(storetest.As(storetest.HaiPhongOfficer), o); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("officer saved an override: %v", err)
 		}
 		if err := s.SaveCalendarOverride(context.Background(), o); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {

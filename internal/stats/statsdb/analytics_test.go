@@ -1,4 +1,4 @@
-package store_test
+package statsdb_test
 
 import (
 	"context"
@@ -161,7 +161,7 @@ func TestTargets(t *testing.T) {
 		}
 		target := stats.Target{Indicator: "RETAIL_SALES", UnitCode: "31", Period: stats.YearOf(2026), Value: 260000,
 			Resolution: "Nghị quyết (thử)", ResolutionDate: "2025-12-10"}
-		if err := s.SaveTarget(as(thuyNguyen), target); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if err := s.SaveTarget(storetest.As(storetest.ThuyNguyen), target); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("a commune officer set the province's target: %v", err)
 		}
 		bad := target
@@ -169,7 +169,7 @@ func TestTargets(t *testing.T) {
 		if err := s.SaveTarget(sys, bad); congthuong.ErrorFields(err)[0].Field != "resolution" {
 			t.Errorf("target without its resolution: %v", err)
 		}
-		if err := s.SaveTarget(as(haiPhongOfficer), target); err != nil {
+		if err := s.SaveTarget(storetest.As(storetest.HaiPhongOfficer), target); err != nil {
 			t.Fatal(err)
 		}
 		// April alone, against the year: the year to date (80,000) is 30.8% of 260,000,
@@ -183,7 +183,7 @@ func TestTargets(t *testing.T) {
 			t.Errorf("attainment: %+v", f.Attainment)
 		}
 		target.Value = 250000
-		if err := s.SaveTarget(as(haiPhongOfficer), target); err != nil {
+		if err := s.SaveTarget(storetest.As(storetest.HaiPhongOfficer), target); err != nil {
 			t.Fatal(err)
 		}
 		if a, _ := s.Analyze(sys, statsdb.AnalyticsQuery{Indicator: "RETAIL_SALES", Period: stats.MonthOf(2026, 4), Units: []string{"31"}}); !near(a.Units[0].Target, 250000) {

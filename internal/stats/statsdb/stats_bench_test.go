@@ -1,4 +1,4 @@
-package store_test
+package statsdb_test
 
 import (
 	"bytes"
@@ -77,7 +77,7 @@ func valueFileFrom(b *testing.B, s *store.Store, skip, n int) []byte {
 // BenchmarkImportValues1M imports 1,000,000 values from CSV into an empty
 // database (parsing included), once per iteration, on both databases.
 func BenchmarkImportValues1M(b *testing.B) {
-	benchEach(b, func(b *testing.B, s *store.Store) {
+	storetest.EachB(b, func(b *testing.B, s *store.Store) {
 		sys := congthuong.NewContext(context.Background(), congthuong.System())
 		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
 			b.Fatal(err)
@@ -107,7 +107,7 @@ func BenchmarkAnalytics1M(b *testing.B) { benchAnalytics(b, 1) }
 func BenchmarkAnalytics10M(b *testing.B) { benchAnalytics(b, 10) }
 
 func benchAnalytics(b *testing.B, millions int) {
-	benchEach(b, func(b *testing.B, s *store.Store) {
+	storetest.EachB(b, func(b *testing.B, s *store.Store) {
 		sys := congthuong.NewContext(context.Background(), congthuong.System())
 		if _, err := s.SeedIndicators(sys, stats.DefaultIndicators()); err != nil {
 			b.Fatal(err)

@@ -1,4 +1,4 @@
-package store_test
+package proceduredb_test
 
 import (
 	"context"
@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"congthuong"
-	"congthuong/internal/auth"
 	"congthuong/internal/calendar"
 	"congthuong/internal/procedure"
 	"congthuong/internal/procedure/proceduredb"
@@ -18,35 +17,9 @@ import (
 	"congthuong/internal/storetest"
 )
 
-func dossierSetup(t *testing.T, s *store.Store) *calendar.Calendar {
-	t.Helper()
-	sys := as(congthuong.System())
-	if _, err := s.SeedProcedures(sys, procedure.Catalogue()); err != nil {
-		t.Fatal(err)
-	}
-	cal, err := s.Calendar(sys, calendar.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The accounts behind the test's actors, whom dossiers are assigned to.
-	for _, a := range []congthuong.Actor{thuyNguyen, catHai, haiPhongOfficer, owner} {
-		u := &auth.User{Username: a.Username, DisplayName: a.Username, Role: a.Role, UnitCode: a.UnitCode, TaxCode: a.TaxCode, Active: true}
-		if err := s.CreateUser(sys, u, "test-password-123"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return cal
-}
-
-func tobaccoDossier() *procedure.Dossier {
-	return &procedure.Dossier{ProcedureCode: "CT-THUOCLA-BANLE", UnitCode: "11560",
-		Applicant: procedure.Applicant{Name: "Công ty Cổ phần Thủy Nguyên", Phone: "+84 912 345 678"},
-		Form:      map[string]string{"tax_code": "0100233488", "business_address": "Số 1 Thủy Nguyên"}}
-}
-
 func TestDossierWorkflow(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		cal := dossierSetup(t, s)
+		cal := storetest.DossierSetup(t, s)
 		at := func(when string) {
 			ts, err := time.Parse(time.RFC3339, when)
 			if err != nil {
@@ -55,8 +28,8 @@ func TestDossierWorkflow(t *testing.T) {
 			s.Now = func() time.Time { return ts }
 		}
 		at("2026-03-02T08:30:00+07:00")
-		d := tobaccoDossier()
-		if err := s.SubmitDossier(as(owner), d, cal); err != nil {
+		d := storetest.TobaccoDossier()
+		if err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), d, cal); err != nil {
 			t.Fatal(err)
 		}
 		if d.Code != "X11560-260302-0001" || d.Status != procedure.Submitted || d.Applicant.TaxCode != "0100233488" || d.Applicant.Phone != "0912345678" {
@@ -66,16 +39,16 @@ func TestDossierWorkflow(t *testing.T) {
 			return s.StepDossier(ctx, d.Code, proceduredb.DossierStep{Action: action, Note: note, Handler: handler}, cal)
 		}
 		// Only the commune's desk receives a commune procedure.
-		for _, who := range []congthuong.Actor{haiPhongOfficer, catHai} {
-			if _, err := step(as(who), procedure.Receive, "", ""); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+		for _, who := range []congthuong.Actor{storetest.HaiPhongOfficer, storetest.CatHai} {
+			if _, err := step(storetest.As(who), procedure.Receive, "", ""); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 				t.Errorf("%s receiving: %v", who.Username, err)
 			}
 		}
-		if _, err := step(as(owner), procedure.Receive, "", ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+		if _, err := step(storetest.As(storetest.EnterpriseOwner), procedure.Receive, "", ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
 			t.Errorf("the applicant receiving its own dossier: %v", err)
 		}
 		at("2026-03-02T09:00:00+07:00")
-		got, err := step(as(thuyNguyen), procedure.Receive, "", "")
+		got, err := step(storetest.As(storetest.ThuyNguyen), procedure.Receive, "", "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,36 +58,36 @@ func TestDossierWorkflow(t *testing.T) {
 		}
 		// A dossier is assigned to an officer of its desk, no one else.
 		for _, handler := range []string{"", "nobody", "cathai", "officer", "owner"} {
-			if _, err := step(as(thuyNguyen), procedure.Assign, "", handler); congthuong.ErrorCode(err) != congthuong.EINVALID {
+			if _, err := step(storetest.As(storetest.ThuyNguyen), procedure.Assign, "", handler); congthuong.ErrorCode(err) != congthuong.EINVALID {
 				t.Errorf("assigning to %q: %v", handler, err)
 			}
 		}
-		if _, err := step(as(thuyNguyen), procedure.Assign, "", "ThuyNguyen"); err != nil {
+		if _, err := step(storetest.As(storetest.ThuyNguyen), procedure.Assign, "", "ThuyNguyen"); err != nil {
 			t.Fatal(err)
 		}
 		at("2026-03-03T10:00:00+07:00")
-		if _, err := step(as(thuyNguyen), procedure.RequestSupplement, "", ""); congthuong.ErrorFields(err)[0].Field != "note" {
+		if _, err := step(storetest.As(storetest.ThuyNguyen), procedure.RequestSupplement, "", ""); congthuong.ErrorFields(err)[0].Field != "note" {
 			t.Errorf("a supplement request without the list of what is missing: %v", err)
 		}
-		if got, err = step(as(thuyNguyen), procedure.RequestSupplement, "Thiếu bản sao đăng ký kinh doanh", ""); err != nil || got.Status != procedure.SupplementRequested {
+		if got, err = step(storetest.As(storetest.ThuyNguyen), procedure.RequestSupplement, "Thiếu bản sao đăng ký kinh doanh", ""); err != nil || got.Status != procedure.SupplementRequested {
 			t.Fatalf("%+v %v", got, err)
 		}
 		at("2026-03-06T10:00:00+07:00")
-		if got, err = step(as(owner), procedure.Supplement, "", ""); err != nil {
+		if got, err = step(storetest.As(storetest.EnterpriseOwner), procedure.Supplement, "", ""); err != nil {
 			t.Fatal(err)
 		}
 		// The clock stood still for Wednesday to Friday: three working days later.
 		if due := got.DueAt.In(calendar.Location).Format("2006-01-02"); due != "2026-03-26" {
 			t.Errorf("due after the supplement %s", due)
 		}
-		if _, err := step(as(thuyNguyen), procedure.RequestSupplement, "Lại thiếu", ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+		if _, err := step(storetest.As(storetest.ThuyNguyen), procedure.RequestSupplement, "Lại thiếu", ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
 			t.Errorf("a second supplement request: %v", err)
 		}
-		if _, err := step(as(thuyNguyen), procedure.Forward, "", ""); err != nil {
+		if _, err := step(storetest.As(storetest.ThuyNguyen), procedure.Forward, "", ""); err != nil {
 			t.Fatal(err)
 		}
 		communeLeader := congthuong.Actor{UserID: 40, Username: "chutich", Role: congthuong.RoleLeader, UnitCode: "11560", ProvinceCode: "31"}
-		if got, err = step(as(communeLeader), procedure.Approve, "", ""); err != nil || got.Status != procedure.Processed || got.Outcome != "approved" {
+		if got, err = step(storetest.As(communeLeader), procedure.Approve, "", ""); err != nil || got.Status != procedure.Processed || got.Outcome != "approved" {
 			t.Fatalf("approve: %+v %v", got, err)
 		}
 		if got.ResultNumber != "0001/2026/X11560" {
@@ -126,14 +99,14 @@ func TestDossierWorkflow(t *testing.T) {
 		if _, err := s.VerifyResult(context.Background(), "0002/2026/X11560"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 			t.Errorf("an unknown number: %v", err)
 		}
-		if got, err = step(as(thuyNguyen), procedure.ReturnResult, "", ""); err != nil || got.Status != procedure.Returned || got.FinishedAt == nil {
+		if got, err = step(storetest.As(storetest.ThuyNguyen), procedure.ReturnResult, "", ""); err != nil || got.Status != procedure.Returned || got.FinishedAt == nil {
 			t.Fatalf("return: %+v %v", got, err)
 		}
-		_, events, err := s.FindDossier(as(owner), d.Code)
+		_, events, err := s.FindDossier(storetest.As(storetest.EnterpriseOwner), d.Code)
 		if err != nil || len(events) != 8 || events[3].Note != "Thiếu bản sao đăng ký kinh doanh" {
 			t.Errorf("events: %+v %v", events, err)
 		}
-		if _, _, err := s.FindDossier(as(catHai), d.Code); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+		if _, _, err := s.FindDossier(storetest.As(storetest.CatHai), d.Code); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 			t.Errorf("another commune reading: %v", err)
 		}
 		// Public tracking: code and phone, or code and tracking key; a tax
@@ -157,7 +130,7 @@ func TestDossierWorkflow(t *testing.T) {
 
 func TestDossierValidation(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		cal := dossierSetup(t, s)
+		cal := storetest.DossierSetup(t, s)
 		for field, edit := range map[string]func(*procedure.Dossier){
 			"procedure_code":        func(d *procedure.Dossier) { d.ProcedureCode = "NOPE" },
 			"unit_code":             func(d *procedure.Dossier) { d.UnitCode = "31" },
@@ -166,41 +139,41 @@ func TestDossierValidation(t *testing.T) {
 			"form.favourite_colour": func(d *procedure.Dossier) { d.Form["favourite_colour"] = "red" },
 			"applicant.email":       func(d *procedure.Dossier) { d.Applicant.Email = "dn@example.vn\r\nBcc: many@example.vn" },
 		} {
-			d := tobaccoDossier()
+			d := storetest.TobaccoDossier()
 			edit(d)
-			err := s.SubmitDossier(as(owner), d, cal)
+			err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), d, cal)
 			if f := congthuong.ErrorFields(err); len(f) != 1 || f[0].Field != field {
 				t.Errorf("%s: %v", field, err)
 			}
 		}
-		if err := s.SubmitDossier(context.Background(), tobaccoDossier(), cal); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
+		if err := s.SubmitDossier(context.Background(), storetest.TobaccoDossier(), cal); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
 			t.Errorf("anonymous filing: %v", err)
 		}
 		// Recorded at the desk: received at once, with its due time.
-		d := tobaccoDossier()
+		d := storetest.TobaccoDossier()
 		d.Channel = procedure.InPerson
-		if err := s.SubmitDossier(as(thuyNguyen), d, cal); err != nil || d.Status != procedure.Received || d.DueAt == nil {
+		if err := s.SubmitDossier(storetest.As(storetest.ThuyNguyen), d, cal); err != nil || d.Status != procedure.Received || d.DueAt == nil {
 			t.Errorf("an in-person filing: %+v %v", d, err)
 		}
-		d = tobaccoDossier()
+		d = storetest.TobaccoDossier()
 		d.Channel = procedure.InPerson
-		if err := s.SubmitDossier(as(catHai), d, cal); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if err := s.SubmitDossier(storetest.As(storetest.CatHai), d, cal); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("another commune recording: %v", err)
 		}
 		// The desk records what came in person or by post, never an online
 		// filing (the online rate of Decision 766 counts those).
-		d = tobaccoDossier()
+		d = storetest.TobaccoDossier()
 		d.Channel = procedure.Online
-		if err := s.SubmitDossier(as(thuyNguyen), d, cal); len(congthuong.ErrorFields(err)) != 1 || congthuong.ErrorFields(err)[0].Field != "channel" {
+		if err := s.SubmitDossier(storetest.As(storetest.ThuyNguyen), d, cal); len(congthuong.ErrorFields(err)) != 1 || congthuong.ErrorFields(err)[0].Field != "channel" {
 			t.Errorf("the desk recording an online filing: %v", err)
 		}
-		d = tobaccoDossier()
-		if err := s.SubmitDossier(as(thuyNguyen), d, cal); err != nil || d.Channel != procedure.InPerson {
+		d = storetest.TobaccoDossier()
+		if err := s.SubmitDossier(storetest.As(storetest.ThuyNguyen), d, cal); err != nil || d.Channel != procedure.InPerson {
 			t.Errorf("the desk's default channel: %d %v", d.Channel, err)
 		}
-		d = tobaccoDossier()
+		d = storetest.TobaccoDossier()
 		d.Channel = procedure.InPerson
-		if err := s.SubmitDossier(as(owner), d, cal); err != nil || d.Channel != procedure.Online {
+		if err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), d, cal); err != nil || d.Channel != procedure.Online {
 			t.Errorf("an applicant's filing: channel %d %v", d.Channel, err)
 		}
 	})
@@ -210,7 +183,7 @@ func TestDossierValidation(t *testing.T) {
 // once: every one gets a code, none twice, numbered 1 to n.
 func TestDossierCodesUnderConcurrency(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		cal := dossierSetup(t, s)
+		cal := storetest.DossierSetup(t, s)
 		const n = 40
 		codes := make([]string, n)
 		var wg sync.WaitGroup
@@ -219,8 +192,8 @@ func TestDossierCodesUnderConcurrency(t *testing.T) {
 			wg.Add(1)
 			go func(i int) {
 				defer wg.Done()
-				d := tobaccoDossier()
-				if err := s.SubmitDossier(as(owner), d, cal); err != nil {
+				d := storetest.TobaccoDossier()
+				if err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), d, cal); err != nil {
 					errs <- err
 					return
 				}
@@ -251,7 +224,7 @@ func TestDossierCodesUnderConcurrency(t *testing.T) {
 
 func TestDossierWorklist(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		cal := dossierSetup(t, s)
+		cal := storetest.DossierSetup(t, s)
 		at := func(when string) {
 			ts, _ := time.Parse(time.RFC3339, when)
 			s.Now = func() time.Time { return ts }
@@ -260,14 +233,14 @@ func TestDossierWorklist(t *testing.T) {
 		// check on Monday 23 March (the due day) and Tuesday 24 March.
 		at("2026-03-02T09:00:00+07:00")
 		for i := 0; i < 3; i++ {
-			d := tobaccoDossier()
+			d := storetest.TobaccoDossier()
 			d.Channel = procedure.InPerson
-			if err := s.SubmitDossier(as(thuyNguyen), d, cal); err != nil {
+			if err := s.SubmitDossier(storetest.As(storetest.ThuyNguyen), d, cal); err != nil {
 				t.Fatal(err)
 			}
 		}
-		other := tobaccoDossier()
-		if err := s.SubmitDossier(as(owner), other, cal); err != nil { // online, not received: no due time yet
+		other := storetest.TobaccoDossier()
+		if err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), other, cal); err != nil { // online, not received: no due time yet
 			t.Fatal(err)
 		}
 		at("2026-03-23T10:00:00+07:00")
@@ -276,34 +249,34 @@ func TestDossierWorklist(t *testing.T) {
 			f    proceduredb.DossierFilter
 			want int
 		}{
-			{thuyNguyen, proceduredb.DossierFilter{}, 4},
-			{thuyNguyen, proceduredb.DossierFilter{Due: "today"}, 3},
-			{thuyNguyen, proceduredb.DossierFilter{Due: "tomorrow"}, 0},
-			{thuyNguyen, proceduredb.DossierFilter{Due: "overdue"}, 0},
-			{thuyNguyen, proceduredb.DossierFilter{Status: procedure.Submitted}, 1},
-			{thuyNguyen, proceduredb.DossierFilter{Q: "thủy nguyên"}, 4},
-			{catHai, proceduredb.DossierFilter{}, 0},
-			{haiPhongOfficer, proceduredb.DossierFilter{}, 0}, // the department's desk, not the commune's
-			{owner, proceduredb.DossierFilter{}, 1},
+			{storetest.ThuyNguyen, proceduredb.DossierFilter{}, 4},
+			{storetest.ThuyNguyen, proceduredb.DossierFilter{Due: "today"}, 3},
+			{storetest.ThuyNguyen, proceduredb.DossierFilter{Due: "tomorrow"}, 0},
+			{storetest.ThuyNguyen, proceduredb.DossierFilter{Due: "overdue"}, 0},
+			{storetest.ThuyNguyen, proceduredb.DossierFilter{Status: procedure.Submitted}, 1},
+			{storetest.ThuyNguyen, proceduredb.DossierFilter{Q: "thủy nguyên"}, 4},
+			{storetest.CatHai, proceduredb.DossierFilter{}, 0},
+			{storetest.HaiPhongOfficer, proceduredb.DossierFilter{}, 0}, // the department's desk, not the commune's
+			{storetest.EnterpriseOwner, proceduredb.DossierFilter{}, 1},
 		} {
-			if _, total, err := s.FindDossiers(as(c.who), c.f); err != nil || total != c.want {
+			if _, total, err := s.FindDossiers(storetest.As(c.who), c.f); err != nil || total != c.want {
 				t.Errorf("%s %+v: %d, %v", c.who.Username, c.f, total, err)
 			}
 		}
 		at("2026-03-24T08:00:00+07:00")
-		if list, total, err := s.FindDossiers(as(thuyNguyen), proceduredb.DossierFilter{Due: "overdue"}); err != nil || total != 3 || !list[0].Overdue(s.Now()) {
+		if list, total, err := s.FindDossiers(storetest.As(storetest.ThuyNguyen), proceduredb.DossierFilter{Due: "overdue"}); err != nil || total != 3 || !list[0].Overdue(s.Now()) {
 			t.Errorf("overdue the next day: %d %v", total, err)
 		}
 		// An apology slip gives a new date; the dossier stays overdue.
-		list, _, _ := s.FindDossiers(as(thuyNguyen), proceduredb.DossierFilter{Due: "overdue"})
+		list, _, _ := s.FindDossiers(storetest.As(storetest.ThuyNguyen), proceduredb.DossierFilter{Due: "overdue"})
 		code := list[0].Code
-		if _, err := s.Apologize(as(thuyNguyen), code, list[0].DueAt.Add(-time.Hour), "Chờ ý kiến liên ngành"); congthuong.ErrorFields(err)[0].Field != "new_due" {
+		if _, err := s.Apologize(storetest.As(storetest.ThuyNguyen), code, list[0].DueAt.Add(-time.Hour), "Chờ ý kiến liên ngành"); congthuong.ErrorFields(err)[0].Field != "new_due" {
 			t.Errorf("a new date before the due time: %v", err)
 		}
-		if _, err := s.Apologize(as(owner), code, list[0].DueAt.AddDate(0, 0, 7), "x"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+		if _, err := s.Apologize(storetest.As(storetest.EnterpriseOwner), code, list[0].DueAt.AddDate(0, 0, 7), "x"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 			t.Errorf("the applicant apologizing: %v", err)
 		}
-		got, err := s.Apologize(as(thuyNguyen), code, list[0].DueAt.AddDate(0, 0, 7), "Chờ ý kiến liên ngành")
+		got, err := s.Apologize(storetest.As(storetest.ThuyNguyen), code, list[0].DueAt.AddDate(0, 0, 7), "Chờ ý kiến liên ngành")
 		if err != nil || got.ApologyDue == nil || !got.Overdue(s.Now()) {
 			t.Errorf("apology: %+v %v", got, err)
 		}
@@ -315,12 +288,12 @@ func TestDossierWorklist(t *testing.T) {
 
 func TestScorecard(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		cal := dossierSetup(t, s)
+		cal := storetest.DossierSetup(t, s)
 		at := func(when string) {
 			ts, _ := time.Parse(time.RFC3339, when)
 			s.Now = func() time.Time { return ts }
 		}
-		leader := as(congthuong.Actor{UserID: 40, Username: "chutich", Role: congthuong.RoleLeader, UnitCode: "11560", ProvinceCode: "31"})
+		leader := storetest.As(congthuong.Actor{UserID: 40, Username: "chutich", Role: congthuong.RoleLeader, UnitCode: "11560", ProvinceCode: "31"})
 		do := func(ctx context.Context, code string, actions ...procedure.Action) {
 			t.Helper()
 			for _, a := range actions {
@@ -338,35 +311,35 @@ func TestScorecard(t *testing.T) {
 		at("2026-03-02T09:00:00+07:00")
 		codes := map[string]string{}
 		for _, name := range []string{"early", "ontime", "late", "paused"} {
-			d := tobaccoDossier()
+			d := storetest.TobaccoDossier()
 			d.Channel = procedure.InPerson
-			if err := s.SubmitDossier(as(thuyNguyen), d, cal); err != nil {
+			if err := s.SubmitDossier(storetest.As(storetest.ThuyNguyen), d, cal); err != nil {
 				t.Fatal(err)
 			}
 			codes[name] = d.Code
 		}
-		online := tobaccoDossier()
-		if err := s.SubmitDossier(as(owner), online, cal); err != nil {
+		online := storetest.TobaccoDossier()
+		if err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), online, cal); err != nil {
 			t.Fatal(err)
 		}
-		do(as(thuyNguyen), online.Code, procedure.Receive)
+		do(storetest.As(storetest.ThuyNguyen), online.Code, procedure.Receive)
 		for _, name := range []string{"early", "ontime", "late", "paused"} {
-			do(as(thuyNguyen), codes[name], procedure.Assign)
+			do(storetest.As(storetest.ThuyNguyen), codes[name], procedure.Assign)
 		}
 		at("2026-03-05T09:00:00+07:00")
-		do(as(thuyNguyen), codes["paused"], procedure.RequestSupplement)
+		do(storetest.As(storetest.ThuyNguyen), codes["paused"], procedure.RequestSupplement)
 		at("2026-03-10T09:00:00+07:00")
-		do(as(thuyNguyen), codes["early"], procedure.Forward)
+		do(storetest.As(storetest.ThuyNguyen), codes["early"], procedure.Forward)
 		do(leader, codes["early"], procedure.Approve)
 		at("2026-03-23T16:00:00+07:00")
-		do(as(thuyNguyen), codes["ontime"], procedure.Forward)
+		do(storetest.As(storetest.ThuyNguyen), codes["ontime"], procedure.Forward)
 		do(leader, codes["ontime"], procedure.Approve)
 		at("2026-03-25T09:00:00+07:00")
-		do(as(thuyNguyen), codes["late"], procedure.Forward)
+		do(storetest.As(storetest.ThuyNguyen), codes["late"], procedure.Forward)
 		do(leader, codes["late"], procedure.Approve)
 		at("2026-04-05T09:00:00+07:00")
 		march, _ := stats.ParsePeriod("2026-03")
-		sc, err := s.Scorecard(as(thuyNguyen), "11560", march)
+		sc, err := s.Scorecard(storetest.As(storetest.ThuyNguyen), "11560", march)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -383,10 +356,10 @@ func TestScorecard(t *testing.T) {
 		}
 		// April carries over the two still open.
 		april, _ := stats.ParsePeriod("2026-04")
-		if sc, err := s.Scorecard(as(thuyNguyen), "11560", april); err != nil || sc.CarriedOver != 2 || sc.Received != 0 {
+		if sc, err := s.Scorecard(storetest.As(storetest.ThuyNguyen), "11560", april); err != nil || sc.CarriedOver != 2 || sc.Received != 0 {
 			t.Errorf("April: %+v %v", sc, err)
 		}
-		if _, err := s.Scorecard(as(catHai), "11560", march); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if _, err := s.Scorecard(storetest.As(storetest.CatHai), "11560", march); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("another commune's scorecard: %v", err)
 		}
 	})
@@ -396,13 +369,13 @@ func TestScorecard(t *testing.T) {
 // an internal or unavailable error, not as the applicant's mistake.
 func TestLookupsDoNotHideFailures(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		cal := dossierSetup(t, s)
+		cal := storetest.DossierSetup(t, s)
 		s.Close()
-		err := s.SubmitDossier(as(owner), tobaccoDossier(), cal)
+		err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), storetest.TobaccoDossier(), cal)
 		if err == nil || congthuong.ErrorCode(err) == congthuong.EINVALID || congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
 			t.Errorf("a filing with the database closed: %v", err)
 		}
-		if _, err := s.Scorecard(as(thuyNguyen), "11560", stats.MonthOf(2026, 3)); err == nil || congthuong.ErrorCode(err) == congthuong.EINVALID {
+		if _, err := s.Scorecard(storetest.As(storetest.ThuyNguyen), "11560", stats.MonthOf(2026, 3)); err == nil || congthuong.ErrorCode(err) == congthuong.EINVALID {
 			t.Errorf("a scorecard with the database closed: %v", err)
 		}
 	})

@@ -1,4 +1,4 @@
-package store_test
+package enterprisedb_test
 
 import (
 	"context"
@@ -14,23 +14,10 @@ import (
 	"congthuong/internal/storetest"
 )
 
-var (
-	haiPhongOfficer = congthuong.Actor{UserID: 10, Username: "officer", Role: congthuong.RoleOfficer, UnitCode: "31", ProvinceCode: "31"}
-	thuyNguyen      = congthuong.Actor{UserID: 11, Username: "thuynguyen", Role: congthuong.RoleCommune, UnitCode: "11560", ProvinceCode: "31"}
-	catHai          = congthuong.Actor{UserID: 12, Username: "cathai", Role: congthuong.RoleCommune, UnitCode: "11914", ProvinceCode: "31"}
-	haNoiOfficer    = congthuong.Actor{UserID: 13, Username: "hanoi", Role: congthuong.RoleOfficer, UnitCode: "01", ProvinceCode: "01"}
-	leader          = congthuong.Actor{UserID: 14, Username: "leader", Role: congthuong.RoleLeader, UnitCode: "31", ProvinceCode: "31"}
-	owner           = congthuong.Actor{UserID: 15, Username: "owner", Role: congthuong.RoleEnterprise, UnitCode: "31", ProvinceCode: "31", TaxCode: "0100233488"}
-)
-
-func as(a congthuong.Actor) context.Context {
-	return congthuong.NewContext(context.Background(), a)
-}
-
 func TestEnterpriseScope(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := &enterprise.Enterprise{TaxCode: "0100233488", Name: "Công ty Cổ phần Thủy Sản Hải Phòng", UnitCode: "11560", VSICCode: "C1020"}
-		if err := s.CreateEnterprise(as(thuyNguyen), e); err != nil {
+		if err := s.CreateEnterprise(storetest.As(storetest.ThuyNguyen), e); err != nil {
 			t.Fatal(err)
 		}
 		if e.ProvinceCode != "31" || e.VSICVersion != "2025" {
@@ -38,10 +25,10 @@ func TestEnterpriseScope(t *testing.T) {
 		}
 		// A commune officer cannot create in another commune.
 		other := &enterprise.Enterprise{TaxCode: "0314409058", Name: "Công ty B", UnitCode: "11914"}
-		if err := s.CreateEnterprise(as(thuyNguyen), other); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if err := s.CreateEnterprise(storetest.As(storetest.ThuyNguyen), other); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("create outside scope: %v", err)
 		}
-		if err := s.CreateEnterprise(as(catHai), other); err != nil {
+		if err := s.CreateEnterprise(storetest.As(storetest.CatHai), other); err != nil {
 			t.Fatal(err)
 		}
 		for _, test := range []struct {
@@ -49,14 +36,14 @@ func TestEnterpriseScope(t *testing.T) {
 			actor congthuong.Actor
 			want  int
 		}{
-			{"province officer sees both", haiPhongOfficer, 2},
-			{"leader reads the province", leader, 2},
-			{"commune sees its own", thuyNguyen, 1},
-			{"other province sees none", haNoiOfficer, 0},
-			{"enterprise user sees itself", owner, 1},
+			{"province officer sees both", storetest.HaiPhongOfficer, 2},
+			{"leader reads the province", storetest.HaiPhongLeader, 2},
+			{"commune sees its own", storetest.ThuyNguyen, 1},
+			{"other province sees none", storetest.HaNoiOfficer, 0},
+			{"enterprise user sees itself", storetest.EnterpriseOwner, 1},
 		} {
 			t.Run(test.name, func(t *testing.T) {
-				list, total, err := s.FindEnterprises(as(test.actor), enterprisedb.EnterpriseFilter{})
+				list, total, err := s.FindEnterprises(storetest.As(test.actor), enterprisedb.EnterpriseFilter{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -69,42 +56,42 @@ func TestEnterpriseScope(t *testing.T) {
 			t.Errorf("anonymous: %v", err)
 		}
 		// Reading, changing or deleting another commune's record looks like absence.
-		if _, err := s.FindEnterprise(as(thuyNguyen), "0314409058"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+		if _, err := s.FindEnterprise(storetest.As(storetest.ThuyNguyen), "0314409058"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 			t.Errorf("read other commune: %v", err)
 		}
-		if _, err := s.UpdateEnterprise(as(thuyNguyen), "0314409058", *other); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+		if _, err := s.UpdateEnterprise(storetest.As(storetest.ThuyNguyen), "0314409058", *other); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 			t.Errorf("update other commune: %v", err)
 		}
-		if err := s.DeleteEnterprise(as(thuyNguyen), "0314409058"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+		if err := s.DeleteEnterprise(storetest.As(storetest.ThuyNguyen), "0314409058"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 			t.Errorf("delete other commune: %v", err)
 		}
-		if err := s.DeleteEnterprise(as(leader), "0314409058"); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if err := s.DeleteEnterprise(storetest.As(storetest.HaiPhongLeader), "0314409058"); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("leader delete: %v", err)
 		}
 		// Moving a record out of one's scope is refused.
 		moved := *e
 		moved.UnitCode = "11914"
-		if _, err := s.UpdateEnterprise(as(thuyNguyen), e.TaxCode, moved); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if _, err := s.UpdateEnterprise(storetest.As(storetest.ThuyNguyen), e.TaxCode, moved); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("move out of scope: %v", err)
 		}
 		// Search ignores diacritics and case; digits search the tax code.
 		for q, want := range map[string]int{"thuy san": 1, "THỦY SẢN": 1, "san thuy": 1, "thu sa": 1, "huy": 0, "cong ty": 2, "0100": 1, "031440": 1, "xyz": 0} {
-			_, total, err := s.FindEnterprises(as(haiPhongOfficer), enterprisedb.EnterpriseFilter{Q: q})
+			_, total, err := s.FindEnterprises(storetest.As(storetest.HaiPhongOfficer), enterprisedb.EnterpriseFilter{Q: q})
 			if err != nil || total != want {
 				t.Errorf("search %q: %d, %v; want %d", q, total, err, want)
 			}
 		}
 		// The enterprise user's search sees only its own record.
-		if _, total, err := s.FindEnterprises(as(owner), enterprisedb.EnterpriseFilter{Q: "cong ty"}); err != nil || total != 1 {
+		if _, total, err := s.FindEnterprises(storetest.As(storetest.EnterpriseOwner), enterprisedb.EnterpriseFilter{Q: "cong ty"}); err != nil || total != 1 {
 			t.Errorf("owner search: %d, %v", total, err)
 		}
-		if _, total, err := s.FindEnterprises(as(owner), enterprisedb.EnterpriseFilter{Q: "thuy san"}); err != nil || total != 1 {
+		if _, total, err := s.FindEnterprises(storetest.As(storetest.EnterpriseOwner), enterprisedb.EnterpriseFilter{Q: "thuy san"}); err != nil || total != 1 {
 			t.Errorf("owner word search: %d, %v", total, err)
 		}
 		// Renaming and moving re-index the words and their scope.
 		renamed := *other
 		renamed.Name, renamed.UnitCode = "Công ty TNHH Đóng Tàu Bạch Đằng", "11560"
-		if _, err := s.UpdateEnterprise(as(haiPhongOfficer), other.TaxCode, renamed); err != nil {
+		if _, err := s.UpdateEnterprise(storetest.As(storetest.HaiPhongOfficer), other.TaxCode, renamed); err != nil {
 			t.Fatal(err)
 		}
 		for _, test := range []struct {
@@ -113,45 +100,45 @@ func TestEnterpriseScope(t *testing.T) {
 			unit  string
 			want  int
 		}{
-			{haiPhongOfficer, "dong tau", "", 1}, {haiPhongOfficer, "bach", "", 1}, {thuyNguyen, "bach dang", "", 1},
-			{catHai, "bach dang", "", 0}, {haiPhongOfficer, "bach dang", "11560", 1}, {haiPhongOfficer, "bach dang", "11914", 0},
-			{haiPhongOfficer, "cong ty", "11914", 0}, {haiPhongOfficer, "0314", "11560", 1}, {haiPhongOfficer, "0314", "11914", 0},
+			{storetest.HaiPhongOfficer, "dong tau", "", 1}, {storetest.HaiPhongOfficer, "bach", "", 1}, {storetest.ThuyNguyen, "bach dang", "", 1},
+			{storetest.CatHai, "bach dang", "", 0}, {storetest.HaiPhongOfficer, "bach dang", "11560", 1}, {storetest.HaiPhongOfficer, "bach dang", "11914", 0},
+			{storetest.HaiPhongOfficer, "cong ty", "11914", 0}, {storetest.HaiPhongOfficer, "0314", "11560", 1}, {storetest.HaiPhongOfficer, "0314", "11914", 0},
 		} {
 			f := enterprisedb.EnterpriseFilter{Q: test.q, UnitCode: test.unit}
-			if _, total, err := s.FindEnterprises(as(test.actor), f); err != nil || total != test.want {
+			if _, total, err := s.FindEnterprises(storetest.As(test.actor), f); err != nil || total != test.want {
 				t.Errorf("%s searching %q in %q: %d, %v; want %d", test.actor.Username, test.q, test.unit, total, err, test.want)
 			}
 		}
 		// A unit filter is data, never part of the full-text query's syntax.
 		for _, unitFilter := range []string{`31" OR "1`, "31 OR 1", "31*", "3-1"} {
 			f := enterprisedb.EnterpriseFilter{Q: "bach dang", UnitCode: unitFilter}
-			if _, total, err := s.FindEnterprises(as(haiPhongOfficer), f); err != nil || total != 0 {
+			if _, total, err := s.FindEnterprises(storetest.As(storetest.HaiPhongOfficer), f); err != nil || total != 0 {
 				t.Errorf("unit filter %q: %d, %v; want 0 and no error", unitFilter, total, err)
 			}
 		}
 		// Deleting removes the record from the search index.
-		if err := s.DeleteEnterprise(as(haiPhongOfficer), other.TaxCode); err != nil {
+		if err := s.DeleteEnterprise(storetest.As(storetest.HaiPhongOfficer), other.TaxCode); err != nil {
 			t.Fatal(err)
 		}
-		if _, total, err := s.FindEnterprises(as(congthuong.System()), enterprisedb.EnterpriseFilter{Q: "bach dang"}); err != nil || total != 0 {
+		if _, total, err := s.FindEnterprises(storetest.As(congthuong.System()), enterprisedb.EnterpriseFilter{Q: "bach dang"}); err != nil || total != 0 {
 			t.Errorf("search after delete: %d, %v", total, err)
 		}
 		dup := &enterprise.Enterprise{TaxCode: "0100233488", Name: "Dup", UnitCode: "31"}
-		if err := s.CreateEnterprise(as(haiPhongOfficer), dup); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+		if err := s.CreateEnterprise(storetest.As(storetest.HaiPhongOfficer), dup); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
 			t.Errorf("duplicate: %v", err)
 		}
 		bad := &enterprise.Enterprise{TaxCode: "0100233480", Name: "", UnitCode: "99999"}
-		err := s.CreateEnterprise(as(haiPhongOfficer), bad)
+		err := s.CreateEnterprise(storetest.As(storetest.HaiPhongOfficer), bad)
 		if congthuong.ErrorCode(err) != congthuong.EINVALID || congthuong.ErrorFields(err)[0].Field != "tax_code" {
 			t.Errorf("invalid: %v", err)
 		}
 		upd := *e
 		upd.Phone = "0225 3842 123"
-		got, err := s.UpdateEnterprise(as(haiPhongOfficer), e.TaxCode, upd)
+		got, err := s.UpdateEnterprise(storetest.As(storetest.HaiPhongOfficer), e.TaxCode, upd)
 		if err != nil || got.Phone != "0225 3842 123" {
 			t.Fatalf("update: %+v, %v", got, err)
 		}
-		entries, total, err := s.FindAuditEntries(as(congthuong.System()), store.AuditFilter{Entity: "enterprise", EntityID: e.TaxCode})
+		entries, total, err := s.FindAuditEntries(storetest.As(congthuong.System()), store.AuditFilter{Entity: "enterprise", EntityID: e.TaxCode})
 		if err != nil || total != 2 || entries[0].Action != "update" || entries[0].Before == "" || entries[0].After == "" {
 			t.Errorf("audit of %s: %d entries %+v, %v", e.TaxCode, total, entries, err)
 		}
@@ -164,7 +151,7 @@ func TestEnterpriseScope(t *testing.T) {
 
 func TestImportEnterprises(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		ctx := as(haiPhongOfficer)
+		ctx := storetest.As(storetest.HaiPhongOfficer)
 		rows := []enterprise.ImportRow{
 			{Line: 2, Enterprise: enterprise.Enterprise{TaxCode: "0100233488", Name: "A", UnitCode: "11560"}},
 			{Line: 3, Enterprise: enterprise.Enterprise{TaxCode: "0314409058", Name: "B", UnitCode: "31"}},
@@ -205,7 +192,7 @@ func TestImportEnterprises(t *testing.T) {
 // records nor their search rows nor their audit entries.
 func TestImportEnterpriseFileLateError(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		ctx := as(haiPhongOfficer)
+		ctx := storetest.As(storetest.HaiPhongOfficer)
 		var codes []string
 		for i := 1; len(codes) < 100; i++ {
 			if tc, ok := enterprise.WithCheckDigit(fmt.Sprintf("020%06d", i)); ok {
@@ -255,11 +242,11 @@ func TestImportEnterpriseFileLateError(t *testing.T) {
 // history reads as one chain of changes, with no change lost from it.
 func TestConcurrentEnterpriseEdits(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		sys := as(congthuong.System())
+		sys := storetest.As(congthuong.System())
 		if err := s.CreateEnterprise(sys, &enterprise.Enterprise{TaxCode: "0100233488", Name: "Công ty 0", UnitCode: "31"}); err != nil {
 			t.Fatal(err)
 		}
-		warmPool(t, s, 10)
+		storetest.WarmPool(t, s, 10)
 		errs := make(chan error, 10)
 		for i := 1; i <= 10; i++ {
 			go func() {

@@ -1,4 +1,4 @@
-package store_test
+package proceduredb_test
 
 import (
 	"context"
@@ -51,7 +51,7 @@ func generateDossiers(b *testing.B, s *store.Store, n int) {
 // BenchmarkScorecard1M counts a desk's month, quarter and year over
 // 1,000,000 dossiers; the baseline counts the month's receipts in one query.
 func BenchmarkScorecard1M(b *testing.B) {
-	benchEach(b, func(b *testing.B, s *store.Store) {
+	storetest.EachB(b, func(b *testing.B, s *store.Store) {
 		sys := congthuong.NewContext(context.Background(), congthuong.System())
 		if _, err := s.SeedProcedures(sys, procedure.Catalogue()); err != nil {
 			b.Fatal(err)

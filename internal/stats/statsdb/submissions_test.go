@@ -1,4 +1,4 @@
-package store_test
+package statsdb_test
 
 import (
 	"context"
@@ -26,9 +26,9 @@ func TestDataEntryAndApproval(t *testing.T) {
 		}
 		// Entered on Wednesday 1 April 2026, before the due day.
 		s.Now = func() time.Time { return time.Date(2026, 4, 1, 10, 0, 0, 0, calendar.Location) }
-		commune := as(thuyNguyen)
+		commune := storetest.As(storetest.ThuyNguyen)
 		figures := map[string]float64{"RETAIL_SALES": 812.5}
-		if err := s.EnterDataSet(as(catHai), "commune_retail_monthly", "11560", "2026-03", figures, ""); congthuong.ErrorCode(err) != congthuong.EINVALID &&
+		if err := s.EnterDataSet(storetest.As(storetest.CatHai), "commune_retail_monthly", "11560", "2026-03", figures, ""); congthuong.ErrorCode(err) != congthuong.EINVALID &&
 			congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("another commune entering Thủy Nguyên's report: %v", err)
 		}
@@ -63,13 +63,13 @@ func TestDataEntryAndApproval(t *testing.T) {
 		if err := s.EnterDataSet(commune, "commune_retail_monthly", "11560", "2026-08", figures, ""); err != nil {
 			t.Fatal(err)
 		}
-		aug, _, err := s.Submissions(as(haiPhongOfficer), "commune_retail_monthly", "2026-08", "31", cal)
+		aug, _, err := s.Submissions(storetest.As(storetest.HaiPhongOfficer), "commune_retail_monthly", "2026-08", "31", cal)
 		for _, sub := range aug {
 			if sub.UnitCode == "11560" && (err != nil || len(sub.Warnings) != 1 || !strings.Contains(sub.Warnings[0], "RETAIL_SALES: +915.6%")) {
 				t.Errorf("warnings for the approver: %q, %v", sub.Warnings, err)
 			}
 		}
-		subs, c, err := s.Submissions(as(haiPhongOfficer), "commune_retail_monthly", "2026-03", "31", cal)
+		subs, c, err := s.Submissions(storetest.As(storetest.HaiPhongOfficer), "commune_retail_monthly", "2026-03", "31", cal)
 		if err != nil || c.Expected != 114 || c.Entered != 1 || c.OnTime != 1 || c.Approved != 0 {
 			t.Fatalf("completeness: %+v, %v", c, err)
 		}
@@ -82,10 +82,10 @@ func TestDataEntryAndApproval(t *testing.T) {
 		if err := s.DecideDataSet(commune, "commune_retail_monthly", "11560", "2026-03", true, ""); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("the commune approving its own report: %v", err)
 		}
-		if err := s.DecideDataSet(as(haiPhongOfficer), "commune_retail_monthly", "11560", "2026-03", false, ""); congthuong.ErrorFields(err)[0].Field != "note" {
+		if err := s.DecideDataSet(storetest.As(storetest.HaiPhongOfficer), "commune_retail_monthly", "11560", "2026-03", false, ""); congthuong.ErrorFields(err)[0].Field != "note" {
 			t.Errorf("returning without saying why: %v", err)
 		}
-		if err := s.DecideDataSet(as(leader), "commune_retail_monthly", "11560", "2026-03", true, ""); err != nil {
+		if err := s.DecideDataSet(storetest.As(storetest.HaiPhongLeader), "commune_retail_monthly", "11560", "2026-03", true, ""); err != nil {
 			t.Fatal(err)
 		}
 		if v, _ := s.Values(context.Background(), "RETAIL_SALES", p); len(v) != 1 || v[0].Status != stats.Official || v[0].Value != 812.5 {
@@ -101,7 +101,7 @@ func TestDataEntryAndApproval(t *testing.T) {
 		if err := s.EnterDataSet(commune, "commune_retail_monthly", "11560", "2026-03", figures, ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
 			t.Errorf("editing an approved report: %v", err)
 		}
-		if _, c, _ := s.Submissions(as(haiPhongOfficer), "commune_retail_monthly", "2026-03", "31", cal); c.Approved != 1 {
+		if _, c, _ := s.Submissions(storetest.As(storetest.HaiPhongOfficer), "commune_retail_monthly", "2026-03", "31", cal); c.Approved != 1 {
 			t.Errorf("after approval: %+v", c)
 		}
 		if _, total, _ := s.FindAuditEntries(sys, store.AuditFilter{Entity: "stat_submission"}); total != 3 { // two entries, one approval
@@ -124,7 +124,7 @@ func TestApprovalLocksAgainstEntry(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		commune, department := as(thuyNguyen), as(haiPhongOfficer)
+		commune, department := storetest.As(storetest.ThuyNguyen), storetest.As(storetest.HaiPhongOfficer)
 		for round := range 20 {
 			figures := map[string]float64{"RETAIL_SALES": float64(800 + round)}
 			if err := s.EnterDataSet(commune, "commune_retail_monthly", "11560", "2026-03", figures, ""); err != nil {

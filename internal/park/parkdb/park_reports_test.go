@@ -1,4 +1,4 @@
-package store_test
+package parkdb_test
 
 import (
 	"context"
@@ -17,7 +17,7 @@ import (
 
 func TestParkReports(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		sys, officer := as(congthuong.System()), as(haiPhongOfficer)
+		sys, officer := storetest.As(congthuong.System()), storetest.As(storetest.HaiPhongOfficer)
 		for _, e := range []*enterprise.Enterprise{{TaxCode: "0100233488", Name: "Tenant", UnitCode: "31"}, {TaxCode: "0200519875", Name: "Investor", UnitCode: "31"}} {
 			if err := s.CreateEnterprise(sys, e); err != nil {
 				t.Fatal(err)
@@ -43,13 +43,13 @@ func TestParkReports(t *testing.T) {
 		for _, c := range []struct {
 			ctx  context.Context
 			code string
-		}{{context.Background(), congthuong.EUNAUTHORIZED}, {as(congthuong.Actor{UserID: 30, Username: "other", Role: congthuong.RoleEnterprise, TaxCode: "0200519875"}), congthuong.EFORBIDDEN},
-			{as(haNoiOfficer), congthuong.EFORBIDDEN}} {
+		}{{context.Background(), congthuong.EUNAUTHORIZED}, {storetest.As(congthuong.Actor{UserID: 30, Username: "other", Role: congthuong.RoleEnterprise, TaxCode: "0200519875"}), congthuong.EFORBIDDEN},
+			{storetest.As(storetest.HaNoiOfficer), congthuong.EFORBIDDEN}} {
 			if err := s.FileParkReport(c.ctx, report); congthuong.ErrorCode(err) != c.code {
 				t.Errorf("filing someone else's report: %v, want %s", err, c.code)
 			}
 		}
-		if err := s.FileParkReport(as(owner), report); err != nil {
+		if err := s.FileParkReport(storetest.As(storetest.EnterpriseOwner), report); err != nil {
 			t.Fatalf("the tenant files: %v", err)
 		}
 		// Due 20 December 2026, a Sunday: Monday 21 December; nothing late yet.
@@ -67,7 +67,7 @@ func TestParkReports(t *testing.T) {
 		if due, _ := park.ReportDue(cal, 2025, 2); due.In(calendar.Location).Format("2006-01-02") != "2025-12-22" {
 			t.Errorf("second half due %s", due)
 		}
-		mine, _, err := s.ParkReports(as(owner), parkdb.ParkFilter{}, 2026, 2, cal)
+		mine, _, err := s.ParkReports(storetest.As(storetest.EnterpriseOwner), parkdb.ParkFilter{}, 2026, 2, cal)
 		if err != nil || len(mine) != 1 || mine[0].TenantID != tenant.ID || mine[0].Report.Jobs != 180 {
 			t.Errorf("the tenant's own reports: %+v %v", mine, err)
 		}
@@ -78,16 +78,16 @@ func TestParkReports(t *testing.T) {
 		if err := s.DecideParkReport(officer, "CCN-R", 0, 2026, 2, true, ""); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("approving one's own entry: %v", err)
 		}
-		if err := s.DecideParkReport(as(leader), "CCN-R", tenant.ID, 2026, 2, false, ""); congthuong.ErrorFields(err)[0].Field != "note" {
+		if err := s.DecideParkReport(storetest.As(storetest.HaiPhongLeader), "CCN-R", tenant.ID, 2026, 2, false, ""); congthuong.ErrorFields(err)[0].Field != "note" {
 			t.Errorf("returning without a reason: %v", err)
 		}
-		if err := s.DecideParkReport(as(leader), "CCN-R", tenant.ID, 2026, 2, true, ""); err != nil {
+		if err := s.DecideParkReport(storetest.As(storetest.HaiPhongLeader), "CCN-R", tenant.ID, 2026, 2, true, ""); err != nil {
 			t.Fatal(err)
 		}
 		if got, _ := s.FindPark(officer, "CCN-R"); got.Jobs != 180 || got.LeasedArea.Hectares() != "12" {
 			t.Errorf("the approved figures on the site: jobs %d, leased %s", got.Jobs, got.LeasedArea.Hectares())
 		}
-		if err := s.FileParkReport(as(owner), report); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+		if err := s.FileParkReport(storetest.As(storetest.EnterpriseOwner), report); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
 			t.Errorf("changing an approved report: %v", err)
 		}
 		res, err := s.PublishParkFigures(officer, 2026, 2)
@@ -105,7 +105,7 @@ func TestParkReports(t *testing.T) {
 			a.Units[0].Value == nil || *a.Units[0].Value != 30 {
 			t.Errorf("occupancy from the published figures: %+v %v", a, err)
 		}
-		if _, err := s.PublishParkFigures(as(owner), 2025, 1); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if _, err := s.PublishParkFigures(storetest.As(storetest.EnterpriseOwner), 2025, 1); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("an enterprise publishing: %v", err)
 		}
 	})
@@ -117,7 +117,7 @@ func TestParkReports(t *testing.T) {
 // refused; an approved report never goes back to "entered" by itself.
 func TestParkReportFiledDuringApproval(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		sys, officer := as(congthuong.System()), as(haiPhongOfficer)
+		sys, officer := storetest.As(congthuong.System()), storetest.As(storetest.HaiPhongOfficer)
 		if err := s.CreateEnterprise(sys, &enterprise.Enterprise{TaxCode: "0100233488", Name: "Tenant", UnitCode: "31"}); err != nil {
 			t.Fatal(err)
 		}
@@ -133,17 +133,17 @@ func TestParkReportFiledDuringApproval(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		warmPool(t, s, 4)
+		storetest.WarmPool(t, s, 4)
 		for round := range 20 {
 			report := park.Report{SiteCode: "CCN-S", TenantID: tenant.ID, Year: 2026, Half: 2, Jobs: 100 + round, LeasedArea: hectares(t, "10")}
-			if err := s.FileParkReport(as(owner), report); err != nil {
+			if err := s.FileParkReport(storetest.As(storetest.EnterpriseOwner), report); err != nil {
 				t.Fatalf("round %d: %v", round, err)
 			}
 			filed, approved := make(chan error, 1), make(chan error, 1)
 			go func() {
 				again := report
 				again.Jobs = 500
-				filed <- s.FileParkReport(as(owner), again)
+				filed <- s.FileParkReport(storetest.As(storetest.EnterpriseOwner), again)
 			}()
 			go func() { approved <- s.DecideParkReport(officer, "CCN-S", tenant.ID, 2026, 2, true, "") }()
 			errFile, errApprove := <-filed, <-approved

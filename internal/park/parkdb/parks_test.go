@@ -1,4 +1,4 @@
-package store_test
+package parkdb_test
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"testing"
 
 	"congthuong"
@@ -29,7 +28,7 @@ func hectares(t *testing.T, s string) park.Area {
 
 func TestParks(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		officer, public := as(haiPhongOfficer), context.Background()
+		officer, public := storetest.As(storetest.HaiPhongOfficer), context.Background()
 		investor := &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty Cổ phần Khu công nghiệp Đình Vũ", UnitCode: "31"}
 		if err := s.CreateEnterprise(officer, investor); err != nil {
 			t.Fatal(err)
@@ -51,7 +50,7 @@ func TestParks(t *testing.T) {
 		tanLien := &park.Site{Code: "CCN-TANLIEN", Kind: park.Cluster, NameVI: "Cụm công nghiệp Tân Liên", UnitCode: "11560",
 			Status: park.Established, Decision: park.Decision{Number: "12/QĐ-UBND", Date: "2022-03-01"},
 			PlannedArea: hectares(t, "80.1"), LeasableArea: hectares(t, "60"), Expansions: []park.Decision{{Number: "9/QĐ-UBND", Date: "2024-05-01"}}}
-		if err := s.CreatePark(as(thuyNguyen), tanLien); err != nil {
+		if err := s.CreatePark(storetest.As(storetest.ThuyNguyen), tanLien); err != nil {
 			t.Fatal(err)
 		}
 		// The law's limits are warnings on the site, not refusals.
@@ -70,7 +69,7 @@ func TestParks(t *testing.T) {
 			{officer, park.Site{Code: "KCN-X", Kind: park.Park, Type: park.General, NameVI: "x", UnitCode: "99999", Status: park.Planned, PlannedArea: 1}, congthuong.EINVALID, "unit_code"},
 			{officer, park.Site{Code: "KCN-X", Kind: park.Park, Type: park.General, NameVI: "x", UnitCode: "31", Status: park.Planned, PlannedArea: 1, InvestorTaxCode: "0100109106"}, congthuong.EINVALID, "investor_tax_code"},
 			{officer, park.Site{Code: "KCN-X", Kind: park.Park, Type: "harbour", NameVI: "x", UnitCode: "31", Status: park.Planned, PlannedArea: 1}, congthuong.EINVALID, "type"},
-			{as(catHai), park.Site{Code: "CCN-X", Kind: park.Cluster, NameVI: "x", UnitCode: "11560", Status: park.Planned, PlannedArea: 1}, congthuong.EFORBIDDEN, "unit_code"},
+			{storetest.As(storetest.CatHai), park.Site{Code: "CCN-X", Kind: park.Cluster, NameVI: "x", UnitCode: "11560", Status: park.Planned, PlannedArea: 1}, congthuong.EFORBIDDEN, "unit_code"},
 		} {
 			site := c.site
 			err := s.CreatePark(c.ctx, &site)
@@ -89,7 +88,7 @@ func TestParks(t *testing.T) {
 		if _, err := s.FindPark(public, "CCN-TANLIEN"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 			t.Errorf("an unpublished cluster to the public: %v", err)
 		}
-		if _, err := s.FindPark(as(haNoiOfficer), "CCN-TANLIEN"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+		if _, err := s.FindPark(storetest.As(storetest.HaNoiOfficer), "CCN-TANLIEN"); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 			t.Errorf("an unpublished cluster to another province: %v", err)
 		}
 		if _, total, _ := s.FindParks(officer, parkdb.ParkFilter{}); total != 2 {
@@ -131,7 +130,7 @@ func TestParks(t *testing.T) {
 		// Edits: in scope, on the version read, each in the history.
 		upd := *got
 		upd.LeasedArea = hectares(t, "500")
-		if _, err := s.UpdatePark(as(haNoiOfficer), "KCN-DINHVU", upd); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if _, err := s.UpdatePark(storetest.As(storetest.HaNoiOfficer), "KCN-DINHVU", upd); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("Hà Nội editing Hải Phòng's park: %v", err)
 		}
 		after, err := s.UpdatePark(officer, "KCN-DINHVU", upd)
@@ -153,12 +152,12 @@ func TestParks(t *testing.T) {
 
 func TestParkTenants(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		officer, public := as(haiPhongOfficer), context.Background()
+		officer, public := storetest.As(storetest.HaiPhongOfficer), context.Background()
 		for _, e := range []*enterprise.Enterprise{
 			{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"},
 			{TaxCode: "0100109106", Name: "Công ty B", UnitCode: "01"},
 		} {
-			if err := s.CreateEnterprise(as(congthuong.System()), e); err != nil {
+			if err := s.CreateEnterprise(storetest.As(congthuong.System()), e); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -215,7 +214,7 @@ func TestParkTenants(t *testing.T) {
 				t.Errorf("%s: %v %+v", c.t.Project, err, congthuong.ErrorFields(err))
 			}
 		}
-		if err := s.SaveTenant(as(haNoiOfficer), &park.Tenant{SiteCode: "CCN-A", TaxCode: "0100109106", Project: "z"}); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if err := s.SaveTenant(storetest.As(storetest.HaNoiOfficer), &park.Tenant{SiteCode: "CCN-A", TaxCode: "0100109106", Project: "z"}); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("Hà Nội adding a tenant to Hải Phòng's cluster: %v", err)
 		}
 		// The public sees who leases what, not their capital or jobs.
@@ -232,7 +231,7 @@ func TestParkTenants(t *testing.T) {
 		if got, _ := s.FindPark(officer, "CCN-A"); got.LeasedArea != 0 || got.Tenants != 0 {
 			t.Errorf("after the last counting tenant left: %+v", got)
 		}
-		if _, total, _ := s.FindAuditEntries(as(congthuong.System()), store.AuditFilter{Entity: "park_tenant"}); total != 4 {
+		if _, total, _ := s.FindAuditEntries(storetest.As(congthuong.System()), store.AuditFilter{Entity: "park_tenant"}); total != 4 {
 			t.Errorf("tenant changes audited: %d", total)
 		}
 	})
@@ -240,7 +239,7 @@ func TestParkTenants(t *testing.T) {
 
 func TestParkFiles(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		officer, public := as(haiPhongOfficer), context.Background()
+		officer, public := storetest.As(storetest.HaiPhongOfficer), context.Background()
 		for _, site := range []*park.Site{
 			{Code: "KCN-P", Kind: park.Park, Type: park.General, NameVI: "P", UnitCode: "31", Status: park.Planned, PlannedArea: 1, Published: true},
 			{Code: "KCN-H", Kind: park.Park, Type: park.General, NameVI: "H", UnitCode: "31", Status: park.Planned, PlannedArea: 1},
@@ -272,7 +271,7 @@ func TestParkFiles(t *testing.T) {
 				t.Errorf("%s %s: %v", c.kind, c.name, err)
 			}
 		}
-		if _, err := s.AddParkFile(as(haNoiOfficer), "KCN-P", "photo", "", "x.png", bytes.NewReader(png)); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if _, err := s.AddParkFile(storetest.As(storetest.HaNoiOfficer), "KCN-P", "photo", "", "x.png", bytes.NewReader(png)); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("Hà Nội attaching to Hải Phòng's park: %v", err)
 		}
 		files, err := s.ParkFiles(public, "KCN-P")
@@ -309,8 +308,8 @@ func TestParkFiles(t *testing.T) {
 // each add up the tenants without the others').
 func TestConcurrentTenants(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		officer := as(haiPhongOfficer)
-		if err := s.CreateEnterprise(as(congthuong.System()), &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"}); err != nil {
+		officer := storetest.As(storetest.HaiPhongOfficer)
+		if err := s.CreateEnterprise(storetest.As(congthuong.System()), &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"}); err != nil {
 			t.Fatal(err)
 		}
 		site := &park.Site{Code: "CCN-B", Kind: park.Cluster, NameVI: "Cụm B", UnitCode: "31", Status: park.Operating,
@@ -318,7 +317,7 @@ func TestConcurrentTenants(t *testing.T) {
 		if err := s.CreatePark(officer, site); err != nil {
 			t.Fatal(err)
 		}
-		warmPool(t, s, 20)
+		storetest.WarmPool(t, s, 20)
 		errs := make(chan error, 20)
 		for i := range 20 {
 			go func() {
@@ -351,8 +350,8 @@ func TestConcurrentTenants(t *testing.T) {
 // others are conflicts, and the edit keeps the tenants' totals.
 func TestConcurrentSiteEdits(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		officer := as(haiPhongOfficer)
-		if err := s.CreateEnterprise(as(congthuong.System()), &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"}); err != nil {
+		officer := storetest.As(storetest.HaiPhongOfficer)
+		if err := s.CreateEnterprise(storetest.As(congthuong.System()), &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"}); err != nil {
 			t.Fatal(err)
 		}
 		site := &park.Site{Code: "CCN-C", Kind: park.Cluster, NameVI: "Cụm C", UnitCode: "31", Status: park.Operating,
@@ -368,7 +367,7 @@ func TestConcurrentSiteEdits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		warmPool(t, s, 15)
+		storetest.WarmPool(t, s, 15)
 		edits, tenants := make(chan error, 5), make(chan error, 10)
 		for i := range 5 {
 			go func() {
@@ -411,8 +410,8 @@ func TestConcurrentSiteEdits(t *testing.T) {
 // from the same version: one wins, the others are conflicts.
 func TestConcurrentTenantEdits(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		officer := as(haiPhongOfficer)
-		if err := s.CreateEnterprise(as(congthuong.System()), &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"}); err != nil {
+		officer := storetest.As(storetest.HaiPhongOfficer)
+		if err := s.CreateEnterprise(storetest.As(congthuong.System()), &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty A", UnitCode: "31"}); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.CreatePark(officer, &park.Site{Code: "CCN-D", Kind: park.Cluster, NameVI: "Cụm D", UnitCode: "31", Status: park.Operating,
@@ -424,7 +423,7 @@ func TestConcurrentTenantEdits(t *testing.T) {
 		if err := s.SaveTenant(officer, tenant); err != nil {
 			t.Fatal(err)
 		}
-		warmPool(t, s, 20)
+		storetest.WarmPool(t, s, 20)
 		edits, start := make(chan error, 20), make(chan struct{})
 		for i := range 20 {
 			go func() {
@@ -450,23 +449,4 @@ func TestConcurrentTenantEdits(t *testing.T) {
 			t.Errorf("%d edits won; the tenant is at version %d (from %d)", won, got[0].Version, tenant.Version)
 		}
 	})
-}
-
-// warmPool opens n connections of the store's pool at once, so that writers
-// started together run together instead of one after another as each
-// waits for a new connection.
-func warmPool(t *testing.T, s *store.Store, n int) {
-	t.Helper()
-	var wg sync.WaitGroup
-	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var one int
-			if err := s.Read.QueryRow(`SELECT 1`).Scan(&one); err != nil {
-				t.Error(err)
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -1,4 +1,4 @@
-package store_test
+package proceduredb_test
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 
 func TestProcedureCatalogue(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		sys, public := as(congthuong.System()), context.Background()
+		sys, public := storetest.As(congthuong.System()), context.Background()
 		if n, err := s.SeedProcedures(sys, procedure.Catalogue()); err != nil || n != 9 {
 			t.Fatalf("seeded %d, %v", n, err)
 		}
@@ -41,7 +41,7 @@ func TestProcedureCatalogue(t *testing.T) {
 			t.Fatalf("%+v %v", p, err)
 		}
 		p.NationalCode = "1.001279"
-		if err := s.SaveProcedure(as(haiPhongOfficer), *p); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if err := s.SaveProcedure(storetest.As(storetest.HaiPhongOfficer), *p); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("an officer changing the catalogue: %v", err)
 		}
 		if err := s.SaveProcedure(sys, *p); err != nil {

@@ -1,4 +1,4 @@
-package store_test
+package statsdb_test
 
 import (
 	"context"
@@ -52,16 +52,16 @@ func TestIndicatorsAndValues(t *testing.T) {
 		}
 		// A formula naming an unknown indicator does not fit the catalogue.
 		bad := stats.Indicator{Code: "EXPORT_SHARE", NameVI: "x", NameEN: "x", Measure: "%", Kind: stats.Formula, Formula: "EXPORTS / GDP"}
-		admin := as(congthuong.Actor{UserID: 1, Username: "admin", Role: congthuong.RoleAdmin, UnitCode: "VN"})
+		admin := storetest.As(congthuong.Actor{UserID: 1, Username: "admin", Role: congthuong.RoleAdmin, UnitCode: "VN"})
 		if err := s.SaveIndicator(admin, bad); congthuong.ErrorFields(err)[0].Field != "formula" {
 			t.Errorf("bad formula: %v", err)
 		}
-		if err := s.SaveIndicator(as(haiPhongOfficer), stats.DefaultIndicators()[0]); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if err := s.SaveIndicator(storetest.As(storetest.HaiPhongOfficer), stats.DefaultIndicators()[0]); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("officer saved an indicator: %v", err)
 		}
 
 		p2024, p2025 := period(t, "2024"), period(t, "2025")
-		ctx := as(haiPhongOfficer)
+		ctx := storetest.As(storetest.HaiPhongOfficer)
 		good := []stats.ValueRow{
 			{Indicator: "RETAIL_SALES", UnitCode: "31", Period: p2024, Value: 225784, Source: "Cục Thống kê"},
 			{Indicator: "EXPORTS", UnitCode: "31", Period: p2024, Value: 36400},
@@ -105,7 +105,7 @@ func TestIndicatorsAndValues(t *testing.T) {
 			t.Errorf("a refused import wrote %v", v)
 		}
 		// Code 24 is Bắc Giang for 2024 and Bắc Ninh from July 2025: two units.
-		national := as(congthuong.Actor{UserID: 2, Username: "gso", Role: congthuong.RoleOfficer, UnitCode: "VN"})
+		national := storetest.As(congthuong.Actor{UserID: 2, Username: "gso", Role: congthuong.RoleOfficer, UnitCode: "VN"})
 		if _, err := s.ImportValues(national, valueRows(
 			stats.ValueRow{Indicator: "EXPORTS", UnitCode: "24", Period: p2024, Value: 30000},
 			stats.ValueRow{Indicator: "EXPORTS", UnitCode: "24", Period: p2025, Value: 50000}), false); err != nil {

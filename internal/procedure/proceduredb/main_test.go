@@ -1,0 +1,9 @@
+package proceduredb_test
+
+import (
+	"testing"
+
+	"congthuong/internal/storetest"
+)
+
+func TestMain(m *testing.M) { storetest.Main(m) }

@@ -24,49 +24,72 @@ const (
 	EINTERNAL     = "internal"
 )
 
-// FieldError names one bad field (or row and column of an import) and why.
+// A message shown to users is an ID in the catalogues (internal/i18n) and
+// its arguments: the edge (a page, the API, a command) writes it in the
+// reader's language.
+
+// FieldError names one bad field (or row and column of an import) and why:
+// Message is the ID of the message, with Args.
 type FieldError struct {
 	Field   string `json:"field"`
 	Row     int    `json:"row,omitempty"`
 	Message string `json:"message"`
+	Args    []any  `json:"-"`
 }
 
 // Error is the error the application shows to its users. Anything else that
 // reaches a handler is an internal error and is logged, not shown.
 type Error struct {
-	Code    string
+	Code string
+	// Message is the ID of the message, with Args.
 	Message string
+	Args    []any
 	Fields  []FieldError
+	// Problems counts the problems found when there were more than Fields
+	// lists (Validation keeps the first MaxFieldErrors).
+	Problems int
+}
+
+// Render writes a message in English, for logs, tests and commands. The
+// catalogues (internal/i18n) set it; until then it shows the ID and the
+// arguments.
+var Render = func(id string, args ...any) string {
+	if len(args) == 0 {
+		return id
+	}
+	return fmt.Sprintf(id, args...)
 }
 
 func (e *Error) Error() string {
+	msg := Render(e.Message, e.Args...)
 	if len(e.Fields) == 0 {
-		return fmt.Sprintf("congthuong: %s: %s", e.Code, e.Message)
+		return fmt.Sprintf("congthuong: %s: %s", e.Code, msg)
 	}
 	parts := make([]string, 0, min(len(e.Fields), 10))
 	for i, f := range e.Fields {
 		if i == 10 {
-			parts = append(parts, fmt.Sprintf("and %d more", len(e.Fields)-10))
+			parts = append(parts, fmt.Sprintf("and %d more", max(len(e.Fields), e.Problems)-10))
 			break
 		}
 		if f.Row > 0 {
-			parts = append(parts, fmt.Sprintf("row %d %s: %s", f.Row, f.Field, f.Message))
+			parts = append(parts, fmt.Sprintf("row %d %s: %s", f.Row, f.Field, Render(f.Message, f.Args...)))
 		} else {
-			parts = append(parts, f.Field+": "+f.Message)
+			parts = append(parts, f.Field+": "+Render(f.Message, f.Args...))
 		}
 	}
-	return fmt.Sprintf("congthuong: %s: %s (%s)", e.Code, e.Message, strings.Join(parts, "; "))
+	return fmt.Sprintf("congthuong: %s: %s (%s)", e.Code, msg, strings.Join(parts, "; "))
 }
 
-// FieldErr returns an *Error with the given code whose message names one
-// field: a single form field or parameter at fault.
-func FieldErr(code, field, message string) *Error {
-	return &Error{Code: code, Message: message, Fields: []FieldError{{Field: field, Message: message}}}
+// FieldErr returns an *Error with the given code whose message, the ID id
+// with args, names one field: a single form field or parameter at fault.
+func FieldErr(code, field, id string, args ...any) *Error {
+	return &Error{Code: code, Message: id, Args: args, Fields: []FieldError{{Field: field, Message: id, Args: args}}}
 }
 
-// Errorf returns an *Error with the given code and formatted message.
-func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+// Errorf returns an *Error with the given code and message: the ID id with
+// args.
+func Errorf(code, id string, args ...any) *Error {
+	return &Error{Code: code, Message: id, Args: args}
 }
 
 // ErrorCode returns the code of the first *Error in err's chain, or EINTERNAL.
@@ -80,16 +103,28 @@ func ErrorCode(err error) string {
 	return EINTERNAL
 }
 
-// ErrorMessage returns the user-facing message of err; internal errors get a
-// generic message so that no implementation detail leaks.
+// ErrorMessage returns the message of err, in English; internal errors get
+// a generic message so that no implementation detail leaks.
 func ErrorMessage(err error) string {
 	var e *Error
 	if err == nil {
 		return ""
 	} else if errors.As(err, &e) {
-		return e.Message
+		return Render(e.Message, e.Args...)
 	}
-	return "internal error"
+	return Render(MsgInternal)
+}
+
+// MsgInternal is the message of an internal error.
+const MsgInternal = "error.internal"
+
+// AsError returns the first *Error in err's chain, or an internal one.
+func AsError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &Error{Code: EINTERNAL, Message: MsgInternal}
 }
 
 // ErrorFields returns the field details of err, if any.
@@ -109,12 +144,14 @@ type Validation struct {
 	n      int
 }
 
-// Add records that field is wrong.
-func (v *Validation) Add(field, message string) { v.add(FieldError{Field: field, Message: message}) }
+// Add records that field is wrong: the message ID id, with args.
+func (v *Validation) Add(field, id string, args ...any) {
+	v.add(FieldError{Field: field, Message: id, Args: args})
+}
 
 // AddRow records that field of an import row is wrong.
-func (v *Validation) AddRow(row int, field, message string) {
-	v.add(FieldError{Field: field, Row: row, Message: message})
+func (v *Validation) AddRow(row int, field, id string, args ...any) {
+	v.add(FieldError{Field: field, Row: row, Message: id, Args: args})
 }
 
 func (v *Validation) add(f FieldError) {
@@ -133,12 +170,13 @@ const MaxFieldErrors = 1000
 
 // Err returns an EINVALID error listing every field, or nil. Past
 // MaxFieldErrors it keeps the first ones and says how many there were.
-func (v *Validation) Err(message string) error {
+func (v *Validation) Err(id string, args ...any) error {
 	if v.n == 0 {
 		return nil
 	}
+	e := &Error{Code: EINVALID, Message: id, Args: args, Fields: slices.Clone(v.fields)}
 	if v.n > len(v.fields) {
-		message = fmt.Sprintf("%s (the first %d of %d problems are listed)", message, len(v.fields), v.n)
+		e.Problems = v.n
 	}
-	return &Error{Code: EINVALID, Message: message, Fields: slices.Clone(v.fields)}
+	return e
 }

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+
+	"congthuong/internal/i18n"
 )
 
 // Module is one capability's part of the web server: its routes, its page
-// templates, its strings in each language and its part of the OpenAPI
-// document. A module's package builds its Module over the Server and adds
+// templates and its part of the OpenAPI document. Its strings are a
+// catalogue the module's package registers (internal/i18n). A module's package builds its Module over the Server and adds
 // it (Add) before the server is built (Build).
 type Module struct {
 	// Name names the module in errors.
@@ -21,8 +23,6 @@ type Module struct {
 	// Templates holds the module's pages as pages/<name>.html; each is
 	// parsed with the layout, and rendered by its name.
 	Templates fs.FS
-	// Locale holds the module's strings: vi.json and en.json.
-	Locale fs.FS
 	// OpenAPI is the module's part of the API document: its paths and the
 	// components they use (openapi.go merges the parts).
 	OpenAPI []byte
@@ -43,16 +43,19 @@ func (s *Server) Add(m Module) {
 	s.modules = append(s.modules, m)
 }
 
-// Build loads every module's templates and strings, merges the API
+// Build loads every module's templates and the catalogues, merges the API
 // document, and builds the routes. It fails if anything embedded is broken,
-// or if two modules claim the same page, string, route or API component,
+// or if two modules claim the same page, message, route or API component,
 // so that a bad build never starts.
 func (s *Server) Build() error {
 	var err error
 	if s.templates, err = loadTemplates(s.assets, s.modules); err != nil {
 		return err
 	}
-	if s.catalogs, err = loadCatalogs(s.modules); err != nil {
+	if _, err := i18n.Load(); err != nil {
+		return err
+	}
+	if s.legacy, err = loadLegacy(); err != nil {
 		return err
 	}
 	if s.openapi, err = mergeOpenAPI(s.modules); err != nil {

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"congthuong/internal/i18n"
 )
 
 const (
@@ -54,7 +56,7 @@ func prefsFrom(r *http.Request) prefs {
 
 func (s *Server) PrinterFor(r *http.Request) *Printer {
 	lang := prefsFrom(r).Lang
-	return &Printer{lang: lang, c: s.catalogs[lang]}
+	return &Printer{Printer: i18n.Default().Printer(lang), legacy: s.legacy[lang]}
 }
 
 // handlePrefs sets language, text size or contrast from a plain link, so the

@@ -3,7 +3,6 @@ package web
 
 import (
 	"html/template"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -41,7 +40,7 @@ type Server struct {
 	demo      bool
 	assets    *assets
 	templates map[string]*template.Template
-	catalogs  map[string]*catalog
+	legacy    map[string]*legacyMessages
 	throttle  *loginThrottle
 	metrics   *metrics
 	modules   []Module
@@ -60,9 +59,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.metrics = newMetrics(prometheus.NewRegistry(), st)
-	templates, _ := fs.Sub(templateFS, "templates")
-	locale, _ := fs.Sub(localeFS, "locale")
-	s.Add(Module{Name: "core", API: s.coreAPI(), Pages: s.corePages(), Templates: templates, Locale: locale, OpenAPI: coreOpenAPI})
+	s.Add(Module{Name: "core", API: s.coreAPI(), Pages: s.corePages(), Templates: MustSub(templateFS, "templates"), OpenAPI: coreOpenAPI})
 	return s, nil
 }
 

@@ -6,11 +6,14 @@ import (
 
 	"congthuong/internal/auth/authdb"
 	"congthuong/internal/db"
+	"congthuong/internal/i18n"
 	"congthuong/internal/web"
 )
 
 //go:embed templates locale/*.json openapi.json
 var files embed.FS
+
+var _ = i18n.Register("authweb", web.MustSub(files, "locale"))
 
 // handlers serve the accounts' administration and the audit log.
 type handlers struct {
@@ -23,7 +26,6 @@ type handlers struct {
 func Register(srv *web.Server, accounts *authdb.Accounts, audit *db.DB) {
 	s := &handlers{Server: srv, accounts: accounts, audit: audit}
 	templates, _ := fs.Sub(files, "templates")
-	locale, _ := fs.Sub(files, "locale")
 	openapi, _ := files.ReadFile("openapi.json")
 	srv.Add(web.Module{
 		Name: "users",
@@ -43,7 +45,6 @@ func Register(srv *web.Server, accounts *authdb.Accounts, audit *db.DB) {
 			web.Get("/admin/audit", s.Page(s.showAudit)),
 		},
 		Templates: templates,
-		Locale:    locale,
 		OpenAPI:   openapi,
 	})
 }

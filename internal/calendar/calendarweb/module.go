@@ -5,11 +5,14 @@ import (
 	"io/fs"
 
 	"congthuong/internal/calendar/calendardb"
+	"congthuong/internal/i18n"
 	"congthuong/internal/web"
 )
 
 //go:embed templates locale/*.json openapi.json
 var files embed.FS
+
+var _ = i18n.Register("calendarweb", web.MustSub(files, "locale"))
 
 // handlers serve the working-day calendar.
 type handlers struct {
@@ -21,7 +24,6 @@ type handlers struct {
 func Register(srv *web.Server, schedules *calendardb.Schedules) {
 	s := &handlers{Server: srv, schedules: schedules}
 	templates, _ := fs.Sub(files, "templates")
-	locale, _ := fs.Sub(files, "locale")
 	openapi, _ := files.ReadFile("openapi.json")
 	srv.Add(web.Module{
 		Name: "calendar",
@@ -38,7 +40,6 @@ func Register(srv *web.Server, schedules *calendardb.Schedules) {
 			web.Post("/admin/calendar/delete", s.Page(s.doDeleteOverride)),
 		},
 		Templates: templates,
-		Locale:    locale,
 		OpenAPI:   openapi,
 	})
 }

@@ -5,12 +5,15 @@ import (
 	"io/fs"
 
 	"congthuong/internal/enterprise/enterprisedb"
+	"congthuong/internal/i18n"
 	"congthuong/internal/unit/unitdb"
 	"congthuong/internal/web"
 )
 
 //go:embed templates locale/*.json openapi.json
 var files embed.FS
+
+var _ = i18n.Register("enterpriseweb", web.MustSub(files, "locale"))
 
 // handlers serve the enterprises.
 type handlers struct {
@@ -23,7 +26,6 @@ type handlers struct {
 func Register(srv *web.Server, enterprises *enterprisedb.Enterprises, units *unitdb.Units) {
 	s := &handlers{Server: srv, enterprises: enterprises, units: units}
 	templates, _ := fs.Sub(files, "templates")
-	locale, _ := fs.Sub(files, "locale")
 	openapi, _ := files.ReadFile("openapi.json")
 	srv.Add(web.Module{
 		Name: "enterprises",
@@ -49,7 +51,6 @@ func Register(srv *web.Server, enterprises *enterprisedb.Enterprises, units *uni
 			web.Post("/enterprises/{tax_code}/delete", s.Page(s.doDeleteEnterprise)),
 		},
 		Templates: templates,
-		Locale:    locale,
 		OpenAPI:   openapi,
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 
 	"congthuong/internal/calendar/calendardb"
+	"congthuong/internal/i18n"
 	"congthuong/internal/park/parkdb"
 	"congthuong/internal/unit/unitdb"
 	"congthuong/internal/web"
@@ -12,6 +13,8 @@ import (
 
 //go:embed templates locale/*.json openapi.json
 var files embed.FS
+
+var _ = i18n.Register("parkweb", web.MustSub(files, "locale"))
 
 // handlers serve the industrial parks and clusters.
 type handlers struct {
@@ -28,7 +31,6 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 	s := &handlers{Server: srv, parks: parks, units: units, schedules: schedules}
 	s.public.cache = web.NewCache(4096, "public, no-cache")
 	templates, _ := fs.Sub(files, "templates")
-	locale, _ := fs.Sub(files, "locale")
 	openapi, _ := files.ReadFile("openapi.json")
 	srv.Add(web.Module{
 		Name: "parks",
@@ -73,7 +75,6 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 			web.Post("/parks/{code}/files", s.Page(s.doAddParkFile)),
 		},
 		Templates: templates,
-		Locale:    locale,
 		OpenAPI:   openapi,
 	})
 }

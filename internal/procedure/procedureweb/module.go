@@ -5,6 +5,7 @@ import (
 	"io/fs"
 
 	"congthuong/internal/calendar/calendardb"
+	"congthuong/internal/i18n"
 	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/unit/unitdb"
 	"congthuong/internal/web"
@@ -12,6 +13,8 @@ import (
 
 //go:embed templates locale/*.json openapi.json
 var files embed.FS
+
+var _ = i18n.Register("procedureweb", web.MustSub(files, "locale"))
 
 // handlers serve the administrative procedures.
 type handlers struct {
@@ -28,7 +31,6 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 	s := &handlers{Server: srv, procedures: procedures, units: units, schedules: schedules}
 	s.tracking = web.NewFailureLimit(maxTrackingFailures, trackingWindow)
 	templates, _ := fs.Sub(files, "templates")
-	locale, _ := fs.Sub(files, "locale")
 	openapi, _ := files.ReadFile("openapi.json")
 	srv.Add(web.Module{
 		Name: "procedures",
@@ -64,7 +66,6 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 			web.Post("/dossiers/{code}/apology", s.Page(s.doApologize)),
 		},
 		Templates: templates,
-		Locale:    locale,
 		OpenAPI:   openapi,
 	})
 }

@@ -5,12 +5,15 @@ import (
 	"io/fs"
 
 	"congthuong/internal/calendar/calendardb"
+	"congthuong/internal/i18n"
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/web"
 )
 
 //go:embed templates locale/*.json openapi.json
 var files embed.FS
+
+var _ = i18n.Register("statsweb", web.MustSub(files, "locale"))
 
 // handlers serve the sector statistics.
 type handlers struct {
@@ -23,7 +26,6 @@ type handlers struct {
 func Register(srv *web.Server, stats *statsdb.Stats, schedules *calendardb.Schedules) {
 	s := &handlers{Server: srv, stats: stats, schedules: schedules}
 	templates, _ := fs.Sub(files, "templates")
-	locale, _ := fs.Sub(files, "locale")
 	openapi, _ := files.ReadFile("openapi.json")
 	srv.Add(web.Module{
 		Name: "stats",
@@ -56,7 +58,6 @@ func Register(srv *web.Server, stats *statsdb.Stats, schedules *calendardb.Sched
 			web.Post("/stats/submissions/decide", s.Page(s.doDecide)),
 		},
 		Templates: templates,
-		Locale:    locale,
 		OpenAPI:   openapi,
 	})
 }

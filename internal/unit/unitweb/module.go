@@ -4,12 +4,15 @@ import (
 	"embed"
 	"io/fs"
 
+	"congthuong/internal/i18n"
 	"congthuong/internal/unit/unitdb"
 	"congthuong/internal/web"
 )
 
 //go:embed templates locale/*.json openapi.json
 var files embed.FS
+
+var _ = i18n.Register("unitweb", web.MustSub(files, "locale"))
 
 // handlers serve the administrative units.
 type handlers struct {
@@ -25,7 +28,6 @@ func Register(srv *web.Server, units *unitdb.Units) {
 	s := &handlers{Server: srv, units: units}
 	s.cache = web.NewCache(4096, "public, max-age=300")
 	templates, _ := fs.Sub(files, "templates")
-	locale, _ := fs.Sub(files, "locale")
 	openapi, _ := files.ReadFile("openapi.json")
 	srv.Add(web.Module{
 		Name: "units",
@@ -39,7 +41,6 @@ func Register(srv *web.Server, units *unitdb.Units) {
 			web.Get("/units/{code}", s.Page(s.showUnit)),
 		},
 		Templates: templates,
-		Locale:    locale,
 		OpenAPI:   openapi,
 	})
 }

@@ -1,0 +1,220 @@
+// Package i18n holds the platform's messages in Vietnamese and English, by
+// ID, and writes numbers and dates in the reader's language.
+//
+// Every package with words for users keeps them in its own catalogue, a
+// folder holding vi.json and en.json: objects from message IDs to text in
+// golang.org/x/text/message's printf form ("%s", "%d" …), or, for a text
+// that depends on a count (the first argument), to its plural forms
+// ({"one": …, "other": …}). A package registers its catalogue in a
+// package-level variable (Register); the catalogues are read together on
+// first use (Load), which refuses an ID given twice or missing from a
+// language.
+//
+// golang.org/x/text/message is the catalogue and plural machinery, and
+// golang.org/x/text/number writes numbers as CLDR says each language
+// does: it is kept by the Go team, was already a dependency, and formats
+// the numbers inside messages too, which go-i18n, the usual alternative,
+// leaves to the caller.
+package i18n
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"slices"
+	"sort"
+	"sync"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+
+	"congthuong"
+)
+
+// Languages the platform speaks; the first is the default.
+var Languages = []string{"vi", "en"}
+
+// tags are the languages' CLDR tags.
+var tags = map[string]language.Tag{"vi": language.Vietnamese, "en": language.English}
+
+// source is one package's catalogue.
+type source struct {
+	name string
+	fsys fs.FS
+}
+
+var (
+	mu      sync.Mutex
+	sources []source
+	loaded  *Catalogue
+	loadErr error
+)
+
+// Register adds the catalogue in fsys (vi.json and en.json), named name in
+// errors. It returns true, so that a package can register in a variable:
+//
+//	var _ = i18n.Register("park", locale)
+func Register(name string, fsys fs.FS) bool {
+	mu.Lock()
+	defer mu.Unlock()
+	if loaded != nil || loadErr != nil {
+		panic("i18n: " + name + " registered after the catalogues were read")
+	}
+	sources = append(sources, source{name, fsys})
+	return true
+}
+
+// Catalogue is every registered message in every language.
+type Catalogue struct {
+	builder *catalog.Builder
+	// texts is each language's messages as the files give them: a string,
+	// or a map of plural forms.
+	texts map[string]map[string]any
+	// owner names the catalogue that gives each ID.
+	owner map[string]string
+}
+
+// Load reads the registered catalogues, once. It fails if a file is
+// missing or broken, if two catalogues give the same ID, or if an ID is in
+// one language and not the other.
+func Load() (*Catalogue, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if loaded == nil && loadErr == nil {
+		loaded, loadErr = build(sources)
+	}
+	return loaded, loadErr
+}
+
+// Default is the loaded catalogue; it panics if Load fails, which the
+// server checks before it starts (and every test that renders a page).
+func Default() *Catalogue {
+	c, err := Load()
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func build(list []source) (*Catalogue, error) {
+	c := &Catalogue{builder: catalog.NewBuilder(), texts: map[string]map[string]any{}, owner: map[string]string{}}
+	for _, lang := range Languages {
+		c.texts[lang] = map[string]any{}
+	}
+	for _, src := range list {
+		ids := map[string][]string{}
+		for _, lang := range Languages {
+			b, err := fs.ReadFile(src.fsys, lang+".json")
+			if err != nil {
+				return nil, fmt.Errorf("i18n: catalogue %s: %w", src.name, err)
+			}
+			var entries map[string]any
+			if err := json.Unmarshal(b, &entries); err != nil {
+				return nil, fmt.Errorf("i18n: catalogue %s, %s: %w", src.name, lang, err)
+			}
+			for id, v := range entries {
+				if other, dup := c.owner[id]; dup && other != src.name {
+					return nil, fmt.Errorf("i18n: %s gives %q, which %s gives", src.name, id, other)
+				}
+				if err := c.set(lang, id, v); err != nil {
+					return nil, fmt.Errorf("i18n: catalogue %s, %s: %w", src.name, lang, err)
+				}
+				ids[lang] = append(ids[lang], id)
+			}
+		}
+		for _, id := range ids[Languages[0]] {
+			c.owner[id] = src.name
+		}
+		for _, lang := range Languages[1:] {
+			a, b := slices.Sorted(slices.Values(ids[Languages[0]])), slices.Sorted(slices.Values(ids[lang]))
+			if !slices.Equal(a, b) {
+				return nil, fmt.Errorf("i18n: catalogue %s: %s and %s give different IDs: %v", src.name, Languages[0], lang, difference(a, b))
+			}
+		}
+	}
+	return c, nil
+}
+
+// set adds one message: a string, or plural forms of the first argument.
+func (c *Catalogue) set(lang, id string, v any) error {
+	tag := tags[lang]
+	switch v := v.(type) {
+	case string:
+		c.texts[lang][id] = v
+		return c.builder.SetString(tag, id, v)
+	case map[string]any:
+		var cases []any
+		for _, form := range []string{"zero", "one", "two", "few", "many", "other"} {
+			if s, ok := v[form].(string); ok {
+				cases = append(cases, form, s)
+			}
+		}
+		if _, ok := v["other"].(string); !ok || len(cases) != 2*len(v) {
+			return fmt.Errorf("%q: plural forms are zero, one, two, few, many and other (required), each a string", id)
+		}
+		c.texts[lang][id] = v
+		return c.builder.Set(tag, id, plural.Selectf(1, "%d", cases...))
+	}
+	return fmt.Errorf("%q: a message is a string or an object of plural forms", id)
+}
+
+// difference lists what is in one sorted list and not the other.
+func difference(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if _, found := slices.BinarySearch(b, s); !found {
+			out = append(out, s)
+		}
+	}
+	for _, s := range b {
+		if _, found := slices.BinarySearch(a, s); !found {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Has reports whether the catalogue has the message id.
+func (c *Catalogue) Has(id string) bool { _, ok := c.texts[Languages[0]][id]; return ok }
+
+// IDs lists every message ID, sorted.
+func (c *Catalogue) IDs() []string {
+	out := make([]string, 0, len(c.texts[Languages[0]]))
+	for id := range c.texts[Languages[0]] {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Texts lists a language's messages as written, each plural form apart,
+// for the tests that look for one language's words in the other's pages.
+func (c *Catalogue) Texts(lang string) map[string][]string {
+	out := map[string][]string{}
+	for id, v := range c.texts[lang] {
+		switch v := v.(type) {
+		case string:
+			out[id] = []string{v}
+		case map[string]any:
+			for _, form := range v {
+				out[id] = append(out[id], form.(string))
+			}
+		}
+	}
+	return out
+}
+
+// Printer writes in lang (the default language if lang is not spoken).
+func (c *Catalogue) Printer(lang string) *Printer {
+	if _, ok := tags[lang]; !ok {
+		lang = Languages[0]
+	}
+	return &Printer{lang: lang, c: c, p: message.NewPrinter(tags[lang], message.Catalog(c.builder))}
+}
+
+// English renders messages for logs and commands.
+func init() {
+	congthuong.Render = func(id string, args ...any) string { return Default().Printer("en").T(id, args...) }
+}

@@ -1,0 +1,117 @@
+package i18n
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+
+	"congthuong/internal/calendar"
+)
+
+// Printer writes messages, numbers and dates in one language.
+type Printer struct {
+	lang string
+	c    *Catalogue
+	p    *message.Printer
+}
+
+// Lang is the language code ("vi", "en"), for the html lang attribute.
+func (p *Printer) Lang() string { return p.lang }
+
+// T writes the message id with args, the numbers among them in the
+// reader's way. A message without arguments is written as it stands (a
+// "%" in it is only a percent sign). An unknown ID shows as itself, so
+// that it is noticed; the catalogue tests make sure none is.
+func (p *Printer) T(id string, args ...any) string {
+	if !p.c.Has(id) {
+		if len(args) == 0 {
+			return id
+		}
+		return untranslated(id, args)
+	}
+	if len(args) == 0 {
+		if s, ok := p.c.texts[p.lang][id].(string); ok {
+			return s
+		}
+	}
+	return p.p.Sprintf(message.Key(id, id), args...)
+}
+
+// untranslated writes a message the catalogues lack: an English text
+// standing for its ID, formatted.
+func untranslated(text string, args []any) string { return fmt.Sprintf(text, args...) }
+
+// Int writes a whole number: 11.208 in Vietnamese, 11,208 in English.
+func (p *Printer) Int(n int) string { return p.p.Sprint(number.Decimal(n)) }
+
+// Num writes a number with exactly decimals digits after the point:
+// 11.208,5 in Vietnamese, 11,208.5 in English.
+func (p *Printer) Num(x float64, decimals int) string {
+	return p.p.Sprint(number.Decimal(x, number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
+}
+
+// NumP writes an optional number, or a dash.
+func (p *Printer) NumP(x *float64, decimals int) string {
+	if x == nil {
+		return "—"
+	}
+	return p.Num(*x, decimals)
+}
+
+// Decimal writes an exact decimal ("-11208.50", as stored) in the reader's
+// way, keeping every digit it has.
+func (p *Printer) Decimal(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	whole, frac, hasFrac := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	n, err := strconv.Atoi(whole)
+	if err != nil {
+		return s
+	}
+	out := p.Int(n)
+	if hasFrac {
+		out += p.point() + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// point is the decimal separator.
+func (p *Printer) point() string {
+	if p.lang == "vi" {
+		return ","
+	}
+	return "."
+}
+
+// Hectares is what Ha writes: an area as an exact decimal of hectares.
+type Hectares interface{ Hectares() string }
+
+// Ha writes an area in hectares with its exact decimals.
+func (p *Printer) Ha(a Hectares) string { return p.Decimal(a.Hectares()) }
+
+// Date writes a day: 07/12/2026 in Vietnamese, 7 Dec 2026 in English, in
+// Vietnam's time.
+func (p *Printer) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if p.lang == "vi" {
+		return t.In(calendar.Location).Format("02/01/2006")
+	}
+	return t.In(calendar.Location).Format("2 Jan 2006")
+}
+
+// DateTime writes a day and time: 07/12/2026 15:04 in Vietnamese,
+// 7 Dec 2026 15:04 in English, in Vietnam's time.
+func (p *Printer) DateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return p.Date(t) + " " + t.In(calendar.Location).Format("15:04")
+}

@@ -37,6 +37,15 @@ type FieldError struct {
 	Args    []any  `json:"-"`
 }
 
+// Text writes the message in English (Render).
+func (f FieldError) Text() string { return Render(f.Message, f.Args...) }
+
+// Localize writes the message in the reader's language with t, for an
+// answer that carries it (i18n.Printer.Localize).
+func (f *FieldError) Localize(t func(id string, args ...any) string) {
+	f.Message, f.Args = t(f.Message, f.Args...), nil
+}
+
 // Error is the error the application shows to its users. Anything else that
 // reaches a handler is an internal error and is logged, not shown.
 type Error struct {
@@ -84,6 +93,43 @@ func (e *Error) Error() string {
 // with args, names one field: a single form field or parameter at fault.
 func FieldErr(code, field, id string, args ...any) *Error {
 	return &Error{Code: code, Message: id, Args: args, Fields: []FieldError{{Field: field, Message: id, Args: args}}}
+}
+
+// Text is a message as an argument of another: the printer writes it in
+// the reader's language before placing it.
+type Text struct {
+	ID   string
+	Args []any
+}
+
+// String writes the message in English.
+func (t Text) String() string { return Render(t.ID, t.Args...) }
+
+// TextOf is err's message (MessageOf) as an argument of another message.
+func TextOf(err error) Text {
+	id, args := MessageOf(err)
+	return Text{id, args}
+}
+
+// FieldErrOf returns an *Error with the given code naming field, with err's
+// message (MessageOf).
+func FieldErrOf(code, field string, err error) *Error {
+	id, args := MessageOf(err)
+	return FieldErr(code, field, id, args...)
+}
+
+// MessageOf returns the message of err for a field: the message of its
+// first field when err is an *Error naming one, else its own message; the
+// internal error's when err is no *Error.
+func MessageOf(err error) (id string, args []any) {
+	var e *Error
+	if !errors.As(err, &e) {
+		return MsgInternal, nil
+	}
+	if len(e.Fields) > 0 {
+		return e.Fields[0].Message, e.Fields[0].Args
+	}
+	return e.Message, e.Args
 }
 
 // Errorf returns an *Error with the given code and message: the ID id with
@@ -152,6 +198,19 @@ func (v *Validation) Add(field, id string, args ...any) {
 // AddRow records that field of an import row is wrong.
 func (v *Validation) AddRow(row int, field, id string, args ...any) {
 	v.add(FieldError{Field: field, Row: row, Message: id, Args: args})
+}
+
+// AddErr records that field is wrong, with err's message (MessageOf).
+func (v *Validation) AddErr(field string, err error) {
+	id, args := MessageOf(err)
+	v.Add(field, id, args...)
+}
+
+// AddRowErr records that field of an import row is wrong, with err's
+// message.
+func (v *Validation) AddRowErr(row int, field string, err error) {
+	id, args := MessageOf(err)
+	v.AddRow(row, field, id, args...)
 }
 
 func (v *Validation) add(f FieldError) {

@@ -93,10 +93,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		}
 		fmt.Fprintln(stderr, "congthuong:", msg)
 		for _, f := range congthuong.ErrorFields(err) {
-			if f.Row > 0 {
-				fmt.Fprintf(stderr, "  row %d, column %s: %s\n", f.Row, f.Field, f.Message)
+			if msg := congthuong.Render(f.Message, f.Args...); f.Row > 0 {
+				fmt.Fprintf(stderr, "  row %d, column %s: %s\n", f.Row, f.Field, msg)
 			} else {
-				fmt.Fprintf(stderr, "  %s: %s\n", f.Field, f.Message)
+				fmt.Fprintf(stderr, "  %s: %s\n", f.Field, msg)
 			}
 		}
 		return 1

@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"strings"
 
+	"congthuong"
+
 	"golang.org/x/crypto/argon2"
 )
 
@@ -30,7 +32,7 @@ const (
 const MinPasswordLength = 10
 
 // ErrPasswordTooShort is returned for passwords under MinPasswordLength.
-var ErrPasswordTooShort = fmt.Errorf("password must have at least %d characters", MinPasswordLength)
+var ErrPasswordTooShort = congthuong.Errorf(congthuong.EINVALID, "auth.password_too_short", MinPasswordLength)
 
 // HashPassword returns an argon2id hash in the PHC string format.
 func HashPassword(password string) (string, error) {

@@ -52,29 +52,29 @@ func (u *User) Normalize() {
 func (u *User) Validate() error {
 	var v congthuong.Validation
 	if !usernamePattern.MatchString(u.Username) {
-		v.Add("username", "user name: 3 to 64 lower-case letters, digits, dots, hyphens or underscores")
+		v.Add("username", "auth.user_name_3_64_lower_case_letters_digits")
 	}
 	if n := utf8.RuneCountInString(u.DisplayName); n == 0 || n > 200 {
-		v.Add("display_name", "display name is required (at most 200 characters)")
+		v.Add("display_name", "auth.display_name_required_at_most_200")
 	}
 	if u.Email != "" {
 		if a, err := mail.ParseAddress(u.Email); err != nil || a.Address != u.Email {
-			v.Add("email", "e-mail address is not valid")
+			v.Add("email", "common.email_invalid")
 		}
 	}
 	if !u.Role.Valid() {
-		v.Add("role", "role must be admin, leader, officer, commune or enterprise")
+		v.Add("role", "auth.role_must_admin_leader_officer_commune")
 	}
 	if u.UnitCode == "" {
-		v.Add("unit_code", "unit scope is required")
+		v.Add("unit_code", "auth.unit_scope_required")
 	}
 	switch {
 	case u.Role == congthuong.RoleEnterprise:
 		if _, err := enterprise.ParseTaxCode(u.TaxCode); err != nil {
-			v.Add("tax_code", "an enterprise user needs the tax code of its enterprise: "+err.Error())
+			v.Add("tax_code", "auth.enterprise_user_needs_tax_code", congthuong.TextOf(err))
 		}
 	case u.TaxCode != "":
-		v.Add("tax_code", "only enterprise users have a tax code")
+		v.Add("tax_code", "auth.only_enterprise_users_have_tax_code")
 	}
-	return v.Err("the user has invalid fields")
+	return v.Err("auth.user_has_invalid_fields")
 }

@@ -8,6 +8,8 @@ package calendar
 import (
 	"fmt"
 	"time"
+
+	"congthuong"
 )
 
 // Date is a civil date in Vietnam, without a time or a zone.
@@ -17,13 +19,9 @@ type Date struct {
 	Day   int
 }
 
-// Location is Vietnam's time zone (UTC+7, no daylight saving), in which
-// dates begin and end.
-var Location = time.FixedZone("ICT", 7*3600)
-
 // DateOf returns the date of t in Vietnam.
 func DateOf(t time.Time) Date {
-	y, m, d := t.In(Location).Date()
+	y, m, d := t.In(congthuong.Location).Date()
 	return Date{y, m, d}
 }
 
@@ -31,9 +29,9 @@ func DateOf(t time.Time) Date {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+		return Date{}, congthuong.Errorf(congthuong.EINVALID, "calendar.bad_date", s)
 	}
-	return DateOf(time.Date(t.Year(), t.Month(), t.Day(), 12, 0, 0, 0, Location)), nil
+	return DateOf(time.Date(t.Year(), t.Month(), t.Day(), 12, 0, 0, 0, congthuong.Location)), nil
 }
 
 func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
@@ -50,7 +48,7 @@ func (d *Date) UnmarshalText(b []byte) error {
 
 // At returns the instant at hh:mm of d in Vietnam.
 func (d Date) At(minutes int) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, minutes/60, minutes%60, 0, 0, Location)
+	return time.Date(d.Year, d.Month, d.Day, minutes/60, minutes%60, 0, 0, congthuong.Location)
 }
 
 // Weekday returns d's day of the week.

@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"sync"
+
+	"congthuong"
 )
 
 // LunarDate is a date of the Vietnamese lunar calendar. Leap marks the
@@ -169,7 +171,7 @@ var (
 )
 
 // ErrOutOfRange reports a date outside FirstDate–LastDate.
-var ErrOutOfRange = fmt.Errorf("the calendar covers %s to %s", FirstDate, LastDate)
+var ErrOutOfRange = congthuong.Errorf(congthuong.EINVALID, "calendar.out_of_range", FirstDate.String(), LastDate.String())
 
 // monthIndex returns the index in the table of the month containing jdn.
 func monthIndex(jdn int) int {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"congthuong"
 )
 
 // Rules are the holidays and weekly rest days the law sets, as data: a new
@@ -147,15 +149,15 @@ func (r Rules) Validate() error {
 func (o Override) Validate() error {
 	switch {
 	case !inRange(o.Date):
-		return fmt.Errorf("date: %w", ErrOutOfRange)
+		return congthuong.FieldErr(congthuong.EINVALID, "date", "calendar.out_of_range", FirstDate.String(), LastDate.String())
 	case o.Kind != DayOff && o.Kind != WorkingDay:
-		return fmt.Errorf("kind: must be %s or %s", DayOff, WorkingDay)
+		return congthuong.FieldErr(congthuong.EINVALID, "kind", "calendar.override_kind")
 	case o.Scope != ScopeState && o.Scope != ScopeAll:
-		return fmt.Errorf("scope: must be %s or %s", ScopeState, ScopeAll)
+		return congthuong.FieldErr(congthuong.EINVALID, "scope", "calendar.override_scope")
 	case strings.TrimSpace(o.NameVI) == "":
-		return fmt.Errorf("name_vi: give the Vietnamese name shown on the calendar")
+		return congthuong.FieldErr(congthuong.EINVALID, "name_vi", "calendar.override_name")
 	case strings.TrimSpace(o.Ref) == "":
-		return fmt.Errorf("ref: give the announcement this day comes from")
+		return congthuong.FieldErr(congthuong.EINVALID, "ref", "calendar.override_ref")
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"congthuong"
 )
 
 // Clock is a time of day in minutes after midnight.
@@ -86,7 +88,7 @@ func (c *Calendar) OfficeHours() OfficeHours { return c.hours }
 // one after closing or cut-off, or on a day off, counts from the next
 // working day's opening.
 func (c *Calendar) receipt(received time.Time, cutoff Clock) (int, Clock, error) {
-	local := received.In(Location)
+	local := received.In(congthuong.Location)
 	d := Date{local.Year(), local.Month(), local.Day()}
 	minute := Clock(local.Hour()*60 + local.Minute())
 	jdn := d.JDN()

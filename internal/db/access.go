@@ -11,9 +11,9 @@ func RequireWriter(actor congthuong.Actor) error {
 	case actor.System || actor.CanWrite():
 		return nil
 	case actor.Anonymous():
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
-	return congthuong.Errorf(congthuong.EFORBIDDEN, "your role may not change records")
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "common.your_role_may_not_change_records")
 }
 
 // RequireAdmin refuses anyone but an administrator; task says what only
@@ -23,7 +23,7 @@ func RequireAdmin(actor congthuong.Actor, task string) error {
 		return nil
 	}
 	if actor.Anonymous() {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
-	return congthuong.Errorf(congthuong.EFORBIDDEN, "only administrators %s", task)
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "db.only_administrators", task)
 }

@@ -130,7 +130,7 @@ type AuditFilter struct {
 func (s *DB) FindAuditEntries(ctx context.Context, f AuditFilter) ([]audit.Entry, int, error) {
 	actor := congthuong.ActorFrom(ctx)
 	if !actor.IsAdmin() && !actor.System {
-		return nil, 0, congthuong.Errorf(congthuong.EFORBIDDEN, "only administrators read the audit log")
+		return nil, 0, congthuong.Errorf(congthuong.EFORBIDDEN, "db.only_administrators_read_audit_log")
 	}
 	var w Where
 	if actor.UnitCode != congthuong.CountryCode {

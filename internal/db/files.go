@@ -63,10 +63,10 @@ func (s *DB) PutFile(r io.Reader) (StoredFile, error) {
 	head := &headWriter{max: 512}
 	n, err := io.Copy(io.MultiWriter(tmp, h, head), io.LimitReader(r, max+1))
 	if err == nil && n > max {
-		err = congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("the file is larger than %d MiB", max>>20))
+		err = congthuong.FieldErr(congthuong.EINVALID, "file", "db.file_larger_than_mib", max>>20)
 	}
 	if err == nil && n == 0 {
-		err = congthuong.FieldErr(congthuong.EINVALID, "file", "the file is empty")
+		err = congthuong.FieldErr(congthuong.EINVALID, "file", "db.file_empty")
 	}
 	if err == nil {
 		err = tmp.Sync()
@@ -139,11 +139,11 @@ func (s *DB) filePath(sum string) string { return filepath.Join(s.files, sum[:2]
 // OpenFile opens a stored file by its hash.
 func (s *DB) OpenFile(sum string) (*os.File, error) {
 	if !hashPattern.MatchString(sum) || s.files == "" {
-		return nil, congthuong.Errorf(congthuong.ENOTFOUND, "no such file")
+		return nil, congthuong.Errorf(congthuong.ENOTFOUND, "common.no_such_file")
 	}
 	f, err := os.Open(s.filePath(sum))
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, congthuong.Errorf(congthuong.ENOTFOUND, "the file %s is missing from the data folder", sum[:12])
+		return nil, congthuong.Errorf(congthuong.ENOTFOUND, "db.file_missing_from_data_folder", sum[:12])
 	}
 	return f, err
 }
@@ -153,7 +153,7 @@ func (s *DB) OpenFile(sum string) (*os.File, error) {
 // temporary file has been removed.
 func storageError(err error) error {
 	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
-		return congthuong.FieldErr(congthuong.EFULL, "file", "the server has no room left to store files; nothing was saved, try again later")
+		return congthuong.FieldErr(congthuong.EFULL, "file", "db.server_has_no_room_left_store_files")
 	}
 	return err
 }

@@ -78,7 +78,7 @@ func (s *DB) CheckFiles(ctx context.Context, verify bool) (FileReport, error) {
 // papers before the transaction that names them commits).
 func (s *DB) PruneFiles(ctx context.Context, olderThan time.Duration) (FileReport, error) {
 	if olderThan < time.Hour {
-		return FileReport{}, congthuong.FieldErr(congthuong.EINVALID, "older_than", "files younger than an hour are never pruned: a filing may be about to name them")
+		return FileReport{}, congthuong.FieldErr(congthuong.EINVALID, "older_than", "db.files_younger_than_hour_never_pruned")
 	}
 	rep, err := s.sweepFiles(ctx, false, olderThan, true)
 	if err != nil || rep.Removed == 0 {

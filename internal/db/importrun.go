@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"congthuong"
@@ -66,18 +65,18 @@ type ImportProblems struct {
 // change what may not be changed.
 func (p *ImportProblems) Err() error {
 	if p.Conflicts.Len() == 0 {
-		return p.Invalid.Err("the file has invalid rows; nothing was imported")
+		return p.Invalid.Err("common.file_has_invalid_rows_nothing_was")
 	}
 	if p.Invalid.Len() == 0 {
-		err := p.Conflicts.Err("the file would change figures that are locked; nothing was imported").(*congthuong.Error)
+		err := p.Conflicts.Err("db.file_would_change_figures_that_locked").(*congthuong.Error)
 		err.Code = congthuong.ECONFLICT
 		return err
 	}
 	all := p.Invalid
 	for _, f := range congthuong.ErrorFields(p.Conflicts.Err("")) {
-		all.AddRow(f.Row, f.Field, f.Message)
+		all.AddRow(f.Row, f.Field, f.Message, f.Args...)
 	}
-	return all.Err("the file has invalid rows; nothing was imported")
+	return all.Err("common.file_has_invalid_rows_nothing_was")
 }
 
 // rowProblems is an error a source yields for one row that cannot be read;
@@ -104,14 +103,14 @@ func (s *DB) AcquireImport(ctx context.Context) (context.Context, func(), error)
 	case s.imports <- struct{}{}:
 		return context.WithValue(ctx, importSlotKey{}, true), func() { <-s.imports }, nil
 	case <-t.C:
-		return ctx, nil, congthuong.Errorf(congthuong.ETOOMANY, "other imports are running; try again in a minute")
+		return ctx, nil, congthuong.Errorf(congthuong.ETOOMANY, "db.other_imports_running_try_again_minute")
 	case <-ctx.Done():
 		return ctx, nil, ctx.Err()
 	}
 }
 
 // errDryRun rolls back a dry run's transaction.
-var errDryRun = congthuong.Errorf(congthuong.EINTERNAL, "dry run")
+var errDryRun = congthuong.Errorf(congthuong.EINTERNAL, "db.dry_run")
 
 // errReadTooLong ends the first phase of an import that ran out of time.
 var errReadTooLong = errors.New("import: reading took too long")
@@ -179,7 +178,7 @@ func readImport[T, S any](ctx context.Context, s *DB, src tabular.Source[T], row
 		switch {
 		case errors.As(err, &rp):
 			for _, f := range rp.RowFields() {
-				v.AddRow(f.Row, f.Field, f.Message)
+				v.AddRow(f.Row, f.Field, f.Message, f.Args...)
 			}
 		case err != nil:
 			return readError(ctx, readCtx, err, limit)
@@ -189,8 +188,8 @@ func readImport[T, S any](ctx context.Context, s *DB, src tabular.Source[T], row
 			}
 		}
 		if *rows++; *rows > imp.MaxRows {
-			return &congthuong.Error{Code: congthuong.EINVALID, Message: "the file is too large",
-				Fields: []congthuong.FieldError{{Field: "file", Message: fmt.Sprintf("the file has more than %d rows; split it", imp.MaxRows)}}}
+			return &congthuong.Error{Code: congthuong.EINVALID, Message: "db.file_too_large",
+				Fields: []congthuong.FieldError{{Field: "file", Message: "db.file_has_more_than_rows_split", Args: []any{imp.MaxRows}}}}
 		}
 	}
 	// A source that stops early without saying why was cut short.
@@ -213,8 +212,8 @@ func readError(ctx, readCtx context.Context, err error, limit time.Duration) err
 	case ctx.Err() != nil:
 		return ctx.Err()
 	case errors.Is(context.Cause(readCtx), errReadTooLong) && (errors.Is(err, context.DeadlineExceeded) || errors.Is(err, errReadTooLong)):
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "the file took too long to read",
-			Fields: []congthuong.FieldError{{Field: "file", Message: fmt.Sprintf("reading the file took longer than %s; split it into smaller files", limit)}}}
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "db.file_took_too_long_read",
+			Fields: []congthuong.FieldError{{Field: "file", Message: "db.reading_file_took_longer_than_split_into", Args: []any{limit}}}}
 	}
 	return err
 }

@@ -115,8 +115,8 @@ func (p Page) OrderBy(allowed map[string]string, def, tiebreak string) (string, 
 			names = append(names, k)
 		}
 		slices.Sort(names)
-		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "cannot sort by " + field,
-			Fields: []congthuong.FieldError{{Field: "sort", Message: "sort by one of: " + strings.Join(names, ", ")}}}
+		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "db.cannot_sort_by", Args: []any{field},
+			Fields: []congthuong.FieldError{{Field: "sort", Message: "db.sort_by_one", Args: []any{strings.Join(names, ", ")}}}}
 	}
 	dir := " ASC"
 	if desc {

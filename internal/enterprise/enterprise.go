@@ -71,53 +71,54 @@ func (e *Enterprise) Normalize() {
 func (e *Enterprise) Validate() error {
 	var v congthuong.Validation
 	e.ValidateInto(&v, 0)
-	return v.Err("the enterprise has invalid fields")
+	return v.Err("enterprise.enterprise_has_invalid_fields")
 }
 
 // ValidateInto adds e's problems to v, tagged with an import row when row > 0.
 func (e *Enterprise) ValidateInto(v *congthuong.Validation, row int) {
-	add := func(field, msg string) {
+	add := func(field, id string, args ...any) {
 		if row > 0 {
-			v.AddRow(row, field, msg)
+			v.AddRow(row, field, id, args...)
 		} else {
-			v.Add(field, msg)
+			v.Add(field, id, args...)
 		}
 	}
 	if _, err := ParseTaxCode(e.TaxCode); err != nil {
-		add("tax_code", err.Error())
+		id, args := congthuong.MessageOf(err)
+		add("tax_code", id, args...)
 	}
 	switch n := utf8.RuneCountInString(e.Name); {
 	case n == 0:
-		add("name", "name is required")
+		add("name", "enterprise.name_required")
 	case n > 300:
-		add("name", "name is longer than 300 characters")
+		add("name", "enterprise.name_longer_than_300_characters")
 	}
 	if utf8.RuneCountInString(e.NameEN) > 300 {
-		add("name_en", "English name is longer than 300 characters")
+		add("name_en", "enterprise.english_name_longer_than_300_characters")
 	}
 	if utf8.RuneCountInString(e.Address) > 500 {
-		add("address", "address is longer than 500 characters")
+		add("address", "enterprise.address_longer_than_500_characters")
 	}
 	if e.UnitCode == "" {
-		add("unit_code", "the commune or province of the address is required")
+		add("unit_code", "enterprise.commune_province_address_required")
 	}
 	if e.VSICCode != "" {
 		if !vsicPattern.MatchString(e.VSICCode) {
-			add("vsic_code", "a VSIC code is a section letter (C) or 2 to 5 digits (1010), optionally after the letter")
+			add("vsic_code", "enterprise.vsic_code_section_letter_c_2_5_digits")
 		}
 		if e.VSICVersion != VSIC2018 && e.VSICVersion != VSIC2025 {
-			add("vsic_version", "VSIC version must be 2018 or 2025")
+			add("vsic_version", "enterprise.vsic_version_must_2018_2025")
 		}
 	}
 	if e.Phone != "" && !phonePattern.MatchString(e.Phone) {
-		add("phone", "phone number may contain digits, spaces, dots, brackets and a leading +")
+		add("phone", "enterprise.phone_number_may_contain_digits_spaces")
 	}
 	if e.Email != "" {
 		if a, err := mail.ParseAddress(e.Email); err != nil || a.Address != e.Email {
-			add("email", "e-mail address is not valid")
+			add("email", "common.email_invalid")
 		}
 	}
 	if utf8.RuneCountInString(e.Representative) > 200 {
-		add("representative", "representative is longer than 200 characters")
+		add("representative", "enterprise.representative_longer_than_200")
 	}
 }

@@ -56,8 +56,8 @@ func RowsFromTable(t *tabular.Table) ([]ImportRow, error) {
 }
 
 // ErrEmptyFile reports an enterprise file with a header and nothing under it.
-var ErrEmptyFile = &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
-	Fields: []congthuong.FieldError{{Row: 2, Field: "tax_code", Message: "the file has a header but no data rows"}}}
+var ErrEmptyFile = &congthuong.Error{Code: congthuong.EINVALID, Message: "common.nothing_import",
+	Fields: []congthuong.FieldError{{Row: 2, Field: "tax_code", Message: "common.file_has_header_but_no_data_rows"}}}
 
 // RowMapper turns the rows of a file into enterprises by its header.
 type RowMapper struct {
@@ -115,7 +115,7 @@ func (rc *RowChecker) Check(r *ImportRow, v *congthuong.Validation) {
 	r.Enterprise.ValidateInto(v, r.Line)
 	tc := r.Enterprise.TaxCode
 	if first, dup := rc.seen[tc]; dup && tc != "" {
-		v.AddRow(r.Line, "tax_code", "tax code "+tc+" is already on row "+strconv.Itoa(first))
+		v.AddRow(r.Line, "tax_code", "enterprise.tax_code_already_row", tc, strconv.Itoa(first))
 	} else {
 		rc.seen[tc] = r.Line
 	}

@@ -3,22 +3,23 @@
 package enterprise
 
 import (
-	"errors"
 	"strings"
+
+	"congthuong"
 )
 
 // Tax-code weights for the check digit over digits 1–9 (python-stdnum
 // stdnum/vn/mst.py; docs/DOMAIN.md §6).
 var taxWeights = [9]int{31, 29, 23, 19, 17, 13, 7, 5, 3}
 
-// Errors returned by ParseTaxCode; their text is shown to users.
+// Errors returned by ParseTaxCode; their messages are shown to users.
 var (
-	ErrTaxCodeEmpty    = errors.New("tax code is required")
-	ErrTaxCodeLength   = errors.New("a tax code has 10 digits, 13 for a branch (0100233488-002) or 12 for a personal code")
-	ErrTaxCodeDigits   = errors.New("a tax code contains only digits and one hyphen before a branch number")
-	ErrTaxCodeCheck    = errors.New("the check digit (10th digit) does not match: the tax code is mistyped")
-	ErrTaxCodeBranch   = errors.New("branch number 000 is not valid; branches are numbered 001 to 999")
-	ErrTaxCodeSequence = errors.New("digits 3 to 9 cannot all be zero")
+	ErrTaxCodeEmpty    = congthuong.Errorf(congthuong.EINVALID, "enterprise.tax_code_required")
+	ErrTaxCodeLength   = congthuong.Errorf(congthuong.EINVALID, "enterprise.tax_code_length")
+	ErrTaxCodeDigits   = congthuong.Errorf(congthuong.EINVALID, "enterprise.tax_code_digits")
+	ErrTaxCodeCheck    = congthuong.Errorf(congthuong.EINVALID, "enterprise.tax_code_check")
+	ErrTaxCodeBranch   = congthuong.Errorf(congthuong.EINVALID, "enterprise.tax_code_branch")
+	ErrTaxCodeSequence = congthuong.Errorf(congthuong.EINVALID, "enterprise.tax_code_sequence")
 )
 
 // ParseTaxCode validates a tax code and returns it in canonical form:

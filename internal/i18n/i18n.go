@@ -18,6 +18,7 @@
 package i18n
 
 import (
+	"embed"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -218,3 +219,21 @@ func (c *Catalogue) Printer(lang string) *Printer {
 func init() {
 	congthuong.Render = func(id string, args ...any) string { return Default().Printer("en").T(id, args...) }
 }
+
+// Sub is fs.Sub of a catalogue's folder in an embedded file system; it
+// panics if the folder is not there, which only a broken build can do.
+func Sub(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}
+
+// shared is the messages every package may use: errors in general, files,
+// imports, queries.
+//
+//go:embed locale/*.json
+var shared embed.FS
+
+var _ = Register("shared", Sub(shared, "locale"))

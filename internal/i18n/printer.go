@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -9,7 +10,7 @@ import (
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
 
-	"congthuong/internal/calendar"
+	"congthuong"
 )
 
 // Printer writes messages, numbers and dates in one language.
@@ -38,8 +39,27 @@ func (p *Printer) T(id string, args ...any) string {
 			return s
 		}
 	}
-	return p.p.Sprintf(message.Key(id, id), args...)
+	return p.p.Sprintf(message.Key(id, id), p.nested(args)...)
 }
+
+// nested writes the messages among args (congthuong.Text) in the
+// printer's language.
+func (p *Printer) nested(args []any) []any {
+	out := args
+	for i, a := range args {
+		if t, ok := a.(congthuong.Text); ok {
+			if &out[0] == &args[0] {
+				out = slices.Clone(args)
+			}
+			out[i] = p.T(t.ID, t.Args...)
+		}
+	}
+	return out
+}
+
+// Msg writes the message id with the arguments in args, for templates,
+// which cannot spread a slice into arguments.
+func (p *Printer) Msg(id string, args []any) string { return p.T(id, args...) }
 
 // untranslated writes a message the catalogues lack: an English text
 // standing for its ID, formatted.
@@ -102,9 +122,9 @@ func (p *Printer) Date(t time.Time) string {
 		return ""
 	}
 	if p.lang == "vi" {
-		return t.In(calendar.Location).Format("02/01/2006")
+		return t.In(congthuong.Location).Format("02/01/2006")
 	}
-	return t.In(calendar.Location).Format("2 Jan 2006")
+	return t.In(congthuong.Location).Format("2 Jan 2006")
 }
 
 // DateTime writes a day and time: 07/12/2026 15:04 in Vietnamese,
@@ -113,5 +133,5 @@ func (p *Printer) DateTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return p.Date(t) + " " + t.In(calendar.Location).Format("15:04")
+	return p.Date(t) + " " + t.In(congthuong.Location).Format("15:04")
 }

@@ -1,9 +1,10 @@
 package park
 
 import (
-	"errors"
 	"strconv"
 	"strings"
+
+	"congthuong"
 )
 
 // Area is a land area in square metres. Registers give hectares with up to
@@ -25,7 +26,7 @@ const maxArea = Area(1_000_000 * SquareMetresPerHectare)
 func ParseHectares(s string) (Area, error) {
 	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
 	if s == "" {
-		return 0, errors.New("an area is required")
+		return 0, congthuong.Errorf(congthuong.EINVALID, "park.area_required")
 	}
 	whole, frac := s, ""
 	seps := strings.Count(s, ".") + strings.Count(s, ",")
@@ -42,24 +43,24 @@ func ParseHectares(s string) (Area, error) {
 			group = ','
 		}
 		if strings.IndexByte(s[:i], mark) >= 0 {
-			return 0, errors.New(strconv.Quote(s) + " is not an area in hectares")
+			return 0, congthuong.Errorf(congthuong.EINVALID, "park.not_area", s)
 		}
 		whole, frac = strings.ReplaceAll(s[:i], string(group), ""), s[i+1:]
 	}
 	if whole == "" || len(frac) > 4 || !digits(whole) || !digits(frac) {
 		if len(frac) > 4 && digits(frac) {
-			return 0, errors.New(strconv.Quote(s) + " has more than four decimals of a hectare")
+			return 0, congthuong.Errorf(congthuong.EINVALID, "park.area_decimals", s)
 		}
-		return 0, errors.New(strconv.Quote(s) + " is not an area in hectares")
+		return 0, congthuong.Errorf(congthuong.EINVALID, "park.not_area", s)
 	}
 	if len(whole) > 7 {
-		return 0, errors.New(strconv.Quote(s) + " ha is more than 1,000,000 ha")
+		return 0, congthuong.Errorf(congthuong.EINVALID, "park.area_too_large", s)
 	}
 	n, _ := strconv.ParseInt(whole, 10, 64)
 	f, _ := strconv.ParseInt((frac + "0000")[:4], 10, 64)
 	a := Area(n*SquareMetresPerHectare + f)
 	if a > maxArea {
-		return 0, errors.New(strconv.Quote(s) + " ha is more than 1,000,000 ha")
+		return 0, congthuong.Errorf(congthuong.EINVALID, "park.area_too_large", s)
 	}
 	return a, nil
 }

@@ -5,10 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"iter"
-	"strings"
 
 	"congthuong"
 	"congthuong/internal/tabular"
@@ -34,28 +32,28 @@ func ReadGeoJSON(r io.Reader) ([]ImportRow, error) {
 		Features []featureIn `json:"features"`
 	}
 	if err := json.NewDecoder(r).Decode(&fc); err != nil {
-		return nil, geoError("the file is not JSON: " + err.Error())
+		return nil, geoError("park.file_not_json")
 	}
 	if fc.Type != "FeatureCollection" {
-		return nil, geoError(`the file is not a GeoJSON FeatureCollection ("type": "FeatureCollection")`)
+		return nil, geoError("park.file_not_geojson_featurecollection_type")
 	}
 	if len(fc.Features) == 0 {
-		return nil, geoError("the collection has no features")
+		return nil, geoError("park.collection_has_no_features")
 	}
 	if len(fc.Features) > MaxFeatures {
-		return nil, geoError(fmt.Sprintf("the collection has %d features; at most %d", len(fc.Features), MaxFeatures))
+		return nil, geoError("park.collection_has_features_at_most", len(fc.Features), MaxFeatures)
 	}
 	out := make([]ImportRow, len(fc.Features))
 	for i, f := range fc.Features {
 		row := ImportRow{Line: i + 1}
-		bad := func(field, msg string) {
-			row.Problems = append(row.Problems, congthuong.FieldError{Row: i + 1, Field: field, Message: msg})
+		bad := func(field, id string, args ...any) {
+			row.Problems = append(row.Problems, congthuong.FieldError{Row: i + 1, Field: field, Message: id, Args: args})
 		}
 		if f.Type != "Feature" {
-			bad("type", `a feature has "type": "Feature"`)
+			bad("type", "park.feature_has_type_feature")
 		}
 		if len(f.Properties) == 0 || string(f.Properties) == "null" {
-			bad("properties", "the feature has no properties")
+			bad("properties", "park.feature_has_no_properties")
 		} else if err := json.Unmarshal(f.Properties, &row.Site); err != nil {
 			bad(jsonField(err), jsonMessage(err))
 		}
@@ -63,7 +61,7 @@ func ReadGeoJSON(r io.Reader) ([]ImportRow, error) {
 		if len(f.Geometry) > 0 && string(f.Geometry) != "null" {
 			var g Geometry
 			if err := json.Unmarshal(f.Geometry, &g); err != nil {
-				bad("geometry", "the geometry is not a GeoJSON geometry")
+				bad("geometry", "park.geometry_not_geojson_geometry")
 			} else {
 				row.Site.Geometry = &g
 			}
@@ -99,9 +97,9 @@ func ReadSiteFile(body []byte) tabular.Source[ImportRow] {
 	}
 }
 
-func geoError(msg string) error {
-	return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid GeoJSON",
-		Fields: []congthuong.FieldError{{Row: 1, Field: "file", Message: msg}}}
+func geoError(id string, args ...any) error {
+	return &congthuong.Error{Code: congthuong.EINVALID, Message: "park.invalid_geojson",
+		Fields: []congthuong.FieldError{{Row: 1, Field: "file", Message: id, Args: args}}}
 }
 
 func jsonField(err error) string {
@@ -112,10 +110,12 @@ func jsonField(err error) string {
 	return "properties"
 }
 
+// jsonMessage is the ID of the message for a property JSON could not
+// read.
 func jsonMessage(err error) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return "expected " + te.Type.String() + ", got a JSON " + te.Value
+		return "park.json_wrong_type"
 	}
-	return strings.TrimPrefix(err.Error(), "json: ")
+	return "park.json_invalid"
 }

@@ -3,9 +3,9 @@ package park
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"math"
+
+	"congthuong"
 )
 
 // Geometry is a site's location as a GeoJSON geometry (RFC 7946): a Point,
@@ -59,13 +59,13 @@ func (g *Geometry) positions() ([][]position, error) {
 	case "Point":
 		var p []float64
 		if err := json.Unmarshal(g.Coordinates, &p); err != nil || len(p) < 2 {
-			return nil, errors.New("a Point's coordinates are [longitude, latitude]")
+			return nil, congthuong.Errorf(congthuong.EINVALID, "park.geo_point")
 		}
 		rings = [][]position{{{p[0], p[1]}}}
 	case "Polygon":
 		var poly [][][]float64
 		if err := json.Unmarshal(g.Coordinates, &poly); err != nil || len(poly) == 0 {
-			return nil, errors.New("a Polygon's coordinates are rings of [longitude, latitude] positions")
+			return nil, congthuong.Errorf(congthuong.EINVALID, "park.geo_polygon")
 		}
 		r, err := polygonRings(poly)
 		if err != nil {
@@ -75,7 +75,7 @@ func (g *Geometry) positions() ([][]position, error) {
 	case "MultiPolygon":
 		var multi [][][][]float64
 		if err := json.Unmarshal(g.Coordinates, &multi); err != nil || len(multi) == 0 {
-			return nil, errors.New("a MultiPolygon's coordinates are polygons of rings of [longitude, latitude] positions")
+			return nil, congthuong.Errorf(congthuong.EINVALID, "park.geo_multipolygon")
 		}
 		for _, poly := range multi {
 			r, err := polygonRings(poly)
@@ -85,41 +85,41 @@ func (g *Geometry) positions() ([][]position, error) {
 			rings = append(rings, r...)
 		}
 	default:
-		return nil, fmt.Errorf("the geometry is a Point, Polygon or MultiPolygon, not %q", g.Type)
+		return nil, congthuong.Errorf(congthuong.EINVALID, "park.geo_type", g.Type)
 	}
 	n := 0
 	for _, ring := range rings {
 		for _, p := range ring {
 			n++
 			if p[0] < minLon || p[0] > maxLon || p[1] < minLat || p[1] > maxLat {
-				return nil, fmt.Errorf("[%g, %g] is not in Vietnam: write [longitude, latitude]", p[0], p[1])
+				return nil, congthuong.Errorf(congthuong.EINVALID, "park.geo_outside", p[0], p[1])
 			}
 		}
 	}
 	if n > maxPositions {
-		return nil, fmt.Errorf("the geometry has %d positions; at most %d", n, maxPositions)
+		return nil, congthuong.Errorf(congthuong.EINVALID, "park.geo_too_many", n, maxPositions)
 	}
 	return rings, nil
 }
 
 func polygonRings(poly [][][]float64) ([][]position, error) {
 	if len(poly) == 0 {
-		return nil, errors.New("a polygon has at least one ring")
+		return nil, congthuong.Errorf(congthuong.EINVALID, "park.geo_no_ring")
 	}
 	var out [][]position
 	for _, ring := range poly {
 		if len(ring) < 4 {
-			return nil, errors.New("a polygon's ring has at least 4 positions, the last repeating the first")
+			return nil, congthuong.Errorf(congthuong.EINVALID, "park.geo_short_ring")
 		}
 		r := make([]position, len(ring))
 		for i, p := range ring {
 			if len(p) < 2 {
-				return nil, errors.New("a position is [longitude, latitude]")
+				return nil, congthuong.Errorf(congthuong.EINVALID, "park.geo_position")
 			}
 			r[i] = position{p[0], p[1]}
 		}
 		if r[0] != r[len(r)-1] {
-			return nil, errors.New("a polygon's ring ends where it begins")
+			return nil, congthuong.Errorf(congthuong.EINVALID, "park.geo_open_ring")
 		}
 		out = append(out, r)
 	}

@@ -63,8 +63,8 @@ type ImportRow struct {
 }
 
 // ErrNoSiteRows reports a site file with a header and nothing under it.
-var ErrNoSiteRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
-	Fields: []congthuong.FieldError{{Row: 2, Field: "code", Message: "the file has a header but no data rows"}}}
+var ErrNoSiteRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "common.nothing_import",
+	Fields: []congthuong.FieldError{{Row: 2, Field: "code", Message: "common.file_has_header_but_no_data_rows"}}}
 
 // ReadSites reads a site import (CSV or XLSX) as it is parsed. A wrong
 // header, an unreadable file or a file without data rows is yielded as a
@@ -99,8 +99,8 @@ func rowCells(cols map[string]int, row tabular.Row) *cells {
 
 func (c *cells) text(name string) string { return strings.TrimSpace(c.get(name)) }
 
-func (c *cells) bad(name, msg string) {
-	c.problems = append(c.problems, congthuong.FieldError{Row: c.line, Field: name, Message: msg})
+func (c *cells) bad(name, id string, args ...any) {
+	c.problems = append(c.problems, congthuong.FieldError{Row: c.line, Field: name, Message: id, Args: args})
 }
 
 func (c *cells) area(name string) Area {
@@ -110,7 +110,8 @@ func (c *cells) area(name string) Area {
 	}
 	a, err := ParseHectares(s)
 	if err != nil {
-		c.bad(name, err.Error())
+		id, args := congthuong.MessageOf(err)
+		c.bad(name, id, args...)
 	}
 	return a
 }
@@ -122,7 +123,7 @@ func (c *cells) number(name string) *float64 {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		c.bad(name, strconv.Quote(s)+" is not a number")
+		c.bad(name, "park.not_number", strconv.Quote(s))
 		return nil
 	}
 	return &f
@@ -135,7 +136,7 @@ func (c *cells) integer(name string) int64 {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		c.bad(name, strconv.Quote(c.text(name))+" is not a whole number")
+		c.bad(name, "park.not_whole_number", strconv.Quote(c.text(name)))
 	}
 	return n
 }
@@ -147,7 +148,7 @@ func (c *cells) boolean(name string) bool {
 	case "1", "true", "yes", "có", "x":
 		return true
 	}
-	c.bad(name, "write 1 or 0 (có or không)")
+	c.bad(name, "park.write_1_0_c_kh_ng")
 	return false
 }
 
@@ -196,7 +197,7 @@ func siteFromCells(c *cells) ImportRow {
 		s.Geometry = PointGeometry(*lon, *lat)
 		out.HasPoint = true
 	case lon != nil || lat != nil:
-		c.bad("lat", "give both lon and lat, or neither")
+		c.bad("lat", "park.give_both_lon_lat_neither")
 	}
 	out.Site, out.Problems = s, c.problems
 	return out
@@ -286,8 +287,8 @@ type TenantRow struct {
 }
 
 // ErrNoTenantRows reports a tenant file with a header and nothing under it.
-var ErrNoTenantRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
-	Fields: []congthuong.FieldError{{Row: 2, Field: "site_code", Message: "the file has a header but no data rows"}}}
+var ErrNoTenantRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "common.nothing_import",
+	Fields: []congthuong.FieldError{{Row: 2, Field: "site_code", Message: "common.file_has_header_but_no_data_rows"}}}
 
 // ReadTenants reads a tenant import (CSV or XLSX) as it is parsed.
 func ReadTenants(r io.Reader) tabular.Source[TenantRow] {

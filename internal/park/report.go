@@ -37,25 +37,25 @@ const (
 // ValidateInto adds r's problems to v.
 func (r *Report) ValidateInto(v *congthuong.Validation) {
 	if r.Half != 1 && r.Half != 2 {
-		v.Add("half", "the half is 1 (January–June) or 2 (July–December)")
+		v.Add("half", "park.half_1_january_june_2_july_december")
 	}
 	if r.Year < 2000 || r.Year > 2100 {
-		v.Add("year", "the year is from 2000 to 2100")
+		v.Add("year", "park.year_from_2000_2100")
 	}
 	if r.Jobs < 0 || r.Jobs > 1_000_000 {
-		v.Add("jobs", "the jobs are from 0 to 1,000,000")
+		v.Add("jobs", "park.jobs_from_0_1_000_000")
 	}
 	if r.CapitalVND < 0 {
-		v.Add("capital_vnd", "the capital cannot be negative")
+		v.Add("capital_vnd", "park.capital_cannot_negative")
 	}
 	if r.CapitalUSD != nil && *r.CapitalUSD < 0 {
-		v.Add("capital_usd", "the capital cannot be negative")
+		v.Add("capital_usd", "park.capital_cannot_negative")
 	}
 	if r.LeasedArea < 0 || r.LeasedArea > maxArea {
-		v.Add("leased_ha", "the area is from 0 to 1,000,000 ha")
+		v.Add("leased_ha", "park.area_from_0_1_000_000_ha")
 	}
 	if r.RevenueVND < 0 {
-		v.Add("revenue_vnd", "the revenue cannot be negative")
+		v.Add("revenue_vnd", "park.revenue_cannot_negative")
 	}
 }
 

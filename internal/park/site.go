@@ -210,61 +210,61 @@ func (s *Site) Normalize() {
 func (s *Site) Validate() error {
 	var v congthuong.Validation
 	s.ValidateInto(&v, 0)
-	return v.Err("the site has invalid fields")
+	return v.Err("park.site_has_invalid_fields")
 }
 
 // ValidateInto adds s's problems to v, tagged with an import row when
 // row > 0.
 func (s *Site) ValidateInto(v *congthuong.Validation, row int) {
-	add := func(field, msg string) {
+	add := func(field, id string, args ...any) {
 		if row > 0 {
-			v.AddRow(row, field, msg)
+			v.AddRow(row, field, id, args...)
 		} else {
-			v.Add(field, msg)
+			v.Add(field, id, args...)
 		}
 	}
 	if !codePattern.MatchString(s.Code) {
-		add("code", "a code is 2–32 letters, digits, - or _ (e.g. KCN-DINHVU)")
+		add("code", "park.code_2_32_letters_digits_e_g_kcn_dinhvu")
 	}
 	switch s.Kind {
 	case Park:
 		if !oneOf(s.Type, Types) {
-			add("type", "the type is one of general, export_processing, supporting_industry, specialised, high_tech, eco_industrial")
+			add("type", "park.type_one_general_export_processing")
 		}
 	case Cluster:
 		if s.Type != General {
-			add("type", "a cluster is general; park types are for industrial parks")
+			add("type", "park.cluster_general_park_types_industrial")
 		}
 	default:
-		add("kind", "the kind is park or cluster")
+		add("kind", "park.kind_park_cluster_2")
 	}
 	if s.CraftVillage && s.Kind != Cluster {
-		add("craft_village", "only a cluster is a craft-village cluster")
+		add("craft_village", "park.only_cluster_craft_village_cluster")
 	}
 	switch n := utf8.RuneCountInString(s.NameVI); {
 	case n == 0:
-		add("name_vi", "the Vietnamese name is required")
+		add("name_vi", "park.vietnamese_name_required")
 	case n > 200:
-		add("name_vi", "the name is longer than 200 characters")
+		add("name_vi", "park.name_longer_than_200_characters")
 	}
 	if utf8.RuneCountInString(s.NameEN) > 200 {
-		add("name_en", "the name is longer than 200 characters")
+		add("name_en", "park.name_longer_than_200_characters")
 	}
 	if s.UnitCode == "" {
-		add("unit_code", "the commune or province is required")
+		add("unit_code", "park.commune_province_required")
 	}
 	if !oneOf(s.Status, Statuses) {
-		add("status", "the status is one of planned, established, under_construction, operating")
+		add("status", "park.status_one_planned_established_under")
 	}
 	if s.Decision.Date != "" && !validDate(s.Decision.Date) {
-		add("decision.date", "write the date as YYYY-MM-DD")
+		add("decision.date", "common.write_date_as_yyyy_mm_dd")
 	}
 	if s.Status != Planned && s.Decision.Number == "" {
-		add("decision.number", "a site that is not only planned has an establishment decision")
+		add("decision.number", "park.site_that_not_only_planned_has")
 	}
 	for i, d := range s.Expansions {
 		if d.Number == "" || !validDate(d.Date) {
-			add("expansions", "expansion "+strconv.Itoa(i+1)+" needs a decision number and a date YYYY-MM-DD")
+			add("expansions", "park.expansion_needs_decision_number_date", strconv.Itoa(i+1))
 		}
 	}
 	areas := []struct {
@@ -273,72 +273,73 @@ func (s *Site) ValidateInto(v *congthuong.Validation, row int) {
 	}{{"planned_ha", s.PlannedArea}, {"industrial_land_ha", s.IndustrialLand}, {"leasable_ha", s.LeasableArea}, {"leased_ha", s.LeasedArea}}
 	for _, x := range areas {
 		if x.a < 0 || x.a > maxArea {
-			add(x.field, "the area is from 0 to 1,000,000 ha")
+			add(x.field, "park.area_from_0_1_000_000_ha")
 		}
 	}
 	if s.PlannedArea <= 0 {
-		add("planned_ha", "the planned area is required")
+		add("planned_ha", "park.planned_area_required")
 	}
 	if s.PlannedArea > 0 && s.IndustrialLand > s.PlannedArea {
-		add("industrial_land_ha", "the industrial land ("+s.IndustrialLand.Hectares()+" ha) is more than the planned area ("+s.PlannedArea.Hectares()+" ha)")
+		add("industrial_land_ha", "park.industrial_land_ha_more_than_planned", s.IndustrialLand.Float(), s.PlannedArea.Float())
 	}
 	if s.PlannedArea > 0 && s.LeasableArea > s.PlannedArea {
-		add("leasable_ha", "the leasable land ("+s.LeasableArea.Hectares()+" ha) is more than the planned area ("+s.PlannedArea.Hectares()+" ha)")
+		add("leasable_ha", "park.leasable_land_ha_more_than_planned_area", s.LeasableArea.Float(), s.PlannedArea.Float())
 	}
 	if s.LeasedArea > s.LeasableArea {
-		add("leased_ha", "the leased land ("+s.LeasedArea.Hectares()+" ha) is more than the leasable land ("+s.LeasableArea.Hectares()+" ha)")
+		add("leased_ha", "park.leased_land_ha_more_than_leasable_land", s.LeasedArea.Float(), s.LeasableArea.Float())
 	}
 	infra := map[string]Infra{"infrastructure.roads": s.Infrastructure.Roads, "infrastructure.power": s.Infrastructure.Power,
 		"infrastructure.water": s.Infrastructure.Water, "infrastructure.drainage": s.Infrastructure.Drainage}
 	for field, x := range infra {
 		if x != InfraNone && x != InfraPartial && x != InfraComplete {
-			add(field, "the state is empty, partial or complete")
+			add(field, "park.state_empty_partial_complete")
 		}
 	}
 	if s.WastewaterCapacity < 0 || s.WastewaterCapacity > 1_000_000 {
-		add("wastewater_m3_per_day", "the capacity is from 0 to 1,000,000 m³ a day")
+		add("wastewater_m3_per_day", "park.capacity_from_0_1_000_000_m_day")
 	}
 	if s.WastewaterOperating && s.WastewaterCapacity == 0 {
-		add("wastewater_operating", "a plant that operates has a capacity")
+		add("wastewater_operating", "park.plant_that_operates_has_capacity")
 	}
 	if s.Eco != EcoNone && s.Eco != EcoConverting && s.Eco != EcoRecognised {
-		add("eco_status", "the eco-industrial status is empty, converting or recognised")
+		add("eco_status", "park.eco_industrial_status_empty_converting")
 	}
 	if s.Eco != EcoNone && s.Kind != Park {
-		add("eco_status", "only an industrial park becomes an eco-industrial park (Decree 35/2022/NĐ-CP)")
+		add("eco_status", "park.only_industrial_park_becomes_eco")
 	}
 	if s.Contact.Phone != "" && !phonePattern.MatchString(s.Contact.Phone) {
-		add("contact.phone", "not a phone number")
+		add("contact.phone", "park.not_phone_number")
 	}
 	if s.Contact.Email != "" {
 		if _, err := mail.ParseAddress(s.Contact.Email); err != nil {
-			add("contact.email", "not an e-mail address")
+			add("contact.email", "park.not_e_mail_address")
 		}
 	}
 	if w := s.Contact.Website; w != "" && !strings.HasPrefix(w, "https://") && !strings.HasPrefix(w, "http://") {
-		add("contact.website", "a website starts with https://")
+		add("contact.website", "park.website_starts_https")
 	}
 	for _, c := range s.Sectors {
 		if !vsicPattern.MatchString(c) {
-			add("sectors", c+" is not a VSIC code")
+			add("sectors", "park.not_vsic_code", c)
 		}
 	}
 	for field, km := range map[string]*float64{"port_km": s.PortKm, "airport_km": s.AirportKm, "highway_km": s.HighwayKm} {
 		if km != nil && (*km < 0 || *km > 2000) {
-			add(field, "the distance is from 0 to 2,000 km")
+			add(field, "park.distance_from_0_2_000_km")
 		}
 	}
 	for field, r := range map[string]*float64{"rent_min_usd": s.RentMinUSD, "rent_max_usd": s.RentMaxUSD} {
 		if r != nil && (*r < 0 || *r > 10_000) {
-			add(field, "the rent is from 0 to 10,000 US$ per m²")
+			add(field, "park.rent_from_0_10_000_us_per_m")
 		}
 	}
 	if s.RentMinUSD != nil && s.RentMaxUSD != nil && *s.RentMinUSD > *s.RentMaxUSD {
-		add("rent_max_usd", "the highest rent is below the lowest")
+		add("rent_max_usd", "park.highest_rent_below_lowest")
 	}
 	if s.Geometry != nil {
 		if err := s.Geometry.Validate(); err != nil {
-			add("geometry", err.Error())
+			id, args := congthuong.MessageOf(err)
+			add("geometry", id, args...)
 		}
 	}
 }

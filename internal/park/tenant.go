@@ -63,46 +63,46 @@ func (t *Tenant) Normalize() {
 // ValidateInto adds t's problems to v, tagged with an import row when
 // row > 0. Whether the site and the enterprise exist is the store's check.
 func (t *Tenant) ValidateInto(v *congthuong.Validation, row int) {
-	add := func(field, msg string) {
+	add := func(field, id string, args ...any) {
 		if row > 0 {
-			v.AddRow(row, field, msg)
+			v.AddRow(row, field, id, args...)
 		} else {
-			v.Add(field, msg)
+			v.Add(field, id, args...)
 		}
 	}
 	if t.TaxCode == "" {
-		add("tax_code", "the tenant's tax code is required")
+		add("tax_code", "park.tenant_s_tax_code_required")
 	}
 	switch n := utf8.RuneCountInString(t.Project); {
 	case n == 0:
-		add("project", "the project's name is required")
+		add("project", "park.project_s_name_required")
 	case n > 300:
-		add("project", "the project's name is longer than 300 characters")
+		add("project", "park.project_s_name_longer_than_300")
 	}
 	if t.Sector != "" && !vsicPattern.MatchString(t.Sector) {
-		add("sector", t.Sector+" is not a VSIC code")
+		add("sector", "park.not_vsic_code", t.Sector)
 	}
 	if t.LeasedArea < 0 || t.LeasedArea > maxArea {
-		add("leased_ha", "the area is from 0 to 1,000,000 ha")
+		add("leased_ha", "park.area_from_0_1_000_000_ha")
 	}
 	if t.CapitalVND < 0 {
-		add("capital_vnd", "the capital cannot be negative")
+		add("capital_vnd", "park.capital_cannot_negative")
 	}
 	if t.CapitalUSD != nil && (*t.CapitalUSD < 0 || *t.CapitalUSD > 1e12) {
-		add("capital_usd", "the capital is from 0 to 1,000,000,000,000 US$")
+		add("capital_usd", "park.capital_from_0_1_000_000_000_000_us")
 	}
 	if t.Jobs < 0 || t.Jobs > 1_000_000 {
-		add("jobs", "the jobs are from 0 to 1,000,000")
+		add("jobs", "park.jobs_from_0_1_000_000")
 	}
 	if !oneOf(t.Status, TenantStatuses) {
-		add("status", "the status is one of registered, building, operating, stopped")
+		add("status", "park.status_one_registered_building_operating")
 	}
 	for field, d := range map[string]string{"registered_on": t.RegisteredOn, "operating_on": t.OperatingOn} {
 		if d != "" && !validDate(d) {
-			add(field, "write the date as YYYY-MM-DD")
+			add(field, "common.write_date_as_yyyy_mm_dd")
 		}
 	}
 	if t.RegisteredOn != "" && t.OperatingOn != "" && validDate(t.RegisteredOn) && validDate(t.OperatingOn) && t.OperatingOn < t.RegisteredOn {
-		add("operating_on", "operation begins after registration")
+		add("operating_on", "park.operation_begins_after_registration")
 	}
 }

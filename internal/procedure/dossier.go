@@ -101,26 +101,26 @@ func (d *Dossier) Validate(p *Procedure) error {
 	d.Applicant.Name = strings.Join(strings.Fields(d.Applicant.Name), " ")
 	d.Applicant.Phone = NormalizePhone(d.Applicant.Phone)
 	if d.Applicant.Name == "" {
-		v.Add("applicant.name", "the applicant's name is required")
+		v.Add("applicant.name", "procedure.applicant_s_name_required")
 	}
 	if n := len(d.Applicant.Phone); n < 9 || n > 12 {
-		v.Add("applicant.phone", "a phone number to reach the applicant is required")
+		v.Add("applicant.phone", "procedure.phone_number_reach_applicant_required")
 	}
 	d.Applicant.Email = strings.TrimSpace(d.Applicant.Email)
 	if e := d.Applicant.Email; e != "" && !ValidEmail(e) {
-		v.Add("applicant.email", "write an e-mail address such as ten@example.vn, or leave it empty")
+		v.Add("applicant.email", "procedure.write_e_mail_address_such_as_ten_example")
 	}
 	if d.Channel != InPerson && d.Channel != Online && d.Channel != Post {
-		v.Add("channel", "the channel is 1 (in person), 2 (online) or 3 (post)")
+		v.Add("channel", "procedure.channel_1_person_2_online_3_post")
 	}
 	for _, f := range p.Fields {
 		val := strings.TrimSpace(d.Form[f.Name])
 		switch {
 		case val == "" && f.Required:
-			v.Add("form."+f.Name, "required")
+			v.Add("form."+f.Name, "procedure.required")
 		case val != "" && f.Type == "date":
 			if _, err := time.Parse(time.DateOnly, val); err != nil {
-				v.Add("form."+f.Name, "write the date as YYYY-MM-DD")
+				v.Add("form."+f.Name, "common.write_date_as_yyyy_mm_dd")
 			}
 		}
 	}
@@ -130,10 +130,10 @@ func (d *Dossier) Validate(p *Procedure) error {
 			known = known || f.Name == k
 		}
 		if !known {
-			v.Add("form."+k, "the procedure's form has no such field")
+			v.Add("form."+k, "procedure.procedure_s_form_has_no_such_field")
 		}
 	}
-	return v.Err("the dossier has invalid fields")
+	return v.Err("procedure.dossier_has_invalid_fields")
 }
 
 // ValidEmail reports whether s is one plain e-mail address (name@domain),
@@ -185,7 +185,7 @@ func Due(cal *calendar.Calendar, p *Procedure, received time.Time, pauses []cale
 		if err != nil {
 			return time.Time{}, err
 		}
-		clock := due.In(calendar.Location)
+		clock := due.In(congthuong.Location)
 		return day.At(clock.Hour()*60 + clock.Minute()), nil
 	}
 	dueDay, _, err := cal.DueDate(received, p.Term.WorkingDays, cutoff)

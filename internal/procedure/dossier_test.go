@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"congthuong"
+
 	"congthuong/internal/calendar"
 )
 
@@ -21,7 +23,7 @@ func TestDue(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return time.Date(ts.Year(), ts.Month(), ts.Day(), ts.Hour(), ts.Minute(), 0, 0, calendar.Location)
+		return time.Date(ts.Year(), ts.Month(), ts.Day(), ts.Hour(), ts.Minute(), 0, 0, congthuong.Location)
 	}
 	for _, c := range []struct {
 		name     string
@@ -40,7 +42,7 @@ func TestDue(t *testing.T) {
 		{"a cut-off at 15:00", &Procedure{Term: Term{WorkingDays: 1}, CutOff: "15:00"}, "2026-03-02T15:30", nil, "2026-03-04 17:00"},
 	} {
 		due, err := Due(cal, c.p, at(c.received), c.pauses)
-		if got := due.In(calendar.Location).Format("2006-01-02 15:04"); err != nil || got != c.want {
+		if got := due.In(congthuong.Location).Format("2006-01-02 15:04"); err != nil || got != c.want {
 			t.Errorf("%s: %s %v, want %s", c.name, got, err, c.want)
 		}
 	}

@@ -19,7 +19,7 @@ func TestAdvance(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := func(s string) time.Time {
-		ts, err := time.ParseInLocation("2006-01-02T15:04", s, calendar.Location)
+		ts, err := time.ParseInLocation("2006-01-02T15:04", s, congthuong.Location)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -37,7 +37,7 @@ func TestAdvance(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	due := func() string { return d.DueAt.In(calendar.Location).Format("2006-01-02 15:04") }
+	due := func() string { return d.DueAt.In(congthuong.Location).Format("2006-01-02 15:04") }
 
 	step(Receive, AsReceiver, "2026-02-12T09:00")
 	if got := due(); got != "2026-02-24 17:00" {

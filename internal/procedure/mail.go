@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"congthuong/internal/calendar"
+	"congthuong"
 )
 
 // The e-mail that tells an applicant where a dossier is, sent at filing and
@@ -27,7 +27,7 @@ func MailBody(d *Dossier, note string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Kính gửi %s,\n\nHồ sơ %s (%s)\nTrạng thái: %s.\n", d.Applicant.Name, d.Code, d.ProcedureName, statusVI[d.Status])
 	if d.DueAt != nil {
-		b.WriteString("Hẹn trả kết quả: " + d.DueAt.In(calendar.Location).Format("15:04 02/01/2006") + ".\n")
+		b.WriteString("Hẹn trả kết quả: " + d.DueAt.In(congthuong.Location).Format("15:04 02/01/2006") + ".\n")
 	}
 	if note != "" {
 		b.WriteString("Ghi chú: " + note + "\n")

@@ -7,7 +7,6 @@ package procedure
 import (
 	_ "embed"
 	"encoding/json"
-	"fmt"
 	"regexp"
 	"unicode/utf8"
 
@@ -95,39 +94,39 @@ var (
 func (p *Procedure) Validate() error {
 	var v congthuong.Validation
 	if !codePattern.MatchString(p.Code) {
-		v.Add("code", "a code is 2–40 capital letters, digits, ., - or _")
+		v.Add("code", "procedure.code_2_40_capital_letters_digits")
 	}
 	if p.NationalCode != "" && !nationalPattern.MatchString(p.NationalCode) {
-		v.Add("national_code", "a national code looks like 2.000004 or 2.000004.000.00.00.H36")
+		v.Add("national_code", "procedure.national_code_looks_like_2_000004_2")
 	}
 	if p.NameVI == "" || utf8.RuneCountInString(p.NameVI) > 500 {
-		v.Add("name_vi", "the Vietnamese name is required (at most 500 characters)")
+		v.Add("name_vi", "procedure.vietnamese_name_required_at_most_500")
 	}
 	if p.Level != Province && p.Level != Commune {
-		v.Add("level", "the level is province or commune")
+		v.Add("level", "procedure.level_province_commune")
 	}
 	if p.Online != FullOnline && p.Online != PartialOnline {
-		v.Add("online", "online is full or partial")
+		v.Add("online", "procedure.online_full_partial")
 	}
 	switch {
 	case p.Term.WorkingDays < 0 || p.Term.WorkingHours < 0:
-		v.Add("term", "a term cannot be negative")
+		v.Add("term", "procedure.term_cannot_negative")
 	case p.Term.WorkingDays > 0 && p.Term.WorkingHours > 0:
-		v.Add("term", "a term is in working days or in working hours, not both")
+		v.Add("term", "procedure.term_working_days_working_hours_not_both")
 	case p.Term.WorkingDays == 0 && p.Term.WorkingHours == 0:
-		v.Add("term", "the statutory time is required")
+		v.Add("term", "procedure.statutory_time_required")
 	}
 	if p.CutOff != "" {
 		if _, err := calendar.ParseClock(p.CutOff); err != nil {
-			v.Add("cutoff", "write the cut-off time as 15:00")
+			v.Add("cutoff", "procedure.write_cut_off_time_as_15_00")
 		}
 	}
 	for i, f := range p.Fields {
 		if f.Name == "" || !fieldTypes[f.Type] {
-			v.Add("fields", fmt.Sprintf("field %d needs a name and a type (text, number, date, tax_code, phone, email)", i+1))
+			v.Add("fields", "procedure.field_needs_name_type_text_number_date", i+1)
 		}
 	}
-	return v.Err("invalid procedure")
+	return v.Err("procedure.invalid_procedure")
 }
 
 //go:embed catalogue.json

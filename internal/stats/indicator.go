@@ -79,50 +79,50 @@ func (ind *Indicator) Normalize() {
 // ValidateInto adds the indicator's own problems to v (row 0 for a form).
 func (ind *Indicator) ValidateInto(v *congthuong.Validation, row int) {
 	if !codePattern.MatchString(ind.Code) {
-		v.AddRow(row, "code", "code must be 2 to 40 capital letters, digits or _, starting with a letter (e.g. RETAIL_SALES)")
+		v.AddRow(row, "code", "stats.code_must_2_40_capital_letters_digits")
 	}
 	if ind.NameVI == "" {
-		v.AddRow(row, "name_vi", "give the Vietnamese name")
+		v.AddRow(row, "name_vi", "stats.give_vietnamese_name")
 	}
 	if ind.NameEN == "" {
-		v.AddRow(row, "name_en", "give the English name")
+		v.AddRow(row, "name_en", "stats.give_english_name")
 	}
 	if ind.Measure == "" {
-		v.AddRow(row, "measure", "give the unit of measure (e.g. tỷ đồng, triệu USD, %)")
+		v.AddRow(row, "measure", "stats.give_unit_measure_e_g_t_ng_tri_u_usd")
 	}
 	switch ind.Kind {
 	case Flow, Stock, Index:
 		if ind.Formula != "" {
-			v.AddRow(row, "formula", "only an indicator of kind formula has a formula")
+			v.AddRow(row, "formula", "stats.only_indicator_kind_formula_has_formula")
 		}
 	case Formula:
 		if _, err := formulaCodes(ind.Formula); err != nil {
 			v.AddRow(row, "formula", err.Error())
 		}
 	default:
-		v.AddRow(row, "kind", "kind must be flow, stock, index or formula")
+		v.AddRow(row, "kind", "stats.kind_must_flow_stock_index_formula")
 	}
 	switch ind.Aggregation {
 	case Sum:
 		if ind.Kind == Index {
-			v.AddRow(row, "aggregation", "an index is never summed: use weighted or none")
+			v.AddRow(row, "aggregation", "stats.index_never_summed_use_weighted_none")
 		}
 	case Weighted:
 		if !codePattern.MatchString(ind.Weight) {
-			v.AddRow(row, "weight", "a weighted average needs the code of the weighting indicator")
+			v.AddRow(row, "weight", "stats.weighted_average_needs_code_weighting")
 		}
 	case None:
 	default:
-		v.AddRow(row, "aggregation", "aggregation must be sum, weighted or none")
+		v.AddRow(row, "aggregation", "stats.aggregation_must_sum_weighted_none")
 	}
 	if ind.Aggregation != Weighted && ind.Weight != "" {
-		v.AddRow(row, "weight", "only a weighted average has a weighting indicator")
+		v.AddRow(row, "weight", "stats.only_weighted_average_has_weighting")
 	}
 	if ind.Decimals < 0 || ind.Decimals > 6 {
-		v.AddRow(row, "decimals", "decimals must be from 0 to 6")
+		v.AddRow(row, "decimals", "stats.decimals_must_from_0_6")
 	}
 	if ind.VersusLastYear && ind.Kind != Index {
-		v.AddRow(row, "versus_last_year", "only an index can be expressed against the same period last year")
+		v.AddRow(row, "versus_last_year", "stats.only_index_can_expressed_against_same")
 	}
 }
 
@@ -130,7 +130,7 @@ func (ind *Indicator) ValidateInto(v *congthuong.Validation, row int) {
 func (ind *Indicator) Validate() error {
 	var v congthuong.Validation
 	ind.ValidateInto(&v, 0)
-	return v.Err("the indicator has invalid fields")
+	return v.Err("stats.indicator_has_invalid_fields")
 }
 
 // formulaCodes parses a formula and returns the indicator codes it uses. A
@@ -217,19 +217,19 @@ func NewCatalog(list []Indicator) (*Catalog, error) {
 		ind.Normalize()
 		ind.ValidateInto(&v, i+1)
 		if _, dup := c.byCode[ind.Code]; dup {
-			v.AddRow(i+1, "code", "code "+ind.Code+" is used twice")
+			v.AddRow(i+1, "code", "stats.code_used_twice", ind.Code)
 		}
 		c.byCode[ind.Code] = &ind
 		c.codes = append(c.codes, ind.Code)
 	}
-	if err := v.Err("the indicators are inconsistent"); err != nil {
+	if err := v.Err("stats.indicators_inconsistent"); err != nil {
 		return nil, err
 	}
 	for i, code := range c.codes {
 		ind := c.byCode[code]
 		if ind.Aggregation == Weighted {
 			if _, ok := c.byCode[ind.Weight]; !ok {
-				v.AddRow(i+1, "weight", "no indicator "+ind.Weight)
+				v.AddRow(i+1, "weight", "stats.no_indicator", ind.Weight)
 			}
 		}
 		if ind.Kind != Formula {
@@ -239,27 +239,27 @@ func NewCatalog(list []Indicator) (*Catalog, error) {
 		env := map[string]float64{}
 		for _, in := range codes {
 			if _, ok := c.byCode[in]; !ok {
-				v.AddRow(i+1, "formula", "no indicator "+in)
+				v.AddRow(i+1, "formula", "stats.no_indicator", in)
 			}
 			env[in] = 0
 		}
 		prog, err := expr.Compile(ind.Formula, expr.Env(env), expr.AsFloat64())
 		if err != nil {
-			v.AddRow(i+1, "formula", "the formula cannot be computed: "+firstLine(err.Error()))
+			v.AddRow(i+1, "formula", "stats.formula_cannot_computed", firstLine(err.Error()))
 			continue
 		}
 		c.programs[code], c.inputs[code] = prog, codes
 	}
-	if err := v.Err("the indicators are inconsistent"); err != nil {
+	if err := v.Err("stats.indicators_inconsistent"); err != nil {
 		return nil, err
 	}
 	for i, code := range c.codes {
 		if cycle := c.cycleFrom(code, map[string]bool{}); cycle != "" {
-			v.AddRow(i+1, "formula", "the formula depends on itself through "+cycle)
+			v.AddRow(i+1, "formula", "stats.formula_depends_itself_through", cycle)
 		}
 	}
 	sort.Strings(c.codes)
-	return c, v.Err("the indicators are inconsistent")
+	return c, v.Err("stats.indicators_inconsistent")
 }
 
 func (c *Catalog) cycleFrom(code string, path map[string]bool) string {

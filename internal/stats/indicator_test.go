@@ -97,7 +97,7 @@ func TestCatalogConsistency(t *testing.T) {
 func messages(err error) []string {
 	var out []string
 	for _, f := range congthuong.ErrorFields(err) {
-		out = append(out, f.Message)
+		out = append(out, f.Text())
 	}
 	return out
 }

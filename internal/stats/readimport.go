@@ -20,8 +20,8 @@ var valueHeaderAliases = map[string]string{
 }
 
 // ErrNoValueRows reports a value file with a header and nothing under it.
-var ErrNoValueRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
-	Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "the file has a header but no data rows"}}}
+var ErrNoValueRows = &congthuong.Error{Code: congthuong.EINVALID, Message: "common.nothing_import",
+	Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "common.file_has_header_but_no_data_rows"}}}
 
 // RowProblems is what is wrong with one row of a file; an importer reports
 // it with the others and reads on.
@@ -30,7 +30,7 @@ type RowProblems struct {
 }
 
 func (p *RowProblems) Error() string {
-	return (&congthuong.Error{Code: congthuong.EINVALID, Message: "invalid row", Fields: p.Fields}).Error()
+	return (&congthuong.Error{Code: congthuong.EINVALID, Message: "stats.invalid_row", Fields: p.Fields}).Error()
 }
 
 // parsedRow is a data row read, with the problems it has on its own.

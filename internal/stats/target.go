@@ -29,21 +29,21 @@ func (t *Target) Normalize() {
 func (t *Target) Validate() error {
 	var v congthuong.Validation
 	if t.Indicator == "" {
-		v.Add("indicator", "give the indicator's code")
+		v.Add("indicator", "stats.give_indicator_s_code")
 	}
 	if t.UnitCode == "" {
-		v.Add("unit", "give the unit's code")
+		v.Add("unit", "stats.give_unit_s_code")
 	}
 	if !t.Period.Valid() {
-		v.Add("period", "give the period, e.g. 2025")
+		v.Add("period", "stats.give_period_e_g_2025")
 	}
 	if t.Resolution == "" {
-		v.Add("resolution", "give the resolution or plan that set the target")
+		v.Add("resolution", "stats.give_resolution_plan_that_set_target")
 	}
 	if _, err := time.Parse(time.DateOnly, t.ResolutionDate); err != nil {
-		v.Add("resolution_date", "resolution_date must be a date of the form YYYY-MM-DD")
+		v.Add("resolution_date", "stats.resolution_date_must_date_form_yyyy_mm")
 	}
-	return v.Err("the target has invalid fields")
+	return v.Err("stats.target_has_invalid_fields")
 }
 
 // Attainment compares a figure with its target: the share of the target

@@ -47,10 +47,10 @@ func ParseValueRecord(line int, get func(col string) string, v *congthuong.Valid
 		UnitCode: strings.ToUpper(strings.TrimSpace(get("unit"))), Source: strings.TrimSpace(get("source"))}
 	before := v.Len()
 	if r.Indicator == "" {
-		v.AddRow(line, "indicator", "give the indicator's code")
+		v.AddRow(line, "indicator", "stats.give_indicator_s_code")
 	}
 	if r.UnitCode == "" {
-		v.AddRow(line, "unit", "give the unit's code")
+		v.AddRow(line, "unit", "stats.give_unit_s_code")
 	}
 	p, err := ParsePeriod(get("period"))
 	if err != nil {
@@ -58,7 +58,7 @@ func ParseValueRecord(line int, get func(col string) string, v *congthuong.Valid
 	}
 	r.Period = p
 	if x, ok := ParseNumber(get("value")); !ok {
-		v.AddRow(line, "value", "value "+strconv.Quote(strings.TrimSpace(get("value")))+" is not a number")
+		v.AddRow(line, "value", "stats.value_not_number", strconv.Quote(strings.TrimSpace(get("value"))))
 	} else {
 		r.Value = x
 	}
@@ -69,7 +69,7 @@ func ParseValueRecord(line int, get func(col string) string, v *congthuong.Valid
 	case Estimate, Preliminary, Official:
 		r.Status = s
 	default:
-		v.AddRow(line, "status", "status must be estimate, preliminary or official")
+		v.AddRow(line, "status", "stats.status_must_estimate_preliminary")
 	}
 	return r, v.Len() == before
 }

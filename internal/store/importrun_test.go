@@ -111,7 +111,7 @@ func TestImportStops(t *testing.T) {
 		start := time.Now()
 		_, err := s.ImportValues(sys, endless, false)
 		if f := congthuong.ErrorFields(err); congthuong.ErrorCode(err) != congthuong.EINVALID || len(f) != 1 ||
-			f[0].Field != "file" || !strings.Contains(f[0].Message, "300ms") {
+			f[0].Field != "file" || !strings.Contains(f[0].Text(), "300ms") {
 			t.Errorf("an import reading too long: %v", err)
 		}
 		if took := time.Since(start); took > 3*time.Second {
@@ -128,7 +128,7 @@ func TestImportStops(t *testing.T) {
 			}
 		}
 		_, err = s.ImportParks(sys, tabular.FromSeq(sites), false)
-		if f := congthuong.ErrorFields(err); len(f) != 1 || f[0].Field != "file" || !strings.Contains(f[0].Message, "50000 rows") {
+		if f := congthuong.ErrorFields(err); len(f) != 1 || f[0].Field != "file" || !strings.Contains(f[0].Text(), "50,000 rows") {
 			t.Errorf("too many rows: %v", err)
 		}
 		for what, check := range map[string]func() (int, error){

@@ -62,7 +62,7 @@ func (zeroReader) Read(p []byte) (int, error) { clear(p); return len(p), nil }
 func fileMessage(err error) string {
 	for _, f := range congthuong.ErrorFields(err) {
 		if f.Field == "file" {
-			return f.Message
+			return f.Text()
 		}
 	}
 	return ""

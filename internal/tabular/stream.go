@@ -161,5 +161,5 @@ func FileError(err, noRows error) error {
 		errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
 	}
-	return fileProblem(err.Error())
+	return fileProblem("file.unreadable")
 }

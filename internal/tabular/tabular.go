@@ -84,7 +84,7 @@ func Scan(ctx context.Context, r io.Reader, header func([]string) error, row fun
 		err = scanCSV(br, sink)
 	}
 	if err == nil && !sink.sawHeader {
-		err = errors.New("the file is empty: it needs a header row and data rows")
+		err = fileProblem("file.empty")
 	}
 	return err
 }
@@ -139,12 +139,12 @@ func scanXLSX(r io.Reader, sink *scanner) error {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: MaxUnpacked, UnzipXMLSizeLimit: spillAbove})
 	if err != nil {
-		return fmt.Errorf("not a readable XLSX workbook: %w", err)
+		return fileProblem("file.not_xlsx")
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return errors.New("the workbook has no sheet")
+		return fileProblem("file.no_sheet")
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
@@ -189,7 +189,7 @@ func (sc *scanner) add(line int, rec []string) error {
 	if blank {
 		// Including leading empty lines before the header.
 		if sc.blanks++; sc.blanks > MaxBlankRows {
-			return fileProblem(fmt.Sprintf("the file has more than %d empty rows; delete them and try again", MaxBlankRows))
+			return fileProblem("file.file_has_more_than_empty_rows_delete", MaxBlankRows)
 		}
 		return nil
 	}
@@ -198,7 +198,7 @@ func (sc *scanner) add(line int, rec []string) error {
 		return sc.header(rec)
 	}
 	if sc.rows >= MaxRows {
-		return fileProblem(fmt.Sprintf("the file has more than %d rows; split it", MaxRows))
+		return fileProblem("db.file_has_more_than_rows_split", MaxRows)
 	}
 	sc.rows++
 	return sc.row(Row{Line: line, Cells: rec})
@@ -247,12 +247,12 @@ func CheckHeader(header []string, aliases map[string]string, columns, required [
 	sort.Strings(unknown)
 	var v congthuong.Validation
 	for _, u := range unknown {
-		v.AddRow(1, u, "unknown column; the columns are "+strings.Join(columns, ", "))
+		v.AddRow(1, u, "file.unknown_column_columns", strings.Join(columns, ", "))
 	}
 	for _, req := range required {
 		if _, ok := cols[req]; !ok {
-			v.AddRow(1, req, "required column is missing")
+			v.AddRow(1, req, "file.required_column_missing")
 		}
 	}
-	return cols, v.Err("the file's header row is wrong")
+	return cols, v.Err("file.file_s_header_row_wrong")
 }

@@ -37,7 +37,7 @@ func readWorkbook(r io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > MaxWorkbookBytes {
-		return nil, fileProblem(fmt.Sprintf("the workbook is larger than %d MiB; split it", MaxWorkbookBytes>>20))
+		return nil, fileProblem("file.workbook_larger_than_mib_split", MaxWorkbookBytes>>20)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -52,9 +52,9 @@ func readWorkbook(r io.Reader) ([]byte, error) {
 		}
 		switch {
 		case total > MaxUnpacked:
-			return nil, fileProblem(fmt.Sprintf("the workbook unpacks to more than %d MiB; split it", MaxUnpacked>>20))
+			return nil, fileProblem("file.workbook_unpacks_more_than_mib_split", MaxUnpacked>>20)
 		case inMemory > MaxInMemory:
-			return nil, fileProblem(fmt.Sprintf("the workbook holds more than %d MiB besides its large sheets; save it again from a spreadsheet program or as CSV", MaxInMemory>>20))
+			return nil, fileProblem("file.workbook_holds_more_than_mib_besides", MaxInMemory>>20)
 		}
 	}
 	return data, nil
@@ -66,8 +66,9 @@ func isWorksheet(name string) bool {
 	return strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
 }
 
-// fileProblem is a validation error on the file as a whole.
-func fileProblem(msg string) error {
-	return &congthuong.Error{Code: congthuong.EINVALID, Message: "the file cannot be read",
-		Fields: []congthuong.FieldError{{Field: "file", Message: msg}}}
+// fileProblem is a validation error on the file as a whole: the message
+// id with args.
+func fileProblem(id string, args ...any) error {
+	return &congthuong.Error{Code: congthuong.EINVALID, Message: "file.file_cannot_read",
+		Fields: []congthuong.FieldError{{Field: "file", Message: id, Args: args}}}
 }

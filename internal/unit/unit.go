@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"time"
 
-	"congthuong/internal/calendar"
+	"congthuong"
 )
 
 // Level is the tier of a unit.
@@ -90,5 +90,5 @@ func ParseDay(s string) (time.Time, error) {
 
 // Today returns the current day in Vietnam, where every validity date is set.
 func Today(now time.Time) string {
-	return now.In(calendar.Location).Format(time.DateOnly)
+	return now.In(congthuong.Location).Format(time.DateOnly)
 }

@@ -26,7 +26,7 @@ func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) doLogin(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	p := s.PrinterFor(r)
 	username := strings.ToLower(strings.TrimSpace(r.PostForm.Get("username")))
@@ -59,7 +59,7 @@ func (s *Server) doLogin(w http.ResponseWriter, r *http.Request) error {
 		s.throttle.abandon(username, client)
 		if congthuong.ErrorCode(err) == congthuong.ETOOMANY {
 			w.Header().Set("Retry-After", "5")
-			return fail(http.StatusTooManyRequests, p.M(congthuong.ErrorMessage(err)))
+			return fail(http.StatusTooManyRequests, p.ErrorText(err))
 		}
 		return err
 	}
@@ -89,7 +89,7 @@ func (s *Server) doLogout(w http.ResponseWriter, r *http.Request) error {
 
 func RequireLogin(r *http.Request) error {
 	if congthuong.ActorFrom(r.Context()).Anonymous() {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
 	return nil
 }
@@ -108,14 +108,14 @@ func (s *Server) doPassword(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	p := s.PrinterFor(r)
 	next := r.PostForm.Get("new_password")
 	var err error
 	if next != r.PostForm.Get("confirm_password") {
-		err = &congthuong.Error{Code: congthuong.EINVALID, Message: "passwords differ",
-			Fields: []congthuong.FieldError{{Field: "confirm_password", Message: "the two new passwords differ"}}}
+		err = &congthuong.Error{Code: congthuong.EINVALID, Message: "web.passwords_differ",
+			Fields: []congthuong.FieldError{{Field: "confirm_password", Message: "web.two_new_passwords_differ"}}}
 	} else {
 		err = s.store.ChangePassword(r.Context(), r.PostForm.Get("current_password"), next)
 	}
@@ -165,7 +165,7 @@ func (s *Server) doCreateToken(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	var expires *time.Time
 	if days, err := strconv.Atoi(r.PostForm.Get("days")); err == nil && days > 0 {
@@ -185,7 +185,7 @@ func (s *Server) doCreateToken(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) doDeleteToken(w http.ResponseWriter, r *http.Request) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		return congthuong.Errorf(congthuong.ENOTFOUND, "no such token")
+		return congthuong.Errorf(congthuong.ENOTFOUND, "web.no_such_token")
 	}
 	if err := s.store.DeleteAPIToken(r.Context(), id); err != nil {
 		return err

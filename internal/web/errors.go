@@ -31,7 +31,7 @@ var statusOf = map[string]int{
 func unavailable(err error) error {
 	switch {
 	case store.Unreachable(err):
-		return &congthuong.Error{Code: congthuong.EUNAVAILABLE, Message: "the database is unavailable; try again shortly"}
+		return &congthuong.Error{Code: congthuong.EUNAVAILABLE, Message: "web.database_unavailable_try_again_shortly"}
 	case store.BadText(err):
 		return errBadText
 	}
@@ -39,7 +39,7 @@ func unavailable(err error) error {
 }
 
 // errBadText refuses text that holds a NUL character or is not UTF-8.
-var errBadText = congthuong.Errorf(congthuong.EINVALID, "the text holds a character that cannot be stored (NUL, or bytes that are not UTF-8)")
+var errBadText = congthuong.Errorf(congthuong.EINVALID, "web.text_holds_character_that_cannot_stored")
 
 // retryable turns a database that cannot be reached into EUNAVAILABLE and
 // tells the client when to try again after either that or ETOOMANY.
@@ -93,8 +93,9 @@ func (s *Server) writeAPIError(w http.ResponseWriter, r *http.Request, err error
 	s.logInternal(r, err)
 	err = s.retryable(w, r, err)
 	code := congthuong.ErrorCode(err)
-	WriteJSON(w, ErrorStatus(err), apiError{Error: apiErrorBody{Code: code, Message: congthuong.ErrorMessage(err),
-		Fields: congthuong.ErrorFields(err)}})
+	p := s.PrinterFor(r)
+	WriteJSON(w, ErrorStatus(err), apiError{Error: apiErrorBody{Code: code, Message: p.ErrorText(err),
+		Fields: p.Fields(congthuong.ErrorFields(err))}})
 }
 
 func WriteJSON(w http.ResponseWriter, status int, v any) {
@@ -116,17 +117,24 @@ func ErrBadJSON(err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &typ):
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid JSON body",
-			Fields: []congthuong.FieldError{{Field: typ.Field, Message: "wrong type: expected " + typ.Type.String()}}}
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "web.invalid_json_body",
+			Fields: []congthuong.FieldError{{Field: typ.Field, Message: "web.wrong_type_expected", Args: []any{typ.Type.String()}}}}
 	case errors.As(err, &syn):
-		return congthuong.Errorf(congthuong.EINVALID, "invalid JSON body: %v", err)
+		return congthuong.Errorf(congthuong.EINVALID, "web.invalid_json_body_2", err)
 	}
-	return congthuong.Errorf(congthuong.EINVALID, "invalid request body: %v", err)
+	return congthuong.Errorf(congthuong.EINVALID, "web.invalid_request_body", err)
 }
 
 func ForbiddenOrLogin(a congthuong.Actor) error {
 	if a.Anonymous() {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
-	return congthuong.Errorf(congthuong.EFORBIDDEN, "your role may not change records")
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "common.your_role_may_not_change_records")
+}
+
+// WriteLocalJSON writes v as JSON, its messages (i18n.Localizable) in the
+// reader's language.
+func (s *Server) WriteLocalJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	s.PrinterFor(r).Localize(v)
+	WriteJSON(w, status, v)
 }

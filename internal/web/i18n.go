@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"congthuong"
+
 	"congthuong/internal/i18n"
 )
 
@@ -86,6 +88,25 @@ func (p *Printer) Message(id string, args ...any) string {
 		id = fmt.Sprintf(id, args...)
 	}
 	return p.M(id)
+}
+
+// ErrorText writes err's message; an internal error's says only that.
+func (p *Printer) ErrorText(err error) string {
+	e := congthuong.AsError(err)
+	msg := p.Message(e.Message, e.Args...)
+	if e.Problems > len(e.Fields) {
+		msg += " " + p.T("error.first_of", len(e.Fields), e.Problems)
+	}
+	return msg
+}
+
+// Fields writes the messages of field errors.
+func (p *Printer) Fields(fields []congthuong.FieldError) []congthuong.FieldError {
+	out := make([]congthuong.FieldError, len(fields))
+	for i, f := range fields {
+		out[i] = congthuong.FieldError{Field: f.Field, Row: f.Row, Message: p.Message(f.Message, f.Args...)}
+	}
+	return out
 }
 
 // duration writes a wait in whole seconds or minutes, rounded up.

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 
@@ -45,20 +44,20 @@ func readUpload(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	if ct := r.Header.Get("Content-Type"); len(ct) >= 19 && ct[:19] == "multipart/form-data" {
 		f, _, err := r.FormFile("file")
 		if err != nil {
-			return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "no file",
-				Fields: []congthuong.FieldError{{Field: "file", Message: "choose a CSV or XLSX file to import"}}}
+			return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "web.no_file",
+				Fields: []congthuong.FieldError{{Field: "file", Message: "web.choose_csv_xlsx_file_import"}}}
 		}
 		defer f.Close()
 		src = f
 	}
 	body, err := io.ReadAll(src)
 	if err != nil {
-		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "upload failed",
-			Fields: []congthuong.FieldError{{Field: "file", Message: fmt.Sprintf("the file could not be read (larger than %d MiB?)", ImportMiB)}}}
+		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "web.upload_failed",
+			Fields: []congthuong.FieldError{{Field: "file", Message: "web.file_could_not_read_larger_than_mib", Args: []any{ImportMiB}}}}
 	}
 	if len(body) == 0 {
-		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "empty file",
-			Fields: []congthuong.FieldError{{Field: "file", Message: "choose a CSV or XLSX file to import"}}}
+		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "web.empty_file",
+			Fields: []congthuong.FieldError{{Field: "file", Message: "web.choose_csv_xlsx_file_import"}}}
 	}
 	return body, nil
 }

@@ -174,13 +174,13 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		if h := r.Header.Get("Authorization"); h != "" {
 			token, ok := strings.CutPrefix(h, "Bearer ")
 			if !ok {
-				s.writeAPIError(w, r, congthuong.Errorf(congthuong.EUNAUTHORIZED, "Authorization must be \"Bearer <token>\""))
+				s.writeAPIError(w, r, congthuong.Errorf(congthuong.EUNAUTHORIZED, "web.authorization_must_bearer_token"))
 				return
 			}
 			u, err := s.store.FindTokenUser(r.Context(), strings.TrimSpace(token))
 			if err != nil {
 				if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
-					err = congthuong.Errorf(congthuong.EUNAUTHORIZED, "the API token is unknown, expired or revoked")
+					err = congthuong.Errorf(congthuong.EUNAUTHORIZED, "web.api_token_unknown_expired_revoked")
 				}
 				s.writeAPIError(w, r, err)
 				return

@@ -10,7 +10,7 @@ import (
 	"congthuong"
 )
 
-var errNoRoute = congthuong.Errorf(congthuong.ENOTFOUND, "page not found")
+var errNoRoute = congthuong.Errorf(congthuong.ENOTFOUND, "web.page_not_found")
 
 // healthz answers while the process runs.
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

@@ -19,18 +19,18 @@ func ListPage(q url.Values) (store.Page, error) {
 	if s := q.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > store.MaxLimit {
-			v.Add("limit", "limit must be a whole number from 1 to "+strconv.Itoa(store.MaxLimit))
+			v.Add("limit", "web.limit_must_whole_number_from_1", strconv.Itoa(store.MaxLimit))
 		}
 		p.Limit = n
 	}
 	if s := q.Get("offset"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 {
-			v.Add("offset", "offset must be a whole number, 0 or more")
+			v.Add("offset", "web.offset_must_whole_number_0_more")
 		}
 		p.Offset = n
 	}
-	return p, v.Err("invalid paging")
+	return p, v.Err("web.invalid_paging")
 }
 
 // List is the envelope of every List response.

@@ -54,9 +54,30 @@ func prefsFrom(r *http.Request) prefs {
 	return p
 }
 
+// PrinterFor writes for r's reader: in the language chosen on the site
+// (its cookie), else in Vietnamese for a page and in the language the
+// client asks for (Accept-Language) for the API, English by default.
 func (s *Server) PrinterFor(r *http.Request) *Printer {
 	lang := prefsFrom(r).Lang
+	if _, err := r.Cookie(langCookie); err != nil && strings.HasPrefix(r.URL.Path, "/api/") {
+		lang = apiLanguage(r.Header.Get("Accept-Language"))
+	}
 	return &Printer{Printer: i18n.Default().Printer(lang), legacy: s.legacy[lang]}
+}
+
+// apiLanguage is the first spoken language an Accept-Language header
+// names, or English.
+func apiLanguage(header string) string {
+	for _, part := range strings.Split(header, ",") {
+		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+		for _, l := range languages {
+			if base == l {
+				return l
+			}
+		}
+	}
+	return "en"
 }
 
 // handlePrefs sets language, text size or contrast from a plain link, so the

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -29,12 +28,12 @@ func (s *Server) limitQuery(next http.Handler) http.Handler {
 		case !cleanText(r.URL.Path) || !cleanQuery(r.URL.RawQuery):
 			err = errBadText
 		case len(r.URL.RawQuery) > maxQueryBytes:
-			err = &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid query",
-				Fields: []congthuong.FieldError{{Field: "query", Message: fmt.Sprintf("the address is longer than %d characters", maxQueryBytes)}}}
+			err = &congthuong.Error{Code: congthuong.EINVALID, Message: "common.invalid_query",
+				Fields: []congthuong.FieldError{{Field: "query", Message: "web.address_longer_than_characters", Args: []any{maxQueryBytes}}}}
 		case strings.Contains(r.URL.RawQuery, "q="):
 			if q := r.URL.Query().Get("q"); utf8.RuneCountInString(q) > maxSearchRunes {
-				err = &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid query",
-					Fields: []congthuong.FieldError{{Field: "q", Message: fmt.Sprintf("search with at most %d characters", maxSearchRunes)}}}
+				err = &congthuong.Error{Code: congthuong.EINVALID, Message: "common.invalid_query",
+					Fields: []congthuong.FieldError{{Field: "q", Message: "web.search_at_most_characters", Args: []any{maxSearchRunes}}}}
 			}
 		}
 		if err == nil && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {

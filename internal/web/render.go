@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"congthuong"
-	"congthuong/internal/calendar"
 )
 
 //go:embed templates
@@ -62,7 +61,7 @@ func loadTemplates(a *assets, modules []Module) (map[string]*template.Template, 
 			if t.IsZero() {
 				return ""
 			}
-			return t.In(calendar.Location).Format("02/01/2006 15:04")
+			return t.In(congthuong.Location).Format("02/01/2006 15:04")
 		},
 		"add": func(a, b int) int { return a + b },
 		"pageURL": func(path string, q url.Values, offset int) string {
@@ -177,7 +176,7 @@ func (s *Server) RenderError(w http.ResponseWriter, r *http.Request, err error) 
 	}
 	p := s.PrinterFor(r)
 	v := &View{Title: p.T("error.title"), D: map[string]any{
-		"Status": status, "Message": p.M(congthuong.ErrorMessage(err)), "RequestID": requestID(r.Context()),
+		"Status": status, "Message": p.ErrorText(err), "RequestID": requestID(r.Context()),
 	}}
 	t := s.templates["error"]
 	s.fillView(r, v)
@@ -197,8 +196,8 @@ func FormErrors(p *Printer, err error) (map[string]string, string) {
 	fields := map[string]string{}
 	for _, f := range congthuong.ErrorFields(err) {
 		if _, dup := fields[f.Field]; !dup {
-			fields[f.Field] = p.M(f.Message)
+			fields[f.Field] = p.Message(f.Message, f.Args...)
 		}
 	}
-	return fields, p.M(congthuong.ErrorMessage(err))
+	return fields, p.ErrorText(err)
 }

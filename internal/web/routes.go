@@ -92,7 +92,7 @@ func (s *Server) routes() (http.Handler, error) {
 	mux.HandleFunc("/api/", s.API(func(w http.ResponseWriter, r *http.Request) error {
 		if allow := allowedMethods(mux, r); len(allow) > 0 {
 			w.Header().Set("Allow", strings.Join(allow, ", "))
-			return congthuong.Errorf(congthuong.EMETHOD, "%s is not allowed here; allowed: %s", r.Method, strings.Join(allow, ", "))
+			return congthuong.Errorf(congthuong.EMETHOD, "web.not_allowed_here_allowed", r.Method, strings.Join(allow, ", "))
 		}
 		return errNoRoute
 	}))

@@ -41,7 +41,7 @@ func (s *Accounts) FindSessionUser(ctx context.Context, token string) (*auth.Use
 		JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
 		auth.HashToken(token), s.NowUTC()))
 	if err != nil {
-		return nil, db.NotFound(err, "no session")
+		return nil, db.NotFound(err, "auth.no_session")
 	}
 	return u, nil
 }
@@ -70,11 +70,11 @@ const TokenPrefix = "ct_"
 func (s *Accounts) CreateAPIToken(ctx context.Context, name string, expires *time.Time) (string, *APIToken, error) {
 	actor := congthuong.ActorFrom(ctx)
 	if actor.Anonymous() || actor.System {
-		return "", nil, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return "", nil, congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
 	if name == "" || len(name) > 100 {
-		return "", nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid token",
-			Fields: []congthuong.FieldError{{Field: "name", Message: "name the token (at most 100 characters)"}}}
+		return "", nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "auth.invalid_token",
+			Fields: []congthuong.FieldError{{Field: "name", Message: "auth.name_token_at_most_100_characters"}}}
 	}
 	secret, hash, err := auth.NewToken(TokenPrefix)
 	if err != nil {
@@ -127,7 +127,7 @@ func (s *Accounts) DeleteAPIToken(ctx context.Context, id int64) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return congthuong.Errorf(congthuong.ENOTFOUND, "no token %d", id)
+			return congthuong.Errorf(congthuong.ENOTFOUND, "auth.no_token", id)
 		}
 		return tx.Audit(ctx, audit.Delete, "api_token", strconv.FormatInt(id, 10), actor.UnitCode, nil, nil)
 	})
@@ -142,7 +142,7 @@ func (s *Accounts) FindTokenUser(ctx context.Context, token string) (*auth.User,
 		JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.active`,
 		hash, now))
 	if err != nil {
-		return nil, db.NotFound(err, "no token")
+		return nil, db.NotFound(err, "auth.no_token_2")
 	}
 	// Recorded at most once a minute, so that a busy integration does not
 	// turn every read into a write.

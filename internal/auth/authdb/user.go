@@ -77,7 +77,7 @@ func (s *Accounts) CreateUser(ctx context.Context, u *auth.User, password string
 			return err
 		}
 		if !actor.InScope(u.UnitCode, prov) {
-			return congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", u.UnitCode)
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "common.unit_outside_your_scope", u.UnitCode)
 		}
 		u.ProvinceCode, u.CreatedAt, u.UpdatedAt = prov, tx.Now, tx.Now
 		err = tx.QueryRowContext(ctx, `INSERT INTO users (username, display_name, email, password_hash, role, unit_code,
@@ -86,8 +86,8 @@ func (s *Accounts) CreateUser(ctx context.Context, u *auth.User, password string
 			u.Username, u.DisplayName, u.Email, hash, string(u.Role), u.UnitCode, u.ProvinceCode, u.TaxCode,
 			u.Active, u.MustChangePassword, u.Demo, u.CreatedAt, u.UpdatedAt).Scan(&u.ID)
 		if db.IsUniqueViolation(err) {
-			return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "user name taken",
-				Fields: []congthuong.FieldError{{Field: "username", Message: "user name " + u.Username + " is already taken"}}}
+			return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "auth.user_name_taken",
+				Fields: []congthuong.FieldError{{Field: "username", Message: "auth.user_name_already_taken", Args: []any{u.Username}}}}
 		} else if err != nil {
 			return fmt.Errorf("authdb: create user: %w", err)
 		}
@@ -157,7 +157,7 @@ func (s *Accounts) FindUserByID(ctx context.Context, id int64) (*auth.User, erro
 	}
 	u, err := scanUser(s.Read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users`+w.SQL(), w.Args...))
 	if err != nil {
-		return nil, db.NotFound(err, "no user %d", id)
+		return nil, db.NotFound(err, "auth.no_user", id)
 	}
 	return u, nil
 }
@@ -186,7 +186,7 @@ func (s *Accounts) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*a
 		w.Scope(actor, "unit_code", "province_code")
 		before, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users`+w.SQL(), w.Args...))
 		if err != nil {
-			return db.NotFound(err, "no user %d", id)
+			return db.NotFound(err, "auth.no_user", id)
 		}
 		u := *before
 		if upd.DisplayName != nil {
@@ -212,13 +212,13 @@ func (s *Accounts) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*a
 			return err
 		}
 		if id == actor.UserID && (!u.Active || u.Role != congthuong.RoleAdmin) {
-			return congthuong.Errorf(congthuong.EINVALID, "you cannot deactivate your own account or remove your own administrator role")
+			return congthuong.Errorf(congthuong.EINVALID, "auth.you_cannot_deactivate_your_own_account")
 		}
 		if u.ProvinceCode, err = unitdb.ProvinceToday(ctx, tx, u.UnitCode); err != nil {
 			return err
 		}
 		if !actor.InScope(u.UnitCode, u.ProvinceCode) {
-			return congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", u.UnitCode)
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "common.unit_outside_your_scope", u.UnitCode)
 		}
 		u.UpdatedAt = tx.Now
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET display_name = $1, email = $2, role = $3, unit_code = $4,
@@ -261,7 +261,7 @@ func (s *Accounts) ResetPassword(ctx context.Context, id int64, password string,
 		}
 		var unitCode string
 		if err := tx.QueryRowContext(ctx, `SELECT unit_code FROM users`+w.SQL(), w.Args...).Scan(&unitCode); err != nil {
-			return db.NotFound(err, "no user %d", id)
+			return db.NotFound(err, "auth.no_user", id)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3
 			WHERE id = $4`, hash, mustChange, tx.Now, id); err != nil {
@@ -288,21 +288,21 @@ func (s *Accounts) ResetPassword(ctx context.Context, id int64, password string,
 func (s *Accounts) ChangePassword(ctx context.Context, current, next string) error {
 	actor := congthuong.ActorFrom(ctx)
 	if actor.Anonymous() || actor.System {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
 	var hash string
 	if err := s.Read.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE id = $1`, actor.UserID).Scan(&hash); err != nil {
-		return db.NotFound(err, "no user %d", actor.UserID)
+		return db.NotFound(err, "auth.no_user", actor.UserID)
 	}
 	if ok, err := s.checkPassword(ctx, hash, current); err != nil {
 		return err
 	} else if !ok {
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "wrong password",
-			Fields: []congthuong.FieldError{{Field: "current_password", Message: "the current password is wrong"}}}
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "auth.wrong_password",
+			Fields: []congthuong.FieldError{{Field: "current_password", Message: "auth.current_password_wrong"}}}
 	}
 	if current == next {
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "same password",
-			Fields: []congthuong.FieldError{{Field: "new_password", Message: "the new password must differ from the current one"}}}
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "auth.same_password",
+			Fields: []congthuong.FieldError{{Field: "new_password", Message: "auth.new_password_must_differ_from_current"}}}
 	}
 	return s.ResetPassword(ctx, actor.UserID, next, false)
 }
@@ -310,7 +310,7 @@ func (s *Accounts) ChangePassword(ctx context.Context, current, next string) err
 // Authenticate checks a user name and password and records the login. It
 // answers the same error for an unknown user and a wrong password.
 func (s *Accounts) Authenticate(ctx context.Context, username, password string) (*auth.User, error) {
-	bad := congthuong.Errorf(congthuong.EUNAUTHORIZED, "wrong user name or password")
+	bad := congthuong.Errorf(congthuong.EUNAUTHORIZED, "auth.wrong_user_name_password")
 	username = strings.ToLower(strings.TrimSpace(username))
 	var hash string
 	u, err := scanUser(s.Read.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE username = $1`, username), &hash)
@@ -362,7 +362,7 @@ func (s *Accounts) RecordFailedLogin(ctx context.Context, username, from string,
 }
 
 // errHashBusy answers a login or password change when too many wait.
-var errHashBusy = congthuong.Errorf(congthuong.ETOOMANY, "many people are signing in at once; try again in a few seconds")
+var errHashBusy = congthuong.Errorf(congthuong.ETOOMANY, "auth.many_people_signing_at_once_try_again")
 
 // hashPassword hashes a new password (field names the form's field), in
 // turn with every other password check of the process.
@@ -372,8 +372,8 @@ func (s *Accounts) hashPassword(ctx context.Context, password, field string) (st
 	case errors.Is(err, auth.ErrBusy):
 		return "", errHashBusy
 	case errors.Is(err, auth.ErrPasswordTooShort):
-		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid password",
-			Fields: []congthuong.FieldError{{Field: field, Message: err.Error()}}}
+		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "auth.invalid_password",
+			Fields: []congthuong.FieldError{{Field: field, Message: "auth.password_too_short", Args: []any{auth.MinPasswordLength}}}}
 	}
 	return hash, err
 }
@@ -400,7 +400,7 @@ func (s *Accounts) FindUserByUsername(ctx context.Context, username string) (*au
 	u, err := scanUser(s.Read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1`,
 		strings.ToLower(strings.TrimSpace(username))))
 	if err != nil {
-		return nil, db.NotFound(err, "no user %s", username)
+		return nil, db.NotFound(err, "auth.no_user_2", username)
 	}
 	return u, nil
 }

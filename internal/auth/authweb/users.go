@@ -22,7 +22,7 @@ func userFilter(r *http.Request) (authdb.UserFilter, error) {
 func (s *handlers) apiMe(w http.ResponseWriter, r *http.Request) error {
 	a := congthuong.ActorFrom(r.Context())
 	if a.Anonymous() {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
 	u, err := s.accounts.FindUserByID(r.Context(), a.UserID)
 	if err != nil {
@@ -81,7 +81,7 @@ func auditFilter(r *http.Request) (store.AuditFilter, error) {
 		if s := q.Get(name); s != "" {
 			t, err := time.Parse(time.DateOnly, s)
 			if err != nil {
-				v.Add(name, "write the date as YYYY-MM-DD")
+				v.Add(name, "common.write_date_as_yyyy_mm_dd")
 			}
 			*dst = t.Add(-7 * time.Hour) // start of the day in Vietnam
 			if name == "to" {
@@ -89,7 +89,7 @@ func auditFilter(r *http.Request) (store.AuditFilter, error) {
 			}
 		}
 	}
-	return f, v.Err("invalid audit filter")
+	return f, v.Err("auth.invalid_audit_filter")
 }
 
 func (s *handlers) apiListAudit(w http.ResponseWriter, r *http.Request) error {
@@ -165,7 +165,7 @@ func userFromForm(r *http.Request) *auth.User {
 
 func (s *handlers) doCreateUser(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	u := userFromForm(r)
 	u.Active, u.MustChangePassword = true, true
@@ -184,7 +184,7 @@ func (s *handlers) doCreateUser(w http.ResponseWriter, r *http.Request) error {
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		return 0, congthuong.Errorf(congthuong.ENOTFOUND, "no such user")
+		return 0, congthuong.Errorf(congthuong.ENOTFOUND, "auth.no_such_user")
 	}
 	return id, nil
 }
@@ -211,7 +211,7 @@ func (s *handlers) doUpdateUser(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	in := userFromForm(r)
 	u, err := s.accounts.UpdateUser(r.Context(), id, authdb.UserUpdate{DisplayName: &in.DisplayName, Email: &in.Email,

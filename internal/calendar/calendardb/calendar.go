@@ -86,9 +86,8 @@ func (s *Schedules) SaveCalendarOverride(ctx context.Context, o calendar.Overrid
 	}
 	o.NameVI, o.NameEN, o.Ref = strings.TrimSpace(o.NameVI), strings.TrimSpace(o.NameEN), strings.TrimSpace(o.Ref)
 	if err := o.Validate(); err != nil {
-		field, msg, _ := strings.Cut(err.Error(), ": ")
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid calendar override",
-			Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
+		e := congthuong.AsError(err)
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "calendar.invalid_calendar_override", Fields: e.Fields}
 	}
 	defer s.changed()
 	return s.WithTx(ctx, func(tx *db.Tx) error {
@@ -125,7 +124,7 @@ func (s *Schedules) DeleteCalendarOverride(ctx context.Context, day calendar.Dat
 			return err
 		}
 		if before == nil {
-			return congthuong.Errorf(congthuong.ENOTFOUND, "no calendar override on %s for scope %s", day, scope)
+			return congthuong.Errorf(congthuong.ENOTFOUND, "calendar.no_calendar_override_scope", day, scope)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM calendar_overrides WHERE day = $1 AND scope = $2`, day.String(), scope); err != nil {
 			return fmt.Errorf("calendardb: delete calendar override: %w", err)

@@ -184,15 +184,15 @@ func (s *handlers) renderCalendarAdmin(w http.ResponseWriter, r *http.Request, s
 // doSaveOverride saves an override from the admin form.
 func (s *handlers) doSaveOverride(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	f := r.PostForm
 	o := calendar.Override{Kind: calendar.OverrideKind(f.Get("kind")), Scope: calendar.Scope(f.Get("scope")),
 		NameVI: f.Get("name_vi"), NameEN: f.Get("name_en"), Ref: f.Get("ref")}
 	d, err := calendar.ParseDate(f.Get("date"))
 	if err != nil {
-		err = &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid calendar override",
-			Fields: []congthuong.FieldError{{Field: "date", Message: "date must be a date of the form YYYY-MM-DD"}}}
+		err = &congthuong.Error{Code: congthuong.EINVALID, Message: "calendar.invalid_calendar_override",
+			Fields: []congthuong.FieldError{{Field: "date", Message: "calendar.date_must_date_form_yyyy_mm_dd"}}}
 	} else {
 		o.Date = d
 		err = s.schedules.SaveCalendarOverride(r.Context(), o)
@@ -211,11 +211,11 @@ func (s *handlers) doSaveOverride(w http.ResponseWriter, r *http.Request) error 
 // doDeleteOverride removes an override.
 func (s *handlers) doDeleteOverride(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	d, err := calendar.ParseDate(r.PostForm.Get("date"))
 	if err != nil {
-		return congthuong.Errorf(congthuong.ENOTFOUND, "no such calendar override")
+		return congthuong.Errorf(congthuong.ENOTFOUND, "calendar.no_such_calendar_override")
 	}
 	if err := s.schedules.DeleteCalendarOverride(r.Context(), d, calendar.Scope(r.PostForm.Get("scope"))); err != nil {
 		return err

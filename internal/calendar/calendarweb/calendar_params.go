@@ -25,7 +25,7 @@ func ParseDayRange(q url.Values, now time.Time) (from, to calendar.Date, err err
 		if s := q.Get(name); s != "" {
 			p, err := calendar.ParseDate(s)
 			if err != nil {
-				v.Add(name, name+" must be a date of the form YYYY-MM-DD")
+				v.Add(name, "calendar.must_date_form_yyyy_mm_dd", name)
 				return
 			}
 			*d = p
@@ -36,14 +36,14 @@ func ParseDayRange(q url.Values, now time.Time) (from, to calendar.Date, err err
 	if v.Len() == 0 {
 		switch n := to.JDN() - from.JDN() + 1; {
 		case n < 1:
-			v.Add("to", "to must not be before from")
+			v.Add("to", "calendar.must_not_before_from")
 		case n > maxCalendarDays:
-			v.Add("to", "at most "+strconv.Itoa(maxCalendarDays)+" days per request")
+			v.Add("to", "calendar.at_most_days_per_request", strconv.Itoa(maxCalendarDays))
 		case from.JDN() < calendar.FirstDate.JDN() || to.JDN() > calendar.LastDate.JDN():
-			v.Add("from", "the calendar covers "+calendar.FirstDate.String()+" to "+calendar.LastDate.String())
+			v.Add("from", "calendar.calendar_covers", calendar.FirstDate.String(), calendar.LastDate.String())
 		}
 	}
-	return from, to, v.Err("invalid date range")
+	return from, to, v.Err("calendar.invalid_date_range")
 }
 
 // DeadlineQuery is a request for a due date.
@@ -63,46 +63,46 @@ func ParseDeadlineQuery(q url.Values) (DeadlineQuery, error) {
 	d := DeadlineQuery{Cutoff: calendar.NoCutoff}
 	switch s := q.Get("received"); {
 	case s == "":
-		v.Add("received", "give the time of receipt, e.g. 2026-02-13T09:00:00+07:00")
+		v.Add("received", "calendar.give_time_receipt_e_g_2026_02_13t09_00")
 	default:
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil {
-			t, err = time.ParseInLocation("2006-01-02T15:04", s, calendar.Location)
+			t, err = time.ParseInLocation("2006-01-02T15:04", s, congthuong.Location)
 		}
 		if err != nil {
-			v.Add("received", "received must be a time such as 2026-02-13T09:00:00+07:00")
+			v.Add("received", "calendar.received_must_time_such_as_2026_02_13t09")
 		} else if !inCalendar(t) {
-			v.Add("received", "the calendar covers "+calendar.FirstDate.String()+" to "+calendar.LastDate.String())
+			v.Add("received", "calendar.calendar_covers", calendar.FirstDate.String(), calendar.LastDate.String())
 		}
 		d.Received = t
 	}
 	days, hours := q.Get("working_days"), q.Get("working_hours")
 	switch {
 	case days != "" && hours != "":
-		v.Add("working_hours", "give working_days or working_hours, not both")
+		v.Add("working_hours", "calendar.give_working_days_working_hours_not_both")
 	case days != "":
 		n, err := strconv.Atoi(days)
 		if err != nil || n < 0 || n > 1000 {
-			v.Add("working_days", "working_days must be a whole number from 0 to 1000")
+			v.Add("working_days", "calendar.working_days_must_whole_number_from_0")
 		}
 		d.WorkingDays = n
 	case hours != "":
 		h, err := strconv.ParseFloat(hours, 64)
 		if err != nil || math.IsNaN(h) || h < 0 || h > 8000 {
-			v.Add("working_hours", "working_hours must be a number from 0 to 8000")
+			v.Add("working_hours", "calendar.working_hours_must_number_from_0_8000")
 		}
 		d.WorkingHours, d.Hours = h, true
 	default:
-		v.Add("working_days", "give working_days or working_hours")
+		v.Add("working_days", "calendar.give_working_days_working_hours")
 	}
 	if s := q.Get("cutoff"); s != "" {
 		c, err := calendar.ParseClock(s)
 		if err != nil {
-			v.Add("cutoff", "cutoff must be a time of day such as 15:00")
+			v.Add("cutoff", "calendar.cutoff_must_time_day_such_as_15_00")
 		}
 		d.Cutoff = c
 	}
-	return d, v.Err("invalid deadline request")
+	return d, v.Err("calendar.invalid_deadline_request")
 }
 
 func inCalendar(t time.Time) bool {
@@ -130,14 +130,14 @@ func ComputeDeadline(cal *calendar.Calendar, d DeadlineQuery) (DeadlineAnswer, e
 		if d.Hours {
 			field = "working_hours"
 		}
-		err = &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid deadline request",
-			Fields: []congthuong.FieldError{{Field: field, Message: "the term ends after " + calendar.LastDate.String() + ", the calendar's last day"}}}
+		err = &congthuong.Error{Code: congthuong.EINVALID, Message: "calendar.invalid_deadline_request",
+			Fields: []congthuong.FieldError{{Field: field, Message: "calendar.term_ends_after_calendar_s_last_day", Args: []any{calendar.LastDate.String()}}}}
 	}
 	return a, err
 }
 
 func computeDeadline(cal *calendar.Calendar, d DeadlineQuery) (DeadlineAnswer, error) {
-	a := DeadlineAnswer{Received: d.Received.In(calendar.Location)}
+	a := DeadlineAnswer{Received: d.Received.In(congthuong.Location)}
 	if d.Cutoff != calendar.NoCutoff {
 		a.Cutoff = d.Cutoff.String()
 	}

@@ -52,9 +52,9 @@ func enterpriseWhere(actor congthuong.Actor, unitFilter string) (db.Where, error
 	case actor.Role == congthuong.RoleEnterprise && actor.TaxCode != "":
 		w.Add("(tax_code = ? OR tax_code LIKE ?)", actor.TaxCode, actor.TaxCode+"-%")
 	case actor.Anonymous():
-		return w, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in to see enterprises")
+		return w, congthuong.Errorf(congthuong.EUNAUTHORIZED, "enterprise.log_see_enterprises")
 	default:
-		return w, congthuong.Errorf(congthuong.EFORBIDDEN, "you may not see enterprises")
+		return w, congthuong.Errorf(congthuong.EFORBIDDEN, "enterprise.you_may_not_see_enterprises")
 	}
 	if unitFilter != "" {
 		w.Add("(unit_code = ? OR province_code = ?)", unitFilter, unitFilter)
@@ -250,7 +250,7 @@ func findEnterprise(ctx context.Context, q db.Queryer, taxCode string) (*enterpr
 	e, err := scanEnterprise(q.QueryRowContext(ctx, `SELECT `+enterpriseColumns+` FROM enterprises`+w.SQL(), w.Args...))
 	if err != nil {
 		// Out of scope and absent look the same: existence is not disclosed.
-		return nil, db.NotFound(err, "no enterprise with tax code %s", taxCode)
+		return nil, db.NotFound(err, "enterprise.no_enterprise_tax_code", taxCode)
 	}
 	return e, nil
 }
@@ -263,13 +263,13 @@ func checkEnterpriseUnit(ctx context.Context, tx *db.Tx, e *enterprise.Enterpris
 		return err
 	}
 	if e.UnitCode == congthuong.CountryCode {
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "unit too wide",
-			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "give the commune or province of the address, not the country"}}}
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "enterprise.unit_too_wide",
+			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "enterprise.give_commune_province_address_not"}}}
 	}
 	e.ProvinceCode = prov
 	if !tx.Actor.InScope(e.UnitCode, prov) && !tx.Actor.System {
-		return &congthuong.Error{Code: congthuong.EFORBIDDEN, Message: "unit outside your scope",
-			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "unit " + e.UnitCode + " is outside your scope"}}}
+		return &congthuong.Error{Code: congthuong.EFORBIDDEN, Message: "enterprise.unit_outside_your_scope",
+			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "common.unit_outside_your_scope", Args: []any{e.UnitCode}}}}
 	}
 	return nil
 }
@@ -302,8 +302,8 @@ func insertEnterprise(ctx context.Context, tx *db.Tx, e *enterprise.Enterprise) 
 	err = ins.QueryRowContext(ctx, e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode, e.VSICVersion,
 		e.Representative, e.Phone, e.Email, e.Demo, unit.Fold(e.Name), e.CreatedAt, e.UpdatedAt).Scan(&e.ID)
 	if db.IsUniqueViolation(err) {
-		return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "tax code already registered",
-			Fields: []congthuong.FieldError{{Field: "tax_code", Message: "an enterprise with tax code " + e.TaxCode + " already exists"}}}
+		return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "enterprise.tax_code_already_registered",
+			Fields: []congthuong.FieldError{{Field: "tax_code", Message: "enterprise.enterprise_tax_code_already_exists", Args: []any{e.TaxCode}}}}
 	} else if err != nil {
 		return fmt.Errorf("enterprisedb: create enterprise: %w", err)
 	}

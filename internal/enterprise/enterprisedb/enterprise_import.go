@@ -52,7 +52,7 @@ func (s *Enterprises) ImportEnterpriseFile(ctx context.Context, src tabular.Sour
 		for _, r := range rows {
 			old, found := existing[r.e.TaxCode]
 			if found && !actor.System && !actor.InScope(old.UnitCode, old.ProvinceCode) {
-				p.Invalid.AddRow(r.line, "tax_code", "tax code "+r.e.TaxCode+" is registered to an enterprise outside your scope")
+				p.Invalid.AddRow(r.line, "tax_code", "enterprise.tax_code_registered_enterprise_outside", r.e.TaxCode)
 			}
 		}
 		return existing, nil
@@ -70,11 +70,11 @@ func (s *Enterprises) ImportEnterpriseFile(ctx context.Context, src tabular.Sour
 			case e.UnitCode == "":
 				// reported by Check
 			case !ok:
-				v.AddRow(r.Line, "unit_code", "no administrative unit with code "+e.UnitCode+" is in force today")
+				v.AddRow(r.Line, "unit_code", "common.no_administrative_unit_code_force_today", e.UnitCode)
 			case e.UnitCode == congthuong.CountryCode:
-				v.AddRow(r.Line, "unit_code", "give the commune or province of the address, not the country")
+				v.AddRow(r.Line, "unit_code", "enterprise.give_commune_province_address_not")
 			case !actor.System && !actor.InScope(e.UnitCode, prov):
-				v.AddRow(r.Line, "unit_code", "unit "+e.UnitCode+" is outside your scope")
+				v.AddRow(r.Line, "unit_code", "common.unit_outside_your_scope", e.UnitCode)
 			}
 			e.ProvinceCode = prov
 			if v.Len() == before {
@@ -179,7 +179,7 @@ func insertEnterprises(ctx context.Context, tx *db.Tx, chunk []*enterprise.Enter
 	rows, err := ins.QueryContext(ctx, args...)
 	if err != nil {
 		if db.IsUniqueViolation(err) {
-			return congthuong.Errorf(congthuong.ECONFLICT, "another change registered one of these tax codes meanwhile; import again")
+			return congthuong.Errorf(congthuong.ECONFLICT, "enterprise.another_change_registered_one_these_tax")
 		}
 		return fmt.Errorf("enterprisedb: import enterprises: %w", err)
 	}

@@ -90,8 +90,8 @@ func (s *handlers) apiUpdateEnterprise(w http.ResponseWriter, r *http.Request) e
 	taxCode := r.PathValue("tax_code")
 	if in.TaxCode != "" {
 		if tc, _ := enterprise.ParseTaxCode(in.TaxCode); tc != taxCode && in.TaxCode != taxCode {
-			return &congthuong.Error{Code: congthuong.EINVALID, Message: "the tax code cannot change",
-				Fields: []congthuong.FieldError{{Field: "tax_code", Message: "the tax code in the body differs from the one in the URL"}}}
+			return &congthuong.Error{Code: congthuong.EINVALID, Message: "enterprise.tax_code_cannot_change",
+				Fields: []congthuong.FieldError{{Field: "tax_code", Message: "enterprise.tax_code_body_differs_from_one_url"}}}
 		}
 	}
 	e, err := s.enterprises.UpdateEnterprise(r.Context(), taxCode, in.enterprise())

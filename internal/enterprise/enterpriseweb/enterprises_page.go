@@ -71,7 +71,7 @@ func (s *handlers) renderEnterpriseForm(w http.ResponseWriter, r *http.Request, 
 
 func (s *handlers) doCreateEnterprise(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	e := enterpriseFromForm(r)
 	if err := s.enterprises.CreateEnterprise(r.Context(), &e); err != nil {
@@ -100,7 +100,7 @@ func (s *handlers) showEditEnterprise(w http.ResponseWriter, r *http.Request) er
 
 func (s *handlers) doUpdateEnterprise(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	e := enterpriseFromForm(r)
 	e.TaxCode = r.PathValue("tax_code")
@@ -160,7 +160,7 @@ func (s *handlers) doImportEnterprises(w http.ResponseWriter, r *http.Request) e
 	v.Errors, v.Error = web.FormErrors(p, err)
 	var problems []map[string]any
 	for _, f := range congthuong.ErrorFields(err) {
-		problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.M(f.Message)})
+		problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.Message(f.Message, f.Args...)})
 	}
 	d["Problems"] = problems
 	s.Render(w, r, web.ErrorStatus(err), "enterprise_import", v)

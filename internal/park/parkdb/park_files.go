@@ -44,7 +44,7 @@ func (s *Parks) AddParkFile(ctx context.Context, code, kind, title, fileName str
 	}
 	var v congthuong.Validation
 	if _, ok := fileTypes[kind]; !ok {
-		v.Add("kind", "the kind is photo or document")
+		v.Add("kind", "park.kind_photo_document")
 	}
 	title = strings.Join(strings.Fields(title), " ")
 	fileName = filepath.Base(strings.ReplaceAll(fileName, `\`, "/"))
@@ -52,9 +52,9 @@ func (s *Parks) AddParkFile(ctx context.Context, code, kind, title, fileName str
 		title = strings.TrimSuffix(fileName, filepath.Ext(fileName))
 	}
 	if utf8.RuneCountInString(title) > 200 {
-		v.Add("title", "the title is longer than 200 characters")
+		v.Add("title", "park.title_longer_than_200_characters")
 	}
-	if err := v.Err("invalid file"); err != nil {
+	if err := v.Err("park.invalid_file"); err != nil {
 		return nil, err
 	}
 	site, err := s.FindPark(ctx, code)
@@ -62,7 +62,7 @@ func (s *Parks) AddParkFile(ctx context.Context, code, kind, title, fileName str
 		return nil, err
 	}
 	if a := congthuong.ActorFrom(ctx); !a.System && !a.InScope(site.UnitCode, site.ProvinceCode) {
-		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "park.site_outside_your_scope", site.Code)
 	}
 	stored, err := s.PutFile(r)
 	if err != nil {
@@ -70,7 +70,7 @@ func (s *Parks) AddParkFile(ctx context.Context, code, kind, title, fileName str
 	}
 	ctype, err := db.FileType(stored.Head, fileName, fileTypes[kind])
 	if err != nil {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "a "+kind+" is "+err.Error())
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "park.message", kind, err.Error())
 	}
 	f := &ParkFile{Kind: kind, Title: title, FileName: fileName, ContentType: ctype, Size: stored.Size, SHA256: stored.Sum}
 	err = s.WithTx(ctx, func(tx *db.Tx) error {
@@ -127,7 +127,7 @@ func (s *Parks) OpenParkFile(ctx context.Context, code string, id int64) (*ParkF
 			return &files[i], content, err
 		}
 	}
-	return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no file %s of site %s", strconv.FormatInt(id, 10), code)
+	return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "park.no_file_site", strconv.FormatInt(id, 10), code)
 }
 
 // DeleteParkFile removes a photo or document from a site in the actor's
@@ -142,14 +142,14 @@ func (s *Parks) DeleteParkFile(ctx context.Context, code string, id int64) error
 	}
 	return s.WithTx(ctx, func(tx *db.Tx) error {
 		if !tx.Actor.System && !tx.Actor.InScope(site.UnitCode, site.ProvinceCode) {
-			return congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "park.site_outside_your_scope", site.Code)
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM park_files WHERE id = $1 AND park_id = $2`, id, site.ID)
 		if err != nil {
 			return fmt.Errorf("parkdb: delete park file: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return congthuong.Errorf(congthuong.ENOTFOUND, "no file %d of site %s", id, site.Code)
+			return congthuong.Errorf(congthuong.ENOTFOUND, "park.no_file_site_2", id, site.Code)
 		}
 		return tx.Audit(ctx, audit.Detach, "park", site.Code, site.UnitCode, map[string]int64{"file": id}, nil)
 	})

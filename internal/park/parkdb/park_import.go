@@ -58,7 +58,7 @@ func (s *Parks) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 		}
 		for _, r := range rows {
 			if before := existing[r.site.Code]; before != nil && !actor.System && !actor.InScope(before.UnitCode, before.ProvinceCode) {
-				p.Invalid.AddRow(r.line, "code", "site "+r.site.Code+" is outside your scope")
+				p.Invalid.AddRow(r.line, "code", "park.site_outside_your_scope", r.site.Code)
 			}
 		}
 		return existing, nil
@@ -69,14 +69,14 @@ func (s *Parks) ImportParks(ctx context.Context, src tabular.Source[park.ImportR
 		NoRows:  park.ErrNoSiteRows,
 		Check: func(r park.ImportRow, v *congthuong.Validation) error {
 			for _, f := range r.Problems {
-				v.AddRow(f.Row, f.Field, f.Message)
+				v.AddRow(f.Row, f.Field, f.Message, f.Args...)
 			}
 			p := r.Site
 			if _, err := c.check(ctx, &p, v, r.Line); err != nil {
 				return err
 			}
 			if first, dup := seen[p.Code]; dup && p.Code != "" {
-				v.AddRow(r.Line, "code", fmt.Sprintf("site %s is already on row %d", p.Code, first))
+				v.AddRow(r.Line, "code", "park.site_already_row", p.Code, first)
 				return nil
 			}
 			seen[p.Code] = r.Line
@@ -215,17 +215,17 @@ func (s *Parks) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 			site := sites[t.SiteCode]
 			switch {
 			case site == nil:
-				p.Invalid.AddRow(line, "site_code", "no industrial park or cluster with code "+t.SiteCode)
+				p.Invalid.AddRow(line, "site_code", "park.no_industrial_park_cluster_code", t.SiteCode)
 				continue
 			case !actor.System && !actor.InScope(site.UnitCode, site.ProvinceCode):
-				p.Invalid.AddRow(line, "site_code", "site "+site.Code+" is outside your scope")
+				p.Invalid.AddRow(line, "site_code", "park.site_outside_your_scope", site.Code)
 				continue
 			}
 			if t.TaxCode != "" {
 				if name, ok := names[t.TaxCode]; ok {
 					t.Enterprise = name
 				} else {
-					p.Invalid.AddRow(line, "tax_code", "no enterprise with tax code "+t.TaxCode+" is registered")
+					p.Invalid.AddRow(line, "tax_code", "park.no_enterprise_tax_code_registered", t.TaxCode)
 				}
 			}
 		}
@@ -237,7 +237,7 @@ func (s *Parks) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 		NoRows:  park.ErrNoTenantRows,
 		Check: func(r park.TenantRow, v *congthuong.Validation) error {
 			for _, f := range r.Problems {
-				v.AddRow(f.Row, f.Field, f.Message)
+				v.AddRow(f.Row, f.Field, f.Message, f.Args...)
 			}
 			t := r.Tenant
 			t.Normalize()
@@ -247,7 +247,7 @@ func (s *Parks) ImportTenants(ctx context.Context, src tabular.Source[park.Tenan
 			}
 			key := fileKey{t.SiteCode, t.TaxCode, t.Project}
 			if first, dup := seen[key]; dup {
-				v.AddRow(r.Line, "project", fmt.Sprintf("the project %q of %s on %s is already on row %d", t.Project, t.TaxCode, t.SiteCode, first))
+				v.AddRow(r.Line, "project", "park.project_already_row", t.Project, t.TaxCode, t.SiteCode, first)
 				return nil
 			}
 			seen[key] = r.Line
@@ -397,10 +397,10 @@ func recomputeSites(ctx context.Context, tx *db.Tx, sites map[int64]*park.Site, 
 		site := sites[id]
 		err := recomputeSite(ctx, tx, site)
 		if fields := congthuong.ErrorFields(err); len(fields) == 1 && fields[0].Field == "leased_ha" {
-			v.AddRow(firstRow[id], "leased_ha", "site "+site.Code+": "+fields[0].Message)
+			v.AddRow(firstRow[id], "leased_ha", "park.site", site.Code, congthuong.Text{ID: fields[0].Message, Args: fields[0].Args})
 		} else if err != nil {
 			return err
 		}
 	}
-	return v.Err("the file has invalid rows; nothing was imported")
+	return v.Err("common.file_has_invalid_rows_nothing_was")
 }

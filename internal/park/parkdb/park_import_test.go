@@ -117,7 +117,7 @@ CCN-B,0100109106,Xưởng,C25,10,"20.000.000.000",50,registered
 		}
 		// Rows valid one by one may still lease more than the site has.
 		_, err = s.ImportTenants(officer, park.ReadTenants(strings.NewReader("site_code,tax_code,project,leased_ha\nCCN-B,0200519875,Lớn,30\n")), false)
-		if f := congthuong.ErrorFields(err); len(f) != 1 || f[0].Row != 2 || f[0].Field != "leased_ha" || !strings.Contains(f[0].Message, "35 ha leasable") {
+		if f := congthuong.ErrorFields(err); len(f) != 1 || f[0].Row != 2 || f[0].Field != "leased_ha" || !strings.Contains(f[0].Text(), "35 ha leasable") {
 			t.Errorf("over-leased: %+v", f)
 		}
 		if b, _ := s.FindPark(officer, "CCN-B"); b.LeasedArea.Hectares() != "10" {

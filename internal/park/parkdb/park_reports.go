@@ -72,7 +72,7 @@ func reportTarget(ctx context.Context, tx *db.Tx, siteCode string, tenantID int6
 	}
 	if tenantID == 0 {
 		if site.InvestorTaxCode == "" {
-			return nil, nil, congthuong.FieldErr(congthuong.EINVALID, "tenant_id", "site "+site.Code+" has no infrastructure investor to report")
+			return nil, nil, congthuong.FieldErr(congthuong.EINVALID, "tenant_id", "park.site_has_no_infrastructure_investor", site.Code)
 		}
 		return site, nil, nil
 	}
@@ -89,11 +89,11 @@ func reportTarget(ctx context.Context, tx *db.Tx, siteCode string, tenantID int6
 func (s *Parks) FileParkReport(ctx context.Context, r park.Report) error {
 	a := congthuong.ActorFrom(ctx)
 	if a.Anonymous() {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
 	var v congthuong.Validation
 	r.ValidateInto(&v)
-	if err := v.Err("the report has invalid fields"); err != nil {
+	if err := v.Err("park.report_has_invalid_fields"); err != nil {
 		return err
 	}
 	return s.WithTx(ctx, func(tx *db.Tx) error {
@@ -102,7 +102,7 @@ func (s *Parks) FileParkReport(ctx context.Context, r park.Report) error {
 			return err
 		}
 		if !reportRights(a, site, tenant) {
-			return congthuong.Errorf(congthuong.EFORBIDDEN, "you may not file this report")
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "park.you_may_not_file_this_report")
 		}
 		// A filing and a decision take the site's lock before reading the
 		// report's state: a report cannot be filed again in the middle of
@@ -121,7 +121,7 @@ func (s *Parks) FileParkReport(ctx context.Context, r park.Report) error {
 				park.ReportEntered, a.Name(), tx.Now)
 		case err != nil:
 		case status == park.ReportApproved:
-			return congthuong.Errorf(congthuong.ECONFLICT, "the report is approved and locked; ask the department to return it")
+			return congthuong.Errorf(congthuong.ECONFLICT, "common.report_approved_locked_ask_department")
 		default:
 			_, err = tx.ExecContext(ctx, `UPDATE park_reports SET jobs = $1, capital_vnd = $2, capital_usd = $3, leased_m2 = $4,
 				revenue_vnd = $5, note = $6, status = $7, entered_by = $8, entered_at = $9, decided_by = '', decided_at = NULL,
@@ -146,11 +146,11 @@ func reportID(site string, tenant int64, year, half int) string {
 func (s *Parks) DecideParkReport(ctx context.Context, siteCode string, tenantID int64, year, half int, approve bool, note string) error {
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !a.IsStaff() {
-		return congthuong.Errorf(congthuong.EFORBIDDEN, "only the department decides on reports")
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "common.only_department_decides_reports")
 	}
 	note = strings.TrimSpace(note)
 	if !approve && note == "" {
-		return congthuong.FieldErr(congthuong.EINVALID, "note", "say what to correct when returning a report")
+		return congthuong.FieldErr(congthuong.EINVALID, "note", "park.say_what_correct_when_returning_report")
 	}
 	return s.WithTx(ctx, func(tx *db.Tx) error {
 		site, tenant, err := reportTarget(ctx, tx, siteCode, tenantID)
@@ -158,7 +158,7 @@ func (s *Parks) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 			return err
 		}
 		if !a.System && !a.InScope(site.UnitCode, site.ProvinceCode) {
-			return congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "park.site_outside_your_scope", site.Code)
 		}
 		if err := lockSite(ctx, tx, site.ID); err != nil {
 			return err
@@ -170,17 +170,17 @@ func (s *Parks) DecideParkReport(ctx context.Context, siteCode string, tenantID 
 			FROM park_reports WHERE park_id = $1 AND tenant_id = $2 AND year = $3 AND half = $4`, site.ID, tenantID, year, half).
 			Scan(&status, &enteredBy, &r.Jobs, &r.CapitalVND, &usd, &r.LeasedArea, &r.RevenueVND)
 		if err == sql.ErrNoRows {
-			return congthuong.Errorf(congthuong.ENOTFOUND, "no report of %dH%d for this project", year, half)
+			return congthuong.Errorf(congthuong.ENOTFOUND, "park.no_report_h_this_project", year, half)
 		} else if err != nil {
 			return fmt.Errorf("parkdb: park report: %w", err)
 		}
 		// An approved report can be returned (reopened for correction);
 		// only an entered one can be approved.
 		if status != park.ReportEntered && (approve || status != park.ReportApproved) {
-			return congthuong.Errorf(congthuong.ECONFLICT, "the report is %s, not waiting for a decision", status)
+			return congthuong.Errorf(congthuong.ECONFLICT, "common.report_not_waiting_decision", status)
 		}
 		if approve && enteredBy == a.Name() && !a.System {
-			return congthuong.Errorf(congthuong.EFORBIDDEN, "a report is approved by someone other than who entered it")
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "common.report_approved_by_someone_other_than")
 		}
 		next := park.ReportReturned
 		if approve {
@@ -211,10 +211,10 @@ func (s *Parks) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 	var counts ParkReportCounts
 	a := congthuong.ActorFrom(ctx)
 	if a.Anonymous() {
-		return nil, counts, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return nil, counts, congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
 	if half != 1 && half != 2 || year < 2000 || year > 2100 {
-		return nil, counts, congthuong.FieldErr(congthuong.EINVALID, "period", "give a half year such as 2025H1")
+		return nil, counts, congthuong.FieldErr(congthuong.EINVALID, "period", "park.give_half_year_such_as_2025h1")
 	}
 	due, err := park.ReportDue(cal, year, half)
 	if err != nil {
@@ -228,7 +228,7 @@ func (s *Parks) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 	case a.Role == congthuong.RoleEnterprise && a.TaxCode != "":
 		w.Add("(p.investor_tax_code = ? OR EXISTS (SELECT 1 FROM park_tenants x WHERE x.park_id = p.id AND x.tax_code = ?))", a.TaxCode, a.TaxCode)
 	default:
-		return nil, counts, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff and enterprises follow reports")
+		return nil, counts, congthuong.Errorf(congthuong.EFORBIDDEN, "park.only_staff_enterprises_follow_reports")
 	}
 	sites := map[int64]*park.Site{}
 	var order []int64
@@ -350,10 +350,10 @@ func (s *Parks) PublishParkFigures(ctx context.Context, year, half int) (statsdb
 	var res statsdb.ValueImportResult
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !(a.IsStaff() && a.CanWrite()) {
-		return res, congthuong.Errorf(congthuong.EFORBIDDEN, "only the department publishes figures")
+		return res, congthuong.Errorf(congthuong.EFORBIDDEN, "park.only_department_publishes_figures")
 	}
 	if half != 1 && half != 2 || year < 2000 || year > 2100 {
-		return res, congthuong.FieldErr(congthuong.EINVALID, "period", "give a half year such as 2025H1")
+		return res, congthuong.FieldErr(congthuong.EINVALID, "period", "park.give_half_year_such_as_2025h1")
 	}
 	period := stats.HalfOf(year, half)
 	w := parkWhere(congthuong.System(), ParkFilter{})
@@ -392,7 +392,7 @@ func (s *Parks) PublishParkFigures(ctx context.Context, year, half int) (statsdb
 		return res, err
 	}
 	if len(provinces) == 0 {
-		return res, congthuong.Errorf(congthuong.ENOTFOUND, "no industrial park or cluster in your scope")
+		return res, congthuong.Errorf(congthuong.ENOTFOUND, "park.no_industrial_park_cluster_your_scope")
 	}
 	source := "Circular 14/2024/TT-BCT reports, " + period.String()
 	var rows []stats.ValueRow
@@ -424,7 +424,7 @@ func (s *Parks) PublishParkFigures(ctx context.Context, year, half int) (statsdb
 func ParseHalf(s string) (year, half int, err error) {
 	p, err := stats.ParsePeriod(s)
 	if err != nil || p.Kind != stats.Half {
-		return 0, 0, congthuong.FieldErr(congthuong.EINVALID, "period", strconv.Quote(s)+" is not a half year: write 2025H1 or 2025H2")
+		return 0, 0, congthuong.FieldErr(congthuong.EINVALID, "period", "park.not_half_year_write_2025h1_2025h2", strconv.Quote(s))
 	}
 	return p.Year, p.First/6 + 1, nil
 }

@@ -57,14 +57,14 @@ func TestParkReports(t *testing.T) {
 		if err != nil || counts.Expected != 2 || counts.Entered != 1 || counts.Missing != 1 || counts.Late != 0 {
 			t.Fatalf("reports: %+v %+v %v", list, counts, err)
 		}
-		if due := list[0].Due.In(calendar.Location).Format("2006-01-02 15:04"); due != "2026-12-21 17:00" {
+		if due := list[0].Due.In(congthuong.Location).Format("2006-01-02 15:04"); due != "2026-12-21 17:00" {
 			t.Errorf("due %s", due)
 		}
 		if _, c, _ := s.ParkReports(officer, parkdb.ParkFilter{}, 2025, 1, cal); c.Missing != 2 || c.Late != 2 {
 			t.Errorf("2025H1, never filed, past its day: %+v", c)
 		}
 		// 20 December 2025 is a Saturday: Monday 22 December.
-		if due, _ := park.ReportDue(cal, 2025, 2); due.In(calendar.Location).Format("2006-01-02") != "2025-12-22" {
+		if due, _ := park.ReportDue(cal, 2025, 2); due.In(congthuong.Location).Format("2006-01-02") != "2025-12-22" {
 			t.Errorf("second half due %s", due)
 		}
 		mine, _, err := s.ParkReports(storetest.As(storetest.EnterpriseOwner), parkdb.ParkFilter{}, 2026, 2, cal)

@@ -96,7 +96,7 @@ func (s *Parks) SaveTenant(ctx context.Context, t *park.Tenant) error {
 	t.Normalize()
 	var v congthuong.Validation
 	t.ValidateInto(&v, 0)
-	if err := v.Err("the tenant has invalid fields"); err != nil {
+	if err := v.Err("park.tenant_has_invalid_fields"); err != nil {
 		return err
 	}
 	return s.WithTx(ctx, func(tx *db.Tx) error { return saveTenant(ctx, tx, t) })
@@ -113,7 +113,7 @@ func saveTenant(ctx context.Context, tx *db.Tx, t *park.Tenant) error {
 	if t.Enterprise, err = enterprisedb.NameOf(ctx, tx, t.TaxCode); err != nil {
 		return err
 	} else if t.Enterprise == "" {
-		return congthuong.FieldErr(congthuong.EINVALID, "tax_code", "no enterprise with tax code "+t.TaxCode+" is registered")
+		return congthuong.FieldErr(congthuong.EINVALID, "tax_code", "park.no_enterprise_tax_code_registered", t.TaxCode)
 	}
 	var before *park.Tenant
 	t.UpdatedAt = tx.Now
@@ -129,7 +129,7 @@ func saveTenant(ctx context.Context, tx *db.Tx, t *park.Tenant) error {
 			return err
 		}
 		if t.Version != before.Version {
-			return congthuong.FieldErr(congthuong.ECONFLICT, "version", fmt.Sprintf("the tenant changed since version %d (now %d); reload it", t.Version, before.Version))
+			return congthuong.FieldErr(congthuong.ECONFLICT, "version", "park.tenant_changed_since_version_now_reload", t.Version, before.Version)
 		}
 		t.CreatedAt, t.Demo, t.Version = before.CreatedAt, before.Demo, before.Version+1
 		// Only over the version read: of two edits at once, the second
@@ -140,11 +140,11 @@ func saveTenant(ctx context.Context, tx *db.Tx, t *park.Tenant) error {
 			updated_at = $12 WHERE id = $13 AND version = $14`, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD,
 			t.Jobs, string(t.Status), t.RegisteredOn, t.OperatingOn, t.Version, t.UpdatedAt, t.ID, before.Version)
 		if n, _ := db.RowsAffected(res, err); err == nil && n != 1 {
-			return congthuong.FieldErr(congthuong.ECONFLICT, "version", "the tenant changed meanwhile; reload it")
+			return congthuong.FieldErr(congthuong.ECONFLICT, "version", "park.tenant_changed_meanwhile_reload")
 		}
 	}
 	if db.IsUniqueViolation(err) {
-		return congthuong.FieldErr(congthuong.ECONFLICT, "project", "the enterprise "+t.TaxCode+" already has the project "+strconv.Quote(t.Project)+" here")
+		return congthuong.FieldErr(congthuong.ECONFLICT, "project", "park.enterprise_already_has_project_here", t.TaxCode, strconv.Quote(t.Project))
 	} else if err != nil {
 		return fmt.Errorf("parkdb: save tenant: %w", err)
 	}
@@ -190,7 +190,7 @@ func tenantSite(ctx context.Context, tx *db.Tx, code string) (*park.Site, error)
 		return nil, err
 	}
 	if !tx.Actor.System && !tx.Actor.InScope(site.UnitCode, site.ProvinceCode) {
-		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", site.Code)
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "park.site_outside_your_scope", site.Code)
 	}
 	return site, nil
 }
@@ -198,7 +198,7 @@ func tenantSite(ctx context.Context, tx *db.Tx, code string) (*park.Site, error)
 func findTenant(ctx context.Context, tx *db.Tx, siteID, id int64) (*park.Tenant, error) {
 	t, err := scanTenant(tx.QueryRowContext(ctx, `SELECT `+tenantColumns+tenantFrom+` WHERE t.park_id = $1 AND t.id = $2`, siteID, id))
 	if err != nil {
-		return nil, db.NotFound(err, "no tenant %d on this site", id)
+		return nil, db.NotFound(err, "park.no_tenant_this_site", id)
 	}
 	return t, nil
 }
@@ -240,8 +240,7 @@ func recomputeSite(ctx context.Context, tx *db.Tx, site *park.Site) error {
 		return fmt.Errorf("parkdb: recompute site: %w", err)
 	}
 	if park.Area(leased) > site.LeasableArea {
-		return congthuong.FieldErr(congthuong.EINVALID, "leased_ha", "the tenants would lease "+park.Area(leased).Hectares()+
-			" ha of the site's "+site.LeasableArea.Hectares()+" ha leasable")
+		return congthuong.FieldErr(congthuong.EINVALID, "leased_ha", "park.tenants_would_lease_ha_site_s_ha", park.Area(leased).Float(), site.LeasableArea.Float())
 	}
 	after := *site
 	after.LeasedArea, after.Tenants, after.Jobs, after.CapitalVND, after.CapitalUSD, after.UpdatedAt = park.Area(leased), n, jobs, vnd, usd, tx.Now

@@ -257,7 +257,7 @@ type ParkGroupTotals struct {
 func (s *Parks) SummarizeParks(ctx context.Context, f ParkFilter, by string) ([]ParkGroupTotals, error) {
 	col := map[string]string{"province": "p.province_code", "unit": "p.unit_code"}[by]
 	if col == "" {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "by", "by is province or unit")
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "by", "park.by_province_unit")
 	}
 	w := parkWhere(congthuong.ActorFrom(ctx), f)
 	rows, err := s.Read.QueryContext(ctx, `SELECT `+col+`, p.kind, COUNT(*), SUM(p.planned_m2), SUM(p.leasable_m2), SUM(p.leased_m2)
@@ -289,7 +289,7 @@ func findPark(ctx context.Context, q db.Queryer, code string) (*park.Site, error
 	p, err := scanPark(q.QueryRowContext(ctx, `SELECT `+parkColumns+parkFrom+w.SQL(), w.Args...))
 	if err != nil {
 		// Unpublished and absent look the same to those who may not see it.
-		return nil, db.NotFound(err, "no industrial park or cluster with code %s", code)
+		return nil, db.NotFound(err, "park.no_industrial_park_cluster_code", code)
 	}
 	return p, nil
 }
@@ -343,7 +343,7 @@ func checkPark(ctx context.Context, tx *db.Tx, p *park.Site) error {
 	if forbidden != "" {
 		return congthuong.FieldErr(congthuong.EFORBIDDEN, "unit_code", forbidden)
 	}
-	return v.Err("the site has invalid fields")
+	return v.Err("park.site_has_invalid_fields")
 }
 
 // siteChecker checks sites against the database, keeping what it looked
@@ -360,17 +360,17 @@ type siteChecker struct {
 // row, in an import); a unit outside the actor's scope is also returned,
 // so that a single save can answer 403.
 func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Validation, row int) (forbidden string, err error) {
-	add := func(field, msg string) {
+	add := func(field, id string, args ...any) {
 		if row > 0 {
-			v.AddRow(row, field, msg)
+			v.AddRow(row, field, id, args...)
 		} else {
-			v.Add(field, msg)
+			v.Add(field, id, args...)
 		}
 	}
 	p.Normalize()
 	p.ValidateInto(v, row)
 	if p.UnitCode == congthuong.CountryCode {
-		add("unit_code", "give the commune or province of the site, not the country")
+		add("unit_code", "park.give_commune_province_site_not_country")
 	} else if p.UnitCode != "" {
 		prov, ok := "", false
 		if c.provinceOf != nil {
@@ -382,7 +382,7 @@ func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Val
 		}
 		switch {
 		case !ok:
-			add("unit_code", "no administrative unit with code "+p.UnitCode+" is in force today")
+			add("unit_code", "common.no_administrative_unit_code_force_today", p.UnitCode)
 		case !c.actor.System && !c.actor.InScope(p.UnitCode, prov):
 			forbidden = "unit " + p.UnitCode + " is outside your scope"
 			add("unit_code", forbidden)
@@ -407,7 +407,7 @@ func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Val
 			c.investors[p.InvestorTaxCode] = name
 		}
 		if name == "" {
-			add("investor_tax_code", "no enterprise with tax code "+p.InvestorTaxCode+" is registered")
+			add("investor_tax_code", "park.no_enterprise_tax_code_registered", p.InvestorTaxCode)
 		}
 		p.InvestorName = name
 	}
@@ -489,7 +489,7 @@ func insertPark(ctx context.Context, tx *db.Tx, p *park.Site) error {
 	err = tx.QueryRowContext(ctx, `INSERT INTO parks (code, `+parkWriteColumns+`, demo, version, created_at, updated_at)
 		VALUES `+tx.DB.Dialect.Values(1, n+5)+` RETURNING id`, args...).Scan(&p.ID)
 	if db.IsUniqueViolation(err) {
-		return congthuong.FieldErr(congthuong.ECONFLICT, "code", "a site with code "+p.Code+" already exists")
+		return congthuong.FieldErr(congthuong.ECONFLICT, "code", "park.site_code_already_exists", p.Code)
 	} else if err != nil {
 		return fmt.Errorf("parkdb: create park: %w", err)
 	}
@@ -522,10 +522,10 @@ func (s *Parks) UpdatePark(ctx context.Context, code string, upd park.Site) (*pa
 			return err
 		}
 		if !tx.Actor.System && !tx.Actor.InScope(before.UnitCode, before.ProvinceCode) {
-			return congthuong.Errorf(congthuong.EFORBIDDEN, "site %s is outside your scope", before.Code)
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "park.site_outside_your_scope", before.Code)
 		}
 		if upd.Version != before.Version {
-			return congthuong.FieldErr(congthuong.ECONFLICT, "version", fmt.Sprintf("the site changed since version %d (now %d); reload it", upd.Version, before.Version))
+			return congthuong.FieldErr(congthuong.ECONFLICT, "version", "park.site_changed_since_version_now_reload", upd.Version, before.Version)
 		}
 		p := upd
 		p.ID, p.Code, p.Demo, p.CreatedAt = before.ID, before.Code, before.Demo, before.CreatedAt
@@ -587,7 +587,7 @@ func (s *Parks) ParkHistory(ctx context.Context, code string) ([]audit.Entry, er
 	}
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !a.IsStaff() {
-		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff see a site's history")
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "park.only_staff_see_site_s_history")
 	}
 	entries, _, err := s.FindAuditEntries(congthuong.NewContext(ctx, congthuong.System()),
 		db.AuditFilter{Entity: "park", EntityID: p.Code, Page: db.Page{Limit: db.MaxLimit}})

@@ -29,12 +29,12 @@ func parkFilter(q url.Values) (parkdb.ParkFilter, error) {
 	f := parkdb.ParkFilter{Kind: park.Kind(q.Get("kind")), Type: park.Type(q.Get("type")), Status: park.Status(q.Get("status")),
 		Province: q.Get("province"), UnitCode: q.Get("unit"), Q: q.Get("q"), Sector: q.Get("sector"), Page: page}
 	if f.Kind != "" && f.Kind != park.Park && f.Kind != park.Cluster {
-		v.Add("kind", "kind is park or cluster")
+		v.Add("kind", "park.kind_park_cluster")
 	}
 	if s := q.Get("min_free_ha"); s != "" {
 		a, err := park.ParseHectares(s)
 		if err != nil {
-			v.Add("min_free_ha", err.Error())
+			v.AddErr("min_free_ha", err)
 		}
 		f.MinFree = a
 	}
@@ -43,16 +43,16 @@ func parkFilter(q url.Values) (parkdb.ParkFilter, error) {
 	case "1", "true":
 		f.Wastewater = true
 	default:
-		v.Add("wastewater", "wastewater is 1 (an operating plant) or left out")
+		v.Add("wastewater", "park.wastewater_1_operating_plant_left_out")
 	}
 	if s := q.Get("max_port_km"); s != "" {
 		km, err := strconv.ParseFloat(s, 64)
 		if err != nil || km < 0 {
-			v.Add("max_port_km", "max_port_km is a distance in km")
+			v.Add("max_port_km", "park.max_port_km_distance_km")
 		}
 		f.MaxPortKm = &km
 	}
-	return f, v.Err("invalid query")
+	return f, v.Err("common.invalid_query")
 }
 
 // parkList is a page of sites with the totals of every match.
@@ -142,7 +142,7 @@ func (s *handlers) apiCreatePark(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.parksChanged()
 	w.Header().Set("Location", "/api/v1/parks/"+p.Code)
-	web.WriteJSON(w, http.StatusCreated, viewPark(r, &p))
+	s.WriteLocalJSON(w, r, http.StatusCreated, viewPark(r, &p))
 	return nil
 }
 
@@ -156,7 +156,7 @@ func (s *handlers) apiUpdatePark(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.parksChanged()
-	web.WriteJSON(w, http.StatusOK, viewPark(r, out))
+	s.WriteLocalJSON(w, r, http.StatusOK, viewPark(r, out))
 	return nil
 }
 
@@ -189,7 +189,7 @@ func (s *handlers) apiSaveTenant(w http.ResponseWriter, r *http.Request) error {
 	if id := r.PathValue("id"); id != "" {
 		n, err := strconv.ParseInt(id, 10, 64)
 		if err != nil || n <= 0 {
-			return congthuong.Errorf(congthuong.ENOTFOUND, "no tenant %s", id)
+			return congthuong.Errorf(congthuong.ENOTFOUND, "park.no_tenant", id)
 		}
 		t.ID, status = n, http.StatusOK
 	}
@@ -204,7 +204,7 @@ func (s *handlers) apiSaveTenant(w http.ResponseWriter, r *http.Request) error {
 func (s *handlers) apiDeleteTenant(w http.ResponseWriter, r *http.Request) error {
 	n, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || n <= 0 {
-		return congthuong.Errorf(congthuong.ENOTFOUND, "no tenant %s", r.PathValue("id"))
+		return congthuong.Errorf(congthuong.ENOTFOUND, "park.no_tenant", r.PathValue("id"))
 	}
 	if err := s.parks.DeleteTenant(r.Context(), r.PathValue("code"), n); err != nil {
 		return err
@@ -243,7 +243,7 @@ func (s *handlers) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error
 		return bw.Flush()
 	}
 	if congthuong.ActorFrom(r.Context()).Anonymous() {
-		return s.publicParks(r.Context()).Serve(w, r, parkCacheKey(r), ctype, func(buf *bytes.Buffer) error { return build(buf) })
+		return s.publicParks(r.Context()).Serve(w, r, parkCacheKey(r, ""), ctype, func(buf *bytes.Buffer) error { return build(buf) })
 	}
 	// Staff maps are scoped and few: built for each request, into a buffer
 	// so that an error still gets a proper answer.

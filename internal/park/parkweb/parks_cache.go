@@ -53,13 +53,21 @@ func (s *handlers) parksChanged() {
 	s.public.mu.Unlock()
 }
 
-// parkRead answers a read of the registry: the public's from the cache,
-// staff's built for them.
+// parkRead answers a read of the registry, its warnings in the reader's
+// language: the public's from the cache, staff's built for them.
 func (s *handlers) parkRead(w http.ResponseWriter, r *http.Request, build func() (any, error)) error {
-	if congthuong.ActorFrom(r.Context()).Anonymous() {
-		return s.publicParks(r.Context()).ServeJSON(w, r, parkCacheKey(r), build)
+	p := s.PrinterFor(r)
+	localized := func() (any, error) {
+		v, err := build()
+		if err == nil {
+			p.Localize(v)
+		}
+		return v, err
 	}
-	v, err := build()
+	if congthuong.ActorFrom(r.Context()).Anonymous() {
+		return s.publicParks(r.Context()).ServeJSON(w, r, parkCacheKey(r, p.Lang()), localized)
+	}
+	v, err := localized()
 	if err != nil {
 		return err
 	}
@@ -67,8 +75,8 @@ func (s *handlers) parkRead(w http.ResponseWriter, r *http.Request, build func()
 	return nil
 }
 
-// parkCacheKey is the request's path and query, the query in a canonical
-// order.
-func parkCacheKey(r *http.Request) string {
-	return r.URL.Path + "?" + r.URL.Query().Encode()
+// parkCacheKey is the answer's language, the request's path and its query,
+// the query in a canonical order.
+func parkCacheKey(r *http.Request, lang string) string {
+	return lang + " " + r.URL.Path + "?" + r.URL.Query().Encode()
 }

@@ -2,7 +2,6 @@ package parkweb
 
 import (
 	"bytes"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -91,7 +90,7 @@ func (s *handlers) addParkFile(w http.ResponseWriter, r *http.Request) (*parkdb.
 	r.Body = http.MaxBytesReader(w, r.Body, web.MaxOneFileRequest)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("choose a photo or document (at most %d MiB)", web.FileMiB))
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "park.choose_photo_document_at_most_mib", web.FileMiB)
 	}
 	defer f.Close()
 	if err := web.CleanForm(r); err != nil {
@@ -114,7 +113,7 @@ func (s *handlers) apiAddParkFile(w http.ResponseWriter, r *http.Request) error 
 func (s *handlers) apiParkFile(w http.ResponseWriter, r *http.Request) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		return congthuong.Errorf(congthuong.ENOTFOUND, "no such file")
+		return congthuong.Errorf(congthuong.ENOTFOUND, "common.no_such_file")
 	}
 	f, content, err := s.parks.OpenParkFile(r.Context(), r.PathValue("code"), id)
 	if err != nil {
@@ -129,7 +128,7 @@ func (s *handlers) apiParkFile(w http.ResponseWriter, r *http.Request) error {
 func (s *handlers) apiDeleteParkFile(w http.ResponseWriter, r *http.Request) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		return congthuong.Errorf(congthuong.ENOTFOUND, "no such file")
+		return congthuong.Errorf(congthuong.ENOTFOUND, "common.no_such_file")
 	}
 	if err := s.parks.DeleteParkFile(r.Context(), r.PathValue("code"), id); err != nil {
 		return err

@@ -162,7 +162,7 @@ func (s *handlers) showParkCompare(w http.ResponseWriter, r *http.Request) error
 		site, err := s.parks.FindPark(r.Context(), code)
 		if err != nil {
 			if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
-				v.Error, status = p.M(congthuong.ErrorMessage(err)), http.StatusNotFound
+				v.Error, status = p.ErrorText(err), http.StatusNotFound
 				continue
 			}
 			return err
@@ -276,12 +276,12 @@ func formProblems(problems []congthuong.FieldError) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	return &congthuong.Error{Code: congthuong.EINVALID, Message: "the site has invalid fields", Fields: problems}
+	return &congthuong.Error{Code: congthuong.EINVALID, Message: "park.site_has_invalid_fields", Fields: problems}
 }
 
 func (s *handlers) doCreatePark(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	row, _ := siteFromForm(r)
 	site := row.Site
@@ -304,7 +304,7 @@ func (s *handlers) doCreatePark(w http.ResponseWriter, r *http.Request) error {
 
 func (s *handlers) doUpdatePark(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	before, err := s.parks.FindPark(r.Context(), r.PathValue("code"))
 	if err != nil {
@@ -374,7 +374,7 @@ func (s *handlers) doImportParks(w http.ResponseWriter, r *http.Request) error {
 		v.Errors, v.Error = web.FormErrors(p, err)
 		var problems []map[string]any
 		for _, f := range congthuong.ErrorFields(err) {
-			problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.M(f.Message)})
+			problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.Message(f.Message, f.Args...)})
 		}
 		v.D.(map[string]any)["Problems"] = problems
 		status = web.ErrorStatus(err)

@@ -98,7 +98,7 @@ func (s *handlers) apiPublishParkFigures(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	web.WriteJSON(w, http.StatusOK, res)
+	s.WriteLocalJSON(w, r, http.StatusOK, &res)
 	return nil
 }
 
@@ -136,7 +136,7 @@ func (s *handlers) showParkReports(w http.ResponseWriter, r *http.Request) error
 // doParkReport files, approves, returns or publishes from the reports page.
 func (s *handlers) doParkReport(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	f := r.PostForm
 	year, half, err := parkdb.ParseHalf(f.Get("period"))
@@ -152,7 +152,7 @@ func (s *handlers) doParkReport(w http.ResponseWriter, r *http.Request) error {
 		rep.RevenueVND, _ = strconv.ParseInt(f.Get("revenue_vnd"), 10, 64)
 		if ha := f.Get("leased_ha"); ha != "" {
 			if rep.LeasedArea, err = park.ParseHectares(ha); err != nil {
-				return congthuong.FieldErr(congthuong.EINVALID, "leased_ha", err.Error())
+				return congthuong.FieldErrOf(congthuong.EINVALID, "leased_ha", err)
 			}
 		}
 		err = s.parks.FileParkReport(r.Context(), rep)
@@ -161,7 +161,7 @@ func (s *handlers) doParkReport(w http.ResponseWriter, r *http.Request) error {
 	case "publish":
 		_, err = s.parks.PublishParkFigures(r.Context(), year, half)
 	default:
-		return congthuong.Errorf(congthuong.EINVALID, "unknown action")
+		return congthuong.Errorf(congthuong.EINVALID, "park.unknown_action")
 	}
 	if err != nil {
 		return err

@@ -29,13 +29,13 @@ func (s *Procedures) SetAgencyCode(ctx context.Context, unitCode, code string) e
 	}
 	code = strings.ToUpper(strings.TrimSpace(code))
 	if !agencyPattern.MatchString(code) {
-		return congthuong.FieldErr(congthuong.EINVALID, "code", "an electronic identifier looks like H31 or H31.17 (QCVN 102:2016/BTTTT)")
+		return congthuong.FieldErr(congthuong.EINVALID, "code", "procedure.electronic_identifier_looks_like_h31_h31")
 	}
 	return s.WithTx(ctx, func(tx *db.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO agencies (unit_code, code, updated_at) VALUES ($1, $2, $3)
 			ON CONFLICT (unit_code) DO UPDATE SET code = excluded.code, updated_at = excluded.updated_at`, unitCode, code, tx.Now)
 		if db.IsUniqueViolation(err) {
-			return congthuong.FieldErr(congthuong.ECONFLICT, "code", "another unit has the identifier "+code)
+			return congthuong.FieldErr(congthuong.ECONFLICT, "code", "procedure.another_unit_has_identifier", code)
 		} else if err != nil {
 			return fmt.Errorf("proceduredb: agency: %w", err)
 		}
@@ -82,7 +82,7 @@ func (s *Procedures) AddProcedureTemplate(ctx context.Context, code, fileName st
 	}
 	ctype, err := db.FileType(stored.Head, fileName, []string{"application/pdf", "application/zip"})
 	if err != nil {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "a form is "+err.Error())
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "procedure.form", err.Error())
 	}
 	t := &ProcedureTemplate{FileName: fileName, ContentType: ctype, Size: stored.Size, SHA256: stored.Sum}
 	err = s.WithTx(ctx, func(tx *db.Tx) error {
@@ -128,5 +128,5 @@ func (s *Procedures) OpenProcedureTemplate(ctx context.Context, code, fileName s
 			return &list[i], f, err
 		}
 	}
-	return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no form %s for procedure %s", fileName, code)
+	return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_form_procedure", fileName, code)
 }

@@ -66,13 +66,13 @@ func dossierByCode(ctx context.Context, q db.Queryer, code string) (*procedure.D
 func (s *Procedures) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *calendar.Calendar, files ...Upload) error {
 	a := congthuong.ActorFrom(ctx)
 	if a.Anonymous() {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in to file a dossier")
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "procedure.log_file_dossier")
 	}
 	// A lookup that finds nothing is the user's mistake; one that fails
 	// (the database gone) is not, and must not read as one.
 	proc, err := s.FindProcedure(ctx, d.ProcedureCode)
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
-		return congthuong.FieldErr(congthuong.EINVALID, "procedure_code", "no procedure with code "+d.ProcedureCode)
+		return congthuong.FieldErr(congthuong.EINVALID, "procedure_code", "procedure.no_procedure_code", d.ProcedureCode)
 	} else if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (s *Procedures) SubmitDossier(ctx context.Context, d *procedure.Dossier, ca
 	case d.Channel == procedure.Online && !a.System:
 		// A filing typed in at the desk came in person or by post: counted
 		// as online, it would raise the Decision 766 online rate.
-		return congthuong.FieldErr(congthuong.EINVALID, "channel", "a filing recorded at the desk came in person (1) or by post (3); online filings are made by the applicant")
+		return congthuong.FieldErr(congthuong.EINVALID, "channel", "procedure.filing_recorded_at_desk_came_person_1_by")
 	}
 	if tc, err := enterprise.ParseTaxCode(d.Applicant.TaxCode); err == nil {
 		d.Applicant.TaxCode = tc
@@ -102,17 +102,17 @@ func (s *Procedures) SubmitDossier(ctx context.Context, d *procedure.Dossier, ca
 	u, err := s.units.FindUnit(ctx, strings.TrimSpace(d.UnitCode), unit.Today(s.NowUTC()))
 	switch {
 	case congthuong.ErrorCode(err) == congthuong.ENOTFOUND:
-		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "no administrative unit with code "+d.UnitCode+" is in force today")
+		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "common.no_administrative_unit_code_force_today", d.UnitCode)
 	case err != nil:
 		return err
 	case proc.Level == procedure.Commune && u.Level != unit.Commune:
-		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "this procedure is handled by a commune: give the commune's code")
+		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "procedure.this_procedure_handled_by_commune_give")
 	case proc.Level == procedure.Province && u.Level != unit.Province:
-		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "this procedure is handled by the province's department: give the province's code")
+		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "procedure.this_procedure_handled_by_province_s")
 	}
 	d.UnitCode, d.ProvinceCode = u.Code, u.ProvinceCode()
 	if staff && !a.System && !procedure.MayReceive(a, proc, d) {
-		return congthuong.Errorf(congthuong.EFORBIDDEN, "dossiers of %s are received by its own officers", u.FullName)
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "procedure.dossiers_received_by_own_officers", u.FullName)
 	}
 	stored, discard, err := s.storeUploads(files)
 	if err != nil {
@@ -209,14 +209,14 @@ type DossierStep struct {
 func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierStep, cal *calendar.Calendar, files ...Upload) (*procedure.Dossier, error) {
 	a := congthuong.ActorFrom(ctx)
 	if a.Anonymous() {
-		return nil, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return nil, congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
 	if len(files) > 0 && step.Action != procedure.Supplement {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "papers come with the filing or with a supplement")
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "procedure.papers_come_filing_supplement")
 	}
 	step.Note = strings.TrimSpace(step.Note)
 	if procedure.NeedsReason(step.Action) && step.Note == "" {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "note", "say why (or, for a supplement, what is missing)")
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "note", "procedure.say_why_supplement_what_missing")
 	}
 	// Who may take the step is checked before any paper is stored, so that
 	// a refused request leaves nothing on the disk; and again, under the
@@ -224,7 +224,7 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 	if len(files) > 0 {
 		d, err := dossierByCode(ctx, s.Read, code)
 		if err != nil {
-			return nil, db.NotFound(err, "no dossier %s", code)
+			return nil, db.NotFound(err, "procedure.no_dossier", code)
 		}
 		if _, _, err := s.allowedStep(ctx, a, d, step); err != nil {
 			return nil, err
@@ -238,7 +238,7 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 	err = s.WithTx(ctx, func(tx *db.Tx) error {
 		d, err := dossierByCode(ctx, tx, code)
 		if err != nil {
-			return db.NotFound(err, "no dossier %s", code)
+			return db.NotFound(err, "procedure.no_dossier", code)
 		}
 		next, role, err := s.allowedStep(ctx, a, d, step)
 		if err != nil {
@@ -286,7 +286,7 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 			return fmt.Errorf("proceduredb: dossier step: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
-			return congthuong.Errorf(congthuong.ECONFLICT, "the dossier changed meanwhile; reload it")
+			return congthuong.Errorf(congthuong.ECONFLICT, "procedure.dossier_changed_meanwhile_reload")
 		}
 		d.Version++
 		if err := dossierEvent(ctx, tx, d.ID, string(role), string(step.Action), from, d.Status, step.Note); err != nil {
@@ -315,14 +315,14 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 func checkHandler(ctx context.Context, tx *db.Tx, proc *procedure.Procedure, d *procedure.Dossier, handler string) error {
 	handler = strings.ToLower(strings.TrimSpace(handler))
 	if handler == "" {
-		return congthuong.FieldErr(congthuong.EINVALID, "handler", "name the officer who handles the dossier")
+		return congthuong.FieldErr(congthuong.EINVALID, "handler", "procedure.name_officer_who_handles_dossier")
 	}
 	u, err := authdb.FindActive(ctx, tx, handler)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("proceduredb: handler: %w", err)
 	}
 	if err != nil || !u.Actor().CanWrite() || u.Role == congthuong.RoleAdmin || !procedure.MayReceive(u.Actor(), proc, d) {
-		return congthuong.FieldErr(congthuong.EINVALID, "handler", handler+" is not an officer of the desk that handles this dossier")
+		return congthuong.FieldErr(congthuong.EINVALID, "handler", "procedure.not_officer_desk_that_handles_this", handler)
 	}
 	return nil
 }
@@ -337,17 +337,17 @@ func (s *Procedures) allowedStep(ctx context.Context, a congthuong.Actor, d *pro
 	}
 	roles := procedure.RolesOf(a, proc, d)
 	if len(roles) == 0 {
-		return procedure.State{}, "", congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", d.Code) // not disclosed
+		return procedure.State{}, "", congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_dossier", d.Code) // not disclosed
 	}
 	if step.Version != 0 && step.Version != d.Version {
-		return procedure.State{}, "", congthuong.FieldErr(congthuong.ECONFLICT, "version", fmt.Sprintf("the dossier changed since version %d (now %d); reload it", step.Version, d.Version))
+		return procedure.State{}, "", congthuong.FieldErr(congthuong.ECONFLICT, "version", "procedure.dossier_changed_since_version_now_reload", step.Version, d.Version)
 	}
 	for _, r := range roles {
 		if next, err := procedure.Apply(d.State, step.Action, r); err == nil {
 			return next, r, nil
 		}
 	}
-	return procedure.State{}, "", congthuong.Errorf(congthuong.ECONFLICT, "%v", &procedure.ErrNotAllowed{State: d.State, Action: step.Action})
+	return procedure.State{}, "", congthuong.Errorf(congthuong.ECONFLICT, "procedure.message", &procedure.ErrNotAllowed{State: d.State, Action: step.Action})
 }
 
 // DossierEvent is one step a dossier went through.
@@ -367,14 +367,14 @@ func (s *Procedures) FindDossier(ctx context.Context, code string) (*procedure.D
 	a := congthuong.ActorFrom(ctx)
 	d, err := dossierByCode(ctx, s.Read, code)
 	if err != nil {
-		return nil, nil, db.NotFound(err, "no dossier %s", code)
+		return nil, nil, db.NotFound(err, "procedure.no_dossier", code)
 	}
 	proc, err := s.FindProcedure(ctx, d.ProcedureCode)
 	if err != nil {
 		return nil, nil, err
 	}
 	if !a.System && len(procedure.RolesOf(a, proc, d)) == 0 && !(a.IsStaff() && a.InScope(d.UnitCode, d.ProvinceCode)) {
-		return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", code)
+		return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_dossier", code)
 	}
 	files, err := s.Read.QueryContext(ctx, `SELECT id, document, file_name, content_type, size, sha256 FROM dossier_files
 		WHERE dossier_id = $1 ORDER BY id`, d.ID)
@@ -425,7 +425,7 @@ type Tracking struct {
 // ErrNotTracked is the one answer to a tracking question that finds
 // nothing, whether the code or the secret was wrong, so that neither can be
 // probed.
-var ErrNotTracked = congthuong.Errorf(congthuong.ENOTFOUND, "no dossier with this code and phone or tracking key")
+var ErrNotTracked = congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_dossier_this_code_phone_tracking_key")
 
 // TrackDossier answers the public's question about a dossier, given its
 // code and a secret its applicant holds: the tracking key printed on the
@@ -470,9 +470,9 @@ func (s *Procedures) FindDossiers(ctx context.Context, f DossierFilter) ([]*proc
 	case !a.Anonymous():
 		w.Add("d.created_by = ? AND d.channel = ?", a.Name(), procedure.Online)
 	case a.Anonymous():
-		return nil, 0, congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return nil, 0, congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	default:
-		return nil, 0, congthuong.Errorf(congthuong.EFORBIDDEN, "no dossiers for your role")
+		return nil, 0, congthuong.Errorf(congthuong.EFORBIDDEN, "procedure.no_dossiers_your_role")
 	}
 	if f.Status != "" {
 		w.Add("d.status = ?", string(f.Status))
@@ -491,7 +491,7 @@ func (s *Procedures) FindDossiers(ctx context.Context, f DossierFilter) ([]*proc
 	case "overdue":
 		w.Add(open+" AND d.due_at < ?", now)
 	default:
-		return nil, 0, congthuong.FieldErr(congthuong.EINVALID, "due", "due is today, tomorrow or overdue")
+		return nil, 0, congthuong.FieldErr(congthuong.EINVALID, "due", "procedure.due_today_tomorrow_overdue")
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.Add(`(d.code = ? OR LOWER(d.applicant_name) LIKE ? ESCAPE '\')`, strings.ToUpper(q), db.LikePattern(strings.ToLower(q)))
@@ -545,7 +545,7 @@ func (s *Procedures) VerifyResult(ctx context.Context, number string) (*ResultVe
 	err := s.Read.QueryRowContext(ctx, `SELECT d.result_number, p.name_vi, d.applicant_name, d.result_at, d.code`+dossierFrom+`
 		WHERE d.result_number = $1`, strings.TrimSpace(number)).Scan(&v.Number, &v.Procedure, &v.Holder, &at, &v.Dossier)
 	if err != nil {
-		return nil, db.NotFound(err, "no result document with number %s", number)
+		return nil, db.NotFound(err, "procedure.no_result_document_number", number)
 	}
 	v.IssuedAt = at.UTC()
 	return &v, nil
@@ -558,13 +558,13 @@ func (s *Procedures) Apologize(ctx context.Context, code string, newDue time.Tim
 	a := congthuong.ActorFrom(ctx)
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "note", "say why the dossier will be late")
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "note", "procedure.say_why_dossier_will_late")
 	}
 	var out *procedure.Dossier
 	err := s.WithTx(ctx, func(tx *db.Tx) error {
 		d, err := dossierByCode(ctx, tx, code)
 		if err != nil {
-			return db.NotFound(err, "no dossier %s", code)
+			return db.NotFound(err, "procedure.no_dossier", code)
 		}
 		proc, err := s.FindProcedure(ctx, d.ProcedureCode)
 		if err != nil {
@@ -576,11 +576,11 @@ func (s *Procedures) Apologize(ctx context.Context, code string, newDue time.Tim
 		}
 		switch {
 		case !staff:
-			return congthuong.Errorf(congthuong.ENOTFOUND, "no dossier %s", code)
+			return congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_dossier", code)
 		case d.DueAt == nil || d.FinishedAt != nil:
-			return congthuong.Errorf(congthuong.ECONFLICT, "only a dossier being handled, with a due time, gets an apology slip")
+			return congthuong.Errorf(congthuong.ECONFLICT, "procedure.only_dossier_being_handled_due_time_gets")
 		case !newDue.After(*d.DueAt):
-			return congthuong.FieldErr(congthuong.EINVALID, "new_due", "the new date comes after the due time")
+			return congthuong.FieldErr(congthuong.EINVALID, "new_due", "procedure.new_date_comes_after_due_time")
 		}
 		newDue = newDue.UTC()
 		// Over the version read, as a step: a dossier decided meanwhile
@@ -589,7 +589,7 @@ func (s *Procedures) Apologize(ctx context.Context, code string, newDue time.Tim
 		if n, err := db.RowsAffected(res, err); err != nil {
 			return fmt.Errorf("proceduredb: apology: %w", err)
 		} else if n != 1 {
-			return congthuong.Errorf(congthuong.ECONFLICT, "the dossier changed meanwhile; reload it")
+			return congthuong.Errorf(congthuong.ECONFLICT, "procedure.dossier_changed_meanwhile_reload")
 		}
 		d.ApologyDue = &newDue
 		d.Version++
@@ -632,7 +632,7 @@ func addDossierFile(ctx context.Context, tx *db.Tx, dossierID int64, f *procedur
 // the request is refused after all.
 func (s *Procedures) storeUploads(files []Upload) (out []procedure.File, discard func(), err error) {
 	if len(files) > MaxDossierFiles {
-		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("at most %d files", MaxDossierFiles))
+		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", "procedure.at_most_files", MaxDossierFiles)
 	}
 	var written []db.StoredFile
 	discard = func() { s.DiscardFiles(written) }
@@ -647,7 +647,7 @@ func (s *Procedures) storeUploads(files []Upload) (out []procedure.File, discard
 		ctype, err := db.FileType(stored.Head, name, dossierFileTypes)
 		if err != nil {
 			discard()
-			return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", name+": a paper is "+err.Error())
+			return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", "procedure.paper", name, err.Error())
 		}
 		out = append(out, procedure.File{Document: strings.TrimSpace(f.Document), FileName: name, ContentType: ctype,
 			Size: stored.Size, SHA256: stored.Sum})
@@ -668,5 +668,5 @@ func (s *Procedures) OpenDossierFile(ctx context.Context, code string, id int64)
 			return &d.Files[i], content, err
 		}
 	}
-	return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "no file %d of dossier %s", id, code)
+	return nil, nil, congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_file_dossier", id, code)
 }

@@ -53,7 +53,7 @@ func TestDossierWorkflow(t *testing.T) {
 			t.Fatal(err)
 		}
 		// 15 working days from Monday 2 March 2026: Monday 23 March, at closing.
-		if due := got.DueAt.In(calendar.Location).Format("2006-01-02 15:04"); due != "2026-03-23 17:00" {
+		if due := got.DueAt.In(congthuong.Location).Format("2006-01-02 15:04"); due != "2026-03-23 17:00" {
 			t.Errorf("due %s", due)
 		}
 		// A dossier is assigned to an officer of its desk, no one else.
@@ -77,7 +77,7 @@ func TestDossierWorkflow(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The clock stood still for Wednesday to Friday: three working days later.
-		if due := got.DueAt.In(calendar.Location).Format("2006-01-02"); due != "2026-03-26" {
+		if due := got.DueAt.In(congthuong.Location).Format("2006-01-02"); due != "2026-03-26" {
 			t.Errorf("due after the supplement %s", due)
 		}
 		if _, err := step(storetest.As(storetest.ThuyNguyen), procedure.RequestSupplement, "Lại thiếu", ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {

@@ -110,7 +110,7 @@ func (s *Procedures) FindProcedure(ctx context.Context, code string) (*procedure
 	p, err := scanProcedure(s.Read.QueryRowContext(ctx, `SELECT `+procedureColumns+` FROM procedures
 		WHERE code = $1 OR (national_code = $2 AND national_code <> '') ORDER BY code LIMIT 1`, strings.ToUpper(code), code))
 	if err != nil {
-		return nil, db.NotFound(err, "no procedure with code %s", code)
+		return nil, db.NotFound(err, "procedure.no_procedure_code", code)
 	}
 	return p, nil
 }

@@ -57,16 +57,16 @@ const ScorecardDossiers = 200
 func (s *Procedures) Scorecard(ctx context.Context, unitCode string, p stats.Period) (*Scorecard, error) {
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !a.IsStaff() {
-		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff see scorecards")
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "procedure.only_staff_see_scorecards")
 	}
 	u, err := s.units.FindUnit(ctx, unitCode, unit.Today(s.NowUTC()))
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "unit", "no administrative unit with code "+unitCode)
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "unit", "common.no_administrative_unit_code", unitCode)
 	} else if err != nil {
 		return nil, err
 	}
 	if !a.System && !a.InScope(u.Code, u.ProvinceCode()) {
-		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", u.Code)
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "common.unit_outside_your_scope", u.Code)
 	}
 	firstDay, lastDay := p.Days()
 	fd, _ := calendar.ParseDate(firstDay)

@@ -2,7 +2,6 @@ package procedureweb
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -37,7 +36,7 @@ func readWithPapers(w http.ResponseWriter, r *http.Request, part string, v any) 
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFilingRequest)
 	if err := r.ParseMultipartForm(web.MultipartMemory); err != nil {
-		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("the upload could not be read (at most %d files of %d MiB)", proceduredb.MaxDossierFiles, web.FileMiB))
+		return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", "procedure.upload_could_not_read_at_most_files_mib", proceduredb.MaxDossierFiles, web.FileMiB)
 	}
 	if err := web.CleanForm(r); err != nil {
 		return nil, func() {}, err
@@ -174,7 +173,7 @@ func (s *handlers) track(w http.ResponseWriter, r *http.Request, code, key strin
 	client := web.ClientOf(r)
 	if wait := s.tracking.Wait(client); wait > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait/time.Second)+1))
-		return nil, congthuong.Errorf(congthuong.ETOOMANY, "too many dossiers not found from your address; try again later")
+		return nil, congthuong.Errorf(congthuong.ETOOMANY, "procedure.too_many_dossiers_not_found_from_your")
 	}
 	t, err := s.procedures.TrackDossier(r.Context(), code, key)
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
@@ -246,7 +245,7 @@ func (s *handlers) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFilingRequest)
 	if err := r.ParseMultipartForm(web.MultipartMemory); err != nil && err != http.ErrNotMultipart {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	if err := web.CleanForm(r); err != nil {
 		return err
@@ -283,7 +282,7 @@ func (s *handlers) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 // doFileDossier files a dossier from a procedure's page.
 func (s *handlers) doFileDossier(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	proc, err := s.procedures.FindProcedure(r.Context(), r.PathValue("code"))
 	if err != nil {
@@ -376,7 +375,7 @@ func (s *handlers) apologize(r *http.Request, in apologyInput) (*procedure.Dossi
 	if err != nil {
 		day, derr := calendar.ParseDate(in.NewDue)
 		if derr != nil {
-			return nil, congthuong.FieldErr(congthuong.EINVALID, "new_due", "write the new date as YYYY-MM-DD")
+			return nil, congthuong.FieldErr(congthuong.EINVALID, "new_due", "procedure.write_new_date_as_yyyy_mm_dd")
 		}
 		cal, err := s.schedules.Current(r.Context())
 		if err != nil {
@@ -390,7 +389,7 @@ func (s *handlers) apologize(r *http.Request, in apologyInput) (*procedure.Dossi
 // doApologize gives an apology slip from the dossier's page.
 func (s *handlers) doApologize(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	if _, err := s.apologize(r, apologyInput{NewDue: r.PostForm.Get("new_due"), Reason: r.PostForm.Get("reason")}); err != nil {
 		return err
@@ -414,11 +413,11 @@ func (s *handlers) showDossierForm(w http.ResponseWriter, r *http.Request) error
 	switch form {
 	case "result":
 		if d.ResultNumber == "" {
-			return congthuong.Errorf(congthuong.ENOTFOUND, "the dossier has no result document")
+			return congthuong.Errorf(congthuong.ENOTFOUND, "procedure.dossier_has_no_result_document")
 		}
 	case "01":
 		if d.ReceivedAt == nil {
-			return congthuong.Errorf(congthuong.ECONFLICT, "the dossier is not received yet")
+			return congthuong.Errorf(congthuong.ECONFLICT, "procedure.dossier_not_received_yet")
 		}
 	case "02", "04":
 		want := string(procedure.RequestSupplement)
@@ -431,10 +430,10 @@ func (s *handlers) showDossierForm(w http.ResponseWriter, r *http.Request) error
 			}
 		}
 		if at.IsZero() {
-			return congthuong.Errorf(congthuong.ENOTFOUND, "no form %s for this dossier", form)
+			return congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_form_this_dossier", form)
 		}
 	default:
-		return congthuong.Errorf(congthuong.ENOTFOUND, "no form %s", form)
+		return congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_form", form)
 	}
 	proc, err := s.procedures.FindProcedure(r.Context(), d.ProcedureCode)
 	if err != nil {
@@ -471,7 +470,7 @@ func (s *handlers) showVerify(w http.ResponseWriter, r *http.Request) error {
 func (s *handlers) apiDossierFile(w http.ResponseWriter, r *http.Request) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		return congthuong.Errorf(congthuong.ENOTFOUND, "no such file")
+		return congthuong.Errorf(congthuong.ENOTFOUND, "common.no_such_file")
 	}
 	f, content, err := s.procedures.OpenDossierFile(r.Context(), r.PathValue("code"), id)
 	if err != nil {

@@ -2,7 +2,6 @@
 package procedureweb
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 
@@ -21,12 +20,12 @@ func procedureFilter(q url.Values) (proceduredb.ProcedureFilter, error) {
 	}
 	f := proceduredb.ProcedureFilter{Q: q.Get("q"), Level: q.Get("level"), Online: q.Get("online"), Field: q.Get("field"), Page: page}
 	if f.Level != "" && f.Level != procedure.Province && f.Level != procedure.Commune {
-		v.Add("level", "level is province or commune")
+		v.Add("level", "procedure.level_province_commune_2")
 	}
 	if f.Online != "" && f.Online != procedure.FullOnline && f.Online != procedure.PartialOnline {
-		v.Add("online", "online is full or partial")
+		v.Add("online", "procedure.online_full_partial")
 	}
-	return f, v.Err("invalid query")
+	return f, v.Err("common.invalid_query")
 }
 
 func (s *handlers) apiListProcedures(w http.ResponseWriter, r *http.Request) error {
@@ -136,7 +135,7 @@ func (s *handlers) apiAddProcedureTemplate(w http.ResponseWriter, r *http.Reques
 	r.Body = http.MaxBytesReader(w, r.Body, web.MaxOneFileRequest)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return congthuong.FieldErr(congthuong.EINVALID, "file", fmt.Sprintf("choose the form (PDF, Word or Excel; at most %d MiB)", web.FileMiB))
+		return congthuong.FieldErr(congthuong.EINVALID, "file", "procedure.choose_form_pdf_word_excel_at_most_mib", web.FileMiB)
 	}
 	defer f.Close()
 	if err := web.CleanForm(r); err != nil {

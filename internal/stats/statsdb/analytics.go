@@ -37,8 +37,8 @@ func (s *Stats) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 	}
 	ind, ok := catalog.Get(q.Indicator)
 	if !ok {
-		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid query",
-			Fields: []congthuong.FieldError{{Field: "indicator", Message: "no indicator with code " + strings.ToUpper(q.Indicator)}}}
+		return nil, &congthuong.Error{Code: congthuong.EINVALID, Message: "common.invalid_query",
+			Fields: []congthuong.FieldError{{Field: "indicator", Message: "stats.no_indicator_code", Args: []any{strings.ToUpper(q.Indicator)}}}}
 	}
 	out := &stats.Analytics{Indicator: *ind, Period: q.Period, PreviousYear: q.Period.SamePeriodLastYear()}
 	units, err := s.analysisUnits(ctx, q)
@@ -231,16 +231,16 @@ func endsBefore(p stats.Period, validFrom string) bool {
 
 // analysisUnits resolves the query's units to unit rows.
 func (s *Stats) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Unit, error) {
-	bad := func(field, msg string) error {
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid query",
-			Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
+	bad := func(field, id string, args ...any) error {
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "common.invalid_query",
+			Fields: []congthuong.FieldError{{Field: field, Message: id, Args: args}}}
 	}
 	_, last := q.Period.Days()
 	switch {
 	case q.Group != "":
 		out, err := s.units.GroupMembers(ctx, q.Group)
 		if err == nil && len(out) == 0 {
-			err = bad("units", "no unit group "+q.Group)
+			err = bad("units", "stats.no_unit_group", q.Group)
 		}
 		return out, err
 	case q.ChildrenOf != "" || q.All:
@@ -256,12 +256,12 @@ func (s *Stats) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Uni
 			}
 		}
 		if len(out) == 0 {
-			return nil, bad("units", "unit "+q.ChildrenOf+" has no communes in "+q.Period.String())
+			return nil, bad("units", "stats.unit_has_no_communes", q.ChildrenOf, q.Period.String())
 		}
 		return out, nil
 	case len(q.Units) > 0:
 		if len(q.Units) > 5000 {
-			return nil, bad("units", "at most 5,000 units per query")
+			return nil, bad("units", "stats.at_most_5_000_units_per_query")
 		}
 		spans, err := s.units.Index(ctx)
 		if err != nil {
@@ -279,13 +279,13 @@ func (s *Stats) analysisUnits(ctx context.Context, q AnalyticsQuery) ([]unit.Uni
 				}
 			}
 			if !ok {
-				return nil, bad("units", "no unit with code "+code+" in "+q.Period.String())
+				return nil, bad("units", "stats.no_unit_code", code, q.Period.String())
 			}
 			out = append(out, u)
 		}
 		return out, nil
 	}
-	return nil, bad("units", "give units=CODE,…, units=group:GROUP, units=children:CODE or units=all")
+	return nil, bad("units", "stats.give_units_code_units_group_group_units")
 }
 
 // analysisValues holds the series rows (stat_series.go) an analysis reads,

@@ -87,9 +87,9 @@ func (s *Stats) SaveIndicator(ctx context.Context, ind stats.Indicator) error {
 		if _, err := stats.NewCatalog(list); err != nil {
 			// Name the problem on the indicator being saved, not a catalogue row.
 			fields := congthuong.ErrorFields(err)
-			out := &congthuong.Error{Code: congthuong.EINVALID, Message: "the indicator does not fit the others"}
+			out := &congthuong.Error{Code: congthuong.EINVALID, Message: "stats.indicator_does_not_fit_others"}
 			for _, f := range fields {
-				out.Fields = append(out.Fields, congthuong.FieldError{Field: f.Field, Message: f.Message})
+				out.Fields = append(out.Fields, congthuong.FieldError{Field: f.Field, Message: f.Message, Args: f.Args})
 			}
 			return out
 		}

@@ -49,7 +49,7 @@ func TestImportRespectsApprovedReports(t *testing.T) {
 		if congthuong.ErrorCode(err) != congthuong.ECONFLICT {
 			t.Fatalf("changing an approved figure: %v; want a conflict", err)
 		}
-		if f := congthuong.ErrorFields(err); len(f) != 1 || f[0].Row != 2 || !strings.Contains(f[0].Message, "commune_retail_monthly/11560/2026-10") {
+		if f := congthuong.ErrorFields(err); len(f) != 1 || f[0].Row != 2 || !strings.Contains(f[0].Text(), "commune_retail_monthly/11560/2026-10") {
 			t.Errorf("the conflict names the row and the report: %+v", f)
 		}
 		if v := public(); len(v) != 1 || v[0].Value != 812.5 || v[0].Status != stats.Official {

@@ -106,8 +106,8 @@ func (s *Stats) ImportValues(ctx context.Context, src tabular.Source[stats.Value
 	err = db.RunImport(ctx, s.DB, src, dryRun, &res.Rows, db.Importer[stats.ValueRow, valuesFound]{
 		Kind:    "values",
 		MaxRows: MaxValueRows,
-		NoRows: &congthuong.Error{Code: congthuong.EINVALID, Message: "nothing to import",
-			Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "the file has a header but no data rows"}}},
+		NoRows: &congthuong.Error{Code: congthuong.EINVALID, Message: "common.nothing_import",
+			Fields: []congthuong.FieldError{{Row: 2, Field: "indicator", Message: "common.file_has_header_but_no_data_rows"}}},
 		Check: func(r stats.ValueRow, v *congthuong.Validation) error {
 			c.check(r, v)
 			return nil
@@ -132,7 +132,7 @@ func (s *Stats) ImportValuesTx(ctx context.Context, tx *db.Tx, rows []stats.Valu
 		res.Rows++
 		c.check(r, &v)
 	}
-	if err := v.Err("the file has invalid rows; nothing was imported"); err != nil {
+	if err := v.Err("common.file_has_invalid_rows_nothing_was"); err != nil {
 		return err
 	}
 	var p db.ImportProblems
@@ -219,18 +219,18 @@ func (c *valueChecker) check(r stats.ValueRow, v *congthuong.Validation) {
 	ind, ok := c.catalog.Get(r.Indicator)
 	switch {
 	case !ok:
-		v.AddRow(r.Line, "indicator", "no indicator with code "+r.Indicator)
+		v.AddRow(r.Line, "indicator", "stats.no_indicator_code", r.Indicator)
 		return
 	case ind.Kind == stats.Formula:
-		v.AddRow(r.Line, "indicator", r.Indicator+" is computed ("+ind.Formula+"); import its inputs")
+		v.AddRow(r.Line, "indicator", "stats.computed_import_inputs", r.Indicator, ind.Formula)
 		return
 	}
 	before := v.Len()
 	if ind.NonNegative && r.Value < 0 {
-		v.AddRow(r.Line, "value", r.Indicator+" cannot be negative")
+		v.AddRow(r.Line, "value", "stats.cannot_negative", r.Indicator)
 	}
 	if !stats.MayStore(c.actor, r.Status) {
-		v.AddRow(r.Line, "status", "only the department publishes official figures; give the status preliminary")
+		v.AddRow(r.Line, "status", "stats.only_department_publishes_official")
 	}
 	days, ok := c.dayCache[r.Period]
 	if !ok {
@@ -240,18 +240,18 @@ func (c *valueChecker) check(r stats.ValueRow, v *congthuong.Validation) {
 	u, ok := c.units.Resolve(r.UnitCode, days[0], days[1])
 	switch {
 	case !ok && len(c.units.ByCode[r.UnitCode]) == 0:
-		v.AddRow(r.Line, "unit", "no administrative unit with code "+r.UnitCode)
+		v.AddRow(r.Line, "unit", "common.no_administrative_unit_code", r.UnitCode)
 		return
 	case !ok:
-		v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" did not exist in "+r.Period.String())
+		v.AddRow(r.Line, "unit", "stats.unit_did_not_exist", r.UnitCode, r.Period.String())
 		return
 	case !mayEnterFor(c.actor, u):
-		v.AddRow(r.Line, "unit", "unit "+r.UnitCode+" is outside your scope")
+		v.AddRow(r.Line, "unit", "common.unit_outside_your_scope", r.UnitCode)
 		return
 	}
 	key := valueKey{ind.Code, r.Period.String(), u.Code, u.ValidFrom}
 	if first, dup := c.inFile[key]; dup {
-		v.AddRow(r.Line, "period", fmt.Sprintf("%s for %s in %s is already on row %d", ind.Code, u.Code, key.period, c.valid[first].row.Line))
+		v.AddRow(r.Line, "period", "stats.already_row", ind.Code, u.Code, key.period, c.valid[first].row.Line)
 		return
 	}
 	if v.Len() > before {
@@ -384,9 +384,9 @@ func (c *valueChecker) fates(existing map[valueKey]storedValue, locked map[value
 			fate[i] = reviseValue
 		}
 		if report, isLocked := locked[k.key]; isLocked {
-			p.Conflicts.AddRow(k.row.Line, "value", "the value belongs to the report "+report+", which the department approved; ask the department to reopen it")
+			p.Conflicts.AddRow(k.row.Line, "value", "stats.value_belongs_report_which_department", report)
 		} else if stored && !stats.MayReplace(c.actor, old.status, reopened) {
-			p.Conflicts.AddRow(k.row.Line, "value", "the department published this figure as official; only the department changes it")
+			p.Conflicts.AddRow(k.row.Line, "value", "stats.department_published_this_figure_as")
 		}
 	}
 	return fate
@@ -651,7 +651,7 @@ func (s *Stats) values(ctx context.Context, indicator string, p stats.Period, un
 func (s *Stats) ValueRevisions(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !a.IsStaff() {
-		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff see revisions")
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "stats.only_staff_see_revisions")
 	}
 	return s.queryValues(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision, updated_at, updated_by
 		FROM stat_value_revisions WHERE indicator = $1 AND period = $2 AND unit_code = $3 ORDER BY revision`,

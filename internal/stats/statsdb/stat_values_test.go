@@ -171,7 +171,7 @@ func TestValueOutlierWarning(t *testing.T) {
 			t.Fatalf("a steady year: %+v, %v", res, err)
 		}
 		res, err := s.ImportValues(sys, valueRows(stats.ValueRow{Indicator: "EXPORTS", UnitCode: "31", Period: stats.MonthOf(2026, 1), Value: 30000}), true)
-		if err != nil || len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0].Message, "outlier") {
+		if err != nil || len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0].Text(), "outlier") {
 			t.Errorf("ten times the usual month: %+v, %v", res, err)
 		}
 	})

@@ -56,8 +56,8 @@ func (s *Stats) submissionUnit(ctx context.Context, ds stats.DataSet, unitCode s
 	}
 	u, ok := resolvePeriod(spans, unitCode, p)
 	if !ok || string(u.Level) != ds.Level {
-		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid report",
-			Fields: []congthuong.FieldError{{Field: "unit", Message: fmt.Sprintf("%s is not a %s of %s reporting %s", unitCode, ds.Level, p, ds.Code)}}}
+		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "stats.invalid_report",
+			Fields: []congthuong.FieldError{{Field: "unit", Message: "stats.not_reporting", Args: []any{unitCode, ds.Level, p, ds.Code}}}}
 	}
 	return u, nil
 }
@@ -66,15 +66,15 @@ func dataSetPeriod(code, period string) (stats.DataSet, stats.Period, error) {
 	ds, ok := stats.FindDataSet(code)
 	var v congthuong.Validation
 	if !ok {
-		v.Add("data_set", "no data set "+code)
+		v.Add("data_set", "stats.no_data_set", code)
 	}
 	p, err := stats.ParsePeriod(period)
 	if err != nil {
 		v.Add("period", err.Error())
 	} else if ok && !ds.Fits(p) {
-		v.Add("period", ds.Code+" is reported for each "+ds.Frequency)
+		v.Add("period", "stats.reported_each", ds.Code, ds.Frequency)
 	}
-	return ds, p, v.Err("invalid report")
+	return ds, p, v.Err("stats.invalid_report")
 }
 
 // EnterDataSet stores a unit's figures of a data set for a period (as
@@ -94,14 +94,14 @@ func (s *Stats) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 		return err
 	}
 	if !mayEnterFor(actor, u) {
-		return congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", u.Code)
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "common.unit_outside_your_scope", u.Code)
 	}
 	var v congthuong.Validation
 	var rows []stats.ValueRow
 	for _, code := range ds.Indicators {
 		x, ok := values[code]
 		if !ok {
-			v.Add(code, "give the figure")
+			v.Add(code, "stats.give_figure")
 			continue
 		}
 		rows = append(rows, stats.ValueRow{Line: len(rows) + 1, Indicator: code, UnitCode: u.Code, Period: p, Value: x,
@@ -109,10 +109,10 @@ func (s *Stats) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 	}
 	for code := range values {
 		if !contains(ds.Indicators, code) {
-			v.Add(code, code+" is not part of "+ds.Code)
+			v.Add(code, "stats.not_part", code, ds.Code)
 		}
 	}
-	if err := v.Err("the report has invalid figures"); err != nil {
+	if err := v.Err("stats.report_has_invalid_figures"); err != nil {
 		return err
 	}
 	return s.WithTx(ctx, func(tx *db.Tx) error {
@@ -127,7 +127,7 @@ func (s *Stats) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 			return err
 		}
 		if status == SubmissionApproved {
-			return congthuong.Errorf(congthuong.ECONFLICT, "the report is approved and locked; ask the department to return it")
+			return congthuong.Errorf(congthuong.ECONFLICT, "common.report_approved_locked_ask_department")
 		}
 		var res ValueImportResult
 		if err := s.ImportValuesTx(ctx, tx, rows, status == SubmissionReturned, &res); err != nil {
@@ -200,10 +200,10 @@ func submissionStatus(ctx context.Context, tx *db.Tx, ds string, p stats.Period,
 func (s *Stats) DecideDataSet(ctx context.Context, dataSet, unitCode, period string, approve bool, note string) error {
 	actor := congthuong.ActorFrom(ctx)
 	if actor.Anonymous() {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "log in first")
+		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
 	if !actor.System && !actor.IsStaff() {
-		return congthuong.Errorf(congthuong.EFORBIDDEN, "only the department decides on reports")
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "common.only_department_decides_reports")
 	}
 	ds, p, err := dataSetPeriod(dataSet, period)
 	if err != nil {
@@ -215,12 +215,12 @@ func (s *Stats) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 	}
 	province := u.ProvinceCode()
 	if !actor.System && actor.UnitCode != congthuong.CountryCode && (actor.UnitCode != province || actor.Role == congthuong.RoleCommune) {
-		return congthuong.Errorf(congthuong.EFORBIDDEN, "only the department decides on reports")
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "common.only_department_decides_reports")
 	}
 	note = strings.TrimSpace(note)
 	if !approve && note == "" {
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid decision",
-			Fields: []congthuong.FieldError{{Field: "note", Message: "say what to correct"}}}
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "stats.invalid_decision",
+			Fields: []congthuong.FieldError{{Field: "note", Message: "stats.say_what_correct"}}}
 	}
 	return s.WithTx(ctx, func(tx *db.Tx) error {
 		if err := lockSeries(ctx, tx, dataSetYears(ds, p.Year)); err != nil {
@@ -234,10 +234,10 @@ func (s *Stats) DecideDataSet(ctx context.Context, dataSet, unitCode, period str
 		// figures staying official until new ones are entered); only an
 		// entered one can be approved.
 		if status != SubmissionEntered && (approve || status != SubmissionApproved) {
-			return congthuong.Errorf(congthuong.ECONFLICT, "the report is %s, not waiting for a decision", orNone(status))
+			return congthuong.Errorf(congthuong.ECONFLICT, "common.report_not_waiting_decision", orNone(status))
 		}
 		if approve && enteredBy == actor.Name() && !actor.System {
-			return congthuong.Errorf(congthuong.EFORBIDDEN, "a report is approved by someone other than who entered it")
+			return congthuong.Errorf(congthuong.EFORBIDDEN, "common.report_approved_by_someone_other_than")
 		}
 		next := SubmissionReturned
 		if approve {
@@ -282,7 +282,7 @@ func (s *Stats) Submissions(ctx context.Context, dataSet, period, province strin
 	actor := congthuong.ActorFrom(ctx)
 	var c Completeness
 	if !actor.System && !actor.IsStaff() {
-		return nil, c, congthuong.Errorf(congthuong.EFORBIDDEN, "only staff follow reports")
+		return nil, c, congthuong.Errorf(congthuong.EFORBIDDEN, "stats.only_staff_follow_reports")
 	}
 	ds, p, err := dataSetPeriod(dataSet, period)
 	if err != nil {

@@ -25,7 +25,7 @@ func TestDataEntryAndApproval(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Entered on Wednesday 1 April 2026, before the due day.
-		s.Now = func() time.Time { return time.Date(2026, 4, 1, 10, 0, 0, 0, calendar.Location) }
+		s.Now = func() time.Time { return time.Date(2026, 4, 1, 10, 0, 0, 0, congthuong.Location) }
 		commune := storetest.As(storetest.ThuyNguyen)
 		figures := map[string]float64{"RETAIL_SALES": 812.5}
 		if err := s.EnterDataSet(storetest.As(storetest.CatHai), "commune_retail_monthly", "11560", "2026-03", figures, ""); congthuong.ErrorCode(err) != congthuong.EINVALID &&
@@ -75,7 +75,7 @@ func TestDataEntryAndApproval(t *testing.T) {
 		}
 		for _, sub := range subs {
 			// 3 working days after 31 March 2026: Friday 3 April, at the close of office hours.
-			if sub.Due.In(calendar.Location).Format("2006-01-02 15:04") != "2026-04-03 17:00" {
+			if sub.Due.In(congthuong.Location).Format("2006-01-02 15:04") != "2026-04-03 17:00" {
 				t.Fatalf("due %s", sub.Due)
 			}
 		}

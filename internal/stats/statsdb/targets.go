@@ -20,16 +20,16 @@ func (s *Stats) SaveTarget(ctx context.Context, t stats.Target) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	invalid := func(field, msg string) error {
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "the target has invalid fields",
-			Fields: []congthuong.FieldError{{Field: field, Message: msg}}}
+	invalid := func(field, id string, args ...any) error {
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "stats.target_has_invalid_fields",
+			Fields: []congthuong.FieldError{{Field: field, Message: id, Args: args}}}
 	}
 	catalog, err := s.Catalog(ctx)
 	if err != nil {
 		return err
 	}
 	if _, ok := catalog.Get(t.Indicator); !ok {
-		return invalid("indicator", "no indicator with code "+t.Indicator)
+		return invalid("indicator", "stats.no_indicator_code", t.Indicator)
 	}
 	spans, err := s.units.Index(ctx)
 	if err != nil {
@@ -37,10 +37,10 @@ func (s *Stats) SaveTarget(ctx context.Context, t stats.Target) error {
 	}
 	u, ok := resolvePeriod(spans, t.UnitCode, t.Period)
 	if !ok {
-		return invalid("unit", "unit "+t.UnitCode+" did not exist in "+t.Period.String())
+		return invalid("unit", "stats.unit_did_not_exist", t.UnitCode, t.Period.String())
 	}
 	if !mayEnterFor(actor, u) {
-		return congthuong.Errorf(congthuong.EFORBIDDEN, "unit %s is outside your scope", t.UnitCode)
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "common.unit_outside_your_scope", t.UnitCode)
 	}
 	return s.WithTx(ctx, func(tx *db.Tx) error {
 		var before *stats.Target

@@ -34,8 +34,8 @@ func (s *handlers) apiSaveIndicator(w http.ResponseWriter, r *http.Request) erro
 	}
 	code := strings.ToUpper(r.PathValue("code"))
 	if ind.Code != "" && strings.ToUpper(ind.Code) != code {
-		return &congthuong.Error{Code: congthuong.EINVALID, Message: "the indicator has invalid fields",
-			Fields: []congthuong.FieldError{{Field: "code", Message: "the code in the body differs from the one in the path"}}}
+		return &congthuong.Error{Code: congthuong.EINVALID, Message: "stats.indicator_has_invalid_fields",
+			Fields: []congthuong.FieldError{{Field: "code", Message: "stats.code_body_differs_from_one_path"}}}
 	}
 	ind.Code = code
 	if err := s.stats.SaveIndicator(r.Context(), ind); err != nil {
@@ -53,13 +53,13 @@ func (s *handlers) apiListValues(w http.ResponseWriter, r *http.Request) error {
 	var v congthuong.Validation
 	code := strings.ToUpper(strings.TrimSpace(q.Get("indicator")))
 	if code == "" {
-		v.Add("indicator", "give the indicator's code")
+		v.Add("indicator", "stats.give_indicator_s_code")
 	}
 	p, err := stats.ParsePeriod(q.Get("period"))
 	if err != nil {
 		v.Add("period", err.Error())
 	}
-	if err := v.Err("invalid query"); err != nil {
+	if err := v.Err("common.invalid_query"); err != nil {
 		return err
 	}
 	list, err := s.stats.Values(r.Context(), code, p)
@@ -83,7 +83,7 @@ func (s *handlers) apiImportValues(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	web.WriteJSON(w, http.StatusOK, res)
+	s.WriteLocalJSON(w, r, http.StatusOK, &res)
 	return nil
 }
 
@@ -107,7 +107,7 @@ func analyticsQuery(v url.Values) (statsdb.AnalyticsQuery, error) {
 	var val congthuong.Validation
 	q := statsdb.AnalyticsQuery{Indicator: strings.ToUpper(strings.TrimSpace(v.Get("indicator")))}
 	if q.Indicator == "" {
-		val.Add("indicator", "give the indicator's code")
+		val.Add("indicator", "stats.give_indicator_s_code")
 	}
 	p, err := stats.ParsePeriod(v.Get("period"))
 	if err != nil {
@@ -125,9 +125,9 @@ func analyticsQuery(v url.Values) (statsdb.AnalyticsQuery, error) {
 	case units != "":
 		q.Units = strings.Split(units, ",")
 	default:
-		val.Add("units", "give units=CODE,…, units=group:GROUP, units=children:CODE or units=all")
+		val.Add("units", "stats.give_units_code_units_group_group_units")
 	}
-	return q, val.Err("invalid query")
+	return q, val.Err("common.invalid_query")
 }
 
 // apiSaveTarget answers PUT /api/v1/stats/targets: sets the target of an
@@ -152,13 +152,13 @@ func (s *handlers) exportValues(w http.ResponseWriter, r *http.Request) error {
 	var v congthuong.Validation
 	code := strings.ToUpper(strings.TrimSpace(q.Get("indicator")))
 	if code == "" {
-		v.Add("indicator", "give the indicator's code")
+		v.Add("indicator", "stats.give_indicator_s_code")
 	}
 	year, err := strconv.Atoi(q.Get("year"))
 	if err != nil || year < stats.MinYear || year > stats.MaxYear {
-		v.Add("year", "year must be a year from 1990 to 2100")
+		v.Add("year", "stats.year_must_year_from_1990_2100")
 	}
-	if err := v.Err("invalid query"); err != nil {
+	if err := v.Err("common.invalid_query"); err != nil {
 		return err
 	}
 	name := strings.ToLower(code) + "-" + strconv.Itoa(year)

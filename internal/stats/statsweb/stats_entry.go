@@ -153,7 +153,7 @@ func (s *handlers) renderEntry(w http.ResponseWriter, r *http.Request, status in
 // doEntry saves the entry form.
 func (s *handlers) doEntry(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	f := r.PostForm
 	ds, _ := stats.FindDataSet(f.Get("data_set"))
@@ -163,13 +163,13 @@ func (s *handlers) doEntry(w http.ResponseWriter, r *http.Request) error {
 		if raw := strings.TrimSpace(f.Get(code)); raw != "" {
 			x, ok := stats.ParseNumber(raw)
 			if !ok {
-				v.Add(code, "value "+raw+" is not a number")
+				v.Add(code, "stats.value_not_number", raw)
 				continue
 			}
 			values[code] = x
 		}
 	}
-	err := v.Err("the report has invalid figures")
+	err := v.Err("stats.report_has_invalid_figures")
 	if err == nil {
 		err = s.stats.EnterDataSet(r.Context(), f.Get("data_set"), f.Get("unit"), f.Get("period"), values, f.Get("source"))
 	}
@@ -230,7 +230,7 @@ func (s *handlers) showSubmissions(w http.ResponseWriter, r *http.Request) error
 // doDecide approves or returns a report from the submissions page.
 func (s *handlers) doDecide(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "invalid form")
+		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
 	f := r.PostForm
 	approve := f.Get("decision") == "approve"
@@ -249,7 +249,7 @@ func (s *handlers) doDecide(w http.ResponseWriter, r *http.Request) error {
 func (s *handlers) dataSetTemplate(w http.ResponseWriter, r *http.Request) error {
 	ds, ok := stats.FindDataSet(r.PathValue("code"))
 	if !ok {
-		return congthuong.Errorf(congthuong.ENOTFOUND, "no data set %s", r.PathValue("code"))
+		return congthuong.Errorf(congthuong.ENOTFOUND, "stats.no_data_set", r.PathValue("code"))
 	}
 	q := r.URL.Query()
 	var v congthuong.Validation
@@ -257,13 +257,13 @@ func (s *handlers) dataSetTemplate(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		v.Add("period", err.Error())
 	} else if !ds.Fits(p) {
-		v.Add("period", ds.Code+" is reported for each "+ds.Frequency)
+		v.Add("period", "stats.reported_each", ds.Code, ds.Frequency)
 	}
 	unitCode := strings.ToUpper(strings.TrimSpace(q.Get("unit")))
 	if unitCode == "" {
-		v.Add("unit", "give the unit's code")
+		v.Add("unit", "stats.give_unit_s_code")
 	}
-	if err := v.Err("invalid template request"); err != nil {
+	if err := v.Err("stats.invalid_template_request"); err != nil {
 		return err
 	}
 	units := []string{unitCode}

@@ -20,7 +20,7 @@ func reportQuery(q url.Values, defaultLang string) (stats.ReportTemplate, stats.
 	var v congthuong.Validation
 	t, ok := stats.FindReportTemplate(q.Get("template"))
 	if !ok {
-		v.Add("template", "template must be monthly, quarterly or yearly")
+		v.Add("template", "stats.template_must_monthly_quarterly_yearly")
 	}
 	p, err := stats.ParsePeriod(q.Get("period"))
 	if err != nil {
@@ -31,7 +31,7 @@ func reportQuery(q url.Values, defaultLang string) (stats.ReportTemplate, stats.
 	}
 	unitCode := strings.ToUpper(strings.TrimSpace(q.Get("unit")))
 	if unitCode == "" {
-		v.Add("unit", "give the unit's code")
+		v.Add("unit", "stats.give_unit_s_code")
 	}
 	lang := q.Get("lang")
 	switch lang {
@@ -39,9 +39,9 @@ func reportQuery(q url.Values, defaultLang string) (stats.ReportTemplate, stats.
 		lang = defaultLang
 	case "vi", "en":
 	default:
-		v.Add("lang", "lang must be vi or en")
+		v.Add("lang", "stats.lang_must_vi_en")
 	}
-	return t, p, unitCode, lang, v.Err("invalid report request")
+	return t, p, unitCode, lang, v.Err("stats.invalid_report_request")
 }
 
 // buildReport writes a report from the values stored now: for each of the

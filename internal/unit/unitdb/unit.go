@@ -159,9 +159,9 @@ func (s *Units) FindUnits(ctx context.Context, f UnitFilter) ([]unit.Unit, int, 
 		v.Add("valid_on", err.Error())
 	}
 	if f.Level != "" && !f.Level.Valid() {
-		v.Add("level", "level must be country, province or commune")
+		v.Add("level", "unit.level_must_country_province_commune")
 	}
-	if err := v.Err("invalid unit filter"); err != nil {
+	if err := v.Err("unit.invalid_unit_filter"); err != nil {
 		return nil, 0, err
 	}
 	order, err := f.Page.OrderBy(unitSorts, "level DESC, code", "valid_from")
@@ -207,13 +207,13 @@ func (s *Units) FindUnit(ctx context.Context, code, day string) (unit.Unit, erro
 // Find is FindUnit through q: a pool or a transaction.
 func Find(ctx context.Context, q db.Queryer, code, day string) (unit.Unit, error) {
 	if _, err := unit.ParseDay(day); err != nil {
-		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "invalid date",
+		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "unit.invalid_date",
 			Fields: []congthuong.FieldError{{Field: "valid_on", Message: err.Error()}}}
 	}
 	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM units
 		WHERE code = $1 AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2)`, code, day))
 	if err != nil {
-		return unit.Unit{}, db.NotFound(err, "no unit with code %s on %s", code, day)
+		return unit.Unit{}, db.NotFound(err, "unit.no_unit_code", code, day)
 	}
 	return u, nil
 }
@@ -259,8 +259,8 @@ func (s *Units) FindGroups(ctx context.Context) ([]unit.Group, error) {
 func ProvinceOf(ctx context.Context, q db.Queryer, code, day string) (string, error) {
 	u, err := Find(ctx, q, code, day)
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
-		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "unknown unit",
-			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "no administrative unit with code " + code + " is in force today"}}}
+		return "", &congthuong.Error{Code: congthuong.EINVALID, Message: "unit.unknown_unit",
+			Fields: []congthuong.FieldError{{Field: "unit_code", Message: "common.no_administrative_unit_code_force_today", Args: []any{code}}}}
 	} else if err != nil {
 		return "", err
 	}

@@ -105,6 +105,18 @@ type Text struct {
 // String writes the message in English.
 func (t Text) String() string { return Render(t.ID, t.Args...) }
 
+// Name is a record's name in both languages (a unit's, an indicator's),
+// as an argument of a message: the printer writes the reader's.
+type Name struct{ VI, EN string }
+
+// String writes the English name, or the Vietnamese when there is none.
+func (n Name) String() string {
+	if n.EN != "" {
+		return n.EN
+	}
+	return n.VI
+}
+
 // TextOf is err's message (MessageOf) as an argument of another message.
 func TextOf(err error) Text {
 	id, args := MessageOf(err)

@@ -16,14 +16,13 @@ func RequireWriter(actor congthuong.Actor) error {
 	return congthuong.Errorf(congthuong.EFORBIDDEN, "common.your_role_may_not_change_records")
 }
 
-// RequireAdmin refuses anyone but an administrator; task says what only
-// administrators do ("manage users"), for the message.
-func RequireAdmin(actor congthuong.Actor, task string) error {
+// RequireAdmin refuses anyone but an administrator.
+func RequireAdmin(actor congthuong.Actor) error {
 	if actor.System || actor.IsAdmin() {
 		return nil
 	}
 	if actor.Anonymous() {
 		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "common.log_first")
 	}
-	return congthuong.Errorf(congthuong.EFORBIDDEN, "db.only_administrators", task)
+	return congthuong.Errorf(congthuong.EFORBIDDEN, "db.only_administrators")
 }

@@ -178,7 +178,7 @@ var officeExtensions = map[string]string{
 	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 
-// fileType is the type a file's first bytes show, if allowed: a zip is
+// FileType is the type a file's first bytes show, if allowed: a zip is
 // one of the Office documents by its name's extension, when documents are.
 func FileType(head []byte, fileName string, allowed []string) (string, error) {
 	ctype := http.DetectContentType(head)
@@ -194,8 +194,15 @@ func FileType(head []byte, fileName string, allowed []string) (string, error) {
 		ok, ctype = ok && known, office
 	}
 	if !ok {
-		return "", fmt.Errorf("%s (Word, Excel and PowerPoint files for documents); this file is %s", strings.Join(allowed, ", "),
-			http.DetectContentType(head))
+		names := make([]string, 0, len(allowed))
+		for _, t := range allowed {
+			names = append(names, typeNames[t])
+		}
+		return "", congthuong.Errorf(congthuong.EINVALID, "db.file_type", strings.Join(names, ", "))
 	}
 	return ctype, nil
 }
+
+// typeNames name the media types as users know them.
+var typeNames = map[string]string{"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WebP",
+	"image/gif": "GIF", "application/zip": "Word, Excel, PowerPoint, ZIP"}

@@ -35,7 +35,7 @@ func (tx *Tx) EnqueueMail(ctx context.Context, to, subject, body, ref string) er
 
 // Outbox lists the latest messages, newest first; administrators only.
 func (s *DB) Outbox(ctx context.Context, limit int) ([]Mail, error) {
-	if err := RequireAdmin(congthuong.ActorFrom(ctx), "read the outbox"); err != nil {
+	if err := RequireAdmin(congthuong.ActorFrom(ctx)); err != nil {
 		return nil, err
 	}
 	rows, err := s.Read.QueryContext(ctx, `SELECT id, to_addr, subject, body, ref, created_at, sent_at, error FROM outbox

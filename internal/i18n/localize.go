@@ -11,8 +11,8 @@ type Localizable interface {
 var localizable = reflect.TypeFor[Localizable]()
 
 // Localize writes, in the printer's language, the messages of every
-// Localizable value that v (a pointer) holds, in its fields, slices, arrays
-// and pointers, before v is sent as JSON.
+// Localizable value that v (a pointer) holds, in its fields, slices, arrays,
+// pointers and the slices of its maps, before v is sent as JSON.
 func (p *Printer) Localize(v any) {
 	walk(reflect.ValueOf(v), p.T)
 }
@@ -27,6 +27,13 @@ func walk(v reflect.Value, t func(string, ...any) string) {
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
 			walk(v.Index(i), t)
+		}
+		return
+	case reflect.Map:
+		// A map's values cannot be changed in place; the slices and
+		// pointers among them can.
+		for _, k := range v.MapKeys() {
+			walk(v.MapIndex(k), t)
 		}
 		return
 	case reflect.Struct:

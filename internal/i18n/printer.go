@@ -42,19 +42,35 @@ func (p *Printer) T(id string, args ...any) string {
 	return p.p.Sprintf(message.Key(id, id), p.nested(args)...)
 }
 
-// nested writes the messages among args (congthuong.Text) in the
-// printer's language.
+// nested writes the messages (congthuong.Text) and names
+// (congthuong.Name) among args in the printer's language.
 func (p *Printer) nested(args []any) []any {
 	out := args
 	for i, a := range args {
-		if t, ok := a.(congthuong.Text); ok {
-			if &out[0] == &args[0] {
-				out = slices.Clone(args)
-			}
-			out[i] = p.T(t.ID, t.Args...)
+		var s string
+		switch a := a.(type) {
+		case congthuong.Text:
+			s = p.T(a.ID, a.Args...)
+		case congthuong.Name:
+			s = p.Name(a)
+		default:
+			continue
 		}
+		if &out[0] == &args[0] {
+			out = slices.Clone(args)
+		}
+		out[i] = s
 	}
 	return out
+}
+
+// Name writes a record's name in the reader's language, or in Vietnamese
+// when it has none in English.
+func (p *Printer) Name(n congthuong.Name) string {
+	if p.lang == "en" && n.EN != "" {
+		return n.EN
+	}
+	return n.VI
 }
 
 // Msg writes the message id with the arguments in args, for templates,

@@ -8,6 +8,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/calendar"
+	"congthuong/internal/i18n"
 )
 
 // TestAdvance walks a dossier through a supplement request over Tết 2026
@@ -112,9 +113,14 @@ func TestMail(t *testing.T) {
 	if s := MailSubject(d); s != "Hồ sơ H01.01-260212-0001: Được tiếp nhận" {
 		t.Errorf("subject %q", s)
 	}
-	for s := range statusVI {
-		if statusVI[s] == "" {
+	for _, s := range Statuses {
+		if !i18n.Default().Has(s.Text().ID) {
 			t.Errorf("status %s has no name", s)
+		}
+	}
+	for _, a := range Actions {
+		if !i18n.Default().Has(a.Text().ID) {
+			t.Errorf("action %s has no name", a)
 		}
 	}
 }

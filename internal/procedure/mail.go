@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"congthuong/internal/i18n"
+
 	"congthuong"
 )
 
@@ -11,21 +13,17 @@ import (
 // at every step. It is written in Vietnamese: the platform keeps no language
 // per applicant, and the status names are the interface's.
 
-// statusVI names the statuses as the interface does.
-var statusVI = map[Status]string{
-	Submitted: "Mới đăng ký", Received: "Được tiếp nhận", RefusedAtIntake: "Không được tiếp nhận",
-	Processing: "Đang xử lý", SupplementRequested: "Yêu cầu bổ sung", FeeRequested: "Yêu cầu nộp phí",
-	Withdrawn: "Rút hồ sơ", Stopped: "Dừng xử lý", Processed: "Đã xử lý xong", Returned: "Đã trả kết quả",
-}
+// vi writes the applicant's messages.
+func vi() *i18n.Printer { return i18n.Default().Printer("vi") }
 
 // MailSubject is the subject of the message about d.
-func MailSubject(d *Dossier) string { return "Hồ sơ " + d.Code + ": " + statusVI[d.Status] }
+func MailSubject(d *Dossier) string { return "Hồ sơ " + d.Code + ": " + vi().T(d.Status.Text().ID) }
 
 // MailBody is the message about d; note is what the officer wrote with the
 // step, if anything.
 func MailBody(d *Dossier, note string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Kính gửi %s,\n\nHồ sơ %s (%s)\nTrạng thái: %s.\n", d.Applicant.Name, d.Code, d.ProcedureName, statusVI[d.Status])
+	fmt.Fprintf(&b, "Kính gửi %s,\n\nHồ sơ %s (%s)\nTrạng thái: %s.\n", d.Applicant.Name, d.Code, d.ProcedureName, vi().T(d.Status.Text().ID))
 	if d.DueAt != nil {
 		b.WriteString("Hẹn trả kết quả: " + d.DueAt.In(congthuong.Location).Format("15:04 02/01/2006") + ".\n")
 	}

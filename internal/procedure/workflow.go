@@ -1,6 +1,10 @@
 package procedure
 
-import "fmt"
+import (
+	"fmt"
+
+	"congthuong"
+)
 
 // Status is a dossier's status in the national portal's vocabulary (the
 // DVCQG sync codes). Overdue is never a status: it is derived from the due
@@ -142,6 +146,12 @@ var steps = []step{
 	{SupplementRequested, WithOfficer, Withdraw, AsApplicant, Withdrawn, NoStage},
 	{FeeRequested, WithOfficer, Withdraw, AsApplicant, Withdrawn, NoStage},
 }
+
+// Text names the status, as a message argument.
+func (s Status) Text() congthuong.Text { return congthuong.Text{ID: "dossiers.status_" + string(s)} }
+
+// Text names the action, as a message argument.
+func (a Action) Text() congthuong.Text { return congthuong.Text{ID: "dossiers.action_" + string(a)} }
 
 // ErrNotAllowed is the answer to a step the workflow does not have.
 type ErrNotAllowed struct {

@@ -1,9 +1,10 @@
 package stats
 
 import (
-	"fmt"
 	"math"
 	"sort"
+
+	"congthuong"
 )
 
 // GrowthWarnLimit is how far from last year's value (in percent, either
@@ -63,23 +64,30 @@ func median(xs []float64) float64 {
 // year to date for a flow, and an outlier against history (the unit's other
 // values of the indicator for periods of the same kind). get returns the
 // values known for the same unit (stored, or in the same file).
-func CheckValue(ind *Indicator, r ValueRow, get func(p Period) (float64, bool), history Scale) []string {
-	var out []string
+func CheckValue(ind *Indicator, r ValueRow, get func(p Period) (float64, bool), history Scale) []congthuong.Text {
+	var out []congthuong.Text
+	warn := func(id string, args ...any) { out = append(out, congthuong.Text{ID: id, Args: args}) }
 	if z, ok := history.Z(r.Value); ok && math.Abs(z) > OutlierZ {
-		out = append(out, fmt.Sprintf("an outlier against the unit's %d values of this kind (robust z = %.1f); check the value", history.N, z))
+		warn("stats.check_outlier", history.N, round(z, 1))
 	}
 	if last, ok := get(r.Period.SamePeriodLastYear()); ok {
 		if g, ok := Growth(ind, r.Value, last, true); ok && !ind.VersusLastYear && math.Abs(g) > GrowthWarnLimit {
-			out = append(out, fmt.Sprintf("%+.1f%% over the same period last year (%s); check the value", g, FormatNumber(last, ind.Decimals, "en")))
+			warn("stats.check_growth", round(g, 1), round(last, ind.Decimals))
 		}
 	}
 	if ind.VersusLastYear && math.Abs(r.Value-100) > GrowthWarnLimit {
-		out = append(out, fmt.Sprintf("an index of %s means %+.1f%% over last year; check the value", FormatNumber(r.Value, ind.Decimals, "en"), r.Value-100))
+		warn("stats.check_index", round(r.Value, ind.Decimals), round(r.Value-100, 1))
 	}
 	if ind.Kind == Flow && r.Period.Kind == Month && r.Period.First > 1 {
 		if ytd, ok := get(r.Period.YearToDate()); ok && ytd < r.Value {
-			out = append(out, fmt.Sprintf("the month is larger than the year to date (%s)", FormatNumber(ytd, ind.Decimals, "en")))
+			warn("stats.check_month_ytd", round(ytd, ind.Decimals))
 		}
 	}
 	return out
+}
+
+// round rounds x to decimals places, as the figure is shown.
+func round(x float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	return math.Round(x*p) / p
 }

@@ -3,6 +3,8 @@ package stats
 import (
 	"strings"
 	"testing"
+
+	"congthuong"
 )
 
 func TestCheckValue(t *testing.T) {
@@ -25,9 +27,9 @@ func TestCheckValue(t *testing.T) {
 		{retail, row("RETAIL_SALES", "2024-04", 40), "-60.0%"},
 		{retail, row("RETAIL_SALES", "2024-04", 320), "larger than the year to date"},
 		{iip, row("IIP", "2024-04", 115.43), ""},
-		{iip, row("IIP", "2024-04", 11.5), "an index of 11.50"},
+		{iip, row("IIP", "2024-04", 11.5), "an index of 11.5 means -88.5%"},
 	} {
-		got := strings.Join(CheckValue(test.ind, test.row, get, Scale{}), "; ")
+		got := texts(CheckValue(test.ind, test.row, get, Scale{}))
 		if test.want == "" && got != "" || !strings.Contains(got, test.want) {
 			t.Errorf("%s %v: %q; want %q", test.row.Period, test.row.Value, got, test.want)
 		}
@@ -52,7 +54,16 @@ func TestRobustZ(t *testing.T) {
 	retail, _ := c.Get("RETAIL_SALES")
 	p, _ := ParsePeriod("2024-07")
 	none := func(Period) (float64, bool) { return 0, false }
-	if w := CheckValue(retail, ValueRow{Period: p, Value: 400}, none, NewScale(history)); len(w) != 1 || !strings.Contains(w[0], "outlier") {
+	if w := CheckValue(retail, ValueRow{Period: p, Value: 400}, none, NewScale(history)); len(w) != 1 || !strings.Contains(w[0].String(), "outlier") {
 		t.Errorf("outlier warning: %v", w)
 	}
+}
+
+// texts writes warnings in English, one after the other.
+func texts(list []congthuong.Text) string {
+	var out []string
+	for _, t := range list {
+		out = append(out, t.String())
+	}
+	return strings.Join(out, "; ")
 }

@@ -3,6 +3,8 @@ package stats
 import (
 	_ "embed"
 	"encoding/json"
+
+	"congthuong"
 )
 
 // DataSet is a group of indicators that units of one level report for each
@@ -19,6 +21,18 @@ type DataSet struct {
 
 //go:embed datasets.json
 var dataSetsJSON []byte
+
+// Name is the data set's name in both languages.
+func (d DataSet) Name() congthuong.Name { return congthuong.Name{VI: d.NameVI, EN: d.NameEN} }
+
+// Every reports how often the data set is reported, as a message
+// argument: "each month".
+func (d DataSet) Every() congthuong.Text { return congthuong.Text{ID: "stats.every_" + d.Frequency} }
+
+// Reporters names who reports the data set, as a message argument.
+func (d DataSet) Reporters() congthuong.Text {
+	return congthuong.Text{ID: "stats.reporters_" + d.Level}
+}
 
 // DataSets returns the data sets units report.
 func DataSets() []DataSet {

@@ -3,7 +3,6 @@ package stats
 import (
 	_ "embed"
 	"encoding/json"
-	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -97,7 +96,7 @@ func (ind *Indicator) ValidateInto(v *congthuong.Validation, row int) {
 		}
 	case Formula:
 		if _, err := formulaCodes(ind.Formula); err != nil {
-			v.AddRow(row, "formula", err.Error())
+			v.AddRowErr(row, "formula", err)
 		}
 	default:
 		v.AddRow(row, "kind", "stats.kind_must_flow_stock_index_formula")
@@ -137,11 +136,11 @@ func (ind *Indicator) Validate() error {
 // formula is arithmetic on codes and numbers: + - * / and parentheses.
 func formulaCodes(formula string) ([]string, error) {
 	if formula == "" {
-		return nil, fmt.Errorf("a formula indicator needs a formula, e.g. EXPORTS - IMPORTS")
+		return nil, congthuong.Errorf(congthuong.EINVALID, "stats.formula_needed")
 	}
 	tree, err := parser.Parse(formula)
 	if err != nil {
-		return nil, fmt.Errorf("the formula cannot be read: %s", firstLine(err.Error()))
+		return nil, congthuong.Errorf(congthuong.EINVALID, "stats.formula_unreadable")
 	}
 	w := &formulaWalker{seen: map[string]bool{}}
 	ast.Walk(&tree.Node, w)
@@ -149,7 +148,7 @@ func formulaCodes(formula string) ([]string, error) {
 		return nil, w.err
 	}
 	if len(w.codes) == 0 {
-		return nil, fmt.Errorf("the formula uses no indicator")
+		return nil, congthuong.Errorf(congthuong.EINVALID, "stats.formula_no_indicator")
 	}
 	sort.Strings(w.codes)
 	return w.codes, nil
@@ -165,7 +164,7 @@ func (w *formulaWalker) Visit(node *ast.Node) {
 	switch n := (*node).(type) {
 	case *ast.IdentifierNode:
 		if !codePattern.MatchString(n.Value) && w.err == nil {
-			w.err = fmt.Errorf("%s is not an indicator code", n.Value)
+			w.err = congthuong.Errorf(congthuong.EINVALID, "stats.formula_not_code", n.Value)
 		}
 		if !w.seen[n.Value] {
 			w.seen[n.Value] = true
@@ -177,25 +176,18 @@ func (w *formulaWalker) Visit(node *ast.Node) {
 		case "+", "-", "*", "/":
 		default:
 			if w.err == nil {
-				w.err = fmt.Errorf("the formula may use + - * / and parentheses, not %s", n.Operator)
+				w.err = congthuong.Errorf(congthuong.EINVALID, "stats.formula_operator", n.Operator)
 			}
 		}
 	case *ast.UnaryNode:
 		if n.Operator != "-" && n.Operator != "+" && w.err == nil {
-			w.err = fmt.Errorf("the formula may use + - * / and parentheses, not %s", n.Operator)
+			w.err = congthuong.Errorf(congthuong.EINVALID, "stats.formula_operator", n.Operator)
 		}
 	default:
 		if w.err == nil {
-			w.err = fmt.Errorf("the formula may use indicator codes, numbers, + - * / and parentheses only")
+			w.err = congthuong.Errorf(congthuong.EINVALID, "stats.formula_only")
 		}
 	}
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
 }
 
 // Catalog is a consistent set of indicators: every formula and weight
@@ -245,7 +237,7 @@ func NewCatalog(list []Indicator) (*Catalog, error) {
 		}
 		prog, err := expr.Compile(ind.Formula, expr.Env(env), expr.AsFloat64())
 		if err != nil {
-			v.AddRow(i+1, "formula", "stats.formula_cannot_computed", firstLine(err.Error()))
+			v.AddRow(i+1, "formula", "stats.formula_cannot_computed")
 			continue
 		}
 		c.programs[code], c.inputs[code] = prog, codes

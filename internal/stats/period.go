@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"congthuong"
 )
 
 // PeriodKind is the shape of a period.
@@ -48,7 +50,7 @@ func ParsePeriod(s string) (Period, error) {
 	s = strings.ToUpper(strings.TrimSpace(s))
 	// Made only when needed: an import parses a million periods.
 	bad := func() error {
-		return fmt.Errorf("%q is not a period: write 2024, 2024H1, 2024Q2, 2024-04 or 2024-01..2024-04", s)
+		return congthuong.Errorf(congthuong.EINVALID, "stats.bad_period", s)
 	}
 	if a, b, ok := strings.Cut(s, ".."); ok {
 		from, err1 := ParsePeriod(a)
@@ -57,7 +59,7 @@ func ParsePeriod(s string) (Period, error) {
 			return Period{}, bad()
 		}
 		if from.Year != to.Year || to.First < from.First {
-			return Period{}, fmt.Errorf("%q: a range runs forward within one year", s)
+			return Period{}, congthuong.Errorf(congthuong.EINVALID, "stats.range_backwards", s)
 		}
 		return RangeOf(from.Year, from.First, to.First), nil
 	}
@@ -69,7 +71,7 @@ func ParsePeriod(s string) (Period, error) {
 		return Period{}, bad()
 	}
 	if year < MinYear || year > MaxYear {
-		return Period{}, fmt.Errorf("%q: the year must be from %d to %d", s, MinYear, MaxYear)
+		return Period{}, congthuong.Errorf(congthuong.EINVALID, "stats.year_range", s, strconv.Itoa(MinYear), strconv.Itoa(MaxYear))
 	}
 	rest := s[4:]
 	num := func(t string, lo, hi int) (int, bool) {

@@ -54,7 +54,7 @@ func ParseValueRecord(line int, get func(col string) string, v *congthuong.Valid
 	}
 	p, err := ParsePeriod(get("period"))
 	if err != nil {
-		v.AddRow(line, "period", err.Error())
+		v.AddRowErr(line, "period", err)
 	}
 	r.Period = p
 	if x, ok := ParseNumber(get("value")); !ok {

@@ -5,7 +5,6 @@
 package unit
 
 import (
-	"fmt"
 	"time"
 
 	"congthuong"
@@ -83,7 +82,7 @@ type Member struct {
 func ParseDay(s string) (time.Time, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date written YYYY-MM-DD", s)
+		return time.Time{}, congthuong.Errorf(congthuong.EINVALID, "unit.bad_day", s)
 	}
 	return t, nil
 }

@@ -60,7 +60,7 @@ func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*auth.User, err
 // users only inside their own unit scope.
 func (s *Accounts) CreateUser(ctx context.Context, u *auth.User, password string) error {
 	actor := congthuong.ActorFrom(ctx)
-	if err := db.RequireAdmin(actor, "manage users"); err != nil {
+	if err := db.RequireAdmin(actor); err != nil {
 		return err
 	}
 	u.Normalize()
@@ -107,7 +107,7 @@ var userSorts = map[string]string{"username": "username", "name": "display_name"
 // FindUsers lists users in the administrator's scope.
 func (s *Accounts) FindUsers(ctx context.Context, f UserFilter) ([]*auth.User, int, error) {
 	actor := congthuong.ActorFrom(ctx)
-	if err := db.RequireAdmin(actor, "manage users"); err != nil {
+	if err := db.RequireAdmin(actor); err != nil {
 		return nil, 0, err
 	}
 	order, err := f.Page.OrderBy(userSorts, "username", "id")
@@ -150,7 +150,7 @@ func (s *Accounts) FindUserByID(ctx context.Context, id int64) (*auth.User, erro
 	var w db.Where
 	w.Add("id = ?", id)
 	if actor.UserID != id {
-		if err := db.RequireAdmin(actor, "manage users"); err != nil {
+		if err := db.RequireAdmin(actor); err != nil {
 			return nil, err
 		}
 		w.Scope(actor, "unit_code", "province_code")
@@ -176,7 +176,7 @@ type UserUpdate struct {
 // UpdateUser changes an account in the administrator's scope.
 func (s *Accounts) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*auth.User, error) {
 	actor := congthuong.ActorFrom(ctx)
-	if err := db.RequireAdmin(actor, "manage users"); err != nil {
+	if err := db.RequireAdmin(actor); err != nil {
 		return nil, err
 	}
 	var out *auth.User
@@ -245,7 +245,7 @@ func (s *Accounts) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*a
 func (s *Accounts) ResetPassword(ctx context.Context, id int64, password string, mustChange bool) error {
 	actor := congthuong.ActorFrom(ctx)
 	if actor.UserID != id {
-		if err := db.RequireAdmin(actor, "manage users"); err != nil {
+		if err := db.RequireAdmin(actor); err != nil {
 			return err
 		}
 	}

@@ -81,7 +81,7 @@ func (s *Schedules) CalendarVersion(ctx context.Context) (string, error) {
 // SaveCalendarOverride creates or replaces the override of a date and
 // scope; administrators only, audited.
 func (s *Schedules) SaveCalendarOverride(ctx context.Context, o calendar.Override) error {
-	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change the calendar"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
 	o.NameVI, o.NameEN, o.Ref = strings.TrimSpace(o.NameVI), strings.TrimSpace(o.NameEN), strings.TrimSpace(o.Ref)
@@ -114,7 +114,7 @@ func (s *Schedules) SaveCalendarOverride(ctx context.Context, o calendar.Overrid
 // DeleteCalendarOverride removes the override of a date and scope;
 // administrators only, audited.
 func (s *Schedules) DeleteCalendarOverride(ctx context.Context, day calendar.Date, scope calendar.Scope) error {
-	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change the calendar"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
 	defer s.changed()

@@ -70,7 +70,7 @@ func (s *Parks) AddParkFile(ctx context.Context, code, kind, title, fileName str
 	}
 	ctype, err := db.FileType(stored.Head, fileName, fileTypes[kind])
 	if err != nil {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "park.message", kind, err.Error())
+		return nil, congthuong.FieldErrOf(congthuong.EINVALID, "file", err)
 	}
 	f := &ParkFile{Kind: kind, Title: title, FileName: fileName, ContentType: ctype, Size: stored.Size, SHA256: stored.Sum}
 	err = s.WithTx(ctx, func(tx *db.Tx) error {

@@ -24,7 +24,7 @@ var agencyPattern = regexp.MustCompile(`^[A-Z]\d{2}(\.\d{2,3}){0,3}$`)
 // SetAgencyCode sets the electronic identifier a unit's dossier codes begin
 // with; administrators only, audited.
 func (s *Procedures) SetAgencyCode(ctx context.Context, unitCode, code string) error {
-	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "set agency identifiers"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
 	code = strings.ToUpper(strings.TrimSpace(code))
@@ -68,7 +68,7 @@ type ProcedureTemplate struct {
 // AddProcedureTemplate stores a blank form of a procedure (PDF, Word,
 // Excel), replacing one of the same name; administrators only.
 func (s *Procedures) AddProcedureTemplate(ctx context.Context, code, fileName string, r io.Reader) (*ProcedureTemplate, error) {
-	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "upload procedure forms"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx)); err != nil {
 		return nil, err
 	}
 	proc, err := s.FindProcedure(ctx, code)
@@ -82,7 +82,7 @@ func (s *Procedures) AddProcedureTemplate(ctx context.Context, code, fileName st
 	}
 	ctype, err := db.FileType(stored.Head, fileName, []string{"application/pdf", "application/zip"})
 	if err != nil {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "procedure.form", err.Error())
+		return nil, congthuong.FieldErrOf(congthuong.EINVALID, "file", err)
 	}
 	t := &ProcedureTemplate{FileName: fileName, ContentType: ctype, Size: stored.Size, SHA256: stored.Sum}
 	err = s.WithTx(ctx, func(tx *db.Tx) error {

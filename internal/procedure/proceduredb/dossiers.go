@@ -347,7 +347,7 @@ func (s *Procedures) allowedStep(ctx context.Context, a congthuong.Actor, d *pro
 			return next, r, nil
 		}
 	}
-	return procedure.State{}, "", congthuong.Errorf(congthuong.ECONFLICT, "procedure.message", &procedure.ErrNotAllowed{State: d.State, Action: step.Action})
+	return procedure.State{}, "", congthuong.Errorf(congthuong.ECONFLICT, "procedure.not_allowed", step.Action.Text(), d.Status.Text())
 }
 
 // DossierEvent is one step a dossier went through.
@@ -647,7 +647,7 @@ func (s *Procedures) storeUploads(files []Upload) (out []procedure.File, discard
 		ctype, err := db.FileType(stored.Head, name, dossierFileTypes)
 		if err != nil {
 			discard()
-			return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", "procedure.paper", name, err.Error())
+			return nil, func() {}, congthuong.FieldErr(congthuong.EINVALID, "file", "procedure.paper", name, congthuong.TextOf(err))
 		}
 		out = append(out, procedure.File{Document: strings.TrimSpace(f.Document), FileName: name, ContentType: ctype,
 			Size: stored.Size, SHA256: stored.Sum})

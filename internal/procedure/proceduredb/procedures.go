@@ -118,7 +118,7 @@ func (s *Procedures) FindProcedure(ctx context.Context, code string) (*procedure
 // SaveProcedure adds or replaces a procedure of the catalogue;
 // administrators only, audited.
 func (s *Procedures) SaveProcedure(ctx context.Context, p procedure.Procedure) error {
-	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change the procedure catalogue"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
 	p.Code = strings.ToUpper(strings.TrimSpace(p.Code))

@@ -486,7 +486,7 @@ func (s *handlers) scorecard(r *http.Request) (*proceduredb.Scorecard, error) {
 	q := r.URL.Query()
 	p, err := stats.ParsePeriod(q.Get("period"))
 	if err != nil {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "period", err.Error())
+		return nil, congthuong.FieldErrOf(congthuong.EINVALID, "period", err)
 	}
 	return s.procedures.Scorecard(r.Context(), q.Get("unit"), p)
 }

@@ -62,7 +62,7 @@ func (s *Stats) Catalog(ctx context.Context) (*stats.Catalog, error) {
 // a formula or weight names existing indicators and no formula depends on
 // itself.
 func (s *Stats) SaveIndicator(ctx context.Context, ind stats.Indicator) error {
-	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "change indicators"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
 	ind.Normalize()

@@ -238,7 +238,7 @@ func RebuildSeriesWith(ctx context.Context, q db.Execer, d db.Dialect) error {
 // one transaction: the repair when CheckSeries finds a difference.
 // Administrators only.
 func (s *Stats) RebuildSeries(ctx context.Context) error {
-	if err := db.RequireAdmin(congthuong.ActorFrom(ctx), "rebuild the statistics series"); err != nil {
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx)); err != nil {
 		return err
 	}
 	return s.WithTx(ctx, func(tx *db.Tx) error { return RebuildSeriesWith(ctx, tx, s.Dialect) })

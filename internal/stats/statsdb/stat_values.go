@@ -324,8 +324,8 @@ func writeValues(ctx context.Context, tx *db.Tx, c *valueChecker, found valuesFo
 			return old.value, ok
 		}
 		scale := scales[seriesKey{k.key.indicator, k.key.unitCode, k.key.unitFrom}][k.row.Period.Kind]
-		for _, msg := range stats.CheckValue(ind, k.row, known, scale) {
-			res.Warnings = append(res.Warnings, congthuong.FieldError{Row: k.row.Line, Field: "value", Message: msg})
+		for _, w := range stats.CheckValue(ind, k.row, known, scale) {
+			res.Warnings = append(res.Warnings, congthuong.FieldError{Row: k.row.Line, Field: "value", Message: w.ID, Args: w.Args})
 		}
 	}
 	w := valueWriter{tx: tx, by: actor.Name()}

@@ -35,10 +35,11 @@ type Submission struct {
 	DecidedBy string     `json:"decided_by,omitempty"`
 	DecidedAt *time.Time `json:"decided_at,omitempty"`
 	Note      string     `json:"note,omitempty"`
-	// Warnings are what the rule checks found in the figures entered.
-	Warnings []string  `json:"warnings,omitempty"`
-	Due      time.Time `json:"due"`
-	OnTime   *bool     `json:"on_time,omitempty"`
+	// Warnings are what the rule checks found in the figures entered, each
+	// naming its indicator (Field).
+	Warnings []congthuong.FieldError `json:"warnings,omitempty"`
+	Due      time.Time               `json:"due"`
+	OnTime   *bool                   `json:"on_time,omitempty"`
 }
 
 // Completeness sums up the submissions of a data set for a period.
@@ -57,7 +58,7 @@ func (s *Stats) submissionUnit(ctx context.Context, ds stats.DataSet, unitCode s
 	u, ok := resolvePeriod(spans, unitCode, p)
 	if !ok || string(u.Level) != ds.Level {
 		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "stats.invalid_report",
-			Fields: []congthuong.FieldError{{Field: "unit", Message: "stats.not_reporting", Args: []any{unitCode, ds.Level, p, ds.Code}}}}
+			Fields: []congthuong.FieldError{{Field: "unit", Message: "stats.not_reporting", Args: []any{unitCode, ds.Reporters(), p.String(), ds.Name()}}}}
 	}
 	return u, nil
 }
@@ -70,9 +71,9 @@ func dataSetPeriod(code, period string) (stats.DataSet, stats.Period, error) {
 	}
 	p, err := stats.ParsePeriod(period)
 	if err != nil {
-		v.Add("period", err.Error())
+		v.AddErr("period", err)
 	} else if ok && !ds.Fits(p) {
-		v.Add("period", "stats.reported_each", ds.Code, ds.Frequency)
+		v.Add("period", "stats.reported_each", ds.Name(), ds.Every())
 	}
 	return ds, p, v.Err("stats.invalid_report")
 }
@@ -139,13 +140,16 @@ func (s *Stats) EnterDataSet(ctx context.Context, dataSet, unitCode, period stri
 			}
 			return err
 		}
-		var warnings []string
+		var warnings []congthuong.FieldError
 		for _, w := range res.Warnings {
 			if w.Row > 0 && w.Row <= len(rows) {
-				warnings = append(warnings, rows[w.Row-1].Indicator+": "+w.Message)
+				warnings = append(warnings, congthuong.FieldError{Field: rows[w.Row-1].Indicator, Message: w.Message, Args: w.Args})
 			}
 		}
-		joined := strings.Join(warnings, "\n")
+		joined, err := encodeWarnings(warnings)
+		if err != nil {
+			return err
+		}
 		if status == "" {
 			_, err = tx.ExecContext(ctx, `INSERT INTO stat_submissions (data_set, year, first_month, last_month, unit_code, unit_from,
 				status, entered_by, entered_at, warnings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -315,9 +319,7 @@ func (s *Stats) Submissions(ctx context.Context, dataSet, period, province strin
 		if err := rows.Scan(&sub.UnitCode, &from, &sub.Status, &sub.EnteredBy, &entered, &sub.DecidedBy, &decided, &sub.Note, &warnings); err != nil {
 			return nil, c, err
 		}
-		if warnings != "" {
-			sub.Warnings = strings.Split(warnings, "\n")
-		}
+		sub.Warnings = decodeWarnings(warnings)
 		entered = entered.UTC()
 		sub.EnteredAt = &entered
 		if decided.Valid {

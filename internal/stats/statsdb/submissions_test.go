@@ -65,8 +65,8 @@ func TestDataEntryAndApproval(t *testing.T) {
 		}
 		aug, _, err := s.Submissions(storetest.As(storetest.HaiPhongOfficer), "commune_retail_monthly", "2026-08", "31", cal)
 		for _, sub := range aug {
-			if sub.UnitCode == "11560" && (err != nil || len(sub.Warnings) != 1 || !strings.Contains(sub.Warnings[0], "RETAIL_SALES: +915.6%")) {
-				t.Errorf("warnings for the approver: %q, %v", sub.Warnings, err)
+			if sub.UnitCode == "11560" && (err != nil || len(sub.Warnings) != 1 || sub.Warnings[0].Field != "RETAIL_SALES" || !strings.Contains(sub.Warnings[0].Text(), "+915.6%")) {
+				t.Errorf("warnings for the approver: %+v, %v", sub.Warnings, err)
 			}
 		}
 		subs, c, err := s.Submissions(storetest.As(storetest.HaiPhongOfficer), "commune_retail_monthly", "2026-03", "31", cal)

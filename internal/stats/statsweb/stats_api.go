@@ -57,7 +57,7 @@ func (s *handlers) apiListValues(w http.ResponseWriter, r *http.Request) error {
 	}
 	p, err := stats.ParsePeriod(q.Get("period"))
 	if err != nil {
-		v.Add("period", err.Error())
+		v.AddErr("period", err)
 	}
 	if err := v.Err("common.invalid_query"); err != nil {
 		return err
@@ -111,7 +111,7 @@ func analyticsQuery(v url.Values) (statsdb.AnalyticsQuery, error) {
 	}
 	p, err := stats.ParsePeriod(v.Get("period"))
 	if err != nil {
-		val.Add("period", err.Error())
+		val.AddErr("period", err)
 	}
 	q.Period = p
 	units := strings.TrimSpace(v.Get("units"))

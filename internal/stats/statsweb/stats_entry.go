@@ -78,7 +78,7 @@ func (s *handlers) apiListSubmissions(w http.ResponseWriter, r *http.Request) er
 	if subs == nil {
 		subs = []statsdb.Submission{}
 	}
-	web.WriteJSON(w, http.StatusOK, map[string]any{"items": subs, "completeness": c})
+	s.WriteLocalJSON(w, r, http.StatusOK, map[string]any{"items": subs, "completeness": c})
 	return nil
 }
 
@@ -255,9 +255,9 @@ func (s *handlers) dataSetTemplate(w http.ResponseWriter, r *http.Request) error
 	var v congthuong.Validation
 	p, err := stats.ParsePeriod(q.Get("period"))
 	if err != nil {
-		v.Add("period", err.Error())
+		v.AddErr("period", err)
 	} else if !ds.Fits(p) {
-		v.Add("period", "stats.reported_each", ds.Code, ds.Frequency)
+		v.Add("period", "stats.reported_each", ds.Name(), ds.Every())
 	}
 	unitCode := strings.ToUpper(strings.TrimSpace(q.Get("unit")))
 	if unitCode == "" {

@@ -156,7 +156,7 @@ var unitSorts = map[string]string{"code": "code", "name": "search_name", "level"
 func (s *Units) FindUnits(ctx context.Context, f UnitFilter) ([]unit.Unit, int, error) {
 	var v congthuong.Validation
 	if _, err := unit.ParseDay(f.ValidOn); err != nil {
-		v.Add("valid_on", err.Error())
+		v.AddErr("valid_on", err)
 	}
 	if f.Level != "" && !f.Level.Valid() {
 		v.Add("level", "unit.level_must_country_province_commune")
@@ -208,7 +208,7 @@ func (s *Units) FindUnit(ctx context.Context, code, day string) (unit.Unit, erro
 func Find(ctx context.Context, q db.Queryer, code, day string) (unit.Unit, error) {
 	if _, err := unit.ParseDay(day); err != nil {
 		return unit.Unit{}, &congthuong.Error{Code: congthuong.EINVALID, Message: "unit.invalid_date",
-			Fields: []congthuong.FieldError{{Field: "valid_on", Message: err.Error()}}}
+			Fields: []congthuong.FieldError{{Field: "valid_on", Message: "unit.bad_day", Args: []any{day}}}}
 	}
 	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM units
 		WHERE code = $1 AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2)`, code, day))

@@ -66,7 +66,7 @@ var Render = func(id string, args ...any) string {
 	if len(args) == 0 {
 		return id
 	}
-	return fmt.Sprintf(id, args...)
+	return id + " " + strings.TrimSpace(fmt.Sprintln(args...))
 }
 
 func (e *Error) Error() string {

@@ -3,8 +3,10 @@ package i18n
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/message"
@@ -29,10 +31,11 @@ func (p *Printer) Lang() string { return p.lang }
 // that it is noticed; the catalogue tests make sure none is.
 func (p *Printer) T(id string, args ...any) string {
 	if !p.c.Has(id) {
+		missing.Store(id, true)
 		if len(args) == 0 {
 			return id
 		}
-		return untranslated(id, args)
+		return id + " " + strings.TrimSpace(fmt.Sprintln(args...))
 	}
 	if len(args) == 0 {
 		if s, ok := p.c.texts[p.lang][id].(string); ok {
@@ -77,9 +80,21 @@ func (p *Printer) Name(n congthuong.Name) string {
 // which cannot spread a slice into arguments.
 func (p *Printer) Msg(id string, args []any) string { return p.T(id, args...) }
 
-// untranslated writes a message the catalogues lack: an English text
-// standing for its ID, formatted.
-func untranslated(text string, args []any) string { return fmt.Sprintf(text, args...) }
+// missing records the IDs asked for that no catalogue gives, for the tests
+// that walk the pages (Missing).
+var missing sync.Map
+
+// Missing lists the message IDs asked for since the process started that
+// no catalogue gives, sorted.
+func Missing() []string {
+	var out []string
+	missing.Range(func(k, _ any) bool {
+		out = append(out, k.(string))
+		return true
+	})
+	sort.Strings(out)
+	return out
+}
 
 // Int writes a whole number: 11.208 in Vietnamese, 11,208 in English.
 func (p *Printer) Int(n int) string { return p.p.Sprint(number.Decimal(n)) }

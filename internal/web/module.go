@@ -55,9 +55,6 @@ func (s *Server) Build() error {
 	if _, err := i18n.Load(); err != nil {
 		return err
 	}
-	if s.legacy, err = loadLegacy(); err != nil {
-		return err
-	}
 	if s.openapi, err = mergeOpenAPI(s.modules); err != nil {
 		return err
 	}

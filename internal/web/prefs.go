@@ -62,7 +62,7 @@ func (s *Server) PrinterFor(r *http.Request) *Printer {
 	if _, err := r.Cookie(langCookie); err != nil && strings.HasPrefix(r.URL.Path, "/api/") {
 		lang = apiLanguage(r.Header.Get("Accept-Language"))
 	}
-	return &Printer{Printer: i18n.Default().Printer(lang), legacy: s.legacy[lang]}
+	return &Printer{Printer: i18n.Default().Printer(lang)}
 }
 
 // apiLanguage is the first spoken language an Accept-Language header

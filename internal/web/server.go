@@ -40,7 +40,6 @@ type Server struct {
 	demo      bool
 	assets    *assets
 	templates map[string]*template.Template
-	legacy    map[string]*legacyMessages
 	throttle  *loginThrottle
 	metrics   *metrics
 	modules   []Module

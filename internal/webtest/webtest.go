@@ -29,6 +29,7 @@ import (
 	"congthuong"
 	"congthuong/internal/auth"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/i18n"
 	"congthuong/internal/setup"
 	"congthuong/internal/site"
 	"congthuong/internal/store"
@@ -50,6 +51,11 @@ type Env struct {
 
 func NewEnv(t *testing.T, st *store.Store) *Env {
 	t.Helper()
+	t.Cleanup(func() {
+		if ids := i18n.Missing(); len(ids) > 0 {
+			t.Errorf("messages asked for that no catalogue gives: %q", ids)
+		}
+	})
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	ctx := context.Background()
 	if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: TestPassword}); err != nil {

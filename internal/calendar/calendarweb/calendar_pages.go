@@ -43,7 +43,7 @@ func (s *handlers) showCalendar(w http.ResponseWriter, r *http.Request) error {
 	if m := r.URL.Query().Get("month"); m != "" {
 		d, err := calendar.ParseDate(m + "-01")
 		if err != nil || d.JDN() < calendar.FirstDate.JDN() || d.JDN() > calendar.LastDate.JDN() {
-			v.Errors = map[string]string{"month": p.M("month must be a month of the form YYYY-MM from 1900 to 2199")}
+			v.Errors = map[string]string{"month": p.T("calendar.bad_month")}
 		} else {
 			month = d
 		}

@@ -341,7 +341,7 @@ func checkPark(ctx context.Context, tx *db.Tx, p *park.Site) error {
 		return err
 	}
 	if forbidden != "" {
-		return congthuong.FieldErr(congthuong.EFORBIDDEN, "unit_code", forbidden)
+		return congthuong.FieldErr(congthuong.EFORBIDDEN, "unit_code", "common.unit_outside_your_scope", forbidden)
 	}
 	return v.Err("park.site_has_invalid_fields")
 }
@@ -357,8 +357,8 @@ type siteChecker struct {
 }
 
 // check normalizes and validates p, adding its problems to v (with the
-// row, in an import); a unit outside the actor's scope is also returned,
-// so that a single save can answer 403.
+// row, in an import); the code of a unit outside the actor's scope is also
+// returned, so that a single save can answer 403.
 func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Validation, row int) (forbidden string, err error) {
 	add := func(field, id string, args ...any) {
 		if row > 0 {
@@ -384,8 +384,8 @@ func (c *siteChecker) check(ctx context.Context, p *park.Site, v *congthuong.Val
 		case !ok:
 			add("unit_code", "common.no_administrative_unit_code_force_today", p.UnitCode)
 		case !c.actor.System && !c.actor.InScope(p.UnitCode, prov):
-			forbidden = "unit " + p.UnitCode + " is outside your scope"
-			add("unit_code", forbidden)
+			forbidden = p.UnitCode
+			add("unit_code", "common.unit_outside_your_scope", forbidden)
 		default:
 			p.ProvinceCode = prov
 		}

@@ -26,8 +26,7 @@ func reportQuery(q url.Values, defaultLang string) (stats.ReportTemplate, stats.
 	if err != nil {
 		v.AddErr("period", err)
 	} else if ok && p.Kind != t.PeriodKind {
-		v.Add("period", map[stats.PeriodKind]string{stats.Month: "a monthly report is for a month, e.g. 2024-04",
-			stats.Quarter: "a quarterly report is for a quarter, e.g. 2024Q2", stats.Year: "a yearly report is for a year, e.g. 2024"}[t.PeriodKind])
+		v.Add("period", "stats.report_kind_"+t.PeriodKind.String())
 	}
 	unitCode := strings.ToUpper(strings.TrimSpace(q.Get("unit")))
 	if unitCode == "" {

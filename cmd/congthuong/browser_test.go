@@ -321,8 +321,8 @@ func TestBrowser(t *testing.T) {
 		chromedp.SendKeys(`#term`, "3"),
 		chromedp.Click(`#deadline-compute`),
 		chromedp.WaitVisible(`#deadline-answer`))
-	if due := b.text(`#deadline-due`); due != "29/04/2025 17:00" {
-		t.Errorf("due %q; want 29/04/2025 17:00 (Saturday 26 April 2025 was worked)", due)
+	if due := b.text(`#deadline-due`); due != "29 Apr 2025 17:00" {
+		t.Errorf("due %q; want 29 Apr 2025 17:00, in English (Saturday 26 April 2025 was worked)", due)
 	}
 
 	b.do("schedule editor",

@@ -42,8 +42,10 @@ type Indicator struct {
 	Code   string `json:"code"`
 	NameVI string `json:"name_vi"`
 	NameEN string `json:"name_en"`
-	// Measure is the unit of measure, e.g. "tỷ đồng", "triệu USD", "%".
+	// Measure is the unit of measure, e.g. "tỷ đồng", "triệu USD", "%";
+	// MeasureEN is its English ("VND billion").
 	Measure     string      `json:"measure"`
+	MeasureEN   string      `json:"measure_en"`
 	Kind        Kind        `json:"kind"`
 	Formula     string      `json:"formula,omitempty"`
 	Aggregation Aggregation `json:"aggregation"`
@@ -66,6 +68,9 @@ func (ind *Indicator) Normalize() {
 	ind.Code = strings.ToUpper(strings.TrimSpace(ind.Code))
 	ind.NameVI, ind.NameEN = strings.TrimSpace(ind.NameVI), strings.TrimSpace(ind.NameEN)
 	ind.Measure, ind.Formula = strings.TrimSpace(ind.Measure), strings.TrimSpace(ind.Formula)
+	if ind.MeasureEN = strings.TrimSpace(ind.MeasureEN); ind.MeasureEN == "" {
+		ind.MeasureEN = usualMeasuresEN[ind.Measure]
+	}
 	ind.Weight = strings.ToUpper(strings.TrimSpace(ind.Weight))
 	if ind.Aggregation == "" {
 		ind.Aggregation = Sum

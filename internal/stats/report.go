@@ -1,8 +1,8 @@
 package stats
 
 import (
-	"fmt"
-	"unicode"
+	"congthuong"
+	"congthuong/internal/i18n"
 )
 
 // Sentence is one sentence of a written report, with the figures it states
@@ -18,13 +18,10 @@ type Sentence struct {
 // the same period last year.
 //
 //	Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng năm 2024 của Thành phố Hải Phòng đạt 225.784 tỷ đồng, tăng 13,6% so với năm 2023.
-//	Retail sales of goods and consumer services of Thành phố Hải Phòng reached VND 225,784 billion in 2024, up 13.6% from 2023.
-func UnitSentence(a *Analytics, f UnitFigure, lang string) (string, bool) {
+//	Retail sales of goods and consumer services of Thành phố Hải Phòng reached 225,784 VND billion in 2024, up 13.6% from 2023.
+func UnitSentence(a *Analytics, f UnitFigure, pr *i18n.Printer) (string, bool) {
 	ind := &a.Indicator
-	name, period, last := ind.NameEN, PeriodWords(a.Period, lang), PeriodWords(a.PreviousYear, lang)
-	if lang == "vi" {
-		name = ind.NameVI
-	}
+	name, period, last := pr.Name(ind.Name()), PeriodWords(a.Period, pr), PeriodWords(a.PreviousYear, pr)
 	if f.Value == nil {
 		return "", false
 	}
@@ -33,23 +30,16 @@ func UnitSentence(a *Analytics, f UnitFigure, lang string) (string, bool) {
 			return "", false
 		}
 		// An index's growth keeps the index's decimals: +15.43%.
-		pct := FormatNumber(abs(*f.GrowthPct), ind.Decimals, lang) + "%"
-		if lang == "vi" {
-			return fmt.Sprintf("%s %s của %s %s %s so với cùng kỳ năm trước.", name, period, f.Name, changeVI(*f.GrowthPct), pct), true
-		}
-		return fmt.Sprintf("The %s of %s %s %s year on year in %s.", lowerFirst(name), f.Name, changeEN(*f.GrowthPct), pct, period), true
+		pct := pr.Num(abs(*f.GrowthPct), ind.Decimals) + "%"
+		return pr.T("stats.sentence_index", name, period, f.Name, change(*f.GrowthPct, "rose"), pct, lowerFirst(name)), true
 	}
-	amount := Amount(ind, *f.Value, lang)
-	if lang == "vi" {
-		s := fmt.Sprintf("%s %s của %s đạt %s", name, period, f.Name, amount)
-		if f.GrowthPct != nil {
-			s += fmt.Sprintf(", %s %s so với %s", changeVI(*f.GrowthPct), Percent(abs(*f.GrowthPct), lang), sameVI(a, last))
-		}
-		return s + ".", true
-	}
-	s := fmt.Sprintf("%s of %s reached %s in %s", name, f.Name, amount, period)
+	s := pr.T("stats.sentence_amount", name, period, f.Name, Amount(ind, *f.Value, pr))
 	if f.GrowthPct != nil {
-		s += fmt.Sprintf(", %s %s from %s", changeENShort(*f.GrowthPct), Percent(abs(*f.GrowthPct), lang), last)
+		growth := "stats.growth_vs_same_period"
+		if a.Period.Kind == Year {
+			growth = "stats.growth_vs_year"
+		}
+		s += pr.T(growth, change(*f.GrowthPct, "up"), Percent(abs(*f.GrowthPct), pr), last)
 	}
 	return s + ".", true
 }
@@ -57,48 +47,25 @@ func UnitSentence(a *Analytics, f UnitFigure, lang string) (string, bool) {
 // GroupSentence states how many units grew:
 //
 //	25/28 địa phương có chỉ số sản xuất công nghiệp tăng so với cùng kỳ, trong đó 11 địa phương tăng từ 10% trở lên.
-//	25 of 28 localities recorded growth in the index of industrial production, 11 of them by 10% or more.
-func GroupSentence(a *Analytics, lang string) (string, bool) {
+//	In 2024, 25 of 28 localities recorded growth in the index of industrial production, 11 of them by 10% or more.
+func GroupSentence(a *Analytics, pr *i18n.Printer) (string, bool) {
 	s := a.Summary
-	n := len(a.Units)
 	if s.Count == 0 {
 		return "", false
 	}
-	ind := &a.Indicator
-	if lang == "vi" {
-		return fmt.Sprintf("%s: %d/%d địa phương có %s tăng so với cùng kỳ, trong đó %d địa phương tăng từ 10%% trở lên.",
-			upperFirst(PeriodWords(a.Period, lang)), s.CountGrowthPositive, n, lowerFirst(ind.NameVI), s.CountGrowthAtLeast10), true
-	}
-	return fmt.Sprintf("In %s, %d of %d localities recorded growth in the %s, %d of them by 10%% or more.",
-		PeriodWords(a.Period, lang), s.CountGrowthPositive, n, lowerFirst(ind.NameEN), s.CountGrowthAtLeast10), true
+	period := PeriodWords(a.Period, pr)
+	return pr.T("stats.sentence_group", upperFirst(period), s.CountGrowthPositive, len(a.Units),
+		lowerFirst(pr.Name(a.Indicator.Name())), s.CountGrowthAtLeast10, period), true
 }
 
-func sameVI(a *Analytics, last string) string {
-	if a.Period.Kind == Year {
-		return last
-	}
-	return "cùng kỳ năm trước"
-}
-
-func changeVI(g float64) string {
+// change names a growth's direction: "rose"/"fell" or "up"/"down" in
+// English, "tăng"/"giảm" in Vietnamese.
+func change(g float64, rise string) congthuong.Text {
+	word := map[string][2]string{"rose": {"stats.rose", "stats.fell"}, "up": {"stats.up", "stats.down"}}[rise]
 	if g < 0 {
-		return "giảm"
+		return congthuong.Text{ID: word[1]}
 	}
-	return "tăng"
-}
-
-func changeEN(g float64) string {
-	if g < 0 {
-		return "fell"
-	}
-	return "rose"
-}
-
-func changeENShort(g float64) string {
-	if g < 0 {
-		return "down"
-	}
-	return "up"
+	return congthuong.Text{ID: word[0]}
 }
 
 func abs(x float64) float64 {
@@ -106,22 +73,4 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
-}
-
-// lowerFirst lowers a name's first letter inside a sentence ("Chỉ số …"
-// → "chỉ số …") unless it begins an acronym ("IIP").
-func lowerFirst(s string) string {
-	r := []rune(s)
-	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
-		r[0] = unicode.ToLower(r[0])
-	}
-	return string(r)
-}
-
-func upperFirst(s string) string {
-	r := []rune(s)
-	if len(r) > 0 {
-		r[0] = unicode.ToUpper(r[0])
-	}
-	return string(r)
 }

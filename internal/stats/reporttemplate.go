@@ -1,8 +1,10 @@
 package stats
 
 import (
-	"fmt"
 	"net/url"
+
+	"congthuong"
+	"congthuong/internal/i18n"
 )
 
 // ReportTemplate is a written report's plan: the indicators it covers, in
@@ -72,11 +74,7 @@ func AnalyticsQueryString(indicator string, p Period, units string) string {
 	return "/api/v1/stats/analytics?" + url.Values{"indicator": {indicator}, "period": {p.String()}, "units": {units}}.Encode()
 }
 
-// ReportTitle writes "Báo cáo tháng 4/2024 — Thành phố Hải Phòng".
-func ReportTitle(t ReportTemplate, p Period, unitName, lang string) string {
-	name := t.NameEN
-	if lang == "vi" {
-		name = t.NameVI
-	}
-	return fmt.Sprintf("%s: %s — %s", name, PeriodWords(p, lang), unitName)
+// ReportTitle writes "Báo cáo tháng: tháng 4/2024 — Thành phố Hải Phòng".
+func ReportTitle(t ReportTemplate, p Period, unitName string, pr *i18n.Printer) string {
+	return pr.T("stats.report_title", congthuong.Name{VI: t.NameVI, EN: t.NameEN}, PeriodWords(p, pr), unitName)
 }

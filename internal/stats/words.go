@@ -1,113 +1,93 @@
 package stats
 
 import (
-	"fmt"
-	"math"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"congthuong"
+	"congthuong/internal/i18n"
 )
 
-// FormatNumber writes x with the given decimals in a language's style:
-// 225.784,5 in Vietnamese, 225,784.5 in English.
-func FormatNumber(x float64, decimals int, lang string) string {
-	s := strconv.FormatFloat(math.Abs(x), 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	thousands, point := ",", "."
-	if lang == "vi" {
-		thousands, point = ".", ","
-	}
-	var b strings.Builder
-	if x < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteByte('-')
-	}
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(thousands)
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteString(point + frac)
-	}
-	return b.String()
+// How the statistics are written in words: periods, amounts, the sentences
+// of a report. The words are the stats catalogue's; the numbers are
+// written in the reader's way.
+
+// usualMeasuresEN gives the English of the usual units of measure, for an
+// indicator entered without one.
+var usualMeasuresEN = map[string]string{"tỷ đồng": "VND billion", "triệu đồng": "VND million", "triệu USD": "US$ million",
+	"tỷ USD": "US$ billion", "triệu kWh": "million kWh", "cụm": "clusters", "khu": "parks", "dự án": "projects",
+	"người": "people", "điểm": "points", "ha": "ha", "%": "%"}
+
+// Name is the indicator's name in both languages.
+func (ind *Indicator) Name() congthuong.Name { return congthuong.Name{VI: ind.NameVI, EN: ind.NameEN} }
+
+// MeasureName is the unit of measure in both languages.
+func (ind *Indicator) MeasureName() congthuong.Name {
+	return congthuong.Name{VI: ind.Measure, EN: ind.MeasureEN}
 }
-
-var monthsEN = [...]string{"", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-	"October", "November", "December"}
-
-var countEN = [...]string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"}
 
 var romanQuarter = [...]string{"", "I", "II", "III", "IV"}
 
 // PeriodWords names a period as a report does: "quý II/2024", "4 tháng đầu
-// năm 2024"; "Q2 2024", "the first four months of 2024".
-func PeriodWords(p Period, lang string) string {
-	if lang == "vi" {
-		switch p.Kind {
-		case Year:
-			return fmt.Sprintf("năm %d", p.Year)
-		case Half:
-			if p.First == 1 {
-				return fmt.Sprintf("6 tháng đầu năm %d", p.Year)
-			}
-			return fmt.Sprintf("6 tháng cuối năm %d", p.Year)
-		case Quarter:
-			return fmt.Sprintf("quý %s/%d", romanQuarter[(p.First+2)/3], p.Year)
-		case Month:
-			return fmt.Sprintf("tháng %d/%d", p.First, p.Year)
-		}
-		if p.First == 1 {
-			return fmt.Sprintf("%d tháng đầu năm %d", p.Last, p.Year)
-		}
-		return fmt.Sprintf("từ tháng %d đến tháng %d/%d", p.First, p.Last, p.Year)
-	}
+// năm 2024"; "Q2 2024", "the first 4 months of 2024".
+func PeriodWords(p Period, pr *i18n.Printer) string {
+	year := strconv.Itoa(p.Year)
+	month := func(m int) congthuong.Text { return congthuong.Text{ID: "stats.month_" + strconv.Itoa(m)} }
 	switch p.Kind {
 	case Year:
-		return strconv.Itoa(p.Year)
+		return pr.T("stats.period_year", year)
 	case Half:
 		if p.First == 1 {
-			return fmt.Sprintf("the first half of %d", p.Year)
+			return pr.T("stats.period_half1", year)
 		}
-		return fmt.Sprintf("the second half of %d", p.Year)
+		return pr.T("stats.period_half2", year)
 	case Quarter:
-		return fmt.Sprintf("Q%d %d", (p.First+2)/3, p.Year)
+		q := (p.First + 2) / 3
+		return pr.T("stats.period_quarter", romanQuarter[q], strconv.Itoa(q), year)
 	case Month:
-		return fmt.Sprintf("%s %d", monthsEN[p.First], p.Year)
+		return pr.T("stats.period_month", strconv.Itoa(p.First), year, month(p.First))
 	}
 	if p.First == 1 {
-		return fmt.Sprintf("the first %s months of %d", countEN[p.Last], p.Year)
+		return pr.T("stats.period_ytd", strconv.Itoa(p.Last), year, congthuong.Text{ID: "stats.count_" + strconv.Itoa(p.Last)})
 	}
-	return fmt.Sprintf("%s–%s %d", monthsEN[p.First], monthsEN[p.Last], p.Year)
+	return pr.T("stats.period_range", strconv.Itoa(p.First), strconv.Itoa(p.Last), year, month(p.First), month(p.Last))
 }
 
-// measuresEN gives the English of the usual units of measure; a measure not
-// listed is written as entered.
-var measuresEN = map[string]string{"tỷ đồng": "VND billion", "triệu USD": "US$ million", "tỷ USD": "US$ billion",
-	"cụm": "clusters", "triệu kWh": "million kWh", "điểm": "points", "ha": "ha", "%": "%"}
-
 // Amount writes a value with its unit of measure: "225.784 tỷ đồng",
-// "VND 225,784 billion" is written "225,784 VND billion" only when the
-// measure is unknown.
-func Amount(ind *Indicator, x float64, lang string) string {
-	n := FormatNumber(x, ind.Decimals, lang)
-	if lang == "vi" {
-		return n + " " + ind.Measure
-	}
-	switch ind.Measure {
-	case "tỷ đồng":
-		return "VND " + n + " billion"
-	case "triệu USD":
-		return "US$" + n + " million"
-	case "tỷ USD":
-		return "US$" + n + " billion"
-	case "%":
+// "13,6%"; in English a currency comes first: "VND 225,784 billion",
+// "US$1,250 million".
+func Amount(ind *Indicator, x float64, pr *i18n.Printer) string {
+	n := pr.Num(x, ind.Decimals)
+	measure := pr.Name(ind.MeasureName())
+	switch {
+	case measure == "%":
 		return n + "%"
+	case pr.Lang() == "en" && strings.HasPrefix(measure, "US$"):
+		return "US$" + n + strings.TrimPrefix(measure, "US$")
+	case pr.Lang() == "en" && strings.HasPrefix(measure, "VND "):
+		return "VND " + n + strings.TrimPrefix(measure, "VND")
 	}
-	if m, ok := measuresEN[ind.Measure]; ok {
-		return n + " " + m
-	}
-	return n + " " + ind.Measure
+	return n + " " + measure
 }
 
 // Percent writes a growth or a share: "13,6%", "13.6%".
-func Percent(x float64, lang string) string { return FormatNumber(x, 1, lang) + "%" }
+func Percent(x float64, pr *i18n.Printer) string { return pr.Num(x, 1) + "%" }
+
+// lowerFirst lowers a name's first letter inside a sentence ("Chỉ số …"
+// → "chỉ số …") unless it begins an acronym ("IIP").
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
+}
+
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
+}

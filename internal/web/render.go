@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"congthuong"
 )
@@ -57,13 +56,7 @@ func (v *View) Invalid(field string) string {
 func loadTemplates(a *assets, modules []Module) (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
 		"asset": a.URL,
-		"localTime": func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			return t.In(congthuong.Location).Format("02/01/2006 15:04")
-		},
-		"add": func(a, b int) int { return a + b },
+		"add":   func(a, b int) int { return a + b },
 		"pageURL": func(path string, q url.Values, offset int) string {
 			c := url.Values{}
 			for k, v := range q {
@@ -72,7 +65,6 @@ func loadTemplates(a *assets, modules []Module) (map[string]*template.Template, 
 			c.Set("offset", strconv.Itoa(offset))
 			return path + "?" + c.Encode()
 		},
-		"number": formatInt,
 		"fieldOf": func(v *View, name, value, hint string, readOnly bool) fieldView {
 			return fieldView{V: v, Name: name, Value: value, Hint: hint, ReadOnly: readOnly}
 		},
@@ -106,24 +98,6 @@ func loadTemplates(a *assets, modules []Module) (map[string]*template.Template, 
 		}
 	}
 	return out, nil
-}
-
-// formatInt groups thousands with dots, as Vietnamese writes numbers.
-func formatInt(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 // Render writes a page. Templates execute into a buffer first so that an

@@ -23,7 +23,7 @@ type Stats struct {
 func New(d *db.DB, units *unitdb.Units) *Stats { return &Stats{DB: d, units: units} }
 
 const indicatorColumns = `code, name_vi, name_en, measure, kind, formula, aggregation, weight, decimals,
-	higher_is_better, versus_last_year, non_negative, grp`
+	higher_is_better, versus_last_year, non_negative, grp, measure_en`
 
 // Indicators returns every indicator, by code. They are public.
 func (s *Stats) Indicators(ctx context.Context) ([]stats.Indicator, error) {
@@ -40,7 +40,7 @@ func indicators(ctx context.Context, q db.Queryer) ([]stats.Indicator, error) {
 	for rows.Next() {
 		var i stats.Indicator
 		if err := rows.Scan(&i.Code, &i.NameVI, &i.NameEN, &i.Measure, &i.Kind, &i.Formula, &i.Aggregation, &i.Weight,
-			&i.Decimals, &i.HigherIsBetter, &i.VersusLastYear, &i.NonNegative, &i.Group); err != nil {
+			&i.Decimals, &i.HigherIsBetter, &i.VersusLastYear, &i.NonNegative, &i.Group, &i.MeasureEN); err != nil {
 			return nil, err
 		}
 		out = append(out, i)
@@ -96,14 +96,14 @@ func (s *Stats) SaveIndicator(ctx context.Context, ind stats.Indicator) error {
 		if before != nil {
 			_, err = tx.ExecContext(ctx, `UPDATE indicators SET name_vi = $1, name_en = $2, measure = $3, kind = $4,
 				formula = $5, aggregation = $6, weight = $7, decimals = $8, higher_is_better = $9, versus_last_year = $10,
-				non_negative = $11, grp = $12, updated_at = $13 WHERE code = $14`,
+				non_negative = $11, grp = $12, updated_at = $13, measure_en = $15 WHERE code = $14`,
 				ind.NameVI, ind.NameEN, ind.Measure, ind.Kind, ind.Formula, ind.Aggregation, ind.Weight, ind.Decimals,
-				ind.HigherIsBetter, ind.VersusLastYear, ind.NonNegative, ind.Group, tx.Now, ind.Code)
+				ind.HigherIsBetter, ind.VersusLastYear, ind.NonNegative, ind.Group, tx.Now, ind.Code, ind.MeasureEN)
 		} else {
 			_, err = tx.ExecContext(ctx, `INSERT INTO indicators (`+indicatorColumns+`, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)`,
 				ind.Code, ind.NameVI, ind.NameEN, ind.Measure, ind.Kind, ind.Formula, ind.Aggregation, ind.Weight,
-				ind.Decimals, ind.HigherIsBetter, ind.VersusLastYear, ind.NonNegative, ind.Group, tx.Now)
+				ind.Decimals, ind.HigherIsBetter, ind.VersusLastYear, ind.NonNegative, ind.Group, ind.MeasureEN, tx.Now)
 		}
 		if err != nil {
 			return fmt.Errorf("statsdb: save indicator: %w", err)

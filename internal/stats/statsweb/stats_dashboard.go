@@ -12,6 +12,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/calendar"
+	"congthuong/internal/i18n"
 	"congthuong/internal/stats"
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/web"
@@ -24,7 +25,6 @@ import (
 // the same figures for readers without JavaScript.
 func (s *handlers) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
-	lang := p.Lang()
 	q := r.URL.Query()
 	code := strings.ToUpper(q.Get("indicator"))
 	if code == "" {
@@ -49,7 +49,7 @@ func (s *handlers) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	d := map[string]any{"Indicators": list, "Indicator": code, "Unit": unitCode, "Year": year}
 	v.D = d
 	status := http.StatusOK
-	if err := s.dashboardData(r.Context(), d, code, unitCode, year, lang); err != nil {
+	if err := s.dashboardData(r.Context(), d, code, unitCode, year, p.Printer); err != nil {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 			return err
 		}
@@ -60,18 +60,14 @@ func (s *handlers) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *handlers) dashboardData(ctx context.Context, d map[string]any, code, unitCode string, year int, lang string) error {
+func (s *handlers) dashboardData(ctx context.Context, d map[string]any, code, unitCode string, year int, pr *i18n.Printer) error {
 	yearAnalysis, err := s.stats.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: code, Period: stats.YearOf(year), Units: []string{unitCode}})
 	if err != nil {
 		return err
 	}
 	ind := yearAnalysis.Indicator
-	name := ind.NameEN
-	if lang == "vi" {
-		name = ind.NameVI
-	}
 	me := yearAnalysis.Units[0]
-	d["Name"], d["UnitName"], d["Measure"] = name, me.Name, ind.Measure
+	d["Name"], d["UnitName"], d["Measure"] = pr.Name(ind.Name()), me.Name, pr.Name(ind.MeasureName())
 
 	// Months of the year against the year before.
 	var months []string
@@ -90,7 +86,7 @@ func (s *handlers) dashboardData(ctx context.Context, d map[string]any, code, un
 		"legend":  map[string]any{"data": []string{strconv.Itoa(year), strconv.Itoa(year - 1)}},
 		"grid":    map[string]any{"left": 80},
 		"xAxis":   map[string]any{"type": "category", "data": months},
-		"yAxis":   map[string]any{"type": "value", "name": ind.Measure},
+		"yAxis":   map[string]any{"type": "value", "name": pr.Name(ind.MeasureName())},
 		"series": []any{
 			map[string]any{"name": strconv.Itoa(year), "type": "line", "data": this, "connectNulls": false},
 			map[string]any{"name": strconv.Itoa(year - 1), "type": "line", "data": last, "lineStyle": map[string]any{"type": "dashed"}},
@@ -120,9 +116,9 @@ func (s *handlers) dashboardData(ctx context.Context, d map[string]any, code, un
 			growth = append(growth, round1(*f.GrowthPct))
 		}
 		if f.Rank > 0 && (f.Rank <= 10 || f.Unit == unitCode) {
-			row := rankRow{Rank: f.Rank, Name: f.Name, Value: stats.FormatNumber(*f.Value, ind.Decimals, lang), Mine: f.Unit == unitCode}
+			row := rankRow{Rank: f.Rank, Name: f.Name, Value: pr.Num(*f.Value, ind.Decimals), Mine: f.Unit == unitCode}
 			if f.GrowthPct != nil {
-				row.Growth = stats.Percent(*f.GrowthPct, lang)
+				row.Growth = stats.Percent(*f.GrowthPct, pr)
 			}
 			ranking = append(ranking, row)
 		}
@@ -139,8 +135,8 @@ func (s *handlers) dashboardData(ctx context.Context, d map[string]any, code, un
 
 	// The year's target.
 	if me.Target != nil && me.AttainmentPct != nil {
-		d["Attainment"] = stats.Percent(*me.AttainmentPct, lang)
-		d["Target"] = stats.FormatNumber(*me.Target, ind.Decimals, lang)
+		d["Attainment"] = stats.Percent(*me.AttainmentPct, pr)
+		d["Target"] = pr.Num(*me.Target, ind.Decimals)
 		d["GaugeJSON"] = chartJSON(map[string]any{"series": []any{map[string]any{"type": "gauge", "min": 0, "max": 120,
 			"detail": map[string]any{"formatter": "{value}%"}, "data": []any{map[string]any{"value": round1(*me.AttainmentPct)}}}}})
 	}
@@ -174,7 +170,6 @@ type unitCardRow struct {
 // dashboard.
 func (s *handlers) showUnitCard(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
-	lang := p.Lang()
 	unitCode := strings.ToUpper(r.PathValue("code"))
 	year := calendar.DateOf(s.Now()).Year - 1
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= stats.MinYear && y <= stats.MaxYear {
@@ -196,15 +191,12 @@ func (s *handlers) showUnitCard(w http.ResponseWriter, r *http.Request) error {
 		if f.Value == nil {
 			continue
 		}
-		row := unitCardRow{Code: ind.Code, Name: ind.NameVI, Measure: ind.Measure, Value: stats.FormatNumber(*f.Value, ind.Decimals, lang)}
-		if lang == "en" {
-			row.Name = ind.NameEN
-		}
+		row := unitCardRow{Code: ind.Code, Name: p.Name(ind.Name()), Measure: p.Name(ind.MeasureName()), Value: p.Num(*f.Value, ind.Decimals)}
 		if f.GrowthPct != nil {
-			row.Growth = stats.Percent(*f.GrowthPct, lang)
+			row.Growth = stats.Percent(*f.GrowthPct, p.Printer)
 		}
 		if f.AttainmentPct != nil {
-			row.Attainment = stats.Percent(*f.AttainmentPct, lang)
+			row.Attainment = stats.Percent(*f.AttainmentPct, p.Printer)
 		}
 		rows = append(rows, row)
 	}

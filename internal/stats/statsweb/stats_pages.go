@@ -26,7 +26,7 @@ type statsRow struct {
 // API query that produced it. The public sees official values only.
 func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
-	lang := p.Lang()
+	pr, lang := p.Printer, p.Lang()
 	q := r.URL.Query()
 	list, err := s.stats.Indicators(r.Context())
 	if err != nil {
@@ -59,12 +59,12 @@ func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		d["A"] = a
 		d["APIQuery"] = "/api/v1/stats/analytics?" + form.Encode()
-		d["Period"] = stats.PeriodWords(a.Period, lang)
-		d["PreviousPeriod"] = stats.PeriodWords(a.PreviousYear, lang)
-		d["Measure"] = a.Indicator.Measure
+		d["Period"] = stats.PeriodWords(a.Period, pr)
+		d["PreviousPeriod"] = stats.PeriodWords(a.PreviousYear, pr)
+		d["Measure"] = pr.Name(a.Indicator.MeasureName())
 		var sentences []string
 		if len(a.Units) > 1 {
-			if s, ok := stats.GroupSentence(a, lang); ok && a.Summary.CountGrowthPositive+a.Summary.Count > 0 {
+			if s, ok := stats.GroupSentence(a, pr); ok && a.Summary.CountGrowthPositive+a.Summary.Count > 0 {
 				sentences = append(sentences, s)
 			}
 		}
@@ -75,21 +75,21 @@ func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 				row.Rank = strconv.Itoa(f.Rank)
 			}
 			if f.Value != nil {
-				row.Value = stats.FormatNumber(*f.Value, a.Indicator.Decimals, lang)
+				row.Value = pr.Num(*f.Value, a.Indicator.Decimals)
 			}
 			if f.PreviousYearValue != nil {
-				row.PreviousYear = stats.FormatNumber(*f.PreviousYearValue, a.Indicator.Decimals, lang)
+				row.PreviousYear = pr.Num(*f.PreviousYearValue, a.Indicator.Decimals)
 			}
 			if f.GrowthPct != nil {
-				row.Growth = stats.Percent(*f.GrowthPct, lang)
+				row.Growth = stats.Percent(*f.GrowthPct, pr)
 				row.GrowthUp, row.GrowthDown = *f.GrowthPct > 0, *f.GrowthPct < 0
 			}
 			if f.SharePct != nil {
-				row.Share = stats.Percent(*f.SharePct, lang)
+				row.Share = stats.Percent(*f.SharePct, pr)
 			}
 			rows = append(rows, row)
 			if len(a.Units) <= 3 {
-				if s, ok := stats.UnitSentence(a, f, lang); ok {
+				if s, ok := stats.UnitSentence(a, f, pr); ok {
 					sentences = append(sentences, s)
 				}
 			}
@@ -101,10 +101,10 @@ func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 		})
 		d["Rows"], d["Sentences"] = rows, sentences
 		if a.Summary.Total != nil {
-			d["Total"] = stats.FormatNumber(*a.Summary.Total, a.Indicator.Decimals, lang)
+			d["Total"] = pr.Num(*a.Summary.Total, a.Indicator.Decimals)
 		}
 		if a.Summary.TotalGrowthPct != nil {
-			d["TotalGrowth"] = stats.Percent(*a.Summary.TotalGrowthPct, lang)
+			d["TotalGrowth"] = stats.Percent(*a.Summary.TotalGrowthPct, pr)
 		}
 	}
 	s.Render(w, r, status, "stats", v)

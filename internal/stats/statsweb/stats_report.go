@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/i18n"
 	"congthuong/internal/stats"
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/tabular"
@@ -48,6 +49,7 @@ func reportQuery(q url.Values, defaultLang string) (stats.ReportTemplate, stats.
 // to date, each as a sentence and a table row linked to its query.
 func (s *handlers) buildReport(ctx context.Context, t stats.ReportTemplate, p stats.Period, unitCode, lang string) (*stats.Report, error) {
 	rep := &stats.Report{Template: t.Code, Unit: unitCode, Period: p, Lang: lang, Sections: []stats.ReportSection{}}
+	pr := i18n.Default().Printer(lang)
 	periods := []stats.Period{p}
 	if ytd := p.YearToDate(); ytd != p {
 		periods = append(periods, ytd)
@@ -68,9 +70,9 @@ func (s *handlers) buildReport(ctx context.Context, t stats.ReportTemplate, p st
 			rep.UnitName = f.Name
 			sec.Indicator = a.Indicator
 			query := stats.AnalyticsQueryString(code, pp, unitCode)
-			sec.Rows = append(sec.Rows, stats.ReportRow{Label: stats.PeriodWords(pp, lang), Period: pp.String(),
+			sec.Rows = append(sec.Rows, stats.ReportRow{Label: stats.PeriodWords(pp, pr), Period: pp.String(),
 				Value: f.Value, GrowthPct: f.GrowthPct, Query: query})
-			if text, ok := stats.UnitSentence(a, f, lang); ok {
+			if text, ok := stats.UnitSentence(a, f, pr); ok {
 				sec.Sentences = append(sec.Sentences, stats.Sentence{Text: text, Query: query})
 				found = true
 			}
@@ -82,7 +84,7 @@ func (s *handlers) buildReport(ctx context.Context, t stats.ReportTemplate, p st
 	if rep.UnitName == "" {
 		rep.UnitName = unitCode
 	}
-	rep.Title = stats.ReportTitle(t, p, rep.UnitName, lang)
+	rep.Title = stats.ReportTitle(t, p, rep.UnitName, pr)
 	return rep, nil
 }
 
@@ -140,19 +142,16 @@ func reportView(rep *stats.Report) map[string]any {
 		Rows      []reportRowView
 	}
 	var sections []section
+	pr := i18n.Default().Printer(rep.Lang)
 	for _, sec := range rep.Sections {
-		name := sec.Indicator.NameEN
-		if rep.Lang == "vi" {
-			name = sec.Indicator.NameVI
-		}
-		out := section{Name: name, Measure: sec.Indicator.Measure, Sentences: sec.Sentences}
+		out := section{Name: pr.Name(sec.Indicator.Name()), Measure: pr.Name(sec.Indicator.MeasureName()), Sentences: sec.Sentences}
 		for _, r := range sec.Rows {
 			row := reportRowView{Label: r.Label, Query: r.Query}
 			if r.Value != nil {
-				row.Value = stats.FormatNumber(*r.Value, sec.Indicator.Decimals, rep.Lang)
+				row.Value = pr.Num(*r.Value, sec.Indicator.Decimals)
 			}
 			if r.GrowthPct != nil {
-				row.Growth = stats.Percent(*r.GrowthPct, rep.Lang)
+				row.Growth = stats.Percent(*r.GrowthPct, pr)
 			}
 			out.Rows = append(out.Rows, row)
 		}
@@ -174,22 +173,17 @@ func (s *handlers) exportReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	header := []string{"indicator", "period", "value", "measure", "growth_pct"}
-	if lang == "vi" {
-		header = []string{"Chỉ tiêu", "Kỳ", "Số liệu", "Đơn vị tính", "Tăng so với cùng kỳ (%)"}
-	}
+	rp := i18n.Default().Printer(lang)
+	header := []string{rp.T("stats.export_indicator"), rp.T("stats.export_period"), rp.T("stats.export_value"),
+		rp.T("stats.export_measure"), rp.T("stats.export_growth")}
 	var buf bytes.Buffer
 	err = tabular.WriteXLSX(&buf, "report", header, func(emit func([]string) error) error {
 		if err := emit([]string{rep.Title}); err != nil {
 			return err
 		}
 		for _, sec := range rep.Sections {
-			name := sec.Indicator.NameEN
-			if lang == "vi" {
-				name = sec.Indicator.NameVI
-			}
 			for _, row := range sec.Rows {
-				rec := []string{name, row.Label, "", sec.Indicator.Measure, ""}
+				rec := []string{rp.Name(sec.Indicator.Name()), row.Label, "", rp.Name(sec.Indicator.MeasureName()), ""}
 				if row.Value != nil {
 					rec[2] = strconv.FormatFloat(*row.Value, 'f', sec.Indicator.Decimals, 64)
 				}

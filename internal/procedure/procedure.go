@@ -76,6 +76,7 @@ type Procedure struct {
 	// hours.
 	CutOff     string     `json:"cutoff,omitempty"`
 	Fee        string     `json:"fee"`
+	FeeEN      string     `json:"fee_en,omitempty"`
 	LegalBasis []string   `json:"legal_basis"`
 	Documents  []Document `json:"documents"`
 	Fields     []Field    `json:"fields"`
@@ -142,3 +143,7 @@ func Catalogue() []Procedure {
 	}
 	return out
 }
+
+// FeeName is the fee in both languages; a fee given in Vietnamese only is
+// shown as given.
+func (p *Procedure) FeeName() congthuong.Name { return congthuong.Name{VI: p.Fee, EN: p.FeeEN} }

@@ -5,6 +5,7 @@
 package unit
 
 import (
+	"strings"
 	"time"
 
 	"congthuong"
@@ -90,4 +91,27 @@ func ParseDay(s string) (time.Time, error) {
 // Today returns the current day in Vietnam, where every validity date is set.
 func Today(now time.Time) string {
 	return now.In(congthuong.Location).Format(time.DateOnly)
+}
+
+// typesEN are the English of the unit types, as the Government's English
+// texts write them.
+var typesEN = map[string]string{"xã": "commune", "phường": "ward", "đặc khu": "special zone", "tỉnh": "province",
+	"thành phố": "city"}
+
+// Title is the unit's full name in both languages: "Phường Ba Đình",
+// "Ba Đình Ward". A name stays as the register writes it.
+func (u Unit) Title() congthuong.Name {
+	en := u.FullName
+	if t, ok := typesEN[u.Type]; ok {
+		en = u.Name + " " + strings.ToUpper(t[:1]) + t[1:]
+	}
+	return congthuong.Name{VI: u.FullName, EN: en}
+}
+
+// TypeName is the unit's type in both languages.
+func (u Unit) TypeName() congthuong.Name {
+	if t, ok := typesEN[u.Type]; ok {
+		return congthuong.Name{VI: u.Type, EN: t}
+	}
+	return congthuong.Name{VI: u.Type}
 }

@@ -34,6 +34,7 @@ type procedureDetails struct {
 	Fields     []procedure.Field    `json:"fields"`
 	ResultVI   string               `json:"result_vi"`
 	ResultEN   string               `json:"result_en"`
+	FeeEN      string               `json:"fee_en,omitempty"`
 }
 
 const procedureColumns = `code, national_code, name_vi, name_en, field, level, online, term_days, term_hours, term_verified,
@@ -50,7 +51,7 @@ func scanProcedure(r interface{ Scan(...any) error }) (*procedure.Procedure, err
 	if err := json.Unmarshal([]byte(details), &d); err != nil {
 		return nil, fmt.Errorf("proceduredb: procedure %s: %w", p.Code, err)
 	}
-	p.LegalBasis, p.Documents, p.Fields, p.ResultVI, p.ResultEN = d.LegalBasis, d.Documents, d.Fields, d.ResultVI, d.ResultEN
+	p.LegalBasis, p.Documents, p.Fields, p.ResultVI, p.ResultEN, p.FeeEN = d.LegalBasis, d.Documents, d.Fields, d.ResultVI, d.ResultEN, d.FeeEN
 	// Lists are lists, even empty: clients iterate them.
 	if p.LegalBasis == nil {
 		p.LegalBasis = []string{}
@@ -126,7 +127,7 @@ func (s *Procedures) SaveProcedure(ctx context.Context, p procedure.Procedure) e
 		return err
 	}
 	details, err := json.Marshal(procedureDetails{LegalBasis: p.LegalBasis, Documents: p.Documents, Fields: p.Fields,
-		ResultVI: p.ResultVI, ResultEN: p.ResultEN})
+		ResultVI: p.ResultVI, ResultEN: p.ResultEN, FeeEN: p.FeeEN})
 	if err != nil {
 		return err
 	}

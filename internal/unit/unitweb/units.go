@@ -119,6 +119,6 @@ func (s *handlers) showUnit(w http.ResponseWriter, r *http.Request) error {
 			d["Parent"] = parent
 		}
 	}
-	s.Render(w, r, http.StatusOK, "unit", &web.View{Title: u.FullName, Nav: "units", D: d})
+	s.Render(w, r, http.StatusOK, "unit", &web.View{Title: s.PrinterFor(r).Name(u.Title()), Nav: "units", D: d})
 	return nil
 }

@@ -8,14 +8,17 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
+	"congthuong/internal/i18n"
 	"congthuong/internal/procedure"
 )
 
@@ -63,6 +66,40 @@ type browser struct {
 
 func newBrowserTab(t *testing.T) browser {
 	return browser{t, newBrowser(t), map[string]bool{}}
+}
+
+// otherPhrases are, for each language, the other language's phrases of
+// three words or more, which its pages must not show.
+var otherPhrases = sync.OnceValue(func() map[string][]string {
+	c := i18n.Default()
+	return map[string][]string{"vi": c.Phrases("en", 3), "en": c.Phrases("vi", 3)}
+})
+
+// checkLanguage fails the test if the page shows a phrase of the other
+// language's catalogue: an untranslated message, or one in the wrong
+// language.
+func (b browser) checkLanguage(ctx context.Context, loc string) {
+	b.t.Helper()
+	lang, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.lang`))
+	if err != nil || b.audited[lang+" "+loc] {
+		return
+	}
+	b.audited[lang+" "+loc] = true
+	// Words marked as another language's (a citation of Vietnamese law on
+	// an English page, lang="vi") are not the page's.
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () {
+		const body = document.body.cloneNode(true);
+		body.querySelectorAll('[lang]').forEach(e => { if (e.lang !== document.documentElement.lang) e.remove(); });
+		return body.textContent + " " + document.title;
+	})()`))
+	if err != nil {
+		b.t.Fatalf("the text of %s: %v", loc, err)
+	}
+	for _, phrase := range otherPhrases()[lang] {
+		if strings.Contains(text, phrase) {
+			b.t.Errorf("%s in %s shows another language's words: %q", loc, lang, phrase)
+		}
+	}
 }
 
 func (b browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
@@ -125,7 +162,11 @@ func (b browser) audit() {
 	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()
 	loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.search`))
-	if err != nil || b.audited[loc] {
+	if err != nil {
+		return
+	}
+	b.checkLanguage(ctx, loc)
+	if b.audited[loc] {
 		return
 	}
 	b.audited[loc] = true
@@ -526,4 +567,77 @@ func TestBrowser(t *testing.T) {
 		chromedp.SendKeys(`#key`, "0912345678"),
 		chromedp.Click(`#tracking-submit`),
 		chromedp.WaitVisible(`#tracking-answer dd[data-status="processed"]`))
+
+	// Every page the walk came to, again in each language, as the
+	// administrator: none shows the other language's words.
+	b.do("log in again",
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(`#username`),
+		chromedp.SendKeys(`#username`, "admin"),
+		chromedp.SendKeys(`#password`, adminPassword),
+		chromedp.Click(`#login-submit`),
+		chromedp.WaitVisible(`#logout`))
+	b.everyPageInEachLanguage(base)
+}
+
+// sitePages are the site's pages without a record in their address; the
+// pages of records are found from the lists (recordLinks).
+var sitePages = []string{
+	"/", "/login", "/account/password", "/account/tokens", "/admin/outbox",
+	"/units", "/units/31", "/units/11560",
+	"/enterprises", "/enterprises/new", "/enterprises/import",
+	"/calendar", "/calendar/deadline", "/admin/calendar",
+	"/admin/users", "/admin/users/new", "/admin/audit",
+	"/stats", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions",
+	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports",
+	"/procedures", "/dossiers", "/tracking", "/verify",
+}
+
+// recordLinks are, for a list page, the addresses of its records' pages.
+var recordLinks = map[string]string{
+	"/enterprises": `main a[href^="/enterprises/"]:not([href$="/new"]):not([href$="/import"]):not([href*="export"])`,
+	"/parks":       `main a[href^="/parks/"]:not([href$="/new"]):not([href*="/compare"]):not([href$="/summary"]):not([href$="/import"]):not([href$="/reports"])`,
+	"/procedures":  `main a[href^="/procedures/"]`,
+	"/dossiers":    `main a[href^="/dossiers/"]`,
+	"/admin/users": `main a[href^="/admin/users/"]:not([href$="/new"])`,
+}
+
+// everyPageInEachLanguage opens, in Vietnamese and then in English, every
+// page the tab came to and every page of the site (sitePages, and the
+// first record of each list with its edit page), so that each is checked
+// in both languages (checkLanguage) and with axe-core.
+func (b browser) everyPageInEachLanguage(base string) {
+	b.t.Helper()
+	pages := map[string]bool{}
+	for k := range b.audited {
+		if strings.HasPrefix(k, "/") {
+			pages[k] = true
+		}
+	}
+	for _, p := range sitePages {
+		pages[p] = true
+	}
+	for list, sel := range recordLinks {
+		b.navigate(base + list)
+		href, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(document.querySelector(`+strconv.Quote(sel)+`) || {}).getAttribute?.call(document.querySelector(`+strconv.Quote(sel)+`), "href") || ""`))
+		if err != nil || href == "" {
+			b.t.Errorf("%s links to none of its records (%v)", list, err)
+			continue
+		}
+		pages[href] = true
+		if list == "/enterprises" || list == "/parks" {
+			pages[href+"/edit"] = true
+		}
+	}
+	var locs []string
+	for p := range pages {
+		locs = append(locs, p)
+	}
+	sort.Strings(locs)
+	for _, lang := range []string{"vi", "en"} {
+		b.do("switch to "+lang, chromedp.Navigate(base+"/prefs?lang="+lang+"&back=/"), chromedp.WaitReady(`html[lang="`+lang+`"]`))
+		for _, loc := range locs {
+			b.navigate(base + loc)
+		}
+	}
 }

@@ -22,8 +22,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/text/feature/plural"
@@ -180,6 +182,9 @@ func difference(a, b []string) []string {
 // Has reports whether the catalogue has the message id.
 func (c *Catalogue) Has(id string) bool { _, ok := c.texts[Languages[0]][id]; return ok }
 
+// Owner names the catalogue that gives id.
+func (c *Catalogue) Owner(id string) string { return c.owner[id] }
+
 // IDs lists every message ID, sorted.
 func (c *Catalogue) IDs() []string {
 	out := make([]string, 0, len(c.texts[Languages[0]]))
@@ -237,3 +242,42 @@ func Sub(fsys fs.FS, dir string) fs.FS {
 var shared embed.FS
 
 var _ = Register("shared", Sub(shared, "locale"))
+
+// verb matches a printf verb, where a message's arguments go.
+var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+
+// Phrases lists the runs of at least minWords words that lang's messages
+// hold and no other language's do: what a page in another language must
+// not show.
+func (c *Catalogue) Phrases(lang string, minWords int) []string {
+	var others []string
+	for _, l := range Languages {
+		if l != lang {
+			for _, texts := range c.Texts(l) {
+				others = append(others, texts...)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, texts := range c.Texts(lang) {
+		for _, text := range texts {
+			for _, part := range verb.Split(text, -1) {
+				part = strings.Trim(part, " .,:;!?()“”\"'—–-/")
+				if len(strings.Fields(part)) < minWords || seen[part] {
+					continue
+				}
+				seen[part] = true
+				shared := false
+				for _, o := range others {
+					shared = shared || strings.Contains(o, part)
+				}
+				if !shared {
+					out = append(out, part)
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"html/template"
 	"slices"
 	"sort"
 	"strconv"
@@ -74,6 +75,17 @@ func (p *Printer) Name(n congthuong.Name) string {
 		return n.EN
 	}
 	return n.VI
+}
+
+// Named is n for a page: the name in the page's language, and the
+// Vietnamese one marked as Vietnamese (lang="vi") on an English page when
+// there is no English name, so that a screen reader speaks it as
+// Vietnamese.
+func (p *Printer) Named(n congthuong.Name) template.HTML {
+	if p.lang == "en" && n.EN == "" && n.VI != "" {
+		return template.HTML(`<span lang="vi">` + template.HTMLEscapeString(n.VI) + `</span>`)
+	}
+	return template.HTML(template.HTMLEscapeString(p.Name(n)))
 }
 
 // Msg writes the message id with the arguments in args, for templates,

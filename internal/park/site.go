@@ -159,6 +159,9 @@ type Site struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// Name is the site's name in both languages.
+func (s *Site) Name() congthuong.Name { return congthuong.Name{VI: s.NameVI, EN: s.NameEN} }
+
 // FreeArea is the leasable land not yet leased.
 func (s *Site) FreeArea() Area {
 	if s.LeasedArea >= s.LeasableArea {

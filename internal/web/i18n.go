@@ -60,8 +60,5 @@ func (p *Printer) duration(d time.Duration) string {
 	if d > time.Minute {
 		n, unit = int((d+time.Minute-1)/time.Minute), "duration.minute"
 	}
-	if n != 1 {
-		unit += "s"
-	}
 	return p.T(unit, n)
 }

@@ -4,21 +4,17 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 
 	"congthuong"
-	"congthuong/internal/i18n"
 	"congthuong/internal/park"
 	"congthuong/internal/site"
 	"congthuong/internal/store"
@@ -71,41 +67,6 @@ func TestPagesRender(t *testing.T) {
 			}
 		}
 	})
-}
-
-// TestCatalogs checks that both languages have the same keys, that every
-// key a template names exists, and that the domain's fixed messages have a
-// Vietnamese translation.
-func TestCatalogs(t *testing.T) {
-	cat, err := i18n.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The core's directory and every module's handlers' directory.
-	modules, _ := filepath.Glob("../*/*web")
-	dirs := append([]string{"."}, modules...)
-	keyRef := regexp.MustCompile(`\.L\.T "([^"]+)"|L\.T "([^"]+)"`)
-	for _, dir := range dirs {
-		templates := filepath.Join(dir, "templates")
-		fs.WalkDir(os.DirFS(templates), ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, _ := os.ReadFile(filepath.Join(templates, p))
-			for _, m := range keyRef.FindAllStringSubmatch(string(b), -1) {
-				if key := m[1] + m[2]; !cat.Has(key) {
-					t.Errorf("%s names missing key %s", p, key)
-				}
-			}
-			return nil
-		})
-	}
-	for _, k := range []string{"role.admin", "role.leader", "role.officer", "role.commune", "role.enterprise",
-		"units.level_country", "units.level_province", "units.level_commune", "flash.saved", "flash.deleted", "flash.password_changed"} {
-		if !cat.Has(k) {
-			t.Errorf("no dynamic key %s", k)
-		}
-	}
 }
 
 func TestLoginFlow(t *testing.T) {

@@ -17,11 +17,17 @@ import (
 	"congthuong/internal/stats/statsdb"
 )
 
+// Site is the site's name in both languages.
+func (r ParkReportStatus) Site() congthuong.Name {
+	return congthuong.Name{VI: r.SiteName, EN: r.SiteNameEN}
+}
+
 // ParkReportStatus is one report expected for a half: a tenant's (its
 // project) or an infrastructure investor's (TenantID 0), with where it is.
 type ParkReportStatus struct {
 	SiteCode   string       `json:"site_code"`
 	SiteName   string       `json:"site_name"`
+	SiteNameEN string       `json:"site_name_en,omitempty"`
 	TenantID   int64        `json:"tenant_id,omitempty"`
 	TaxCode    string       `json:"tax_code"`
 	Enterprise string       `json:"enterprise"`
@@ -278,7 +284,7 @@ func (s *Parks) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 	now := s.NowUTC()
 	out := []ParkReportStatus{}
 	add := func(site *park.Site, t *park.Tenant) {
-		st := ParkReportStatus{SiteCode: site.Code, SiteName: site.NameVI, Due: due, Status: park.ReportMissing,
+		st := ParkReportStatus{SiteCode: site.Code, SiteName: site.NameVI, SiteNameEN: site.NameEN, Due: due, Status: park.ReportMissing,
 			TaxCode: site.InvestorTaxCode, Enterprise: site.InvestorName}
 		k := key{site.ID, 0}
 		if t != nil {
@@ -289,7 +295,7 @@ func (s *Parks) ParkReports(ctx context.Context, f ParkFilter, year, half int, c
 			return
 		}
 		if f, ok := filed[k]; ok {
-			f.SiteCode, f.SiteName, f.TenantID, f.TaxCode, f.Enterprise, f.Project, f.Due = st.SiteCode, st.SiteName, st.TenantID,
+			f.SiteCode, f.SiteName, f.SiteNameEN, f.TenantID, f.TaxCode, f.Enterprise, f.Project, f.Due = st.SiteCode, st.SiteName, st.SiteNameEN, st.TenantID,
 				st.TaxCode, st.Enterprise, st.Project, due
 			f.Report.SiteCode = site.Code
 			st = f

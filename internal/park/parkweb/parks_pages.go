@@ -109,11 +109,7 @@ func (s *handlers) showPark(w http.ResponseWriter, r *http.Request) error {
 		}
 		d["CanEdit"] = a.CanWrite() && a.InScope(site.UnitCode, site.ProvinceCode)
 	}
-	title := site.NameVI
-	if s.PrinterFor(r).Lang() == "en" && site.NameEN != "" {
-		title = site.NameEN
-	}
-	s.Render(w, r, http.StatusOK, "park", &web.View{Title: title, Nav: "parks", D: d})
+	s.Render(w, r, http.StatusOK, "park", &web.View{Title: s.PrinterFor(r).Name(site.Name()), Nav: "parks", D: d})
 	return nil
 }
 
@@ -243,7 +239,7 @@ func (s *handlers) renderParkForm(w http.ResponseWriter, r *http.Request, status
 	if isNew {
 		v.Title = p.T("parks.new")
 	} else {
-		v.Title = p.T("parks.edit") + ": " + site.NameVI
+		v.Title = p.T("parks.edit") + ": " + p.Name(site.Name())
 	}
 	if err != nil {
 		v.Errors, v.Error = web.FormErrors(p, err)

@@ -100,7 +100,7 @@ func (m *Main) Run(ctx context.Context) error {
 	go func() { m.done <- m.server.Serve(m.listener) }()
 	if m.Config.SMTPURL != "" {
 		host, _ := os.Hostname()
-		sender := &mailer.Sender{Store: st, URL: m.Config.SMTPURL, From: m.Config.MailFrom, Log: m.Log,
+		sender := &mailer.Sender{DB: st.DB, URL: m.Config.SMTPURL, From: m.Config.MailFrom, Log: m.Log,
 			Name: fmt.Sprintf("%s/%d", host, os.Getpid())}
 		mailCtx, cancel := context.WithCancel(context.Background())
 		m.stopMail, m.mailDone = cancel, make(chan struct{})

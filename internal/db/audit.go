@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"congthuong"
@@ -151,31 +150,12 @@ func (s *DB) FindAuditEntries(ctx context.Context, f AuditFilter) ([]audit.Entry
 	if !f.To.IsZero() {
 		w.Add("at < ?", f.To.UTC())
 	}
-	var total int
-	if err := s.Read.QueryRowContext(ctx, "SELECT COUNT(*) FROM audit_log"+w.SQL(), w.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("db: count audit: %w", err)
-	}
-	limit, offset := f.Page.Bounds()
-	q := `SELECT ` + auditColumns + ` FROM audit_log` + w.SQL() + ` ORDER BY id DESC LIMIT ` + strconv.Itoa(limit) + ` OFFSET ` + strconv.Itoa(offset)
-	rows, err := s.Read.QueryContext(ctx, q, w.Args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("db: find audit: %w", err)
-	}
-	defer rows.Close()
-	var out []audit.Entry
-	for rows.Next() {
-		e, err := scanAudit(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, e)
-	}
-	return out, total, rows.Err()
+	return List(ctx, s, "audit log", Listing{Columns: auditColumns, From: "audit_log", Where: &w, Order: " ORDER BY id DESC", Page: f.Page}, scanAudit)
 }
 
 const auditColumns = `id, at, COALESCE(actor_id, 0), actor_name, action, entity, entity_id, unit_code, before, after, prev_hash, hash, keyed`
 
-func scanAudit(r interface{ Scan(...any) error }) (audit.Entry, error) {
+func scanAudit(r Scanner) (audit.Entry, error) {
 	var e audit.Entry
 	err := r.Scan(&e.ID, &e.At, &e.ActorID, &e.ActorName, &e.Action, &e.Entity, &e.EntityID,
 		&e.UnitCode, &e.Before, &e.After, &e.PrevHash, &e.Hash, &e.Keyed)

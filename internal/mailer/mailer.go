@@ -14,12 +14,12 @@ import (
 	"strings"
 	"time"
 
-	"congthuong/internal/store"
+	"congthuong/internal/db"
 )
 
 // Sender sends the outbox.
 type Sender struct {
-	Store *store.Store
+	DB *db.DB
 	// URL is smtp://[user:password@]host:port.
 	URL  string
 	From string
@@ -58,12 +58,12 @@ func (s *Sender) Run(ctx context.Context) {
 func (s *Sender) SendPending(ctx context.Context) (int, error) {
 	sent := 0
 	for {
-		m, err := s.Store.ClaimMail(ctx, s.Name, staleClaim)
+		m, err := s.DB.ClaimMail(ctx, s.Name, staleClaim)
 		if err != nil || m == nil {
 			return sent, err
 		}
 		sendErr := s.send(m)
-		if err := s.Store.MailSent(ctx, m.ID, sendErr); err != nil {
+		if err := s.DB.MailSent(ctx, m.ID, sendErr); err != nil {
 			return sent, err
 		}
 		if sendErr != nil {
@@ -73,7 +73,7 @@ func (s *Sender) SendPending(ctx context.Context) (int, error) {
 	}
 }
 
-func (s *Sender) send(m *store.Mail) error {
+func (s *Sender) send(m *db.Mail) error {
 	u, err := url.Parse(s.URL)
 	if err != nil || u.Scheme != "smtp" || u.Host == "" {
 		return fmt.Errorf("mailer: the SMTP URL is smtp://[user:password@]host:port")

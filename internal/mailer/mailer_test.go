@@ -47,7 +47,7 @@ func TestSendOnce(t *testing.T) {
 			wg.Add(1)
 			go func(name string) {
 				defer wg.Done()
-				m := mailer.Sender{Store: s, URL: smtpd.URL(), From: "sct@example.vn", Name: name, Log: log}
+				m := mailer.Sender{DB: s.DB, URL: smtpd.URL(), From: "sct@example.vn", Name: name, Log: log}
 				if _, err := m.SendPending(context.Background()); err != nil {
 					t.Error(err)
 				}

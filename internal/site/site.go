@@ -20,7 +20,7 @@ import (
 
 // New builds the web server with every module over st.
 func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, error) {
-	srv, err := web.New(st, log, opts)
+	srv, err := web.New(st.DB, st.Accounts, log, opts)
 	if err != nil {
 		return nil, err
 	}

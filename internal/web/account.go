@@ -11,7 +11,7 @@ import (
 )
 
 // Today is the date in Vietnam, as unit codes are valid on it.
-func (s *Server) Today() string { return unit.Today(s.store.Now()) }
+func (s *Server) Today() string { return unit.Today(s.db.Now()) }
 
 func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 	s.Render(w, r, http.StatusOK, "home", &View{Title: s.PrinterFor(r).T("home.title"), Nav: "home"})
@@ -44,11 +44,11 @@ func (s *Server) doLogin(w http.ResponseWriter, r *http.Request) error {
 	if wait, ok := s.throttle.begin(username, client); !ok {
 		return tooMany(wait)
 	}
-	u, err := s.store.Authenticate(r.Context(), username, r.PostForm.Get("password"))
+	u, err := s.accounts.Authenticate(r.Context(), username, r.PostForm.Get("password"))
 	if congthuong.ErrorCode(err) == congthuong.EUNAUTHORIZED {
 		wait := s.throttle.end(username, client, true)
 		s.log.WarnContext(r.Context(), "login failed", "user", username, "client", client, "wait", wait)
-		if err := s.store.RecordFailedLogin(r.Context(), username, client, wait); err != nil {
+		if err := s.accounts.RecordFailedLogin(r.Context(), username, client, wait); err != nil {
 			return err
 		}
 		if wait > 0 {
@@ -64,7 +64,7 @@ func (s *Server) doLogin(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.throttle.end(username, client, false)
-	token, err := s.store.CreateSession(r.Context(), u.ID)
+	token, err := s.accounts.CreateSession(r.Context(), u.ID)
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (s *Server) doLogin(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) doLogout(w http.ResponseWriter, r *http.Request) error {
 	if c, err := r.Cookie(sessionCookie); err == nil {
-		if err := s.store.DeleteSession(r.Context(), c.Value); err != nil {
+		if err := s.accounts.DeleteSession(r.Context(), c.Value); err != nil {
 			return err
 		}
 	}
@@ -117,7 +117,7 @@ func (s *Server) doPassword(w http.ResponseWriter, r *http.Request) error {
 		err = &congthuong.Error{Code: congthuong.EINVALID, Message: "web.passwords_differ",
 			Fields: []congthuong.FieldError{{Field: "confirm_password", Message: "web.two_new_passwords_differ"}}}
 	} else {
-		err = s.store.ChangePassword(r.Context(), r.PostForm.Get("current_password"), next)
+		err = s.accounts.ChangePassword(r.Context(), r.PostForm.Get("current_password"), next)
 	}
 	if err != nil {
 		if len(congthuong.ErrorFields(err)) == 0 {
@@ -129,7 +129,7 @@ func (s *Server) doPassword(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	// The change ended every session, this one too: start a fresh one.
-	token, err := s.store.CreateSession(r.Context(), congthuong.ActorFrom(r.Context()).UserID)
+	token, err := s.accounts.CreateSession(r.Context(), congthuong.ActorFrom(r.Context()).UserID)
 	if err != nil {
 		return err
 	}
@@ -147,7 +147,7 @@ func (s *Server) showTokens(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int, secret string, formErr error) error {
-	tokens, err := s.store.FindAPITokens(r.Context())
+	tokens, err := s.accounts.FindAPITokens(r.Context())
 	if err != nil {
 		return err
 	}
@@ -169,10 +169,10 @@ func (s *Server) doCreateToken(w http.ResponseWriter, r *http.Request) error {
 	}
 	var expires *time.Time
 	if days, err := strconv.Atoi(r.PostForm.Get("days")); err == nil && days > 0 {
-		t := s.store.Now().Add(time.Duration(days) * 24 * time.Hour)
+		t := s.db.Now().Add(time.Duration(days) * 24 * time.Hour)
 		expires = &t
 	}
-	secret, _, err := s.store.CreateAPIToken(r.Context(), strings.TrimSpace(r.PostForm.Get("name")), expires)
+	secret, _, err := s.accounts.CreateAPIToken(r.Context(), strings.TrimSpace(r.PostForm.Get("name")), expires)
 	if err != nil {
 		if len(congthuong.ErrorFields(err)) > 0 {
 			return s.renderTokens(w, r, http.StatusBadRequest, "", err)
@@ -187,7 +187,7 @@ func (s *Server) doDeleteToken(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return congthuong.Errorf(congthuong.ENOTFOUND, "web.no_such_token")
 	}
-	if err := s.store.DeleteAPIToken(r.Context(), id); err != nil {
+	if err := s.accounts.DeleteAPIToken(r.Context(), id); err != nil {
 		return err
 	}
 	s.Flash(w, "flash.deleted")

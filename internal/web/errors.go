@@ -7,8 +7,9 @@ import (
 	"net/http"
 	"strings"
 
+	"congthuong/internal/db"
+
 	"congthuong"
-	"congthuong/internal/store"
 )
 
 // statusOf maps application error codes to HTTP statuses; anything else is
@@ -30,9 +31,9 @@ var statusOf = map[string]int{
 // and text the database refuses into the caller's mistake (400).
 func unavailable(err error) error {
 	switch {
-	case store.Unreachable(err):
+	case db.Unreachable(err):
 		return &congthuong.Error{Code: congthuong.EUNAVAILABLE, Message: "web.database_unavailable_try_again_shortly"}
-	case store.BadText(err):
+	case db.BadText(err):
 		return errBadText
 	}
 	return err

@@ -24,7 +24,7 @@ func (s *Server) ReceiveImport(w http.ResponseWriter, r *http.Request) (*ImportF
 	if a := congthuong.ActorFrom(r.Context()); !a.System && !a.CanWrite() {
 		return nil, ForbiddenOrLogin(a)
 	}
-	ctx, release, err := s.store.AcquireImport(r.Context())
+	ctx, release, err := s.db.AcquireImport(r.Context())
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
-	"congthuong/internal/store"
+	"congthuong/internal/db"
 )
 
 // metrics are exported at /metrics in the Prometheus format. Labels use the
@@ -20,7 +20,7 @@ type metrics struct {
 	handler  http.Handler
 }
 
-func newMetrics(reg *prometheus.Registry, st *store.Store) *metrics {
+func newMetrics(reg *prometheus.Registry, st *db.DB) *metrics {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "congthuong_http_requests_total", Help: "HTTP requests by route pattern, method and status.",

@@ -177,7 +177,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				s.writeAPIError(w, r, congthuong.Errorf(congthuong.EUNAUTHORIZED, "web.authorization_must_bearer_token"))
 				return
 			}
-			u, err := s.store.FindTokenUser(r.Context(), strings.TrimSpace(token))
+			u, err := s.accounts.FindTokenUser(r.Context(), strings.TrimSpace(token))
 			if err != nil {
 				if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
 					err = congthuong.Errorf(congthuong.EUNAUTHORIZED, "web.api_token_unknown_expired_revoked")
@@ -192,7 +192,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			return
 		}
 		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
-			u, err := s.store.FindSessionUser(r.Context(), c.Value)
+			u, err := s.accounts.FindSessionUser(r.Context(), c.Value)
 			if err == nil {
 				infoFrom(r.Context()).user = u.Username
 				ctx := congthuong.NewContext(r.Context(), u.Actor())

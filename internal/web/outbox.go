@@ -5,7 +5,7 @@ import "net/http"
 // showOutbox lets administrators read the e-mails the platform sent or
 // holds: without a mail server they stay here.
 func (s *Server) showOutbox(w http.ResponseWriter, r *http.Request) error {
-	mails, err := s.store.Outbox(r.Context(), 200)
+	mails, err := s.db.Outbox(r.Context(), 200)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"congthuong"
+	"congthuong/internal/db"
 	"congthuong/internal/park"
 	"congthuong/internal/site"
 	"congthuong/internal/store"
@@ -120,7 +121,7 @@ func TestLoginFlow(t *testing.T) {
 			t.Errorf("another account from the guesser's address: %d", res.StatusCode)
 		}
 		sys := congthuong.NewContext(context.Background(), congthuong.System())
-		entries, _, err := e.Store.FindAuditEntries(sys, store.AuditFilter{Entity: "user"})
+		entries, _, err := e.Store.FindAuditEntries(sys, db.AuditFilter{Entity: "user"})
 		failed, throttled := 0, 0
 		for _, a := range entries {
 			switch {
@@ -234,7 +235,7 @@ func TestLoginUnderAttack(t *testing.T) {
 		}
 		wg.Wait()
 		sys := congthuong.NewContext(context.Background(), congthuong.System())
-		entries, _, err := e.Store.FindAuditEntries(sys, store.AuditFilter{Entity: "user"})
+		entries, _, err := e.Store.FindAuditEntries(sys, db.AuditFilter{Entity: "user"})
 		checked := 0
 		for _, a := range entries {
 			if a.EntityID == "leader31" && strings.HasPrefix(a.Action, "login_") {

@@ -8,18 +8,19 @@ import (
 	"net/url"
 	"strconv"
 
+	"congthuong/internal/db"
+
 	"congthuong"
-	"congthuong/internal/store"
 )
 
 // ListPage reads the paging every list shares: limit, offset and sort.
-func ListPage(q url.Values) (store.Page, error) {
+func ListPage(q url.Values) (db.Page, error) {
 	var v congthuong.Validation
-	p := store.Page{Sort: q.Get("sort")}
+	p := db.Page{Sort: q.Get("sort")}
 	if s := q.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > store.MaxLimit {
-			v.Add("limit", "web.limit_must_whole_number_from_1", strconv.Itoa(store.MaxLimit))
+		if err != nil || n < 1 || n > db.MaxLimit {
+			v.Add("limit", "web.limit_must_whole_number_from_1", strconv.Itoa(db.MaxLimit))
 		}
 		p.Limit = n
 	}
@@ -39,14 +40,14 @@ type List[T any] struct {
 	Total  int `json:"total"`
 	Limit  int `json:"limit"`
 	Offset int `json:"offset"`
-	// TotalCapped says that a search stopped counting at store.SearchLimit.
+	// TotalCapped says that a search stopped counting at db.SearchLimit.
 	TotalCapped bool `json:"total_capped,omitempty"`
 }
 
-func NewList[T any](items []T, total int, p store.Page) List[T] {
+func NewList[T any](items []T, total int, p db.Page) List[T] {
 	limit := p.Limit
 	if limit <= 0 {
-		limit = store.DefaultLimit
+		limit = db.DefaultLimit
 	}
 	if items == nil {
 		items = []T{}
@@ -95,10 +96,10 @@ func (p Pager) From() int {
 }
 func (p Pager) To() int { return min(p.Total, p.Offset+p.Limit) }
 
-func NewPager(total int, pg store.Page) Pager {
+func NewPager(total int, pg db.Page) Pager {
 	limit := pg.Limit
 	if limit <= 0 {
-		limit = store.DefaultLimit
+		limit = db.DefaultLimit
 	}
 	return Pager{Total: total, Limit: limit, Offset: pg.Offset}
 }

@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"testing"
 
-	"congthuong/internal/store"
+	"congthuong/internal/db"
 )
 
 // FuzzQueryParams reads any query string as a list's paging: an error or
@@ -19,8 +19,8 @@ func FuzzQueryParams(f *testing.F) {
 		if err != nil {
 			return
 		}
-		check := func(p store.Page) {
-			if p.Limit < 0 || p.Limit > store.MaxLimit || p.Offset < 0 {
+		check := func(p db.Page) {
+			if p.Limit < 0 || p.Limit > db.MaxLimit || p.Offset < 0 {
 				t.Errorf("%q gave the page %+v", raw, p)
 			}
 		}

@@ -10,7 +10,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"congthuong/internal/store"
+	"congthuong/internal/auth/authdb"
+	"congthuong/internal/db"
 )
 
 // Options configure a Server.
@@ -34,7 +35,8 @@ type Options struct {
 
 // Server holds what the handlers share.
 type Server struct {
-	store     *store.Store
+	db        *db.DB
+	accounts  *authdb.Accounts
 	log       *slog.Logger
 	opts      Options
 	demo      bool
@@ -51,20 +53,23 @@ type Server struct {
 // users, the audit log, the outbox, health, metrics, static files and the
 // API document. The modules are added next (Add), then the server is built
 // (Build).
-func New(st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
-	s := &Server{store: st, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle()}
+//
+// The core knows the database (d) and the accounts (who is logged in);
+// every other module brings its own storage when it registers.
+func New(d *db.DB, accounts *authdb.Accounts, log *slog.Logger, opts Options) (*Server, error) {
+	s := &Server{db: d, accounts: accounts, log: log, opts: opts, demo: opts.Demo, throttle: newLoginThrottle()}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
 	}
-	s.metrics = newMetrics(prometheus.NewRegistry(), st)
+	s.metrics = newMetrics(prometheus.NewRegistry(), d)
 	s.Add(Module{Name: "core", API: s.coreAPI(), Pages: s.corePages(), Templates: MustSub(templateFS, "templates"), OpenAPI: coreOpenAPI})
 	return s, nil
 }
 
 // Now is the platform's clock (the store's, which tests may set), for
 // every handler.
-func (s *Server) Now() time.Time { return s.store.Now() }
+func (s *Server) Now() time.Time { return s.db.Now() }
 
 // Options returns the options the server was built with.
 func (s *Server) Options() Options { return s.opts }

@@ -38,7 +38,7 @@ const userColumns = `id, username, display_name, email, role, unit_code, provinc
 	must_change_password, demo, created_at, updated_at, last_login_at`
 
 // scanUser scans userColumns, then any extra columns into extra.
-func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*auth.User, error) {
+func scanUser(sc db.Scanner, extra ...any) (*auth.User, error) {
 	var u auth.User
 	var role string
 	var last sql.NullTime
@@ -123,24 +123,8 @@ func (s *Accounts) FindUsers(ctx context.Context, f UserFilter) ([]*auth.User, i
 	if f.Role != "" {
 		w.Add("role = ?", string(f.Role))
 	}
-	var total int
-	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`+w.SQL(), w.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("authdb: count users: %w", err)
-	}
-	rows, err := s.Read.QueryContext(ctx, `SELECT `+userColumns+` FROM users`+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("authdb: find users: %w", err)
-	}
-	defer rows.Close()
-	users := []*auth.User{}
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		users = append(users, u)
-	}
-	return users, total, rows.Err()
+	return db.List(ctx, s.DB, "users", db.Listing{Columns: userColumns, From: "users", Where: &w, Order: order, Page: f.Page},
+		func(sc db.Scanner) (*auth.User, error) { return scanUser(sc) })
 }
 
 // FindUserByID returns a user: the actor's own account, or, for an

@@ -9,7 +9,7 @@ import (
 	"congthuong"
 	"congthuong/internal/auth"
 	"congthuong/internal/auth/authdb"
-	"congthuong/internal/store"
+	"congthuong/internal/db"
 	"congthuong/internal/web"
 )
 
@@ -69,13 +69,13 @@ func (s *handlers) apiCreateUser(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func auditFilter(r *http.Request) (store.AuditFilter, error) {
+func auditFilter(r *http.Request) (db.AuditFilter, error) {
 	q := r.URL.Query()
 	page, err := web.ListPage(q)
 	if err != nil {
-		return store.AuditFilter{}, err
+		return db.AuditFilter{}, err
 	}
-	f := store.AuditFilter{Entity: q.Get("entity"), EntityID: q.Get("entity_id"), Actor: q.Get("actor"), Page: page}
+	f := db.AuditFilter{Entity: q.Get("entity"), EntityID: q.Get("entity_id"), Actor: q.Get("actor"), Page: page}
 	var v congthuong.Validation
 	for name, dst := range map[string]*time.Time{"from": &f.From, "to": &f.To} {
 		if s := q.Get(name); s != "" {

@@ -31,7 +31,7 @@ func New(d *db.DB, units *unitdb.Units) *Enterprises { return &Enterprises{DB: d
 const enterpriseColumns = `id, tax_code, name, name_en, address, unit_code, province_code, vsic_code, vsic_version,
 	representative, phone, email, demo, created_at, updated_at`
 
-func scanEnterprise(sc interface{ Scan(...any) error }) (*enterprise.Enterprise, error) {
+func scanEnterprise(sc db.Scanner) (*enterprise.Enterprise, error) {
 	var e enterprise.Enterprise
 	if err := sc.Scan(&e.ID, &e.TaxCode, &e.Name, &e.NameEN, &e.Address, &e.UnitCode, &e.ProvinceCode, &e.VSICCode,
 		&e.VSICVersion, &e.Representative, &e.Phone, &e.Email, &e.Demo, &e.CreatedAt, &e.UpdatedAt); err != nil {

@@ -7,9 +7,9 @@ import (
 	"strconv"
 
 	"congthuong"
+	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/enterprise/enterprisedb"
-	"congthuong/internal/store"
 	"congthuong/internal/tabular"
 	"congthuong/internal/web"
 )
@@ -127,7 +127,7 @@ func (s *handlers) apiImportEnterprises(w http.ResponseWriter, r *http.Request) 
 	return nil
 }
 
-func (s *handlers) importEnterprises(f *web.ImportFile, dry bool) (store.ImportResult, error) {
+func (s *handlers) importEnterprises(f *web.ImportFile, dry bool) (db.ImportResult, error) {
 	return s.enterprises.ImportEnterpriseFile(f.Ctx, enterprise.ReadImport(bytes.NewReader(f.Body)), dry)
 }
 
@@ -139,7 +139,7 @@ func (s *handlers) exportEnterprises(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	// Check access before the first byte, so that errors still get a status.
-	if _, _, err := s.enterprises.FindEnterprises(r.Context(), enterprisedb.EnterpriseFilter{Page: store.Page{Limit: 1}}); err != nil {
+	if _, _, err := s.enterprises.FindEnterprises(r.Context(), enterprisedb.EnterpriseFilter{Page: db.Page{Limit: 1}}); err != nil {
 		return err
 	}
 	var buf bytes.Buffer

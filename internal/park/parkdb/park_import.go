@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
-	"strings"
 
 	"congthuong"
 	"congthuong/internal/audit"
@@ -339,39 +338,22 @@ func (s scanPrefix) Scan(dest ...any) error { return s.r.Scan(append([]any{s.des
 var tenantWriteColumns = []string{"park_id", "tax_code", "project", "sector", "leased_m2", "capital_vnd", "capital_usd", "jobs",
 	"status", "registered_on", "operating_on", "demo", "version", "created_at", "updated_at"}
 
-// writeTenants writes new tenants in bulk (COPY on PostgreSQL, multi-row
-// statements on SQLite) and changed ones one by one.
+// writeTenants writes new tenants in bulk (InsertRows) and changed ones
+// one by one.
 func writeTenants(ctx context.Context, tx *db.Tx, created []tenantInsert, updated []*park.Tenant) error {
 	record := func(dst []any, x *tenantInsert) []any {
 		t := &x.t
 		return append(dst, x.site, t.TaxCode, t.Project, t.Sector, int64(t.LeasedArea), t.CapitalVND, t.CapitalUSD, t.Jobs,
 			string(t.Status), t.RegisteredOn, t.OperatingOn, t.Demo, 1, tx.Now, tx.Now)
 	}
-	var err error
-	if tx.DB.Dialect.UseCopy {
-		err = tx.CopyRows(ctx, "park_tenants", tenantWriteColumns, func(yield func([]any) bool) {
-			row := make([]any, 0, len(tenantWriteColumns))
-			for i := range created {
-				if !yield(record(row[:0], &created[i])) {
-					return
-				}
+	row := make([]any, 0, len(tenantWriteColumns))
+	err := tx.InsertRows(ctx, "park_tenants", tenantWriteColumns, func(yield func([]any) bool) {
+		for i := range created {
+			if !yield(record(row[:0], &created[i])) {
+				return
 			}
-		})
-	} else {
-		const per = 64
-		cols := len(tenantWriteColumns)
-		args := make([]any, 0, per*cols)
-		for rest := created; len(rest) > 0 && err == nil; {
-			n := min(per, len(rest))
-			args = args[:0]
-			for i := range rest[:n] {
-				args = record(args, &rest[i])
-			}
-			_, err = tx.ExecContext(ctx, `INSERT INTO park_tenants (`+strings.Join(tenantWriteColumns, ", ")+`) VALUES `+
-				tx.DB.Dialect.Values(n, cols), args...)
-			rest = rest[n:]
 		}
-	}
+	})
 	if err != nil {
 		return fmt.Errorf("parkdb: import tenants: %w", err)
 	}

@@ -19,7 +19,7 @@ const tenantColumns = `t.id, p.code, t.tax_code, COALESCE(e.name, ''), t.project
 
 const tenantFrom = ` FROM park_tenants t JOIN parks p ON p.id = t.park_id LEFT JOIN enterprises e ON e.tax_code = t.tax_code`
 
-func scanTenant(r interface{ Scan(...any) error }) (*park.Tenant, error) {
+func scanTenant(r db.Scanner) (*park.Tenant, error) {
 	var t park.Tenant
 	var usd sql.NullFloat64
 	if err := r.Scan(&t.ID, &t.SiteCode, &t.TaxCode, &t.Enterprise, &t.Project, &t.Sector, &t.LeasedArea, &t.CapitalVND,

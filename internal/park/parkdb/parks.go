@@ -168,7 +168,7 @@ func (s *Parks) EachParkFeature(ctx context.Context, f ParkFilter, fn func(featu
 	return rows.Err()
 }
 
-// rebuildParkFeatures writes every site's feature again; the migration
+// RebuildFeatures writes every site's feature again; the migration
 // that adds the column runs it.
 func RebuildFeatures(ctx context.Context, q db.Execer) error {
 	sites, err := allSites(ctx, q)
@@ -294,7 +294,7 @@ func findPark(ctx context.Context, q db.Queryer, code string) (*park.Site, error
 	return p, nil
 }
 
-func scanPark(r interface{ Scan(...any) error }) (*park.Site, error) {
+func scanPark(r db.Scanner) (*park.Site, error) {
 	var p park.Site
 	var decision, expansions, infra, contact, sectors string
 	var geometry sql.NullString

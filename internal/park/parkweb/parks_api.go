@@ -11,9 +11,9 @@ import (
 	"strconv"
 
 	"congthuong"
+	"congthuong/internal/db"
 	"congthuong/internal/park"
 	"congthuong/internal/park/parkdb"
-	"congthuong/internal/store"
 	"congthuong/internal/web"
 )
 
@@ -222,7 +222,7 @@ func (s *handlers) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	f.Page = store.Page{Sort: f.Page.Sort}
+	f.Page = db.Page{Sort: f.Page.Sort}
 	const ctype = "application/geo+json; charset=utf-8"
 	build := func(out io.Writer) error {
 		bw := bufio.NewWriterSize(out, 64<<10)

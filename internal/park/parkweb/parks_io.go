@@ -7,9 +7,9 @@ import (
 	"strconv"
 
 	"congthuong"
+	"congthuong/internal/db"
 	"congthuong/internal/park"
 	"congthuong/internal/park/parkdb"
-	"congthuong/internal/store"
 	"congthuong/internal/web"
 )
 
@@ -58,7 +58,7 @@ func (s *handlers) exportParks(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f.Page = store.Page{Sort: f.Page.Sort}
+	f.Page = db.Page{Sort: f.Page.Sort}
 	return web.WriteWorkbook(w, "parks", park.SiteColumns, func(emit func([]string) error) error {
 		return s.parks.EachPark(r.Context(), f, func(p *park.Site) error { return emit(park.SiteRecord(p)) })
 	})

@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/db"
 	"congthuong/internal/park"
 	"congthuong/internal/park/parkdb"
-	"congthuong/internal/store"
 	"congthuong/internal/unit"
 	"congthuong/internal/unit/unitdb"
 	"congthuong/internal/web"
@@ -50,7 +50,7 @@ func (s *handlers) showParks(w http.ResponseWriter, r *http.Request) error {
 	for i, site := range sites {
 		views[i] = viewPark(r, site)
 	}
-	provinces, _, err := s.units.FindUnits(r.Context(), unitdb.UnitFilter{Level: unit.Province, ValidOn: s.Today(), Page: store.Page{Limit: 100, Sort: "name"}})
+	provinces, _, err := s.units.FindUnits(r.Context(), unitdb.UnitFilter{Level: unit.Province, ValidOn: s.Today(), Page: db.Page{Limit: 100, Sort: "name"}})
 	if err != nil {
 		return err
 	}
@@ -349,7 +349,7 @@ func (s *handlers) doImportParks(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		defer f.Release()
 		dry := r.FormValue("dry_run") == "on"
-		var res store.ImportResult
+		var res db.ImportResult
 		if r.FormValue("what") == "tenants" {
 			res, err = s.parks.ImportTenants(f.Ctx, park.ReadTenants(bytes.NewReader(f.Body)), dry)
 		} else {

@@ -30,7 +30,7 @@ const dossierColumns = `d.id, d.code, d.procedure_code, p.name_vi, d.unit_code, 
 
 const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.code = d.procedure_code`
 
-func scanDossier(r interface{ Scan(...any) error }) (*procedure.Dossier, error) {
+func scanDossier(r db.Scanner) (*procedure.Dossier, error) {
 	var d procedure.Dossier
 	var form, pauses string
 	var received, due, finished, resultAt, apology sql.NullTime
@@ -500,24 +500,8 @@ func (s *Procedures) FindDossiers(ctx context.Context, f DossierFilter) ([]*proc
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers d`+w.SQL(), w.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("proceduredb: count dossiers: %w", err)
-	}
-	rows, err := s.Read.QueryContext(ctx, `SELECT `+dossierColumns+dossierFrom+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("proceduredb: dossiers: %w", err)
-	}
-	defer rows.Close()
-	out := []*procedure.Dossier{}
-	for rows.Next() {
-		d, err := scanDossier(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, d)
-	}
-	return out, total, rows.Err()
+	return db.List(ctx, s.DB, "dossiers", db.Listing{Columns: dossierColumns, From: strings.TrimPrefix(dossierFrom, " FROM "),
+		CountFrom: "dossiers d", Where: &w, Order: order, Page: f.Page}, scanDossier)
 }
 
 func nullString(s string) any {

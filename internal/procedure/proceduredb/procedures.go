@@ -40,7 +40,7 @@ type procedureDetails struct {
 const procedureColumns = `code, national_code, name_vi, name_en, field, level, online, term_days, term_hours, term_verified,
 	cutoff, fee, details, demo`
 
-func scanProcedure(r interface{ Scan(...any) error }) (*procedure.Procedure, error) {
+func scanProcedure(r db.Scanner) (*procedure.Procedure, error) {
 	var p procedure.Procedure
 	var details string
 	if err := r.Scan(&p.Code, &p.NationalCode, &p.NameVI, &p.NameEN, &p.Field, &p.Level, &p.Online, &p.Term.WorkingDays,
@@ -85,24 +85,7 @@ func (s *Procedures) FindProcedures(ctx context.Context, f ProcedureFilter) ([]*
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM procedures`+w.SQL(), w.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("proceduredb: count procedures: %w", err)
-	}
-	rows, err := s.Read.QueryContext(ctx, `SELECT `+procedureColumns+` FROM procedures`+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("proceduredb: procedures: %w", err)
-	}
-	defer rows.Close()
-	out := []*procedure.Procedure{}
-	for rows.Next() {
-		p, err := scanProcedure(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, p)
-	}
-	return out, total, rows.Err()
+	return db.List(ctx, s.DB, "procedures", db.Listing{Columns: procedureColumns, From: "procedures", Where: &w, Order: order, Page: f.Page}, scanProcedure)
 }
 
 // FindProcedure returns a procedure by its code or its national code.

@@ -133,7 +133,7 @@ func insertSeries(ctx context.Context, tx *db.Tx, rows []seriesRow) error {
 		return upsertSeries(ctx, tx, tx.DB.Dialect, rows)
 	}
 	slices.SortFunc(rows, func(a, b seriesRow) int { return compareSeries(a.key, b.key) })
-	err := tx.CopyRows(ctx, "stat_series", []string{"indicator", "year", "unit_code", "unit_from", "data"},
+	err := tx.InsertRows(ctx, "stat_series", []string{"indicator", "year", "unit_code", "unit_from", "data"},
 		func(yield func([]any) bool) {
 			row := make([]any, 5)
 			for _, r := range rows {

@@ -543,51 +543,17 @@ func (w *valueWriter) record(dst []any, v *importedValue) []any {
 
 // insert writes new values, in the order given.
 func (w *valueWriter) insert(ctx context.Context, values []*importedValue) error {
-	if len(values) == 0 {
-		return nil
-	}
-	var err error
-	if w.tx.DB.Dialect.UseCopy {
-		err = w.tx.CopyRows(ctx, "stat_values", valueColumnsSQL, func(yield func([]any) bool) {
-			// COPY encodes each row before it asks for the next: one buffer does.
-			row := make([]any, 0, len(valueColumnsSQL))
-			for _, v := range values {
-				if !yield(w.record(row[:0], v)) {
-					return
-				}
+	// One buffer does: each row is encoded or copied before the next.
+	row := make([]any, 0, len(valueColumnsSQL))
+	err := w.tx.InsertRows(ctx, "stat_values", valueColumnsSQL, func(yield func([]any) bool) {
+		for _, v := range values {
+			if !yield(w.record(row[:0], v)) {
+				return
 			}
-		})
-	} else {
-		err = w.insertBound(ctx, values)
-	}
+		}
+	})
 	if err != nil {
 		return fmt.Errorf("statsdb: import values: %w", err)
-	}
-	return nil
-}
-
-// insertBound writes values in multi-row statements of bound parameters,
-// for SQLite, whose JSON functions cost more per value than binding with
-// anonymous placeholders does.
-func (w *valueWriter) insertBound(ctx context.Context, values []*importedValue) error {
-	const per = 64
-	cols := len(valueColumnsSQL)
-	args := make([]any, 0, per*cols)
-	for len(values) > 0 {
-		n := min(per, len(values))
-		args = args[:0]
-		for _, v := range values[:n] {
-			args = w.record(args, v)
-		}
-		ins, err := w.tx.Stmt(ctx, `INSERT INTO stat_values (`+strings.Join(valueColumnsSQL, ", ")+`) VALUES `+
-			w.tx.DB.Dialect.Values(n, cols))
-		if err == nil {
-			_, err = ins.ExecContext(ctx, args...)
-		}
-		if err != nil {
-			return err
-		}
-		values = values[n:]
 	}
 	return nil
 }

@@ -6,7 +6,6 @@ package unitdb
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 	"sync"
@@ -41,13 +40,9 @@ func (s *Units) Index(ctx context.Context) (*unit.Index, error) {
 	if s.cache.ix != nil {
 		return s.cache.ix, nil
 	}
-	rows, err := s.Read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units ORDER BY level DESC, code`)
+	all, err := db.Collect(ctx, s.Read, `SELECT `+unitColumns+` FROM units ORDER BY level DESC, code`, nil, scanUnit)
 	if err != nil {
 		return nil, fmt.Errorf("unitdb: units: %w", err)
-	}
-	all, err := scanUnits(rows)
-	if err != nil {
-		return nil, err
 	}
 	ix := unit.NewIndex(all)
 	if len(all) > 0 { // an empty table is not kept: the units may be loading
@@ -64,27 +59,13 @@ func (s *Units) reset() {
 
 const unitColumns = `code, level, name, type, full_name, name_en, parent_code, valid_from, valid_to, successor_code, legal_basis`
 
-func scanUnit(sc interface{ Scan(...any) error }) (unit.Unit, error) {
+func scanUnit(sc db.Scanner) (unit.Unit, error) {
 	var u unit.Unit
 	var level string
 	err := sc.Scan(&u.Code, &level, &u.Name, &u.Type, &u.FullName, &u.NameEN, &u.ParentCode,
 		db.DayCol{S: &u.ValidFrom}, db.DayCol{S: &u.ValidTo}, &u.SuccessorCode, &u.LegalBasis)
 	u.Level = unit.Level(level)
 	return u, err
-}
-
-// scanUnits reads every row of a unitColumns query and closes it.
-func scanUnits(rows *sql.Rows) ([]unit.Unit, error) {
-	defer rows.Close()
-	var out []unit.Unit
-	for rows.Next() {
-		u, err := scanUnit(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
 }
 
 // LoadUnits writes the reference units and groups when the units table is
@@ -179,24 +160,7 @@ func (s *Units) FindUnits(ctx context.Context, f UnitFilter) ([]unit.Unit, int, 
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.Add(`(search_name LIKE ? ESCAPE '\' OR code = ?)`, db.LikePattern(unit.Fold(q)), q)
 	}
-	var total int
-	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM units`+w.SQL(), w.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("unitdb: count units: %w", err)
-	}
-	rows, err := s.Read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units`+w.SQL()+order+f.Page.LimitOffset(), w.Args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("unitdb: find units: %w", err)
-	}
-	defer rows.Close()
-	units := []unit.Unit{}
-	for rows.Next() {
-		u, err := scanUnit(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("unitdb: scan unit: %w", err)
-		}
-		units = append(units, u)
-	}
-	return units, total, rows.Err()
+	return db.List(ctx, s.DB, "units", db.Listing{Columns: unitColumns, From: "units", Where: &w, Order: order, Page: f.Page}, scanUnit)
 }
 
 // FindUnit returns the unit with code valid on day (YYYY-MM-DD).
@@ -221,12 +185,12 @@ func Find(ctx context.Context, q db.Queryer, code, day string) (unit.Unit, error
 // UnitHistory returns every interval of the unit with code, oldest first: a
 // reused code shows both of its meanings.
 func (s *Units) UnitHistory(ctx context.Context, code string) ([]unit.Unit, error) {
-	rows, err := s.Read.QueryContext(ctx, `SELECT `+unitColumns+` FROM units WHERE code = $1
-		ORDER BY COALESCE(valid_from, '0001-01-01')`, code)
+	history, err := db.Collect(ctx, s.Read, `SELECT `+unitColumns+` FROM units WHERE code = $1
+		ORDER BY COALESCE(valid_from, '0001-01-01')`, []any{code}, scanUnit)
 	if err != nil {
 		return nil, fmt.Errorf("unitdb: unit history: %w", err)
 	}
-	return scanUnits(rows)
+	return history, nil
 }
 
 // FindGroups returns the unit groups with their members.
@@ -290,12 +254,12 @@ func (s *Units) ProvincesInForce(ctx context.Context, day string) (map[string]st
 
 // GroupMembers returns the units of a group, by code.
 func (s *Units) GroupMembers(ctx context.Context, group string) ([]unit.Unit, error) {
-	rows, err := s.Read.QueryContext(ctx, `SELECT `+db.Prefixed("u.", unitColumns)+` FROM unit_group_members m
-		JOIN units u ON u.id = m.unit_id WHERE m.group_code = $1 ORDER BY u.code`, group)
+	members, err := db.Collect(ctx, s.Read, `SELECT `+db.Prefixed("u.", unitColumns)+` FROM unit_group_members m
+		JOIN units u ON u.id = m.unit_id WHERE m.group_code = $1 ORDER BY u.code`, []any{group}, scanUnit)
 	if err != nil {
 		return nil, fmt.Errorf("unitdb: group members: %w", err)
 	}
-	return scanUnits(rows)
+	return members, nil
 }
 
 // ProvinceToday checks that code names a unit valid today and returns its

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"net/http"
 
-	"congthuong/internal/store"
+	"congthuong/internal/db"
 	"congthuong/internal/unit"
 	"congthuong/internal/unit/unitdb"
 	"congthuong/internal/web"
@@ -108,7 +108,7 @@ func (s *handlers) showUnit(w http.ResponseWriter, r *http.Request) error {
 	d := map[string]any{"Unit": u, "History": history, "Day": day}
 	if u.Level == unit.Province || u.Level == unit.Country {
 		children, _, err := s.units.FindUnits(r.Context(), unitdb.UnitFilter{Parent: u.Code, ValidOn: day,
-			Page: store.Page{Limit: store.MaxLimit}})
+			Page: db.Page{Limit: db.MaxLimit}})
 		if err != nil {
 			return err
 		}

@@ -147,3 +147,6 @@ func Catalogue() []Procedure {
 // FeeName is the fee in both languages; a fee given in Vietnamese only is
 // shown as given.
 func (p *Procedure) FeeName() congthuong.Name { return congthuong.Name{VI: p.Fee, EN: p.FeeEN} }
+
+// Name is the procedure's name in both languages.
+func (p *Procedure) Name() congthuong.Name { return congthuong.Name{VI: p.NameVI, EN: p.NameEN} }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/auth/authdb"
 	"congthuong/internal/unit"
 )
 
@@ -18,9 +19,23 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// loginPage is the login form's data: where to go after, and the name
+// typed.
+type loginPage struct{ Next, Username string }
+
+// passwordPage says whether the password must be changed before anything
+// else.
+type passwordPage struct{ Must bool }
+
+// tokensPage lists the user's API tokens, and the secret of one just made.
+type tokensPage struct {
+	Tokens []authdb.APIToken
+	Secret string
+}
+
 func (s *Server) showLogin(w http.ResponseWriter, r *http.Request) error {
-	s.Render(w, r, http.StatusOK, "login", &View{Title: s.PrinterFor(r).T("login.title"),
-		D: map[string]any{"Next": localPath(r.URL.Query().Get("next"))}})
+	Show(s, w, r, http.StatusOK, "login", &View{Title: s.PrinterFor(r).T("login.title")},
+		loginPage{Next: localPath(r.URL.Query().Get("next"))})
 	return nil
 }
 
@@ -33,8 +48,7 @@ func (s *Server) doLogin(w http.ResponseWriter, r *http.Request) error {
 	next := localPath(r.PostForm.Get("next"))
 	client := ClientOf(r)
 	fail := func(status int, msg string) error {
-		s.Render(w, r, status, "login", &View{Title: p.T("login.title"), Error: msg,
-			D: map[string]any{"Next": next, "Username": username}})
+		Show(s, w, r, status, "login", &View{Title: p.T("login.title"), Error: msg}, loginPage{Next: next, Username: username})
 		return nil
 	}
 	tooMany := func(wait time.Duration) error {
@@ -99,7 +113,7 @@ func (s *Server) showPassword(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	must, _ := r.Context().Value(mustChangeKey{}).(bool)
-	s.Render(w, r, http.StatusOK, "password", &View{Title: s.PrinterFor(r).T("password.title"), D: map[string]any{"Must": must}})
+	Show(s, w, r, http.StatusOK, "password", &View{Title: s.PrinterFor(r).T("password.title")}, passwordPage{Must: must})
 	return nil
 }
 
@@ -125,7 +139,7 @@ func (s *Server) doPassword(w http.ResponseWriter, r *http.Request) error {
 		}
 		v := &View{Title: p.T("password.title")}
 		v.Errors, v.Error = FormErrors(p, err)
-		s.Render(w, r, http.StatusBadRequest, "password", v)
+		Show(s, w, r, http.StatusBadRequest, "password", v, passwordPage{})
 		return nil
 	}
 	// The change ended every session, this one too: start a fresh one.
@@ -152,11 +166,11 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int
 		return err
 	}
 	p := s.PrinterFor(r)
-	v := &View{Title: p.T("tokens.title"), D: map[string]any{"Tokens": tokens, "Secret": secret}}
+	v := &View{Title: p.T("tokens.title")}
 	if formErr != nil {
 		v.Errors, v.Error = FormErrors(p, formErr)
 	}
-	s.Render(w, r, status, "tokens", v)
+	Show(s, w, r, status, "tokens", v, tokensPage{Tokens: tokens, Secret: secret})
 	return nil
 }
 

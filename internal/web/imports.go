@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 
+	"congthuong/internal/db"
+
 	"congthuong"
 )
 
@@ -60,4 +62,31 @@ func readUpload(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 			Fields: []congthuong.FieldError{{Field: "file", Message: "web.choose_csv_xlsx_file_import"}}}
 	}
 	return body, nil
+}
+
+// ImportOutcome is what an import page shows after an upload (the layout's
+// "import-outcome"): what was done, or every row the file got wrong.
+type ImportOutcome struct {
+	Result   *db.ImportResult
+	Problems []ImportProblem
+}
+
+// ImportProblem is one bad cell or row of an imported file.
+type ImportProblem struct {
+	Row     int
+	Field   string
+	Message string
+}
+
+// Outcome is the outcome of an import that ended with res and err, in
+// p's language; the error's fields become the problems.
+func Outcome(p *Printer, res db.ImportResult, err error) ImportOutcome {
+	if err == nil {
+		return ImportOutcome{Result: &res}
+	}
+	var o ImportOutcome
+	for _, f := range congthuong.ErrorFields(err) {
+		o.Problems = append(o.Problems, ImportProblem{Row: f.Row, Field: f.Field, Message: p.Message(f.Message, f.Args...)})
+	}
+	return o
 }

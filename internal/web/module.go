@@ -2,8 +2,10 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"io/fs"
 	"net/http"
+	"reflect"
 
 	"congthuong/internal/i18n"
 )
@@ -23,6 +25,9 @@ type Module struct {
 	// Templates holds the module's pages as pages/<name>.html; each is
 	// parsed with the layout, and rendered by its name.
 	Templates fs.FS
+	// Types gives the type of each page's data (PageOf), which the
+	// template test checks the page against.
+	Types []PageType
 	// OpenAPI is the module's part of the API document: its paths and the
 	// components they use (openapi.go merges the parts).
 	OpenAPI []byte
@@ -55,11 +60,38 @@ func (s *Server) Build() error {
 	if _, err := i18n.Load(); err != nil {
 		return err
 	}
+	if s.pageTypes, err = pageTypes(s.modules, s.templates); err != nil {
+		return err
+	}
 	if s.openapi, err = mergeOpenAPI(s.modules); err != nil {
 		return err
 	}
 	s.handler, err = s.routes()
 	return err
+}
+
+// TemplateTypes lists every page template with the type of its data as
+// its module declares it (a nil Dot for a page whose module declares
+// none), for the test that checks each template against its type.
+func (s *Server) TemplateTypes() map[string]TemplateType {
+	out := map[string]TemplateType{}
+	for name, t := range s.templates {
+		out[name] = TemplateType{Template: t}
+	}
+	for _, m := range s.modules {
+		for _, pt := range m.Types {
+			tt := out[pt.Name]
+			tt.Dot = pt.Dot
+			out[pt.Name] = tt
+		}
+	}
+	return out
+}
+
+// TemplateType is a page template and the type of what it receives.
+type TemplateType struct {
+	Template *template.Template
+	Dot      any
 }
 
 // ServeHTTP makes the server an http.Handler.
@@ -75,3 +107,23 @@ func Get(pattern string, h http.HandlerFunc) Route    { return Route{http.Method
 func Post(pattern string, h http.HandlerFunc) Route   { return Route{http.MethodPost, pattern, h} }
 func Put(pattern string, h http.HandlerFunc) Route    { return Route{http.MethodPut, pattern, h} }
 func Delete(pattern string, h http.HandlerFunc) Route { return Route{http.MethodDelete, pattern, h} }
+
+// pageTypes is the type of each page's data as the modules declare it; a
+// page without one, or declared twice, stops the build.
+func pageTypes(modules []Module, templates map[string]*template.Template) (map[string]reflect.Type, error) {
+	out := map[string]reflect.Type{}
+	for _, m := range modules {
+		for _, pt := range m.Types {
+			if _, dup := out[pt.Name]; dup {
+				return nil, fmt.Errorf("web: module %s: page %s has its type declared twice", m.Name, pt.Name)
+			}
+			out[pt.Name] = reflect.TypeOf(pt.Dot)
+		}
+	}
+	for name := range templates {
+		if out[name] == nil {
+			return nil, fmt.Errorf("web: page %s has no type for its data (Module.Types)", name)
+		}
+	}
+	return out, nil
+}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,36 @@ type View struct {
 	Flash  string
 	Error  string            // a message for the whole form
 	Errors map[string]string // field → message, shown beside the field
-	D      any               // the page's own data
+}
+
+// Page is what a page's template receives: the view every page shares
+// and the page's own data, of one type per page, so that a test checks
+// each template against it (TestTemplateTypes).
+type Page[T any] struct {
+	*View
+	D T
+}
+
+// view is the shared view of a page, whatever its data.
+func (v *View) view() *View { return v }
+
+// viewer is a page of any type, for the template functions that need the
+// shared view.
+type viewer interface{ view() *View }
+
+// PageType names the type of a template's data, for the template test:
+// PageOf[T]("park").
+type PageType struct {
+	Name string
+	Dot  any
+}
+
+// PageOf says that the template name is rendered with data of type T.
+func PageOf[T any](name string) PageType { return PageType{name, Page[T]{View: &View{}}} }
+
+// Show writes the page name with its data: the typed form of Render.
+func Show[T any](s *Server, w http.ResponseWriter, r *http.Request, status int, name string, v *View, data T) {
+	s.render(w, r, status, name, v, Page[T]{View: v, D: data})
 }
 
 // fieldView is what the shared "field" template receives.
@@ -65,8 +95,8 @@ func loadTemplates(a *assets, modules []Module) (map[string]*template.Template, 
 			c.Set("offset", strconv.Itoa(offset))
 			return path + "?" + c.Encode()
 		},
-		"fieldOf": func(v *View, name, value, hint string, readOnly bool) fieldView {
-			return fieldView{V: v, Name: name, Value: value, Hint: hint, ReadOnly: readOnly}
+		"fieldOf": func(v viewer, name, value, hint string, readOnly bool) fieldView {
+			return fieldView{V: v.view(), Name: name, Value: value, Hint: hint, ReadOnly: readOnly}
 		},
 		"join":  strings.Join,
 		"upper": strings.ToUpper,
@@ -100,17 +130,27 @@ func loadTemplates(a *assets, modules []Module) (map[string]*template.Template, 
 	return out, nil
 }
 
-// Render writes a page. Templates execute into a buffer first so that an
-// error yields a clean error page instead of half a page.
+// Render writes a page without data of its own (Show writes the others).
+// Templates execute into a buffer first so that an error yields a clean
+// error page instead of half a page.
 func (s *Server) Render(w http.ResponseWriter, r *http.Request, status int, name string, v *View) {
+	s.render(w, r, status, name, v, Page[struct{}]{View: v})
+}
+
+// render executes the template name with dot, whose shared view is v.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v *View, dot any) {
 	t, ok := s.templates[name]
 	if !ok {
 		s.RenderError(w, r, fmt.Errorf("web: no template %q", name))
 		return
 	}
+	if want := s.pageTypes[name]; reflect.TypeOf(dot) != want {
+		s.RenderError(w, r, fmt.Errorf("web: page %s rendered with %T; its module declares %v", name, dot, want))
+		return
+	}
 	s.fillView(r, v)
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
+	if err := t.ExecuteTemplate(&buf, "layout.html", dot); err != nil {
 		s.RenderError(w, r, fmt.Errorf("web: render %s: %w", name, err))
 		return
 	}
@@ -134,6 +174,13 @@ func (s *Server) fillView(r *http.Request, v *View) {
 	}
 }
 
+// errorPage is the error page's data.
+type errorPage struct {
+	Status    int
+	Message   string
+	RequestID string
+}
+
 // RenderError shows an error page in the user's language, with the status
 // of the error's code. Internal errors are logged, never shown.
 func (s *Server) RenderError(w http.ResponseWriter, r *http.Request, err error) {
@@ -149,13 +196,12 @@ func (s *Server) RenderError(w http.ResponseWriter, r *http.Request, err error) 
 		return
 	}
 	p := s.PrinterFor(r)
-	v := &View{Title: p.T("error.title"), D: map[string]any{
-		"Status": status, "Message": p.ErrorText(err), "RequestID": requestID(r.Context()),
-	}}
+	v := &View{Title: p.T("error.title")}
+	page := Page[errorPage]{v, errorPage{Status: status, Message: p.ErrorText(err), RequestID: requestID(r.Context())}}
 	t := s.templates["error"]
 	s.fillView(r, v)
 	var buf bytes.Buffer
-	if t == nil || t.ExecuteTemplate(&buf, "layout.html", v) != nil {
+	if t == nil || t.ExecuteTemplate(&buf, "layout.html", page) != nil {
 		http.Error(w, http.StatusText(status), status)
 		return
 	}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"reflect"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -42,6 +43,7 @@ type Server struct {
 	demo      bool
 	assets    *assets
 	templates map[string]*template.Template
+	pageTypes map[string]reflect.Type
 	throttle  *loginThrottle
 	metrics   *metrics
 	modules   []Module
@@ -63,7 +65,9 @@ func New(d *db.DB, accounts *authdb.Accounts, log *slog.Logger, opts Options) (*
 		return nil, err
 	}
 	s.metrics = newMetrics(prometheus.NewRegistry(), d)
-	s.Add(Module{Name: "core", API: s.coreAPI(), Pages: s.corePages(), Templates: MustSub(templateFS, "templates"), OpenAPI: coreOpenAPI})
+	s.Add(Module{Name: "core", API: s.coreAPI(), Pages: s.corePages(), Templates: MustSub(templateFS, "templates"), OpenAPI: coreOpenAPI,
+		Types: []PageType{PageOf[struct{}]("home"), PageOf[errorPage]("error"), PageOf[loginPage]("login"),
+			PageOf[passwordPage]("password"), PageOf[tokensPage]("tokens"), PageOf[outboxPage]("outbox")}})
 	return s, nil
 }
 

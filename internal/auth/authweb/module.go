@@ -45,6 +45,8 @@ func Register(srv *web.Server, accounts *authdb.Accounts, audit *db.DB) {
 			web.Get("/admin/audit", s.Page(s.showAudit)),
 		},
 		Templates: templates,
-		OpenAPI:   openapi,
+		Types: []web.PageType{web.PageOf[auditPage]("audit"), web.PageOf[usersPage]("users"),
+			web.PageOf[userPage]("user_form")},
+		OpenAPI: openapi,
 	})
 }

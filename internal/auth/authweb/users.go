@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/audit"
 	"congthuong/internal/auth"
 	"congthuong/internal/auth/authdb"
 	"congthuong/internal/db"
@@ -105,6 +106,28 @@ func (s *handlers) apiListAudit(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// auditPage is a page of the audit log.
+type auditPage struct {
+	Entries []audit.Entry
+	Pager   web.Pager
+}
+
+// usersPage is a page of the accounts.
+type usersPage struct {
+	Users []*auth.User
+	Pager web.Pager
+	Roles []congthuong.Role
+}
+
+// userPage is an account's form: new or not, and the password just set
+// by a reset, shown once.
+type userPage struct {
+	U           *auth.User
+	New         bool
+	Roles       []congthuong.Role
+	NewPassword string
+}
+
 func (s *handlers) showAudit(w http.ResponseWriter, r *http.Request) error {
 	f, err := auditFilter(r)
 	if err != nil {
@@ -114,8 +137,8 @@ func (s *handlers) showAudit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.Render(w, r, http.StatusOK, "audit", &web.View{Title: s.PrinterFor(r).T("audit.title"), Nav: "audit",
-		D: map[string]any{"Entries": entries, "Pager": web.NewPager(total, f.Page)}})
+	web.Show(s.Server, w, r, http.StatusOK, "audit", &web.View{Title: s.PrinterFor(r).T("audit.title"), Nav: "audit"},
+		auditPage{Entries: entries, Pager: web.NewPager(total, f.Page)})
 	return nil
 }
 
@@ -128,14 +151,14 @@ func (s *handlers) showUsers(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.Render(w, r, http.StatusOK, "users", &web.View{Title: s.PrinterFor(r).T("users.title"), Nav: "users",
-		D: map[string]any{"Users": users, "Pager": web.NewPager(total, f.Page), "Roles": congthuong.Roles}})
+	web.Show(s.Server, w, r, http.StatusOK, "users", &web.View{Title: s.PrinterFor(r).T("users.title"), Nav: "users"},
+		usersPage{Users: users, Pager: web.NewPager(total, f.Page), Roles: congthuong.Roles})
 	return nil
 }
 
 func (s *handlers) renderUserForm(w http.ResponseWriter, r *http.Request, status int, u *auth.User, isNew bool, err error) {
 	p := s.PrinterFor(r)
-	v := &web.View{Nav: "users", D: map[string]any{"U": u, "New": isNew, "Roles": congthuong.Roles}}
+	v := &web.View{Nav: "users"}
 	if isNew {
 		v.Title = p.T("users.new")
 	} else {
@@ -144,7 +167,7 @@ func (s *handlers) renderUserForm(w http.ResponseWriter, r *http.Request, status
 	if err != nil {
 		v.Errors, v.Error = web.FormErrors(p, err)
 	}
-	s.Render(w, r, status, "user_form", v)
+	web.Show(s.Server, w, r, status, "user_form", v, userPage{U: u, New: isNew, Roles: congthuong.Roles})
 }
 
 func (s *handlers) showNewUser(w http.ResponseWriter, r *http.Request) error {
@@ -248,7 +271,7 @@ func (s *handlers) doResetPassword(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	p := s.PrinterFor(r)
-	s.Render(w, r, http.StatusOK, "user_form", &web.View{Nav: "users", Title: p.T("users.edit") + ": " + u.Username,
-		D: map[string]any{"U": u, "Roles": congthuong.Roles, "NewPassword": password}})
+	web.Show(s.Server, w, r, http.StatusOK, "user_form", &web.View{Nav: "users", Title: p.T("users.edit") + ": " + u.Username},
+		userPage{U: u, Roles: congthuong.Roles, NewPassword: password})
 	return nil
 }

@@ -32,6 +32,35 @@ func (c monthCell) LunarShort() string {
 	return strconv.Itoa(c.Lunar.Day)
 }
 
+// calendarPage is a month: its weeks of days, its named days, the months
+// before and after, and the office hours.
+type calendarPage struct {
+	Month      calendar.Date
+	MonthValue string
+	Weeks      [][]monthCell
+	Named      []calendar.Day
+	Prev, Next string
+	LunarStart calendar.LunarDate
+	Hours      string
+}
+
+// deadlinePage is the deadline calculator's question (Q, with the unit of
+// its term) and, once asked, its answer.
+type deadlinePage struct {
+	Q      url.Values
+	Unit   string
+	Answer *DeadlineAnswer
+}
+
+// calendarAdminPage is a year's overrides and the form to add one.
+type calendarAdminPage struct {
+	Overrides []calendar.Override
+	Year      int
+	Years     []int
+	Form      calendar.Override
+	FormDate  string
+}
+
 // showCalendar draws a month: solar and lunar dates, holidays, days off and
 // make-up days, and the month's named days with their references.
 func (s *handlers) showCalendar(w http.ResponseWriter, r *http.Request) error {
@@ -75,12 +104,11 @@ func (s *handlers) showCalendar(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	prev := month.AddDays(-1)
-	v.D = map[string]any{
-		"Month": month, "MonthValue": month.String()[:7], "Weeks": weeks, "Named": named,
-		"Prev": prev.String()[:7], "Next": next.String()[:7],
-		"LunarStart": mustLunar(month), "Hours": cal.OfficeHours().String(),
-	}
-	s.Render(w, r, http.StatusOK, "calendar", v)
+	web.Show(s.Server, w, r, http.StatusOK, "calendar", v, calendarPage{
+		Month: month, MonthValue: month.String()[:7], Weeks: weeks, Named: named,
+		Prev: prev.String()[:7], Next: next.String()[:7],
+		LunarStart: mustLunar(month), Hours: cal.OfficeHours().String(),
+	})
 	return nil
 }
 
@@ -95,16 +123,15 @@ func (s *handlers) showDeadline(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	q := r.URL.Query()
 	v := &web.View{Title: p.T("deadline.title"), Nav: "calendar"}
-	d := map[string]any{"Q": q, "Unit": "days"}
+	d := deadlinePage{Q: q, Unit: "days"}
 	if q.Get("working_hours") != "" || q.Get("unit") == "hours" {
-		d["Unit"] = "hours"
+		d.Unit = "hours"
 	}
-	v.D = d
 	status := http.StatusOK
 	if q.Get("received") != "" {
 		// The form sends the term in one field and its unit in another.
 		api := url.Values{"received": {q.Get("received")}, "cutoff": {q.Get("cutoff")}}
-		if d["Unit"] == "hours" {
+		if d.Unit == "hours" {
 			api.Set("working_hours", strings.TrimSpace(q.Get("term")+q.Get("working_hours")))
 		} else {
 			api.Set("working_days", strings.TrimSpace(q.Get("term")+q.Get("working_days")))
@@ -130,10 +157,10 @@ func (s *handlers) showDeadline(w http.ResponseWriter, r *http.Request) error {
 			}
 			status = web.ErrorStatus(err)
 		} else {
-			d["Answer"] = answer
+			d.Answer = &answer
 		}
 	}
-	s.Render(w, r, status, "deadline", v)
+	web.Show(s.Server, w, r, status, "deadline", v, d)
 	return nil
 }
 
@@ -172,12 +199,12 @@ func (s *handlers) renderCalendarAdmin(w http.ResponseWriter, r *http.Request, s
 	if formDate == "" && form.Date != (calendar.Date{}) {
 		formDate = form.Date.String()
 	}
-	v := &web.View{Title: p.T("calendar_admin.title"), Nav: "calendar_admin",
-		D: map[string]any{"Overrides": shown, "Year": year, "Years": yearList, "Form": form, "FormDate": formDate}}
+	v := &web.View{Title: p.T("calendar_admin.title"), Nav: "calendar_admin"}
 	if formErr != nil {
 		v.Errors, v.Error = web.FormErrors(p, formErr)
 	}
-	s.Render(w, r, status, "calendar_admin", v)
+	web.Show(s.Server, w, r, status, "calendar_admin", v,
+		calendarAdminPage{Overrides: shown, Year: year, Years: yearList, Form: form, FormDate: formDate})
 	return nil
 }
 

@@ -40,6 +40,8 @@ func Register(srv *web.Server, schedules *calendardb.Schedules) {
 			web.Post("/admin/calendar/delete", s.Page(s.doDeleteOverride)),
 		},
 		Templates: templates,
-		OpenAPI:   openapi,
+		Types: []web.PageType{web.PageOf[calendarPage]("calendar"), web.PageOf[deadlinePage]("deadline"),
+			web.PageOf[calendarAdminPage]("calendar_admin")},
+		OpenAPI: openapi,
 	})
 }

@@ -6,9 +6,38 @@ import (
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/enterprise/enterprisedb"
+	"congthuong/internal/unit"
 	"congthuong/internal/web"
 )
+
+// enterprisesPage is a page of the enterprises found.
+type enterprisesPage struct {
+	Filter enterprisedb.EnterpriseFilter
+	Items  []*enterprise.Enterprise
+	Pager  web.Pager
+}
+
+// enterprisePage is one enterprise and the unit it is registered in.
+type enterprisePage struct {
+	E    *enterprise.Enterprise
+	Unit *unit.Unit
+}
+
+// enterpriseForm is the form to register or edit an enterprise.
+type enterpriseForm struct {
+	E   *enterprise.Enterprise
+	New bool
+}
+
+// enterpriseImportPage is the import form, with the columns a file has,
+// and the outcome of an upload.
+type enterpriseImportPage struct {
+	Columns string
+	web.ImportOutcome
+}
 
 func (s *handlers) showEnterprises(w http.ResponseWriter, r *http.Request) error {
 	f, err := enterpriseFilter(r)
@@ -21,8 +50,8 @@ func (s *handlers) showEnterprises(w http.ResponseWriter, r *http.Request) error
 	}
 	pg := web.NewPager(total, f.Page)
 	pg.Capped = searchCapped(f, total)
-	s.Render(w, r, http.StatusOK, "enterprises", &web.View{Title: s.PrinterFor(r).T("enterprises.title"), Nav: "enterprises",
-		D: map[string]any{"Filter": f, "Items": list, "Pager": pg}})
+	web.Show(s.Server, w, r, http.StatusOK, "enterprises", &web.View{Title: s.PrinterFor(r).T("enterprises.title"), Nav: "enterprises"},
+		enterprisesPage{Filter: f, Items: list, Pager: pg})
 	return nil
 }
 
@@ -31,11 +60,11 @@ func (s *handlers) showEnterprise(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	d := map[string]any{"E": e}
+	d := enterprisePage{E: e}
 	if u, err := s.units.FindUnit(r.Context(), e.UnitCode, s.Today()); err == nil {
-		d["Unit"] = u
+		d.Unit = &u
 	}
-	s.Render(w, r, http.StatusOK, "enterprise", &web.View{Title: e.Name, Nav: "enterprises", D: d})
+	web.Show(s.Server, w, r, http.StatusOK, "enterprise", &web.View{Title: e.Name, Nav: "enterprises"}, d)
 	return nil
 }
 
@@ -57,7 +86,7 @@ func (s *handlers) showNewEnterprise(w http.ResponseWriter, r *http.Request) err
 
 func (s *handlers) renderEnterpriseForm(w http.ResponseWriter, r *http.Request, status int, e *enterprise.Enterprise, isNew bool, err error) {
 	p := s.PrinterFor(r)
-	v := &web.View{Nav: "enterprises", D: map[string]any{"E": e, "New": isNew}}
+	v := &web.View{Nav: "enterprises"}
 	if isNew {
 		v.Title = p.T("enterprises.new")
 	} else {
@@ -66,7 +95,7 @@ func (s *handlers) renderEnterpriseForm(w http.ResponseWriter, r *http.Request, 
 	if err != nil {
 		v.Errors, v.Error = web.FormErrors(p, err)
 	}
-	s.Render(w, r, status, "enterprise_form", v)
+	web.Show(s.Server, w, r, status, "enterprise_form", v, enterpriseForm{E: e, New: isNew})
 }
 
 func (s *handlers) doCreateEnterprise(w http.ResponseWriter, r *http.Request) error {
@@ -130,8 +159,8 @@ func (s *handlers) showImportEnterprises(w http.ResponseWriter, r *http.Request)
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
 		return web.ForbiddenOrLogin(a)
 	}
-	s.Render(w, r, http.StatusOK, "enterprise_import", &web.View{Title: s.PrinterFor(r).T("import.title"), Nav: "enterprises",
-		D: map[string]any{"Columns": strings.Join(enterprise.ImportColumns, ", ")}})
+	web.Show(s.Server, w, r, http.StatusOK, "enterprise_import", &web.View{Title: s.PrinterFor(r).T("import.title"), Nav: "enterprises"},
+		enterpriseImportPage{Columns: strings.Join(enterprise.ImportColumns, ", ")})
 	return nil
 }
 
@@ -140,29 +169,22 @@ func (s *handlers) showImportEnterprises(w http.ResponseWriter, r *http.Request)
 func (s *handlers) doImportEnterprises(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	v := &web.View{Title: p.T("import.title"), Nav: "enterprises"}
-	d := map[string]any{"Columns": strings.Join(enterprise.ImportColumns, ", ")}
-	v.D = d
+	d := enterpriseImportPage{Columns: strings.Join(enterprise.ImportColumns, ", ")}
 	f, err := s.ReceiveImport(w, r)
+	var res db.ImportResult
 	if err == nil {
 		defer f.Release()
-		dry := r.FormValue("dry_run") == "on"
-		var res any
-		res, err = s.importEnterprises(f, dry)
-		if err == nil {
-			d["Result"] = res
-			s.Render(w, r, http.StatusOK, "enterprise_import", v)
-			return nil
-		}
+		res, err = s.importEnterprises(f, r.FormValue("dry_run") == "on")
 	}
 	if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
 		return err
 	}
-	v.Errors, v.Error = web.FormErrors(p, err)
-	var problems []map[string]any
-	for _, f := range congthuong.ErrorFields(err) {
-		problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.Message(f.Message, f.Args...)})
+	d.ImportOutcome = web.Outcome(p, res, err)
+	status := http.StatusOK
+	if err != nil {
+		v.Errors, v.Error = web.FormErrors(p, err)
+		status = web.ErrorStatus(err)
 	}
-	d["Problems"] = problems
-	s.Render(w, r, web.ErrorStatus(err), "enterprise_import", v)
+	web.Show(s.Server, w, r, status, "enterprise_import", v, d)
 	return nil
 }

@@ -51,6 +51,8 @@ func Register(srv *web.Server, enterprises *enterprisedb.Enterprises, units *uni
 			web.Post("/enterprises/{tax_code}/delete", s.Page(s.doDeleteEnterprise)),
 		},
 		Templates: templates,
-		OpenAPI:   openapi,
+		Types: []web.PageType{web.PageOf[enterprisesPage]("enterprises"), web.PageOf[enterprisePage]("enterprise"),
+			web.PageOf[enterpriseForm]("enterprise_form"), web.PageOf[enterpriseImportPage]("enterprise_import")},
+		OpenAPI: openapi,
 	})
 }

@@ -75,6 +75,9 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 			web.Post("/parks/{code}/files", s.Page(s.doAddParkFile)),
 		},
 		Templates: templates,
-		OpenAPI:   openapi,
+		Types: []web.PageType{web.PageOf[parksPage]("parks"), web.PageOf[parkPage]("park"), web.PageOf[parkComparePage]("park_compare"),
+			web.PageOf[parkSummaryPage]("park_summary"), web.PageOf[parkForm]("park_form"), web.PageOf[parksImportPage]("parks_import"),
+			web.PageOf[parkReportsPage]("park_reports")},
+		OpenAPI: openapi,
 	})
 }

@@ -23,6 +23,55 @@ import (
 // maxCompare is how many sites the comparison shows side by side.
 const maxCompare = 4
 
+// parksPage is the investors' page: the filters as typed, the sites found
+// with their totals, and the map's sources.
+type parksPage struct {
+	Filter                      parkdb.ParkFilter
+	Query                       url.Values
+	Types                       []park.Type
+	Statuses                    []park.Status
+	Items                       []*parkView
+	Totals                      []parkdb.ParkTotals
+	Pager                       web.Pager
+	Provinces                   []unit.Unit
+	GeoJSON, Tiles, Attribution string
+	Export                      string
+}
+
+// parkPage is a site's page: the site, its unit, tenants, photos and
+// documents, its map, and for staff its history.
+type parkPage struct {
+	S                           *parkView
+	Unit                        *unit.Unit
+	Tenants                     []*park.Tenant
+	Photos, Documents           []parkdb.ParkFile
+	Tiles, Attribution, GeoJSON string
+	History                     []historyRow
+	CanEdit                     bool
+}
+
+// parkComparePage is up to four sites side by side.
+type parkComparePage struct{ Sites []*parkView }
+
+// parkSummaryPage is the sites counted by province, or by commune.
+type parkSummaryPage struct {
+	Groups []parkdb.ParkGroupTotals
+	Names  map[string]string
+	By     string
+	Filter parkdb.ParkFilter
+	Totals []parkdb.ParkTotals
+}
+
+// parkForm is the form to register or edit a site: the site, and its
+// values by column as the form shows them.
+type parkForm struct {
+	S        *park.Site
+	New      bool
+	Record   map[string]string
+	Types    []park.Type
+	Statuses []park.Status
+}
+
 // showParks is the investors' page: filters, a map of every matching site
 // and the list with totals. The URL holds the filters, so a search can be
 // shared; the map loads the GeoJSON of the same query.
@@ -32,7 +81,7 @@ func (s *handlers) showParks(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f, err := parkFilter(q)
 	status := http.StatusOK
-	d := map[string]any{"Filter": f, "Query": q, "Types": park.Types, "Statuses": park.Statuses}
+	d := parksPage{Filter: f, Query: q, Types: park.Types, Statuses: park.Statuses}
 	if err != nil {
 		v.Errors, v.Error = web.FormErrors(p, err)
 		status = web.ErrorStatus(err)
@@ -60,12 +109,11 @@ func (s *handlers) showParks(w http.ResponseWriter, r *http.Request) error {
 			mapQuery[k] = vals
 		}
 	}
-	d["Items"], d["Totals"], d["Pager"], d["Provinces"] = views, totals, web.NewPager(total, f.Page), provinces
-	d["GeoJSON"] = "/api/v1/parks.geojson?" + mapQuery.Encode()
-	d["Tiles"], d["Attribution"] = s.Options().MapTiles, s.Options().MapAttribution
-	d["Export"] = mapQuery.Encode()
-	v.D = d
-	s.Render(w, r, status, "parks", v)
+	d.Items, d.Totals, d.Pager, d.Provinces = views, totals, web.NewPager(total, f.Page), provinces
+	d.GeoJSON = "/api/v1/parks.geojson?" + mapQuery.Encode()
+	d.Tiles, d.Attribution = s.Options().MapTiles, s.Options().MapAttribution
+	d.Export = mapQuery.Encode()
+	web.Show(s.Server, w, r, status, "parks", v, d)
 	return nil
 }
 
@@ -93,10 +141,10 @@ func (s *handlers) showPark(w http.ResponseWriter, r *http.Request) error {
 			documents = append(documents, f)
 		}
 	}
-	d := map[string]any{"S": viewPark(r, site), "Tenants": tenants, "Photos": photos, "Documents": documents, "Tiles": s.Options().MapTiles, "Attribution": s.Options().MapAttribution,
-		"GeoJSON": "/api/v1/parks.geojson?q=" + url.QueryEscape(site.Code)}
+	d := parkPage{S: viewPark(r, site), Tenants: tenants, Photos: photos, Documents: documents, Tiles: s.Options().MapTiles,
+		Attribution: s.Options().MapAttribution, GeoJSON: "/api/v1/parks.geojson?q=" + url.QueryEscape(site.Code)}
 	if u, err := s.units.FindUnit(r.Context(), site.UnitCode, s.Today()); err == nil {
-		d["Unit"] = u
+		d.Unit = &u
 	}
 	a := congthuong.ActorFrom(r.Context())
 	if a.IsStaff() {
@@ -105,11 +153,11 @@ func (s *handlers) showPark(w http.ResponseWriter, r *http.Request) error {
 			for i, e := range hist {
 				rows[i] = historyRow{At: e.At, Actor: e.ActorName, Action: e.Action, Changed: changedFields(e.Before, e.After)}
 			}
-			d["History"] = rows
+			d.History = rows
 		}
-		d["CanEdit"] = a.CanWrite() && a.InScope(site.UnitCode, site.ProvinceCode)
+		d.CanEdit = a.CanWrite() && a.InScope(site.UnitCode, site.ProvinceCode)
 	}
-	s.Render(w, r, http.StatusOK, "park", &web.View{Title: s.PrinterFor(r).Name(site.Name()), Nav: "parks", D: d})
+	web.Show(s.Server, w, r, http.StatusOK, "park", &web.View{Title: s.PrinterFor(r).Name(site.Name()), Nav: "parks"}, d)
 	return nil
 }
 
@@ -165,8 +213,7 @@ func (s *handlers) showParkCompare(w http.ResponseWriter, r *http.Request) error
 		}
 		sites = append(sites, viewPark(r, site))
 	}
-	v.D = map[string]any{"Sites": sites}
-	s.Render(w, r, status, "park_compare", v)
+	web.Show(s.Server, w, r, status, "park_compare", v, parkComparePage{Sites: sites})
 	return nil
 }
 
@@ -199,8 +246,8 @@ func (s *handlers) showParkSummary(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	s.Render(w, r, http.StatusOK, "park_summary", &web.View{Title: p.T("parks.summary"), Nav: "parks",
-		D: map[string]any{"Groups": groups, "Names": names, "By": by, "Filter": f, "Totals": totals}})
+	web.Show(s.Server, w, r, http.StatusOK, "park_summary", &web.View{Title: p.T("parks.summary"), Nav: "parks"},
+		parkSummaryPage{Groups: groups, Names: names, By: by, Filter: f, Totals: totals})
 	return nil
 }
 
@@ -234,8 +281,7 @@ func (s *handlers) showEditPark(w http.ResponseWriter, r *http.Request) error {
 
 func (s *handlers) renderParkForm(w http.ResponseWriter, r *http.Request, status int, site *park.Site, isNew bool, err error) {
 	p := s.PrinterFor(r)
-	v := &web.View{Nav: "parks", D: map[string]any{"S": site, "New": isNew, "Record": siteRecordMap(site),
-		"Types": park.Types, "Statuses": park.Statuses}}
+	v := &web.View{Nav: "parks"}
 	if isNew {
 		v.Title = p.T("parks.new")
 	} else {
@@ -251,7 +297,8 @@ func (s *handlers) renderParkForm(w http.ResponseWriter, r *http.Request, status
 			}
 		}
 	}
-	s.Render(w, r, status, "park_form", v)
+	web.Show(s.Server, w, r, status, "park_form", v,
+		parkForm{S: site, New: isNew, Record: siteRecordMap(site), Types: park.Types, Statuses: park.Statuses})
 }
 
 // siteRecordMap is a site's form values, by column name.
@@ -336,45 +383,48 @@ func (s *handlers) showParksImport(w http.ResponseWriter, r *http.Request) error
 	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
 		return web.ForbiddenOrLogin(a)
 	}
-	s.Render(w, r, http.StatusOK, "parks_import", &web.View{Title: s.PrinterFor(r).T("parks.import"), Nav: "parks",
-		D: map[string]any{"SiteColumns": strings.Join(park.SiteColumns, ", "), "TenantColumns": strings.Join(park.TenantColumns, ", ")}})
+	web.Show(s.Server, w, r, http.StatusOK, "parks_import", &web.View{Title: s.PrinterFor(r).T("parks.import"), Nav: "parks"}, newParksImportPage())
 	return nil
+}
+
+// parksImportPage is the import form, with the columns each list has, and
+// the outcome of an upload.
+type parksImportPage struct {
+	SiteColumns, TenantColumns string
+	web.ImportOutcome
+}
+
+func newParksImportPage() parksImportPage {
+	return parksImportPage{SiteColumns: strings.Join(park.SiteColumns, ", "), TenantColumns: strings.Join(park.TenantColumns, ", ")}
 }
 
 func (s *handlers) doImportParks(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	f, err := s.ReceiveImport(w, r)
-	v := &web.View{Title: p.T("parks.import"), Nav: "parks",
-		D: map[string]any{"SiteColumns": strings.Join(park.SiteColumns, ", "), "TenantColumns": strings.Join(park.TenantColumns, ", ")}}
+	v := &web.View{Title: p.T("parks.import"), Nav: "parks"}
+	var res db.ImportResult
+	dry := r.FormValue("dry_run") == "on"
 	if err == nil {
 		defer f.Release()
-		dry := r.FormValue("dry_run") == "on"
-		var res db.ImportResult
 		if r.FormValue("what") == "tenants" {
 			res, err = s.parks.ImportTenants(f.Ctx, park.ReadTenants(bytes.NewReader(f.Body)), dry)
 		} else {
 			res, err = s.parks.ImportParks(f.Ctx, park.ReadSiteFile(f.Body), dry)
 		}
-		if err == nil {
-			v.D.(map[string]any)["Result"] = res
-			if !dry {
-				s.parksChanged()
-			}
+		if err == nil && !dry {
+			s.parksChanged()
 		}
 	}
+	if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+		return err
+	}
+	d := newParksImportPage()
+	d.ImportOutcome = web.Outcome(p, res, err)
 	status := http.StatusOK
 	if err != nil {
-		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
-			return err
-		}
 		v.Errors, v.Error = web.FormErrors(p, err)
-		var problems []map[string]any
-		for _, f := range congthuong.ErrorFields(err) {
-			problems = append(problems, map[string]any{"Row": f.Row, "Field": f.Field, "Message": p.Message(f.Message, f.Args...)})
-		}
-		v.D.(map[string]any)["Problems"] = problems
 		status = web.ErrorStatus(err)
 	}
-	s.Render(w, r, status, "parks_import", v)
+	web.Show(s.Server, w, r, status, "parks_import", v, d)
 	return nil
 }

@@ -102,6 +102,15 @@ func (s *handlers) apiPublishParkFigures(w http.ResponseWriter, r *http.Request)
 	return nil
 }
 
+// parkReportsPage is a half's reports, counted by where they are, for
+// staff or for an enterprise.
+type parkReportsPage struct {
+	Items             []parkdb.ParkReportStatus
+	Counts            parkdb.ParkReportCounts
+	Period            string
+	Staff, Enterprise bool
+}
+
 // showParkReports is the half-yearly reports page: for staff, every
 // expected report of their sites with approve and return; for an
 // enterprise, its own reports with the form to file each.
@@ -127,9 +136,8 @@ func (s *handlers) showParkReports(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	v.D = map[string]any{"Items": items, "Counts": counts, "Period": strconv.Itoa(year) + "H" + strconv.Itoa(half),
-		"Staff": a.IsStaff(), "Enterprise": a.Role == congthuong.RoleEnterprise}
-	s.Render(w, r, status, "park_reports", v)
+	web.Show(s.Server, w, r, status, "park_reports", v, parkReportsPage{Items: items, Counts: counts,
+		Period: strconv.Itoa(year) + "H" + strconv.Itoa(half), Staff: a.IsStaff(), Enterprise: a.Role == congthuong.RoleEnterprise})
 	return nil
 }
 

@@ -201,6 +201,43 @@ func (s *handlers) apiListDossiers(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
+// dossiersPage is a page of the worklist.
+type dossiersPage struct {
+	Items    []dossierView
+	Filter   proceduredb.DossierFilter
+	Pager    web.Pager
+	Statuses []procedure.Status
+}
+
+// dossierPage is a dossier with its history, and the workflow's actions.
+type dossierPage struct {
+	D       dossierView
+	Actions []procedure.Action
+}
+
+// trackingPage is the public's question (code and key) and its answer.
+type trackingPage struct {
+	Code, Key string
+	T         *proceduredb.Tracking
+}
+
+// dossierFormPage is one printed form of a dossier: which, the dossier,
+// its procedure and desk, and the note and time of the step it records.
+type dossierFormPage struct {
+	Form string
+	D    *procedure.Dossier
+	P    *procedure.Procedure
+	Note string
+	At   time.Time
+	Unit string
+}
+
+// verifyPage is the number asked about and what the register says of it.
+type verifyPage struct {
+	Number string
+	R      *proceduredb.ResultVerification
+}
+
 // showDossiers is the worklist: the desk's dossiers for staff (what is due
 // today, tomorrow, overdue), its own for an enterprise.
 func (s *handlers) showDossiers(w http.ResponseWriter, r *http.Request) error {
@@ -222,8 +259,8 @@ func (s *handlers) showDossiers(w http.ResponseWriter, r *http.Request) error {
 	for i, d := range list {
 		views[i] = dossierView{Dossier: d, Overdue: d.Overdue(now)}
 	}
-	s.Render(w, r, http.StatusOK, "dossiers", &web.View{Title: p.T("dossiers.title"), Nav: "dossiers",
-		D: map[string]any{"Items": views, "Filter": f, "Pager": web.NewPager(total, f.Page), "Statuses": procedure.Statuses}})
+	web.Show(s.Server, w, r, http.StatusOK, "dossiers", &web.View{Title: p.T("dossiers.title"), Nav: "dossiers"},
+		dossiersPage{Items: views, Filter: f, Pager: web.NewPager(total, f.Page), Statuses: procedure.Statuses})
 	return nil
 }
 
@@ -233,8 +270,8 @@ func (s *handlers) showDossier(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.Render(w, r, http.StatusOK, "dossier", &web.View{Title: d.Code, Nav: "dossiers",
-		D: map[string]any{"D": dossierView{Dossier: d, Overdue: d.Overdue(s.Now()), Events: events}, "Actions": procedure.Actions}})
+	web.Show(s.Server, w, r, http.StatusOK, "dossier", &web.View{Title: d.Code, Nav: "dossiers"},
+		dossierPage{D: dossierView{Dossier: d, Overdue: d.Overdue(s.Now()), Events: events}, Actions: procedure.Actions})
 	return nil
 }
 
@@ -308,9 +345,9 @@ func (s *handlers) doFileDossier(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		p := s.PrinterFor(r)
-		v := &web.View{Title: proc.NameVI, Nav: "procedures", D: map[string]any{"P": proc, "Form": f}}
+		v := &web.View{Title: p.Name(proc.Name()), Nav: "procedures"}
 		v.Errors, v.Error = web.FormErrors(p, err)
-		s.Render(w, r, web.ErrorStatus(err), "procedure", v)
+		web.Show(s.Server, w, r, web.ErrorStatus(err), "procedure", v, procedurePage{P: proc, Form: f})
 		return nil
 	}
 	s.Flash(w, "flash.saved")
@@ -322,13 +359,14 @@ func (s *handlers) doFileDossier(w http.ResponseWriter, r *http.Request) error {
 func (s *handlers) showTracking(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	q := r.URL.Query()
-	v := &web.View{Title: p.T("tracking.title"), Nav: "procedures", D: map[string]any{"Code": q.Get("code"), "Key": q.Get("key")}}
+	v := &web.View{Title: p.T("tracking.title"), Nav: "procedures"}
+	d := trackingPage{Code: q.Get("code"), Key: q.Get("key")}
 	status := http.StatusOK
 	if q.Get("code") != "" {
 		t, err := s.track(w, r, q.Get("code"), q.Get("key"))
 		switch congthuong.ErrorCode(err) {
 		case "":
-			v.D.(map[string]any)["T"] = t
+			d.T = t
 		case congthuong.ENOTFOUND:
 			v.Error, status = p.T("tracking.not_found"), http.StatusNotFound
 		case congthuong.ETOOMANY:
@@ -337,7 +375,7 @@ func (s *handlers) showTracking(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	s.Render(w, r, status, "tracking", v)
+	web.Show(s.Server, w, r, status, "tracking", v, d)
 	return nil
 }
 
@@ -443,8 +481,8 @@ func (s *handlers) showDossierForm(w http.ResponseWriter, r *http.Request) error
 	if u, err := s.units.FindUnit(r.Context(), d.UnitCode, s.Today()); err == nil {
 		unitName = u.FullName
 	}
-	s.Render(w, r, http.StatusOK, "dossier_form", &web.View{Title: "Mẫu " + form + " — " + d.Code, Nav: "dossiers",
-		D: map[string]any{"Form": form, "D": d, "P": proc, "Note": note, "At": at, "Unit": unitName}})
+	web.Show(s.Server, w, r, http.StatusOK, "dossier_form", &web.View{Title: "Mẫu " + form + " — " + d.Code, Nav: "dossiers"},
+		dossierFormPage{Form: form, D: d, P: proc, Note: note, At: at, Unit: unitName})
 	return nil
 }
 
@@ -452,17 +490,18 @@ func (s *handlers) showDossierForm(w http.ResponseWriter, r *http.Request) error
 func (s *handlers) showVerify(w http.ResponseWriter, r *http.Request) error {
 	p := s.PrinterFor(r)
 	number := r.URL.Query().Get("number")
-	v := &web.View{Title: p.T("verify.title"), Nav: "procedures", D: map[string]any{"Number": number}}
+	v := &web.View{Title: p.T("verify.title"), Nav: "procedures"}
+	d := verifyPage{Number: number}
 	status := http.StatusOK
 	if number != "" {
 		res, err := s.procedures.VerifyResult(r.Context(), number)
 		if err != nil {
 			v.Error, status = p.T("verify.not_found"), http.StatusNotFound
 		} else {
-			v.D.(map[string]any)["R"] = res
+			d.R = res
 		}
 	}
-	s.Render(w, r, status, "verify", v)
+	web.Show(s.Server, w, r, status, "verify", v, d)
 	return nil
 }
 

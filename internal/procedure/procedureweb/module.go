@@ -66,6 +66,9 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 			web.Post("/dossiers/{code}/apology", s.Page(s.doApologize)),
 		},
 		Templates: templates,
-		OpenAPI:   openapi,
+		Types: []web.PageType{web.PageOf[proceduresPage]("procedures"), web.PageOf[procedurePage]("procedure"),
+			web.PageOf[dossiersPage]("dossiers"), web.PageOf[dossierPage]("dossier"), web.PageOf[trackingPage]("tracking"),
+			web.PageOf[dossierFormPage]("dossier_form"), web.PageOf[verifyPage]("verify")},
+		OpenAPI: openapi,
 	})
 }

@@ -69,6 +69,21 @@ func (s *handlers) apiSaveProcedure(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
+// proceduresPage is a page of the catalogue.
+type proceduresPage struct {
+	Filter proceduredb.ProcedureFilter
+	Items  []*procedure.Procedure
+	Pager  web.Pager
+}
+
+// procedurePage is a procedure with its blank forms, and the filing form
+// as typed when it was refused.
+type procedurePage struct {
+	P         *procedure.Procedure
+	Templates []proceduredb.ProcedureTemplate
+	Form      url.Values
+}
+
 // showProcedures is the public catalogue: search (diacritics ignored),
 // level and online filters.
 func (s *handlers) showProcedures(w http.ResponseWriter, r *http.Request) error {
@@ -84,8 +99,7 @@ func (s *handlers) showProcedures(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	v.D = map[string]any{"Filter": f, "Items": list, "Pager": web.NewPager(total, f.Page)}
-	s.Render(w, r, status, "procedures", v)
+	web.Show(s.Server, w, r, status, "procedures", v, proceduresPage{Filter: f, Items: list, Pager: web.NewPager(total, f.Page)})
 	return nil
 }
 
@@ -94,15 +108,12 @@ func (s *handlers) showProcedure(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	title := proc.NameVI
-	if s.PrinterFor(r).Lang() == "en" && proc.NameEN != "" {
-		title = proc.NameEN
-	}
 	templates, err := s.procedures.ProcedureTemplates(r.Context(), proc.Code)
 	if err != nil {
 		return err
 	}
-	s.Render(w, r, http.StatusOK, "procedure", &web.View{Title: title, Nav: "procedures", D: map[string]any{"P": proc, "Templates": templates}})
+	web.Show(s.Server, w, r, http.StatusOK, "procedure", &web.View{Title: s.PrinterFor(r).Name(proc.Name()), Nav: "procedures"},
+		procedurePage{P: proc, Templates: templates})
 	return nil
 }
 

@@ -58,6 +58,8 @@ func Register(srv *web.Server, stats *statsdb.Stats, schedules *calendardb.Sched
 			web.Post("/stats/submissions/decide", s.Page(s.doDecide)),
 		},
 		Templates: templates,
-		OpenAPI:   openapi,
+		Types: []web.PageType{web.PageOf[statsPage]("stats"), web.PageOf[reportPage]("report"), web.PageOf[*dashboardPage]("dashboard"),
+			web.PageOf[unitCardPage]("unit_card"), web.PageOf[entryPage]("entry"), web.PageOf[submissionsPage]("submissions")},
+		OpenAPI: openapi,
 	})
 }

@@ -46,8 +46,7 @@ func (s *handlers) showDashboard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := &web.View{Title: p.T("dashboard.title"), Nav: "stats"}
-	d := map[string]any{"Indicators": list, "Indicator": code, "Unit": unitCode, "Year": year}
-	v.D = d
+	d := &dashboardPage{Indicators: list, Indicator: code, Unit: unitCode, Year: year}
 	status := http.StatusOK
 	if err := s.dashboardData(r.Context(), d, code, unitCode, year, p.Printer); err != nil {
 		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
@@ -56,18 +55,38 @@ func (s *handlers) showDashboard(w http.ResponseWriter, r *http.Request) error {
 		v.Errors, v.Error = web.FormErrors(p, err)
 		status = web.ErrorStatus(err)
 	}
-	s.Render(w, r, status, "dashboard", v)
+	web.Show(s.Server, w, r, status, "dashboard", v, d)
 	return nil
 }
 
-func (s *handlers) dashboardData(ctx context.Context, d map[string]any, code, unitCode string, year int, pr *i18n.Printer) error {
+// dashboardPage is one indicator for one unit and year: the question, the
+// figures' words, the ranking among peers, the target, and the charts'
+// options.
+type dashboardPage struct {
+	Indicators                      []stats.Indicator
+	Indicator, Unit                 string
+	Year                            int
+	Name, UnitName, Measure         string
+	Ranking                         []rankRow
+	Attainment, Target              string
+	GaugeJSON, SeriesJSON, BarsJSON template.JS
+}
+
+// rankRow is a unit's place among its peers.
+type rankRow struct {
+	Rank                int
+	Name, Value, Growth string
+	Mine                bool
+}
+
+func (s *handlers) dashboardData(ctx context.Context, d *dashboardPage, code, unitCode string, year int, pr *i18n.Printer) error {
 	yearAnalysis, err := s.stats.Analyze(ctx, statsdb.AnalyticsQuery{Indicator: code, Period: stats.YearOf(year), Units: []string{unitCode}})
 	if err != nil {
 		return err
 	}
 	ind := yearAnalysis.Indicator
 	me := yearAnalysis.Units[0]
-	d["Name"], d["UnitName"], d["Measure"] = pr.Name(ind.Name()), me.Name, pr.Name(ind.MeasureName())
+	d.Name, d.UnitName, d.Measure = pr.Name(ind.Name()), me.Name, pr.Name(ind.MeasureName())
 
 	// Months of the year against the year before.
 	var months []string
@@ -104,11 +123,6 @@ func (s *handlers) dashboardData(ctx context.Context, d map[string]any, code, un
 	}
 	var names []string
 	var growth []any
-	type rankRow struct {
-		Rank                int
-		Name, Value, Growth string
-		Mine                bool
-	}
 	var ranking []rankRow
 	for _, f := range pa.Units {
 		if f.GrowthPct != nil {
@@ -131,16 +145,16 @@ func (s *handlers) dashboardData(ctx context.Context, d map[string]any, code, un
 		"yAxis":   map[string]any{"type": "category", "data": names, "axisLabel": map[string]any{"fontSize": 10}},
 		"series":  []any{map[string]any{"type": "bar", "data": growth}},
 	}
-	d["Ranking"] = ranking
+	d.Ranking = ranking
 
 	// The year's target.
 	if me.Target != nil && me.AttainmentPct != nil {
-		d["Attainment"] = stats.Percent(*me.AttainmentPct, pr)
-		d["Target"] = pr.Num(*me.Target, ind.Decimals)
-		d["GaugeJSON"] = chartJSON(map[string]any{"series": []any{map[string]any{"type": "gauge", "min": 0, "max": 120,
+		d.Attainment = stats.Percent(*me.AttainmentPct, pr)
+		d.Target = pr.Num(*me.Target, ind.Decimals)
+		d.GaugeJSON = chartJSON(map[string]any{"series": []any{map[string]any{"type": "gauge", "min": 0, "max": 120,
 			"detail": map[string]any{"formatter": "{value}%"}, "data": []any{map[string]any{"value": round1(*me.AttainmentPct)}}}}})
 	}
-	d["SeriesJSON"], d["BarsJSON"] = chartJSON(series), chartJSON(bars)
+	d.SeriesJSON, d.BarsJSON = chartJSON(series), chartJSON(bars)
 	return nil
 }
 
@@ -158,6 +172,13 @@ func round1(x float64) float64 { return math.Round(x*10) / 10 }
 func chartJSON(option any) template.JS {
 	b, _ := json.Marshal(option)
 	return template.JS(b)
+}
+
+// unitCardPage is every indicator of one unit for a year.
+type unitCardPage struct {
+	Unit, UnitName string
+	Year           int
+	Rows           []unitCardRow
 }
 
 // unitCardRow is one indicator on a unit's card.
@@ -200,7 +221,7 @@ func (s *handlers) showUnitCard(w http.ResponseWriter, r *http.Request) error {
 		}
 		rows = append(rows, row)
 	}
-	s.Render(w, r, http.StatusOK, "unit_card", &web.View{Title: unitName, Nav: "stats",
-		D: map[string]any{"Unit": unitCode, "UnitName": unitName, "Year": year, "Rows": rows}})
+	web.Show(s.Server, w, r, http.StatusOK, "unit_card", &web.View{Title: unitName, Nav: "stats"},
+		unitCardPage{Unit: unitCode, UnitName: unitName, Year: year, Rows: rows})
 	return nil
 }

@@ -117,17 +117,11 @@ func (s *handlers) renderEntry(w http.ResponseWriter, r *http.Request, status in
 	if err != nil {
 		return err
 	}
-	type field struct {
-		Code, Name, Measure, Value string
-	}
-	var fields []field
+	var fields []entryField
 	per, perErr := stats.ParsePeriod(period)
 	for _, code := range ds.Indicators {
 		ind, _ := catalog.Get(code)
-		f := field{Code: code, Name: ind.NameVI, Measure: ind.Measure}
-		if p.Lang() == "en" {
-			f.Name = ind.NameEN
-		}
+		f := entryField{Code: code, Name: p.Name(ind.Name()), Measure: p.Name(ind.MeasureName())}
 		if r.Method == http.MethodPost {
 			f.Value = q.Get(code)
 		} else if perErr == nil {
@@ -141,13 +135,36 @@ func (s *handlers) renderEntry(w http.ResponseWriter, r *http.Request, status in
 		}
 		fields = append(fields, f)
 	}
-	v := &web.View{Title: p.T("entry.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
-		"Unit": unitCode, "Period": period, "Fields": fields, "Source": q.Get("source")}}
+	v := &web.View{Title: p.T("entry.title"), Nav: "stats"}
 	if formErr != nil {
 		v.Errors, v.Error = web.FormErrors(p, formErr)
 	}
-	s.Render(w, r, status, "entry", v)
+	web.Show(s.Server, w, r, status, "entry", v, entryPage{DataSets: stats.DataSets(), DataSet: ds,
+		Unit: unitCode, Period: period, Fields: fields, Source: q.Get("source")})
 	return nil
+}
+
+// entryPage is a data set's entry form for a unit and period.
+type entryPage struct {
+	DataSets             []stats.DataSet
+	DataSet              stats.DataSet
+	Unit, Period, Source string
+	Fields               []entryField
+}
+
+// entryField is one figure of the form, as stored or as typed.
+type entryField struct {
+	Code, Name, Measure, Value string
+}
+
+// submissionsPage is who reported a data set for a period, and how
+// complete the reports are.
+type submissionsPage struct {
+	DataSets         []stats.DataSet
+	DataSet          stats.DataSet
+	Period, Province string
+	Items            []statsdb.Submission
+	C                statsdb.Completeness
 }
 
 // doEntry saves the entry form.
@@ -207,8 +224,7 @@ func (s *handlers) showSubmissions(w http.ResponseWriter, r *http.Request) error
 	if province == "" && a.ProvinceCode != congthuong.CountryCode {
 		province = a.ProvinceCode
 	}
-	v := &web.View{Title: p.T("submissions.title"), Nav: "stats", D: map[string]any{"DataSets": stats.DataSets(), "DataSet": ds,
-		"Period": period, "Province": province}}
+	v := &web.View{Title: p.T("submissions.title"), Nav: "stats"}
 	cal, err := s.schedules.Current(r.Context())
 	if err != nil {
 		return err
@@ -222,8 +238,8 @@ func (s *handlers) showSubmissions(w http.ResponseWriter, r *http.Request) error
 		v.Errors, v.Error = web.FormErrors(p, err)
 		status = web.ErrorStatus(err)
 	}
-	v.D.(map[string]any)["Items"], v.D.(map[string]any)["C"] = subs, c
-	s.Render(w, r, status, "submissions", v)
+	web.Show(s.Server, w, r, status, "submissions", v, submissionsPage{DataSets: stats.DataSets(), DataSet: ds,
+		Period: period, Province: province, Items: subs, C: c})
 	return nil
 }
 

@@ -21,6 +21,19 @@ type statsRow struct {
 	rank                                     int
 }
 
+// statsPage is the analytics page: the question as a form, and the
+// analysis in words, a ranking table and totals.
+type statsPage struct {
+	Indicators                                []stats.Indicator
+	Form                                      url.Values
+	Lang                                      string
+	A                                         *stats.Analytics
+	APIQuery, Period, PreviousPeriod, Measure string
+	Rows                                      []statsRow
+	Sentences                                 []string
+	Total, TotalGrowth                        string
+}
+
 // showStats is the statistics page: one indicator and period over units,
 // as a written sentence and a ranking table, each figure linked to the
 // API query that produced it. The public sees official values only.
@@ -42,8 +55,7 @@ func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	v := &web.View{Title: p.T("stats.title"), Nav: "stats"}
-	d := map[string]any{"Indicators": list, "Form": form, "Lang": lang}
-	v.D = d
+	d := statsPage{Indicators: list, Form: form, Lang: lang}
 	status := http.StatusOK
 	aq, err := analyticsQuery(form)
 	var a *stats.Analytics
@@ -57,11 +69,11 @@ func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 		v.Errors, v.Error = web.FormErrors(p, err)
 		status = web.ErrorStatus(err)
 	} else {
-		d["A"] = a
-		d["APIQuery"] = "/api/v1/stats/analytics?" + form.Encode()
-		d["Period"] = stats.PeriodWords(a.Period, pr)
-		d["PreviousPeriod"] = stats.PeriodWords(a.PreviousYear, pr)
-		d["Measure"] = pr.Name(a.Indicator.MeasureName())
+		d.A = a
+		d.APIQuery = "/api/v1/stats/analytics?" + form.Encode()
+		d.Period = stats.PeriodWords(a.Period, pr)
+		d.PreviousPeriod = stats.PeriodWords(a.PreviousYear, pr)
+		d.Measure = pr.Name(a.Indicator.MeasureName())
 		var sentences []string
 		if len(a.Units) > 1 {
 			if s, ok := stats.GroupSentence(a, pr); ok && a.Summary.CountGrowthPositive+a.Summary.Count > 0 {
@@ -99,14 +111,14 @@ func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 			ri, rj := rows[i].rank, rows[j].rank
 			return ri > 0 && (rj == 0 || ri < rj)
 		})
-		d["Rows"], d["Sentences"] = rows, sentences
+		d.Rows, d.Sentences = rows, sentences
 		if a.Summary.Total != nil {
-			d["Total"] = pr.Num(*a.Summary.Total, a.Indicator.Decimals)
+			d.Total = pr.Num(*a.Summary.Total, a.Indicator.Decimals)
 		}
 		if a.Summary.TotalGrowthPct != nil {
-			d["TotalGrowth"] = stats.Percent(*a.Summary.TotalGrowthPct, pr)
+			d.TotalGrowth = stats.Percent(*a.Summary.TotalGrowthPct, pr)
 		}
 	}
-	s.Render(w, r, status, "stats", v)
+	web.Show(s.Server, w, r, status, "stats", v, d)
 	return nil
 }

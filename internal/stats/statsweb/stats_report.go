@@ -106,7 +106,8 @@ func (s *handlers) apiReport(w http.ResponseWriter, r *http.Request) error {
 func (s *handlers) showReport(w http.ResponseWriter, r *http.Request) error {
 	pr := s.PrinterFor(r)
 	q := r.URL.Query()
-	v := &web.View{Title: pr.T("report.title"), Nav: "stats", D: map[string]any{"Q": q, "Templates": stats.ReportTemplates}}
+	v := &web.View{Title: pr.T("report.title"), Nav: "stats"}
+	d := reportPage{Q: q, Templates: stats.ReportTemplates}
 	status := http.StatusOK
 	if q.Get("template") != "" {
 		t, p, unitCode, lang, err := reportQuery(q, pr.Lang())
@@ -122,10 +123,10 @@ func (s *handlers) showReport(w http.ResponseWriter, r *http.Request) error {
 			status = web.ErrorStatus(err)
 		} else {
 			v.Title = rep.Title
-			v.D.(map[string]any)["Report"] = reportView(rep)
+			d.Report = reportView(rep)
 		}
 	}
-	s.Render(w, r, status, "report", v)
+	web.Show(s.Server, w, r, status, "report", v, d)
 	return nil
 }
 
@@ -134,17 +135,34 @@ type reportRowView struct {
 	Label, Value, Growth, Query string
 }
 
-func reportView(rep *stats.Report) map[string]any {
-	type section struct {
-		Name      string
-		Measure   string
-		Sentences []stats.Sentence
-		Rows      []reportRowView
-	}
-	var sections []section
+// reportPage is the report's question and, once asked, the report.
+type reportPage struct {
+	Q         url.Values
+	Templates []stats.ReportTemplate
+	Report    *reportShown
+}
+
+// reportShown is a report as the page shows it: in its language, each
+// indicator a section.
+type reportShown struct {
+	Title    string
+	Sections []reportSection
+	Lang     string
+}
+
+// reportSection is an indicator's sentences and table.
+type reportSection struct {
+	Name      string
+	Measure   string
+	Sentences []stats.Sentence
+	Rows      []reportRowView
+}
+
+func reportView(rep *stats.Report) *reportShown {
+	var sections []reportSection
 	pr := i18n.Default().Printer(rep.Lang)
 	for _, sec := range rep.Sections {
-		out := section{Name: pr.Name(sec.Indicator.Name()), Measure: pr.Name(sec.Indicator.MeasureName()), Sentences: sec.Sentences}
+		out := reportSection{Name: pr.Name(sec.Indicator.Name()), Measure: pr.Name(sec.Indicator.MeasureName()), Sentences: sec.Sentences}
 		for _, r := range sec.Rows {
 			row := reportRowView{Label: r.Label, Query: r.Query}
 			if r.Value != nil {
@@ -157,7 +175,7 @@ func reportView(rep *stats.Report) map[string]any {
 		}
 		sections = append(sections, out)
 	}
-	return map[string]any{"Title": rep.Title, "Sections": sections, "Lang": rep.Lang}
+	return &reportShown{Title: rep.Title, Sections: sections, Lang: rep.Lang}
 }
 
 // exportReport answers GET /stats/report.xlsx: the report's tables as one

@@ -41,6 +41,7 @@ func Register(srv *web.Server, units *unitdb.Units) {
 			web.Get("/units/{code}", s.Page(s.showUnit)),
 		},
 		Templates: templates,
+		Types:     []web.PageType{web.PageOf[unitsPage]("units"), web.PageOf[unitPage]("unit")},
 		OpenAPI:   openapi,
 	})
 }

@@ -60,6 +60,24 @@ func (s *handlers) apiListGroups(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// unitsPage is the units' list: the search as typed, and what it found.
+type unitsPage struct {
+	Filter    unitdb.UnitFilter
+	Units     []unit.Unit
+	Pager     web.Pager
+	Searching bool
+}
+
+// unitPage is one unit on a day, its parent, its history under the same
+// code and, for a province, its communes.
+type unitPage struct {
+	Unit     unit.Unit
+	Parent   *unit.Unit
+	History  []unit.Unit
+	Children []unit.Unit
+	Day      string
+}
+
 // showUnits lists provinces by default, or the units matching a search.
 func (s *handlers) showUnits(w http.ResponseWriter, r *http.Request) error {
 	f, err := s.unitFilter(r)
@@ -80,12 +98,12 @@ func (s *handlers) showUnits(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		p := s.PrinterFor(r)
 		fields, msg := web.FormErrors(p, err)
-		s.Render(w, r, http.StatusBadRequest, "units", &web.View{Title: p.T("units.title"), Nav: "units", Error: msg, Errors: fields,
-			D: map[string]any{"Filter": form, "Units": nil, "Pager": web.Pager{}}})
+		web.Show(s.Server, w, r, http.StatusBadRequest, "units", &web.View{Title: p.T("units.title"), Nav: "units", Error: msg, Errors: fields},
+			unitsPage{Filter: form})
 		return nil
 	}
-	s.Render(w, r, http.StatusOK, "units", &web.View{Title: s.PrinterFor(r).T("units.title"), Nav: "units",
-		D: map[string]any{"Filter": form, "Units": units, "Pager": web.NewPager(total, f.Page), "Searching": searching}})
+	web.Show(s.Server, w, r, http.StatusOK, "units", &web.View{Title: s.PrinterFor(r).T("units.title"), Nav: "units"},
+		unitsPage{Filter: form, Units: units, Pager: web.NewPager(total, f.Page), Searching: searching})
 	return nil
 }
 
@@ -105,20 +123,20 @@ func (s *handlers) showUnit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := map[string]any{"Unit": u, "History": history, "Day": day}
+	d := unitPage{Unit: u, History: history, Day: day}
 	if u.Level == unit.Province || u.Level == unit.Country {
 		children, _, err := s.units.FindUnits(r.Context(), unitdb.UnitFilter{Parent: u.Code, ValidOn: day,
 			Page: db.Page{Limit: db.MaxLimit}})
 		if err != nil {
 			return err
 		}
-		d["Children"] = children
+		d.Children = children
 	}
 	if u.ParentCode != "" && u.ParentCode != "VN" {
 		if parent, err := s.units.FindUnit(r.Context(), u.ParentCode, day); err == nil {
-			d["Parent"] = parent
+			d.Parent = &parent
 		}
 	}
-	s.Render(w, r, http.StatusOK, "unit", &web.View{Title: s.PrinterFor(r).Name(u.Title()), Nav: "units", D: d})
+	web.Show(s.Server, w, r, http.StatusOK, "unit", &web.View{Title: s.PrinterFor(r).Name(u.Title()), Nav: "units"}, d)
 	return nil
 }

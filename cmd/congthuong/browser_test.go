@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -206,7 +207,7 @@ func (b browser) page() string {
 
 func (b browser) text(sel string) string {
 	b.t.Helper()
-	s, err := chromedp.Run(b.ctx, chromedp.Text(sel))
+	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
 	if err != nil {
 		b.t.Fatalf("text of %s: %v", sel, err)
 	}
@@ -252,9 +253,29 @@ func mustAtoi(t *testing.T, s string) int {
 	return n
 }
 
+// attrs lists the attribute name of every element sel matches.
+func (b browser) attrs(sel, name string) []string {
+	b.t.Helper()
+	out, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(`+strconv.Quote(sel)+`), e => e.getAttribute(`+strconv.Quote(name)+`))`))
+	if err != nil {
+		b.t.Fatalf("%s of %s: %v", name, sel, err)
+	}
+	return out
+}
+
+// value is the value of the form field sel.
+func (b browser) value(sel string) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector(`+strconv.Quote(sel)+`).value`))
+	if err != nil {
+		b.t.Fatalf("value of %s: %v", sel, err)
+	}
+	return v
+}
+
 func (b browser) attr(sel, name string) string {
 	b.t.Helper()
-	a, err := chromedp.Run(b.ctx, chromedp.AttributeValue(sel, name))
+	a, err := chromedp.Run(b.ctx, chromedp.AttributeValue(chromedp.CSS(sel), name))
 	if err != nil {
 		b.t.Fatalf("%s of %s: %v", name, sel, err)
 	}
@@ -272,16 +293,16 @@ func TestBrowser(t *testing.T) {
 
 	b.do("log in",
 		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(`#username`),
-		chromedp.SendKeys(`#username`, "admin"),
-		chromedp.SendKeys(`#password`, adminPassword),
-		chromedp.Click(`#login-submit`),
-		chromedp.WaitVisible(`#logout`))
+		chromedp.WaitVisible(chromedp.CSS(`#username`)),
+		chromedp.SendKeys(chromedp.CSS(`#username`), "admin"),
+		chromedp.SendKeys(chromedp.CSS(`#password`), adminPassword),
+		chromedp.Click(chromedp.CSS(`#login-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#logout`)))
 	if h, lang := b.text(`h1`), b.attr(`html`, "lang"); h != "Trang chủ" || lang != "vi" {
 		t.Errorf("after login: heading %q, lang %q; want the Vietnamese home page", h, lang)
 	}
 
-	b.do("switch language", chromedp.Click(`#lang-switch`), chromedp.WaitReady(`html[lang="en"] #logout`))
+	b.do("switch language", chromedp.Click(chromedp.CSS(`#lang-switch`)), chromedp.WaitReady(chromedp.CSS(`html[lang="en"] #logout`)))
 	if h, lang := b.text(`h1`), b.attr(`html`, "lang"); h != "Home" || lang != "en" {
 		t.Errorf("after switching: heading %q, lang %q", h, lang)
 	}
@@ -297,7 +318,7 @@ func TestBrowser(t *testing.T) {
 	}
 	b.do("hover the hostile site",
 		chromedp.Navigate(base+"/parks/KCN-XSS"),
-		chromedp.WaitVisible(`#park-map[data-drawn="1"]`))
+		chromedp.WaitVisible(chromedp.CSS(`#park-map[data-drawn="1"]`)))
 	// fitBounds puts the only site in the middle of its map.
 	box, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](`(r => [r.left + r.width/2, r.top + r.height/2])(document.getElementById("park-map").getBoundingClientRect())`))
 	if err != nil {
@@ -306,40 +327,40 @@ func TestBrowser(t *testing.T) {
 	b.do("open the tooltip",
 		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box[0]-3, box[1]-3),
 		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box[0], box[1]),
-		chromedp.WaitVisible(`#park-map .leaflet-tooltip`))
+		chromedp.WaitVisible(chromedp.CSS(`#park-map .leaflet-tooltip`)))
 	if tip := b.text(`#park-map .leaflet-tooltip`); tip != hostile || b.count(`#pwned, .leaflet-tooltip b`) != 0 {
 		t.Errorf("the tooltip reads %q and made %d elements of the name", tip, b.count(`#pwned, .leaflet-tooltip b`))
 	}
 
 	b.do("unit search",
 		chromedp.Navigate(base+"/units"),
-		chromedp.WaitVisible(`#q`),
-		chromedp.SendKeys(`#q`, "thuy nguyen"),
-		chromedp.Click(`#units-search`),
+		chromedp.WaitVisible(chromedp.CSS(`#q`)),
+		chromedp.SendKeys(chromedp.CSS(`#q`), "thuy nguyen"),
+		chromedp.Click(chromedp.CSS(`#units-search`)),
 		// The province list before the search has a table too: wait for
 		// the one that answers this query.
-		chromedp.WaitVisible(`#units-table[data-q="thuy nguyen"]`))
+		chromedp.WaitVisible(chromedp.CSS(`#units-table[data-q="thuy nguyen"]`)))
 	if first := b.text(`#units-table tbody tr:first-child`); !strings.Contains(first, "11560") || !strings.Contains(first, "Thủy Nguyên Ward") {
 		t.Errorf("first search result = %q, want ward 11560 Thủy Nguyên, in English", first)
 	}
 
 	b.do("bad tax code",
 		chromedp.Navigate(base+"/enterprises/new"),
-		chromedp.WaitVisible(`#tax_code`),
-		chromedp.SendKeys(`#tax_code`, "0100233480"),
-		chromedp.SendKeys(`#name`, "Công ty TNHH Kiểm Thử"),
-		chromedp.SendKeys(`#unit_code`, "11560"),
-		chromedp.Click(`#save`),
-		chromedp.WaitVisible(`#tax_code-error`))
+		chromedp.WaitVisible(chromedp.CSS(`#tax_code`)),
+		chromedp.SendKeys(chromedp.CSS(`#tax_code`), "0100233480"),
+		chromedp.SendKeys(chromedp.CSS(`#name`), "Công ty TNHH Kiểm Thử"),
+		chromedp.SendKeys(chromedp.CSS(`#unit_code`), "11560"),
+		chromedp.Click(chromedp.CSS(`#save`)),
+		chromedp.WaitVisible(chromedp.CSS(`#tax_code-error`)))
 	if msg, invalid := b.text(`#tax_code-error`), b.attr(`#tax_code`, "aria-invalid"); !strings.Contains(msg, "check digit") || invalid != "true" {
 		t.Errorf("message beside the field = %q, aria-invalid = %q", msg, invalid)
 	}
 
 	b.do("good tax code",
-		chromedp.Clear(`#tax_code`),
-		chromedp.SendKeys(`#tax_code`, "0100233488"),
-		chromedp.Click(`#save`),
-		chromedp.WaitVisible(`#enterprise-props`))
+		chromedp.Clear(chromedp.CSS(`#tax_code`)),
+		chromedp.SendKeys(chromedp.CSS(`#tax_code`), "0100233488"),
+		chromedp.Click(chromedp.CSS(`#save`)),
+		chromedp.WaitVisible(chromedp.CSS(`#enterprise-props`)))
 	if title := b.text(`h1`); title != "Công ty TNHH Kiểm Thử" {
 		t.Errorf("after saving: title %q", title)
 	}
@@ -350,45 +371,45 @@ func TestBrowser(t *testing.T) {
 
 	b.do("month view",
 		chromedp.Navigate(base+"/calendar?month=2030-02"),
-		chromedp.WaitVisible(`#month-grid`))
+		chromedp.WaitVisible(chromedp.CSS(`#month-grid`)))
 	if tet := b.text(`td[data-date="2030-02-02"]`); !strings.Contains(tet, "1/1") || !strings.Contains(tet, "Lunar New Year") {
 		t.Errorf("2 February 2030 reads %q; want lunar 1/1 and Tết", tet)
 	}
 
 	b.do("deadline calculator",
 		chromedp.Navigate(base+"/calendar/deadline"),
-		chromedp.WaitVisible(`#received`),
-		chromedp.SetValue(`#received`, "2025-04-25T09:00"),
-		chromedp.SendKeys(`#term`, "3"),
-		chromedp.Click(`#deadline-compute`),
-		chromedp.WaitVisible(`#deadline-answer`))
+		chromedp.WaitVisible(chromedp.CSS(`#received`)),
+		chromedp.SetValue(chromedp.CSS(`#received`), "2025-04-25T09:00"),
+		chromedp.SendKeys(chromedp.CSS(`#term`), "3"),
+		chromedp.Click(chromedp.CSS(`#deadline-compute`)),
+		chromedp.WaitVisible(chromedp.CSS(`#deadline-answer`)))
 	if due := b.text(`#deadline-due`); due != "29 Apr 2025 17:00" {
 		t.Errorf("due %q; want 29 Apr 2025 17:00, in English (Saturday 26 April 2025 was worked)", due)
 	}
 
 	b.do("schedule editor",
 		chromedp.Navigate(base+"/admin/calendar?year=2027"),
-		chromedp.WaitVisible(`#override-form`),
-		chromedp.SetValue(`#date`, "2027-04-30"),
-		chromedp.SetValue(`#kind`, "working_day"),
-		chromedp.SendKeys(`#name_vi`, "Làm việc thử"),
-		chromedp.Click(`#override-save`),
-		chromedp.WaitVisible(`#ref[aria-invalid="true"]`),
-		chromedp.SendKeys(`#ref`, "Thông báo thử"),
-		chromedp.Click(`#override-save`),
-		chromedp.WaitVisible(`#overrides-table`))
+		chromedp.WaitVisible(chromedp.CSS(`#override-form`)),
+		chromedp.SetValue(chromedp.CSS(`#date`), "2027-04-30"),
+		chromedp.SetValue(chromedp.CSS(`#kind`), "working_day"),
+		chromedp.SendKeys(chromedp.CSS(`#name_vi`), "Làm việc thử"),
+		chromedp.Click(chromedp.CSS(`#override-save`)),
+		chromedp.WaitVisible(chromedp.CSS(`#ref[aria-invalid="true"]`)),
+		chromedp.SendKeys(chromedp.CSS(`#ref`), "Thông báo thử"),
+		chromedp.Click(chromedp.CSS(`#override-save`)),
+		chromedp.WaitVisible(chromedp.CSS(`#overrides-table`)))
 	if row := b.text(`#overrides-table tbody`); !strings.Contains(row, "2027-04-30") || !strings.Contains(row, "Thông báo thử") {
 		t.Errorf("saved schedule row %q", row)
 	}
 
 	b.do("statistics page",
 		chromedp.Navigate(base+"/stats"),
-		chromedp.WaitVisible(`#stats-form`),
-		chromedp.SetValue(`#indicator`, "IIP"),
-		chromedp.SetValue(`#period`, "2024-01..2024-04"),
-		chromedp.SetValue(`#units`, "group:ct28_phiabac"),
-		chromedp.Click(`#stats-show`),
-		chromedp.WaitVisible(`#stats-table`))
+		chromedp.WaitVisible(chromedp.CSS(`#stats-form`)),
+		chromedp.SetValue(chromedp.CSS(`#indicator`), "IIP"),
+		chromedp.SetValue(chromedp.CSS(`#period`), "2024-01..2024-04"),
+		chromedp.SetValue(chromedp.CSS(`#units`), "group:ct28_phiabac"),
+		chromedp.Click(chromedp.CSS(`#stats-show`)),
+		chromedp.WaitVisible(chromedp.CSS(`#stats-table`)))
 	if s := b.text(`#stats-sentences`); !strings.Contains(s, "25 of 28 localities recorded growth") || !strings.Contains(s, "11 of them by 10% or more") {
 		t.Errorf("statistics sentence %q", s)
 	}
@@ -401,49 +422,49 @@ func TestBrowser(t *testing.T) {
 	login := func(user string) {
 		b.navigate(base + "/")
 		b.do("log in as "+user,
-			chromedp.WaitVisible(`#logout`),
-			chromedp.Click(`#logout`),
-			chromedp.WaitVisible(`#login-link`),
+			chromedp.WaitVisible(chromedp.CSS(`#logout`)),
+			chromedp.Click(chromedp.CSS(`#logout`)),
+			chromedp.WaitVisible(chromedp.CSS(`#login-link`)),
 			chromedp.Navigate(base+"/login"),
-			chromedp.WaitVisible(`#username`),
-			chromedp.SendKeys(`#username`, user),
-			chromedp.SendKeys(`#password`, adminPassword),
-			chromedp.Click(`#login-submit`),
-			chromedp.WaitVisible(`#logout`))
+			chromedp.WaitVisible(chromedp.CSS(`#username`)),
+			chromedp.SendKeys(chromedp.CSS(`#username`), user),
+			chromedp.SendKeys(chromedp.CSS(`#password`), adminPassword),
+			chromedp.Click(chromedp.CSS(`#login-submit`)),
+			chromedp.WaitVisible(chromedp.CSS(`#logout`)))
 	}
 	login("thuynguyen")
 	b.do("data entry",
 		chromedp.Navigate(base+"/stats/entry?data_set=commune_retail_monthly&unit=11560&period=2026-10"),
-		chromedp.WaitVisible(`#entry-form`),
-		chromedp.SendKeys(`#f-RETAIL_SALES`, "812,5"),
-		chromedp.Click(`#entry-save`),
-		chromedp.WaitVisible(`#submissions-table tr[data-unit="11560"]`))
+		chromedp.WaitVisible(chromedp.CSS(`#entry-form`)),
+		chromedp.SendKeys(chromedp.CSS(`#f-RETAIL_SALES`), "812,5"),
+		chromedp.Click(chromedp.CSS(`#entry-save`)),
+		chromedp.WaitVisible(chromedp.CSS(`#submissions-table tr[data-unit="11560"]`)))
 	login("lanhdao")
 	b.do("approval",
 		chromedp.Navigate(base+"/stats/submissions?data_set=commune_retail_monthly&period=2026-10&province=31"),
-		chromedp.WaitVisible(`#submissions-table tr[data-unit="11560"] button.approve`),
-		chromedp.Click(`#submissions-table tr[data-unit="11560"] button.approve`),
+		chromedp.WaitVisible(chromedp.CSS(`#submissions-table tr[data-unit="11560"] button.approve`)),
+		chromedp.Click(chromedp.CSS(`#submissions-table tr[data-unit="11560"] button.approve`)),
 		chromedp.WaitNotPresent(`#submissions-table tr[data-unit="11560"] button.approve`))
 	if c := b.text(`#completeness`); !strings.Contains(c, "1 approved") {
 		t.Errorf("completeness after approval: %q", c)
 	}
 	b.do("approved figure in the statistics",
 		chromedp.Navigate(base+"/stats?indicator=RETAIL_SALES&period=2026-10&units=11560"),
-		chromedp.WaitVisible(`#stats-table`))
+		chromedp.WaitVisible(chromedp.CSS(`#stats-table`)))
 	if v := b.text(`#stats-table tr[data-unit="11560"]`); !strings.Contains(v, "813") && !strings.Contains(v, "812") {
 		t.Errorf("statistics row %q", v)
 	}
 	b.do("written report",
 		chromedp.Navigate(base+"/stats/report?template=monthly&period=2026-10&unit=11560"),
-		chromedp.WaitVisible(`#report-title`))
+		chromedp.WaitVisible(chromedp.CSS(`#report-title`)))
 	if r := b.text(`main`); !strings.Contains(r, "Retail sales of goods and consumer services of Phường Thủy Nguyên reached VND 812 billion in October 2026") {
 		t.Errorf("report text %.400q", r)
 	}
 	b.do("reopening the approved report",
 		chromedp.Navigate(base+"/stats/submissions?data_set=commune_retail_monthly&period=2026-10&province=31"),
-		chromedp.WaitVisible(`#submissions-table tr[data-unit="11560"] form.reopen`),
-		chromedp.SendKeys(`#submissions-table tr[data-unit="11560"] form.reopen input[name="note"]`, "Sai số liệu"),
-		chromedp.Click(`#submissions-table tr[data-unit="11560"] form.reopen button`),
+		chromedp.WaitVisible(chromedp.CSS(`#submissions-table tr[data-unit="11560"] form.reopen`)),
+		chromedp.SendKeys(chromedp.CSS(`#submissions-table tr[data-unit="11560"] form.reopen input[name="note"]`), "Sai số liệu"),
+		chromedp.Click(chromedp.CSS(`#submissions-table tr[data-unit="11560"] form.reopen button`)),
 		chromedp.WaitNotPresent(`#submissions-table tr[data-unit="11560"] form.reopen`))
 	if c := b.text(`#completeness`); !strings.Contains(c, "0 approved") {
 		t.Errorf("completeness after reopening: %q", c)
@@ -454,8 +475,8 @@ func TestBrowser(t *testing.T) {
 
 	b.do("dashboard",
 		chromedp.Navigate(base+"/stats/dashboard?indicator=RETAIL_SALES&unit=31&year=2024"),
-		chromedp.WaitVisible(`#chart-series[data-drawn="true"] canvas`),
-		chromedp.WaitVisible(`#chart-bars[data-drawn="true"] canvas`))
+		chromedp.WaitVisible(chromedp.CSS(`#chart-series[data-drawn="true"] canvas`)),
+		chromedp.WaitVisible(chromedp.CSS(`#chart-bars[data-drawn="true"] canvas`)))
 	if row := b.text(`#dashboard-ranking tr.mine`); !strings.Contains(row, "Hải Phòng") {
 		t.Errorf("dashboard ranking row %q", row)
 	}
@@ -464,17 +485,17 @@ func TestBrowser(t *testing.T) {
 	// compares two.
 	b.do("log out",
 		chromedp.Navigate(base+"/"),
-		chromedp.WaitVisible(`#logout`),
-		chromedp.Click(`#logout`),
-		chromedp.WaitVisible(`#login-link`))
+		chromedp.WaitVisible(chromedp.CSS(`#logout`)),
+		chromedp.Click(chromedp.CSS(`#logout`)),
+		chromedp.WaitVisible(chromedp.CSS(`#login-link`)))
 	b.do("filter the map",
 		chromedp.Navigate(base+"/parks"),
-		chromedp.WaitVisible(`#parks-filters`),
-		chromedp.SetValue(`#province`, "31"),
-		chromedp.SetValue(`#kind`, "park"),
-		chromedp.SendKeys(`#min_free_ha`, "20"),
-		chromedp.Click(`#parks-filter`),
-		chromedp.WaitVisible(`#parks-map[data-geojson*="min_free_ha=20"][data-drawn]`))
+		chromedp.WaitVisible(chromedp.CSS(`#parks-filters`)),
+		chromedp.SetValue(chromedp.CSS(`#province`), "31"),
+		chromedp.SetValue(chromedp.CSS(`#kind`), "park"),
+		chromedp.SendKeys(chromedp.CSS(`#min_free_ha`), "20"),
+		chromedp.Click(chromedp.CSS(`#parks-filter`)),
+		chromedp.WaitVisible(chromedp.CSS(`#parks-map[data-geojson*="min_free_ha=20"][data-drawn]`)))
 	var shared string
 	if loc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string]("document.location.href")); err != nil ||
 		!strings.Contains(loc, "kind=park") || !strings.Contains(loc, "min_free_ha=20") {
@@ -491,19 +512,19 @@ func TestBrowser(t *testing.T) {
 	}
 	first := b.text(`#parks-table tbody tr:first-child td:nth-child(2) a`)
 	b.do("open a site",
-		chromedp.Click(`#parks-table tbody tr:first-child td:nth-child(2) a`),
-		chromedp.WaitVisible(`#park-land`),
-		chromedp.WaitVisible(`#park-map[data-drawn="1"]`))
+		chromedp.Click(chromedp.CSS(`#parks-table tbody tr:first-child td:nth-child(2) a`)),
+		chromedp.WaitVisible(chromedp.CSS(`#park-land`)),
+		chromedp.WaitVisible(chromedp.CSS(`#park-map[data-drawn="1"]`)))
 	if h := b.text(`h1`); !strings.Contains(h, strings.TrimSpace(strings.Split(first, "\n")[0])) {
 		t.Errorf("opened %q from a link named %q", h, first)
 	}
 	b.do("compare two",
 		chromedp.Navigate(shared),
-		chromedp.WaitVisible(`#compare-form`),
-		chromedp.Click(`#parks-table tbody tr:nth-child(1) input[type=checkbox]`),
-		chromedp.Click(`#parks-table tbody tr:nth-child(2) input[type=checkbox]`),
-		chromedp.Click(`#compare-button`),
-		chromedp.WaitVisible(`#compare-table`))
+		chromedp.WaitVisible(chromedp.CSS(`#compare-form`)),
+		chromedp.Click(chromedp.CSS(`#parks-table tbody tr:nth-child(1) input[type=checkbox]`)),
+		chromedp.Click(chromedp.CSS(`#parks-table tbody tr:nth-child(2) input[type=checkbox]`)),
+		chromedp.Click(chromedp.CSS(`#compare-button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#compare-table`)))
 	if cols := b.count(`#compare-table thead th`); cols != 3 {
 		t.Errorf("the comparison has %d columns, want a heading and 2 sites", cols)
 	}
@@ -513,70 +534,111 @@ func TestBrowser(t *testing.T) {
 	// it, the leader approves, and the public tracks it.
 	b.do("log in as doanhnghiep",
 		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(`#username`),
-		chromedp.SendKeys(`#username`, "doanhnghiep"),
-		chromedp.SendKeys(`#password`, adminPassword),
-		chromedp.Click(`#login-submit`),
-		chromedp.WaitVisible(`#logout`))
+		chromedp.WaitVisible(chromedp.CSS(`#username`)),
+		chromedp.SendKeys(chromedp.CSS(`#username`), "doanhnghiep"),
+		chromedp.SendKeys(chromedp.CSS(`#password`), adminPassword),
+		chromedp.Click(chromedp.CSS(`#login-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#logout`)))
 	b.do("file a dossier",
 		chromedp.Navigate(base+"/procedures/CT-KM-MAYRUI"),
-		chromedp.WaitVisible(`#file-form`),
-		chromedp.SendKeys(`#unit_code`, "31"),
-		chromedp.SendKeys(`#applicant_name`, "Doanh nghiệp mẫu"),
-		chromedp.SendKeys(`#applicant_phone`, "0912 345 678"),
-		chromedp.SendKeys(`#form_tax_code`, "0100233488"),
-		chromedp.SetValue(`#form_start_date`, "2026-12-01"),
-		chromedp.SetValue(`#form_end_date`, "2026-12-31"),
-		chromedp.Click(`#file-submit`),
-		chromedp.WaitVisible(`#dossier-code`))
+		chromedp.WaitVisible(chromedp.CSS(`#file-form`)),
+		chromedp.SendKeys(chromedp.CSS(`#unit_code`), "31"),
+		chromedp.SendKeys(chromedp.CSS(`#applicant_name`), "Doanh nghiệp mẫu"),
+		chromedp.SendKeys(chromedp.CSS(`#applicant_phone`), "0912 345 678"),
+		chromedp.SendKeys(chromedp.CSS(`#form_tax_code`), "0100233488"),
+		chromedp.SetValue(chromedp.CSS(`#form_start_date`), "2026-12-01"),
+		chromedp.SetValue(chromedp.CSS(`#form_end_date`), "2026-12-31"),
+		chromedp.Click(chromedp.CSS(`#file-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#dossier-code`)))
 	code := strings.TrimSpace(b.text(`#dossier-code`))
 	if !strings.HasPrefix(code, "SCT31-") {
 		t.Fatalf("dossier code %q", code)
 	}
-	step := func(who string, action procedure.Action, note, status string) {
+	paper := filepath.Join(t.TempDir(), "the-le.pdf")
+	if err := os.WriteFile(paper, []byte("%PDF-1.4\n% the rules\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// step takes a workflow step as who would: from the dossier's page,
+	// where only the steps who may take are offered.
+	step := func(who string, action procedure.Action, message, status string) {
 		t.Helper()
 		login(who)
-		b.do(who+" opens "+code, chromedp.Navigate(base+"/dossiers/"+code), chromedp.WaitVisible(`#step-form`))
+		form := `#step-` + string(action)
+		b.do(who+" opens "+code, chromedp.Navigate(base+"/dossiers/"+code), chromedp.WaitVisible(chromedp.CSS(form)))
 		// The step is done when its event is listed: the status alone may
 		// not change (forwarding stays in processing).
-		events := b.count(`#dossier-events tbody tr`)
-		b.do(who+" "+string(action),
-			chromedp.SetValue(`#action`, string(action)),
-			chromedp.SendKeys(`#note`, note),
-			chromedp.Click(`#step-submit`),
-			chromedp.WaitVisible(fmt.Sprintf(`#dossier-events tbody tr:nth-child(%d)`, events+1)),
-			chromedp.WaitVisible(`#dossier-status[data-status="`+status+`"]`))
+		events := b.count(`#dossier-events li`)
+		actions := []chromedp.Action[chromedp.Void]{}
+		if message != "" {
+			actions = append(actions, chromedp.SendKeys(chromedp.CSS(`#message-`+string(action)), message))
+		}
+		if action == procedure.Supplement {
+			actions = append(actions, chromedp.SetUploadFiles(chromedp.CSS(`#file-supplement`), []string{paper}))
+		}
+		actions = append(actions, chromedp.Click(chromedp.CSS(`#do-`+string(action))),
+			chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`#dossier-events li:nth-child(%d)`, events+1))),
+			chromedp.WaitVisible(chromedp.CSS(`#dossier-status[data-status="`+status+`"]`)))
+		b.do(who+" "+string(action), actions...)
+	}
+	// offered lists the steps the dossier's page offers its viewer.
+	offered := func() []string {
+		var ids []string
+		for _, id := range b.attrs(`form.step[id^="step-"]`, "id") {
+			ids = append(ids, strings.TrimPrefix(id, "step-"))
+		}
+		return ids
+	}
+	if got := offered(); !slices.Equal(got, []string{"withdraw"}) {
+		t.Errorf("the applicant is offered %v; only withdrawing is theirs", got)
 	}
 	step("canbo", procedure.Receive, "", "received")
 	if due := b.text(`#dossier-due`); due == "" {
 		t.Errorf("no due date after receipt")
 	}
 	step("canbo", procedure.Assign, "", "processing")
+	// A supplement request needs what is missing: refused without it, the
+	// form comes back with the message beside the field and at the top.
+	b.do("request a supplement without saying what",
+		chromedp.Navigate(base+"/dossiers/"+code), chromedp.WaitVisible(chromedp.CSS(`#step-request_supplement`)),
+		chromedp.SendKeys(chromedp.CSS(`#note-request_supplement`), "ghi chú nội bộ"),
+		chromedp.Click(chromedp.CSS(`#do-request_supplement`)),
+		chromedp.WaitVisible(chromedp.CSS(`#form-error a[href="#message-request_supplement"]`)))
+	if b.attr(`#message-request_supplement`, "aria-invalid") != "true" || b.value(`#note-request_supplement`) != "ghi chú nội bộ" {
+		t.Errorf("the refused step lost its form")
+	}
+	if got := offered(); !slices.Equal(got, []string{"request_supplement", "request_fee", "forward"}) {
+		t.Errorf("the handler is offered %v", got)
+	}
 	step("canbo", procedure.RequestSupplement, "Thiếu thể lệ chương trình", "supplement_requested")
-	step("doanhnghiep", procedure.Supplement, "Đã bổ sung thể lệ", "processing")
+	login("doanhnghiep")
+	b.do("the applicant sees what is asked", chromedp.Navigate(base+"/dossiers/"+code), chromedp.WaitVisible(chromedp.CSS(`#asked`)))
+	if msg := b.text(`#asked .asked-message`); msg != "Thiếu thể lệ chương trình" {
+		t.Errorf("the request reads %q", msg)
+	}
+	step("doanhnghiep", procedure.Supplement, "", "processing")
 	step("canbo", procedure.Forward, "", "processing")
 	step("lanhdao", procedure.Approve, "", "processed")
 	b.do("public tracking",
 		chromedp.Navigate(base+"/"),
-		chromedp.WaitVisible(`#logout`),
-		chromedp.Click(`#logout`),
-		chromedp.WaitVisible(`#login-link`),
+		chromedp.WaitVisible(chromedp.CSS(`#logout`)),
+		chromedp.Click(chromedp.CSS(`#logout`)),
+		chromedp.WaitVisible(chromedp.CSS(`#login-link`)),
 		chromedp.Navigate(base+"/tracking"),
-		chromedp.WaitVisible(`#tracking-form`),
-		chromedp.SendKeys(`#code`, code),
-		chromedp.SendKeys(`#key`, "0912345678"),
-		chromedp.Click(`#tracking-submit`),
-		chromedp.WaitVisible(`#tracking-answer dd[data-status="processed"]`))
+		chromedp.WaitVisible(chromedp.CSS(`#tracking-form`)),
+		chromedp.SendKeys(chromedp.CSS(`#code`), code),
+		chromedp.SendKeys(chromedp.CSS(`#key`), "0912345678"),
+		chromedp.Click(chromedp.CSS(`#tracking-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#tracking-answer dd[data-status="processed"]`)))
 
 	// Every page the walk came to, again in each language, as the
 	// administrator: none shows the other language's words.
 	b.do("log in again",
 		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(`#username`),
-		chromedp.SendKeys(`#username`, "admin"),
-		chromedp.SendKeys(`#password`, adminPassword),
-		chromedp.Click(`#login-submit`),
-		chromedp.WaitVisible(`#logout`))
+		chromedp.WaitVisible(chromedp.CSS(`#username`)),
+		chromedp.SendKeys(chromedp.CSS(`#username`), "admin"),
+		chromedp.SendKeys(chromedp.CSS(`#password`), adminPassword),
+		chromedp.Click(chromedp.CSS(`#login-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#logout`)))
 	b.everyPageInEachLanguage(base)
 }
 
@@ -635,7 +697,7 @@ func (b browser) everyPageInEachLanguage(base string) {
 	}
 	sort.Strings(locs)
 	for _, lang := range []string{"vi", "en"} {
-		b.do("switch to "+lang, chromedp.Navigate(base+"/prefs?lang="+lang+"&back=/"), chromedp.WaitReady(`html[lang="`+lang+`"]`))
+		b.do("switch to "+lang, chromedp.Navigate(base+"/prefs?lang="+lang+"&back=/"), chromedp.WaitReady(chromedp.CSS(`html[lang="`+lang+`"]`)))
 		for _, loc := range locs {
 			b.navigate(base + loc)
 		}

@@ -49,6 +49,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Store = st
 	st.SetLogger(m.Log)
 	st.Schedules.SetOptions(m.Config.CalendarOptions())
+	st.Procedures.SiteURL = m.Config.PublicURL
 	if m.Config.FilesDir != "" {
 		st.SetFilesDir(m.Config.FilesDir)
 	}

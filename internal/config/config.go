@@ -18,7 +18,10 @@ import (
 
 // Config is every setting the server needs.
 type Config struct {
-	Addr        string
+	Addr string
+	// PublicURL is the address people reach the platform at, for the
+	// links in e-mails (https://dichvucong.soct.example.gov.vn).
+	PublicURL   string
 	DataDir     string
 	DatabaseURL string
 	// AnalyticsURL names a streaming replica of DatabaseURL that the
@@ -87,6 +90,7 @@ func (c Config) AnchorsPath() string {
 func Default() Config {
 	return Config{
 		Addr:          ":8080",
+		PublicURL:     "http://localhost:8080",
 		DataDir:       "./congthuong-data",
 		LogLevel:      "info",
 		LogFormat:     "text",
@@ -121,6 +125,7 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 		fs.BoolVar(p, flagName, *p, usage+" ("+env+")")
 	}
 	str(&c.Addr, "addr", "CONGTHUONG_ADDR", "address to listen on")
+	str(&c.PublicURL, "public-url", "CONGTHUONG_PUBLIC_URL", "the address people reach the platform at, for links in e-mails")
 	str(&c.DataDir, "data", "CONGTHUONG_DATA", "data folder: SQLite database, attachments, backups")
 	str(&c.DatabaseURL, "database-url", "CONGTHUONG_DATABASE_URL", "postgres:// URL; empty for the embedded SQLite database")
 	str(&c.AnalyticsURL, "analytics-database-url", "CONGTHUONG_ANALYTICS_DATABASE_URL", "postgres:// URL of a read-only streaming replica the analytics read from; empty: the primary")
@@ -171,6 +176,9 @@ func (c Config) Validate() error {
 	var errs []string
 	if c.Addr == "" {
 		errs = append(errs, "addr is empty")
+	}
+	if u := c.PublicURL; !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		errs = append(errs, "public URL must start with https:// or http://")
 	}
 	if c.DatabaseURL == "" && c.DataDir == "" {
 		errs = append(errs, "data folder is empty and no database URL is set")

@@ -88,6 +88,17 @@ func (p *Printer) Named(n congthuong.Name) template.HTML {
 	return template.HTML(template.HTMLEscapeString(p.Name(n)))
 }
 
+// Bytes writes a file's size: bytes, kilobytes or megabytes.
+func (p *Printer) Bytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return p.T("size.mb", p.Num(float64(n)/(1<<20), 1))
+	case n >= 1<<10:
+		return p.T("size.kb", p.Num(float64(n)/(1<<10), 0))
+	}
+	return p.T("size.bytes", n)
+}
+
 // Msg writes the message id with the arguments in args, for templates,
 // which cannot spread a slice into arguments.
 func (p *Printer) Msg(id string, args []any) string { return p.T(id, args...) }

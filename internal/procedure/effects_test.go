@@ -98,20 +98,36 @@ func TestRolesOf(t *testing.T) {
 	}
 }
 
-// TestMail checks the applicant's message names the status as the
-// interface does, the due time in Vietnam's time, and how to track.
+// TestMail checks the applicant's e-mails: the moment in the subject, the
+// officer's message (never an internal note, which Mail is not given), the
+// due time in Vietnam's time while one is due, the result number when the
+// result is ready, and the link to follow the dossier.
 func TestMail(t *testing.T) {
 	due := time.Date(2026, 2, 24, 10, 0, 0, 0, time.UTC)
 	d := &Dossier{Code: "H01.01-260212-0001", ProcedureName: "Cấp giấy phép", Applicant: Applicant{Name: "Công ty A"},
-		State: State{Status: Received}, DueAt: &due, TrackingKey: "ABCD-EFGH"}
-	body := MailBody(d, "thiếu bản sao")
-	for _, want := range []string{"Công ty A", "H01.01-260212-0001", "Được tiếp nhận", "17:00 24/02/2026", "thiếu bản sao", "ABCD-EFGH"} {
+		State: State{Status: SupplementRequested}, DueAt: &due, TrackingKey: "ABCD-EFGH"}
+	link := TrackingLink("https://dvc.example.vn/", d)
+	if link != "https://dvc.example.vn/tracking?code=H01.01-260212-0001&key=ABCD-EFGH" {
+		t.Errorf("link %q", link)
+	}
+	subject, body := Mail(d, MailKind(RequestSupplement), "thiếu bản sao", link)
+	for _, want := range []string{"Công ty A", "H01.01-260212-0001", "bổ sung", "17:00 24/02/2026", "thiếu bản sao", link, "ABCD-EFGH"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the message lacks %q:\n%s", want, body)
 		}
 	}
-	if s := MailSubject(d); s != "Hồ sơ H01.01-260212-0001: Được tiếp nhận" {
-		t.Errorf("subject %q", s)
+	if subject != "Hồ sơ H01.01-260212-0001: cần bổ sung giấy tờ" {
+		t.Errorf("subject %q", subject)
+	}
+	d.Status, d.Outcome, d.ResultNumber = Processed, "approved", "0007/2026/SCT31"
+	_, body = Mail(d, MailKind(Approve), "", link)
+	if !strings.Contains(body, "0007/2026/SCT31") || strings.Contains(body, "Hẹn trả") {
+		t.Errorf("a ready result gives its number and no appointment:\n%s", body)
+	}
+	for _, a := range Actions {
+		if TellsApplicant(a) && !i18n.Default().Has("mail.about_"+string(a)) {
+			t.Errorf("the e-mail of %s has no subject", a)
+		}
 	}
 	for _, s := range Statuses {
 		if !i18n.Default().Has(s.Text().ID) {

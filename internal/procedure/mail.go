@@ -1,39 +1,65 @@
 package procedure
 
 import (
-	"fmt"
 	"strings"
 
-	"congthuong/internal/i18n"
-
 	"congthuong"
+	"congthuong/internal/i18n"
 )
 
-// The e-mail that tells an applicant where a dossier is, sent at filing and
-// at every step. It is written in Vietnamese: the platform keeps no language
-// per applicant, and the status names are the interface's.
+// The e-mails that tell an applicant of their dossier, at the moments that
+// concern them (TellsApplicant): filed, received, papers or a fee asked
+// for, refused or stopped with the reason, the result ready, an apology
+// for a delay. Each carries the officer's message to the applicant, never
+// an internal note, and the link to follow the dossier. They are written
+// in Vietnamese: the platform keeps no language per applicant.
 
 // vi writes the applicant's messages.
 func vi() *i18n.Printer { return i18n.Default().Printer("vi") }
 
-// MailSubject is the subject of the message about d.
-func MailSubject(d *Dossier) string { return "Hồ sơ " + d.Code + ": " + vi().T(d.Status.Text().ID) }
+// MailKind is the moment an e-mail is about: an action of the workflow, or
+// the filing itself (Filed) or an apology slip (Apologized).
+type MailKind string
 
-// MailBody is the message about d; note is what the officer wrote with the
-// step, if anything.
-func MailBody(d *Dossier, note string) string {
+// The moments that are not workflow actions.
+const (
+	Filed      MailKind = "filed"
+	Apologized MailKind = "apologized"
+)
+
+// Mail is the e-mail telling the applicant of d that kind happened, with
+// the officer's message and the link to follow the dossier (TrackingLink).
+func Mail(d *Dossier, kind MailKind, message, link string) (subject, body string) {
+	p := vi()
+	subject = p.T("mail.subject", d.Code, p.T("mail.about_"+string(kind)))
 	var b strings.Builder
-	fmt.Fprintf(&b, "Kính gửi %s,\n\nHồ sơ %s (%s)\nTrạng thái: %s.\n", d.Applicant.Name, d.Code, d.ProcedureName, vi().T(d.Status.Text().ID))
-	if d.DueAt != nil {
-		b.WriteString("Hẹn trả kết quả: " + d.DueAt.In(congthuong.Location).Format("15:04 02/01/2006") + ".\n")
+	b.WriteString(p.T("mail.greeting", d.Applicant.Name) + "\n\n")
+	b.WriteString(p.T("mail.dossier", d.Code, d.ProcedureName) + "\n")
+	b.WriteString(p.T("mail.body_"+string(kind)) + "\n")
+	if message = strings.TrimSpace(message); message != "" {
+		b.WriteString(p.T("mail.message", message) + "\n")
 	}
-	if note != "" {
-		b.WriteString("Ghi chú: " + note + "\n")
+	switch {
+	case kind == Apologized && d.ApologyDue != nil:
+		b.WriteString(p.T("mail.due", d.ApologyDue.In(congthuong.Location).Format("15:04 02/01/2006")) + "\n")
+	case kind == MailKind(Approve) && d.ResultNumber != "":
+		b.WriteString(p.T("mail.result_number", d.ResultNumber) + "\n")
+	case d.DueAt != nil && !d.Status.Final() && d.Status != Processed:
+		b.WriteString(p.T("mail.due", d.DueAt.In(congthuong.Location).Format("15:04 02/01/2006")) + "\n")
 	}
+	b.WriteString("\n" + p.T("mail.follow", link) + "\n")
 	if d.TrackingKey != "" {
-		b.WriteString("\nTra cứu hồ sơ tại trang Tra cứu hồ sơ bằng mã hồ sơ và mã tra cứu " + d.TrackingKey + " (hoặc số điện thoại đã khai).\n")
-	} else {
-		b.WriteString("\nTra cứu hồ sơ bằng mã hồ sơ và số điện thoại tại trang Tra cứu hồ sơ.\n")
+		b.WriteString(p.T("mail.key", d.TrackingKey) + "\n")
 	}
-	return b.String()
+	return subject, b.String()
+}
+
+// TrackingLink is the address at site (the platform's public address,
+// without a final slash) where d can be followed with its tracking key.
+func TrackingLink(site string, d *Dossier) string {
+	link := strings.TrimSuffix(site, "/") + "/tracking?code=" + d.Code
+	if d.TrackingKey != "" {
+		link += "&key=" + d.TrackingKey
+	}
+	return link
 }

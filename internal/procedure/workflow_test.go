@@ -1,6 +1,7 @@
 package procedure
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -119,6 +120,31 @@ func TestWorkflowRules(t *testing.T) {
 	for _, st := range Statuses {
 		if !reached[st] {
 			t.Errorf("%s cannot be reached", st)
+		}
+	}
+}
+
+func TestAvailable(t *testing.T) {
+	for _, c := range []struct {
+		state State
+		roles []Role
+		want  []Action
+	}{
+		{State{Status: Submitted}, []Role{AsReceiver}, []Action{Receive, RefuseIntake}},
+		{State{Status: Submitted}, []Role{AsApplicant}, []Action{Withdraw}},
+		{State{Status: Submitted}, []Role{AsLeader, AsReceiver}, []Action{Receive, RefuseIntake}},
+		{State{Status: Received}, []Role{AsLeader, AsReceiver}, []Action{Assign}},
+		{State{Status: Processing, Stage: WithOfficer}, []Role{AsHandler, AsReceiver}, []Action{RequestSupplement, RequestFee, Forward}},
+		{State{Status: Processing, Stage: WithOfficer, SupplementRequested: true}, []Role{AsHandler}, []Action{RequestFee, Forward}},
+		{State{Status: Processing, Stage: WithLeader}, []Role{AsLeader}, []Action{Assign, Approve, Refuse}},
+		{State{Status: Processing, Stage: WithLeader}, []Role{AsReceiver}, nil},
+		{State{Status: SupplementRequested, Stage: WithOfficer}, []Role{AsApplicant}, []Action{Supplement, Withdraw}},
+		{State{Status: Processed}, []Role{AsReceiver}, []Action{ReturnResult}},
+		{State{Status: Returned}, []Role{AsReceiver, AsLeader, AsHandler, AsApplicant}, nil},
+	} {
+		got := Available(c.state, c.roles)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%+v as %v: %v, want %v", c.state, c.roles, got, c.want)
 		}
 	}
 }

@@ -73,7 +73,7 @@ func demoDossiers(ctx context.Context, st *store.Store, taxCodes []string) error
 			}
 			step := proceduredb.DossierStep{Action: a, Handler: handler}
 			if procedure.NeedsReason(a) {
-				step.Note = "Thông tin mẫu"
+				step.Message = "Thông tin mẫu"
 			}
 			if _, err := st.StepDossier(ctx, d.Code, step, cal); err != nil {
 				return fmt.Errorf("demo dossier %s %s: %w", d.Code, a, err)

@@ -31,6 +31,17 @@ type View struct {
 	Flash  string
 	Error  string            // a message for the whole form
 	Errors map[string]string // field → message, shown beside the field
+	// Anchors are the element ids of fields whose id is not their name,
+	// for the error summary's links.
+	Anchors map[string]string
+}
+
+// Anchor is the element id of a field, which the error summary links to.
+func (v *View) Anchor(field string) string {
+	if id, ok := v.Anchors[field]; ok {
+		return id
+	}
+	return field
 }
 
 // Page is what a page's template receives: the view every page shares

@@ -34,6 +34,13 @@ func FindActive(ctx context.Context, q db.Queryer, username string) (*auth.User,
 	return scanUser(q.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = $1 AND active`, username))
 }
 
+// ActiveOfUnit lists the active accounts of a unit, by display name: the
+// people of one desk.
+func ActiveOfUnit(ctx context.Context, q db.Queryer, unitCode string) ([]*auth.User, error) {
+	return db.Collect(ctx, q, `SELECT `+userColumns+` FROM users WHERE unit_code = $1 AND active ORDER BY display_name, username`,
+		[]any{unitCode}, func(sc db.Scanner) (*auth.User, error) { return scanUser(sc) })
+}
+
 const userColumns = `id, username, display_name, email, role, unit_code, province_code, tax_code, active,
 	must_change_password, demo, created_at, updated_at, last_login_at`
 

@@ -157,7 +157,7 @@ func (s *Procedures) SubmitDossier(ctx context.Context, d *procedure.Dossier, ca
 			d.Version, d.TrackingKey).Scan(&d.ID); err != nil {
 			return fmt.Errorf("proceduredb: file dossier: %w", err)
 		}
-		if err := dossierEvent(ctx, tx, d.ID, string(procedure.FilerRole(staff)), action, procedure.Submitted, d.Status, ""); err != nil {
+		if err := dossierEvent(ctx, tx, d.ID, string(procedure.FilerRole(staff)), action, procedure.Submitted, d.Status, "", ""); err != nil {
 			return err
 		}
 		for i := range stored {
@@ -166,7 +166,7 @@ func (s *Procedures) SubmitDossier(ctx context.Context, d *procedure.Dossier, ca
 			}
 		}
 		d.Files = stored
-		if err := tx.EnqueueMail(ctx, d.Applicant.Email, procedure.MailSubject(d), procedure.MailBody(d, ""), d.Code); err != nil {
+		if err := s.mail(ctx, tx, d, procedure.Filed, ""); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, audit.Create, "dossier", d.Code, d.UnitCode, nil, d)
@@ -184,9 +184,9 @@ func nonNilForm(f map[string]string) map[string]string {
 	return f
 }
 
-func dossierEvent(ctx context.Context, tx *db.Tx, id int64, role, action string, from, to procedure.Status, note string) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_events (dossier_id, at, actor, role, action, from_status, to_status, note)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, tx.Now, tx.Actor.Name(), role, action, string(from), string(to), note); err != nil {
+func dossierEvent(ctx context.Context, tx *db.Tx, id int64, role, action string, from, to procedure.Status, note, message string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_events (dossier_id, at, actor, role, action, from_status, to_status, note, message)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, id, tx.Now, tx.Actor.Name(), role, action, string(from), string(to), note, message); err != nil {
 		return fmt.Errorf("proceduredb: dossier event: %w", err)
 	}
 	return nil
@@ -195,7 +195,10 @@ func dossierEvent(ctx context.Context, tx *db.Tx, id int64, role, action string,
 // DossierStep is a step asked of the workflow.
 type DossierStep struct {
 	Action procedure.Action `json:"action"`
-	Note   string           `json:"note"`
+	// Message is what the applicant is told with the step (the reason of
+	// a refusal, what papers are missing); Note stays inside the office.
+	Message string `json:"message,omitempty"`
+	Note    string `json:"note,omitempty"`
 	// Handler is the officer's user name, for assign.
 	Handler string `json:"handler,omitempty"`
 	// Version is the dossier's version the step was decided on.
@@ -214,9 +217,9 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 	if len(files) > 0 && step.Action != procedure.Supplement {
 		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "procedure.papers_come_filing_supplement")
 	}
-	step.Note = strings.TrimSpace(step.Note)
-	if procedure.NeedsReason(step.Action) && step.Note == "" {
-		return nil, congthuong.FieldErr(congthuong.EINVALID, "note", "procedure.say_why_supplement_what_missing")
+	step.Note, step.Message = strings.TrimSpace(step.Note), strings.TrimSpace(step.Message)
+	if procedure.NeedsReason(step.Action) && step.Message == "" {
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "message", "procedure.say_why_supplement_what_missing")
 	}
 	// Who may take the step is checked before any paper is stored, so that
 	// a refused request leaves nothing on the disk; and again, under the
@@ -289,7 +292,7 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 			return congthuong.Errorf(congthuong.ECONFLICT, "procedure.dossier_changed_meanwhile_reload")
 		}
 		d.Version++
-		if err := dossierEvent(ctx, tx, d.ID, string(role), string(step.Action), from, d.Status, step.Note); err != nil {
+		if err := dossierEvent(ctx, tx, d.ID, string(role), string(step.Action), from, d.Status, step.Note, step.Message); err != nil {
 			return err
 		}
 		for i := range stored {
@@ -298,8 +301,10 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 			}
 		}
 		out = d
-		if err := tx.EnqueueMail(ctx, d.Applicant.Email, procedure.MailSubject(d), procedure.MailBody(d, step.Note), d.Code); err != nil {
-			return err
+		if procedure.TellsApplicant(step.Action) {
+			if err := s.mail(ctx, tx, d, procedure.MailKind(step.Action), step.Message); err != nil {
+				return err
+			}
 		}
 		return tx.Audit(ctx, string(step.Action), "dossier", d.Code, d.UnitCode, before.State, d.State)
 	})
@@ -307,6 +312,47 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 		discard()
 	}
 	return out, err
+}
+
+// mail queues the e-mail that tells the applicant of d that kind
+// happened, in tx: sent if and only if the step commits.
+func (s *Procedures) mail(ctx context.Context, tx *db.Tx, d *procedure.Dossier, kind procedure.MailKind, message string) error {
+	subject, body := procedure.Mail(d, kind, message, procedure.TrackingLink(s.SiteURL, d))
+	return tx.EnqueueMail(ctx, d.Applicant.Email, subject, body, d.Code)
+}
+
+// Officer is someone a dossier may be given to.
+type Officer struct {
+	Username    string `json:"username"`
+	DisplayName string `json:"display_name"`
+}
+
+// DeskOfficers lists who may handle dossier d (checkHandler's rule), for
+// the staff of its desk to choose from; others are refused.
+func (s *Procedures) DeskOfficers(ctx context.Context, d *procedure.Dossier) ([]Officer, error) {
+	a := congthuong.ActorFrom(ctx)
+	proc, err := s.FindProcedure(ctx, d.ProcedureCode)
+	if err != nil {
+		return nil, err
+	}
+	if !a.System && !(a.IsStaff() && procedure.MayReceive(a, proc, d)) {
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "procedure.only_desk_assigns")
+	}
+	desk := d.ProvinceCode
+	if proc.Level == procedure.Commune {
+		desk = d.UnitCode
+	}
+	users, err := authdb.ActiveOfUnit(ctx, s.Read, desk)
+	if err != nil {
+		return nil, fmt.Errorf("proceduredb: desk officers: %w", err)
+	}
+	out := []Officer{}
+	for _, u := range users {
+		if u.Actor().CanWrite() && u.Role != congthuong.RoleAdmin && procedure.MayReceive(u.Actor(), proc, d) {
+			out = append(out, Officer{Username: u.Username, DisplayName: u.DisplayName})
+		}
+	}
+	return out, nil
 }
 
 // checkHandler makes sure a dossier is assigned to an officer who can take
@@ -358,7 +404,10 @@ type DossierEvent struct {
 	Action string    `json:"action"`
 	From   string    `json:"from"`
 	To     string    `json:"to"`
-	Note   string    `json:"note,omitempty"`
+	// Message is what the applicant was told; Note, the office's own
+	// words, is shown to staff only.
+	Message string `json:"message,omitempty"`
+	Note    string `json:"note,omitempty"`
 }
 
 // FindDossier returns a dossier with its events, to its applicant and to
@@ -392,7 +441,7 @@ func (s *Procedures) FindDossier(ctx context.Context, code string) (*procedure.D
 	if err := errors.Join(files.Err(), files.Close()); err != nil {
 		return nil, nil, fmt.Errorf("proceduredb: dossier files: %w", err)
 	}
-	rows, err := s.Read.QueryContext(ctx, `SELECT at, actor, role, action, from_status, to_status, note FROM dossier_events
+	rows, err := s.Read.QueryContext(ctx, `SELECT at, actor, role, action, from_status, to_status, note, message FROM dossier_events
 		WHERE dossier_id = $1 ORDER BY id`, d.ID)
 	if err != nil {
 		return nil, nil, fmt.Errorf("proceduredb: dossier events: %w", err)
@@ -401,8 +450,11 @@ func (s *Procedures) FindDossier(ctx context.Context, code string) (*procedure.D
 	events := []DossierEvent{}
 	for rows.Next() {
 		var e DossierEvent
-		if err := rows.Scan(&e.At, &e.Actor, &e.Role, &e.Action, &e.From, &e.To, &e.Note); err != nil {
+		if err := rows.Scan(&e.At, &e.Actor, &e.Role, &e.Action, &e.From, &e.To, &e.Note, &e.Message); err != nil {
 			return nil, nil, err
+		}
+		if !a.System && !a.IsStaff() {
+			e.Note = "" // the office's own words
 		}
 		e.At = e.At.UTC()
 		events = append(events, e)
@@ -577,7 +629,10 @@ func (s *Procedures) Apologize(ctx context.Context, code string, newDue time.Tim
 		}
 		d.ApologyDue = &newDue
 		d.Version++
-		if err := dossierEvent(ctx, tx, d.ID, string(procedure.AsReceiver), "apologize", d.Status, d.Status, reason); err != nil {
+		if err := dossierEvent(ctx, tx, d.ID, string(procedure.AsReceiver), "apologize", d.Status, d.Status, "", reason); err != nil {
+			return err
+		}
+		if err := s.mail(ctx, tx, d, procedure.Apologized, reason); err != nil {
 			return err
 		}
 		out = d

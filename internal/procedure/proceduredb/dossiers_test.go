@@ -3,6 +3,7 @@ package proceduredb_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -29,6 +30,7 @@ func TestDossierWorkflow(t *testing.T) {
 		}
 		at("2026-03-02T08:30:00+07:00")
 		d := storetest.TobaccoDossier()
+		d.Applicant.Email = "thuynguyen@example.vn"
 		if err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), d, cal); err != nil {
 			t.Fatal(err)
 		}
@@ -36,7 +38,7 @@ func TestDossierWorkflow(t *testing.T) {
 			t.Fatalf("submitted: %+v", d)
 		}
 		step := func(ctx context.Context, action procedure.Action, note, handler string) (*procedure.Dossier, error) {
-			return s.StepDossier(ctx, d.Code, proceduredb.DossierStep{Action: action, Note: note, Handler: handler}, cal)
+			return s.StepDossier(ctx, d.Code, proceduredb.DossierStep{Action: action, Message: note, Handler: handler}, cal)
 		}
 		// Only the commune's desk receives a commune procedure.
 		for _, who := range []congthuong.Actor{storetest.HaiPhongOfficer, storetest.CatHai} {
@@ -66,7 +68,7 @@ func TestDossierWorkflow(t *testing.T) {
 			t.Fatal(err)
 		}
 		at("2026-03-03T10:00:00+07:00")
-		if _, err := step(storetest.As(storetest.ThuyNguyen), procedure.RequestSupplement, "", ""); congthuong.ErrorFields(err)[0].Field != "note" {
+		if _, err := step(storetest.As(storetest.ThuyNguyen), procedure.RequestSupplement, "", ""); congthuong.ErrorFields(err)[0].Field != "message" {
 			t.Errorf("a supplement request without the list of what is missing: %v", err)
 		}
 		if got, err = step(storetest.As(storetest.ThuyNguyen), procedure.RequestSupplement, "Thiếu bản sao đăng ký kinh doanh", ""); err != nil || got.Status != procedure.SupplementRequested {
@@ -83,7 +85,8 @@ func TestDossierWorkflow(t *testing.T) {
 		if _, err := step(storetest.As(storetest.ThuyNguyen), procedure.RequestSupplement, "Lại thiếu", ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
 			t.Errorf("a second supplement request: %v", err)
 		}
-		if _, err := step(storetest.As(storetest.ThuyNguyen), procedure.Forward, "", ""); err != nil {
+		if _, err := s.StepDossier(storetest.As(storetest.ThuyNguyen), d.Code, proceduredb.DossierStep{Action: procedure.Forward,
+			Note: "Hồ sơ đầy đủ, đề nghị phê duyệt."}, cal); err != nil {
 			t.Fatal(err)
 		}
 		communeLeader := congthuong.Actor{UserID: 40, Username: "chutich", Role: congthuong.RoleLeader, UnitCode: "11560", ProvinceCode: "31"}
@@ -103,8 +106,33 @@ func TestDossierWorkflow(t *testing.T) {
 			t.Fatalf("return: %+v %v", got, err)
 		}
 		_, events, err := s.FindDossier(storetest.As(storetest.EnterpriseOwner), d.Code)
-		if err != nil || len(events) != 8 || events[3].Note != "Thiếu bản sao đăng ký kinh doanh" {
-			t.Errorf("events: %+v %v", events, err)
+		if err != nil || len(events) != 8 || events[3].Message != "Thiếu bản sao đăng ký kinh doanh" || events[5].Note != "" {
+			t.Errorf("the applicant's events: %+v %v", events, err)
+		}
+		if _, events, err := s.FindDossier(storetest.As(storetest.ThuyNguyen), d.Code); err != nil || events[5].Note != "Hồ sơ đầy đủ, đề nghị phê duyệt." {
+			t.Errorf("the desk's events: %+v %v", events, err)
+		}
+		// The applicant is e-mailed at the moments that concern them, with
+		// the link to follow the dossier, never with the office's note.
+		mails, err := s.Outbox(storetest.As(congthuong.Actor{UserID: 1, Username: "admin", Role: congthuong.RoleAdmin, UnitCode: "VN", ProvinceCode: "VN"}), 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var subjects []string
+		for _, m := range mails {
+			if m.Ref != d.Code {
+				continue
+			}
+			subjects = append(subjects, m.Subject)
+			if strings.Contains(m.Body, "đề nghị phê duyệt") || !strings.Contains(m.Body, "/tracking?code="+d.Code+"&key=") {
+				t.Errorf("e-mail %q:\n%s", m.Subject, m.Body)
+			}
+		}
+		slices.Sort(subjects)
+		want := []string{"Hồ sơ " + d.Code + ": cần bổ sung giấy tờ", "Hồ sơ " + d.Code + ": đã có kết quả", "Hồ sơ " + d.Code + ": đã nộp",
+			"Hồ sơ " + d.Code + ": đã được tiếp nhận"}
+		if !slices.Equal(subjects, want) {
+			t.Errorf("e-mails %q, want %q", subjects, want)
 		}
 		if _, _, err := s.FindDossier(storetest.As(storetest.CatHai), d.Code); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
 			t.Errorf("another commune reading: %v", err)
@@ -299,7 +327,7 @@ func TestScorecard(t *testing.T) {
 			for _, a := range actions {
 				step := proceduredb.DossierStep{Action: a, Handler: "thuynguyen"}
 				if procedure.NeedsReason(a) {
-					step.Note = "thiếu giấy tờ"
+					step.Message = "thiếu giấy tờ"
 				}
 				if _, err := s.StepDossier(ctx, code, step, cal); err != nil {
 					t.Fatalf("%s %s: %v", code, a, err)

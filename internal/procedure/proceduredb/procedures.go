@@ -155,6 +155,9 @@ func (s *Procedures) SeedProcedures(ctx context.Context, list []procedure.Proced
 type Procedures struct {
 	*db.DB
 	units *unitdb.Units
+	// SiteURL is the platform's public address, for the links in the
+	// applicants' e-mails (CONGTHUONG_PUBLIC_URL).
+	SiteURL string
 }
 
 // New returns the procedures' SQL over d; units resolve a dossier's commune

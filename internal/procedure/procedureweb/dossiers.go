@@ -209,12 +209,6 @@ type dossiersPage struct {
 	Statuses []procedure.Status
 }
 
-// dossierPage is a dossier with its history, and the workflow's actions.
-type dossierPage struct {
-	D       dossierView
-	Actions []procedure.Action
-}
-
 // trackingPage is the public's question (code and key) and its answer.
 type trackingPage struct {
 	Code, Key string
@@ -261,58 +255,6 @@ func (s *handlers) showDossiers(w http.ResponseWriter, r *http.Request) error {
 	}
 	web.Show(s.Server, w, r, http.StatusOK, "dossiers", &web.View{Title: p.T("dossiers.title"), Nav: "dossiers"},
 		dossiersPage{Items: views, Filter: f, Pager: web.NewPager(total, f.Page), Statuses: procedure.Statuses})
-	return nil
-}
-
-// showDossier is a dossier's page, with the steps the viewer may take.
-func (s *handlers) showDossier(w http.ResponseWriter, r *http.Request) error {
-	d, events, err := s.procedures.FindDossier(r.Context(), r.PathValue("code"))
-	if err != nil {
-		return err
-	}
-	web.Show(s.Server, w, r, http.StatusOK, "dossier", &web.View{Title: d.Code, Nav: "dossiers"},
-		dossierPage{D: dossierView{Dossier: d, Overdue: d.Overdue(s.Now()), Events: events}, Actions: procedure.Actions})
-	return nil
-}
-
-// doStepDossier takes a workflow step from the dossier's page.
-func (s *handlers) doStepDossier(w http.ResponseWriter, r *http.Request) error {
-	if err := s.mayStep(r); err != nil {
-		return err
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFilingRequest)
-	if err := r.ParseMultipartForm(web.MultipartMemory); err != nil && err != http.ErrNotMultipart {
-		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
-	}
-	if err := web.CleanForm(r); err != nil {
-		return err
-	}
-	var uploads []proceduredb.Upload
-	if r.MultipartForm != nil {
-		for _, hdr := range r.MultipartForm.File["file"] {
-			if hdr.Size == 0 {
-				continue // no file chosen
-			}
-			f, err := hdr.Open()
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			uploads = append(uploads, proceduredb.Upload{FileName: hdr.Filename, Content: f})
-		}
-	}
-	cal, err := s.schedules.Current(r.Context())
-	if err != nil {
-		return err
-	}
-	version, _ := strconv.Atoi(r.PostForm.Get("version"))
-	step := proceduredb.DossierStep{Action: procedure.Action(r.PostForm.Get("action")), Note: r.PostForm.Get("note"),
-		Handler: r.PostForm.Get("handler"), Version: version}
-	if _, err := s.procedures.StepDossier(r.Context(), r.PathValue("code"), step, cal, uploads...); err != nil {
-		return err
-	}
-	s.Flash(w, "flash.saved")
-	http.Redirect(w, r, "/dossiers/"+url.PathEscape(r.PathValue("code")), http.StatusSeeOther)
 	return nil
 }
 
@@ -464,7 +406,7 @@ func (s *handlers) showDossierForm(w http.ResponseWriter, r *http.Request) error
 		}
 		for _, e := range events {
 			if e.Action == want {
-				note, at = e.Note, e.At
+				note, at = e.Message, e.At
 			}
 		}
 		if at.IsZero() {

@@ -233,7 +233,7 @@ func TestSupplementWithPapers(t *testing.T) {
 			Code string `json:"code"`
 		}
 		json.Unmarshal(w.Body.Bytes(), &d)
-		for _, step := range []string{`{"action":"receive"}`, `{"action":"assign","handler":"thuynguyen"}`, `{"action":"request_supplement","note":"Thiếu bản sao"}`} {
+		for _, step := range []string{`{"action":"receive"}`, `{"action":"assign","handler":"thuynguyen"}`, `{"action":"request_supplement","message":"Thiếu bản sao"}`} {
 			if w := e.Do("thuynguyen", "POST", "/api/v1/dossiers/"+d.Code+"/events", "application/json", []byte(step)); w.Code != 200 {
 				t.Fatalf("%s: %d %s", step, w.Code, w.Body)
 			}

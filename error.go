@@ -225,6 +225,13 @@ func (v *Validation) AddRowErr(row int, field string, err error) {
 	v.AddRow(row, field, id, args...)
 }
 
+// Merge records every field of err, a validation's error (ErrorFields).
+func (v *Validation) Merge(err error) {
+	for _, f := range ErrorFields(err) {
+		v.add(f)
+	}
+}
+
 func (v *Validation) add(f FieldError) {
 	v.n++
 	if len(v.fields) < MaxFieldErrors {

@@ -263,6 +263,14 @@ func (b browser) attrs(sel, name string) []string {
 	return out
 }
 
+// setValue sets the value of the form field sel, as a date picker does.
+func (b browser) setValue(sel, v string) {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`(document.querySelector(`+strconv.Quote(sel)+`).value = `+strconv.Quote(v)+`, true)`)); err != nil {
+		b.t.Fatalf("set %s: %v", sel, err)
+	}
+}
+
 // value is the value of the form field sel.
 func (b browser) value(sel string) string {
 	b.t.Helper()
@@ -539,24 +547,52 @@ func TestBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`#password`), adminPassword),
 		chromedp.Click(chromedp.CSS(`#login-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#logout`)))
-	b.do("file a dossier",
-		chromedp.Navigate(base+"/procedures/CT-KM-MAYRUI"),
-		chromedp.WaitVisible(chromedp.CSS(`#file-form`)),
-		chromedp.SendKeys(chromedp.CSS(`#unit_code`), "31"),
-		chromedp.SendKeys(chromedp.CSS(`#applicant_name`), "Doanh nghiệp mẫu"),
-		chromedp.SendKeys(chromedp.CSS(`#applicant_phone`), "0912 345 678"),
-		chromedp.SendKeys(chromedp.CSS(`#form_tax_code`), "0100233488"),
-		chromedp.SetValue(chromedp.CSS(`#form_start_date`), "2026-12-01"),
-		chromedp.SetValue(chromedp.CSS(`#form_end_date`), "2026-12-31"),
-		chromedp.Click(chromedp.CSS(`#file-submit`)),
-		chromedp.WaitVisible(chromedp.CSS(`#dossier-code`)))
-	code := strings.TrimSpace(b.text(`#dossier-code`))
-	if !strings.HasPrefix(code, "SCT31-") {
-		t.Fatalf("dossier code %q", code)
-	}
 	paper := filepath.Join(t.TempDir(), "the-le.pdf")
 	if err := os.WriteFile(paper, []byte("%PDF-1.4\n% the rules\n"), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	// Filing: the form is prefilled from the account's enterprise; sent
+	// incomplete it comes back with every problem linked from the top and
+	// every value kept; then the papers, the answers to check, the receipt.
+	b.do("start filing",
+		chromedp.Navigate(base+"/procedures/CT-KM-MAYRUI"),
+		chromedp.WaitVisible(chromedp.CSS(`#file-start`)),
+		chromedp.Click(chromedp.CSS(`#file-start`)),
+		chromedp.WaitVisible(chromedp.CSS(`#filing-form`)))
+	if name, unit := b.value(`#applicant_name`), b.value(`#unit_code`); name == "" || unit != "31" {
+		t.Errorf("the form is not prefilled: name %q, unit %q", name, unit)
+	}
+	b.setValue(`#applicant_phone`, "")
+	b.setValue(`#form_start_date`, "2026-12-01")
+	b.do("continue with what is missing",
+		chromedp.Click(chromedp.CSS(`#filing-continue`)),
+		chromedp.WaitVisible(chromedp.CSS(`#form-error a[href="#paper_1"]`)))
+	for _, anchor := range []string{"#applicant_phone", "#form_end_date", "#paper_0", "#paper_1"} {
+		if b.count(`#form-error a[href="`+anchor+`"]`) != 1 {
+			t.Errorf("the error summary does not link to %s", anchor)
+		}
+	}
+	if v := b.value(`#form_start_date`); v != "2026-12-01" {
+		t.Errorf("the start date typed is lost: %q", v)
+	}
+	b.setValue(`#form_end_date`, "2026-12-31")
+	b.do("complete the form",
+		chromedp.SendKeys(chromedp.CSS(`#applicant_phone`), "0912 345 678"),
+		chromedp.SetUploadFiles(chromedp.CSS(`#paper_0`), []string{paper}),
+		chromedp.SetUploadFiles(chromedp.CSS(`#paper_1`), []string{paper}),
+		chromedp.Click(chromedp.CSS(`#filing-continue`)),
+		chromedp.WaitVisible(chromedp.CSS(`#draft-submit`)))
+	if papers := b.count(`#check-papers .file-name`); papers != 2 {
+		t.Errorf("the answers to check list %d papers, want 2", papers)
+	}
+	b.do("send", chromedp.Click(chromedp.CSS(`#draft-submit`)), chromedp.WaitVisible(chromedp.CSS(`#filed-code`)))
+	if key := b.text(`#filed-key`); len(key) != 9 {
+		t.Errorf("the receipt's tracking key %q", key)
+	}
+	b.do("open the dossier", chromedp.Click(chromedp.CSS(`#filed-dossier`)), chromedp.WaitVisible(chromedp.CSS(`#dossier-code`)))
+	code := strings.TrimSpace(b.text(`#dossier-code`))
+	if !strings.HasPrefix(code, "SCT31-") {
+		t.Fatalf("dossier code %q", code)
 	}
 	// step takes a workflow step as who would: from the dossier's page,
 	// where only the steps who may take are offered.

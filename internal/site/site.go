@@ -30,7 +30,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	enterpriseweb.Register(srv, st.Enterprises, st.Units)
 	statsweb.Register(srv, st.Stats, st.Schedules)
 	parkweb.Register(srv, st.Parks, st.Units, st.Schedules)
-	procedureweb.Register(srv, st.Procedures, st.Units, st.Schedules)
+	procedureweb.Register(srv, st.Procedures, st.Units, st.Schedules, st.Enterprises)
 	if err := srv.Build(); err != nil {
 		return nil, err
 	}

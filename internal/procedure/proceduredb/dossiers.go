@@ -64,17 +64,37 @@ func dossierByCode(ctx context.Context, q db.Queryer, code string) (*procedure.D
 // a filing in person or by post (received at once, due date set). The code
 // is taken in the same transaction: unique however many file at once.
 func (s *Procedures) SubmitDossier(ctx context.Context, d *procedure.Dossier, cal *calendar.Calendar, files ...Upload) error {
+	proc, err := s.checkFiling(ctx, d)
+	if err != nil {
+		return err
+	}
+	stored, discard, err := s.storeUploads(files)
+	if err != nil {
+		return err
+	}
+	if err := s.file(ctx, d, proc, cal, stored, nil); err != nil {
+		discard()
+		return err
+	}
+	return nil
+}
+
+// checkFiling checks a filing before anything is stored: the procedure,
+// what the applicant gives (procedure.Dossier.Validate), the handling unit
+// and, at a desk, that it is the officer's. It sets what the filer does not
+// choose: the channel, an enterprise's own tax code, the unit's province.
+func (s *Procedures) checkFiling(ctx context.Context, d *procedure.Dossier) (*procedure.Procedure, error) {
 	a := congthuong.ActorFrom(ctx)
 	if a.Anonymous() {
-		return congthuong.Errorf(congthuong.EUNAUTHORIZED, "procedure.log_file_dossier")
+		return nil, congthuong.Errorf(congthuong.EUNAUTHORIZED, "procedure.log_file_dossier")
 	}
 	// A lookup that finds nothing is the user's mistake; one that fails
 	// (the database gone) is not, and must not read as one.
 	proc, err := s.FindProcedure(ctx, d.ProcedureCode)
 	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
-		return congthuong.FieldErr(congthuong.EINVALID, "procedure_code", "procedure.no_procedure_code", d.ProcedureCode)
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "procedure_code", "procedure.no_procedure_code", d.ProcedureCode)
 	} else if err != nil {
-		return err
+		return nil, err
 	}
 	d.ProcedureCode, d.ProcedureName = proc.Code, proc.NameVI
 	staff := a.IsStaff() || a.System
@@ -89,36 +109,46 @@ func (s *Procedures) SubmitDossier(ctx context.Context, d *procedure.Dossier, ca
 	case d.Channel == procedure.Online && !a.System:
 		// A filing typed in at the desk came in person or by post: counted
 		// as online, it would raise the Decision 766 online rate.
-		return congthuong.FieldErr(congthuong.EINVALID, "channel", "procedure.filing_recorded_at_desk_came_person_1_by")
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "channel", "procedure.filing_recorded_at_desk_came_person_1_by")
 	}
 	if tc, err := enterprise.ParseTaxCode(d.Applicant.TaxCode); err == nil {
 		d.Applicant.TaxCode = tc
 	}
-	if err := d.Validate(proc); err != nil {
-		return err
-	}
+	var v congthuong.Validation
+	v.Merge(d.Validate(proc))
 	// The handling unit: the province for the department's procedures, the
 	// commune (in force today) for the communes'.
 	u, err := s.units.FindUnit(ctx, strings.TrimSpace(d.UnitCode), unit.Today(s.NowUTC()))
 	switch {
+	case strings.TrimSpace(d.UnitCode) == "":
+		v.Add("unit_code", "procedure.choose_unit")
 	case congthuong.ErrorCode(err) == congthuong.ENOTFOUND:
-		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "common.no_administrative_unit_code_force_today", d.UnitCode)
+		v.Add("unit_code", "common.no_administrative_unit_code_force_today", d.UnitCode)
 	case err != nil:
-		return err
+		return nil, err
 	case proc.Level == procedure.Commune && u.Level != unit.Commune:
-		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "procedure.this_procedure_handled_by_commune_give")
+		v.Add("unit_code", "procedure.this_procedure_handled_by_commune_give")
 	case proc.Level == procedure.Province && u.Level != unit.Province:
-		return congthuong.FieldErr(congthuong.EINVALID, "unit_code", "procedure.this_procedure_handled_by_province_s")
+		v.Add("unit_code", "procedure.this_procedure_handled_by_province_s")
+	default:
+		d.UnitCode, d.ProvinceCode = u.Code, u.ProvinceCode()
 	}
-	d.UnitCode, d.ProvinceCode = u.Code, u.ProvinceCode()
+	if err := v.Err("procedure.dossier_has_invalid_fields"); err != nil {
+		return nil, err
+	}
 	if staff && !a.System && !procedure.MayReceive(a, proc, d) {
-		return congthuong.Errorf(congthuong.EFORBIDDEN, "procedure.dossiers_received_by_own_officers", u.FullName)
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "procedure.dossiers_received_by_own_officers", u.FullName)
 	}
-	stored, discard, err := s.storeUploads(files)
-	if err != nil {
-		return err
-	}
-	err = s.WithTx(ctx, func(tx *db.Tx) error {
+	return proc, nil
+}
+
+// file writes the dossier d of proc with its papers, already stored, and
+// whatever more (when not nil) must happen in the same transaction.
+func (s *Procedures) file(ctx context.Context, d *procedure.Dossier, proc *procedure.Procedure, cal *calendar.Calendar,
+	stored []procedure.File, more func(tx *db.Tx) error) error {
+	a := congthuong.ActorFrom(ctx)
+	staff := a.IsStaff() || a.System
+	return s.WithTx(ctx, func(tx *db.Tx) error {
 		now := tx.Now
 		day := calendar.DateOf(now)
 		agency, err := agencyCode(ctx, tx, proc.Level, d.UnitCode)
@@ -169,12 +199,13 @@ func (s *Procedures) SubmitDossier(ctx context.Context, d *procedure.Dossier, ca
 		if err := s.mail(ctx, tx, d, procedure.Filed, ""); err != nil {
 			return err
 		}
+		if more != nil {
+			if err := more(tx); err != nil {
+				return err
+			}
+		}
 		return tx.Audit(ctx, audit.Create, "dossier", d.Code, d.UnitCode, nil, d)
 	})
-	if err != nil {
-		discard()
-	}
-	return err
 }
 
 func nonNilForm(f map[string]string) map[string]string {

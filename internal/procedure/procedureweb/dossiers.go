@@ -207,6 +207,16 @@ type dossiersPage struct {
 	Filter   proceduredb.DossierFilter
 	Pager    web.Pager
 	Statuses []procedure.Status
+	// Applicant marks an applicant's own list, with their drafts and, for
+	// each dossier, what they have to do next.
+	Applicant bool
+	Drafts    []draftRow
+}
+
+// draftRow is a draft in the applicant's list, under its procedure's name.
+type draftRow struct {
+	*procedure.Draft
+	Name congthuong.Name
 }
 
 // trackingPage is the public's question (code and key) and its answer.
@@ -253,47 +263,21 @@ func (s *handlers) showDossiers(w http.ResponseWriter, r *http.Request) error {
 	for i, d := range list {
 		views[i] = dossierView{Dossier: d, Overdue: d.Overdue(now)}
 	}
-	web.Show(s.Server, w, r, http.StatusOK, "dossiers", &web.View{Title: p.T("dossiers.title"), Nav: "dossiers"},
-		dossiersPage{Items: views, Filter: f, Pager: web.NewPager(total, f.Page), Statuses: procedure.Statuses})
-	return nil
-}
-
-// doFileDossier files a dossier from a procedure's page.
-func (s *handlers) doFileDossier(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
-	}
-	proc, err := s.procedures.FindProcedure(r.Context(), r.PathValue("code"))
-	if err != nil {
-		return err
-	}
-	cal, err := s.schedules.Current(r.Context())
-	if err != nil {
-		return err
-	}
-	f := r.PostForm
-	// The store sets the channel: online for an applicant, in person for
-	// an officer recording a filing at the desk.
-	d := &procedure.Dossier{ProcedureCode: proc.Code, UnitCode: f.Get("unit_code"),
-		Applicant: procedure.Applicant{Name: f.Get("applicant_name"), Phone: f.Get("applicant_phone"), Email: f.Get("applicant_email")},
-		Form:      map[string]string{}}
-	for _, field := range proc.Fields {
-		if v := f.Get("form_" + field.Name); v != "" {
-			d.Form[field.Name] = v
-		}
-	}
-	if err := s.procedures.SubmitDossier(r.Context(), d, cal); err != nil {
-		if congthuong.ErrorCode(err) == congthuong.EINTERNAL {
+	page := dossiersPage{Items: views, Filter: f, Pager: web.NewPager(total, f.Page), Statuses: procedure.Statuses, Applicant: !a.IsStaff()}
+	if page.Applicant {
+		drafts, err := s.procedures.Drafts(r.Context())
+		if err != nil {
 			return err
 		}
-		p := s.PrinterFor(r)
-		v := &web.View{Title: p.Name(proc.Name()), Nav: "procedures"}
-		v.Errors, v.Error = web.FormErrors(p, err)
-		web.Show(s.Server, w, r, web.ErrorStatus(err), "procedure", v, procedurePage{P: proc, Form: f})
-		return nil
+		for _, dr := range drafts {
+			row := draftRow{Draft: dr, Name: congthuong.Name{VI: dr.ProcedureCode}}
+			if proc, err := s.procedures.FindProcedure(r.Context(), dr.ProcedureCode); err == nil {
+				row.Name = proc.Name()
+			}
+			page.Drafts = append(page.Drafts, row)
+		}
 	}
-	s.Flash(w, "flash.saved")
-	http.Redirect(w, r, "/dossiers/"+url.PathEscape(d.Code), http.StatusSeeOther)
+	web.Show(s.Server, w, r, http.StatusOK, "dossiers", &web.View{Title: p.T("dossiers.title"), Nav: "dossiers"}, page)
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 
 	"congthuong/internal/calendar/calendardb"
+	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/i18n"
 	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/unit/unitdb"
@@ -19,16 +20,19 @@ var _ = i18n.Register("procedureweb", web.MustSub(files, "locale"))
 // handlers serve the administrative procedures.
 type handlers struct {
 	*web.Server
-	procedures *proceduredb.Procedures
-	units      *unitdb.Units
-	schedules  *calendardb.Schedules
+	procedures  *proceduredb.Procedures
+	units       *unitdb.Units
+	schedules   *calendardb.Schedules
+	enterprises *enterprisedb.Enterprises
 	// tracking limits the public's failed tracking questions per address.
 	tracking *web.FailureLimit
 }
 
 // Register adds the administrative procedures to srv.
-func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb.Units, schedules *calendardb.Schedules) {
-	s := &handlers{Server: srv, procedures: procedures, units: units, schedules: schedules}
+// Enterprises' records fill in an enterprise's filings.
+func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb.Units, schedules *calendardb.Schedules,
+	enterprises *enterprisedb.Enterprises) {
+	s := &handlers{Server: srv, procedures: procedures, units: units, schedules: schedules, enterprises: enterprises}
 	s.tracking = web.NewFailureLimit(maxTrackingFailures, trackingWindow)
 	templates, _ := fs.Sub(files, "templates")
 	openapi, _ := files.ReadFile("openapi.json")
@@ -56,7 +60,12 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 		Pages: []web.Route{
 			web.Get("/procedures", s.Page(s.showProcedures)),
 			web.Get("/procedures/{code}", s.Page(s.showProcedure)),
-			web.Post("/procedures/{code}/file", s.Page(s.doFileDossier)),
+			web.Get("/procedures/{code}/file", s.Page(s.showFiling)),
+			web.Post("/procedures/{code}/file", s.Page(s.doSaveFiling)),
+			web.Get("/drafts/{id}", s.Page(s.showDraft)),
+			web.Post("/drafts/{id}/submit", s.Page(s.doSubmitDraft)),
+			web.Post("/drafts/{id}/delete", s.Page(s.doDeleteDraft)),
+			web.Get("/dossiers/{code}/filed", s.Page(s.showFiled)),
 			web.Get("/dossiers", s.Page(s.showDossiers)),
 			web.Get("/dossiers/{code}", s.Page(s.showDossier)),
 			web.Post("/dossiers/{code}", s.Page(s.doStepDossier)),
@@ -68,7 +77,8 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 		Templates: templates,
 		Types: []web.PageType{web.PageOf[proceduresPage]("procedures"), web.PageOf[procedurePage]("procedure"),
 			web.PageOf[dossiersPage]("dossiers"), web.PageOf[dossierPage]("dossier"), web.PageOf[trackingPage]("tracking"),
-			web.PageOf[dossierFormPage]("dossier_form"), web.PageOf[verifyPage]("verify")},
+			web.PageOf[dossierFormPage]("dossier_form"), web.PageOf[verifyPage]("verify"), web.PageOf[filingPage]("filing"),
+			web.PageOf[checkPage]("draft_check"), web.PageOf[filedPage]("filed")},
 		OpenAPI: openapi,
 	})
 }

@@ -654,17 +654,45 @@ func TestBrowser(t *testing.T) {
 	step("doanhnghiep", procedure.Supplement, "", "processing")
 	step("canbo", procedure.Forward, "", "processing")
 	step("lanhdao", procedure.Approve, "", "processed")
+	// The result document: the department's letterhead, the leader who
+	// approved signing for the director, the QR code to verify it, the
+	// applicant's answers under their labels.
+	b.do("the result document",
+		chromedp.Navigate(base+"/dossiers/"+code+"/forms/result"),
+		chromedp.WaitVisible(chromedp.CSS(`#result-sign`)))
+	if sign := b.text(`#result-sign`); !strings.Contains(sign, "KT. GIÁM ĐỐC") || !strings.Contains(sign, "PHÓ GIÁM ĐỐC") {
+		t.Errorf("the signature block reads %q", sign)
+	}
+	if facts := b.text(`#result-facts`); strings.Contains(facts, "start_date") || !strings.Contains(facts, "Ngày bắt đầu") {
+		t.Errorf("the result's facts read %q", facts)
+	}
+	if b.count(`#official-form svg.qr`) != 1 {
+		t.Error("the result has no QR code")
+	}
+	number := b.text(`#result-number`)
 	b.do("public tracking",
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(chromedp.CSS(`#logout`)),
 		chromedp.Click(chromedp.CSS(`#logout`)),
 		chromedp.WaitVisible(chromedp.CSS(`#login-link`)),
-		chromedp.Navigate(base+"/tracking"),
+		chromedp.Click(chromedp.CSS(`#footer-tracking`)),
 		chromedp.WaitVisible(chromedp.CSS(`#tracking-form`)),
-		chromedp.SendKeys(chromedp.CSS(`#code`), code),
+		chromedp.SendKeys(chromedp.CSS(`#code`), strings.ToLower(code)),
 		chromedp.SendKeys(chromedp.CSS(`#key`), "0912345678"),
 		chromedp.Click(chromedp.CSS(`#tracking-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#tracking-answer dd[data-status="processed"]`)))
+	if steps := b.count(`#tracking-history li`); steps < 7 {
+		t.Errorf("the public history shows %d steps", steps)
+	}
+	b.do("verify the result",
+		chromedp.Click(chromedp.CSS(`#footer-verify`)),
+		chromedp.WaitVisible(chromedp.CSS(`#verify-form`)),
+		chromedp.SendKeys(chromedp.CSS(`#number`), number),
+		chromedp.Click(chromedp.CSS(`#verify-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#verify-valid`)))
+	b.do("verify an unknown number",
+		chromedp.Navigate(base+"/verify?number=9999/2026/SCT31"),
+		chromedp.WaitVisible(chromedp.CSS(`#verify-unknown`)))
 
 	// Every page the walk came to, again in each language, as the
 	// administrator: none shows the other language's words.

@@ -13,9 +13,11 @@ import (
 
 // User is an account. Its unit scope bounds what it sees.
 type User struct {
-	ID                 int64           `json:"id"`
-	Username           string          `json:"username"`
-	DisplayName        string          `json:"display_name"`
+	ID          int64  `json:"id"`
+	Username    string `json:"username"`
+	DisplayName string `json:"display_name"`
+	// Title is the job title (chức danh): "Phó Giám đốc".
+	Title              string          `json:"title,omitempty"`
 	Email              string          `json:"email,omitempty"`
 	Role               congthuong.Role `json:"role"`
 	UnitCode           string          `json:"unit_code"`
@@ -41,6 +43,7 @@ var usernamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,63}$`)
 func (u *User) Normalize() {
 	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
 	u.DisplayName = strings.Join(strings.Fields(u.DisplayName), " ")
+	u.Title = strings.Join(strings.Fields(u.Title), " ")
 	u.Email = strings.TrimSpace(u.Email)
 	u.UnitCode = strings.TrimSpace(u.UnitCode)
 	if tc, err := enterprise.ParseTaxCode(u.TaxCode); err == nil {
@@ -56,6 +59,9 @@ func (u *User) Validate() error {
 	}
 	if n := utf8.RuneCountInString(u.DisplayName); n == 0 || n > 200 {
 		v.Add("display_name", "auth.display_name_required_at_most_200")
+	}
+	if utf8.RuneCountInString(u.Title) > 100 {
+		v.Add("title", "auth.title_at_most_100")
 	}
 	if u.Email != "" {
 		if a, err := mail.ParseAddress(u.Email); err != nil || a.Address != u.Email {

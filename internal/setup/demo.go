@@ -92,7 +92,7 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	// Without a known password they get random ones, which an
 	// administrator resets on /admin/users to act as them.
 	users := []*auth.User{
-		{Username: "lanhdao", DisplayName: "Lãnh đạo Sở (mẫu)", Role: congthuong.RoleLeader, UnitCode: "31"},
+		{Username: "lanhdao", DisplayName: "Lãnh đạo Sở (mẫu)", Title: "Phó Giám đốc", Role: congthuong.RoleLeader, UnitCode: "31"},
 		{Username: "canbo", DisplayName: "Cán bộ Phòng Quản lý Công nghiệp (mẫu)", Role: congthuong.RoleOfficer, UnitCode: "31"},
 		{Username: "thuynguyen", DisplayName: "Cán bộ Phường Thủy Nguyên (mẫu)", Role: congthuong.RoleCommune, UnitCode: "11560"},
 		{Username: "doanhnghiep", DisplayName: "Doanh nghiệp mẫu", Role: congthuong.RoleEnterprise, UnitCode: "31", TaxCode: first},

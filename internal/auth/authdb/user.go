@@ -41,7 +41,7 @@ func ActiveOfUnit(ctx context.Context, q db.Queryer, unitCode string) ([]*auth.U
 		[]any{unitCode}, func(sc db.Scanner) (*auth.User, error) { return scanUser(sc) })
 }
 
-const userColumns = `id, username, display_name, email, role, unit_code, province_code, tax_code, active,
+const userColumns = `id, username, display_name, title, email, role, unit_code, province_code, tax_code, active,
 	must_change_password, demo, created_at, updated_at, last_login_at`
 
 // scanUser scans userColumns, then any extra columns into extra.
@@ -49,7 +49,7 @@ func scanUser(sc db.Scanner, extra ...any) (*auth.User, error) {
 	var u auth.User
 	var role string
 	var last sql.NullTime
-	dest := []any{&u.ID, &u.Username, &u.DisplayName, &u.Email, &role, &u.UnitCode, &u.ProvinceCode, &u.TaxCode,
+	dest := []any{&u.ID, &u.Username, &u.DisplayName, &u.Title, &u.Email, &role, &u.UnitCode, &u.ProvinceCode, &u.TaxCode,
 		&u.Active, &u.MustChangePassword, &u.Demo, &u.CreatedAt, &u.UpdatedAt, &last}
 	if err := sc.Scan(append(dest, extra...)...); err != nil {
 		return nil, err
@@ -88,10 +88,10 @@ func (s *Accounts) CreateUser(ctx context.Context, u *auth.User, password string
 		}
 		u.ProvinceCode, u.CreatedAt, u.UpdatedAt = prov, tx.Now, tx.Now
 		err = tx.QueryRowContext(ctx, `INSERT INTO users (username, display_name, email, password_hash, role, unit_code,
-			province_code, tax_code, active, must_change_password, demo, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			province_code, tax_code, active, must_change_password, demo, created_at, updated_at, title)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 			u.Username, u.DisplayName, u.Email, hash, string(u.Role), u.UnitCode, u.ProvinceCode, u.TaxCode,
-			u.Active, u.MustChangePassword, u.Demo, u.CreatedAt, u.UpdatedAt).Scan(&u.ID)
+			u.Active, u.MustChangePassword, u.Demo, u.CreatedAt, u.UpdatedAt, u.Title).Scan(&u.ID)
 		if db.IsUniqueViolation(err) {
 			return &congthuong.Error{Code: congthuong.ECONFLICT, Message: "auth.user_name_taken",
 				Fields: []congthuong.FieldError{{Field: "username", Message: "auth.user_name_already_taken", Args: []any{u.Username}}}}
@@ -213,8 +213,8 @@ func (s *Accounts) UpdateUser(ctx context.Context, id int64, upd UserUpdate) (*a
 		}
 		u.UpdatedAt = tx.Now
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET display_name = $1, email = $2, role = $3, unit_code = $4,
-			province_code = $5, tax_code = $6, active = $7, updated_at = $8 WHERE id = $9`,
-			u.DisplayName, u.Email, string(u.Role), u.UnitCode, u.ProvinceCode, u.TaxCode, u.Active, u.UpdatedAt, id); err != nil {
+			province_code = $5, tax_code = $6, active = $7, updated_at = $8, title = $9 WHERE id = $10`,
+			u.DisplayName, u.Email, string(u.Role), u.UnitCode, u.ProvinceCode, u.TaxCode, u.Active, u.UpdatedAt, u.Title, id); err != nil {
 			return fmt.Errorf("authdb: update user: %w", err)
 		}
 		if !u.Active {

@@ -49,6 +49,7 @@ func (s *handlers) apiListUsers(w http.ResponseWriter, r *http.Request) error {
 type userInput struct {
 	Username    string          `json:"username"`
 	DisplayName string          `json:"display_name"`
+	Title       string          `json:"title"`
 	Email       string          `json:"email"`
 	Role        congthuong.Role `json:"role"`
 	UnitCode    string          `json:"unit_code"`
@@ -61,7 +62,7 @@ func (s *handlers) apiCreateUser(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	u := &auth.User{Username: in.Username, DisplayName: in.DisplayName, Email: in.Email, Role: in.Role,
+	u := &auth.User{Username: in.Username, DisplayName: in.DisplayName, Title: in.Title, Email: in.Email, Role: in.Role,
 		UnitCode: in.UnitCode, TaxCode: in.TaxCode, Active: true, MustChangePassword: true}
 	if err := s.accounts.CreateUser(r.Context(), u, in.Password); err != nil {
 		return err
@@ -181,7 +182,7 @@ func (s *handlers) showNewUser(w http.ResponseWriter, r *http.Request) error {
 
 func userFromForm(r *http.Request) *auth.User {
 	f := r.PostForm
-	return &auth.User{Username: f.Get("username"), DisplayName: f.Get("display_name"), Email: f.Get("email"),
+	return &auth.User{Username: f.Get("username"), DisplayName: f.Get("display_name"), Title: f.Get("title"), Email: f.Get("email"),
 		Role: congthuong.Role(f.Get("role")), UnitCode: f.Get("unit_code"), TaxCode: f.Get("tax_code"),
 		Active: f.Get("active") == "on"}
 }

@@ -503,6 +503,19 @@ type Tracking struct {
 	ReceivedAt *time.Time       `json:"received_at,omitempty"`
 	DueAt      *time.Time       `json:"due_at,omitempty"`
 	Overdue    bool             `json:"overdue"`
+	// Outcome and ResultNumber say what was decided, once it was.
+	Outcome      string `json:"outcome,omitempty"`
+	ResultNumber string `json:"result_number,omitempty"`
+	// History is the dossier's public history: each step's time, name and
+	// the status it led to, without anyone's words or names.
+	History []TrackedStep `json:"history"`
+}
+
+// TrackedStep is one step of a dossier's public history.
+type TrackedStep struct {
+	At     time.Time        `json:"at"`
+	Action string           `json:"action"`
+	Status procedure.Status `json:"status"`
 }
 
 // ErrNotTracked is the one answer to a tracking question that finds
@@ -516,15 +529,26 @@ var ErrNotTracked = congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_dossie
 // secret and is not accepted.
 func (s *Procedures) TrackDossier(ctx context.Context, code, phoneOrKey string) (*Tracking, error) {
 	key := strings.TrimSpace(phoneOrKey)
-	d, err := dossierByCode(ctx, s.Read, code)
+	d, err := dossierByCode(ctx, s.Read, strings.ToUpper(strings.TrimSpace(code)))
 	if errors.Is(err, sql.ErrNoRows) || err == nil && (key == "" ||
 		!d.TrackingKeyOK(key) && subtle.ConstantTimeCompare([]byte(procedure.NormalizePhone(key)), []byte(d.Applicant.Phone)) != 1) {
 		return nil, ErrNotTracked
 	} else if err != nil {
 		return nil, fmt.Errorf("proceduredb: track dossier: %w", err)
 	}
-	return &Tracking{Code: d.Code, Procedure: d.ProcedureName, Status: d.Status, StatusCode: d.Status.Code(),
-		ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, Overdue: d.Overdue(s.NowUTC())}, nil
+	t := &Tracking{Code: d.Code, Procedure: d.ProcedureName, Status: d.Status, StatusCode: d.Status.Code(),
+		ReceivedAt: d.ReceivedAt, DueAt: d.DueAt, Overdue: d.Overdue(s.NowUTC()), Outcome: d.Outcome, ResultNumber: d.ResultNumber}
+	t.History, err = db.Collect(ctx, s.Read, `SELECT at, action, to_status FROM dossier_events WHERE dossier_id = $1 ORDER BY id`,
+		[]any{d.ID}, func(sc db.Scanner) (TrackedStep, error) {
+			var e TrackedStep
+			err := sc.Scan(&e.At, &e.Action, &e.Status)
+			e.At = e.At.UTC()
+			return e, err
+		})
+	if err != nil {
+		return nil, fmt.Errorf("proceduredb: track dossier: %w", err)
+	}
+	return t, nil
 }
 
 // DossierFilter selects dossiers of a worklist.
@@ -592,6 +616,27 @@ func nullString(s string) any {
 		return nil
 	}
 	return s
+}
+
+// Signer is who decided a dossier's result, as the document's signature
+// block names them.
+type Signer struct {
+	Name, Title string
+}
+
+// ResultSigner is the leader who approved d, from its history and their
+// account; nil if d has no approval.
+func (s *Procedures) ResultSigner(ctx context.Context, d *procedure.Dossier) (*Signer, error) {
+	var sg Signer
+	err := s.Read.QueryRowContext(ctx, `SELECT COALESCE(u.display_name, e.actor), COALESCE(u.title, '') FROM dossier_events e
+		LEFT JOIN users u ON u.username = e.actor WHERE e.dossier_id = $1 AND e.action = $2 ORDER BY e.id DESC LIMIT 1`,
+		d.ID, string(procedure.Approve)).Scan(&sg.Name, &sg.Title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("proceduredb: result signer: %w", err)
+	}
+	return &sg, nil
 }
 
 // ResultVerification is what anyone may check of a result document by its

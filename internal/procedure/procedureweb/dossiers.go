@@ -2,6 +2,8 @@ package procedureweb
 
 import (
 	"encoding/json"
+	"fmt"
+	"html/template"
 	"io"
 	"net/http"
 	"net/url"
@@ -233,7 +235,18 @@ type dossierFormPage struct {
 	P    *procedure.Procedure
 	Note string
 	At   time.Time
-	Unit string
+	// Head is the issuing authority; Dated the place and date line.
+	Head  procedure.Letterhead
+	Dated string
+	// Fields are the applicant's answers under their labels, the tax code
+	// said once.
+	Fields []labelled
+	// Signer and SignLines are who signs the result and the lines above
+	// their name; VerifyURL and QR where anyone checks it.
+	Signer    *proceduredb.Signer
+	SignLines []string
+	VerifyURL string
+	QR        template.HTML
 }
 
 // verifyPage is the number asked about and what the register says of it.
@@ -403,12 +416,43 @@ func (s *handlers) showDossierForm(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	unitName := d.UnitCode
-	if u, err := s.units.FindUnit(r.Context(), d.UnitCode, s.Today()); err == nil {
-		unitName = u.FullName
+	u, err := s.units.FindUnit(r.Context(), d.UnitCode, s.Today())
+	if err != nil {
+		return err
 	}
-	web.Show(s.Server, w, r, http.StatusOK, "dossier_form", &web.View{Title: "Mẫu " + form + " — " + d.Code, Nav: "dossiers"},
-		dossierFormPage{Form: form, D: d, P: proc, Note: note, At: at, Unit: unitName})
+	p := s.PrinterFor(r)
+	page := dossierFormPage{Form: form, D: d, P: proc, Note: note, At: at, Head: procedure.LetterheadOf(proc.Level, u)}
+	for _, f := range proc.Fields {
+		if v := d.Form[f.Name]; v != "" && !(f.Type == "tax_code" && v == d.Applicant.TaxCode) {
+			if day, err := calendar.ParseDate(v); f.Type == "date" && err == nil {
+				v = fmt.Sprintf("%02d/%02d/%d", day.Day, day.Month, day.Year)
+			}
+			page.Fields = append(page.Fields, labelled{f.LabelVI, v})
+		}
+	}
+	switch form {
+	case "result":
+		if d.ResultAt != nil {
+			page.Dated = page.Head.DateLine(*d.ResultAt)
+		}
+		if page.Signer, err = s.procedures.ResultSigner(r.Context(), d); err != nil {
+			return err
+		}
+		title := ""
+		if page.Signer != nil {
+			title = page.Signer.Title
+		}
+		page.SignLines = page.Head.SignatureLines(title)
+		page.VerifyURL = strings.TrimSuffix(s.procedures.SiteURL, "/") + "/verify?number=" + d.ResultNumber // digits, letters and slashes
+		if page.QR, err = web.QR(page.VerifyURL, p.T("dossiers.qr_label")); err != nil {
+			return err
+		}
+	case "01":
+		page.Dated = page.Head.DateLine(*d.ReceivedAt)
+	default:
+		page.Dated = page.Head.DateLine(at)
+	}
+	web.Show(s.Server, w, r, http.StatusOK, "dossier_form", &web.View{Title: p.T("dossiers.form_title_"+form) + " — " + d.Code, Nav: "dossiers"}, page)
 	return nil
 }
 
@@ -421,10 +465,13 @@ func (s *handlers) showVerify(w http.ResponseWriter, r *http.Request) error {
 	status := http.StatusOK
 	if number != "" {
 		res, err := s.procedures.VerifyResult(r.Context(), number)
-		if err != nil {
-			v.Error, status = p.T("verify.not_found"), http.StatusNotFound
-		} else {
+		switch congthuong.ErrorCode(err) {
+		case "":
 			d.R = res
+		case congthuong.ENOTFOUND:
+			status = http.StatusNotFound
+		default:
+			return err
 		}
 	}
 	web.Show(s.Server, w, r, status, "verify", v, d)

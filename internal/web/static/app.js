@@ -6,6 +6,10 @@
     var msg = ev.target.getAttribute("data-confirm");
     if (msg && !window.confirm(msg)) { ev.preventDefault(); }
   });
+  // Print buttons (a document's page).
+  document.querySelectorAll("[data-print]").forEach(function (b) {
+    b.addEventListener("click", function () { window.print(); });
+  });
   // Put focus on the first field with an error so keyboard users land on it.
   var bad = document.querySelector("[aria-invalid=true]");
   if (bad) { bad.focus(); }

@@ -653,6 +653,11 @@ func TestBrowser(t *testing.T) {
 	}
 	step("doanhnghiep", procedure.Supplement, "", "processing")
 	step("canbo", procedure.Forward, "", "processing")
+	login("lanhdao")
+	b.do("the leader's home", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS(`#home-tasks`)))
+	if n, err := strconv.Atoi(b.text(`#home-tasks a[href="/dossiers?queue=decide"] .tile-n`)); err != nil || n < 1 {
+		t.Errorf("the leader's home counts %d dossiers awaiting a decision (%v)", n, err)
+	}
 	step("lanhdao", procedure.Approve, "", "processed")
 	// The result document: the department's letterhead, the leader who
 	// approved signing for the director, the QR code to verify it, the
@@ -716,7 +721,7 @@ var sitePages = []string{
 	"/admin/users", "/admin/users/new", "/admin/audit",
 	"/stats", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions",
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports",
-	"/procedures", "/dossiers", "/tracking", "/verify",
+	"/procedures", "/dossiers", "/dossiers/scorecard", "/tracking", "/verify",
 }
 
 // recordLinks are, for a list page, the addresses of its records' pages.

@@ -19,6 +19,11 @@ type Where struct {
 	Args []any
 }
 
+// WhereAfter is a filter for a query whose first arguments (args, $1 to
+// $n) come before it: its conditions number theirs from $n+1, and its Args
+// are all of them.
+func WhereAfter(args ...any) *Where { return &Where{Args: args} }
+
 func (w *Where) Add(cond string, args ...any) {
 	var b strings.Builder
 	for _, r := range cond {

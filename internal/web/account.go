@@ -14,8 +14,24 @@ import (
 // Today is the date in Vietnam, as unit codes are valid on it.
 func (s *Server) Today() string { return unit.Today(s.db.Now()) }
 
+// homePage is the home page's data: the reader's tasks, from every module.
+type homePage struct{ Tasks []Task }
+
 func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
-	s.Render(w, r, http.StatusOK, "home", &View{Title: s.PrinterFor(r).T("home.title"), Nav: "home"})
+	var page homePage
+	if !congthuong.ActorFrom(r.Context()).Anonymous() {
+		for _, m := range s.modules {
+			if m.Tasks == nil {
+				continue
+			}
+			tasks, err := m.Tasks(r)
+			if err != nil {
+				return err
+			}
+			page.Tasks = append(page.Tasks, tasks...)
+		}
+	}
+	Show(s, w, r, http.StatusOK, "home", &View{Title: s.PrinterFor(r).T("home.title"), Nav: "home"}, page)
 	return nil
 }
 

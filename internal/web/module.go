@@ -28,9 +28,23 @@ type Module struct {
 	// Types gives the type of each page's data (PageOf), which the
 	// template test checks the page against.
 	Types []PageType
+	// Tasks, when set, tells a signed-in reader what the module has for
+	// them to do, for their home page.
+	Tasks func(r *http.Request) ([]Task, error)
 	// OpenAPI is the module's part of the API document: its paths and the
 	// components they use (openapi.go merges the parts).
 	OpenAPI []byte
+}
+
+// Task is something the reader has to do, as their home page lists it:
+// what (in the reader's language), how many (Count, when counted), where
+// to do it, and whether it is late.
+type Task struct {
+	Title   string
+	Count   int
+	Counted bool
+	Link    string
+	Urgent  bool
 }
 
 // Route is one method and path pattern, and its handler.

@@ -66,7 +66,7 @@ func New(d *db.DB, accounts *authdb.Accounts, log *slog.Logger, opts Options) (*
 	}
 	s.metrics = newMetrics(prometheus.NewRegistry(), d)
 	s.Add(Module{Name: "core", API: s.coreAPI(), Pages: s.corePages(), Templates: MustSub(templateFS, "templates"), OpenAPI: coreOpenAPI,
-		Types: []PageType{PageOf[struct{}]("home"), PageOf[errorPage]("error"), PageOf[loginPage]("login"),
+		Types: []PageType{PageOf[homePage]("home"), PageOf[errorPage]("error"), PageOf[loginPage]("login"),
 			PageOf[passwordPage]("password"), PageOf[tokensPage]("tokens"), PageOf[outboxPage]("outbox")}})
 	return s, nil
 }

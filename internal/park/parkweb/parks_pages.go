@@ -268,12 +268,18 @@ func (s *handlers) showNewPark(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *handlers) showEditPark(w http.ResponseWriter, r *http.Request) error {
-	if a := congthuong.ActorFrom(r.Context()); !a.CanWrite() {
+	a := congthuong.ActorFrom(r.Context())
+	if !a.CanWrite() {
 		return web.ForbiddenOrLogin(a)
 	}
 	site, err := s.parks.FindPark(r.Context(), r.PathValue("code"))
 	if err != nil {
 		return err
+	}
+	// Nobody is shown a form they could not save: a site outside the
+	// officer's unit is the province's or another commune's to change.
+	if !a.System && !a.InScope(site.UnitCode, site.ProvinceCode) {
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "common.unit_outside_your_scope", site.UnitCode)
 	}
 	s.renderParkForm(w, r, http.StatusOK, site, false, nil)
 	return nil

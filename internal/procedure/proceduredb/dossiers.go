@@ -556,6 +556,10 @@ type DossierFilter struct {
 	Status procedure.Status
 	// Due is today, tomorrow or overdue (past due and not finished).
 	Due string
+	// Queue is what the dossiers wait for: new (to be received), waiting
+	// (for the applicant's papers or fee), decide (for the leader), mine
+	// (the actor handles them, open).
+	Queue string
 	// Q is a code or words of the applicant's name.
 	Q string
 	db.Page
@@ -599,6 +603,19 @@ func (s *Procedures) FindDossiers(ctx context.Context, f DossierFilter) ([]*proc
 		w.Add(open+" AND d.due_at < ?", now)
 	default:
 		return nil, 0, congthuong.FieldErr(congthuong.EINVALID, "due", "procedure.due_today_tomorrow_overdue")
+	}
+	switch f.Queue {
+	case "":
+	case "new":
+		w.Add("d.status = ?", string(procedure.Submitted))
+	case "waiting":
+		w.Add("d.status IN (?, ?)", string(procedure.SupplementRequested), string(procedure.FeeRequested))
+	case "decide":
+		w.Add("d.status = ? AND d.stage = ?", string(procedure.Processing), string(procedure.WithLeader))
+	case "mine":
+		w.Add(open+" AND d.handler = ?", a.Name())
+	default:
+		return nil, 0, congthuong.FieldErr(congthuong.EINVALID, "queue", "procedure.queue_values")
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.Add(`(d.code = ? OR LOWER(d.applicant_name) LIKE ? ESCAPE '\')`, strings.ToUpper(q), db.LikePattern(strings.ToLower(q)))

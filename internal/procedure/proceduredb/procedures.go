@@ -81,7 +81,14 @@ func (s *Procedures) FindProcedures(ctx context.Context, f ProcedureFilter) ([]*
 			w.Add(col+" = ?", v)
 		}
 	}
-	order, err := f.Page.OrderBy(procedureSorts, "level DESC, code", "code")
+	def := "level DESC, code"
+	if phrase := searchPhrase(f.Q); phrase != "" {
+		// Names holding the words together, in the order typed, come first:
+		// "thuoc la" ranks the tobacco licences above a procedure whose
+		// name merely has both words.
+		def = "CASE WHEN search_name LIKE '% " + phrase + "%' THEN 0 ELSE 1 END, " + def
+	}
+	order, err := f.Page.OrderBy(procedureSorts, def, "code")
 	if err != nil {
 		return nil, 0, err
 	}
@@ -149,6 +156,22 @@ func (s *Procedures) SeedProcedures(ctx context.Context, list []procedure.Proced
 		added++
 	}
 	return added, nil
+}
+
+// searchPhrase is a search's words folded and joined, kept to letters,
+// digits and single spaces, so that it can stand in the query's text.
+func searchPhrase(q string) string {
+	words := strings.Fields(unit.Fold(q))
+	if len(words) < 2 {
+		return ""
+	}
+	phrase := strings.Join(words, " ")
+	for _, r := range phrase {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == ' ') {
+			return ""
+		}
+	}
+	return phrase
 }
 
 // Procedures is the procedures' SQL over the core.

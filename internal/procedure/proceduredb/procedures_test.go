@@ -36,6 +36,22 @@ func TestProcedureCatalogue(t *testing.T) {
 				t.Errorf("%+v: %d, %v", c.f, total, err)
 			}
 		}
+		// A name holding both words apart ranks after the names holding
+		// them together, whatever its code.
+		apart := procedure.Procedure{Code: "AA-TIENCHAT", NameVI: "Cấp giấy phép tiền chất thuốc nổ làm vật liệu", NameEN: "Explosive precursors",
+			Field: "chemicals", Level: procedure.Province, Online: procedure.FullOnline, Term: procedure.Term{WorkingDays: 5}}
+		if err := s.SaveProcedure(sys, apart); err != nil {
+			t.Fatal(err)
+		}
+		list, _, err := s.FindProcedures(public, proceduredb.ProcedureFilter{Q: "thuoc la"})
+		if err != nil || len(list) != 3 || list[2].Code != "AA-TIENCHAT" {
+			t.Errorf("ranking: %v", func() (codes []string) {
+				for _, p := range list {
+					codes = append(codes, p.Code)
+				}
+				return
+			}())
+		}
 		p, err := s.FindProcedure(public, "ct-thuocla-banle")
 		if err != nil || p.Term.WorkingDays != 15 || len(p.Documents) != 2 || p.Documents[0].Template == "" {
 			t.Fatalf("%+v %v", p, err)

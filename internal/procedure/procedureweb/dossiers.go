@@ -187,7 +187,7 @@ func (s *handlers) track(w http.ResponseWriter, r *http.Request, code, key strin
 // dossierFilter reads status, due, q and paging.
 func dossierFilter(q url.Values) (proceduredb.DossierFilter, error) {
 	page, err := web.ListPage(q)
-	return proceduredb.DossierFilter{Status: procedure.Status(q.Get("status")), Due: q.Get("due"), Q: q.Get("q"), Page: page}, err
+	return proceduredb.DossierFilter{Status: procedure.Status(q.Get("status")), Due: q.Get("due"), Queue: q.Get("queue"), Q: q.Get("q"), Page: page}, err
 }
 
 func (s *handlers) apiListDossiers(w http.ResponseWriter, r *http.Request) error {
@@ -213,6 +213,10 @@ type dossiersPage struct {
 	// each dossier, what they have to do next.
 	Applicant bool
 	Drafts    []draftRow
+	// Work is the desk's counts, for staff; Leader marks a leader, who
+	// decides.
+	Work   *proceduredb.Worklist
+	Leader bool
 }
 
 // draftRow is a draft in the applicant's list, under its procedure's name.
@@ -277,6 +281,12 @@ func (s *handlers) showDossiers(w http.ResponseWriter, r *http.Request) error {
 		views[i] = dossierView{Dossier: d, Overdue: d.Overdue(now)}
 	}
 	page := dossiersPage{Items: views, Filter: f, Pager: web.NewPager(total, f.Page), Statuses: procedure.Statuses, Applicant: !a.IsStaff()}
+	if a.IsStaff() {
+		if page.Work, err = s.procedures.Worklist(r.Context()); err != nil {
+			return err
+		}
+		page.Leader = a.Role == congthuong.RoleLeader || a.IsAdmin()
+	}
 	if page.Applicant {
 		drafts, err := s.procedures.Drafts(r.Context())
 		if err != nil {

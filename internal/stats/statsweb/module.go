@@ -61,5 +61,6 @@ func Register(srv *web.Server, stats *statsdb.Stats, schedules *calendardb.Sched
 		Types: []web.PageType{web.PageOf[statsPage]("stats"), web.PageOf[reportPage]("report"), web.PageOf[*dashboardPage]("dashboard"),
 			web.PageOf[unitCardPage]("unit_card"), web.PageOf[entryPage]("entry"), web.PageOf[submissionsPage]("submissions")},
 		OpenAPI: openapi,
+		Tasks:   s.tasks,
 	})
 }

@@ -97,9 +97,10 @@ func (s *handlers) renderEntry(w http.ResponseWriter, r *http.Request, status in
 	if r.Method == http.MethodPost {
 		q = r.PostForm
 	}
+	sets := dataSetsOf(a)
 	ds, ok := stats.FindDataSet(q.Get("data_set"))
 	if !ok {
-		ds = stats.DataSets()[0]
+		ds = sets[0]
 	}
 	unitCode := q.Get("unit")
 	if unitCode == "" {
@@ -139,9 +140,28 @@ func (s *handlers) renderEntry(w http.ResponseWriter, r *http.Request, status in
 	if formErr != nil {
 		v.Errors, v.Error = web.FormErrors(p, formErr)
 	}
-	web.Show(s.Server, w, r, status, "entry", v, entryPage{DataSets: stats.DataSets(), DataSet: ds,
+	web.Show(s.Server, w, r, status, "entry", v, entryPage{DataSets: sets, DataSet: ds,
 		Unit: unitCode, Period: period, Fields: fields, Source: q.Get("source")})
 	return nil
+}
+
+// dataSetsOf are the data sets a's unit reports: a commune's officer is
+// offered the communes' only; the department's staff, every one.
+func dataSetsOf(a congthuong.Actor) []stats.DataSet {
+	all := stats.DataSets()
+	if a.Role != congthuong.RoleCommune {
+		return all
+	}
+	var out []stats.DataSet
+	for _, d := range all {
+		if d.Level == "commune" {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		return all
+	}
+	return out
 }
 
 // entryPage is a data set's entry form for a unit and period.

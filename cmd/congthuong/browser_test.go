@@ -91,6 +91,8 @@ func (b browser) checkLanguage(ctx context.Context, loc string) {
 	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () {
 		const body = document.body.cloneNode(true);
 		body.querySelectorAll('[lang]').forEach(e => { if (e.lang !== document.documentElement.lang) e.remove(); });
+		// A record as stored (the audit log's) is shown as it is, marked so.
+		body.querySelectorAll('[translate="no"]').forEach(e => e.remove());
 		return body.textContent + " " + document.title;
 	})()`))
 	if err != nil {
@@ -101,7 +103,38 @@ func (b browser) checkLanguage(ctx context.Context, loc string) {
 			b.t.Errorf("%s in %s shows another language's words: %q", loc, lang, phrase)
 		}
 	}
+	// No internal code reaches a reader: a field key, a status or action
+	// code, a message ID.
+	if code := internalCode.FindString(text); code != "" {
+		b.t.Errorf("%s in %s shows an internal code: %q", loc, lang, code)
+	}
+	// Nothing is wider than the screen, a phone's or a laptop's: the page
+	// scrolls down, never sideways.
+	for _, width := range []int64{phoneWidth, 1366} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			b.t.Fatalf("viewport %d: %v", width, err)
+		}
+		// Measured two frames later: what listens to the window's size (the
+		// charts) has redrawn by then.
+		wide, err := chromedp.Run(ctx, chromedp.Evaluate[int](`new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
+			done(document.documentElement.scrollWidth))))`, chromedp.EvalAwaitPromise))
+		if err == nil && wide > int(width)+1 {
+			// Name the widest elements that stick out, for the message.
+			culprits, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.body.querySelectorAll("*"))
+				.filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest(".table-wrap"))
+				.filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+				.slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && e.className.baseVal === undefined ? "." + e.className.split(" ").join(".") : "") + " " + Math.round(e.getBoundingClientRect().right))`))
+			b.t.Errorf("%s in %s is %d px wide at %d px: %v", loc, lang, wide, width, culprits)
+		}
+	}
 }
+
+// internalCode matches what only the code knows: snake_case keys and
+// status codes, dotted message IDs.
+var internalCode = regexp.MustCompile(`\b[a-z]{2,}_[a-z][a-z_]+\b|\b[a-z]{3,}\.[a-z]+_[a-z_]+\b`)
+
+// phoneWidth is the viewport the tab browses at: a phone's.
+const phoneWidth = 390
 
 func (b browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()

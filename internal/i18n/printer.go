@@ -88,6 +88,18 @@ func (p *Printer) Named(n congthuong.Name) template.HTML {
 	return template.HTML(template.HTMLEscapeString(p.Name(n)))
 }
 
+// Label names key in the reader's language: the first message prefix+key
+// the catalogue has, for a prefix in prefixes; else key itself, for a value
+// that has no name (an action of a module that names none).
+func (p *Printer) Label(key string, prefixes ...string) string {
+	for _, prefix := range prefixes {
+		if p.c.Has(prefix + key) {
+			return p.T(prefix + key)
+		}
+	}
+	return key
+}
+
 // Bytes writes a file's size: bytes, kilobytes or megabytes.
 func (p *Printer) Bytes(n int64) string {
 	switch {

@@ -742,6 +742,9 @@ func TestBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#login-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#logout`)))
 	b.everyPageInEachLanguage(base)
+	if missing := i18n.Missing(); len(missing) > 0 {
+		t.Errorf("messages asked for that no catalogue gives: %q", missing)
+	}
 }
 
 // sitePages are the site's pages without a record in their address; the

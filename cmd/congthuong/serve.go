@@ -14,6 +14,7 @@ import (
 
 	"congthuong/internal/config"
 	"congthuong/internal/mailer"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/setup"
 	"congthuong/internal/site"
 	"congthuong/internal/store"
@@ -50,6 +51,11 @@ func (m *Main) Run(ctx context.Context) error {
 	st.SetLogger(m.Log)
 	st.Schedules.SetOptions(m.Config.CalendarOptions())
 	st.Procedures.SiteURL = m.Config.PublicURL
+	st.Procedures.FeeAccount = proceduredb.FeeAccount{BIN: m.Config.FeeBankBIN, Number: m.Config.FeeAccount, Name: m.Config.FeeAccountName}
+	if st.Procedures.FeeAccount.BIN == "" && m.Config.Demo {
+		// A made-up account, so that the demo shows a payment code.
+		st.Procedures.FeeAccount = proceduredb.FeeAccount{BIN: "970415", Number: "0000123456789", Name: "SO CONG THUONG (MAU)"}
+	}
 	if m.Config.FilesDir != "" {
 		st.SetFilesDir(m.Config.FilesDir)
 	}

@@ -55,7 +55,7 @@ func pkgKind(path string) (kind, m string) {
 		return "db", ""
 	case "web":
 		return "webcore", ""
-	case "audit", "tabular", "i18n", "config":
+	case "audit", "tabular", "i18n", "config", "vietqr":
 		return "domain", ""
 	case "store", "site", "setup", "storetest", "webtest", "mailer", "smtptest", "archtest":
 		return "wiring", ""

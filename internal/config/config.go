@@ -51,6 +51,9 @@ type Config struct {
 	// administrators read in the interface.
 	SMTPURL  string
 	MailFrom string
+	// FeeBankBIN, FeeAccount and FeeAccountName are the bank account fees
+	// are paid to by VietQR transfer; empty, fees are paid at the desk.
+	FeeBankBIN, FeeAccount, FeeAccountName string
 	// FilesDir holds uploaded files (shared storage when several processes
 	// serve one PostgreSQL database); empty: files/ in the data folder.
 	FilesDir string
@@ -137,6 +140,9 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	str(&c.MapTiles, "map-tiles", "CONGTHUONG_MAP_TILES", "tile URL template of the investor map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty: no tiles, offline")
 	str(&c.SMTPURL, "smtp-url", "CONGTHUONG_SMTP_URL", "smtp://[user:password@]host:port that sends e-mails; empty: they stay in the outbox")
 	str(&c.MailFrom, "mail-from", "CONGTHUONG_MAIL_FROM", "the address e-mails come from")
+	str(&c.FeeBankBIN, "fee-bank-bin", "CONGTHUONG_FEE_BANK_BIN", "NAPAS BIN (6 digits) of the bank fees are paid to")
+	str(&c.FeeAccount, "fee-account", "CONGTHUONG_FEE_ACCOUNT", "account number fees are paid to, by VietQR transfer")
+	str(&c.FeeAccountName, "fee-account-name", "CONGTHUONG_FEE_ACCOUNT_NAME", "holder of the account fees are paid to")
 	str(&c.MapAttribution, "map-attribution", "CONGTHUONG_MAP_ATTRIBUTION", "credit shown for the map tiles")
 	boolean(&c.StateSchedule, "state-schedule", "CONGTHUONG_STATE_SCHEDULE", "count deadlines on the civil servants' yearly schedule (swapped days, make-up Saturdays)")
 	str(&c.FilesDir, "files", "CONGTHUONG_FILES", "folder of uploaded files, shared by every process of one database; empty: files/ in the data folder")
@@ -179,6 +185,9 @@ func (c Config) Validate() error {
 	}
 	if u := c.PublicURL; !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		errs = append(errs, "public URL must start with https:// or http://")
+	}
+	if b := c.FeeBankBIN; b != "" && (len(b) != 6 || strings.Trim(b, "0123456789") != "" || c.FeeAccount == "") {
+		errs = append(errs, "the fee bank's BIN is six digits, with an account number")
 	}
 	if c.DatabaseURL == "" && c.DataDir == "" {
 		errs = append(errs, "data folder is empty and no database URL is set")

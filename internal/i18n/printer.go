@@ -134,6 +134,9 @@ func Missing() []string {
 // Int writes a whole number: 11.208 in Vietnamese, 11,208 in English.
 func (p *Printer) Int(n int) string { return p.p.Sprint(number.Decimal(n)) }
 
+// Int64 writes a large whole number, an amount of đồng, as Int does.
+func (p *Printer) Int64(n int64) string { return p.p.Sprint(number.Decimal(n)) }
+
 // Num writes a number with exactly decimals digits after the point:
 // 11.208,5 in Vietnamese, 11,208.5 in English.
 func (p *Printer) Num(x float64, decimals int) string {

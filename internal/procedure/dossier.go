@@ -60,6 +60,9 @@ type Dossier struct {
 	// TrackingKey is the secret printed on the receipt that, with the
 	// code, lets anyone who holds it follow the dossier (TrackingKeyOK).
 	TrackingKey string `json:"tracking_key,omitempty"`
+	// FeeAmount is the fee asked for, in đồng; FeePaidAt when it was paid.
+	FeeAmount int64      `json:"fee_amount,omitempty"`
+	FeePaidAt *time.Time `json:"fee_paid_at,omitempty"`
 	// CreatedBy is the account that filed it: its applicant, when not an
 	// officer at the desk.
 	CreatedBy string `json:"created_by,omitempty"`
@@ -94,6 +97,9 @@ func NormalizePhone(s string) string {
 	}
 	return d
 }
+
+// MaxFee bounds a fee asked for: a thousand million đồng.
+const MaxFee = 1_000_000_000
 
 // Validate checks what the applicant gives, against the procedure's form.
 func (d *Dossier) Validate(p *Procedure) error {

@@ -26,19 +26,19 @@ import (
 const dossierColumns = `d.id, d.code, d.procedure_code, p.name_vi, d.unit_code, d.province_code, d.channel, d.applicant_name,
 	d.applicant_tax_code, d.applicant_phone, d.applicant_email, d.applicant_address, d.form, d.status, d.stage,
 	d.supplement_requested, d.outcome, d.handler, d.submitted_at, d.received_at, d.due_at, d.pauses, d.finished_at, d.demo, d.version,
-	d.result_number, d.result_at, d.apology_due, d.created_by, d.tracking_key`
+	d.result_number, d.result_at, d.apology_due, d.created_by, d.tracking_key, d.fee_amount, d.fee_paid_at`
 
 const dossierFrom = ` FROM dossiers d JOIN procedures p ON p.code = d.procedure_code`
 
 func scanDossier(r db.Scanner) (*procedure.Dossier, error) {
 	var d procedure.Dossier
 	var form, pauses string
-	var received, due, finished, resultAt, apology sql.NullTime
+	var received, due, finished, resultAt, apology, feePaid sql.NullTime
 	var result sql.NullString
 	if err := r.Scan(&d.ID, &d.Code, &d.ProcedureCode, &d.ProcedureName, &d.UnitCode, &d.ProvinceCode, &d.Channel, &d.Applicant.Name,
 		&d.Applicant.TaxCode, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address, &form, &d.Status, &d.Stage,
 		&d.SupplementRequested, &d.Outcome, &d.Handler, &d.SubmittedAt, &received, &due, &pauses, &finished, &d.Demo, &d.Version,
-		&result, &resultAt, &apology, &d.CreatedBy, &d.TrackingKey); err != nil {
+		&result, &resultAt, &apology, &d.CreatedBy, &d.TrackingKey, &d.FeeAmount, &feePaid); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(form), &d.Form); err != nil {
@@ -50,6 +50,7 @@ func scanDossier(r db.Scanner) (*procedure.Dossier, error) {
 	d.SubmittedAt = d.SubmittedAt.UTC()
 	d.ReceivedAt, d.DueAt, d.FinishedAt = db.UTCPtr(received), db.UTCPtr(due), db.UTCPtr(finished)
 	d.ResultNumber, d.ResultAt, d.ApologyDue = result.String, db.UTCPtr(resultAt), db.UTCPtr(apology)
+	d.FeePaidAt = db.UTCPtr(feePaid)
 	return &d, nil
 }
 
@@ -232,6 +233,8 @@ type DossierStep struct {
 	Note    string `json:"note,omitempty"`
 	// Handler is the officer's user name, for assign.
 	Handler string `json:"handler,omitempty"`
+	// Amount is the fee asked for, in đồng, for request_fee.
+	Amount int64 `json:"amount,omitempty"`
 	// Version is the dossier's version the step was decided on.
 	Version int `json:"version"`
 }
@@ -251,6 +254,9 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 	step.Note, step.Message = strings.TrimSpace(step.Note), strings.TrimSpace(step.Message)
 	if procedure.NeedsReason(step.Action) && step.Message == "" {
 		return nil, congthuong.FieldErr(congthuong.EINVALID, "message", "procedure.say_why_supplement_what_missing")
+	}
+	if step.Action == procedure.RequestFee && (step.Amount <= 0 || step.Amount > procedure.MaxFee) {
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "amount", "procedure.fee_amount", procedure.MaxFee)
 	}
 	// Who may take the step is checked before any paper is stored, so that
 	// a refused request leaves nothing on the disk; and again, under the
@@ -295,6 +301,12 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 		if err := d.Advance(proc, step.Action, next, handler, now, cal); err != nil {
 			return err
 		}
+		switch step.Action {
+		case procedure.RequestFee:
+			d.FeeAmount, d.FeePaidAt = step.Amount, nil
+		case procedure.PayFee:
+			d.FeePaidAt = &now
+		}
 		if step.Action == procedure.Approve {
 			// The result document's number: the agency's sequence of the year.
 			agency, err := agencyCode(ctx, tx, proc.Level, d.UnitCode)
@@ -313,9 +325,9 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 		pauses, _ := json.Marshal(d.Pauses)
 		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET status = $1, stage = $2, supplement_requested = $3, outcome = $4, handler = $5,
 			received_at = $6, due_at = $7, pauses = $8, finished_at = $9, result_number = $10, result_at = $11,
-			finished_early = $12, finished_late = $13, version = version + 1 WHERE id = $14 AND version = $15`,
+			finished_early = $12, finished_late = $13, fee_amount = $14, fee_paid_at = $15, version = version + 1 WHERE id = $16 AND version = $17`,
 			string(d.Status), string(d.Stage), d.SupplementRequested, d.Outcome, d.Handler, d.ReceivedAt, d.DueAt, string(pauses),
-			d.FinishedAt, nullString(d.ResultNumber), d.ResultAt, early, late, d.ID, d.Version)
+			d.FinishedAt, nullString(d.ResultNumber), d.ResultAt, early, late, d.FeeAmount, d.FeePaidAt, d.ID, d.Version)
 		if err != nil {
 			return fmt.Errorf("proceduredb: dossier step: %w", err)
 		}

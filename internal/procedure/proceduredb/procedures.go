@@ -181,6 +181,15 @@ type Procedures struct {
 	// SiteURL is the platform's public address, for the links in the
 	// applicants' e-mails (CONGTHUONG_PUBLIC_URL).
 	SiteURL string
+	// FeeAccount is the bank account fees are paid to, by VietQR
+	// transfer; empty, they are paid at the desk.
+	FeeAccount FeeAccount
+}
+
+// FeeAccount is a bank account: the bank's NAPAS BIN, the number, and the
+// holder's name as the payer's bank shows it.
+type FeeAccount struct {
+	BIN, Number, Name string
 }
 
 // New returns the procedures' SQL over d; units resolve a dossier's commune

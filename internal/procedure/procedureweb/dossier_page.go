@@ -1,14 +1,17 @@
 package procedureweb
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/procedure"
 	"congthuong/internal/procedure/proceduredb"
+	"congthuong/internal/vietqr"
 	"congthuong/internal/web"
 )
 
@@ -25,10 +28,15 @@ type dossierPage struct {
 	Applicant, Staff bool
 	// Asked is the office's last request to the applicant (papers to add,
 	// a fee) while it waits for them, with the message it came with.
-	Asked *procedure.Action
+	Asked procedure.Action
 	// AskedMessage is what the office wrote with that request.
 	AskedMessage string
 	Steps        []stepForm
+	// FeeQR is the VietQR code that pays the fee asked for, to Account,
+	// the dossier's code its reference; empty when fees are paid at the
+	// desk.
+	FeeQR   template.HTML
+	Account proceduredb.FeeAccount
 }
 
 // labelled is one answer of the applicant's form, under its label.
@@ -44,6 +52,8 @@ type stepForm struct {
 	Message, Note bool
 	Officers      []proceduredb.Officer
 	Files         bool
+	// Amount asks for the fee in đồng.
+	Amount bool
 	// Danger marks a step that ends or refuses the dossier.
 	Danger bool
 	// Values and Errors are what was typed into this form and what was
@@ -96,18 +106,28 @@ func (s *handlers) renderDossier(w http.ResponseWriter, r *http.Request, status 
 		if d.Status == procedure.FeeRequested {
 			asked = procedure.RequestFee
 		}
-		page.Asked = &asked
+		page.Asked = asked
 		for _, e := range events {
 			if e.Action == string(asked) {
 				page.AskedMessage = e.Message
 			}
+		}
+		if acct := s.procedures.FeeAccount; asked == procedure.RequestFee && page.Applicant && acct.BIN != "" && d.FeeAmount > 0 {
+			payload, err := vietqr.Transfer{BIN: acct.BIN, Account: acct.Number, Amount: d.FeeAmount, Reference: d.Code}.Payload()
+			if err != nil {
+				return err
+			}
+			if page.FeeQR, err = web.QR(payload, p.T("dossiers.fee_qr_label")); err != nil {
+				return err
+			}
+			page.Account = acct
 		}
 	}
 	v := &web.View{Title: p.T("dossiers.dossier") + " " + d.Code, Nav: "dossiers", Anchors: map[string]string{}}
 	for _, action := range procedure.Available(d.State, roles) {
 		f := stepForm{Action: action, NeedsMessage: procedure.NeedsReason(action),
 			Message: procedure.NeedsReason(action) || procedure.TellsApplicant(action), Note: page.Staff,
-			Files: action == procedure.Supplement, Danger: action == procedure.RefuseIntake || action == procedure.Refuse ||
+			Files: action == procedure.Supplement, Amount: action == procedure.RequestFee, Danger: action == procedure.RefuseIntake || action == procedure.Refuse ||
 				action == procedure.Stop || action == procedure.Withdraw}
 		if action == procedure.Assign {
 			if f.Officers, err = s.procedures.DeskOfficers(ctx, d); err != nil {
@@ -169,6 +189,13 @@ func (s *handlers) doStepDossier(w http.ResponseWriter, r *http.Request) error {
 	version, _ := strconv.Atoi(f.Get("version"))
 	step := proceduredb.DossierStep{Action: procedure.Action(f.Get("action")), Message: f.Get("message"), Note: f.Get("note"),
 		Handler: f.Get("handler"), Version: version}
+	if raw := f.Get("amount"); raw != "" {
+		// "200.000", "200 000" and "200000" are the same amount.
+		step.Amount, _ = strconv.ParseInt(strings.NewReplacer(".", "", ",", "", " ", "").Replace(raw), 10, 64)
+		if step.Amount == 0 {
+			step.Amount = -1 // not a number: refused with the field's message
+		}
+	}
 	if step.Action == procedure.Supplement && len(uploads) == 0 {
 		err = congthuong.FieldErr(congthuong.EINVALID, "file", "procedureweb.choose_papers")
 	} else {

@@ -406,6 +406,10 @@ func (s *handlers) showDossierForm(w http.ResponseWriter, r *http.Request) error
 		if d.ReceivedAt == nil {
 			return congthuong.Errorf(congthuong.ECONFLICT, "procedure.dossier_not_received_yet")
 		}
+	case "fee":
+		if d.FeePaidAt == nil {
+			return congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_form_this_dossier", form)
+		}
 	case "02", "04":
 		want := string(procedure.RequestSupplement)
 		if form == "04" {
@@ -459,6 +463,8 @@ func (s *handlers) showDossierForm(w http.ResponseWriter, r *http.Request) error
 		}
 	case "01":
 		page.Dated = page.Head.DateLine(*d.ReceivedAt)
+	case "fee":
+		page.Dated = page.Head.DateLine(*d.FeePaidAt)
 	default:
 		page.Dated = page.Head.DateLine(at)
 	}

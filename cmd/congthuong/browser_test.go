@@ -757,7 +757,7 @@ var sitePages = []string{
 	"/admin/users", "/admin/users/new", "/admin/audit",
 	"/stats", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions",
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports",
-	"/procedures", "/dossiers", "/dossiers/scorecard", "/tracking", "/verify",
+	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 }
 
 // recordLinks are, for a list page, the addresses of its records' pages.

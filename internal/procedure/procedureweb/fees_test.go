@@ -49,9 +49,22 @@ func TestFees(t *testing.T) {
 		if w := e.Do("owner", "GET", "/dossiers/"+d.Code+"/forms/fee", "", nil); w.Code != 404 {
 			t.Errorf("a receipt before payment: %d", w.Code)
 		}
-		if w := e.Do("thuynguyen", "POST", "/api/v1/dossiers/"+d.Code+"/events", "application/json", []byte(`{"action":"pay_fee"}`)); w.Code != 200 ||
-			!strings.Contains(w.Body.String(), `"fee_paid_at"`) || !strings.Contains(w.Body.String(), `"status":"processing"`) {
+		// The bank statement records the payment: the credit naming the
+		// dossier pays it; one too small, or naming nothing, pays nothing.
+		statement := "Ngày,Số tiền,Nội dung\n07/12/2026,100.000,CK " + d.Code + "\n07/12/2026,200.000,CK " + strings.ToLower(d.Code) +
+			" Cong ty Thuy Nguyen\n07/12/2026,300.000,khong ro\n"
+		ctype, body := webtest.MultipartForm(t, nil, webtest.FormFile{Name: "sao-ke.csv", Content: []byte(statement)})
+		w = e.Do("thuynguyen", "POST", "/dossiers/payments", ctype, body)
+		if w.Code != 200 || !strings.Contains(w.Body.String(), "1 trên 3 khoản") || !strings.Contains(w.Body.String(), "Ít hơn số phí phải nộp.") {
+			t.Fatalf("the statement: %d %s", w.Code, w.Body)
+		}
+		if w := e.Do("owner", "GET", "/api/v1/dossiers/"+d.Code, "", nil); !strings.Contains(w.Body.String(), `"fee_paid_at"`) ||
+			!strings.Contains(w.Body.String(), `"status":"processing"`) {
 			t.Fatalf("paid: %d %s", w.Code, w.Body)
+		}
+		ctype, body = webtest.MultipartForm(t, nil, webtest.FormFile{Name: "sao-ke.csv", Content: []byte("Số tiền,Nội dung\nabc," + d.Code + "\n")})
+		if w := e.Do("thuynguyen", "POST", "/dossiers/payments", ctype, body); w.Code != 400 || !strings.Contains(w.Body.String(), "không phải số tiền") {
+			t.Errorf("a statement with a bad row: %d", w.Code)
 		}
 		if w := e.Do("owner", "GET", "/dossiers/"+d.Code+"/forms/fee", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "200.000 đồng") {
 			t.Errorf("the receipt: %d", w.Code)

@@ -67,6 +67,8 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 			web.Post("/drafts/{id}/delete", s.Page(s.doDeleteDraft)),
 			web.Get("/dossiers/{code}/filed", s.Page(s.showFiled)),
 			web.Get("/dossiers/scorecard", s.Page(s.showScorecard)),
+			web.Get("/dossiers/payments", s.Page(s.showPayments)),
+			web.Post("/dossiers/payments", s.Page(s.doPayments)),
 			web.Get("/dossiers", s.Page(s.showDossiers)),
 			web.Get("/dossiers/{code}", s.Page(s.showDossier)),
 			web.Post("/dossiers/{code}", s.Page(s.doStepDossier)),
@@ -79,7 +81,8 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 		Types: []web.PageType{web.PageOf[proceduresPage]("procedures"), web.PageOf[procedurePage]("procedure"),
 			web.PageOf[dossiersPage]("dossiers"), web.PageOf[dossierPage]("dossier"), web.PageOf[trackingPage]("tracking"),
 			web.PageOf[dossierFormPage]("dossier_form"), web.PageOf[verifyPage]("verify"), web.PageOf[filingPage]("filing"),
-			web.PageOf[checkPage]("draft_check"), web.PageOf[filedPage]("filed"), web.PageOf[scorecardPage]("scorecard")},
+			web.PageOf[checkPage]("draft_check"), web.PageOf[filedPage]("filed"), web.PageOf[scorecardPage]("scorecard"),
+			web.PageOf[paymentsPage]("payments")},
 		OpenAPI: openapi,
 		Tasks:   s.tasks,
 	})

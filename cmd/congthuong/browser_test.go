@@ -208,22 +208,70 @@ func (b browser) audit() {
 		b.t.Fatalf("injecting axe-core into %s: %v", loc, err)
 	}
 	b.screenshots(ctx, loc)
-	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](`axe.run(document).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+	// At a phone's width and at a laptop's: a layout may hide or reflow
+	// what the rules check (a label, a contrast on a wrapped line).
+	for _, width := range []int64{phoneWidth, 1366} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			b.t.Fatalf("viewport %d: %v", width, err)
+		}
+		violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](`axe.run(document).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			b.t.Fatalf("axe-core on %s: %v", loc, err)
+		}
+		for _, v := range violations {
+			var where []string
+			for _, n := range v.Nodes {
+				where = append(where, fmt.Sprint(n.Target))
+			}
+			msg := fmt.Sprintf("axe-core on %s at %d px: %s (%s): %s, at %s", loc, width, v.ID, v.Impact, v.Help, strings.Join(where, " "))
+			if v.Impact == "serious" || v.Impact == "critical" {
+				b.t.Error(msg)
+			} else {
+				b.t.Log(msg)
+			}
+		}
+	}
+}
+
+// guide saves what a phone shows of the page (390 × 844, the top of it)
+// as name.png into the folder CONGTHUONG_GUIDE_SHOTS names, when it does:
+// the pictures of docs/PROCEDURES.md.
+func (b browser) guide(name string) {
+	b.t.Helper()
+	dir := os.Getenv("CONGTHUONG_GUIDE_SHOTS")
+	if dir == "" {
+		return
+	}
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(phoneWidth, 844)); err != nil {
+		b.t.Fatal(err)
+	}
+	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
-		b.t.Fatalf("axe-core on %s: %v", loc, err)
+		b.t.Fatalf("guide picture %s: %v", name, err)
 	}
-	for _, v := range violations {
-		var where []string
-		for _, n := range v.Nodes {
-			where = append(where, fmt.Sprint(n.Target))
-		}
-		msg := fmt.Sprintf("axe-core on %s: %s (%s): %s, at %s", loc, v.ID, v.Impact, v.Help, strings.Join(where, " "))
-		if v.Impact == "serious" || v.Impact == "critical" {
-			b.t.Error(msg)
-		} else {
-			b.t.Log(msg)
-		}
+	os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
+}
+
+// weigh logs what the page the tab shows cost at a phone's width: the bytes
+// of the page and of everything it loaded, and the time to interactive,
+// for docs/PROCEDURES.md.
+func (b browser) weigh(name string) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(phoneWidth, 900)); err != nil {
+		b.t.Fatal(err)
 	}
+	m, err := chromedp.Run(b.ctx, chromedp.Evaluate[map[string]float64](`(function () {
+		const nav = performance.getEntriesByType("navigation")[0];
+		const res = performance.getEntriesByType("resource");
+		return {html: nav.transferSize, total: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0),
+			decoded: nav.decodedBodySize + res.reduce((s, r) => s + r.decodedBodySize, 0),
+			requests: 1 + res.length, interactive: nav.domInteractive, loaded: nav.loadEventEnd};
+	})()`))
+	if err != nil {
+		b.t.Fatalf("weighing %s: %v", name, err)
+	}
+	b.t.Logf("weight of %s at %d px: %.0f requests, %.1f KB transferred (HTML %.1f KB), %.1f KB decoded; interactive %.0f ms, loaded %.0f ms",
+		name, phoneWidth, m["requests"], m["total"]/1024, m["html"]/1024, m["decoded"]/1024, m["interactive"], m["loaded"])
 }
 
 // page describes where the browser is, for failure messages.
@@ -584,6 +632,9 @@ func TestBrowser(t *testing.T) {
 	if err := os.WriteFile(paper, []byte("%PDF-1.4\n% the rules\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The journeys in Vietnamese, the platform's first language (every
+	// page is opened in English too at the end).
+	b.do("Vietnamese", chromedp.Navigate(base+"/prefs?lang=vi&back=/"), chromedp.WaitReady(chromedp.CSS(`html[lang="vi"]`)))
 	// Filing: the form is prefilled from the account's enterprise; sent
 	// incomplete it comes back with every problem linked from the top and
 	// every value kept; then the papers, the answers to check, the receipt.
@@ -592,6 +643,8 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#file-start`)),
 		chromedp.Click(chromedp.CSS(`#file-start`)),
 		chromedp.WaitVisible(chromedp.CSS(`#filing-form`)))
+	b.weigh("the filing form")
+	b.guide("applicant-1-form")
 	if name, unit := b.value(`#applicant_name`), b.value(`#unit_code`); name == "" || unit != "31" {
 		t.Errorf("the form is not prefilled: name %q, unit %q", name, unit)
 	}
@@ -600,6 +653,7 @@ func TestBrowser(t *testing.T) {
 	b.do("continue with what is missing",
 		chromedp.Click(chromedp.CSS(`#filing-continue`)),
 		chromedp.WaitVisible(chromedp.CSS(`#form-error a[href="#paper_1"]`)))
+	b.guide("applicant-2-errors")
 	for _, anchor := range []string{"#applicant_phone", "#form_end_date", "#paper_0", "#paper_1"} {
 		if b.count(`#form-error a[href="`+anchor+`"]`) != 1 {
 			t.Errorf("the error summary does not link to %s", anchor)
@@ -615,10 +669,14 @@ func TestBrowser(t *testing.T) {
 		chromedp.SetUploadFiles(chromedp.CSS(`#paper_1`), []string{paper}),
 		chromedp.Click(chromedp.CSS(`#filing-continue`)),
 		chromedp.WaitVisible(chromedp.CSS(`#draft-submit`)))
+	b.weigh("the answers to check")
+	b.guide("applicant-3-check")
 	if papers := b.count(`#check-papers .file-name`); papers != 2 {
 		t.Errorf("the answers to check list %d papers, want 2", papers)
 	}
 	b.do("send", chromedp.Click(chromedp.CSS(`#draft-submit`)), chromedp.WaitVisible(chromedp.CSS(`#filed-code`)))
+	b.weigh("the receipt")
+	b.guide("applicant-4-receipt")
 	if key := b.text(`#filed-key`); len(key) != 9 {
 		t.Errorf("the receipt's tracking key %q", key)
 	}
@@ -675,12 +733,14 @@ func TestBrowser(t *testing.T) {
 	if b.attr(`#message-request_supplement`, "aria-invalid") != "true" || b.value(`#note-request_supplement`) != "ghi chú nội bộ" {
 		t.Errorf("the refused step lost its form")
 	}
+	b.guide("officer-1-steps")
 	if got := offered(); !slices.Equal(got, []string{"request_supplement", "request_fee", "forward"}) {
 		t.Errorf("the handler is offered %v", got)
 	}
 	step("canbo", procedure.RequestSupplement, "Thiếu thể lệ chương trình", "supplement_requested")
 	login("doanhnghiep")
 	b.do("the applicant sees what is asked", chromedp.Navigate(base+"/dossiers/"+code), chromedp.WaitVisible(chromedp.CSS(`#asked`)))
+	b.guide("applicant-5-asked")
 	if msg := b.text(`#asked .asked-message`); msg != "Thiếu thể lệ chương trình" {
 		t.Errorf("the request reads %q", msg)
 	}
@@ -688,6 +748,7 @@ func TestBrowser(t *testing.T) {
 	step("canbo", procedure.Forward, "", "processing")
 	login("lanhdao")
 	b.do("the leader's home", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS(`#home-tasks`)))
+	b.guide("leader-1-home")
 	if n, err := strconv.Atoi(b.text(`#home-tasks a[href="/dossiers?queue=decide"] .tile-n`)); err != nil || n < 1 {
 		t.Errorf("the leader's home counts %d dossiers awaiting a decision (%v)", n, err)
 	}
@@ -698,6 +759,7 @@ func TestBrowser(t *testing.T) {
 	b.do("the result document",
 		chromedp.Navigate(base+"/dossiers/"+code+"/forms/result"),
 		chromedp.WaitVisible(chromedp.CSS(`#result-sign`)))
+	b.guide("result-1-document")
 	if sign := b.text(`#result-sign`); !strings.Contains(sign, "KT. GIÁM ĐỐC") || !strings.Contains(sign, "PHÓ GIÁM ĐỐC") {
 		t.Errorf("the signature block reads %q", sign)
 	}
@@ -719,6 +781,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`#key`), "0912345678"),
 		chromedp.Click(chromedp.CSS(`#tracking-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#tracking-answer dd[data-status="processed"]`)))
+	b.guide("public-1-tracking")
 	if steps := b.count(`#tracking-history li`); steps < 7 {
 		t.Errorf("the public history shows %d steps", steps)
 	}
@@ -728,6 +791,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`#number`), number),
 		chromedp.Click(chromedp.CSS(`#verify-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#verify-valid`)))
+	b.guide("public-2-verify")
 	b.do("verify an unknown number",
 		chromedp.Navigate(base+"/verify?number=9999/2026/SCT31"),
 		chromedp.WaitVisible(chromedp.CSS(`#verify-unknown`)))

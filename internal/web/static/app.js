@@ -11,6 +11,9 @@
     b.addEventListener("click", function () { window.print(); });
   });
   // Put focus on the first field with an error so keyboard users land on it.
+  // A refused form: the summary of its problems first, as a screen reader
+  // and a sighted reader both need to learn what went wrong before where.
+  var summary = document.getElementById("form-error");
   var bad = document.querySelector("[aria-invalid=true]");
-  if (bad) { bad.focus(); }
+  if (summary) { summary.focus(); } else if (bad) { bad.focus(); }
 })();

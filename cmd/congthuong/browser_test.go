@@ -770,6 +770,10 @@ func TestBrowser(t *testing.T) {
 		t.Error("the result has no QR code")
 	}
 	number := b.text(`#result-number`)
+	b.do("the control sheet", chromedp.Navigate(base+"/dossiers/"+code+"/forms/05"), chromedp.WaitVisible(chromedp.CSS(`#control-sheet`)))
+	if rows := b.count(`#control-sheet tbody tr`); rows < 7 {
+		t.Errorf("the control sheet lists %d steps", rows)
+	}
 	b.do("public tracking",
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(chromedp.CSS(`#logout`)),

@@ -251,6 +251,8 @@ type dossierFormPage struct {
 	SignLines []string
 	VerifyURL string
 	QR        template.HTML
+	// Events are the dossier's steps, for the control sheet (form 05).
+	Events []proceduredb.DossierEvent
 }
 
 // verifyPage is the number asked about and what the register says of it.
@@ -406,6 +408,19 @@ func (s *handlers) showDossierForm(w http.ResponseWriter, r *http.Request) error
 		if d.ReceivedAt == nil {
 			return congthuong.Errorf(congthuong.ECONFLICT, "procedure.dossier_not_received_yet")
 		}
+	case "03":
+		for _, e := range events {
+			if e.Action == string(procedure.RefuseIntake) {
+				note, at = e.Message, e.At
+			}
+		}
+		if at.IsZero() {
+			return congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_form_this_dossier", form)
+		}
+	case "05":
+		if d.ReceivedAt == nil || !congthuong.ActorFrom(r.Context()).IsStaff() {
+			return congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_form_this_dossier", form)
+		}
 	case "fee":
 		if d.FeePaidAt == nil {
 			return congthuong.Errorf(congthuong.ENOTFOUND, "procedure.no_form_this_dossier", form)
@@ -465,6 +480,8 @@ func (s *handlers) showDossierForm(w http.ResponseWriter, r *http.Request) error
 		page.Dated = page.Head.DateLine(*d.ReceivedAt)
 	case "fee":
 		page.Dated = page.Head.DateLine(*d.FeePaidAt)
+	case "05":
+		page.Dated, page.Events = page.Head.DateLine(*d.ReceivedAt), events
 	default:
 		page.Dated = page.Head.DateLine(at)
 	}

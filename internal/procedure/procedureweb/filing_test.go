@@ -105,3 +105,22 @@ func TestFilingJourney(t *testing.T) {
 		}
 	})
 }
+
+// TestBlankForms: a document whose official form is not uploaded has the
+// platform's blank form, a Word file; a name no document gives is not
+// found.
+func TestBlankForms(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		w := e.Do("", "GET", "/api/v1/procedures/CT-THUOCLA-BANLE/templates/mau-don-thuoc-la.docx", "", nil)
+		if w.Code != 200 || !strings.HasPrefix(w.Body.String(), "PK") || !strings.Contains(w.Header().Get("Content-Type"), "wordprocessingml") {
+			t.Errorf("the blank form: %d %s", w.Code, w.Header().Get("Content-Type"))
+		}
+		if w := e.Do("", "GET", "/api/v1/procedures/CT-THUOCLA-BANLE/templates/khac.docx", "", nil); w.Code != 404 {
+			t.Errorf("another name: %d", w.Code)
+		}
+		if page := e.Do("", "GET", "/procedures/CT-THUOCLA-BANLE", "", nil).Body.String(); !strings.Contains(page, `/templates/mau-don-thuoc-la.docx"`) {
+			t.Error("the procedure's page does not link its blank form")
+		}
+	})
+}

@@ -4,6 +4,7 @@ package procedureweb
 import (
 	"net/http"
 	"net/url"
+	"strings"
 
 	"congthuong"
 	"congthuong/internal/procedure"
@@ -163,6 +164,22 @@ func (s *handlers) apiAddProcedureTemplate(w http.ResponseWriter, r *http.Reques
 // apiProcedureTemplate sends a blank form; anyone may download it.
 func (s *handlers) apiProcedureTemplate(w http.ResponseWriter, r *http.Request) error {
 	t, content, err := s.procedures.OpenProcedureTemplate(r.Context(), r.PathValue("code"), r.PathValue("name"))
+	if congthuong.ErrorCode(err) == congthuong.ENOTFOUND {
+		// No official form uploaded: the platform's blank form of the
+		// document that names it.
+		proc, perr := s.procedures.FindProcedure(r.Context(), r.PathValue("code"))
+		if perr != nil {
+			return perr
+		}
+		for _, doc := range proc.Documents {
+			if doc.Template != "" && doc.Template == r.PathValue("name") && strings.HasSuffix(doc.Template, ".docx") {
+				w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+				web.Attachment(w, doc.Template)
+				w.Write(procedure.BlankForm(proc, doc))
+				return nil
+			}
+		}
+	}
 	if err != nil {
 		return err
 	}

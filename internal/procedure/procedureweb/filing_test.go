@@ -9,6 +9,7 @@ import (
 
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
+	"congthuong/internal/tabular"
 	"congthuong/internal/webtest"
 )
 
@@ -121,6 +122,27 @@ func TestBlankForms(t *testing.T) {
 		}
 		if page := e.Do("", "GET", "/procedures/CT-THUOCLA-BANLE", "", nil).Body.String(); !strings.Contains(page, `/templates/mau-don-thuoc-la.docx"`) {
 			t.Error("the procedure's page does not link its blank form")
+		}
+	})
+}
+
+// TestRegister: the desk's register (form 06) is a workbook of its
+// dossiers; the public has none.
+func TestRegister(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		e.Do("owner", "POST", "/api/v1/dossiers", "application/json", []byte(`{"procedure_code":"CT-THUOCLA-BANLE","unit_code":"11560",
+			"applicant":{"name":"Công ty Thủy Nguyên","phone":"0912345678"},"form":{"tax_code":"0100233488","business_address":"Số 1"}}`))
+		w := e.Do("thuynguyen", "GET", "/dossiers/register.xlsx", "", nil)
+		if w.Code != 200 || !strings.HasPrefix(w.Body.String(), "PK") {
+			t.Fatalf("the register: %d", w.Code)
+		}
+		table, err := tabular.Read(bytes.NewReader(w.Body.Bytes()))
+		if err != nil || len(table.Rows) != 1 || table.Rows[0].Cell(3) != "Công ty Thủy Nguyên" || table.Header[1] != "Mã hồ sơ" {
+			t.Errorf("the register's rows: %+v %v", table, err)
+		}
+		if w := e.Do("owner", "GET", "/dossiers/register.xlsx", "", nil); w.Code != 403 {
+			t.Errorf("an enterprise's register: %d", w.Code)
 		}
 	})
 }

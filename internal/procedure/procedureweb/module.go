@@ -68,6 +68,7 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 			web.Get("/dossiers/{code}/filed", s.Page(s.showFiled)),
 			web.Get("/dossiers/scorecard", s.Page(s.showScorecard)),
 			web.Get("/dossiers/payments", s.Page(s.showPayments)),
+			web.Get("/dossiers/register.xlsx", s.Page(s.exportRegister)),
 			web.Post("/dossiers/payments", s.Page(s.doPayments)),
 			web.Get("/dossiers", s.Page(s.showDossiers)),
 			web.Get("/dossiers/{code}", s.Page(s.showDossier)),

@@ -121,7 +121,7 @@ func (b browser) checkLanguage(ctx context.Context, loc string) {
 		if err == nil && wide > int(width)+1 {
 			// Name the widest elements that stick out, for the message.
 			culprits, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.body.querySelectorAll("*"))
-				.filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest(".table-wrap"))
+				.filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest(".table-wrap")))
 				.filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
 				.slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && e.className.baseVal === undefined ? "." + e.className.split(" ").join(".") : "") + " " + Math.round(e.getBoundingClientRect().right))`))
 			b.t.Errorf("%s in %s is %d px wide at %d px: %v", loc, lang, wide, width, culprits)
@@ -133,8 +133,12 @@ func (b browser) checkLanguage(ctx context.Context, loc string) {
 // status codes, dotted message IDs.
 var internalCode = regexp.MustCompile(`\b[a-z]{2,}_[a-z][a-z_]+\b|\b[a-z]{3,}\.[a-z]+_[a-z_]+\b`)
 
-// phoneWidth is the viewport the tab browses at: a phone's.
-const phoneWidth = 390
+// phoneWidth is the narrowest phone the pages are checked at; guideWidth
+// the common one their pictures and weights are taken at.
+const (
+	phoneWidth = 360
+	guideWidth = 390
+)
 
 func (b browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
@@ -242,7 +246,7 @@ func (b browser) guide(name string) {
 	if dir == "" {
 		return
 	}
-	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(phoneWidth, 844)); err != nil {
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(guideWidth, 844)); err != nil {
 		b.t.Fatal(err)
 	}
 	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
@@ -257,7 +261,7 @@ func (b browser) guide(name string) {
 // for docs/PROCEDURES.md.
 func (b browser) weigh(name string) {
 	b.t.Helper()
-	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(phoneWidth, 900)); err != nil {
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(guideWidth, 900)); err != nil {
 		b.t.Fatal(err)
 	}
 	m, err := chromedp.Run(b.ctx, chromedp.Evaluate[map[string]float64](`(function () {
@@ -271,7 +275,7 @@ func (b browser) weigh(name string) {
 		b.t.Fatalf("weighing %s: %v", name, err)
 	}
 	b.t.Logf("weight of %s at %d px: %.0f requests, %.1f KB transferred (HTML %.1f KB), %.1f KB decoded; interactive %.0f ms, loaded %.0f ms",
-		name, phoneWidth, m["requests"], m["total"]/1024, m["html"]/1024, m["decoded"]/1024, m["interactive"], m["loaded"])
+		name, guideWidth, m["requests"], m["total"]/1024, m["html"]/1024, m["decoded"]/1024, m["interactive"], m["loaded"])
 }
 
 // page describes where the browser is, for failure messages.
@@ -391,6 +395,17 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("after login: heading %q, lang %q; want the Vietnamese home page", h, lang)
 	}
 
+	// On a phone the sections fold behind the menu button.
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(phoneWidth, 800)); err != nil {
+		t.Fatal(err)
+	}
+	if visible, _ := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.getElementById("site-nav").offsetHeight > 0`)); visible {
+		t.Error("on a phone the menu is open before its button is pressed")
+	}
+	b.do("open the menu", chromedp.Click(chromedp.CSS(`#menu-toggle`)), chromedp.WaitVisible(chromedp.CSS(`#site-nav a[href="/units"]`)))
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(1366, 900)); err != nil {
+		t.Fatal(err)
+	}
 	b.do("switch language", chromedp.Click(chromedp.CSS(`#lang-switch`)), chromedp.WaitReady(chromedp.CSS(`html[lang="en"] #logout`)))
 	if h, lang := b.text(`h1`), b.attr(`html`, "lang"); h != "Home" || lang != "en" {
 		t.Errorf("after switching: heading %q, lang %q", h, lang)

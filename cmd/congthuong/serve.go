@@ -86,7 +86,8 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	h, err := site.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st),
 		MapTiles: m.Config.MapTiles, MapAttribution: m.Config.MapAttribution,
-		SMTP: m.Config.SMTPURL != "", TrustedProxies: proxies, MetricsToken: m.Config.MetricsToken})
+		SMTP: m.Config.SMTPURL != "", TrustedProxies: proxies, MetricsToken: m.Config.MetricsToken,
+		Contact: contact(m.Config)})
 	if err != nil {
 		return err
 	}
@@ -223,4 +224,14 @@ func version() string {
 		return bi.Main.Version
 	}
 	return "unknown"
+}
+
+// contact is the department's contact for the footer; the demo shows a
+// made-up one so that the footer looks as it will.
+func contact(c config.Config) web.Contact {
+	out := web.Contact{Address: c.ContactAddress, Phone: c.ContactPhone, Email: c.ContactEmail}
+	if out == (web.Contact{}) && c.Demo {
+		out = web.Contact{Address: "Số 1 đường Mẫu, Hải Phòng (mẫu)", Phone: "0225 000 0000", Email: "soct@example.vn"}
+	}
+	return out
 }

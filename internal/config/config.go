@@ -54,6 +54,9 @@ type Config struct {
 	// FeeBankBIN, FeeAccount and FeeAccountName are the bank account fees
 	// are paid to by VietQR transfer; empty, fees are paid at the desk.
 	FeeBankBIN, FeeAccount, FeeAccountName string
+	// ContactAddress, ContactPhone and ContactEmail are the department's,
+	// at the foot of every page.
+	ContactAddress, ContactPhone, ContactEmail string
 	// FilesDir holds uploaded files (shared storage when several processes
 	// serve one PostgreSQL database); empty: files/ in the data folder.
 	FilesDir string
@@ -140,6 +143,9 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	str(&c.MapTiles, "map-tiles", "CONGTHUONG_MAP_TILES", "tile URL template of the investor map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty: no tiles, offline")
 	str(&c.SMTPURL, "smtp-url", "CONGTHUONG_SMTP_URL", "smtp://[user:password@]host:port that sends e-mails; empty: they stay in the outbox")
 	str(&c.MailFrom, "mail-from", "CONGTHUONG_MAIL_FROM", "the address e-mails come from")
+	str(&c.ContactAddress, "contact-address", "CONGTHUONG_CONTACT_ADDRESS", "the department's address, at the foot of every page")
+	str(&c.ContactPhone, "contact-phone", "CONGTHUONG_CONTACT_PHONE", "the department's phone or hotline, at the foot of every page")
+	str(&c.ContactEmail, "contact-email", "CONGTHUONG_CONTACT_EMAIL", "the department's e-mail, at the foot of every page")
 	str(&c.FeeBankBIN, "fee-bank-bin", "CONGTHUONG_FEE_BANK_BIN", "NAPAS BIN (6 digits) of the bank fees are paid to")
 	str(&c.FeeAccount, "fee-account", "CONGTHUONG_FEE_ACCOUNT", "account number fees are paid to, by VietQR transfer")
 	str(&c.FeeAccountName, "fee-account-name", "CONGTHUONG_FEE_ACCOUNT_NAME", "holder of the account fees are paid to")

@@ -19,16 +19,20 @@ const (
 
 // prefs are the display choices a visitor makes without logging in.
 type prefs struct {
-	Lang     string
-	Large    bool
+	Lang string
+	// Size is the text size: small, normal or large ("A-", "A", "A+").
+	Size     string
 	Contrast bool
 }
+
+// Sizes are the text sizes a reader chooses from, smallest first.
+var Sizes = []string{"small", "normal", "large"}
 
 // HTMLClass returns the classes for the html element.
 func (p prefs) HTMLClass() string {
 	var c []string
-	if p.Large {
-		c = append(c, "text-large")
+	if p.Size != "normal" {
+		c = append(c, "text-"+p.Size)
 	}
 	if p.Contrast {
 		c = append(c, "contrast-high")
@@ -37,7 +41,7 @@ func (p prefs) HTMLClass() string {
 }
 
 func prefsFrom(r *http.Request) prefs {
-	p := prefs{Lang: languages[0]}
+	p := prefs{Lang: languages[0], Size: "normal"}
 	if c, err := r.Cookie(langCookie); err == nil {
 		for _, l := range languages {
 			if c.Value == l {
@@ -45,8 +49,8 @@ func prefsFrom(r *http.Request) prefs {
 			}
 		}
 	}
-	if c, err := r.Cookie(sizeCookie); err == nil && c.Value == "large" {
-		p.Large = true
+	if c, err := r.Cookie(sizeCookie); err == nil && (c.Value == "large" || c.Value == "small") {
+		p.Size = c.Value
 	}
 	if c, err := r.Cookie(contrastCookie); err == nil && c.Value == "high" {
 		p.Contrast = true
@@ -92,9 +96,9 @@ func (s *Server) handlePrefs(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	switch q.Get("size") {
-	case "large":
-		s.setCookie(w, sizeCookie, "large", year)
+	switch size := q.Get("size"); size {
+	case "large", "small":
+		s.setCookie(w, sizeCookie, size, year)
 	case "normal":
 		s.clearCookie(w, sizeCookie)
 	}

@@ -20,17 +20,19 @@ var templateFS embed.FS
 
 // View is what every page template receives.
 type View struct {
-	L      *Printer
-	Actor  congthuong.Actor
-	Path   string
-	Query  url.Values
-	Prefs  prefs
-	Demo   bool
-	Title  string
-	Nav    string // the navigation section to mark current
-	Flash  string
-	Error  string            // a message for the whole form
-	Errors map[string]string // field → message, shown beside the field
+	L     *Printer
+	Actor congthuong.Actor
+	Path  string
+	Query url.Values
+	Prefs prefs
+	Demo  bool
+	// Contact is the department's, for the footer.
+	Contact Contact
+	Title   string
+	Nav     string // the navigation section to mark current
+	Flash   string
+	Error   string            // a message for the whole form
+	Errors  map[string]string // field → message, shown beside the field
 	// Anchors are the element ids of fields whose id is not their name,
 	// for the error summary's links.
 	Anchors map[string]string
@@ -180,6 +182,7 @@ func (s *Server) fillView(r *http.Request, v *View) {
 	v.Query = r.URL.Query()
 	v.Prefs = prefsFrom(r)
 	v.Demo = s.demo
+	v.Contact = s.opts.Contact
 	if v.Flash == "" {
 		v.Flash = takeFlash(r)
 	}

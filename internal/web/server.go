@@ -32,6 +32,14 @@ type Options struct {
 	// MetricsToken, when set, lets /metrics answer requests bearing it;
 	// otherwise /metrics answers the local machine only (serveMetrics).
 	MetricsToken string
+	// Contact is the department's address, phone and e-mail, at the foot
+	// of every page.
+	Contact Contact
+}
+
+// Contact is how the public reaches the department.
+type Contact struct {
+	Address, Phone, Email string
 }
 
 // Server holds what the handlers share.

@@ -1,6 +1,17 @@
 // congthuong works without JavaScript; this file only adds conveniences.
 (function () {
   "use strict";
+  // The phone's menu: the sections' links fold behind a button.
+  document.documentElement.classList.add("js");
+  var toggle = document.getElementById("menu-toggle");
+  var nav = document.getElementById("site-nav");
+  if (toggle && nav) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var open = nav.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
   // Confirm destructive actions (forms marked data-confirm).
   document.addEventListener("submit", function (ev) {
     var msg = ev.target.getAttribute("data-confirm");

@@ -40,6 +40,10 @@ func (s *handlers) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	year := calendar.DateOf(s.Now()).Year - 1
 	if y, err := strconv.Atoi(q.Get("year")); err == nil && y >= stats.MinYear && y <= stats.MaxYear {
 		year = y
+	} else if latest, ok, err := s.stats.LatestOfficialMonth(r.Context(), code); err != nil {
+		return err
+	} else if ok {
+		year = latest.Year // the year of the latest official figures, not one without any
 	}
 	list, err := s.stats.Indicators(r.Context())
 	if err != nil {
@@ -70,6 +74,9 @@ type dashboardPage struct {
 	Ranking                         []rankRow
 	Attainment, Target              string
 	GaugeJSON, SeriesJSON, BarsJSON template.JS
+	// HasMonths and HasGrowth say whether the charts have anything to
+	// draw: an empty chart is never drawn.
+	HasMonths, HasGrowth bool
 }
 
 // rankRow is a unit's place among its peers.
@@ -97,6 +104,7 @@ func (s *handlers) dashboardData(ctx context.Context, d *dashboardPage, code, un
 			return err
 		}
 		months = append(months, strconv.Itoa(m))
+		d.HasMonths = d.HasMonths || a.Units[0].Value != nil
 		this = append(this, orNil(a.Units[0].Value))
 		last = append(last, orNil(a.Units[0].PreviousYearValue))
 	}
@@ -145,7 +153,7 @@ func (s *handlers) dashboardData(ctx context.Context, d *dashboardPage, code, un
 		"yAxis":   map[string]any{"type": "category", "data": names, "axisLabel": map[string]any{"fontSize": 10}},
 		"series":  []any{map[string]any{"type": "bar", "data": growth}},
 	}
-	d.Ranking = ranking
+	d.Ranking, d.HasGrowth = ranking, len(growth) > 0
 
 	// The year's target.
 	if me.Target != nil && me.AttainmentPct != nil {

@@ -32,6 +32,9 @@ type statsPage struct {
 	Rows                                      []statsRow
 	Sentences                                 []string
 	Total, TotalGrowth                        string
+	// Latest names the period the page opened on by itself: the latest
+	// with official figures.
+	Latest string
 }
 
 // showStats is the statistics page: one indicator and period over units,
@@ -54,8 +57,20 @@ func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 			form.Set(k, v)
 		}
 	}
-	v := &web.View{Title: p.T("stats.title"), Nav: "stats"}
 	d := statsPage{Indicators: list, Form: form, Lang: lang}
+	if q.Get("period") == "" {
+		// Opened without a period: on the latest month with official
+		// figures, said so, rather than on a year that may have none.
+		latest, ok, err := s.stats.LatestOfficialMonth(r.Context(), form.Get("indicator"))
+		if err != nil {
+			return err
+		}
+		if ok {
+			form.Set("period", latest.String())
+			d.Latest = stats.PeriodWords(latest, pr)
+		}
+	}
+	v := &web.View{Title: p.T("stats.title"), Nav: "stats"}
 	status := http.StatusOK
 	aq, err := analyticsQuery(form)
 	var a *stats.Analytics

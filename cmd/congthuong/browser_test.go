@@ -833,7 +833,7 @@ func TestBrowser(t *testing.T) {
 // sitePages are the site's pages without a record in their address; the
 // pages of records are found from the lists (recordLinks).
 var sitePages = []string{
-	"/", "/login", "/account/password", "/account/tokens", "/admin/outbox",
+	"/", "/login", "/account/password", "/account/tokens", "/admin/outbox", "/admin/visits",
 	"/units", "/units/31", "/units/11560",
 	"/enterprises", "/enterprises/new", "/enterprises/import",
 	"/calendar", "/calendar/deadline", "/admin/calendar",

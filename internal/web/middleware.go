@@ -111,6 +111,9 @@ func (s *Server) observe(next http.Handler) http.Handler {
 				pattern = "unmatched"
 			}
 			s.metrics.observe(pattern, r.Method, sw.status, elapsed)
+			if isPage(r, sw.status, sw.Header()) {
+				s.countVisit(r, info.client)
+			}
 			level := slog.LevelInfo
 			if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || r.URL.Path == "/metrics" || strings.HasPrefix(r.URL.Path, "/static/") {
 				level = slog.LevelDebug

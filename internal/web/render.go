@@ -26,8 +26,10 @@ type View struct {
 	Query url.Values
 	Prefs prefs
 	Demo  bool
-	// Contact is the department's, for the footer.
+	// Contact is the department's, for the footer; Visits the public's
+	// visits counted.
 	Contact Contact
+	Visits  VisitCounts
 	Title   string
 	Nav     string // the navigation section to mark current
 	Flash   string
@@ -183,6 +185,7 @@ func (s *Server) fillView(r *http.Request, v *View) {
 	v.Prefs = prefsFrom(r)
 	v.Demo = s.demo
 	v.Contact = s.opts.Contact
+	v.Visits = s.visitCounts()
 	if v.Flash == "" {
 		v.Flash = takeFlash(r)
 	}

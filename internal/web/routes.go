@@ -60,6 +60,7 @@ func (s *Server) corePages() []Route {
 		Post("/account/tokens", s.Page(s.doCreateToken)),
 		Post("/account/tokens/{id}/delete", s.Page(s.doDeleteToken)),
 		Get("/admin/outbox", s.Page(s.showOutbox)),
+		Get("/admin/visits", s.Page(s.showVisits)),
 		Get("/healthz", s.healthz),
 		Get("/readyz", s.readyz),
 		Get("/metrics", s.serveMetrics),

@@ -53,6 +53,7 @@ type Server struct {
 	templates map[string]*template.Template
 	pageTypes map[string]reflect.Type
 	throttle  *loginThrottle
+	visits    visitCounter
 	metrics   *metrics
 	modules   []Module
 	openapi   []byte
@@ -75,7 +76,8 @@ func New(d *db.DB, accounts *authdb.Accounts, log *slog.Logger, opts Options) (*
 	s.metrics = newMetrics(prometheus.NewRegistry(), d)
 	s.Add(Module{Name: "core", API: s.coreAPI(), Pages: s.corePages(), Templates: MustSub(templateFS, "templates"), OpenAPI: coreOpenAPI,
 		Types: []PageType{PageOf[homePage]("home"), PageOf[errorPage]("error"), PageOf[loginPage]("login"),
-			PageOf[passwordPage]("password"), PageOf[tokensPage]("tokens"), PageOf[outboxPage]("outbox")}})
+			PageOf[passwordPage]("password"), PageOf[tokensPage]("tokens"), PageOf[outboxPage]("outbox"),
+			PageOf[visitsPage]("visits")}})
 	return s, nil
 }
 

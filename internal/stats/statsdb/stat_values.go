@@ -616,12 +616,23 @@ func (s *Stats) values(ctx context.Context, indicator string, p stats.Period, un
 // unit, oldest first; staff only.
 func (s *Stats) ValueRevisions(ctx context.Context, indicator string, p stats.Period, unitCode string) ([]StoredValue, error) {
 	a := congthuong.ActorFrom(ctx)
-	if !a.System && !a.IsStaff() {
-		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "stats.only_staff_see_revisions")
+	staff := a.System || a.IsStaff()
+	// The public sees the official figures a value went through, not the
+	// estimates before them nor who entered them.
+	status := ""
+	if !staff {
+		status = string(stats.Official)
 	}
-	return s.queryValues(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision, updated_at, updated_by
-		FROM stat_value_revisions WHERE indicator = $1 AND period = $2 AND unit_code = $3 ORDER BY revision`,
-		[]any{indicator, p.String(), unitCode})
+	list, err := s.queryValues(ctx, `SELECT indicator, period, unit_code, unit_from, value, status, source, revision, updated_at, updated_by
+		FROM stat_value_revisions WHERE indicator = $1 AND period = $2 AND unit_code = $3 AND ($4 = '' OR status = $4) ORDER BY revision`,
+		[]any{indicator, p.String(), unitCode, status})
+	if err != nil || staff {
+		return list, err
+	}
+	for i := range list {
+		list[i].UpdatedBy = ""
+	}
+	return list, nil
 }
 
 func (s *Stats) queryValues(ctx context.Context, query string, args []any) ([]StoredValue, error) {

@@ -838,7 +838,7 @@ var sitePages = []string{
 	"/enterprises", "/enterprises/new", "/enterprises/import",
 	"/calendar", "/calendar/deadline", "/admin/calendar",
 	"/admin/users", "/admin/users/new", "/admin/audit",
-	"/stats", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions",
+	"/stats", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 }

@@ -27,3 +27,25 @@ func TestValueHistory(t *testing.T) {
 		}
 	})
 }
+
+// TestImportPage: officers import figures from the page, all or nothing,
+// every bad row named.
+func TestImportPage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		bad := "indicator,unit,period,value,status,source\nRETAIL_SALES,31,2026-09,100,preliminary,Sở\nRETAIL_SALES,31,2026-13,abc,preliminary,Sở\n"
+		ctype, body := webtest.MultipartForm(t, nil, webtest.FormFile{Name: "so-lieu.csv", Content: []byte(bad)})
+		w := e.Do("officer31", "POST", "/stats/import", ctype, body)
+		if w.Code != 400 || !strings.Contains(w.Body.String(), `id="import-problems"`) || strings.Contains(w.Body.String(), `id="import-result"`) {
+			t.Fatalf("a file with a bad row: %d", w.Code)
+		}
+		good := "indicator,unit,period,value,status,source\nRETAIL_SALES,31,2026-09,100,preliminary,Sở\n"
+		ctype, body = webtest.MultipartForm(t, nil, webtest.FormFile{Name: "so-lieu.csv", Content: []byte(good)})
+		if w := e.Do("officer31", "POST", "/stats/import", ctype, body); w.Code != 200 || !strings.Contains(w.Body.String(), `id="import-result"`) {
+			t.Errorf("a good file: %d %s", w.Code, w.Body)
+		}
+		if w := e.Do("owner", "GET", "/stats/import", "", nil); w.Code != 403 {
+			t.Errorf("an enterprise: %d", w.Code)
+		}
+	})
+}

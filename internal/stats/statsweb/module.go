@@ -55,6 +55,8 @@ func Register(srv *web.Server, stats *statsdb.Stats, schedules *calendardb.Sched
 			web.Get("/stats/report.xlsx", s.Page(s.exportReport)),
 			web.Get("/stats/entry", s.Page(s.showEntry)),
 			web.Get("/stats/history", s.Page(s.showValueHistory)),
+			web.Get("/stats/import", s.Page(s.showImportValues)),
+			web.Post("/stats/import", s.Page(s.doImportValues)),
 			web.Post("/stats/entry", s.Page(s.doEntry)),
 			web.Get("/stats/submissions", s.Page(s.showSubmissions)),
 			web.Post("/stats/submissions/decide", s.Page(s.doDecide)),
@@ -62,7 +64,7 @@ func Register(srv *web.Server, stats *statsdb.Stats, schedules *calendardb.Sched
 		Templates: templates,
 		Types: []web.PageType{web.PageOf[statsPage]("stats"), web.PageOf[reportPage]("report"), web.PageOf[*dashboardPage]("dashboard"),
 			web.PageOf[unitCardPage]("unit_card"), web.PageOf[entryPage]("entry"), web.PageOf[submissionsPage]("submissions"),
-			web.PageOf[historyPage]("history")},
+			web.PageOf[historyPage]("history"), web.PageOf[importPage]("stats_import")},
 		OpenAPI: openapi,
 		Tasks:   s.tasks,
 	})

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +31,17 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
 			}
 			page.Tasks = append(page.Tasks, tasks...)
 		}
+		// What is late or awaits the reader comes first, whichever module
+		// it is from.
+		slices.SortStableFunc(page.Tasks, func(a, b Task) int {
+			switch {
+			case a.Urgent && !b.Urgent:
+				return -1
+			case b.Urgent && !a.Urgent:
+				return 1
+			}
+			return 0
+		})
 	}
 	Show(s, w, r, http.StatusOK, "home", &View{Title: s.PrinterFor(r).T("home.title"), Nav: "home"}, page)
 	return nil

@@ -32,6 +32,10 @@ var statementAliases = map[string]string{
 // X11560-260302-0004, or an agency's electronic identifier's form.
 var dossierCode = regexp.MustCompile(`(?i)\b([A-Z][A-Z0-9.]{1,15})[- ]?(\d{6})[- ]?(\d{4})\b`)
 
+// MaxStatementRows bounds a statement: each credit naming a dossier is a
+// step of its own, and a month of a desk's fee account is a few hundred.
+const MaxStatementRows = 10_000
+
 // ReadStatement reads a bank statement (CSV or XLSX) with an amount and a
 // description column, whatever else it has. A row whose amount is not a
 // whole number of đồng is an error naming the row, and no row is returned
@@ -50,6 +54,9 @@ func ReadStatement(r io.Reader) ([]Payment, error) {
 	}
 	if err := v.Err("procedure.statement_unreadable"); err != nil {
 		return nil, err
+	}
+	if len(t.Rows) > MaxStatementRows {
+		return nil, congthuong.FieldErr(congthuong.EINVALID, "file", "procedure.statement_too_long", MaxStatementRows)
 	}
 	var out []Payment
 	for _, row := range t.Rows {

@@ -29,6 +29,10 @@ func TestReadStatement(t *testing.T) {
 	if f := congthuong.ErrorFields(err); len(f) != 2 || f[0].Row != 2 || f[1].Row != 3 {
 		t.Errorf("bad amounts: %v", err)
 	}
+	long := "Số tiền,Nội dung\n" + strings.Repeat("1000,x\n", MaxStatementRows+1)
+	if _, err := ReadStatement(strings.NewReader(long)); congthuong.ErrorCode(err) != congthuong.EINVALID {
+		t.Errorf("a statement over %d rows: %v", MaxStatementRows, err)
+	}
 	if _, err := ReadStatement(strings.NewReader("Ngày,Số dư\n1,2\n")); len(congthuong.ErrorFields(err)) != 2 {
 		t.Errorf("no amount nor description column: %v", err)
 	}

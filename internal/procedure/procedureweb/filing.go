@@ -126,12 +126,33 @@ func (s *handlers) renderFiling(w http.ResponseWriter, r *http.Request, status i
 	v := &web.View{Title: p.T("filing.title", p.Name(proc.Name())), Nav: "procedures", Anchors: map[string]string{
 		"applicant.name": "applicant_name", "applicant.phone": "applicant_phone", "applicant.email": "applicant_email",
 		"applicant.address": "applicant_address", "file": procedure.PaperField(0)}}
-	for _, field := range proc.Fields {
-		input := "form_" + field.Name
-		v.Anchors["form."+field.Name] = input
-		page.Fields = append(page.Fields, formField{Field: field, Label: p.Name(congthuong.Name{VI: field.LabelVI, EN: field.LabelEN}),
-			Value: dr.Form[field.Name], Input: input})
+	page.Fields, page.Papers = formFields(p, proc, dr, false), paperFields(proc, dr)
+	for _, f := range page.Fields {
+		v.Anchors["form."+f.Name] = f.Input
 	}
+	if formErr != nil {
+		v.Errors, v.Error = web.FormErrors(p, formErr)
+	}
+	web.Show(s.Server, w, r, status, "filing", v, page)
+	return nil
+}
+
+// formFields are proc's questions with the draft's answers, under their
+// labels in p's language; answered leaves out the unanswered ones.
+func formFields(p *web.Printer, proc *procedure.Procedure, dr *procedure.Draft, answered bool) []formField {
+	var out []formField
+	for _, field := range proc.Fields {
+		if v := dr.Form[field.Name]; v != "" || !answered {
+			out = append(out, formField{Field: field, Label: p.Name(congthuong.Name{VI: field.LabelVI, EN: field.LabelEN}),
+				Value: v, Input: "form_" + field.Name})
+		}
+	}
+	return out
+}
+
+// paperFields are proc's documents with the papers the draft gives each.
+func paperFields(proc *procedure.Procedure, dr *procedure.Draft) []paperField {
+	out := make([]paperField, 0, len(proc.Documents))
 	for i, doc := range proc.Documents {
 		pf := paperField{Index: i, Input: procedure.PaperField(i), Name: congthuong.Name{VI: doc.NameVI, EN: doc.NameEN},
 			Required: doc.Required, Template: doc.Template}
@@ -140,13 +161,9 @@ func (s *handlers) renderFiling(w http.ResponseWriter, r *http.Request, status i
 				pf.Files = append(pf.Files, f)
 			}
 		}
-		page.Papers = append(page.Papers, pf)
+		out = append(out, pf)
 	}
-	if formErr != nil {
-		v.Errors, v.Error = web.FormErrors(p, formErr)
-	}
-	web.Show(s.Server, w, r, status, "filing", v, page)
-	return nil
+	return out
 }
 
 // draftFromForm reads the filing form into a draft of proc.
@@ -254,21 +271,7 @@ func (s *handlers) showDraft(w http.ResponseWriter, r *http.Request) error {
 	if u, err := s.units.FindUnit(r.Context(), dr.UnitCode, s.Today()); err == nil {
 		page.Unit = &u
 	}
-	for _, field := range proc.Fields {
-		if v := dr.Form[field.Name]; v != "" {
-			page.Fields = append(page.Fields, formField{Field: field, Label: p.Name(congthuong.Name{VI: field.LabelVI, EN: field.LabelEN}),
-				Value: v, Input: "form_" + field.Name})
-		}
-	}
-	for i, doc := range proc.Documents {
-		pf := paperField{Index: i, Input: procedure.PaperField(i), Name: congthuong.Name{VI: doc.NameVI, EN: doc.NameEN}, Required: doc.Required}
-		for _, f := range dr.Files {
-			if f.Document == doc.NameVI {
-				pf.Files = append(pf.Files, f)
-			}
-		}
-		page.Papers = append(page.Papers, pf)
-	}
+	page.Fields, page.Papers = formFields(p, proc, dr, true), paperFields(proc, dr)
 	web.Show(s.Server, w, r, http.StatusOK, "draft_check", &web.View{Title: p.T("check.title"), Nav: "procedures"}, page)
 	return nil
 }

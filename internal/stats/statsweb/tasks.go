@@ -23,8 +23,13 @@ func (s *handlers) tasks(r *http.Request) ([]web.Task, error) {
 	last, _ := stats.MonthOf(now.Year, int(now.Month)).Previous()
 	var out []web.Task
 	if a.CanWrite() {
-		for _, ds := range dataSetsOf(a) {
-			if ds.Frequency != "month" || a.Role == congthuong.RoleCommune && ds.Level != "commune" || a.Role != congthuong.RoleCommune && ds.Level == "commune" {
+		// A commune enters the communes' data sets, the department its own.
+		level := "province"
+		if a.Role == congthuong.RoleCommune {
+			level = "commune"
+		}
+		for _, ds := range stats.DataSets() {
+			if ds.Frequency != "month" || ds.Level != level {
 				continue
 			}
 			q := url.Values{"data_set": {ds.Code}, "unit": {a.UnitCode}, "period": {last.String()}}

@@ -100,6 +100,12 @@ func (s *Server) writeVisits(day string, fresh int64, views map[string]int64) {
 		if err == nil {
 			v.today, v.yesterday, v.all = max(t, v.today), y, max(all, v.all)
 		}
+		// What was counted while this write ran is written now if it is
+		// due, rather than waiting for a reader who may not come.
+		if now := s.Now(); now.Sub(v.flushed) >= visitFlush && (v.fresh > 0 || len(v.views) > 0) && v.day == calendar.DateOf(now).String() {
+			s.writeVisits(v.day, v.fresh, v.views)
+			v.fresh, v.views, v.flushed = 0, map[string]int64{}, now
+		}
 	}()
 }
 

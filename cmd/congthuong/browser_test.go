@@ -93,7 +93,11 @@ func (b browser) checkLanguage(ctx context.Context, loc string) {
 		body.querySelectorAll('[lang]').forEach(e => { if (e.lang !== document.documentElement.lang) e.remove(); });
 		// A record as stored (the audit log's) is shown as it is, marked so.
 		body.querySelectorAll('[translate="no"]').forEach(e => e.remove());
-		return body.textContent + " " + document.title;
+		// A record's title in its own language (an article not yet
+		// translated) titles the page too.
+		const h1 = document.querySelector('h1[lang]');
+		const own = h1 && h1.lang !== document.documentElement.lang && document.title.startsWith(h1.textContent.trim());
+		return body.textContent + " " + (own ? "" : document.title);
 	})()`))
 	if err != nil {
 		b.t.Fatalf("the text of %s: %v", loc, err)
@@ -841,6 +845,7 @@ var sitePages = []string{
 	"/stats", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
+	"/news", "/news/subscribe", "/news/manage", "/news/manage/new",
 }
 
 // recordLinks are, for a list page, the addresses of its records' pages.
@@ -850,6 +855,8 @@ var recordLinks = map[string]string{
 	"/procedures":  `main a[href^="/procedures/"]`,
 	"/dossiers":    `main a[href^="/dossiers/"]`,
 	"/admin/users": `main a[href^="/admin/users/"]:not([href$="/new"])`,
+	"/news":        `#news-list a[href^="/news/"]`,
+	"/news/manage": `#manage-table a[href^="/news/manage/"]`,
 }
 
 // everyPageInEachLanguage opens, in Vietnamese and then in English, every
@@ -875,7 +882,7 @@ func (b browser) everyPageInEachLanguage(base string) {
 			continue
 		}
 		pages[href] = true
-		if list == "/enterprises" || list == "/parks" {
+		if list == "/enterprises" || list == "/parks" || list == "/news/manage" {
 			pages[href+"/edit"] = true
 		}
 	}

@@ -51,6 +51,7 @@ func (m *Main) Run(ctx context.Context) error {
 	st.SetLogger(m.Log)
 	st.Schedules.SetOptions(m.Config.CalendarOptions())
 	st.Procedures.SiteURL = m.Config.PublicURL
+	st.News.SiteURL = m.Config.PublicURL
 	st.Procedures.FeeAccount = proceduredb.FeeAccount{BIN: m.Config.FeeBankBIN, Number: m.Config.FeeAccount, Name: m.Config.FeeAccountName}
 	if st.Procedures.FeeAccount.BIN == "" && m.Config.Demo {
 		// A made-up account, so that the demo shows a payment code.
@@ -87,7 +88,7 @@ func (m *Main) Run(ctx context.Context) error {
 	h, err := site.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st),
 		MapTiles: m.Config.MapTiles, MapAttribution: m.Config.MapAttribution,
 		SMTP: m.Config.SMTPURL != "", TrustedProxies: proxies, MetricsToken: m.Config.MetricsToken,
-		Contact: contact(m.Config)})
+		Contact: contact(m.Config), PublicURL: m.Config.PublicURL})
 	if err != nil {
 		return err
 	}
@@ -166,17 +167,23 @@ func (m *Main) Close() error {
 }
 
 // maintain refreshes the database's planner statistics every hour, as
-// tables grow (store.Optimize).
+// tables grow (store.Optimize), and every minute tells the news'
+// subscribers of the articles whose scheduled time has come.
 func maintain(ctx context.Context, st *store.Store, log *slog.Logger) {
-	tick := time.NewTicker(time.Hour)
-	defer tick.Stop()
+	hourly, minutely := time.NewTicker(time.Hour), time.NewTicker(time.Minute)
+	defer hourly.Stop()
+	defer minutely.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-tick.C:
+		case <-hourly.C:
 			if err := st.Optimize(ctx); err != nil && ctx.Err() == nil {
 				log.Warn("optimize", "err", err)
+			}
+		case <-minutely.C:
+			if _, err := st.News.NotifyDue(ctx); err != nil && ctx.Err() == nil {
+				log.Warn("news subscribers", "err", err)
 			}
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"fmt"
-	"net/mail"
 	"regexp"
 	"strings"
 	"time"
@@ -113,7 +112,7 @@ func (d *Dossier) Validate(p *Procedure) error {
 		v.Add("applicant.phone", "procedure.phone_number_reach_applicant_required")
 	}
 	d.Applicant.Email = strings.TrimSpace(d.Applicant.Email)
-	if e := d.Applicant.Email; e != "" && !ValidEmail(e) {
+	if e := d.Applicant.Email; e != "" && !congthuong.ValidEmail(e) {
 		v.Add("applicant.email", "procedure.write_e_mail_address_such_as_ten_example")
 	}
 	if d.Channel != InPerson && d.Channel != Online && d.Channel != Post {
@@ -140,17 +139,6 @@ func (d *Dossier) Validate(p *Procedure) error {
 		}
 	}
 	return v.Err("procedure.dossier_has_invalid_fields")
-}
-
-// ValidEmail reports whether s is one plain e-mail address (name@domain),
-// as net/mail reads it: no display name, no second address, no line breaks
-// that would let it write headers of the messages sent to it.
-func ValidEmail(s string) bool {
-	if len(s) > 254 || strings.ContainsAny(s, "\r\n") {
-		return false
-	}
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Name == "" && a.Address == s && strings.Contains(s[strings.LastIndexByte(s, '@')+1:], ".")
 }
 
 // DossierCode is a dossier's code: {agency}-{yyMMdd}-{4-digit sequence of

@@ -114,5 +114,5 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	if err := demoDossiers(ctx, st, taxCodes); err != nil {
 		return err
 	}
-	return nil
+	return demoNews(ctx, st)
 }

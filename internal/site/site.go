@@ -10,6 +10,7 @@ import (
 	"congthuong/internal/auth/authweb"
 	"congthuong/internal/calendar/calendarweb"
 	"congthuong/internal/enterprise/enterpriseweb"
+	"congthuong/internal/news/newsweb"
 	"congthuong/internal/park/parkweb"
 	"congthuong/internal/procedure/procedureweb"
 	"congthuong/internal/stats/statsweb"
@@ -31,6 +32,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	statsweb.Register(srv, st.Stats, st.Schedules)
 	parkweb.Register(srv, st.Parks, st.Units, st.Schedules)
 	procedureweb.Register(srv, st.Procedures, st.Units, st.Schedules, st.Enterprises)
+	newsweb.Register(srv, st.News)
 	if err := srv.Build(); err != nil {
 		return nil, err
 	}

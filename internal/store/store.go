@@ -10,6 +10,7 @@ import (
 	"congthuong/internal/calendar/calendardb"
 	"congthuong/internal/db"
 	"congthuong/internal/enterprise/enterprisedb"
+	"congthuong/internal/news/newsdb"
 	"congthuong/internal/park/parkdb"
 	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/stats/statsdb"
@@ -28,6 +29,9 @@ type Store struct {
 	*statsdb.Stats
 	*parkdb.Parks
 	*proceduredb.Procedures
+	// News is named, not embedded: its methods (Find, List, Create …)
+	// would shadow one another's.
+	News *newsdb.News
 }
 
 // Open connects to the database (see db.Open) and registers the repairs
@@ -41,7 +45,7 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	units := unitdb.New(d)
 	stats := statsdb.New(d, units)
 	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return parkdb.RebuildFeatures(ctx, q) })
-	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: stats, Parks: parkdb.New(d, units, stats), Procedures: proceduredb.New(d, units)}, nil
+	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: stats, Parks: parkdb.New(d, units, stats), Procedures: proceduredb.New(d, units), News: newsdb.New(d)}, nil
 }
 
 // What callers of the store name from the core.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -34,6 +35,8 @@ type Module struct {
 	// OpenAPI is the module's part of the API document: its paths and the
 	// components they use (openapi.go merges the parts).
 	OpenAPI []byte
+	// Sitemap, when set, lists the module's public pages for sitemap.xml.
+	Sitemap func(ctx context.Context) ([]SitemapURL, error)
 }
 
 // Task is something the reader has to do, as their home page lists it:

@@ -38,6 +38,27 @@ type View struct {
 	// Anchors are the element ids of fields whose id is not their name,
 	// for the error summary's links.
 	Anchors map[string]string
+	// Meta describes the page to search engines and to the sites it is
+	// shared on.
+	Meta Meta
+}
+
+// Meta is what a public page says of itself in its head: a description
+// (the meta description and Open Graph's), its canonical address (a path),
+// an image (a path), its Open Graph type, and the feeds it offers.
+type Meta struct {
+	Description string
+	Canonical   string
+	Image       string
+	Type        string
+	Feeds       []Feed
+	// Base is the platform's public address, filled by the server.
+	Base string
+}
+
+// Feed is an Atom or RSS feed a page links to.
+type Feed struct {
+	Title, Path, Type string
 }
 
 // Anchor is the element id of a field, which the error summary links to.
@@ -186,6 +207,7 @@ func (s *Server) fillView(r *http.Request, v *View) {
 	v.Demo = s.demo
 	v.Contact = s.opts.Contact
 	v.Visits = s.visitCounts()
+	v.Meta.Base = s.AbsURL("")
 	if v.Flash == "" {
 		v.Flash = takeFlash(r)
 	}

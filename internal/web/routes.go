@@ -61,6 +61,8 @@ func (s *Server) corePages() []Route {
 		Post("/account/tokens/{id}/delete", s.Page(s.doDeleteToken)),
 		Get("/admin/outbox", s.Page(s.showOutbox)),
 		Get("/admin/visits", s.Page(s.showVisits)),
+		Get("/sitemap.xml", s.Page(s.serveSitemap)),
+		Get("/robots.txt", s.serveRobots),
 		Get("/healthz", s.healthz),
 		Get("/readyz", s.readyz),
 		Get("/metrics", s.serveMetrics),

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/netip"
 	"reflect"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -35,6 +36,18 @@ type Options struct {
 	// Contact is the department's address, phone and e-mail, at the foot
 	// of every page.
 	Contact Contact
+	// PublicURL is the address people reach the platform at (no final
+	// slash needed), for canonical links, feeds and the sitemap.
+	PublicURL string
+}
+
+// AbsURL is path at the platform's public address.
+func (s *Server) AbsURL(path string) string {
+	base := strings.TrimSuffix(s.opts.PublicURL, "/")
+	if base == "" {
+		base = "http://localhost:8080"
+	}
+	return base + path
 }
 
 // Contact is how the public reaches the department.

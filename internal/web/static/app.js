@@ -21,6 +21,31 @@
   document.querySelectorAll("[data-print]").forEach(function (b) {
     b.addEventListener("click", function () { window.print(); });
   });
+  // The article editor's toolbar: each button wraps the selection in
+  // Markdown, or starts its lines with a heading or list mark. The text
+  // stays Markdown; the server makes it HTML.
+  document.querySelectorAll(".md-tools").forEach(function (bar) {
+    var area = document.getElementById(bar.getAttribute("data-for"));
+    if (!area) { return; }
+    bar.hidden = false;
+    bar.addEventListener("click", function (ev) {
+      var b = ev.target.closest("button");
+      if (!b) { return; }
+      var mark = b.getAttribute("data-md"), s = area.selectionStart, e = area.selectionEnd;
+      var text = area.value, sel = text.slice(s, e), out;
+      if (mark === "link") {
+        out = "[" + (sel || "…") + "](https://)";
+      } else if (mark.slice(-1) === " ") {
+        out = (sel || "").split("\n").map(function (l) { return mark + l; }).join("\n");
+        if (s > 0 && text[s - 1] !== "\n") { out = "\n" + out; }
+      } else {
+        out = mark + (sel || "…") + mark;
+      }
+      area.value = text.slice(0, s) + out + text.slice(e);
+      area.focus();
+      area.setSelectionRange(s + out.length, s + out.length);
+    });
+  });
   // Put focus on the first field with an error so keyboard users land on it.
   // A refused form: the summary of its problems first, as a screen reader
   // and a sighted reader both need to learn what went wrong before where.

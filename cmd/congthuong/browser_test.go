@@ -845,7 +845,7 @@ var sitePages = []string{
 	"/stats", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
-	"/news", "/news/subscribe", "/news/manage", "/news/manage/new",
+	"/news", "/news/subscribe", "/news/manage", "/news/manage/new", "/documents", "/documents/new",
 }
 
 // recordLinks are, for a list page, the addresses of its records' pages.
@@ -857,6 +857,7 @@ var recordLinks = map[string]string{
 	"/admin/users": `main a[href^="/admin/users/"]:not([href$="/new"])`,
 	"/news":        `#news-list a[href^="/news/"]`,
 	"/news/manage": `#manage-table a[href^="/news/manage/"]`,
+	"/documents":   `#documents-list a[href^="/documents/"]`,
 }
 
 // everyPageInEachLanguage opens, in Vietnamese and then in English, every
@@ -882,7 +883,7 @@ func (b browser) everyPageInEachLanguage(base string) {
 			continue
 		}
 		pages[href] = true
-		if list == "/enterprises" || list == "/parks" || list == "/news/manage" {
+		if list == "/enterprises" || list == "/parks" || list == "/news/manage" || list == "/documents" {
 			pages[href+"/edit"] = true
 		}
 	}

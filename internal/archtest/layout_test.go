@@ -14,11 +14,12 @@ const mod = "congthuong/internal/"
 // modules are the capabilities with a domain package, its SQL (<m>db)
 // and its handlers (<m>web), by rank: a module's SQL may use the SQL of a
 // module of lower rank, never of the same or a higher one. The first four
-// are the shared reference modules every other may read; statistics come
+// (and the legal library, beside accounts) are the shared reference
+// modules every other may read; statistics come
 // before parks and procedures, which parks write from inside their own
 // transaction.
 var modules = map[string]int{
-	"calendar": 0, "unit": 1, "enterprise": 2, "auth": 3,
+	"calendar": 0, "unit": 1, "enterprise": 2, "auth": 3, "legal": 3,
 	"stats": 4, "park": 5, "procedure": 5, "news": 5,
 }
 

@@ -27,7 +27,7 @@ import (
 // which only a lost or damaged folder causes (after a restore, say).
 
 // fileTables are the tables whose rows name stored files by SHA-256.
-var fileTables = []string{"dossier_files", "dossier_draft_files", "park_files", "procedure_templates", "news_files"}
+var fileTables = []string{"dossier_files", "dossier_draft_files", "park_files", "procedure_templates", "news_files", "legal_files"}
 
 // FileReport says what a check or a prune found.
 type FileReport struct {

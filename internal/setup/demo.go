@@ -114,5 +114,12 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	if err := demoDossiers(ctx, st, taxCodes); err != nil {
 		return err
 	}
-	return demoNews(ctx, st)
+	editor, leader, err := demoStaff(ctx, st)
+	if err != nil {
+		return err
+	}
+	if err := demoLegal(editor, st); err != nil {
+		return err
+	}
+	return demoNews(editor, leader, st)
 }

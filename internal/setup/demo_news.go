@@ -56,25 +56,27 @@ var demoArticles = []struct {
 		news.Text{}},
 }
 
-// demoNews publishes the demo articles, each at its own day, with the
-// store's clock set back for the time of each: the demo officer writes
-// them and the demo leader publishes them.
-func demoNews(ctx context.Context, st *store.Store) error {
+// demoStaff are the contexts of the demo officer (an editor) and the demo
+// leader (a publisher), who write the demo's news and library.
+func demoStaff(ctx context.Context, st *store.Store) (editor, leader context.Context, err error) {
 	as := func(username string) (context.Context, error) {
 		u, err := st.FindUserByUsername(ctx, username)
 		if err != nil {
-			return nil, fmt.Errorf("demo news: %w", err)
+			return nil, fmt.Errorf("demo staff: %w", err)
 		}
 		return congthuong.NewContext(ctx, u.Actor()), nil
 	}
-	editor, err := as("canbo")
-	if err != nil {
-		return err
+	if editor, err = as("canbo"); err != nil {
+		return nil, nil, err
 	}
-	leader, err := as("lanhdao")
-	if err != nil {
-		return err
-	}
+	leader, err = as("lanhdao")
+	return editor, leader, err
+}
+
+// demoNews publishes the demo articles, each at its own day, with the
+// store's clock set back for the time of each: the demo officer writes
+// them and the demo leader publishes them.
+func demoNews(editor, leader context.Context, st *store.Store) error {
 	clock := st.Now
 	defer func() { st.Now = clock }()
 	now := clock()

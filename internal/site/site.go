@@ -10,6 +10,7 @@ import (
 	"congthuong/internal/auth/authweb"
 	"congthuong/internal/calendar/calendarweb"
 	"congthuong/internal/enterprise/enterpriseweb"
+	"congthuong/internal/legal/legalweb"
 	"congthuong/internal/news/newsweb"
 	"congthuong/internal/park/parkweb"
 	"congthuong/internal/procedure/procedureweb"
@@ -31,8 +32,9 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	enterpriseweb.Register(srv, st.Enterprises, st.Units)
 	statsweb.Register(srv, st.Stats, st.Schedules)
 	parkweb.Register(srv, st.Parks, st.Units, st.Schedules)
-	procedureweb.Register(srv, st.Procedures, st.Units, st.Schedules, st.Enterprises)
+	procedureweb.Register(srv, st.Procedures, st.Units, st.Schedules, st.Enterprises, st.Legal)
 	newsweb.Register(srv, st.News)
+	legalweb.Register(srv, st.Legal)
 	if err := srv.Build(); err != nil {
 		return nil, err
 	}

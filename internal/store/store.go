@@ -10,6 +10,7 @@ import (
 	"congthuong/internal/calendar/calendardb"
 	"congthuong/internal/db"
 	"congthuong/internal/enterprise/enterprisedb"
+	"congthuong/internal/legal/legaldb"
 	"congthuong/internal/news/newsdb"
 	"congthuong/internal/park/parkdb"
 	"congthuong/internal/procedure/proceduredb"
@@ -32,6 +33,8 @@ type Store struct {
 	// News is named, not embedded: its methods (Find, List, Create …)
 	// would shadow one another's.
 	News *newsdb.News
+	// Legal is the legal documents library, named for the same reason.
+	Legal *legaldb.Library
 }
 
 // Open connects to the database (see db.Open) and registers the repairs
@@ -45,7 +48,7 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	units := unitdb.New(d)
 	stats := statsdb.New(d, units)
 	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return parkdb.RebuildFeatures(ctx, q) })
-	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: stats, Parks: parkdb.New(d, units, stats), Procedures: proceduredb.New(d, units), News: newsdb.New(d)}, nil
+	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: stats, Parks: parkdb.New(d, units, stats), Procedures: proceduredb.New(d, units), News: newsdb.New(d), Legal: legaldb.New(d)}, nil
 }
 
 // What callers of the store name from the core.

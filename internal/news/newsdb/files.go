@@ -2,13 +2,11 @@ package newsdb
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"congthuong"
@@ -17,17 +15,10 @@ import (
 	"congthuong/internal/news"
 )
 
-// File is an article's lead image or an attachment.
-type File struct {
-	ID          int64     `json:"id"`
-	Kind        string    `json:"kind"` // image or attachment
-	Title       string    `json:"title"`
-	FileName    string    `json:"file_name"`
-	ContentType string    `json:"content_type"`
-	Size        int64     `json:"size"`
-	SHA256      string    `json:"sha256"`
-	CreatedAt   time.Time `json:"created_at"`
-}
+// File is an article's lead image (kind image) or an attachment.
+type File = db.AttachedFile
+
+var newsFiles = db.FileTable{Table: "news_files", Owner: "article_id"}
 
 // fileTypes are what an article's files may be, by the type their content
 // shows.
@@ -47,12 +38,7 @@ func (s *News) AddFile(ctx context.Context, id int64, kind, title, fileName stri
 	if _, ok := fileTypes[kind]; !ok {
 		v.Add("kind", "news.kind_image_attachment")
 	}
-	title = strings.Join(strings.Fields(title), " ")
-	fileName = filepath.Base(strings.ReplaceAll(fileName, `\`, "/"))
-	if title == "" {
-		title = strings.TrimSuffix(fileName, filepath.Ext(fileName))
-	}
-	if utf8.RuneCountInString(title) > news.MaxAlt {
+	if title = strings.Join(strings.Fields(title), " "); utf8.RuneCountInString(title) > news.MaxAlt {
 		v.Add("title", "news.longer_than", news.MaxAlt)
 	}
 	if err := v.Err("news.invalid_file"); err != nil {
@@ -65,27 +51,22 @@ func (s *News) AddFile(ctx context.Context, id int64, kind, title, fileName stri
 	if !news.MayEdit(actor, a.Status) {
 		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "news.only_publishers_change_published")
 	}
-	stored, err := s.PutFile(r)
+	f, stored, err := s.StoreUpload(r, fileName, fileTypes[kind])
 	if err != nil {
 		return nil, err
 	}
-	ctype, err := db.FileType(stored.Head, fileName, fileTypes[kind])
-	if err != nil {
-		s.DiscardFiles([]db.StoredFile{stored})
-		return nil, congthuong.FieldErrOf(congthuong.EINVALID, "file", err)
+	f.Kind, f.Title = kind, title
+	if f.Title == "" {
+		f.Title = strings.TrimSuffix(f.FileName, filepath.Ext(f.FileName))
 	}
-	f := &File{Kind: kind, Title: title, FileName: fileName, ContentType: ctype, Size: stored.Size, SHA256: stored.Sum}
 	err = s.WithTx(ctx, func(tx *db.Tx) error {
-		f.CreatedAt = tx.Now
 		if kind == "image" {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM news_files WHERE article_id = $1 AND kind = 'image'`, a.ID); err != nil {
-				return fmt.Errorf("newsdb: replace image: %w", err)
+				return err
 			}
 		}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO news_files (article_id, kind, title, file_name, content_type, size, sha256,
-			created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, a.ID, f.Kind, f.Title, f.FileName,
-			f.ContentType, f.Size, f.SHA256, f.CreatedAt, tx.Actor.Name()).Scan(&f.ID); err != nil {
-			return fmt.Errorf("newsdb: add file: %w", err)
+		if err := newsFiles.Insert(ctx, tx, a.ID, &f); err != nil {
+			return err
 		}
 		return tx.Audit(ctx, audit.Attach, "news_article", a.Slug, "", nil, f)
 	})
@@ -93,23 +74,12 @@ func (s *News) AddFile(ctx context.Context, id int64, kind, title, fileName stri
 		s.DiscardFiles([]db.StoredFile{stored})
 		return nil, err
 	}
-	return f, nil
+	return &f, nil
 }
 
-// Files lists an article's files, the image first, if the reader may see
-// the article.
+// Files lists an article's files, the image first.
 func (s *News) Files(ctx context.Context, a *Article) ([]File, error) {
-	out, err := db.Collect(ctx, s.Read, `SELECT id, kind, title, file_name, content_type, size, sha256, created_at FROM news_files
-		WHERE article_id = $1 ORDER BY kind DESC, id`, []any{a.ID}, func(sc db.Scanner) (File, error) {
-		var f File
-		err := sc.Scan(&f.ID, &f.Kind, &f.Title, &f.FileName, &f.ContentType, &f.Size, &f.SHA256, &f.CreatedAt)
-		f.CreatedAt = f.CreatedAt.UTC()
-		return f, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("newsdb: files: %w", err)
-	}
-	return out, nil
+	return newsFiles.List(ctx, s.Read, a.ID)
 }
 
 // OpenFile opens an article's file for reading, if the reader may see the
@@ -149,45 +119,12 @@ func (s *News) DeleteFile(ctx context.Context, id, fileID int64) error {
 		if !news.MayEdit(tx.Actor, a.Status) {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "news.only_publishers_change_published")
 		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM news_files WHERE id = $1 AND article_id = $2`, fileID, a.ID)
-		if n, _ := db.RowsAffected(res, err); n == 0 {
+		if ok, err := newsFiles.Delete(ctx, tx, a.ID, fileID); err != nil || !ok {
 			if err != nil {
-				return fmt.Errorf("newsdb: delete file: %w", err)
+				return err
 			}
 			return congthuong.Errorf(congthuong.ENOTFOUND, "news.no_file", strconv.FormatInt(fileID, 10))
 		}
 		return tx.Audit(ctx, audit.Detach, "news_article", a.Slug, "", map[string]int64{"file": fileID}, nil)
 	})
-}
-
-// Rate records a reader's rating of a published article, one per reader
-// (voter is the handler's keyed hash of the reader); it reports false when
-// the reader had rated it already.
-func (s *News) Rate(ctx context.Context, slug, voter string, stars int) (bool, error) {
-	if stars < 1 || stars > 5 {
-		return false, congthuong.FieldErr(congthuong.EINVALID, "stars", "news.stars_1_5")
-	}
-	a, err := s.Find(congthuong.NewContext(ctx, congthuong.Actor{}), slug)
-	if err != nil {
-		return false, err
-	}
-	if a.Status != news.Published {
-		return false, congthuong.Errorf(congthuong.ECONFLICT, "news.rate_published_only")
-	}
-	counted := false
-	err = s.WithTx(ctx, func(tx *db.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO news_votes (article_id, voter, stars, at) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (article_id, voter) DO NOTHING`, a.ID, voter, stars, tx.Now)
-		if n, err := db.RowsAffected(res, err); err != nil || n == 0 {
-			return err
-		}
-		counted = true
-		_, err = tx.ExecContext(ctx, `UPDATE news_articles SET rating_sum = rating_sum + $1, rating_count = rating_count + 1
-			WHERE id = $2`, stars, a.ID)
-		return err
-	})
-	if err != nil {
-		return false, fmt.Errorf("newsdb: rate: %w", err)
-	}
-	return counted, nil
 }

@@ -7,6 +7,7 @@ import (
 	"congthuong/internal/calendar/calendardb"
 	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/i18n"
+	"congthuong/internal/legal/legaldb"
 	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/unit/unitdb"
 	"congthuong/internal/web"
@@ -24,15 +25,18 @@ type handlers struct {
 	units       *unitdb.Units
 	schedules   *calendardb.Schedules
 	enterprises *enterprisedb.Enterprises
+	// library links a procedure's legal basis to the documents.
+	library *legaldb.Library
 	// tracking limits the public's failed tracking questions per address.
 	tracking *web.FailureLimit
 }
 
 // Register adds the administrative procedures to srv.
-// Enterprises' records fill in an enterprise's filings.
+// Enterprises' records fill in an enterprise's filings; the legal library
+// gives a procedure's legal basis its links.
 func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb.Units, schedules *calendardb.Schedules,
-	enterprises *enterprisedb.Enterprises) {
-	s := &handlers{Server: srv, procedures: procedures, units: units, schedules: schedules, enterprises: enterprises}
+	enterprises *enterprisedb.Enterprises, library *legaldb.Library) {
+	s := &handlers{Server: srv, procedures: procedures, units: units, schedules: schedules, enterprises: enterprises, library: library}
 	s.tracking = web.NewFailureLimit(maxTrackingFailures, trackingWindow)
 	templates, _ := fs.Sub(files, "templates")
 	openapi, _ := files.ReadFile("openapi.json")

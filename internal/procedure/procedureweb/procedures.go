@@ -2,11 +2,13 @@
 package procedureweb
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/legal"
 	"congthuong/internal/procedure"
 	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/web"
@@ -83,6 +85,32 @@ type procedurePage struct {
 	P         *procedure.Procedure
 	Templates []proceduredb.ProcedureTemplate
 	Form      url.Values
+	// Basis is the legal basis, each line with the address of the
+	// document it cites when the library holds it.
+	Basis []basisLine
+}
+
+// basisLine is a line of a procedure's legal basis.
+type basisLine struct{ Text, Slug string }
+
+// basisOf links each line of a procedure's legal basis to the first
+// document it cites that the library holds.
+func (s *handlers) basisOf(ctx context.Context, p *procedure.Procedure) ([]basisLine, error) {
+	links, err := s.library.Numbers(ctx, p.LegalBasis)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]basisLine, len(p.LegalBasis))
+	for i, text := range p.LegalBasis {
+		out[i].Text = text
+		for _, n := range legal.NumberPattern.FindAllString(text, -1) {
+			if slug := links[n]; slug != "" {
+				out[i].Slug = slug
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 // showProcedures is the public catalogue: search (diacritics ignored),
@@ -113,8 +141,12 @@ func (s *handlers) showProcedure(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	basis, err := s.basisOf(r.Context(), proc)
+	if err != nil {
+		return err
+	}
 	web.Show(s.Server, w, r, http.StatusOK, "procedure", &web.View{Title: s.PrinterFor(r).Name(proc.Name()), Nav: "procedures"},
-		procedurePage{P: proc, Templates: templates})
+		procedurePage{P: proc, Templates: templates, Basis: basis})
 	return nil
 }
 

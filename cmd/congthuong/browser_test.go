@@ -846,18 +846,21 @@ var sitePages = []string{
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 	"/news", "/news/subscribe", "/news/manage", "/news/manage/new", "/documents", "/documents/new",
+	"/questions", "/questions/ask", "/questions/manage",
 }
 
 // recordLinks are, for a list page, the addresses of its records' pages.
 var recordLinks = map[string]string{
-	"/enterprises": `main a[href^="/enterprises/"]:not([href$="/new"]):not([href$="/import"]):not([href*="export"])`,
-	"/parks":       `main a[href^="/parks/"]:not([href$="/new"]):not([href*="/compare"]):not([href$="/summary"]):not([href$="/import"]):not([href$="/reports"])`,
-	"/procedures":  `main a[href^="/procedures/"]`,
-	"/dossiers":    `main a[href^="/dossiers/"]`,
-	"/admin/users": `main a[href^="/admin/users/"]:not([href$="/new"])`,
-	"/news":        `#news-list a[href^="/news/"]`,
-	"/news/manage": `#manage-table a[href^="/news/manage/"]`,
-	"/documents":   `#documents-list a[href^="/documents/"]`,
+	"/enterprises":      `main a[href^="/enterprises/"]:not([href$="/new"]):not([href$="/import"]):not([href*="export"])`,
+	"/parks":            `main a[href^="/parks/"]:not([href$="/new"]):not([href*="/compare"]):not([href$="/summary"]):not([href$="/import"]):not([href$="/reports"])`,
+	"/procedures":       `main a[href^="/procedures/"]`,
+	"/dossiers":         `main a[href^="/dossiers/"]`,
+	"/admin/users":      `main a[href^="/admin/users/"]:not([href$="/new"])`,
+	"/news":             `#news-list a[href^="/news/"]`,
+	"/news/manage":      `#manage-table a[href^="/news/manage/"]`,
+	"/documents":        `#documents-list a[href^="/documents/"]`,
+	"/questions":        `#questions-list a[href^="/questions/"]`,
+	"/questions/manage": `#questions-table a[href^="/questions/manage/"]`,
 }
 
 // everyPageInEachLanguage opens, in Vietnamese and then in English, every

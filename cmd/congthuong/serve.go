@@ -52,6 +52,7 @@ func (m *Main) Run(ctx context.Context) error {
 	st.Schedules.SetOptions(m.Config.CalendarOptions())
 	st.Procedures.SiteURL = m.Config.PublicURL
 	st.News.SiteURL = m.Config.PublicURL
+	st.Questions.SiteURL = m.Config.PublicURL
 	st.Procedures.FeeAccount = proceduredb.FeeAccount{BIN: m.Config.FeeBankBIN, Number: m.Config.FeeAccount, Name: m.Config.FeeAccountName}
 	if st.Procedures.FeeAccount.BIN == "" && m.Config.Demo {
 		// A made-up account, so that the demo shows a payment code.

@@ -20,7 +20,7 @@ const mod = "congthuong/internal/"
 // transaction.
 var modules = map[string]int{
 	"calendar": 0, "unit": 1, "enterprise": 2, "auth": 3, "legal": 3,
-	"stats": 4, "park": 5, "procedure": 5, "news": 5,
+	"stats": 4, "park": 5, "procedure": 5, "news": 5, "qa": 5,
 }
 
 // shared are the modules whose SQL another module's handlers may read.

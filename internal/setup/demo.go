@@ -121,5 +121,8 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	if err := demoLegal(editor, st); err != nil {
 		return err
 	}
+	if err := demoQA(ctx, editor, st); err != nil {
+		return err
+	}
 	return demoNews(editor, leader, st)
 }

@@ -14,6 +14,7 @@ import (
 	"congthuong/internal/news/newsweb"
 	"congthuong/internal/park/parkweb"
 	"congthuong/internal/procedure/procedureweb"
+	"congthuong/internal/qa/qaweb"
 	"congthuong/internal/stats/statsweb"
 	"congthuong/internal/store"
 	"congthuong/internal/unit/unitweb"
@@ -35,6 +36,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	procedureweb.Register(srv, st.Procedures, st.Units, st.Schedules, st.Enterprises, st.Legal)
 	newsweb.Register(srv, st.News)
 	legalweb.Register(srv, st.Legal)
+	qaweb.Register(srv, st.Questions)
 	if err := srv.Build(); err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"congthuong/internal/news/newsdb"
 	"congthuong/internal/park/parkdb"
 	"congthuong/internal/procedure/proceduredb"
+	"congthuong/internal/qa/qadb"
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/unit/unitdb"
 )
@@ -35,6 +36,8 @@ type Store struct {
 	News *newsdb.News
 	// Legal is the legal documents library, named for the same reason.
 	Legal *legaldb.Library
+	// Questions are the questions to the department and their answers.
+	Questions *qadb.Questions
 }
 
 // Open connects to the database (see db.Open) and registers the repairs
@@ -48,7 +51,7 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	units := unitdb.New(d)
 	stats := statsdb.New(d, units)
 	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return parkdb.RebuildFeatures(ctx, q) })
-	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: stats, Parks: parkdb.New(d, units, stats), Procedures: proceduredb.New(d, units), News: newsdb.New(d), Legal: legaldb.New(d)}, nil
+	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: stats, Parks: parkdb.New(d, units, stats), Procedures: proceduredb.New(d, units), News: newsdb.New(d), Legal: legaldb.New(d), Questions: qadb.New(d)}, nil
 }
 
 // What callers of the store name from the core.

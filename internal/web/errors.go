@@ -139,3 +139,13 @@ func (s *Server) WriteLocalJSON(w http.ResponseWriter, r *http.Request, status i
 	s.PrinterFor(r).Localize(v)
 	WriteJSON(w, status, v)
 }
+
+// FormStatus is the status of a form shown again after err: 422 for
+// mistakes to fix, the error's own otherwise (409 for a change made
+// meanwhile).
+func FormStatus(err error) int {
+	if congthuong.ErrorCode(err) == congthuong.EINVALID {
+		return http.StatusUnprocessableEntity
+	}
+	return ErrorStatus(err)
+}

@@ -269,11 +269,7 @@ func (s *handlers) doSave(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		page.D, page.D.Number = d, typed
-		status := http.StatusUnprocessableEntity
-		if code == congthuong.ECONFLICT {
-			status = http.StatusConflict
-		}
-		s.showForm(w, r, status, page, err)
+		s.showForm(w, r, web.FormStatus(err), page, err)
 		return nil
 	}
 	s.Flash(w, "flash.saved")

@@ -173,7 +173,7 @@ func (s *handlers) doEdit(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		in.Normalize()
-		s.showForm(w, r, formStatus(err), formPage{A: in, ID: before.ID, Version: version, Published: before.Status == news.Published,
+		s.showForm(w, r, web.FormStatus(err), formPage{A: in, ID: before.ID, Version: version, Published: before.Status == news.Published,
 			Major: note.Major, NoteVI: note.NoteVI, NoteEN: note.NoteEN}, err)
 		return nil
 	}
@@ -278,7 +278,7 @@ func (s *handlers) doAct(w http.ResponseWriter, r *http.Request) error {
 		if len(v.Errors) > 0 {
 			v.Error = ""
 		}
-		web.Show(s.Server, w, r, formStatus(bad), "news_desk", v, d)
+		web.Show(s.Server, w, r, web.FormStatus(bad), "news_desk", v, d)
 		return nil
 	}
 	s.Flash(w, "news.done_"+step.Action)
@@ -323,13 +323,4 @@ func (s *handlers) doDeleteFile(w http.ResponseWriter, r *http.Request) error {
 	s.Flash(w, "news.file_removed")
 	http.Redirect(w, r, "/news/manage/"+strconv.FormatInt(a.ID, 10)+"#files", http.StatusSeeOther)
 	return nil
-}
-
-// formStatus is the status of a form shown again: 422 for mistakes to fix,
-// the error's own otherwise (409 for a change made meanwhile).
-func formStatus(err error) int {
-	if congthuong.ErrorCode(err) == congthuong.EINVALID {
-		return http.StatusUnprocessableEntity
-	}
-	return web.ErrorStatus(err)
 }

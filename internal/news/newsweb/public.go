@@ -2,9 +2,6 @@ package newsweb
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"html/template"
 	"io"
 	"net/http"
@@ -182,15 +179,6 @@ func (s *handlers) serveFile(w http.ResponseWriter, r *http.Request) error {
 	return err
 }
 
-// voterKey is the key of readers' hashes: the audit key when there is one,
-// so that a restart does not let a reader vote again.
-func (s *handlers) voterKey() []byte {
-	if k := s.news.AuditKey(); len(k) > 0 {
-		return k
-	}
-	return []byte("congthuong news votes")
-}
-
 // doRate records a reader's rating: one per reader and article, the reader
 // known by a keyed hash of their address and browser, never a cookie.
 func (s *handlers) doRate(w http.ResponseWriter, r *http.Request) error {
@@ -201,9 +189,7 @@ func (s *handlers) doRate(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.votes.Fail(client)
 	stars, _ := strconv.Atoi(r.FormValue("stars"))
-	mac := hmac.New(sha256.New, s.voterKey())
-	mac.Write([]byte(slug + "\x00" + client + "\x00" + r.UserAgent()))
-	counted, err := s.news.Rate(r.Context(), slug, hex.EncodeToString(mac.Sum(nil)), stars)
+	counted, err := s.news.Rate(r.Context(), slug, s.Sign("vote", slug, client, r.UserAgent()), stars)
 	if congthuong.ErrorCode(err) == congthuong.EINVALID {
 		s.Flash(w, "news.choose_stars")
 		http.Redirect(w, r, "/news/"+slug+"#rating", http.StatusSeeOther)

@@ -37,6 +37,10 @@ type Module struct {
 	OpenAPI []byte
 	// Sitemap, when set, lists the module's public pages for sitemap.xml.
 	Sitemap func(ctx context.Context) ([]SitemapURL, error)
+	// Search, when set, finds the module's records the reader may see
+	// that match the words of q (at most SearchPerKind), for the one
+	// search (search.go), which ranks them with every other module's.
+	Search func(r *http.Request, q string) ([]SearchHit, error)
 }
 
 // Task is something the reader has to do, as their home page lists it:

@@ -43,6 +43,7 @@ func (s *Server) APIRoutes() []Route {
 func (s *Server) coreAPI() []Route {
 	return []Route{
 		Get("/api/v1/openapi.json", s.serveOpenAPI),
+		Get("/api/v1/search", s.API(s.apiSearch)),
 	}
 }
 
@@ -61,6 +62,7 @@ func (s *Server) corePages() []Route {
 		Post("/account/tokens/{id}/delete", s.Page(s.doDeleteToken)),
 		Get("/admin/outbox", s.Page(s.showOutbox)),
 		Get("/admin/visits", s.Page(s.showVisits)),
+		Get("/search", s.Page(s.showSearch)),
 		Get("/sitemap.xml", s.Page(s.serveSitemap)),
 		Get("/robots.txt", s.serveRobots),
 		Get("/healthz", s.healthz),

@@ -90,7 +90,7 @@ func New(d *db.DB, accounts *authdb.Accounts, log *slog.Logger, opts Options) (*
 	s.Add(Module{Name: "core", API: s.coreAPI(), Pages: s.corePages(), Templates: MustSub(templateFS, "templates"), OpenAPI: coreOpenAPI,
 		Types: []PageType{PageOf[homePage]("home"), PageOf[errorPage]("error"), PageOf[loginPage]("login"),
 			PageOf[passwordPage]("password"), PageOf[tokensPage]("tokens"), PageOf[outboxPage]("outbox"),
-			PageOf[visitsPage]("visits")}})
+			PageOf[visitsPage]("visits"), PageOf[searchPage]("search")}})
 	return s, nil
 }
 

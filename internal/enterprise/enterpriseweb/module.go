@@ -54,5 +54,6 @@ func Register(srv *web.Server, enterprises *enterprisedb.Enterprises, units *uni
 		Types: []web.PageType{web.PageOf[enterprisesPage]("enterprises"), web.PageOf[enterprisePage]("enterprise"),
 			web.PageOf[enterpriseForm]("enterprise_form"), web.PageOf[enterpriseImportPage]("enterprise_import")},
 		OpenAPI: openapi,
+		Search:  s.search,
 	})
 }

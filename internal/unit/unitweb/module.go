@@ -43,5 +43,6 @@ func Register(srv *web.Server, units *unitdb.Units) {
 		Templates: templates,
 		Types:     []web.PageType{web.PageOf[unitsPage]("units"), web.PageOf[unitPage]("unit")},
 		OpenAPI:   openapi,
+		Search:    s.search,
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"congthuong/internal/config"
@@ -86,7 +87,11 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	h, err := site.New(st, m.Log, web.Options{SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st),
+	dept, err := department(m.Config)
+	if err != nil {
+		return err
+	}
+	h, err := site.New(st, m.Log, web.Options{Department: dept, SecureCookies: m.Config.SecureCookies, Demo: setup.IsDemo(ctx, st),
 		MapTiles: m.Config.MapTiles, MapAttribution: m.Config.MapAttribution,
 		SMTP: m.Config.SMTPURL != "", TrustedProxies: proxies, MetricsToken: m.Config.MetricsToken,
 		Contact: contact(m.Config), PublicURL: m.Config.PublicURL})
@@ -236,6 +241,42 @@ func version() string {
 
 // contact is the department's contact for the footer; the demo shows a
 // made-up one so that the footer looks as it will.
+// department reads who the platform speaks for from the settings, and its
+// logo from its file.
+func department(c config.Config) (web.Department, error) {
+	d := web.Department{Name: c.DepartmentName, NameEN: c.DepartmentNameEN, Province: c.Province}
+	if d.Name == "" && c.Demo {
+		d.Name, d.NameEN = "Sở Công Thương thành phố Hải Phòng (mẫu)", "Hai Phong Department of Industry and Trade (demo)"
+	}
+	if c.Logo == "" {
+		return d, nil
+	}
+	f, err := os.Open(c.Logo)
+	if err != nil {
+		return d, fmt.Errorf("logo: %w", err)
+	}
+	defer f.Close()
+	d.Logo, err = io.ReadAll(io.LimitReader(f, maxLogo+1))
+	switch {
+	case err != nil:
+		return d, fmt.Errorf("logo: %w", err)
+	case len(d.Logo) > maxLogo:
+		return d, fmt.Errorf("logo: %s is larger than %d KB", c.Logo, maxLogo/1024)
+	}
+	switch t := http.DetectContentType(d.Logo); {
+	case t == "image/png" || t == "image/jpeg":
+		d.LogoType = t
+	case strings.HasSuffix(strings.ToLower(c.Logo), ".svg"):
+		d.LogoType = "image/svg+xml"
+	default:
+		return d, fmt.Errorf("logo: %s is not a PNG, JPEG or SVG image", c.Logo)
+	}
+	return d, nil
+}
+
+// maxLogo bounds the logo's file: it is kept in memory and sent with pages.
+const maxLogo = 256 << 10
+
 func contact(c config.Config) web.Contact {
 	out := web.Contact{Address: c.ContactAddress, Phone: c.ContactPhone, Email: c.ContactEmail}
 	if out == (web.Contact{}) && c.Demo {

@@ -57,6 +57,10 @@ type Config struct {
 	// ContactAddress, ContactPhone and ContactEmail are the department's,
 	// at the foot of every page.
 	ContactAddress, ContactPhone, ContactEmail string
+	// DepartmentName and DepartmentNameEN name the department in the
+	// header and on the home page; Province is its province's code; Logo
+	// is a PNG, JPEG or SVG file of its logo.
+	DepartmentName, DepartmentNameEN, Province, Logo string
 	// FilesDir holds uploaded files (shared storage when several processes
 	// serve one PostgreSQL database); empty: files/ in the data folder.
 	FilesDir string
@@ -97,6 +101,7 @@ func Default() Config {
 	return Config{
 		Addr:          ":8080",
 		PublicURL:     "http://localhost:8080",
+		Province:      "31",
 		DataDir:       "./congthuong-data",
 		LogLevel:      "info",
 		LogFormat:     "text",
@@ -146,6 +151,10 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	str(&c.ContactAddress, "contact-address", "CONGTHUONG_CONTACT_ADDRESS", "the department's address, at the foot of every page")
 	str(&c.ContactPhone, "contact-phone", "CONGTHUONG_CONTACT_PHONE", "the department's phone or hotline, at the foot of every page")
 	str(&c.ContactEmail, "contact-email", "CONGTHUONG_CONTACT_EMAIL", "the department's e-mail, at the foot of every page")
+	str(&c.DepartmentName, "department-name", "CONGTHUONG_DEPARTMENT_NAME", "the department's name, in the header and on the home page; empty: the platform's")
+	str(&c.DepartmentNameEN, "department-name-en", "CONGTHUONG_DEPARTMENT_NAME_EN", "the department's name in English")
+	str(&c.Province, "province", "CONGTHUONG_PROVINCE", "the code of the department's province (two digits), where public pages begin")
+	str(&c.Logo, "logo", "CONGTHUONG_LOGO", "a PNG, JPEG or SVG file of the department's logo, at most 256 KB")
 	str(&c.FeeBankBIN, "fee-bank-bin", "CONGTHUONG_FEE_BANK_BIN", "NAPAS BIN (6 digits) of the bank fees are paid to")
 	str(&c.FeeAccount, "fee-account", "CONGTHUONG_FEE_ACCOUNT", "account number fees are paid to, by VietQR transfer")
 	str(&c.FeeAccountName, "fee-account-name", "CONGTHUONG_FEE_ACCOUNT_NAME", "holder of the account fees are paid to")
@@ -191,6 +200,9 @@ func (c Config) Validate() error {
 	}
 	if u := c.PublicURL; !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		errs = append(errs, "public URL must start with https:// or http://")
+	}
+	if p := c.Province; len(p) != 2 || strings.Trim(p, "0123456789") != "" {
+		errs = append(errs, "the province is a code of two digits, such as 31")
 	}
 	if b := c.FeeBankBIN; b != "" && (len(b) != 6 || strings.Trim(b, "0123456789") != "" || c.FeeAccount == "") {
 		errs = append(errs, "the fee bank's BIN is six digits, with an account number")

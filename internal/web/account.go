@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,38 +13,6 @@ import (
 
 // Today is the date in Vietnam, as unit codes are valid on it.
 func (s *Server) Today() string { return unit.Today(s.db.Now()) }
-
-// homePage is the home page's data: the reader's tasks, from every module.
-type homePage struct{ Tasks []Task }
-
-func (s *Server) showHome(w http.ResponseWriter, r *http.Request) error {
-	var page homePage
-	if !congthuong.ActorFrom(r.Context()).Anonymous() {
-		for _, m := range s.modules {
-			if m.Tasks == nil {
-				continue
-			}
-			tasks, err := m.Tasks(r)
-			if err != nil {
-				return err
-			}
-			page.Tasks = append(page.Tasks, tasks...)
-		}
-		// What is late or awaits the reader comes first, whichever module
-		// it is from.
-		slices.SortStableFunc(page.Tasks, func(a, b Task) int {
-			switch {
-			case a.Urgent && !b.Urgent:
-				return -1
-			case b.Urgent && !a.Urgent:
-				return 1
-			}
-			return 0
-		})
-	}
-	Show(s, w, r, http.StatusOK, "home", &View{Title: s.PrinterFor(r).T("home.title"), Nav: "home"}, page)
-	return nil
-}
 
 // loginPage is the login form's data: where to go after, and the name
 // typed.

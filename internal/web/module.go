@@ -32,6 +32,8 @@ type Module struct {
 	// Tasks, when set, tells a signed-in reader what the module has for
 	// them to do, for their home page.
 	Tasks func(r *http.Request) ([]Task, error)
+	// Home, when set, gives the module's part of the home page.
+	Home func(r *http.Request) (HomePart, error)
 	// OpenAPI is the module's part of the API document: its paths and the
 	// components they use (openapi.go merges the parts).
 	OpenAPI []byte

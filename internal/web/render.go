@@ -30,11 +30,15 @@ type View struct {
 	// visits counted.
 	Contact Contact
 	Visits  VisitCounts
-	Title   string
-	Nav     string // the navigation section to mark current
-	Flash   string
-	Error   string            // a message for the whole form
-	Errors  map[string]string // field → message, shown beside the field
+	// Department is the department's name in the reader's language
+	// (empty: the platform's), and Logo whether it has a logo.
+	Department string
+	Logo       bool
+	Title      string
+	Nav        string // the navigation section to mark current
+	Flash      string
+	Error      string            // a message for the whole form
+	Errors     map[string]string // field → message, shown beside the field
 	// Anchors are the element ids of fields whose id is not their name,
 	// for the error summary's links.
 	Anchors map[string]string
@@ -206,6 +210,10 @@ func (s *Server) fillView(r *http.Request, v *View) {
 	v.Prefs = prefsFrom(r)
 	v.Demo = s.demo
 	v.Contact = s.opts.Contact
+	v.Department, v.Logo = s.opts.Department.Name, len(s.opts.Department.Logo) > 0
+	if en := s.opts.Department.NameEN; en != "" && v.L.Lang() == "en" {
+		v.Department = en
+	}
 	v.Visits = s.visitCounts()
 	v.Meta.Base = s.AbsURL("")
 	if v.Flash == "" {

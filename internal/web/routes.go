@@ -65,6 +65,7 @@ func (s *Server) corePages() []Route {
 		Get("/search", s.Page(s.showSearch)),
 		Get("/sitemap.xml", s.Page(s.serveSitemap)),
 		Get("/robots.txt", s.serveRobots),
+		Get("/logo", s.serveLogo),
 		Get("/healthz", s.healthz),
 		Get("/readyz", s.readyz),
 		Get("/metrics", s.serveMetrics),

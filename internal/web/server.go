@@ -39,6 +39,33 @@ type Options struct {
 	// PublicURL is the address people reach the platform at (no final
 	// slash needed), for canonical links, feeds and the sitemap.
 	PublicURL string
+	// Department is the organisation the platform serves: its name, its
+	// province and its logo.
+	Department Department
+}
+
+// Department is the organisation the platform speaks for.
+type Department struct {
+	// Name and NameEN are its name in Vietnamese and English; empty: the
+	// platform's name.
+	Name, NameEN string
+	// Province is the code of its province: where the public's pages
+	// and its applicants' choices of units begin.
+	Province string
+	// Logo is its logo (PNG, JPEG or SVG), of type LogoType; empty: none.
+	Logo     []byte
+	LogoType string
+}
+
+// DefaultProvince is the province of a platform that names none.
+const DefaultProvince = "31"
+
+// HomeProvince is the code of the department's province.
+func (s *Server) HomeProvince() string {
+	if p := s.opts.Department.Province; p != "" {
+		return p
+	}
+	return DefaultProvince
 }
 
 // AbsURL is path at the platform's public address.

@@ -48,6 +48,7 @@ func Register(srv *web.Server, library *legaldb.Library) {
 		Types: []web.PageType{web.PageOf[listPage]("documents"), web.PageOf[documentPage]("document"),
 			web.PageOf[formPage]("document_form")},
 		OpenAPI: openapi,
+		Home:    s.home,
 		Search:  s.search,
 		Sitemap: s.sitemap,
 	})

@@ -65,6 +65,7 @@ func Register(srv *web.Server, n *newsdb.News) {
 			web.PageOf[managePage]("news_manage"), web.PageOf[formPage]("news_form"), web.PageOf[deskPage]("news_desk"),
 			web.PageOf[subscribePage]("news_subscribe")},
 		OpenAPI: openapi,
+		Home:    s.home,
 		Search:  s.search,
 		Sitemap: s.sitemap,
 	})

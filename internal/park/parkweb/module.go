@@ -79,6 +79,7 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 			web.PageOf[parkSummaryPage]("park_summary"), web.PageOf[parkForm]("park_form"), web.PageOf[parksImportPage]("parks_import"),
 			web.PageOf[parkReportsPage]("park_reports")},
 		OpenAPI: openapi,
+		Home:    s.home,
 		Search:  s.search,
 	})
 }

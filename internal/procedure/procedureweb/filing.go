@@ -52,12 +52,12 @@ type paperField struct {
 }
 
 // homeProvince is the province whose units an applicant chooses from: the
-// account's own, or Hải Phòng's for an account of the whole country.
-func homeProvince(a congthuong.Actor) string {
+// account's own, or the department's for an account of the whole country.
+func (s *handlers) homeProvince(a congthuong.Actor) string {
 	if a.ProvinceCode != "" && a.ProvinceCode != congthuong.CountryCode {
 		return a.ProvinceCode
 	}
-	return "31"
+	return s.HomeProvince()
 }
 
 // showFiling is the filing form: a new one, prefilled from the account
@@ -87,7 +87,7 @@ func (s *handlers) newDraft(r *http.Request, proc *procedure.Procedure) *procedu
 	a := congthuong.ActorFrom(r.Context())
 	dr := &procedure.Draft{ProcedureCode: proc.Code, Form: map[string]string{}}
 	if proc.Level == procedure.Province {
-		dr.UnitCode = homeProvince(a)
+		dr.UnitCode = s.homeProvince(a)
 	}
 	if a.IsStaff() {
 		return dr // recording someone else's filing at the desk
@@ -116,7 +116,7 @@ func (s *handlers) renderFiling(w http.ResponseWriter, r *http.Request, status i
 	page := filingPage{P: proc, Draft: dr, TaxCodeFixed: a.Role == congthuong.RoleEnterprise && a.TaxCode != ""}
 	f := unitdb.UnitFilter{Level: unit.Province, ValidOn: s.Today(), Page: db.Page{Limit: db.MaxLimit, Sort: "name"}}
 	if proc.Level == procedure.Commune {
-		f = unitdb.UnitFilter{Level: unit.Commune, Parent: homeProvince(a), ValidOn: s.Today(), Page: db.Page{Limit: db.MaxLimit, Sort: "name"}}
+		f = unitdb.UnitFilter{Level: unit.Commune, Parent: s.homeProvince(a), ValidOn: s.Today(), Page: db.Page{Limit: db.MaxLimit, Sort: "name"}}
 	}
 	units, _, err := s.units.FindUnits(r.Context(), f)
 	if err != nil {

@@ -89,6 +89,7 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 			web.PageOf[checkPage]("draft_check"), web.PageOf[filedPage]("filed"), web.PageOf[scorecardPage]("scorecard"),
 			web.PageOf[paymentsPage]("payments")},
 		OpenAPI: openapi,
+		Home:    s.home,
 		Search:  s.search,
 		Tasks:   s.tasks,
 	})

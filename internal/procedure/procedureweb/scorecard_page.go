@@ -56,7 +56,7 @@ func (s *handlers) showScorecard(w http.ResponseWriter, r *http.Request) error {
 	if page.Unit == "" {
 		page.Unit = a.UnitCode
 		if page.Unit == congthuong.CountryCode {
-			page.Unit = homeProvince(a)
+			page.Unit = s.homeProvince(a)
 		}
 	}
 	year := calendar.DateOf(s.Now()).Year

@@ -50,6 +50,7 @@ func Register(srv *web.Server, questions *qadb.Questions) {
 		Types: []web.PageType{web.PageOf[listPage]("questions"), web.PageOf[questionPage]("question"),
 			web.PageOf[askPage]("question_ask"), web.PageOf[managePage]("questions_manage"), web.PageOf[deskPage]("question_desk")},
 		OpenAPI: openapi,
+		Home:    s.home,
 		Search:  s.search,
 		Sitemap: s.sitemap,
 	})

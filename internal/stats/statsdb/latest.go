@@ -25,3 +25,22 @@ func (s *Stats) LatestOfficialMonth(ctx context.Context, indicator string) (p st
 	}
 	return stats.MonthOf(year, month), true, nil
 }
+
+// LatestOfficial is the latest period for which a unit has an official
+// value of an indicator, for the key figures of the home page: the period
+// that ends last, and of those the longest (the year rather than its
+// December). ok is false when there is none.
+func (s *Stats) LatestOfficial(ctx context.Context, indicator, unitCode string) (p stats.Period, ok bool, err error) {
+	var year, first, last int
+	err = s.Read.QueryRowContext(ctx, `SELECT year, first_month, last_month FROM stat_values
+		WHERE indicator = $1 AND unit_code = $2 AND status = $3
+		ORDER BY year DESC, last_month DESC, first_month ASC LIMIT 1`, indicator, unitCode, string(stats.Official)).
+		Scan(&year, &first, &last)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return stats.Period{}, false, nil
+	case err != nil:
+		return stats.Period{}, false, fmt.Errorf("statsdb: latest official period: %w", err)
+	}
+	return stats.RangeOf(year, first, last), true, nil
+}

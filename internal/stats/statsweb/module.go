@@ -20,6 +20,7 @@ type handlers struct {
 	*web.Server
 	stats     *statsdb.Stats
 	schedules *calendardb.Schedules
+	homeCache homeFigures
 }
 
 // Register adds the sector statistics to srv.
@@ -66,6 +67,7 @@ func Register(srv *web.Server, stats *statsdb.Stats, schedules *calendardb.Sched
 			web.PageOf[unitCardPage]("unit_card"), web.PageOf[entryPage]("entry"), web.PageOf[submissionsPage]("submissions"),
 			web.PageOf[historyPage]("history"), web.PageOf[importPage]("stats_import")},
 		OpenAPI: openapi,
+		Home:    s.home,
 		Tasks:   s.tasks,
 	})
 }

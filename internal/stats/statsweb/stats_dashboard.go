@@ -32,7 +32,7 @@ func (s *handlers) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	}
 	unitCode := strings.ToUpper(q.Get("unit"))
 	if unitCode == "" {
-		unitCode = "31"
+		unitCode = s.HomeProvince()
 		if a := congthuong.ActorFrom(r.Context()); a.ProvinceCode != "" && a.ProvinceCode != congthuong.CountryCode {
 			unitCode = a.ProvinceCode
 		}

@@ -43,6 +43,7 @@ func Register(srv *web.Server, units *unitdb.Units) {
 		Templates: templates,
 		Types:     []web.PageType{web.PageOf[unitsPage]("units"), web.PageOf[unitPage]("unit")},
 		OpenAPI:   openapi,
+		Home:      s.home,
 		Search:    s.search,
 	})
 }

@@ -856,7 +856,7 @@ var sitePages = []string{
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 	"/news", "/news/subscribe", "/news/manage", "/news/manage/new", "/documents", "/documents/new",
-	"/questions", "/questions/ask", "/questions/manage", "/search", "/search?q=giay+phep+ruou",
+	"/questions", "/questions/ask", "/questions/manage", "/search", "/data", "/search?q=giay+phep+ruou",
 }
 
 // recordLinks are, for a list page, the addresses of its records' pages.

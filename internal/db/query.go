@@ -226,3 +226,23 @@ func NullFloat(f sql.NullFloat64) *float64 {
 	}
 	return &f.Float64
 }
+
+// EachPage calls list with successive pages of MaxLimit rows, and fn with
+// each row, until a page comes back short: every row of a listing that
+// pages, for an export.
+func EachPage[T any](list func(Page) ([]T, error), fn func(T) error) error {
+	for offset := 0; ; offset += MaxLimit {
+		items, err := list(Page{Limit: MaxLimit, Offset: offset})
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			if err := fn(it); err != nil {
+				return err
+			}
+		}
+		if len(items) < MaxLimit {
+			return nil
+		}
+	}
+}

@@ -32,6 +32,9 @@ type Module struct {
 	// Tasks, when set, tells a signed-in reader what the module has for
 	// them to do, for their home page.
 	Tasks func(r *http.Request) ([]Task, error)
+	// Datasets, when set, lists the module's open datasets, as the
+	// public reads them (ctx carries the public's actor), in p's language.
+	Datasets func(ctx context.Context, p *Printer) ([]Dataset, error)
 	// Home, when set, gives the module's part of the home page.
 	Home func(r *http.Request) (HomePart, error)
 	// OpenAPI is the module's part of the API document: its paths and the

@@ -115,9 +115,14 @@ func New(d *db.DB, accounts *authdb.Accounts, log *slog.Logger, opts Options) (*
 	}
 	s.metrics = newMetrics(prometheus.NewRegistry(), d)
 	s.Add(Module{Name: "core", API: s.coreAPI(), Pages: s.corePages(), Templates: MustSub(templateFS, "templates"), OpenAPI: coreOpenAPI,
-		Types: []PageType{PageOf[homePage]("home"), PageOf[errorPage]("error"), PageOf[loginPage]("login"),
+		Types: []PageType{PageOf[homePage]("home"), PageOf[dataPage]("data"), PageOf[errorPage]("error"), PageOf[loginPage]("login"),
 			PageOf[passwordPage]("password"), PageOf[tokensPage]("tokens"), PageOf[outboxPage]("outbox"),
-			PageOf[visitsPage]("visits"), PageOf[searchPage]("search")}})
+			PageOf[visitsPage]("visits"), PageOf[searchPage]("search")},
+		Home: func(r *http.Request) (HomePart, error) {
+			p := s.PrinterFor(r)
+			return HomePart{Services: []Service{{Order: 90, ID: "data", Title: p.T("data.title"), Text: p.T("data.home_text"),
+				Link: "/data"}}}, nil
+		}})
 	return s, nil
 }
 

@@ -15,7 +15,7 @@ type SitemapURL struct {
 }
 
 // sitemapPages are the core's public pages; the modules add theirs.
-var sitemapPages = []string{"/", "/login"}
+var sitemapPages = []string{"/", "/data", "/search", "/login"}
 
 // maxSitemapURLs is the protocol's limit for one sitemap file.
 const maxSitemapURLs = 50_000

@@ -47,9 +47,10 @@ func Register(srv *web.Server, library *legaldb.Library) {
 		Templates: templates,
 		Types: []web.PageType{web.PageOf[listPage]("documents"), web.PageOf[documentPage]("document"),
 			web.PageOf[formPage]("document_form")},
-		OpenAPI: openapi,
-		Home:    s.home,
-		Search:  s.search,
-		Sitemap: s.sitemap,
+		OpenAPI:  openapi,
+		Home:     s.home,
+		Datasets: s.datasets,
+		Search:   s.search,
+		Sitemap:  s.sitemap,
 	})
 }

@@ -64,9 +64,10 @@ func Register(srv *web.Server, n *newsdb.News) {
 		Types: []web.PageType{web.PageOf[listPage]("news"), web.PageOf[articlePage]("news_article"),
 			web.PageOf[managePage]("news_manage"), web.PageOf[formPage]("news_form"), web.PageOf[deskPage]("news_desk"),
 			web.PageOf[subscribePage]("news_subscribe")},
-		OpenAPI: openapi,
-		Home:    s.home,
-		Search:  s.search,
-		Sitemap: s.sitemap,
+		OpenAPI:  openapi,
+		Home:     s.home,
+		Datasets: s.datasets,
+		Search:   s.search,
+		Sitemap:  s.sitemap,
 	})
 }

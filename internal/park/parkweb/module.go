@@ -78,8 +78,10 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 		Types: []web.PageType{web.PageOf[parksPage]("parks"), web.PageOf[parkPage]("park"), web.PageOf[parkComparePage]("park_compare"),
 			web.PageOf[parkSummaryPage]("park_summary"), web.PageOf[parkForm]("park_form"), web.PageOf[parksImportPage]("parks_import"),
 			web.PageOf[parkReportsPage]("park_reports")},
-		OpenAPI: openapi,
-		Home:    s.home,
-		Search:  s.search,
+		OpenAPI:  openapi,
+		Home:     s.home,
+		Datasets: s.datasets,
+		Sitemap:  s.sitemap,
+		Search:   s.search,
 	})
 }

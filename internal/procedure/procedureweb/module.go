@@ -88,9 +88,11 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 			web.PageOf[dossierFormPage]("dossier_form"), web.PageOf[verifyPage]("verify"), web.PageOf[filingPage]("filing"),
 			web.PageOf[checkPage]("draft_check"), web.PageOf[filedPage]("filed"), web.PageOf[scorecardPage]("scorecard"),
 			web.PageOf[paymentsPage]("payments")},
-		OpenAPI: openapi,
-		Home:    s.home,
-		Search:  s.search,
-		Tasks:   s.tasks,
+		OpenAPI:  openapi,
+		Home:     s.home,
+		Datasets: s.datasets,
+		Sitemap:  s.sitemap,
+		Search:   s.search,
+		Tasks:    s.tasks,
 	})
 }

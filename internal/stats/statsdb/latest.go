@@ -44,3 +44,24 @@ func (s *Stats) LatestOfficial(ctx context.Context, indicator, unitCode string) 
 	}
 	return stats.RangeOf(year, first, last), true, nil
 }
+
+// OfficialYears lists, for each indicator with official values, the years
+// that have them, latest first: the statistics' open datasets.
+func (s *Stats) OfficialYears(ctx context.Context) (map[string][]int, error) {
+	rows, err := s.Read.QueryContext(ctx, `SELECT DISTINCT indicator, year FROM stat_values WHERE status = $1
+		ORDER BY indicator, year DESC`, string(stats.Official))
+	if err != nil {
+		return nil, fmt.Errorf("statsdb: official years: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]int{}
+	for rows.Next() {
+		var code string
+		var year int
+		if err := rows.Scan(&code, &year); err != nil {
+			return nil, err
+		}
+		out[code] = append(out[code], year)
+	}
+	return out, rows.Err()
+}

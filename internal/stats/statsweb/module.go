@@ -18,9 +18,10 @@ var _ = i18n.Register("statsweb", web.MustSub(files, "locale"))
 // handlers serve the sector statistics.
 type handlers struct {
 	*web.Server
-	stats     *statsdb.Stats
-	schedules *calendardb.Schedules
-	homeCache homeFigures
+	stats      *statsdb.Stats
+	schedules  *calendardb.Schedules
+	homeCache  homeFigures
+	yearsCache officialYears
 }
 
 // Register adds the sector statistics to srv.
@@ -66,8 +67,9 @@ func Register(srv *web.Server, stats *statsdb.Stats, schedules *calendardb.Sched
 		Types: []web.PageType{web.PageOf[statsPage]("stats"), web.PageOf[reportPage]("report"), web.PageOf[*dashboardPage]("dashboard"),
 			web.PageOf[unitCardPage]("unit_card"), web.PageOf[entryPage]("entry"), web.PageOf[submissionsPage]("submissions"),
 			web.PageOf[historyPage]("history"), web.PageOf[importPage]("stats_import")},
-		OpenAPI: openapi,
-		Home:    s.home,
-		Tasks:   s.tasks,
+		OpenAPI:  openapi,
+		Home:     s.home,
+		Datasets: s.datasets,
+		Tasks:    s.tasks,
 	})
 }

@@ -44,6 +44,7 @@ func Register(srv *web.Server, units *unitdb.Units) {
 		Types:     []web.PageType{web.PageOf[unitsPage]("units"), web.PageOf[unitPage]("unit")},
 		OpenAPI:   openapi,
 		Home:      s.home,
+		Sitemap:   s.sitemap,
 		Search:    s.search,
 	})
 }

@@ -13,6 +13,11 @@ type UnitFigure struct {
 	PreviousYearValue *float64 `json:"previous_year_value"`
 	Restated          bool     `json:"restated,omitempty"` // last year's value sums the units this one replaced
 	GrowthPct         *float64 `json:"growth_pct"`
+	// GrowthPublished says GrowthPct is the rate the statistics office
+	// published, which a department quotes; ComputedGrowthPct is then the
+	// platform's own, from the figures stored.
+	GrowthPublished   bool     `json:"growth_published,omitempty"`
+	ComputedGrowthPct *float64 `json:"computed_growth_pct,omitempty"`
 	SharePct          *float64 `json:"share_pct"`
 	Rank              int      `json:"rank,omitempty"`
 	Attainment

@@ -16,6 +16,7 @@ var valueHeaderAliases = map[string]string{
 	"đơn vị": "unit", "mã đơn vị": "unit", "địa phương": "unit",
 	"kỳ": "period", "kỳ báo cáo": "period",
 	"giá trị": "value", "số liệu": "value",
+	"tốc độ tăng": "growth_pct", "tăng trưởng": "growth_pct",
 	"trạng thái": "status", "nguồn": "source",
 }
 
@@ -34,8 +35,8 @@ func (p *RowProblems) Error() string {
 }
 
 // parsedRow is a data row read, with the problems it has on its own.
-type parsedRow struct {
-	row      ValueRow
+type parsedRow[T any] struct {
+	row      T
 	problems []congthuong.FieldError
 }
 
@@ -45,27 +46,37 @@ type parsedRow struct {
 // and reading goes on, so that one report lists every problem; a wrong
 // header or an unreadable file ends the reading.
 func ReadValueImport(r io.Reader) tabular.Source[ValueRow] {
-	return func(ctx context.Context) iter.Seq2[ValueRow, error] {
-		return func(yield func(ValueRow, error) bool) {
-			rows := tabular.Stream(ctx, r, func(header []string) (func(tabular.Row) parsedRow, error) {
-				cols, err := valueColumns(header)
+	return readImport(r, ValueColumns, []string{"indicator", "unit", "period", "value"}, func(line int, get func(string) string, v *congthuong.Validation) ValueRow {
+		row, _ := ParseValueRecord(line, get, v)
+		return row
+	})
+}
+
+// readImport reads the rows of a statistics file with columns, of which
+// required must be present, parsing each with parse.
+func readImport[T any](r io.Reader, columns, required []string, parse func(line int, get func(string) string, v *congthuong.Validation) T) tabular.Source[T] {
+	return func(ctx context.Context) iter.Seq2[T, error] {
+		return func(yield func(T, error) bool) {
+			rows := tabular.Stream(ctx, r, func(header []string) (func(tabular.Row) parsedRow[T], error) {
+				cols, err := tabular.CheckHeader(header, valueHeaderAliases, columns, required)
 				if err != nil {
 					return nil, err
 				}
-				return func(row tabular.Row) parsedRow {
+				return func(row tabular.Row) parsedRow[T] {
 					var v congthuong.Validation
-					vr, _ := ParseValueRecord(row.Line, func(c string) string {
+					out := parse(row.Line, func(c string) string {
 						if i, ok := cols[c]; ok {
 							return row.Cell(i)
 						}
 						return ""
 					}, &v)
-					return parsedRow{row: vr, problems: congthuong.ErrorFields(v.Err("x"))}
+					return parsedRow[T]{row: out, problems: congthuong.ErrorFields(v.Err("x"))}
 				}, nil
 			})
+			var zero T
 			for p, err := range rows {
 				if err != nil {
-					yield(ValueRow{}, tabular.FileError(err, ErrNoValueRows))
+					yield(zero, tabular.FileError(err, ErrNoValueRows))
 					return
 				}
 				if len(p.problems) > 0 {
@@ -77,10 +88,6 @@ func ReadValueImport(r io.Reader) tabular.Source[ValueRow] {
 			}
 		}
 	}
-}
-
-func valueColumns(header []string) (map[string]int, error) {
-	return tabular.CheckHeader(header, valueHeaderAliases, ValueColumns, []string{"indicator", "unit", "period", "value"})
 }
 
 // RowFields gives an importer the row's problems, so that it lists them and

@@ -91,3 +91,17 @@ func upperFirst(s string) string {
 	}
 	return string(r)
 }
+
+// GrowthWords writes a figure's growth, marked when it is the rate the
+// statistics office published rather than the platform's own; empty when
+// there is none.
+func GrowthWords(f UnitFigure, pr *i18n.Printer) string {
+	if f.GrowthPct == nil {
+		return ""
+	}
+	s := Percent(*f.GrowthPct, pr)
+	if f.GrowthPublished {
+		s += " " + pr.T("stats.growth_published_mark")
+	}
+	return s
+}

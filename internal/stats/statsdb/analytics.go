@@ -128,6 +128,10 @@ func (s *Stats) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 		}
 		return total, any
 	}
+	published, err := s.publishedGrowth(ctx, ind.Code, q.Period)
+	if err != nil {
+		return nil, err
+	}
 	pFirst, pLast := q.Period.Days()
 	prevFirst, prevLast := out.PreviousYear.Days()
 	var withValue []int
@@ -153,6 +157,9 @@ func (s *Stats) Analyze(ctx context.Context, q AnalyticsQuery) (*stats.Analytics
 			}
 			if g, ok := stats.Growth(ind, *f.Value, last, have); ok {
 				f.GrowthPct = &g
+			}
+			if g, ok := published[u.Code]; ok {
+				f.ComputedGrowthPct, f.GrowthPct, f.GrowthPublished = f.GrowthPct, &g, true
 			}
 			withValue = append(withValue, len(out.Units))
 			if t, ok := targets[targetKey{u.Code, u.ValidFrom, q.Period}]; ok {

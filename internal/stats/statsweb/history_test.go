@@ -49,3 +49,36 @@ func TestImportPage(t *testing.T) {
 		}
 	})
 }
+
+// TestPublishedGrowthPages: the department imports published growth rates
+// from the page and the API; the analytics answer both rates and the
+// dashboard marks the published one; a commune is not offered the choice.
+func TestPublishedGrowthPages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		values := "indicator,unit,period,value,status\nEXPORTS,31,2024,36400,official\nEXPORTS,31,2023,30000,official\n"
+		if w := e.Do("officer31", "POST", "/api/v1/stats/values/import", "text/csv", []byte(values)); w.Code != 200 {
+			t.Fatalf("values: %d %s", w.Code, w.Body)
+		}
+		if w := e.Do("thuynguyen", "GET", "/stats/import", "", nil); w.Code != 200 || strings.Contains(w.Body.String(), `id="kind-growth"`) {
+			t.Errorf("a commune is offered to publish growth rates: %d", w.Code)
+		}
+		if w := e.Do("thuynguyen", "POST", "/api/v1/stats/growth/import", "text/csv",
+			[]byte("indicator,unit,period,growth_pct\nEXPORTS,11560,2024,5\n")); w.Code != 400 {
+			t.Errorf("a commune publishing a rate: %d %s", w.Code, w.Body)
+		}
+		ctype, body := webtest.MultipartForm(t, []string{"kind", "growth"},
+			webtest.FormFile{Name: "toc-do.csv", Content: []byte("indicator,unit,period,growth_pct,source\nEXPORTS,31,2024,19.7,Cục Thống kê\n")})
+		if w := e.Do("officer31", "POST", "/stats/import", ctype, body); w.Code != 200 || !strings.Contains(w.Body.String(), `id="import-result"`) {
+			t.Fatalf("growth from the page: %d %s", w.Code, w.Body)
+		}
+		w := e.Do("", "GET", "/api/v1/stats/analytics?indicator=EXPORTS&period=2024&units=31", "", nil)
+		if !strings.Contains(w.Body.String(), `"growth_pct":19.7`) || !strings.Contains(w.Body.String(), `"growth_published":true`) ||
+			!strings.Contains(w.Body.String(), `"computed_growth_pct":21.3`) {
+			t.Errorf("analytics: %s", w.Body)
+		}
+		if w := e.Do("", "GET", "/stats/units/31?year=2024", "", nil); !strings.Contains(w.Body.String(), "19,7% (công bố)") {
+			t.Errorf("the unit's card does not mark the published rate")
+		}
+	})
+}

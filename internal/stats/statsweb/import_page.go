@@ -16,7 +16,11 @@ import (
 // file has, and what an upload did: the outcome (every bad row named,
 // nothing written unless all are good) and the figures warned about.
 type importPage struct {
-	Columns string
+	Columns, GrowthColumns string
+	// Kind is what the file holds: values, or growth rates the
+	// statistics office published (only the department imports those).
+	Kind       string
+	MayPublish bool
 	web.ImportOutcome
 	Warnings []web.ImportProblem
 }
@@ -26,8 +30,17 @@ func (s *handlers) showImportValues(w http.ResponseWriter, r *http.Request) erro
 		return web.ForbiddenOrLogin(a)
 	}
 	web.Show(s.Server, w, r, http.StatusOK, "stats_import", &web.View{Title: s.PrinterFor(r).T("stats_import.title"), Nav: "stats"},
-		importPage{Columns: strings.Join(stats.ValueColumns, ", ")})
+		newImportPage(r))
 	return nil
+}
+
+func newImportPage(r *http.Request) importPage {
+	page := importPage{Columns: strings.Join(stats.ValueColumns, ", "), GrowthColumns: strings.Join(stats.GrowthColumns, ", "),
+		Kind: "values", MayPublish: congthuong.ActorFrom(r.Context()).IsDepartment()}
+	if r.FormValue("kind") == "growth" && page.MayPublish {
+		page.Kind = "growth"
+	}
+	return page
 }
 
 // doImportValues imports an uploaded file of figures, as the API does:
@@ -38,10 +51,15 @@ func (s *handlers) doImportValues(w http.ResponseWriter, r *http.Request) error 
 	}
 	p := s.PrinterFor(r)
 	v := &web.View{Title: p.T("stats_import.title"), Nav: "stats"}
-	page := importPage{Columns: strings.Join(stats.ValueColumns, ", ")}
 	f, err := s.ReceiveImport(w, r)
+	page := newImportPage(r)
 	var res db.ImportResult
-	if err == nil {
+	if err == nil && page.Kind == "growth" {
+		defer f.Release()
+		var out statsdb.GrowthImportResult
+		out, err = s.stats.ImportGrowth(f.Ctx, stats.ReadGrowthImport(bytes.NewReader(f.Body)), r.FormValue("dry_run") == "on")
+		res = db.ImportResult{Rows: out.Rows, Created: out.Created, Updated: out.Updated, DryRun: out.DryRun}
+	} else if err == nil {
 		defer f.Release()
 		var out statsdb.ValueImportResult
 		out, err = s.stats.ImportValues(f.Ctx, stats.ReadValueImport(bytes.NewReader(f.Body)), r.FormValue("dry_run") == "on")

@@ -37,6 +37,7 @@ func Register(srv *web.Server, stats *statsdb.Stats, schedules *calendardb.Sched
 			web.Get("/api/v1/stats/values", s.API(s.apiListValues)),
 			web.Get("/api/v1/stats/values/history", s.API(s.apiValueHistory)),
 			web.Post("/api/v1/stats/values/import", s.API(s.apiImportValues)),
+			web.Post("/api/v1/stats/growth/import", s.API(s.apiImportGrowth)),
 			web.Get("/api/v1/stats/values/export.csv", s.API(s.exportValues)),
 			web.Get("/api/v1/stats/values/export.xlsx", s.API(s.exportValues)),
 			web.Get("/api/v1/stats/analytics", s.API(s.apiAnalytics)),

@@ -87,6 +87,22 @@ func (s *handlers) apiImportValues(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
+// apiImportGrowth imports growth rates the statistics office published.
+func (s *handlers) apiImportGrowth(w http.ResponseWriter, r *http.Request) error {
+	f, err := s.ReceiveImport(w, r)
+	if err != nil {
+		return err
+	}
+	defer f.Release()
+	dry, _ := strconv.ParseBool(r.URL.Query().Get("dry_run"))
+	res, err := s.stats.ImportGrowth(f.Ctx, stats.ReadGrowthImport(bytes.NewReader(f.Body)), dry)
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, http.StatusOK, &res)
+	return nil
+}
+
 // apiAnalytics answers GET /api/v1/stats/analytics?indicator=&period=&units=
 // where units is CODE,CODE…, group:GROUP or children:CODE. Computed from the
 // values stored now; the public sees official values only.

@@ -140,7 +140,7 @@ func (s *handlers) dashboardData(ctx context.Context, d *dashboardPage, code, un
 		if f.Rank > 0 && (f.Rank <= 10 || f.Unit == unitCode) {
 			row := rankRow{Rank: f.Rank, Name: f.Name, Value: pr.Num(*f.Value, ind.Decimals), Mine: f.Unit == unitCode}
 			if f.GrowthPct != nil {
-				row.Growth = stats.Percent(*f.GrowthPct, pr)
+				row.Growth = stats.GrowthWords(f, pr)
 			}
 			ranking = append(ranking, row)
 		}
@@ -222,7 +222,7 @@ func (s *handlers) showUnitCard(w http.ResponseWriter, r *http.Request) error {
 		}
 		row := unitCardRow{Code: ind.Code, Name: p.Name(ind.Name()), Measure: p.Name(ind.MeasureName()), Value: p.Num(*f.Value, ind.Decimals)}
 		if f.GrowthPct != nil {
-			row.Growth = stats.Percent(*f.GrowthPct, p.Printer)
+			row.Growth = stats.GrowthWords(f, p.Printer)
 		}
 		if f.AttainmentPct != nil {
 			row.Attainment = stats.Percent(*f.AttainmentPct, p.Printer)

@@ -108,7 +108,7 @@ func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 				row.PreviousYear = pr.Num(*f.PreviousYearValue, a.Indicator.Decimals)
 			}
 			if f.GrowthPct != nil {
-				row.Growth = stats.Percent(*f.GrowthPct, pr)
+				row.Growth = stats.GrowthWords(f, pr)
 				row.GrowthUp, row.GrowthDown = *f.GrowthPct > 0, *f.GrowthPct < 0
 			}
 			if f.SharePct != nil {

@@ -294,6 +294,19 @@ func (b browser) page() string {
 	return "page " + loc + ":\n" + body
 }
 
+// signIn logs user in with the test's password, from a page without a
+// session.
+func (b browser) signIn(base, user string) {
+	b.t.Helper()
+	b.do("log in as "+user,
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(chromedp.CSS(`#username`)),
+		chromedp.SendKeys(chromedp.CSS(`#username`), user),
+		chromedp.SendKeys(chromedp.CSS(`#password`), adminPassword),
+		chromedp.Click(chromedp.CSS(`#login-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#logout`)))
+}
+
 // title is the page's title.
 func (b browser) title() string {
 	b.t.Helper()
@@ -398,13 +411,7 @@ func TestBrowser(t *testing.T) {
 	m := startMain(t, t.TempDir(), true)
 	base := strings.Replace(m.URL(), "127.0.0.1", "localhost", 1)
 
-	b.do("log in",
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(chromedp.CSS(`#username`)),
-		chromedp.SendKeys(chromedp.CSS(`#username`), "admin"),
-		chromedp.SendKeys(chromedp.CSS(`#password`), adminPassword),
-		chromedp.Click(chromedp.CSS(`#login-submit`)),
-		chromedp.WaitVisible(chromedp.CSS(`#logout`)))
+	b.signIn(base, "admin")
 	if h, lang := b.title(), b.attr(`html`, "lang"); !strings.HasPrefix(h, "Trang chủ") || lang != "vi" {
 		t.Errorf("after login: title %q, lang %q; want the Vietnamese home page", h, lang)
 	}
@@ -539,16 +546,11 @@ func TestBrowser(t *testing.T) {
 	// the statistics and the written report.
 	login := func(user string) {
 		b.navigate(base + "/")
-		b.do("log in as "+user,
+		b.do("log out",
 			chromedp.WaitVisible(chromedp.CSS(`#logout`)),
 			chromedp.Click(chromedp.CSS(`#logout`)),
-			chromedp.WaitVisible(chromedp.CSS(`#login-link`)),
-			chromedp.Navigate(base+"/login"),
-			chromedp.WaitVisible(chromedp.CSS(`#username`)),
-			chromedp.SendKeys(chromedp.CSS(`#username`), user),
-			chromedp.SendKeys(chromedp.CSS(`#password`), adminPassword),
-			chromedp.Click(chromedp.CSS(`#login-submit`)),
-			chromedp.WaitVisible(chromedp.CSS(`#logout`)))
+			chromedp.WaitVisible(chromedp.CSS(`#login-link`)))
+		b.signIn(base, user)
 	}
 	login("thuynguyen")
 	b.do("data entry",
@@ -650,13 +652,7 @@ func TestBrowser(t *testing.T) {
 	// A dossier's whole path: an enterprise files online, the department's
 	// desk receives it and asks for a supplement, the enterprise supplies
 	// it, the leader approves, and the public tracks it.
-	b.do("log in as doanhnghiep",
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(chromedp.CSS(`#username`)),
-		chromedp.SendKeys(chromedp.CSS(`#username`), "doanhnghiep"),
-		chromedp.SendKeys(chromedp.CSS(`#password`), adminPassword),
-		chromedp.Click(chromedp.CSS(`#login-submit`)),
-		chromedp.WaitVisible(chromedp.CSS(`#logout`)))
+	b.signIn(base, "doanhnghiep")
 	paper := filepath.Join(t.TempDir(), "the-le.pdf")
 	if err := os.WriteFile(paper, []byte("%PDF-1.4\n% the rules\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -829,15 +825,52 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(base+"/verify?number=9999/2026/SCT31"),
 		chromedp.WaitVisible(chromedp.CSS(`#verify-unknown`)))
 
+	// The editorial journey: an officer writes and sends for review, the
+	// leader publishes, the public reads it and subscribes.
+	b.signIn(base, "canbo")
+	headline := "Lịch tiếp công dân tháng 12 của Sở"
+	b.do("write an article",
+		chromedp.Navigate(base+"/news/manage/new"),
+		chromedp.WaitVisible(chromedp.CSS(`#news-form`)),
+		chromedp.SendKeys(chromedp.CSS(`#title_vi`), headline),
+		chromedp.SendKeys(chromedp.CSS(`#summary_vi`), "Giám đốc Sở tiếp công dân vào thứ Năm tuần thứ hai."),
+		chromedp.SendKeys(chromedp.CSS(`#body_vi`), "Công dân đăng ký trước **hai ngày** tại bộ phận một cửa."),
+		chromedp.Click(chromedp.CSS(`#save`)),
+		chromedp.WaitVisible(chromedp.CSS(`#do-submit`)),
+		chromedp.Click(chromedp.CSS(`#do-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#desk-status`)))
+	desk, err := chromedp.Run(b.ctx, chromedp.Evaluate[string]("document.location.href"))
+	if err != nil || !strings.Contains(desk, "/news/manage/") {
+		t.Fatalf("the article's desk: %q %v", desk, err)
+	}
+	if b.count(`#do-publish`) != 0 {
+		t.Error("the officer is offered to publish")
+	}
+	login("lanhdao")
+	b.do("publish it",
+		chromedp.Navigate(desk),
+		chromedp.WaitVisible(chromedp.CSS(`#do-publish`)),
+		chromedp.Click(chromedp.CSS(`#do-publish`)),
+		chromedp.WaitVisible(chromedp.CSS(`#public-link`)))
+	b.do("the public reads it",
+		chromedp.Click(chromedp.CSS(`#logout`)),
+		chromedp.WaitVisible(chromedp.CSS(`#login-link`)),
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`#home-news`)))
+	if !strings.Contains(b.text(`#home-news`), headline) {
+		t.Error("the published article is not among the home page's news")
+	}
+	b.do("subscribe",
+		chromedp.Navigate(base+"/news/subscribe"),
+		chromedp.WaitVisible(chromedp.CSS(`#subscribe-form`)),
+		chromedp.SendKeys(chromedp.CSS(`#email`), "ban.doc@example.vn"),
+		chromedp.Click(chromedp.CSS(`#category-department`)),
+		chromedp.Click(chromedp.CSS(`#subscribe`)),
+		chromedp.WaitVisible(chromedp.CSS(`#subscribe-sent`)))
+
 	// Every page the walk came to, again in each language, as the
 	// administrator: none shows the other language's words.
-	b.do("log in again",
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(chromedp.CSS(`#username`)),
-		chromedp.SendKeys(chromedp.CSS(`#username`), "admin"),
-		chromedp.SendKeys(chromedp.CSS(`#password`), adminPassword),
-		chromedp.Click(chromedp.CSS(`#login-submit`)),
-		chromedp.WaitVisible(chromedp.CSS(`#logout`)))
+	b.signIn(base, "admin")
 	b.everyPageInEachLanguage(base)
 	if missing := i18n.Missing(); len(missing) > 0 {
 		t.Errorf("messages asked for that no catalogue gives: %q", missing)
@@ -852,7 +885,7 @@ var sitePages = []string{
 	"/enterprises", "/enterprises/new", "/enterprises/import",
 	"/calendar", "/calendar/deadline", "/admin/calendar",
 	"/admin/users", "/admin/users/new", "/admin/audit",
-	"/stats", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
+	"/stats", "/stats?indicator=EXPORTS&period=2024-01..2024-04&units=children:VN", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 	"/news", "/news/subscribe", "/news/manage", "/news/manage/new", "/documents", "/documents/new",

@@ -6,6 +6,7 @@
 //	go run ./cmd/ctload -path '/api/v1/units?level=commune&parent=31' -c 16 -d 10s
 //	go run ./cmd/ctload -parks 5000 -path '/api/v1/parks?kind=cluster&min_free_ha=10' -c 16 -d 10s
 //	go run ./cmd/ctload -mix -scale 1 -c 32 -d 30s
+//	go run ./cmd/ctload -scale 10 -path / -c 1 -d 10s
 package main
 
 import (
@@ -36,7 +37,7 @@ func main() {
 	dbURL := flag.String("database-url", "", "postgres:// URL (default: embedded SQLite in a temporary folder)")
 	parks := flag.Int("parks", 0, "generate this many industrial parks and clusters, 40 tenants each, before the runs")
 	mix := flag.Bool("mix", false, "drive the realistic mix (pages, API reads, logins, data entry, filings) instead of one path")
-	scale := flag.Int("scale", 1, "with -mix: the demo data plus this many provinces' worth of generated sites, statistics and dossiers")
+	scale := flag.Int("scale", -1, "the demo data plus this many provinces' worth of generated sites, statistics and dossiers (default 1 with -mix, none without)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	flag.Parse()
 	if *cpuProfile != "" {
@@ -52,18 +53,19 @@ func main() {
 	}
 	if *mix {
 		*parks = 0
+		*scale = max(*scale, 1)
 	} else {
-		*scale = 0
+		*scale = max(*scale, 0)
 	}
-	if err := run(*path, *conc, *dur, *dbURL, *parks, *scale); err != nil {
+	if err := run(*path, *conc, *dur, *dbURL, *parks, *scale, *mix); err != nil {
 		fmt.Fprintln(os.Stderr, "ctload:", err)
 		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
 
-func run(path string, conc int, dur time.Duration, dbURL string, parks, scale int) error {
-	mix := scale > 0
+func run(path string, conc int, dur time.Duration, dbURL string, parks, scale int, mix bool) error {
+	demo := scale > 0
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "ctload-*")
 	if err != nil {
@@ -82,7 +84,7 @@ func run(path string, conc int, dur time.Duration, dbURL string, parks, scale in
 		return err
 	}
 	st.SetAuditKey(key)
-	if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: "load-test-password", Demo: mix}); err != nil {
+	if _, err := setup.Prepare(ctx, st, log, setup.Options{AdminPassword: "load-test-password", Demo: demo}); err != nil {
 		return err
 	}
 	if parks > 0 {
@@ -92,7 +94,7 @@ func run(path string, conc int, dur time.Duration, dbURL string, parks, scale in
 		}
 		fmt.Printf("generated %d sites and %d tenants in %s\n", parks, parks*40, time.Since(start).Round(time.Millisecond))
 	}
-	if mix {
+	if demo {
 		start := time.Now()
 		got, err := setup.GenerateScale(ctx, st, scale)
 		if err != nil {

@@ -15,6 +15,8 @@ import (
 
 	"congthuong"
 	"congthuong/internal/auth"
+	"congthuong/internal/db"
+	"congthuong/internal/news/newsdb"
 	"congthuong/internal/store"
 )
 
@@ -96,10 +98,18 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 			return false
 		}
 	}
+	// The portal's most read pages: the home page and the latest article.
+	latest, _, err := st.News.List(ctx, newsdb.Filter{Page: db.Page{Limit: 1}})
+	if err != nil || len(latest) == 0 {
+		return fmt.Errorf("the demo has no published article: %v", err)
+	}
+	article := "/news/" + latest[0].Slug
 	months := 0
 	var mu sync.Mutex
 	nextMonth := func() int { mu.Lock(); defer mu.Unlock(); months++; return months }
 	mix := []request{
+		{"page /", 10, get("/", ""), is(200)},
+		{"page article", 6, get(article, ""), is(200)},
 		{"page /parks", 10, get("/parks?province=31&kind=park", ""), is(200)},
 		{"page /procedures", 8, get("/procedures?q=thuoc+la", ""), is(200)},
 		{"page /stats", 7, get("/stats?indicator=RETAIL_SALES&period=2024&units=31", ""), is(200)},

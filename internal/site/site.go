@@ -6,6 +6,9 @@ package site
 
 import (
 	"log/slog"
+	"sync"
+
+	"congthuong/data"
 
 	"congthuong/internal/auth/authweb"
 	"congthuong/internal/calendar/calendarweb"
@@ -17,12 +20,24 @@ import (
 	"congthuong/internal/qa/qaweb"
 	"congthuong/internal/stats/statsweb"
 	"congthuong/internal/store"
+	"congthuong/internal/unit"
 	"congthuong/internal/unit/unitweb"
 	"congthuong/internal/web"
 )
 
+// unitExtra is the shipped area, population and outlines of the units,
+// read once per process.
+var unitExtra = sync.OnceValues(func() (*unit.Extra, error) { return unit.LoadExtra(data.AdminUnitsExtra) })
+
 // New builds the web server with every module over st.
 func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, error) {
+	if opts.Units == nil {
+		x, err := unitExtra()
+		if err != nil {
+			return nil, err
+		}
+		opts.Units = x
+	}
 	srv, err := web.New(st.DB, st.Accounts, log, opts)
 	if err != nil {
 		return nil, err

@@ -172,7 +172,12 @@ func loadGroups(fsys fs.FS) ([]Group, error) {
 // the wanted columns; a missing column is an error, so that a changed file
 // fails loudly instead of loading blanks.
 func readCSV(fsys fs.FS, name string, want ...string) ([]map[string]string, error) {
-	f, err := fsys.Open(folder + name)
+	return readCSVIn(fsys, folder, name, want...)
+}
+
+// readCSVIn reads the columns want of the CSV file name in dir of fsys.
+func readCSVIn(fsys fs.FS, dir, name string, want ...string) ([]map[string]string, error) {
+	f, err := fsys.Open(dir + name)
 	if err != nil {
 		return nil, fmt.Errorf("unit: %w", err)
 	}

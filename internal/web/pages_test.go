@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"io"
 	"log/slog"
@@ -155,6 +156,9 @@ func TestSecurityHeadersAndAssets(t *testing.T) {
 		if csp := w.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") {
 			t.Errorf("CSP = %q", csp)
 		}
+		if cc := w.Header().Get("Cache-Control"); cc != "private, no-cache" {
+			t.Errorf("a page may be kept by a shared cache: %q", cc)
+		}
 		css := regexp.MustCompile(`/static/app\.[0-9a-f]{8}\.css`).FindString(w.Body.String())
 		if css == "" {
 			t.Fatal("no hashed stylesheet URL in the page")
@@ -162,6 +166,24 @@ func TestSecurityHeadersAndAssets(t *testing.T) {
 		w = e.Do("", "GET", css, "", nil)
 		if w.Code != 200 || !strings.Contains(w.Header().Get("Cache-Control"), "immutable") {
 			t.Errorf("asset: %d %q", w.Code, w.Header().Get("Cache-Control"))
+		}
+		// Pages and static files are gzipped for clients that take it,
+		// and only for them.
+		for _, path := range []string{"/units", css} {
+			r := httptest.NewRequest("GET", path, nil)
+			r.Header.Set("Accept-Encoding", "gzip, deflate, br")
+			gz := httptest.NewRecorder()
+			e.Server.ServeHTTP(gz, r)
+			zr, err := gzip.NewReader(gz.Body)
+			if err != nil || gz.Header().Get("Content-Encoding") != "gzip" || !strings.Contains(gz.Header().Get("Vary"), "Accept-Encoding") {
+				t.Errorf("%s is not gzipped: %v %q", path, err, gz.Header())
+				continue
+			}
+			plain, _ := io.ReadAll(zr)
+			if want := e.Do("", "GET", path, "", nil); want.Header().Get("Content-Encoding") != "" || len(plain) < want.Body.Len()/2 ||
+				len(plain) <= gz.Body.Len() {
+				t.Errorf("%s: %d bytes unzipped, %d gzipped, %d plain", path, len(plain), gz.Body.Len(), want.Body.Len())
+			}
 		}
 		for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/metrics": 403, "/nope": 404, "/api/v1/nope": 404} {
 			if w := e.Do("", "GET", path, "", nil); w.Code != want {

@@ -199,6 +199,12 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.clearCookie(w, flashCookie)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	// A page shows who is signed in and what they may do: no shared cache
+	// keeps it, and a browser asks again before reusing it (the back
+	// button still works from its own memory).
+	if w.Header().Get("Cache-Control") == "" {
+		w.Header().Set("Cache-Control", "private, no-cache")
+	}
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/klauspost/compress/gzhttp"
+
 	"congthuong"
 )
 
@@ -119,7 +121,25 @@ func (s *Server) routes() (http.Handler, error) {
 	h = csrf.Handler(h)
 	h = s.authenticate(h)
 	h = securityHeaders(h, s.opts.MapTiles, s.opts.SecureCookies)
+	h, err = compressAnswers(h)
+	if err != nil {
+		return nil, err
+	}
 	return s.observe(h), nil
+}
+
+// compressAnswers gzips pages and API answers of 1 KB or more for clients
+// that accept it (klauspost/compress's gzhttp, which sets Vary and leaves
+// alone what is already compressed: the static files are gzipped once at
+// start, workbooks are zip files). Pages carry no secret an attacker could
+// guess through their compressed length (BREACH): cross-site requests are
+// refused by their fetch metadata, not by a token in the page.
+func compressAnswers(h http.Handler) (http.Handler, error) {
+	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(1024), gzhttp.EnableZstd(false))
+	if err != nil {
+		return nil, err
+	}
+	return wrap(h), nil
 }
 
 // allowedMethods lists the methods a path of the API answers to, for a

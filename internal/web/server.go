@@ -8,12 +8,14 @@ import (
 	"net/netip"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
 	"congthuong/internal/auth/authdb"
 	"congthuong/internal/db"
+	"congthuong/internal/unit"
 )
 
 // Options configure a Server.
@@ -42,6 +44,17 @@ type Options struct {
 	// Department is the organisation the platform serves: its name, its
 	// province and its logo.
 	Department Department
+	// Units is the units' area, population and outlines (the wiring
+	// loads the shipped files); nil: none, and no maps.
+	Units *unit.Extra
+}
+
+// UnitFacts are the units' area, population and outlines; never nil.
+func (s *Server) UnitFacts() *unit.Extra {
+	if s.opts.Units == nil {
+		return &unit.Extra{Facts: map[string]unit.Facts{}}
+	}
+	return s.opts.Units
 }
 
 // Department is the organisation the platform speaks for.
@@ -98,6 +111,9 @@ type Server struct {
 	modules   []Module
 	openapi   []byte
 	handler   http.Handler
+	// mapOnce builds paths, the province outlines as SVG, at first use.
+	mapOnce sync.Once
+	paths   map[string]string
 }
 
 // New builds a server with the core's module: the home page, accounts,

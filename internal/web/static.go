@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -27,6 +28,27 @@ type assets struct {
 type asset struct {
 	body  []byte
 	ctype string
+	// gz is the body gzipped once at start, for clients that accept it;
+	// nil where compressing does not pay (images).
+	gz []byte
+}
+
+// compressible says whether a static file of type ctype is worth gzipping.
+func compressible(ctype string) bool {
+	for _, t := range []string{"text/", "application/javascript", "image/svg+xml", "application/json"} {
+		if strings.HasPrefix(ctype, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func gzipped(body []byte) []byte {
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	zw.Write(body)
+	zw.Close()
+	return b.Bytes()
 }
 
 func loadAssets() (*assets, error) {
@@ -43,7 +65,13 @@ func loadAssets() (*assets, error) {
 		sum := sha256.Sum256(body)
 		ext := path.Ext(name)
 		url := "/static/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-		a.byURL[url] = asset{body: body, ctype: mime.TypeByExtension(ext)}
+		f := asset{body: body, ctype: mime.TypeByExtension(ext)}
+		if compressible(f.ctype) {
+			if gz := gzipped(body); len(gz) < len(body) {
+				f.gz = gz
+			}
+		}
+		a.byURL[url] = f
 		a.urlFor[name] = url
 		return nil
 	})
@@ -67,5 +95,24 @@ func (a *assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", f.ctype)
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body))
+	body := f.body
+	if f.gz != nil {
+		w.Header().Add("Vary", "Accept-Encoding")
+		if acceptsGzip(r) {
+			w.Header().Set("Content-Encoding", "gzip")
+			body = f.gz
+		}
+	}
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+}
+
+// acceptsGzip says whether the client takes gzip (Accept-Encoding).
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), "gzip") && strings.ReplaceAll(q, " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
 }

@@ -82,3 +82,28 @@ func TestPublishedGrowthPages(t *testing.T) {
 		}
 	})
 }
+
+// TestStatisticsMap: figures by province are drawn as a map coloured by
+// them, a province without an official figure greyed; communes say there
+// is no map; nothing is drawn without figures.
+func TestStatisticsMap(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		if body := e.Do("", "GET", "/stats?indicator=EXPORTS&period=2024&units=children:VN", "", nil).Body.String(); strings.Contains(body, `id="stats-map"`) {
+			t.Errorf("a map without figures")
+		}
+		values := "indicator,unit,period,value,status\nEXPORTS,31,2024,36400,official\nEXPORTS,01,2024,17000,official\nEXPORTS,79,2024,45000,preliminary\n"
+		if w := e.Do("admin", "POST", "/api/v1/stats/values/import", "text/csv", []byte(values)); w.Code != 200 {
+			t.Fatalf("values: %d %s", w.Code, w.Body)
+		}
+		body := e.Do("", "GET", "/stats?indicator=EXPORTS&period=2024&units=children:VN", "", nil).Body.String()
+		m := webtest.Between(body, `id="stats-map"`, "</figure>")
+		if strings.Count(m, "<path ") != 34 || !strings.Contains(m, "36.400,0") || strings.Contains(m, "45.000") ||
+			strings.Count(m, `fill="#e6e6e6"`) != 33 { // 32 provinces and the legend
+			t.Errorf("the map: %d outlines, %d grey", strings.Count(m, "<path "), strings.Count(m, `fill="#e6e6e6"`))
+		}
+		if body := e.Do("", "GET", "/stats?indicator=EXPORTS&period=2026&units=children:31", "", nil).Body.String(); !strings.Contains(body, `id="stats-no-map"`) {
+			t.Errorf("communes do not say there is no map:\n%s", webtest.Between(body, "<main", "</main>"))
+		}
+	})
+}

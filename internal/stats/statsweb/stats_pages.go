@@ -1,6 +1,7 @@
 package statsweb
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"sort"
@@ -9,6 +10,7 @@ import (
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/stats"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/web"
 )
 
@@ -35,6 +37,10 @@ type statsPage struct {
 	// Latest names the period the page opened on by itself: the latest
 	// with official figures.
 	Latest string
+	// Map draws the provinces coloured by their figures, when the units
+	// are the provinces; NoCommuneMap says that communes have no map yet.
+	Map          template.HTML
+	NoCommuneMap bool
 }
 
 // showStats is the statistics page: one indicator and period over units,
@@ -127,6 +133,7 @@ func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 			return ri > 0 && (rj == 0 || ri < rj)
 		})
 		d.Rows, d.Sentences = rows, sentences
+		d.Map, d.NoCommuneMap = s.unitsMap(p, a, aq)
 		if a.Summary.Total != nil {
 			d.Total = pr.Num(*a.Summary.Total, a.Indicator.Decimals)
 		}
@@ -136,4 +143,21 @@ func (s *handlers) showStats(w http.ResponseWriter, r *http.Request) error {
 	}
 	web.Show(s.Server, w, r, status, "stats", v, d)
 	return nil
+}
+
+// unitsMap draws an analysis of the provinces as a map coloured by their
+// figures; for communes it says there is no map: no openly licensed
+// outline of the 3,321 communes ships with the platform.
+func (s *handlers) unitsMap(p *web.Printer, a *stats.Analytics, q statsdb.AnalyticsQuery) (template.HTML, bool) {
+	if q.ChildrenOf != congthuong.CountryCode {
+		return "", q.ChildrenOf != ""
+	}
+	values := map[string]web.MapValue{}
+	for _, f := range a.Units {
+		if f.Value != nil {
+			values[f.Unit] = web.MapValue{Name: f.Name, Value: *f.Value, Label: p.Num(*f.Value, a.Indicator.Decimals) + " " + p.Name(a.Indicator.MeasureName())}
+		}
+	}
+	return s.Choropleth(values, p.T("stats.map_title", p.Name(a.Indicator.Name()), stats.PeriodWords(a.Period, p.Printer)),
+		p.T("stats.map_no_data"), func(v float64) string { return p.Num(v, a.Indicator.Decimals) }), false
 }

@@ -3,6 +3,7 @@ package unitweb
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 
 	"congthuong/internal/db"
@@ -64,6 +65,8 @@ func (s *handlers) apiListGroups(w http.ResponseWriter, r *http.Request) error {
 type unitsPage struct {
 	Filter    unitdb.UnitFilter
 	Units     []unit.Unit
+	Facts     map[string]factsView
+	Map       template.HTML
 	Pager     web.Pager
 	Searching bool
 }
@@ -71,11 +74,13 @@ type unitsPage struct {
 // unitPage is one unit on a day, its parent, its history under the same
 // code and, for a province, its communes.
 type unitPage struct {
-	Unit     unit.Unit
-	Parent   *unit.Unit
-	History  []unit.Unit
-	Children []unit.Unit
-	Day      string
+	Unit       unit.Unit
+	Facts      factsView
+	Parent     *unit.Unit
+	History    []unit.Unit
+	Children   []unit.Unit
+	ChildFacts map[string]factsView
+	Day        string
 }
 
 // showUnits lists provinces by default, or the units matching a search.
@@ -102,8 +107,16 @@ func (s *handlers) showUnits(w http.ResponseWriter, r *http.Request) error {
 			unitsPage{Filter: form})
 		return nil
 	}
-	web.Show(s.Server, w, r, http.StatusOK, "units", &web.View{Title: s.PrinterFor(r).T("units.title"), Nav: "units"},
-		unitsPage{Filter: form, Units: units, Pager: web.NewPager(total, f.Page), Searching: searching})
+	p := s.PrinterFor(r)
+	x := s.UnitFacts()
+	page := unitsPage{Filter: form, Units: units, Facts: map[string]factsView{}, Pager: web.NewPager(total, f.Page), Searching: searching}
+	for _, u := range units {
+		page.Facts[u.Code] = factsOf(p, x, u)
+	}
+	if !searching && f.Level == unit.Province && f.Page.Offset == 0 {
+		page.Map = s.densityMap(p, x, units)
+	}
+	web.Show(s.Server, w, r, http.StatusOK, "units", &web.View{Title: p.T("units.title"), Nav: "units"}, page)
 	return nil
 }
 
@@ -123,7 +136,9 @@ func (s *handlers) showUnit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := unitPage{Unit: u, History: history, Day: day}
+	x := s.UnitFacts()
+	p := s.PrinterFor(r)
+	d := unitPage{Unit: u, Facts: factsOf(p, x, u), History: history, Day: day, ChildFacts: map[string]factsView{}}
 	if u.Level == unit.Province || u.Level == unit.Country {
 		children, _, err := s.units.FindUnits(r.Context(), unitdb.UnitFilter{Parent: u.Code, ValidOn: day,
 			Page: db.Page{Limit: db.MaxLimit}})
@@ -131,12 +146,15 @@ func (s *handlers) showUnit(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		d.Children = children
+		for _, c := range children {
+			d.ChildFacts[c.Code] = factsOf(p, x, c)
+		}
 	}
 	if u.ParentCode != "" && u.ParentCode != "VN" {
 		if parent, err := s.units.FindUnit(r.Context(), u.ParentCode, day); err == nil {
 			d.Parent = &parent
 		}
 	}
-	web.Show(s.Server, w, r, http.StatusOK, "unit", &web.View{Title: s.PrinterFor(r).Name(u.Title()), Nav: "units"}, d)
+	web.Show(s.Server, w, r, http.StatusOK, "unit", &web.View{Title: p.Name(u.Title()), Nav: "units"}, d)
 	return nil
 }

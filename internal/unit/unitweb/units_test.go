@@ -36,3 +36,29 @@ func TestUnitAnswersRevalidate(t *testing.T) {
 		}
 	})
 }
+
+// TestAreaAndPopulation: the provinces' list draws their density as a map
+// and gives each unit's area and population; a unit's page names the
+// source; a commune whose population the source doubts shows its area
+// only; a unit that no longer exists shows none.
+func TestAreaAndPopulation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		body := e.Do("", "GET", "/units", "", nil).Body.String()
+		if strings.Count(body, "<path ") != 34 || !strings.Contains(body, `id="units-map"`) || !strings.Contains(body, "3.359,80 km²") ||
+			!strings.Contains(body, "8.717.600") || !strings.Contains(body, "geoBoundaries") {
+			t.Errorf("the provinces' list lacks its map or figures (%d outlines)", strings.Count(body, "<path "))
+		}
+		hp := e.Do("", "GET", "/units/31", "", nil).Body.String()
+		if !strings.Contains(hp, `id="unit-population"`) || !strings.Contains(hp, "Nghị quyết 202/2025/QH15") || !strings.Contains(hp, "người/km²") {
+			t.Errorf("Hải Phòng's page lacks its figures")
+		}
+		hg := e.Do("", "GET", "/units/00691", "", nil).Body.String()
+		if !strings.Contains(hg, "60,62 km²") || strings.Contains(hg, `id="unit-population"`) {
+			t.Errorf("a doubtful population is shown, or the area is missing")
+		}
+		if old := e.Do("", "GET", "/units/31?valid_on=2024-01-01", "", nil).Body.String(); strings.Contains(old, `id="unit-area"`) {
+			t.Errorf("old Hải Phòng shows the merged city's area")
+		}
+	})
+}

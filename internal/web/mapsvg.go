@@ -158,7 +158,10 @@ func (s *Server) Choropleth(values map[string]MapValue, title, noData string, fo
 		hi[c], n[c] = v, n[c]+1
 	}
 	for c := range ChoroplethClasses {
-		if n[c] > 0 {
+		switch {
+		case n[c] > 0 && lo[c] == hi[c]:
+			fmt.Fprintf(&b, `<li>%s%s</li>`, swatch(choroplethColours[c]), esc(format(lo[c])))
+		case n[c] > 0:
 			fmt.Fprintf(&b, `<li>%s%s – %s</li>`, swatch(choroplethColours[c]), esc(format(lo[c])), esc(format(hi[c])))
 		}
 	}

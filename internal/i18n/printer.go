@@ -196,6 +196,16 @@ func (p *Printer) Date(t time.Time) string {
 	return t.In(congthuong.Location).Format("2 Jan 2006")
 }
 
+// Day writes a day given as YYYY-MM-DD as Date does; a text that is not
+// such a day is returned as it is.
+func (p *Printer) Day(iso string) string {
+	t, err := time.ParseInLocation("2006-01-02", iso, congthuong.Location)
+	if err != nil {
+		return iso
+	}
+	return p.Date(t)
+}
+
 // DateTime writes a day and time: 07/12/2026 15:04 in Vietnamese,
 // 7 Dec 2026 15:04 in English, in Vietnam's time.
 func (p *Printer) DateTime(t time.Time) string {

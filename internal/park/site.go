@@ -179,6 +179,20 @@ func (s *Site) Occupancy() (float64, bool) {
 	return float64(s.LeasedArea) * 100 / float64(s.LeasableArea), true
 }
 
+// OccupancySource says where a site's leased land comes from: "tenants"
+// when tenants are recorded (the land is their sum, never entered), else
+// "reported" when the site reports leased land without any tenant
+// recorded, else "" when nothing is leased.
+func (s *Site) OccupancySource() string {
+	switch {
+	case s.Tenants > 0:
+		return "tenants"
+	case s.LeasedArea > 0:
+		return "reported"
+	}
+	return ""
+}
+
 var (
 	codePattern  = regexp.MustCompile(`^[A-Z0-9][A-Z0-9_-]{1,31}$`)
 	datePattern  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)

@@ -323,3 +323,30 @@ func TestParkFilesAPI(t *testing.T) {
 		}
 	})
 }
+
+// TestSitePageForInvestors: a site page hides what is unknown, writes days
+// in the reader's format, and says where its occupancy comes from: the
+// site's report while no tenant is recorded, the tenants' land after.
+func TestSitePageForInvestors(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		if w := e.Do("officer31", "POST", "/api/v1/parks", "application/json", []byte(dinhVuJSON)); w.Code != 201 {
+			t.Fatalf("create: %d %s", w.Code, w.Body)
+		}
+		page := e.Do("", "GET", "/parks/KCN-DINHVU", "", nil).Body.String()
+		if !strings.Contains(page, `id="occupancy-reported"`) || strings.Contains(page, "Trang web") {
+			t.Errorf("the site page: reported occupancy not said, or an empty website row shown")
+		}
+		if d := webtest.Between(page, `id="park-decision"`, "</dd>"); strings.Contains(d, "-01-") {
+			t.Errorf("the decision's day is not in the reader's format: %q", d)
+		}
+		tenant := `{"tax_code":"0314409058","project":"Kho lạnh","sector":"H52","leased_ha":20,"status":"operating"}`
+		if w := e.Do("officer31", "POST", "/api/v1/parks/KCN-DINHVU/tenants", "application/json", []byte(tenant)); w.Code != 201 {
+			t.Fatalf("tenant: %d %s", w.Code, w.Body)
+		}
+		page = e.Do("", "GET", "/parks/KCN-DINHVU", "", nil).Body.String()
+		if strings.Contains(page, `id="occupancy-reported"`) || !strings.Contains(page, "tính từ diện tích của 1 doanh nghiệp thứ cấp") {
+			t.Errorf("the occupancy computed from tenants is not said:\n%s", webtest.Between(page, `id="park-land"`, "</dl>"))
+		}
+	})
+}

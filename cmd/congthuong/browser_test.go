@@ -886,7 +886,7 @@ var sitePages = []string{
 	"/calendar", "/calendar/deadline", "/admin/calendar",
 	"/admin/users", "/admin/users/new", "/admin/audit",
 	"/stats", "/stats?indicator=EXPORTS&period=2024-01..2024-04&units=children:VN", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
-	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports",
+	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports", "/parks/KCN-01/interest", "/leads",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 	"/news", "/news/subscribe", "/news/manage", "/news/manage/new", "/documents", "/documents/new",
 	"/questions", "/questions/ask", "/questions/manage", "/search", "/data", "/search?q=giay+phep+ruou",

@@ -3,6 +3,7 @@ package parkweb
 import (
 	"embed"
 	"io/fs"
+	"time"
 
 	"congthuong/internal/calendar/calendardb"
 	"congthuong/internal/i18n"
@@ -24,11 +25,13 @@ type handlers struct {
 	schedules *calendardb.Schedules
 	// public holds the public's answers about parks and clusters.
 	public parksCache
+	// interests limits how many interests one client registers an hour.
+	interests *web.FailureLimit
 }
 
 // Register adds the industrial parks and clusters to srv.
 func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedules *calendardb.Schedules) {
-	s := &handlers{Server: srv, parks: parks, units: units, schedules: schedules}
+	s := &handlers{Server: srv, parks: parks, units: units, schedules: schedules, interests: web.NewFailureLimit(5, time.Hour)}
 	s.public.cache = web.NewCache(4096, "public, no-cache")
 	templates, _ := fs.Sub(files, "templates")
 	openapi, _ := files.ReadFile("openapi.json")
@@ -69,6 +72,11 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 			web.Get("/parks/reports", s.Page(s.showParkReports)),
 			web.Post("/parks/reports", s.Page(s.doParkReport)),
 			web.Post("/parks/import", s.Page(s.doImportParks)),
+			web.Get("/leads", s.Page(s.showLeads)),
+			web.Get("/leads/{id}", s.Page(s.showLead)),
+			web.Post("/leads/{id}", s.Page(s.doLead)),
+			web.Get("/parks/{code}/interest", s.Page(s.showInterest)),
+			web.Post("/parks/{code}/interest", s.Page(s.doInterest)),
 			web.Get("/parks/{code}", s.Page(s.showPark)),
 			web.Get("/parks/{code}/edit", s.Page(s.showEditPark)),
 			web.Post("/parks/{code}", s.Page(s.doUpdatePark)),
@@ -77,9 +85,11 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 		Templates: templates,
 		Types: []web.PageType{web.PageOf[parksPage]("parks"), web.PageOf[parkPage]("park"), web.PageOf[parkComparePage]("park_compare"),
 			web.PageOf[parkSummaryPage]("park_summary"), web.PageOf[parkForm]("park_form"), web.PageOf[parksImportPage]("parks_import"),
-			web.PageOf[parkReportsPage]("park_reports")},
+			web.PageOf[parkReportsPage]("park_reports"), web.PageOf[interestPage]("park_interest"), web.PageOf[leadsPage]("park_leads"),
+			web.PageOf[leadPage]("park_lead")},
 		OpenAPI:  openapi,
 		Home:     s.home,
+		Tasks:    s.tasks,
 		Datasets: s.datasets,
 		Sitemap:  s.sitemap,
 		Search:   s.search,

@@ -2,11 +2,18 @@ package parkweb_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http/httptest"
+	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/park/parkdb"
 
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
@@ -349,4 +356,84 @@ func TestSitePageForInvestors(t *testing.T) {
 			t.Errorf("the occupancy computed from tenants is not said:\n%s", webtest.Between(page, `id="park-land"`, "</dl>"))
 		}
 	})
+}
+
+// TestRegisterInterest: an investor registers interest from a site's page
+// and is acknowledged by e-mail; a program is turned away without a
+// trace; the department sees the lead, counts it, takes it and records
+// how it goes; a commune of another province sees none of it.
+func TestRegisterInterest(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		if w := e.Do("officer31", "POST", "/api/v1/parks", "application/json", []byte(dinhVuJSON)); w.Code != 201 {
+			t.Fatalf("create: %d %s", w.Code, w.Body)
+		}
+		form := e.Do("", "GET", "/parks/KCN-DINHVU/interest", "", nil).Body.String()
+		at, sig := find(form, `name="at" value="(\d+)"`), find(form, `name="sig" value="([0-9a-f]+)"`)
+		if at == "" || sig == "" {
+			t.Fatalf("the form carries no stamp")
+		}
+		send := func(fields url.Values) *httptest.ResponseRecorder {
+			return e.Do("", "POST", "/parks/KCN-DINHVU/interest", "application/x-www-form-urlencoded", []byte(fields.Encode()))
+		}
+		// Sent at once after it was shown: a program, answered as if sent.
+		bot := url.Values{"at": {at}, "sig": {sig}, "name": {"Bot"}, "email": {"bot@example.com"}}
+		if w := send(bot); w.Code != 200 || !strings.Contains(w.Body.String(), `id="interest-sent"`) {
+			t.Errorf("a program: %d", w.Code)
+		}
+		later := time.Now().Add(time.Minute)
+		st.DB.Now = func() time.Time { return later }
+		bad := url.Values{"at": {at}, "sig": {sig}, "name": {""}, "email": {"không-phải-thư"}, "land_ha": {"năm"}, "sector": {"Điện tử"}}
+		if w := send(bad); w.Code != 422 || !strings.Contains(w.Body.String(), `id="land_ha-error"`) || !strings.Contains(w.Body.String(), `value="Điện tử"`) {
+			t.Errorf("a refused form: %d", w.Code)
+		}
+		bad.Set("land_ha", "5,5")
+		if w := send(bad); w.Code != 422 || !strings.Contains(w.Body.String(), `id="name-error"`) || !strings.Contains(w.Body.String(), `id="email-error"`) {
+			t.Errorf("a form without name and e-mail: %d", w.Code)
+		}
+		good := url.Values{"at": {at}, "sig": {sig}, "name": {"Nguyễn Văn An"}, "organisation": {"Công ty Linh kiện An Phát"}, "email": {"An@Example.com"},
+			"land_ha": {"5,5"}, "sector": {"Linh kiện điện tử"}, "message": {"Cần điện 3 MW."}}
+		w := send(good)
+		if w.Code != 200 || !strings.Contains(w.Body.String(), `id="interest-sent"`) {
+			t.Fatalf("the investor's interest: %d %s", w.Code, w.Body)
+		}
+		mails, err := st.Outbox(congthuong.NewContext(context.Background(), congthuong.System()), 10)
+		if err != nil || len(mails) != 1 || mails[0].To != "an@example.com" || !strings.Contains(mails[0].Subject, "Khu công nghiệp Đình Vũ") {
+			t.Errorf("the acknowledgement: %+v %v", mails, err)
+		}
+
+		if w := e.Do("", "GET", "/leads", "", nil); w.Code != 303 && w.Code != 401 && w.Code != 403 {
+			t.Errorf("the public reading leads: %d", w.Code)
+		}
+		if body := e.Do("officer01", "GET", "/leads", "", nil).Body.String(); !strings.Contains(body, `id="leads-empty"`) {
+			t.Errorf("Hà Nội sees Hải Phòng's leads")
+		}
+		list := e.Do("officer31", "GET", "/leads", "", nil).Body.String()
+		if !strings.Contains(list, "Nguyễn Văn An") || !strings.Contains(e.Do("officer31", "GET", "/", "", nil).Body.String(), `href="/leads?status=new"`) {
+			t.Fatalf("the department does not see the lead:\n%s", webtest.Between(list, "<main", "</main>"))
+		}
+		id := find(list, `href="/leads/(\d+)"`)
+		page := e.Do("officer31", "GET", "/leads/"+id, "", nil).Body.String()
+		version := find(page, `name="version" value="(\d+)"`)
+		step := url.Values{"version": {version}, "status": {"contacted"}, "owner": {""}, "note": {"Đã gọi điện."}, "take": {"1"}}
+		if w := e.Do("officer31", "POST", "/leads/"+id, "application/x-www-form-urlencoded", []byte(step.Encode())); w.Code != 303 {
+			t.Fatalf("follow-up: %d %s", w.Code, w.Body)
+		}
+		if w := e.Do("officer31", "POST", "/leads/"+id, "application/x-www-form-urlencoded", []byte(step.Encode())); w.Code != 409 ||
+			!strings.Contains(w.Body.String(), "Đã gọi điện.") {
+			t.Errorf("a stale follow-up: %d", w.Code)
+		}
+		leads, _, err := st.Parks.Leads(storetest.As(storetest.HaiPhongOfficer), parkdb.LeadFilter{Status: "contacted"})
+		if err != nil || len(leads) != 1 || leads[0].Owner != "officer31" || leads[0].LandHa == nil || *leads[0].LandHa != 5.5 {
+			t.Errorf("the lead after follow-up: %+v %v", leads, err)
+		}
+	})
+}
+
+// find is the first group of pattern in s.
+func find(s, pattern string) string {
+	if m := regexp.MustCompile(pattern).FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
 }

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"time"
 
 	"congthuong"
 	"congthuong/internal/db"
@@ -87,23 +86,14 @@ func short(s string) string {
 type askPage struct {
 	Q      qa.Question
 	Topics []string
-	At     string
-	Sig    string
-	Sent   *qadb.Question
+	web.Stamp
+	Sent *qadb.Question
 }
-
-// Forms sent sooner than minAskTime after they were shown are a program's;
-// older than maxAskTime, their signature is stale.
-const (
-	minAskTime = 3 * time.Second
-	maxAskTime = 6 * time.Hour
-)
 
 func (s *handlers) askView(r *http.Request, status int, w http.ResponseWriter, d askPage, err error) {
 	p := s.PrinterFor(r)
 	d.Topics = qa.Topics
-	d.At = strconv.FormatInt(s.Now().Unix(), 10)
-	d.Sig = s.Sign("ask", d.At)
+	d.Stamp = s.StampFor("ask")
 	v := &web.View{Title: p.T("qa.ask_title"), Nav: "questions", Meta: web.Meta{Canonical: "/questions/ask", Description: p.T("qa.ask_lead")}}
 	if err != nil {
 		v.Errors, v.Error = web.FormErrors(p, err)
@@ -129,15 +119,13 @@ func (s *handlers) doAsk(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostForm
 	in := qa.Question{Topic: f.Get("topic"), Name: f.Get("name"), Email: f.Get("email"), Phone: f.Get("phone"), Title: f.Get("title"),
 		Body: f.Get("question")}
-	at, _ := strconv.ParseInt(f.Get("at"), 10, 64)
-	shown := time.Unix(at, 0)
-	age := s.Now().Sub(shown)
-	if f.Get("website") != "" || f.Get("sig") != s.Sign("ask", f.Get("at")) || age < minAskTime {
+	human, stale := s.Sender(f, "ask")
+	if !human {
 		// Answered as if sent, so that a program learns nothing.
 		s.askView(r, http.StatusOK, w, askPage{Sent: &qadb.Question{}}, nil)
 		return nil
 	}
-	if age > maxAskTime {
+	if stale {
 		s.askView(r, http.StatusUnprocessableEntity, w, askPage{Q: in}, congthuong.Errorf(congthuong.EINVALID, "qa.form_expired"))
 		return nil
 	}

@@ -627,6 +627,12 @@ func TestBrowser(t *testing.T) {
 	if n, err := strconv.Atoi(drawn); err != nil || n < 2 {
 		t.Fatalf("the map drew %q sites", drawn)
 	}
+	// The sites sit on the provinces' outlines, with a legend and a scale.
+	if o := b.attr(`#parks-map`, "data-outlines-drawn"); o != "34" || b.count(`#parks-map .map-legend`) != 1 ||
+		b.count(`#parks-map .leaflet-control-scale`) != 1 {
+		t.Errorf("the map's context: %q outlines, %d legends, %d scales", o, b.count(`#parks-map .map-legend`),
+			b.count(`#parks-map .leaflet-control-scale`))
+	}
 	if rows := b.count(`#parks-table tbody tr`); rows != mustAtoi(t, drawn) {
 		t.Errorf("the map drew %s sites, the list has %d", drawn, rows)
 	}

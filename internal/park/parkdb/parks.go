@@ -61,8 +61,11 @@ type ParkFilter struct {
 	Sector string
 	// Wastewater keeps sites whose central plant operates.
 	Wastewater bool
-	// MaxPortKm keeps sites at most this far from a seaport.
-	MaxPortKm *float64
+	// MaxPortKm, MaxAirportKm and MaxHighwayKm keep sites at most this far
+	// from a seaport, an airport, a highway.
+	MaxPortKm, MaxAirportKm, MaxHighwayKm *float64
+	// MaxRentUSD keeps sites whose lowest rent is at most this (US$/m²).
+	MaxRentUSD *float64
 	db.Page
 }
 
@@ -115,8 +118,11 @@ func parkWhere(a congthuong.Actor, f ParkFilter) db.Where {
 	if f.Wastewater {
 		w.Add("p.wastewater_operating = ?", true)
 	}
-	if f.MaxPortKm != nil {
-		w.Add("p.port_km <= ?", *f.MaxPortKm)
+	for col, max := range map[string]*float64{"p.port_km": f.MaxPortKm, "p.airport_km": f.MaxAirportKm,
+		"p.highway_km": f.MaxHighwayKm, "p.rent_min_usd": f.MaxRentUSD} {
+		if max != nil {
+			w.Add(col+" <= ?", *max)
+		}
 	}
 	return w
 }

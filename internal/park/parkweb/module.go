@@ -67,6 +67,7 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 			web.Post("/parks", s.Page(s.doCreatePark)),
 			web.Get("/parks/new", s.Page(s.showNewPark)),
 			web.Get("/parks/compare", s.Page(s.showParkCompare)),
+			web.Get("/parks/compare.xlsx", s.Page(s.exportParkCompare)),
 			web.Get("/parks/summary", s.Page(s.showParkSummary)),
 			web.Get("/parks/import", s.Page(s.showParksImport)),
 			web.Get("/parks/reports", s.Page(s.showParkReports)),

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"congthuong"
 	"congthuong/internal/db"
@@ -19,7 +20,7 @@ import (
 
 // parkFilter reads the filters of the park list, map and export:
 // kind, type, status, province, unit, q, min_free_ha, sector, wastewater,
-// max_port_km.
+// max_port_km, max_airport_km, max_highway_km, max_rent_usd.
 func parkFilter(q url.Values) (parkdb.ParkFilter, error) {
 	var v congthuong.Validation
 	page, err := web.ListPage(q)
@@ -45,12 +46,17 @@ func parkFilter(q url.Values) (parkdb.ParkFilter, error) {
 	default:
 		v.Add("wastewater", "park.wastewater_1_operating_plant_left_out")
 	}
-	if s := q.Get("max_port_km"); s != "" {
-		km, err := strconv.ParseFloat(s, 64)
-		if err != nil || km < 0 {
-			v.Add("max_port_km", "park.max_port_km_distance_km")
+	for _, m := range []struct {
+		name string
+		to   **float64
+	}{{"max_port_km", &f.MaxPortKm}, {"max_airport_km", &f.MaxAirportKm}, {"max_highway_km", &f.MaxHighwayKm}, {"max_rent_usd", &f.MaxRentUSD}} {
+		if s := strings.TrimSpace(q.Get(m.name)); s != "" {
+			x, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
+			if err != nil || x < 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+				v.Add(m.name, "park.max_not_number")
+			}
+			*m.to = &x
 		}
-		f.MaxPortKm = &km
 	}
 	return f, v.Err("common.invalid_query")
 }

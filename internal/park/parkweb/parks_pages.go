@@ -434,3 +434,83 @@ func (s *handlers) doImportParks(w http.ResponseWriter, r *http.Request) error {
 	web.Show(s.Server, w, r, status, "parks_import", v, d)
 	return nil
 }
+
+// exportParkCompare writes the comparison as a workbook: one row per
+// attribute, one column per site, in the reader's language.
+func (s *handlers) exportParkCompare(w http.ResponseWriter, r *http.Request) error {
+	p := s.PrinterFor(r)
+	codes := r.URL.Query()["code"]
+	if len(codes) == 0 || len(codes) > maxCompare {
+		return congthuong.FieldErr(congthuong.EINVALID, "code", "parks.compare_max", maxCompare)
+	}
+	var sites []*park.Site
+	for _, code := range codes {
+		site, err := s.parks.FindPark(r.Context(), code)
+		if err != nil {
+			return err
+		}
+		sites = append(sites, site)
+	}
+	places := map[string]string{}
+	for _, site := range sites {
+		if u, err := s.units.FindUnit(r.Context(), site.UnitCode, s.Today()); err == nil {
+			places[site.UnitCode] = p.Name(u.Title())
+		}
+	}
+	km := func(x *float64) string {
+		if x == nil {
+			return ""
+		}
+		return p.Num(*x, 1)
+	}
+	rows := []struct {
+		label string
+		value func(*park.Site) string
+	}{
+		{"parks.kind", func(s *park.Site) string { return p.T("parks.kind_" + string(s.Kind)) }},
+		{"parks.status", func(s *park.Site) string { return p.T("parks.status_" + string(s.Status)) }},
+		{"parks.location", func(s *park.Site) string { return places[s.UnitCode] }},
+		{"parks.planned", func(s *park.Site) string { return p.Ha(s.PlannedArea) }},
+		{"parks.leasable", func(s *park.Site) string { return p.Ha(s.LeasableArea) }},
+		{"parks.free", func(s *park.Site) string { return p.Ha(s.FreeArea()) }},
+		{"parks.occupancy", func(s *park.Site) string {
+			if occ, ok := s.Occupancy(); ok {
+				return p.Num(occ, 1) + "%"
+			}
+			return ""
+		}},
+		{"parks.rent", func(s *park.Site) string {
+			if s.RentMinUSD == nil {
+				return ""
+			}
+			return p.Num(*s.RentMinUSD, 0) + "–" + km(s.RentMaxUSD) + " US$/m²"
+		}},
+		{"parks.wastewater_plant", func(s *park.Site) string {
+			if !s.WastewaterOperating {
+				return p.T("parks.none_plant")
+			}
+			return p.Int(s.WastewaterCapacity) + " m³/" + p.T("parks.day")
+		}},
+		{"parks.port", func(s *park.Site) string { return km(s.PortKm) }},
+		{"parks.airport", func(s *park.Site) string { return km(s.AirportKm) }},
+		{"parks.highway", func(s *park.Site) string { return km(s.HighwayKm) }},
+		{"parks.sectors", func(s *park.Site) string { return strings.Join(s.Sectors, ", ") }},
+		{"parks.tenants", func(s *park.Site) string { return strconv.Itoa(s.Tenants) }},
+	}
+	header := []string{p.T("parks.compare_item")}
+	for _, site := range sites {
+		header = append(header, p.Name(site.Name()))
+	}
+	return web.WriteWorkbook(w, "so-sanh", header, func(emit func([]string) error) error {
+		for _, row := range rows {
+			rec := []string{p.T(row.label)}
+			for _, site := range sites {
+				rec = append(rec, row.value(site))
+			}
+			if err := emit(rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"congthuong"
 	"congthuong/internal/park/parkdb"
 
@@ -63,6 +65,10 @@ func TestParksAPI(t *testing.T) {
 			"?min_free_ha=60.3":   `"total":0`,
 			"?wastewater=1":       `"total":1`,
 			"?max_port_km=3":      `"total":0`,
+			"?max_port_km=3,5":    `"total":1`,
+			"?max_airport_km=50":  `"total":0`,
+			"?max_highway_km=-1":  `"field":"max_highway_km"`,
+			"?max_rent_usd=cheap": `"field":"max_rent_usd"`,
 			"?kind=cluster":       `"total":0`,
 			"?sector=C24":         `"total":1`,
 			"?min_free_ha=lots":   `"field":"min_free_ha"`,
@@ -436,4 +442,35 @@ func find(s, pattern string) string {
 		return m[1]
 	}
 	return ""
+}
+
+// TestCompareWorkbook: the comparison downloads as a workbook, one column
+// per site, attributes named in the reader's language, no codes.
+func TestCompareWorkbook(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		if w := e.Do("officer31", "POST", "/api/v1/parks", "application/json", []byte(dinhVuJSON)); w.Code != 201 {
+			t.Fatalf("create: %d %s", w.Code, w.Body)
+		}
+		w := e.Do("", "GET", "/parks/compare.xlsx?code=KCN-DINHVU", "", nil)
+		if w.Code != 200 || !strings.HasPrefix(w.Body.String(), "PK") {
+			t.Fatalf("compare.xlsx: %d", w.Code)
+		}
+		rows, err := excelRows(w.Body.Bytes())
+		if err != nil || len(rows) < 10 || rows[0][1] != "Khu công nghiệp Đình Vũ" || rows[3][0] != "Địa bàn" || rows[3][1] != "Thành phố Hải Phòng" {
+			t.Errorf("the workbook: %v %v", rows, err)
+		}
+		if w := e.Do("", "GET", "/parks/compare.xlsx?code=A&code=B&code=C&code=D&code=E", "", nil); w.Code != 400 {
+			t.Errorf("five sites: %d", w.Code)
+		}
+	})
+}
+
+func excelRows(b []byte) ([][]string, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.GetRows(f.GetSheetName(0))
 }

@@ -20,7 +20,8 @@ type handlers struct {
 	units *unitdb.Units
 	// cache holds answers about units, which change only when the
 	// reference data is reloaded at first start.
-	cache *web.Cache
+	cache    *web.Cache
+	outlines outlines
 }
 
 // Register adds the administrative units to srv.
@@ -38,6 +39,7 @@ func Register(srv *web.Server, units *unitdb.Units) {
 		},
 		Pages: []web.Route{
 			web.Get("/units", s.Page(s.showUnits)),
+			web.Get("/units/outlines.geojson", s.Page(s.serveOutlines)),
 			web.Get("/units/{code}", s.Page(s.showUnit)),
 		},
 		Templates: templates,

@@ -1,6 +1,7 @@
 package unitweb_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -59,6 +60,35 @@ func TestAreaAndPopulation(t *testing.T) {
 		}
 		if old := e.Do("", "GET", "/units/31?valid_on=2024-01-01", "", nil).Body.String(); strings.Contains(old, `id="unit-area"`) {
 			t.Errorf("old Hải Phòng shows the merged city's area")
+		}
+	})
+}
+
+// TestOutlines: the provinces' outlines are served as GeoJSON for the
+// investor map, 34 features keyed by code, credited, cacheable.
+func TestOutlines(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		w := e.Do("", "GET", "/units/outlines.geojson", "", nil)
+		var fc struct {
+			Type     string
+			Features []struct {
+				ID         string
+				Properties struct{ Code, Name string }
+				Geometry   struct{ Type string }
+			}
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &fc); err != nil || w.Code != 200 || len(fc.Features) != 34 ||
+			!strings.Contains(w.Body.String(), "geoBoundaries") || !strings.Contains(w.Header().Get("Cache-Control"), "max-age") {
+			t.Fatalf("outlines: %d %v", w.Code, err)
+		}
+		for _, f := range fc.Features {
+			if f.ID != f.Properties.Code || f.Properties.Name == "" || f.Geometry.Type != "MultiPolygon" {
+				t.Errorf("feature %+v", f)
+			}
+		}
+		if w.Body.Len() > 200_000 {
+			t.Errorf("the outlines weigh %d bytes", w.Body.Len())
 		}
 	})
 }

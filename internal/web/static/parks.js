@@ -1,53 +1,128 @@
 // Draws the investor maps: each element with data-geojson becomes a Leaflet
 // map of the features at that URL (the same filters as the page, so a
-// shared link shows the same sites). Without a tile source the sites are
-// drawn on a plain background, which works offline. Leaflet inserts any
-// string it is given as HTML, so tooltips, popups and the attribution are
-// given elements or escaped text, never a name as it was typed.
+// shared link shows the same sites), over the provinces' outlines
+// (data-outlines), with a legend, a scale bar, and the sites grouped into
+// numbered clusters when zoomed out. Without a tile source the map works
+// offline on the outlines alone. Leaflet inserts any string it is given as
+// HTML, so tooltips, popups, the legend and the attribution are given
+// elements or escaped text, never a name as it was typed.
 document.addEventListener("DOMContentLoaded", function () {
   if (typeof L === "undefined") return;
+  var colours = { park: "#1f5fa8", cluster: "#b03a2e" };
   document.querySelectorAll("[data-geojson]").forEach(function (el) {
-    var map = L.map(el, { preferCanvas: true }).setView([16.2, 106.3], 5);
+    var map = L.map(el, { preferCanvas: true, maxZoom: 18 }).setView([16.2, 106.3], 5);
     var tiles = el.getAttribute("data-tiles");
     if (tiles) {
       L.tileLayer(tiles, { maxZoom: 18, attribution: escapeHTML(el.getAttribute("data-attribution") || "") }).addTo(map);
     } else {
       el.classList.add("offline");
     }
+    L.control.scale({ imperial: false }).addTo(map);
+    legend(el).addTo(map);
+    var outlines = el.getAttribute("data-outlines");
+    var ready = outlines ? fetch(outlines).then(function (r) { return r.ok ? r.json() : null; }).then(function (fc) {
+      if (!fc) return;
+      L.geoJSON(fc, {
+        interactive: false,
+        style: { color: "#6b7785", weight: 1, fillColor: "#f3efe6", fillOpacity: tiles ? 0 : 1 }
+      }).addTo(map);
+      map.attributionControl.addAttribution(escapeHTML(el.getAttribute("data-outline-credit") || ""));
+      el.setAttribute("data-outlines-drawn", String(fc.features.length));
+    }).catch(function () {}) : Promise.resolve();
     var en = el.getAttribute("data-lang") === "en";
     var freeLabel = el.getAttribute("data-free-label") || "";
-    fetch(el.getAttribute("data-geojson"), { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
+    ready.then(function () {
+      return fetch(el.getAttribute("data-geojson"), { credentials: "same-origin", headers: { Accept: "application/geo+json" } });
+    })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (fc) {
-        var layer = L.geoJSON(fc, {
-          style: function (f) {
-            var park = f.properties.kind === "park";
-            return { color: park ? "#1f5fa8" : "#b03a2e", weight: 2, fillOpacity: 0.35 };
-          },
-          pointToLayer: function (f, latlng) { return L.circleMarker(latlng, { radius: 7 }); },
-          onEachFeature: function (f, l) {
-            var p = f.properties;
-            var box = document.createElement("div");
-            var a = document.createElement("a");
-            a.href = "/parks/" + encodeURIComponent(p.code);
-            a.textContent = en && p.name_en ? p.name_en : p.name_vi;
-            a.className = "map-link";
-            box.appendChild(a);
-            var free = document.createElement("div");
-            free.textContent = freeLabel + ": " + p.free_ha + " ha";
-            box.appendChild(free);
-            l.bindPopup(box);
-            var tip = document.createElement("span");
-            tip.textContent = a.textContent;
-            l.bindTooltip(tip);
+        // Each site is a point in a clustering group; its outline, when it
+        // has one, shows once the map is close enough to see it.
+        var points = typeof L.markerClusterGroup === "function" && fc.features.length > 1 ?
+          L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 }) : L.featureGroup();
+        var shapes = L.featureGroup();
+        var bounds = L.latLngBounds([]);
+        fc.features.forEach(function (f) {
+          var p = f.properties;
+          var layer = L.geoJSON(f, { style: styleOf });
+          var b = layer.getBounds();
+          if (!b.isValid()) return;
+          bounds.extend(b);
+          var marker = L.circleMarker(b.getCenter(), Object.assign({ radius: 7 }, styleOf(f)));
+          describe(marker, p);
+          points.addLayer(marker);
+          if (f.geometry.type !== "Point") {
+            layer.eachLayer(function (l) { describe(l, p); });
+            shapes.addLayer(layer);
           }
-        }).addTo(map);
-        var n = layer.getLayers().length;
-        if (n) map.fitBounds(layer.getBounds(), { maxZoom: 14, padding: [20, 20] });
+        });
+        points.addTo(map);
+        var showShapes = function () {
+          if (map.getZoom() >= 12) { shapes.addTo(map); } else { shapes.remove(); }
+        };
+        map.on("zoomend", showShapes);
+        var n = fc.features.length;
+        if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 14, padding: [20, 20] });
+        showShapes();
         el.setAttribute("data-drawn", String(n));
       })
-      .catch(function () { el.setAttribute("data-drawn", "error"); });
+      .catch(function (e) {
+        el.setAttribute("data-drawn", "error");
+        el.setAttribute("data-error", String(e));
+      });
+
+    function styleOf(f) {
+      var p = f.properties;
+      return {
+        color: colours[p.kind] || colours.park, weight: 2, fillOpacity: 0.35,
+        dashArray: p.status === "planned" ? "4 4" : null
+      };
+    }
+
+    function describe(l, p) {
+      var box = document.createElement("div");
+      var a = document.createElement("a");
+      a.href = "/parks/" + encodeURIComponent(p.code);
+      a.textContent = en && p.name_en ? p.name_en : p.name_vi;
+      a.className = "map-link";
+      box.appendChild(a);
+      var free = document.createElement("div");
+      free.textContent = freeLabel + ": " + p.free_ha + " ha";
+      box.appendChild(free);
+      l.bindPopup(box);
+      var tip = document.createElement("span");
+      tip.textContent = a.textContent;
+      l.bindTooltip(tip);
+    }
   });
+
+  // legend names the colours and the dashed outline, in the page's words.
+  function legend(el) {
+    var control = L.control({ position: "bottomright" });
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "map-legend");
+      [["park", colours.park, ""], ["cluster", colours.cluster, ""], ["planned", "#555", "4 4"]].forEach(function (item) {
+        var row = document.createElement("div");
+        var key = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+        key.setAttribute("width", "18");
+        key.setAttribute("height", "12");
+        key.setAttribute("aria-hidden", "true");
+        var rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+        rect.setAttribute("x", "1"); rect.setAttribute("y", "1"); rect.setAttribute("width", "16"); rect.setAttribute("height", "10");
+        rect.setAttribute("fill", item[0] === "planned" ? "none" : item[1]);
+        rect.setAttribute("fill-opacity", "0.35");
+        rect.setAttribute("stroke", item[1]);
+        rect.setAttribute("stroke-width", "2");
+        if (item[2]) rect.setAttribute("stroke-dasharray", item[2]);
+        key.appendChild(rect);
+        row.appendChild(key);
+        row.appendChild(document.createTextNode(" " + (el.getAttribute("data-legend-" + item[0]) || "")));
+        box.appendChild(row);
+      });
+      return box;
+    };
+    return control;
+  }
 });
 
 function escapeHTML(s) {

@@ -21,6 +21,7 @@ import (
 
 	"congthuong/internal/i18n"
 	"congthuong/internal/procedure"
+	"congthuong/internal/web"
 )
 
 // newBrowser starts headless Chromium, or skips the test when there is none
@@ -644,15 +645,38 @@ func TestBrowser(t *testing.T) {
 	if h := b.text(`h1`); !strings.Contains(h, strings.TrimSpace(strings.Split(first, "\n")[0])) {
 		t.Errorf("opened %q from a link named %q", h, first)
 	}
-	b.do("compare two",
-		chromedp.Navigate(shared),
-		chromedp.WaitVisible(chromedp.CSS(`#compare-form`)),
-		chromedp.Click(chromedp.CSS(`#parks-table tbody tr:nth-child(1) input[type=checkbox]`)),
-		chromedp.Click(chromedp.CSS(`#parks-table tbody tr:nth-child(2) input[type=checkbox]`)),
-		chromedp.Click(chromedp.CSS(`#compare-button`)),
-		chromedp.WaitVisible(chromedp.CSS(`#compare-table`)))
-	if cols := b.count(`#compare-table thead th`); cols != 3 {
-		t.Errorf("the comparison has %d columns, want a heading and 2 sites", cols)
+	// On a phone, the investor compares up to three sites and registers
+	// interest in the first; the department sees the lead later.
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(390, 900)); err != nil {
+		t.Fatal(err)
+	}
+	compared := min(3, mustAtoi(t, drawn))
+	steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(shared), chromedp.WaitVisible(chromedp.CSS(`#compare-form`))}
+	for i := 1; i <= compared; i++ {
+		steps = append(steps, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#parks-table tbody tr:nth-child(%d) input[type=checkbox]`, i))))
+	}
+	steps = append(steps, chromedp.Click(chromedp.CSS(`#compare-button`)), chromedp.WaitVisible(chromedp.CSS(`#compare-table`)))
+	b.do("compare sites", steps...)
+	if cols := b.count(`#compare-table thead th`); cols != compared+1 {
+		t.Errorf("the comparison has %d columns, want a heading and %d sites", cols, compared)
+	}
+	if b.count(`#compare-xlsx`) != 1 {
+		t.Error("the comparison offers no workbook")
+	}
+	b.do("register interest",
+		chromedp.Click(chromedp.CSS(`#compare-table thead th:nth-child(2) a`)),
+		chromedp.WaitVisible(chromedp.CSS(`#register-interest`)),
+		chromedp.Click(chromedp.CSS(`#register-interest`)),
+		chromedp.WaitVisible(chromedp.CSS(`#interest-form`)),
+		chromedp.SendKeys(chromedp.CSS(`#land_ha`), "5"),
+		chromedp.SendKeys(chromedp.CSS(`#name`), "Lê Minh Investor"),
+		chromedp.SendKeys(chromedp.CSS(`#email`), "investor@example.com"),
+		// A person takes more than the form's 3 seconds to fill it in.
+		chromedp.Sleep(web.MinFormTime+200*time.Millisecond),
+		chromedp.Click(chromedp.CSS(`#interest-send`)),
+		chromedp.WaitVisible(chromedp.CSS(`#interest-sent`)))
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(1366, 900)); err != nil {
+		t.Fatal(err)
 	}
 
 	// A dossier's whole path: an enterprise files online, the department's
@@ -849,6 +873,11 @@ func TestBrowser(t *testing.T) {
 	if err != nil || !strings.Contains(desk, "/news/manage/") {
 		t.Fatalf("the article's desk: %q %v", desk, err)
 	}
+	b.do("the department sees the investor's lead", chromedp.Navigate(base+"/leads?status=new"), chromedp.WaitVisible(chromedp.CSS(`#leads-table`)))
+	if !strings.Contains(b.text(`#leads-table`), "Lê Minh Investor") {
+		t.Error("the investor's lead is not in the department's list")
+	}
+	b.navigate(desk)
 	if b.count(`#do-publish`) != 0 {
 		t.Error("the officer is offered to publish")
 	}
@@ -892,7 +921,7 @@ var sitePages = []string{
 	"/calendar", "/calendar/deadline", "/admin/calendar",
 	"/admin/users", "/admin/users/new", "/admin/audit",
 	"/stats", "/stats?indicator=EXPORTS&period=2024-01..2024-04&units=children:VN", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
-	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports", "/parks/KCN-01/interest", "/leads",
+	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports", "/parks/KCN-01/interest", "/parks/KCN-01/sheet", "/leads",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 	"/news", "/news/subscribe", "/news/manage", "/news/manage/new", "/documents", "/documents/new",
 	"/questions", "/questions/ask", "/questions/manage", "/search", "/data", "/search?q=giay+phep+ruou",

@@ -13,6 +13,7 @@ import (
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/tabular"
+	"congthuong/internal/web"
 	"congthuong/internal/webtest"
 )
 
@@ -76,4 +77,13 @@ func TestHome(t *testing.T) {
 			t.Errorf("the English home page is not in English:\n%s", en)
 		}
 	})
+}
+
+func TestTextLang(t *testing.T) {
+	for text, want := range map[string]string{"Sở đã nhận đề nghị": "vi", "Your interest has been received": "en", "Kinh gui ong An": "en", "Đình Vũ": "vi",
+		"The Department has received your interest in Khu công nghiệp Đình Vũ (number 3). An officer will contact you within three working days.": "en"} {
+		if got := web.TextLang(text); got != want {
+			t.Errorf("TextLang(%q) = %s, want %s", text, got, want)
+		}
+	}
 }

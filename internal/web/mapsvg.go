@@ -174,3 +174,44 @@ func (s *Server) Choropleth(values map[string]MapValue, title, noData string, fo
 func swatch(colour string) string {
 	return `<svg class="swatch" width="14" height="14" aria-hidden="true"><rect width="14" height="14" fill="` + colour + `"/></svg>`
 }
+
+// LocatorMap draws a province with its neighbours around it and a point
+// (a site) in it: where a place is, on a page or a printed sheet, without
+// tiles or script. It returns nothing for a province without an outline.
+func (s *Server) LocatorMap(province string, lon, lat float64, title string) template.HTML {
+	shapes := s.UnitFacts().Shapes
+	i := slices.IndexFunc(shapes, func(sh unit.Shape) bool { return sh.Code == province })
+	if i < 0 {
+		return ""
+	}
+	box := func(sh unit.Shape) (minX, minY, maxX, maxY float64) {
+		minX, minY, maxX, maxY = math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, ring := range sh.Rings {
+			for _, p := range ring {
+				x, y := project(p)
+				minX, minY, maxX, maxY = math.Min(minX, x), math.Min(minY, y), math.Max(maxX, x), math.Max(maxY, y)
+			}
+		}
+		return
+	}
+	x0, y0, x1, y1 := box(shapes[i])
+	// A margin of a quarter of the province around it shows the neighbours.
+	pad := math.Max(x1-x0, y1-y0) / 4
+	x0, y0, x1, y1 = x0-pad, y0-pad, x1+pad, y1+pad
+	paths := s.mapPaths()
+	var b strings.Builder
+	esc := template.HTMLEscapeString
+	fmt.Fprintf(&b, `<svg class="locator" viewBox="%.1f %.1f %.1f %.1f" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`,
+		x0, y0, x1-x0, y1-y0, esc(title))
+	for j, sh := range shapes {
+		a0, b0, a1, b1 := box(sh)
+		if j == i || a1 < x0 || a0 > x1 || b1 < y0 || b0 > y1 {
+			continue
+		}
+		fmt.Fprintf(&b, `<path d="%s" class="neighbour"/>`, paths[sh.Code])
+	}
+	fmt.Fprintf(&b, `<path d="%s" class="home"/>`, paths[province])
+	x, y := project([2]float64{lon, lat})
+	fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="%.2f" class="site"/></svg>`, x, y, math.Max(x1-x0, y1-y0)/40)
+	return template.HTML(b.String())
+}

@@ -138,10 +138,11 @@ func loadTemplates(a *assets, modules []Module) (map[string]*template.Template, 
 		"fieldOf": func(v viewer, name, value, hint string, readOnly bool) fieldView {
 			return fieldView{V: v.view(), Name: name, Value: value, Hint: hint, ReadOnly: readOnly}
 		},
-		"join":    strings.Join,
-		"upper":   strings.ToUpper,
-		"dataURL": DataURL,
-		"list":    func(s ...string) []string { return s },
+		"join":     strings.Join,
+		"upper":    strings.ToUpper,
+		"dataURL":  DataURL,
+		"textLang": TextLang,
+		"list":     func(s ...string) []string { return s },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {

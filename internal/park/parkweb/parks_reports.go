@@ -1,8 +1,12 @@
 package parkweb
 
 import (
+	"congthuong/internal/unit"
 	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 
 	"congthuong"
 	"congthuong/internal/calendar"
@@ -108,12 +112,22 @@ type parkReportsPage struct {
 	Items             []parkdb.ParkReportStatus
 	Counts            parkdb.ParkReportCounts
 	Period            string
+	Status, Q         string
+	Statuses          []string
+	Pager             web.Pager
 	Staff, Enterprise bool
 }
 
-// showParkReports is the half-yearly reports page: for staff, every
-// expected report of their sites with approve and return; for an
-// enterprise, its own reports with the form to file each.
+// reportStatuses are a report's statuses, in the order of its life.
+var reportStatuses = []string{"missing", "returned", "entered", "approved"}
+
+// reportsPerPage is how many reports the task list shows at once.
+const reportsPerPage = 50
+
+// showParkReports is the half-yearly reports as a task list: the counts
+// by status, each a filter, and one line per report that opens its own
+// page; staff approve a selection of filed reports at once. An enterprise
+// sees its own reports.
 func (s *handlers) showParkReports(w http.ResponseWriter, r *http.Request) error {
 	a := congthuong.ActorFrom(r.Context())
 	if a.Anonymous() {
@@ -136,8 +150,75 @@ func (s *handlers) showParkReports(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	web.Show(s.Server, w, r, status, "park_reports", v, parkReportsPage{Items: items, Counts: counts,
-		Period: strconv.Itoa(year) + "H" + strconv.Itoa(half), Staff: a.IsStaff(), Enterprise: a.Role == congthuong.RoleEnterprise})
+	q := r.URL.Query()
+	d := parkReportsPage{Counts: counts, Period: strconv.Itoa(year) + "H" + strconv.Itoa(half), Statuses: reportStatuses,
+		Staff: a.IsStaff(), Enterprise: a.Role == congthuong.RoleEnterprise, Q: strings.TrimSpace(q.Get("q"))}
+	if st := q.Get("status"); slices.Contains(reportStatuses, st) || st == "late" {
+		d.Status = st
+	}
+	words := strings.Fields(unit.Fold(d.Q))
+	var kept []parkdb.ParkReportStatus
+	for _, it := range items {
+		if d.Status == "late" && !it.Late || d.Status != "" && d.Status != "late" && it.Status != d.Status {
+			continue
+		}
+		text := unit.Fold(it.SiteName + " " + it.SiteCode + " " + it.Enterprise + " " + it.TaxCode + " " + it.Project)
+		if !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(text, w) }) {
+			kept = append(kept, it)
+		}
+	}
+	page, err := web.ListPage(q)
+	if err != nil {
+		return err
+	}
+	page.Limit = reportsPerPage
+	d.Pager = web.NewPager(len(kept), page)
+	d.Items = kept[min(page.Offset, len(kept)):min(page.Offset+reportsPerPage, len(kept))]
+	web.Show(s.Server, w, r, status, "park_reports", v, d)
+	return nil
+}
+
+// parkReportPage is one report: who files it, where it stands, and the
+// forms the reader may use on it.
+type parkReportPage struct {
+	R                 parkdb.ParkReportStatus
+	Period            string
+	Staff, Enterprise bool
+}
+
+// showParkReport opens one report of a half from the task list.
+func (s *handlers) showParkReport(w http.ResponseWriter, r *http.Request) error {
+	a := congthuong.ActorFrom(r.Context())
+	if a.Anonymous() {
+		return web.ForbiddenOrLogin(a)
+	}
+	year, half, err := s.reportPeriod(r)
+	if err != nil {
+		return err
+	}
+	cal, err := s.schedules.Current(r.Context())
+	if err != nil {
+		return err
+	}
+	items, _, err := s.parks.ParkReports(r.Context(), parkdb.ParkFilter{}, year, half, cal)
+	if err != nil {
+		return err
+	}
+	tenant, _ := strconv.ParseInt(r.PathValue("tenant"), 10, 64)
+	i := slices.IndexFunc(items, func(it parkdb.ParkReportStatus) bool {
+		return it.SiteCode == r.PathValue("site") && it.TenantID == tenant
+	})
+	if i < 0 {
+		return congthuong.Errorf(congthuong.ENOTFOUND, "reports.no_report")
+	}
+	it := items[i]
+	title := it.Enterprise
+	if it.Project != "" {
+		title += " — " + it.Project
+	}
+	web.Show(s.Server, w, r, http.StatusOK, "park_report", &web.View{Title: title, Nav: "parks"},
+		parkReportPage{R: it, Period: strconv.Itoa(year) + "H" + strconv.Itoa(half), Staff: a.IsStaff(),
+			Enterprise: a.Role == congthuong.RoleEnterprise})
 	return nil
 }
 
@@ -166,6 +247,19 @@ func (s *handlers) doParkReport(w http.ResponseWriter, r *http.Request) error {
 		err = s.parks.FileParkReport(r.Context(), rep)
 	case "approve", "return":
 		err = s.parks.DecideParkReport(r.Context(), f.Get("site_code"), tenant, year, half, f.Get("action") == "approve", f.Get("note"))
+	case "approve_selected":
+		// Every selected report must await a decision, or none is decided;
+		// then each is decided as it would be one by one.
+		if err := s.checkSelection(r, f["item"], year, half); err != nil {
+			return err
+		}
+		for _, item := range f["item"] {
+			code, id, _ := strings.Cut(item, "/")
+			t, _ := strconv.ParseInt(id, 10, 64)
+			if err = s.parks.DecideParkReport(r.Context(), code, t, year, half, true, ""); err != nil {
+				break
+			}
+		}
 	case "publish":
 		_, err = s.parks.PublishParkFigures(r.Context(), year, half)
 	default:
@@ -176,6 +270,34 @@ func (s *handlers) doParkReport(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.parksChanged()
 	s.Flash(w, "flash.saved")
-	http.Redirect(w, r, "/parks/reports?period="+f.Get("period"), http.StatusSeeOther)
+	back := "/parks/reports?period=" + url.QueryEscape(f.Get("period"))
+	if f.Get("from") == "report" {
+		back = "/parks/reports/" + url.PathEscape(f.Get("site_code")) + "/" + strconv.FormatInt(tenant, 10) + "?period=" + url.QueryEscape(f.Get("period"))
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return nil
+}
+
+// checkSelection refuses a selection of reports unless each was chosen and
+// awaits a decision, naming the first that does not.
+func (s *handlers) checkSelection(r *http.Request, selected []string, year, half int) error {
+	if len(selected) == 0 {
+		return congthuong.Errorf(congthuong.EINVALID, "reports.none_selected")
+	}
+	cal, err := s.schedules.Current(r.Context())
+	if err != nil {
+		return err
+	}
+	items, _, err := s.parks.ParkReports(r.Context(), parkdb.ParkFilter{}, year, half, cal)
+	if err != nil {
+		return err
+	}
+	for _, item := range selected {
+		if !slices.ContainsFunc(items, func(it parkdb.ParkReportStatus) bool {
+			return it.SiteCode+"/"+strconv.FormatInt(it.TenantID, 10) == item && it.Status == "entered"
+		}) {
+			return congthuong.Errorf(congthuong.ECONFLICT, "reports.selection_changed", item)
+		}
+	}
 	return nil
 }

@@ -353,6 +353,11 @@ func TestSitePageForInvestors(t *testing.T) {
 		if d := webtest.Between(page, `id="park-decision"`, "</dd>"); strings.Contains(d, "-01-") {
 			t.Errorf("the decision's day is not in the reader's format: %q", d)
 		}
+		sheet := e.Do("", "GET", "/parks/KCN-DINHVU/sheet", "", nil).Body.String()
+		if !strings.Contains(sheet, `<svg class="locator"`) || !strings.Contains(sheet, `class="home"`) || !strings.Contains(sheet, "Thành phố Hải Phòng") ||
+			!strings.Contains(sheet, "60,25 ha") || strings.Count(sheet, `class="neighbour"`) < 1 {
+			t.Errorf("the one-page sheet lacks its map, place or free land")
+		}
 		tenant := `{"tax_code":"0314409058","project":"Kho lạnh","sector":"H52","leased_ha":20,"status":"operating"}`
 		if w := e.Do("officer31", "POST", "/api/v1/parks/KCN-DINHVU/tenants", "application/json", []byte(tenant)); w.Code != 201 {
 			t.Fatalf("tenant: %d %s", w.Code, w.Body)
@@ -473,4 +478,56 @@ func excelRows(b []byte) ([][]string, error) {
 	}
 	defer f.Close()
 	return f.GetRows(f.GetSheetName(0))
+}
+
+// TestReportsTaskList: the half's reports are a list of tasks, counted by
+// status, filtered, each opening its own page with only the forms the
+// reader may use; staff approve a selection at once, and a selection
+// holding a report that no longer awaits approval decides nothing.
+func TestReportsTaskList(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		site := `{"code":"CCN-R","kind":"cluster","name_vi":"Cụm R","unit_code":"11560","status":"operating","decision":{"number":"1/QĐ"},"planned_ha":50,"leasable_ha":40}`
+		if w := e.Do("officer31", "POST", "/api/v1/parks", "application/json", []byte(site)); w.Code != 201 {
+			t.Fatalf("site: %d %s", w.Code, w.Body)
+		}
+		var ids []string
+		for _, tax := range []string{"0100233488", "0314409058"} {
+			w := e.Do("officer31", "POST", "/api/v1/parks/CCN-R/tenants", "application/json", []byte(`{"tax_code":"`+tax+`","project":"Nhà máy `+tax+`","leased_ha":10,"status":"operating"}`))
+			ids = append(ids, find(w.Body.String(), `"id":(\d+)`))
+		}
+		report := `{"site_code":"CCN-R","tenant_id":` + ids[0] + `,"year":2026,"half":2,"jobs":150,"capital_vnd":1,"leased_ha":10}`
+		if w := e.Do("owner", "POST", "/api/v1/parks/reports", "application/json", []byte(report)); w.Code != 201 {
+			t.Fatalf("the tenant files: %d %s", w.Code, w.Body)
+		}
+		list := e.Do("officer31", "GET", "/parks/reports?period=2026H2", "", nil).Body.String()
+		if strings.Count(list, "<form") > 4 || !strings.Contains(list, `id="reports-counts"`) || strings.Count(list, `name="item"`) != 1 {
+			t.Errorf("the list is not a task list: %d forms, %d selectable", strings.Count(list, "<form"), strings.Count(list, `name="item"`))
+		}
+		if body := e.Do("officer31", "GET", "/parks/reports?period=2026H2&status=missing", "", nil).Body.String(); !strings.Contains(body, "Nhà máy 0314409058") ||
+			strings.Contains(body, "Nhà máy 0100233488") {
+			t.Errorf("the filter by status")
+		}
+		page := e.Do("owner", "GET", "/parks/reports/CCN-R/"+ids[0]+"?period=2026H2", "", nil).Body.String()
+		if !strings.Contains(page, `id="file-form"`) || strings.Contains(page, `id="decide-form"`) {
+			t.Errorf("the tenant's report page offers the wrong forms")
+		}
+		if page := e.Do("officer31", "GET", "/parks/reports/CCN-R/"+ids[0]+"?period=2026H2", "", nil).Body.String(); !strings.Contains(page, `id="decide-form"`) {
+			t.Errorf("the department's report page offers no decision")
+		}
+		stale := url.Values{"period": {"2026H2"}, "action": {"approve_selected"}, "item": {"CCN-R/" + ids[0], "CCN-R/" + ids[1]}}
+		if w := e.Do("officer31", "POST", "/parks/reports", "application/x-www-form-urlencoded", []byte(stale.Encode())); w.Code != 409 {
+			t.Errorf("a selection with a missing report: %d", w.Code)
+		}
+		if body := e.Do("officer31", "GET", "/parks/reports?period=2026H2&status=entered", "", nil).Body.String(); !strings.Contains(body, "Nhà máy 0100233488") {
+			t.Errorf("a refused selection approved a report")
+		}
+		good := url.Values{"period": {"2026H2"}, "action": {"approve_selected"}, "item": {"CCN-R/" + ids[0]}}
+		if w := e.Do("officer31", "POST", "/parks/reports", "application/x-www-form-urlencoded", []byte(good.Encode())); w.Code != 303 {
+			t.Fatalf("approve the selection: %d %s", w.Code, w.Body)
+		}
+		if body := e.Do("officer31", "GET", "/parks/reports?period=2026H2&status=approved", "", nil).Body.String(); !strings.Contains(body, "Nhà máy 0100233488") {
+			t.Errorf("the selection was not approved")
+		}
+	})
 }

@@ -20,6 +20,7 @@ package i18n
 import (
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"regexp"
@@ -36,11 +37,37 @@ import (
 	"congthuong"
 )
 
-// Languages the platform speaks; the first is the default.
-var Languages = []string{"vi", "en"}
+// Languages the platform speaks: Vietnamese (the default) and English,
+// then any language whose catalogue of shared messages (locale/xx.json
+// here) is shipped. A third language is added without code: an xx.json
+// beside vi.json and en.json in the catalogues, starting with this
+// package's (which names the language, "lang.name"); what a catalogue
+// does not translate yet is written in English.
+var Languages = languagesIn(Sub(shared, "locale"))
 
 // tags are the languages' CLDR tags.
-var tags = map[string]language.Tag{"vi": language.Vietnamese, "en": language.English}
+var tags = tagsOf(Languages)
+
+// languagesIn lists the languages of a catalogue folder: vi and en first,
+// then the others in order of their codes.
+func languagesIn(fsys fs.FS) []string {
+	out := []string{"vi", "en"}
+	names, _ := fs.Glob(fsys, "*.json")
+	for _, n := range names {
+		if lang := strings.TrimSuffix(n, ".json"); !slices.Contains(out, lang) {
+			out = append(out, lang)
+		}
+	}
+	return out
+}
+
+func tagsOf(langs []string) map[string]language.Tag {
+	out := map[string]language.Tag{}
+	for _, l := range langs {
+		out[l] = language.Make(l)
+	}
+	return out
+}
 
 // source is one package's catalogue.
 type source struct {
@@ -108,8 +135,11 @@ func build(list []source) (*Catalogue, error) {
 	}
 	for _, src := range list {
 		ids := map[string][]string{}
-		for _, lang := range Languages {
+		for i, lang := range Languages {
 			b, err := fs.ReadFile(src.fsys, lang+".json")
+			if err != nil && i >= 2 && errors.Is(err, fs.ErrNotExist) {
+				continue // a language added later: English until translated
+			}
 			if err != nil {
 				return nil, fmt.Errorf("i18n: catalogue %s: %w", src.name, err)
 			}
@@ -130,10 +160,26 @@ func build(list []source) (*Catalogue, error) {
 		for _, id := range ids[Languages[0]] {
 			c.owner[id] = src.name
 		}
-		for _, lang := range Languages[1:] {
-			a, b := slices.Sorted(slices.Values(ids[Languages[0]])), slices.Sorted(slices.Values(ids[lang]))
-			if !slices.Equal(a, b) {
-				return nil, fmt.Errorf("i18n: catalogue %s: %s and %s give different IDs: %v", src.name, Languages[0], lang, difference(a, b))
+		// Vietnamese and English give the same IDs; a further language
+		// gives some of them, and the others are written in English.
+		a, b := slices.Sorted(slices.Values(ids[Languages[0]])), slices.Sorted(slices.Values(ids[Languages[1]]))
+		if !slices.Equal(a, b) {
+			return nil, fmt.Errorf("i18n: catalogue %s: %s and %s give different IDs: %v", src.name, Languages[0], Languages[1], difference(a, b))
+		}
+		for _, lang := range Languages[2:] {
+			have := ids[lang]
+			for _, id := range ids[Languages[1]] {
+				if slices.Contains(have, id) {
+					continue
+				}
+				if err := c.set(lang, id, c.texts[Languages[1]][id]); err != nil {
+					return nil, err
+				}
+			}
+			for _, id := range have {
+				if !slices.Contains(a, id) {
+					return nil, fmt.Errorf("i18n: catalogue %s, %s: %q is not a message of the catalogue", src.name, lang, id)
+				}
 			}
 		}
 	}

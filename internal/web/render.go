@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"congthuong"
+	"congthuong/internal/i18n"
 )
 
 //go:embed templates
@@ -142,6 +143,10 @@ func loadTemplates(a *assets, modules []Module) (map[string]*template.Template, 
 		"upper":    strings.ToUpper,
 		"dataURL":  DataURL,
 		"textLang": TextLang,
+		// langs and langName list the languages spoken and name each in
+		// itself, for the language switch.
+		"langs":    func() []string { return i18n.Languages },
+		"langName": func(lang string) string { return i18n.Default().Printer(lang).T("lang.name") },
 		"list":     func(s ...string) []string { return s },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")

@@ -33,19 +33,8 @@ const MaxGrowthPct = 100_000
 // GrowthColumns; source optional), adding each problem to v with the row
 // and column.
 func ParseGrowthRecord(line int, get func(col string) string, v *congthuong.Validation) GrowthRow {
-	r := GrowthRow{Line: line, Indicator: strings.ToUpper(strings.TrimSpace(get("indicator"))),
-		UnitCode: strings.ToUpper(strings.TrimSpace(get("unit"))), Source: strings.TrimSpace(get("source"))}
-	if r.Indicator == "" {
-		v.AddRow(line, "indicator", "stats.give_indicator_s_code")
-	}
-	if r.UnitCode == "" {
-		v.AddRow(line, "unit", "stats.give_unit_s_code")
-	}
-	p, err := ParsePeriod(get("period"))
-	if err != nil {
-		v.AddRowErr(line, "period", err)
-	}
-	r.Period = p
+	indicator, unitCode, period := parseRowKey(line, get, v)
+	r := GrowthRow{Line: line, Indicator: indicator, UnitCode: unitCode, Period: period, Source: strings.TrimSpace(get("source"))}
 	raw := strings.TrimSuffix(strings.TrimSpace(get("growth_pct")), "%")
 	x, ok := ParseNumber(strings.TrimSpace(raw))
 	switch {

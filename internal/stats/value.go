@@ -43,20 +43,9 @@ var ValueColumns = []string{"indicator", "unit", "period", "value", "status", "s
 // Values may use a decimal comma ("225.784,5" or "225784,5") as Vietnamese
 // spreadsheets write them.
 func ParseValueRecord(line int, get func(col string) string, v *congthuong.Validation) (ValueRow, bool) {
-	r := ValueRow{Line: line, Indicator: strings.ToUpper(strings.TrimSpace(get("indicator"))),
-		UnitCode: strings.ToUpper(strings.TrimSpace(get("unit"))), Source: strings.TrimSpace(get("source"))}
 	before := v.Len()
-	if r.Indicator == "" {
-		v.AddRow(line, "indicator", "stats.give_indicator_s_code")
-	}
-	if r.UnitCode == "" {
-		v.AddRow(line, "unit", "stats.give_unit_s_code")
-	}
-	p, err := ParsePeriod(get("period"))
-	if err != nil {
-		v.AddRowErr(line, "period", err)
-	}
-	r.Period = p
+	indicator, unitCode, period := parseRowKey(line, get, v)
+	r := ValueRow{Line: line, Indicator: indicator, UnitCode: unitCode, Period: period, Source: strings.TrimSpace(get("source"))}
 	if x, ok := ParseNumber(get("value")); !ok {
 		v.AddRow(line, "value", "stats.value_not_number", strconv.Quote(strings.TrimSpace(get("value"))))
 	} else {
@@ -72,6 +61,23 @@ func ParseValueRecord(line int, get func(col string) string, v *congthuong.Valid
 		v.AddRow(line, "status", "stats.status_must_estimate_preliminary")
 	}
 	return r, v.Len() == before
+}
+
+// parseRowKey reads what a row of a statistics file is about: the
+// indicator, the unit and the period, adding each problem to v.
+func parseRowKey(line int, get func(col string) string, v *congthuong.Validation) (indicator, unitCode string, period Period) {
+	indicator, unitCode = strings.ToUpper(strings.TrimSpace(get("indicator"))), strings.ToUpper(strings.TrimSpace(get("unit")))
+	if indicator == "" {
+		v.AddRow(line, "indicator", "stats.give_indicator_s_code")
+	}
+	if unitCode == "" {
+		v.AddRow(line, "unit", "stats.give_unit_s_code")
+	}
+	period, err := ParsePeriod(get("period"))
+	if err != nil {
+		v.AddRowErr(line, "period", err)
+	}
+	return indicator, unitCode, period
 }
 
 // ParseNumber reads a number written with a decimal point or, as in

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"congthuong/internal/news"
-	"congthuong/internal/news/newsdb"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
@@ -29,19 +28,7 @@ func TestHome(t *testing.T) {
 			!strings.Contains(w.Body.String(), "Chưa có số liệu chính thức") {
 			t.Fatalf("empty home: %d\n%s", w.Code, w.Body.String())
 		}
-		leader := storetest.As(storetest.HaiPhongLeader)
-		a, err := st.News.Create(leader, &news.Article{Kind: news.KindAnnouncement, Category: "trade",
-			VI: news.Text{Title: "Thông báo lịch tiếp doanh nghiệp", Summary: "Thứ Năm hằng tuần", Body: "Nội dung"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.News.Act(leader, a.ID, a.Version, newsdb.Step{Action: news.Publish}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.News.Create(leader, &news.Article{Kind: news.KindNews, Category: "trade",
-			VI: news.Text{Title: "Bản nháp chưa đăng", Summary: "x", Body: "x"}}); err != nil {
-			t.Fatal(err)
-		}
+		newsItems(t, st, news.KindAnnouncement, "Thông báo lịch tiếp doanh nghiệp", "Bản nháp chưa đăng")
 		rows := []stats.ValueRow{
 			{Line: 2, Indicator: "EXPORTS", UnitCode: "31", Period: stats.YearOf(2024), Value: 36400, Status: stats.Official},
 			{Line: 3, Indicator: "EXPORTS", UnitCode: "31", Period: stats.YearOf(2023), Value: 32500, Status: stats.Official},

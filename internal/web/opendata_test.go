@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"congthuong/internal/news"
-	"congthuong/internal/news/newsdb"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
@@ -21,19 +20,7 @@ import (
 func TestOpenData(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		e := webtest.NewEnv(t, st)
-		leader := storetest.As(storetest.HaiPhongLeader)
-		a, err := st.News.Create(leader, &news.Article{Kind: news.KindNews, Category: "trade",
-			VI: news.Text{Title: "Tin đã đăng", Summary: "Tóm tắt", Body: "Nội dung"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.News.Act(leader, a.ID, a.Version, newsdb.Step{Action: news.Publish}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.News.Create(leader, &news.Article{Kind: news.KindNews, Category: "trade",
-			VI: news.Text{Title: "Tin nháp", Summary: "x", Body: "x"}}); err != nil {
-			t.Fatal(err)
-		}
+		newsItems(t, st, news.KindNews, "Tin đã đăng", "Tin nháp")
 		rows := []stats.ValueRow{
 			{Line: 2, Indicator: "EXPORTS", UnitCode: "31", Period: stats.YearOf(2024), Value: 36400, Status: stats.Official},
 			{Line: 3, Indicator: "EXPORTS", UnitCode: "31", Period: stats.MonthOf(2024, 3), Value: 3100, Status: stats.Official},

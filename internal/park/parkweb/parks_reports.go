@@ -43,11 +43,7 @@ func (s *handlers) apiParkReports(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	cal, err := s.schedules.Current(r.Context())
-	if err != nil {
-		return err
-	}
-	items, counts, err := s.parks.ParkReports(r.Context(), f, year, half, cal)
+	items, counts, err := s.halfReports(r, f, year, half)
 	if err != nil {
 		return err
 	}
@@ -142,11 +138,7 @@ func (s *handlers) showParkReports(w http.ResponseWriter, r *http.Request) error
 		status = web.ErrorStatus(err)
 		year, half = s.currentHalf()
 	}
-	cal, err := s.schedules.Current(r.Context())
-	if err != nil {
-		return err
-	}
-	items, counts, err := s.parks.ParkReports(r.Context(), parkdb.ParkFilter{}, year, half, cal)
+	items, counts, err := s.halfReports(r, parkdb.ParkFilter{}, year, half)
 	if err != nil {
 		return err
 	}
@@ -196,11 +188,7 @@ func (s *handlers) showParkReport(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	cal, err := s.schedules.Current(r.Context())
-	if err != nil {
-		return err
-	}
-	items, _, err := s.parks.ParkReports(r.Context(), parkdb.ParkFilter{}, year, half, cal)
+	items, _, err := s.halfReports(r, parkdb.ParkFilter{}, year, half)
 	if err != nil {
 		return err
 	}
@@ -284,11 +272,7 @@ func (s *handlers) checkSelection(r *http.Request, selected []string, year, half
 	if len(selected) == 0 {
 		return congthuong.Errorf(congthuong.EINVALID, "reports.none_selected")
 	}
-	cal, err := s.schedules.Current(r.Context())
-	if err != nil {
-		return err
-	}
-	items, _, err := s.parks.ParkReports(r.Context(), parkdb.ParkFilter{}, year, half, cal)
+	items, _, err := s.halfReports(r, parkdb.ParkFilter{}, year, half)
 	if err != nil {
 		return err
 	}
@@ -300,4 +284,14 @@ func (s *handlers) checkSelection(r *http.Request, selected []string, year, half
 		}
 	}
 	return nil
+}
+
+// halfReports reads the reports of a half the reader may see, with their
+// counts, their deadlines on the working-day calendar.
+func (s *handlers) halfReports(r *http.Request, f parkdb.ParkFilter, year, half int) ([]parkdb.ParkReportStatus, parkdb.ParkReportCounts, error) {
+	cal, err := s.schedules.Current(r.Context())
+	if err != nil {
+		return nil, parkdb.ParkReportCounts{}, err
+	}
+	return s.parks.ParkReports(r.Context(), f, year, half, cal)
 }

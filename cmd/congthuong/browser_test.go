@@ -444,7 +444,7 @@ func TestBrowser(t *testing.T) {
 	}
 	b.do("hover the hostile site",
 		chromedp.Navigate(base+"/parks/KCN-XSS"),
-		chromedp.WaitVisible(chromedp.CSS(`#park-map[data-drawn="1"]`)))
+		chromedp.WaitVisible(chromedp.CSS(`#park-map[data-focus-drawn="1"]`)))
 	// fitBounds puts the only site in the middle of its map.
 	box, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](`(r => [r.left + r.width/2, r.top + r.height/2])(document.getElementById("park-map").getBoundingClientRect())`))
 	if err != nil {
@@ -641,7 +641,7 @@ func TestBrowser(t *testing.T) {
 	b.do("open a site",
 		chromedp.Click(chromedp.CSS(`#parks-table tbody tr:first-child td:nth-child(2) a`)),
 		chromedp.WaitVisible(chromedp.CSS(`#park-land`)),
-		chromedp.WaitVisible(chromedp.CSS(`#park-map[data-drawn="1"]`)))
+		chromedp.WaitVisible(chromedp.CSS(`#park-map[data-focus-drawn="1"]`)))
 	if h := b.text(`h1`); !strings.Contains(h, strings.TrimSpace(strings.Split(first, "\n")[0])) {
 		t.Errorf("opened %q from a link named %q", h, first)
 	}

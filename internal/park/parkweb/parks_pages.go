@@ -142,7 +142,7 @@ func (s *handlers) showPark(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	d := parkPage{S: viewPark(r, site), Tenants: tenants, Photos: photos, Documents: documents, Tiles: s.Options().MapTiles,
-		Attribution: s.Options().MapAttribution, GeoJSON: "/api/v1/parks.geojson?q=" + url.QueryEscape(site.Code)}
+		Attribution: s.Options().MapAttribution, GeoJSON: "/api/v1/parks.geojson?province=" + url.QueryEscape(site.ProvinceCode)}
 	if u, err := s.units.FindUnit(r.Context(), site.UnitCode, s.Today()); err == nil {
 		d.Unit = &u
 	}

@@ -42,27 +42,45 @@ document.addEventListener("DOMContentLoaded", function () {
           L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 }) : L.featureGroup();
         var shapes = L.featureGroup();
         var bounds = L.latLngBounds([]);
+        // On a site's page the site is the focus, drawn above its
+        // neighbours (the province's other sites, fainter and clustered).
+        var focus = el.getAttribute("data-focus");
+        var focusBounds = null, focusMarker = null;
         fc.features.forEach(function (f) {
           var p = f.properties;
-          var layer = L.geoJSON(f, { style: styleOf });
+          var faint = focus && p.code !== focus;
+          var style = function (g) { return styleOf(g, faint); };
+          var layer = L.geoJSON(f, { style: style });
           var b = layer.getBounds();
           if (!b.isValid()) return;
           bounds.extend(b);
-          var marker = L.circleMarker(b.getCenter(), Object.assign({ radius: 7 }, styleOf(f)));
+          var marker = L.circleMarker(b.getCenter(), Object.assign({ radius: faint ? 5 : 7 }, style(f)));
           describe(marker, p);
-          points.addLayer(marker);
+          if (focus && !faint) {
+            focusBounds = b;
+            focusMarker = marker;
+          } else {
+            points.addLayer(marker);
+          }
           if (f.geometry.type !== "Point") {
             layer.eachLayer(function (l) { describe(l, p); });
             shapes.addLayer(layer);
           }
         });
         points.addTo(map);
+        // Added last, the focus is drawn above its neighbours.
+        if (focusMarker) focusMarker.addTo(map);
         var showShapes = function () {
           if (map.getZoom() >= 12) { shapes.addTo(map); } else { shapes.remove(); }
         };
         map.on("zoomend", showShapes);
         var n = fc.features.length;
-        if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 14, padding: [20, 20] });
+        if (focusBounds) {
+          map.fitBounds(focusBounds, { maxZoom: 14, padding: [20, 20] });
+          el.setAttribute("data-focus-drawn", "1");
+        } else if (bounds.isValid()) {
+          map.fitBounds(bounds, { maxZoom: 14, padding: [20, 20] });
+        }
         showShapes();
         el.setAttribute("data-drawn", String(n));
       })
@@ -71,10 +89,10 @@ document.addEventListener("DOMContentLoaded", function () {
         el.setAttribute("data-error", String(e));
       });
 
-    function styleOf(f) {
+    function styleOf(f, faint) {
       var p = f.properties;
       return {
-        color: colours[p.kind] || colours.park, weight: 2, fillOpacity: 0.35,
+        color: colours[p.kind] || colours.park, weight: faint ? 1 : 2, opacity: faint ? 0.5 : 1, fillOpacity: faint ? 0.15 : 0.35,
         dashArray: p.status === "planned" ? "4 4" : null
       };
     }

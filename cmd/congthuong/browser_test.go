@@ -675,6 +675,13 @@ func TestBrowser(t *testing.T) {
 		chromedp.Sleep(web.MinFormTime+200*time.Millisecond),
 		chromedp.Click(chromedp.CSS(`#interest-send`)),
 		chromedp.WaitVisible(chromedp.CSS(`#interest-sent`)))
+	// A site with plots shows the free ones on its map and in a list.
+	b.do("a site's plots",
+		chromedp.Navigate(base+"/parks/KCN-01"),
+		chromedp.WaitVisible(chromedp.CSS(`#park-map[data-plots-drawn="9"]`)))
+	if rows := b.count(`#plots-table tr.plot-vacant`); rows != 6 {
+		t.Errorf("the site lists %d vacant plots, want 6", rows)
+	}
 	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(1366, 900)); err != nil {
 		t.Fatal(err)
 	}

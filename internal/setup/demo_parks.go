@@ -57,6 +57,9 @@ func demoSites(ctx context.Context, st *store.Store, communes []unit.Unit, taxCo
 			return fmt.Errorf("demo park %s: %w", s.Code, err)
 		}
 	}
+	if err := demoPlots(ctx, st, "KCN-01"); err != nil {
+		return err
+	}
 	for i := 0; i < demoClusters; i++ {
 		place := communes[(i*29+3)%len(communes)]
 		s := demoSite(i+demoParks, park.Cluster, place, clusterAreas[i])
@@ -125,6 +128,37 @@ func demoSite(i int, kind park.Kind, place unit.Unit, area park.Area) *park.Site
 	lat := demoSouth + (demoNorth-demoSouth)*frac()
 	s.Geometry = square(lon, lat, area)
 	return s
+}
+
+// demoPlots divides a demo site's square into nine plots of its leasable
+// land, six of them vacant and three held, so that the site page and its
+// map show plots.
+func demoPlots(ctx context.Context, st *store.Store, code string) error {
+	site, err := st.FindPark(ctx, code)
+	if err != nil {
+		return err
+	}
+	var ring [][][2]float64
+	if err := json.Unmarshal(site.Geometry.Coordinates, &ring); err != nil {
+		return err
+	}
+	west, south, east, north := ring[0][0][0], ring[0][0][1], ring[0][2][0], ring[0][2][1]
+	each := site.LeasableArea / 9
+	var plots []park.Plot
+	for row := 0; row < 3; row++ {
+		for col := 0; col < 3; col++ {
+			x0, y0 := west+(east-west)*float64(col)/3, south+(north-south)*float64(row)/3
+			x1, y1 := west+(east-west)*float64(col+1)/3, south+(north-south)*float64(row+1)/3
+			cell, _ := json.Marshal([][][2]float64{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}})
+			status := park.PlotVacant
+			if row == 2 {
+				status = park.PlotReserved
+			}
+			plots = append(plots, park.Plot{Code: fmt.Sprintf("%c%d", 'A'+row, col+1), Area: each, Status: status,
+				Geometry: &park.Geometry{Type: "Polygon", Coordinates: cell}})
+		}
+	}
+	return st.Parks.ReplacePlots(ctx, code, plots)
 }
 
 // square is a square polygon of the given area centred on lon, lat.

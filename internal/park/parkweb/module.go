@@ -58,6 +58,8 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 			web.Get("/api/v1/parks/{code}/files/{id}", s.API(s.apiParkFile)),
 			web.Delete("/api/v1/parks/{code}/files/{id}", s.API(s.apiDeleteParkFile)),
 			web.Get("/api/v1/parks/{code}/tenants", s.API(s.apiParkTenants)),
+			web.Get("/api/v1/parks/{code}/plots", s.API(s.apiPlots)),
+			web.Put("/api/v1/parks/{code}/plots", s.API(s.apiReplacePlots)),
 			web.Post("/api/v1/parks/{code}/tenants", s.API(s.apiSaveTenant)),
 			web.Put("/api/v1/parks/{code}/tenants/{id}", s.API(s.apiSaveTenant)),
 			web.Delete("/api/v1/parks/{code}/tenants/{id}", s.API(s.apiDeleteTenant)),

@@ -42,6 +42,8 @@ type parksPage struct {
 // documents, its map, and for staff its history.
 type parkPage struct {
 	S                           *parkView
+	Plots                       []park.Plot
+	PlotSum                     park.PlotSummary
 	Unit                        *unit.Unit
 	Tenants                     []*park.Tenant
 	Photos, Documents           []parkdb.ParkFile
@@ -141,7 +143,11 @@ func (s *handlers) showPark(w http.ResponseWriter, r *http.Request) error {
 			documents = append(documents, f)
 		}
 	}
-	d := parkPage{S: viewPark(r, site), Tenants: tenants, Photos: photos, Documents: documents, Tiles: s.Options().MapTiles,
+	plots, err := s.parks.Plots(r.Context(), site.Code)
+	if err != nil {
+		return err
+	}
+	d := parkPage{S: viewPark(r, site), Plots: plots, PlotSum: park.SummarizePlots(plots), Tenants: tenants, Photos: photos, Documents: documents, Tiles: s.Options().MapTiles,
 		Attribution: s.Options().MapAttribution, GeoJSON: "/api/v1/parks.geojson?province=" + url.QueryEscape(site.ProvinceCode)}
 	if u, err := s.units.FindUnit(r.Context(), site.UnitCode, s.Today()); err == nil {
 		d.Unit = &u

@@ -531,3 +531,36 @@ func TestReportsTaskList(t *testing.T) {
 		}
 	})
 }
+
+// TestPlotsAPI: a site's plots are replaced by a GeoJSON upload and read
+// back as GeoJSON with their summary; the site page lists them and says how
+// many are free.
+func TestPlotsAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		if w := e.Do("officer31", "POST", "/api/v1/parks", "application/json", []byte(dinhVuJSON)); w.Code != 201 {
+			t.Fatalf("create: %d %s", w.Code, w.Body)
+		}
+		plots := `{"type":"FeatureCollection","features":[` +
+			`{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[106.74,20.83],[106.75,20.83],[106.75,20.84],[106.74,20.83]]]},"properties":{"code":"A1","area_ha":12.5,"status":"vacant"}},` +
+			`{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[106.76,20.83],[106.77,20.83],[106.77,20.84],[106.76,20.83]]]},"properties":{"code":"A2","area_ha":4,"status":"reserved"}}]}`
+		if w := e.Do("", "PUT", "/api/v1/parks/KCN-DINHVU/plots", "application/geo+json", []byte(plots)); w.Code != 401 {
+			t.Errorf("the public replacing plots: %d", w.Code)
+		}
+		if w := e.Do("officer31", "PUT", "/api/v1/parks/KCN-DINHVU/plots", "application/geo+json", []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X"}}]}`)); w.Code != 400 ||
+			!strings.Contains(w.Body.String(), `"row":2`) {
+			t.Errorf("a bad plot: %d %s", w.Code, w.Body)
+		}
+		if w := e.Do("officer31", "PUT", "/api/v1/parks/KCN-DINHVU/plots", "application/geo+json", []byte(plots)); w.Code != 204 {
+			t.Fatalf("replace plots: %d %s", w.Code, w.Body)
+		}
+		w := e.Do("", "GET", "/api/v1/parks/KCN-DINHVU/plots", "", nil)
+		if w.Code != 200 || !strings.Contains(w.Body.String(), `"vacant_ha":12.5`) || !strings.Contains(w.Body.String(), `"code":"A2"`) {
+			t.Errorf("plots: %d %s", w.Code, w.Body)
+		}
+		page := e.Do("", "GET", "/parks/KCN-DINHVU", "", nil).Body.String()
+		if !strings.Contains(page, "2 lô, trong đó 1 lô còn trống (12,5 ha)") || !strings.Contains(page, `data-plots="/api/v1/parks/KCN-DINHVU/plots"`) {
+			t.Errorf("the site page does not show its plots")
+		}
+	})
+}

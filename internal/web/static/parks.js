@@ -83,11 +83,33 @@ document.addEventListener("DOMContentLoaded", function () {
         }
         showShapes();
         el.setAttribute("data-drawn", String(n));
+        drawPlots();
       })
       .catch(function (e) {
         el.setAttribute("data-drawn", "error");
         el.setAttribute("data-error", String(e));
       });
+
+    // drawPlots draws a site's plots (data-plots) coloured by status: free
+    // green, held amber, leased grey, each named on hover.
+    function drawPlots() {
+      var url = el.getAttribute("data-plots");
+      if (!url) return;
+      var labels = (el.getAttribute("data-plot-labels") || "||").split("|");
+      var look = { vacant: ["#1d7a3a", labels[0]], reserved: ["#b7791f", labels[1]], leased: ["#6b7785", labels[2]] };
+      fetch(url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+        .then(function (fc) {
+          L.geoJSON(fc, {
+            style: function (f) { var l = look[f.properties.status] || look.leased; return { color: l[0], weight: 1, fillOpacity: 0.45 }; },
+            onEachFeature: function (f, l) {
+              var tip = document.createElement("span");
+              tip.textContent = f.properties.code + " · " + f.properties.area_ha + " ha · " + ((look[f.properties.status] || [])[1] || "");
+              l.bindTooltip(tip);
+            }
+          }).addTo(map);
+          el.setAttribute("data-plots-drawn", String(fc.features.length));
+        }).catch(function () { el.setAttribute("data-plots-drawn", "error"); });
+    }
 
     function styleOf(f, faint) {
       var p = f.properties;

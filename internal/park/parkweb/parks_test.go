@@ -559,7 +559,7 @@ func TestPlotsAPI(t *testing.T) {
 			t.Errorf("plots: %d %s", w.Code, w.Body)
 		}
 		page := e.Do("", "GET", "/parks/KCN-DINHVU", "", nil).Body.String()
-		if !strings.Contains(page, "2 lô, trong đó 1 lô còn trống (12,5 ha)") || !strings.Contains(page, `data-plots="/api/v1/parks/KCN-DINHVU/plots"`) {
+		if !strings.Contains(page, "theo các lô: 1 lô trống, 12,5 ha") || !strings.Contains(page, "2 lô, trong đó 1 lô còn trống (12,5 ha)") || !strings.Contains(page, `data-plots="/api/v1/parks/KCN-DINHVU/plots"`) {
 			t.Errorf("the site page does not show its plots")
 		}
 	})

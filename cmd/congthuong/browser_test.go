@@ -650,37 +650,43 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(390, 900)); err != nil {
 		t.Fatal(err)
 	}
-	compared := min(3, mustAtoi(t, drawn))
-	steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(shared), chromedp.WaitVisible(chromedp.CSS(`#compare-form`))}
-	for i := 1; i <= compared; i++ {
-		steps = append(steps, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#parks-table tbody tr:nth-child(%d) input[type=checkbox]`, i))))
-	}
-	steps = append(steps, chromedp.Click(chromedp.CSS(`#compare-button`)), chromedp.WaitVisible(chromedp.CSS(`#compare-table`)))
-	b.do("compare sites", steps...)
-	if cols := b.count(`#compare-table thead th`); cols != compared+1 {
-		t.Errorf("the comparison has %d columns, want a heading and %d sites", cols, compared)
-	}
-	if b.count(`#compare-xlsx`) != 1 {
-		t.Error("the comparison offers no workbook")
-	}
-	b.do("register interest",
-		chromedp.Click(chromedp.CSS(`#compare-table thead th:nth-child(2) a`)),
-		chromedp.WaitVisible(chromedp.CSS(`#register-interest`)),
-		chromedp.Click(chromedp.CSS(`#register-interest`)),
-		chromedp.WaitVisible(chromedp.CSS(`#interest-form`)),
-		chromedp.SendKeys(chromedp.CSS(`#land_ha`), "5"),
-		chromedp.SendKeys(chromedp.CSS(`#name`), "Lê Minh Investor"),
-		chromedp.SendKeys(chromedp.CSS(`#email`), "investor@example.com"),
-		// A person takes more than the form's 3 seconds to fill it in.
-		chromedp.Sleep(web.MinFormTime+200*time.Millisecond),
-		chromedp.Click(chromedp.CSS(`#interest-send`)),
-		chromedp.WaitVisible(chromedp.CSS(`#interest-sent`)))
-	// A site with plots shows the free ones on its map and in a list.
-	b.do("a site's plots",
-		chromedp.Navigate(base+"/parks/KCN-01"),
-		chromedp.WaitVisible(chromedp.CSS(`#park-map[data-plots-drawn="9"]`)))
-	if rows := b.count(`#plots-table tr.plot-vacant`); rows != 6 {
-		t.Errorf("the site lists %d vacant plots, want 6", rows)
+	// The investor's journey in each language: English first, as a
+	// foreign investor reads it, then Vietnamese.
+	for _, lang := range []string{"en", "vi"} {
+		b.do("investor in "+lang, chromedp.Navigate(base+"/prefs?lang="+lang+"&back=/"),
+			chromedp.WaitReady(chromedp.CSS(`html[lang="`+lang+`"]`)))
+		compared := min(3, mustAtoi(t, drawn))
+		steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(shared), chromedp.WaitVisible(chromedp.CSS(`#compare-form`))}
+		for i := 1; i <= compared; i++ {
+			steps = append(steps, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#parks-table tbody tr:nth-child(%d) input[type=checkbox]`, i))))
+		}
+		steps = append(steps, chromedp.Click(chromedp.CSS(`#compare-button`)), chromedp.WaitVisible(chromedp.CSS(`#compare-table`)))
+		b.do("compare sites", steps...)
+		if cols := b.count(`#compare-table thead th`); cols != compared+1 {
+			t.Errorf("the comparison has %d columns, want a heading and %d sites", cols, compared)
+		}
+		if b.count(`#compare-xlsx`) != 1 {
+			t.Error("the comparison offers no workbook")
+		}
+		b.do("register interest",
+			chromedp.Click(chromedp.CSS(`#compare-table thead th:nth-child(2) a`)),
+			chromedp.WaitVisible(chromedp.CSS(`#register-interest`)),
+			chromedp.Click(chromedp.CSS(`#register-interest`)),
+			chromedp.WaitVisible(chromedp.CSS(`#interest-form`)),
+			chromedp.SendKeys(chromedp.CSS(`#land_ha`), "5"),
+			chromedp.SendKeys(chromedp.CSS(`#name`), "Lê Minh Investor "+lang),
+			chromedp.SendKeys(chromedp.CSS(`#email`), "investor@example.com"),
+			// A person takes more than the form's 3 seconds to fill it in.
+			chromedp.Sleep(web.MinFormTime+200*time.Millisecond),
+			chromedp.Click(chromedp.CSS(`#interest-send`)),
+			chromedp.WaitVisible(chromedp.CSS(`#interest-sent`)))
+		// A site with plots shows the free ones on its map and in a list.
+		b.do("a site's plots",
+			chromedp.Navigate(base+"/parks/KCN-01"),
+			chromedp.WaitVisible(chromedp.CSS(`#park-map[data-plots-drawn="9"]`)))
+		if rows := b.count(`#plots-table tr.plot-vacant`); rows != 6 {
+			t.Errorf("the site lists %d vacant plots, want 6", rows)
+		}
 	}
 	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(1366, 900)); err != nil {
 		t.Fatal(err)
@@ -881,7 +887,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("the article's desk: %q %v", desk, err)
 	}
 	b.do("the department sees the investor's lead", chromedp.Navigate(base+"/leads?status=new"), chromedp.WaitVisible(chromedp.CSS(`#leads-table`)))
-	if !strings.Contains(b.text(`#leads-table`), "Lê Minh Investor") {
+	if leads := b.text(`#leads-table`); !strings.Contains(leads, "Lê Minh Investor en") || !strings.Contains(leads, "Lê Minh Investor vi") {
 		t.Error("the investor's lead is not in the department's list")
 	}
 	b.navigate(desk)

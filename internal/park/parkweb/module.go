@@ -59,6 +59,7 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 			web.Delete("/api/v1/parks/{code}/files/{id}", s.API(s.apiDeleteParkFile)),
 			web.Get("/api/v1/parks/{code}/tenants", s.API(s.apiParkTenants)),
 			web.Get("/api/v1/parks/{code}/plots", s.API(s.apiPlots)),
+			web.Get("/api/v1/parks/{code}/plots.xlsx", s.API(s.exportPlots)),
 			web.Put("/api/v1/parks/{code}/plots", s.API(s.apiReplacePlots)),
 			web.Post("/api/v1/parks/{code}/tenants", s.API(s.apiSaveTenant)),
 			web.Put("/api/v1/parks/{code}/tenants/{id}", s.API(s.apiSaveTenant)),

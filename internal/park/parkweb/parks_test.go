@@ -558,6 +558,10 @@ func TestPlotsAPI(t *testing.T) {
 		if w.Code != 200 || !strings.Contains(w.Body.String(), `"vacant_ha":12.5`) || !strings.Contains(w.Body.String(), `"code":"A2"`) {
 			t.Errorf("plots: %d %s", w.Code, w.Body)
 		}
+		x := e.Do("", "GET", "/api/v1/parks/KCN-DINHVU/plots.xlsx", "", nil)
+		if rows, err := excelRows(x.Body.Bytes()); x.Code != 200 || err != nil || len(rows) != 3 || rows[1][0] != "A1" || rows[1][2] != "vacant" {
+			t.Errorf("plots.xlsx: %d %v %v", x.Code, rows, err)
+		}
 		page := e.Do("", "GET", "/parks/KCN-DINHVU", "", nil).Body.String()
 		if !strings.Contains(page, "theo các lô: 1 lô trống, 12,5 ha") || !strings.Contains(page, "2 lô, trong đó 1 lô còn trống (12,5 ha)") || !strings.Contains(page, `data-plots="/api/v1/parks/KCN-DINHVU/plots"`) {
 			t.Errorf("the site page does not show its plots")

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"congthuong/internal/park"
+	"congthuong/internal/web"
 )
 
 // plotFeature is a plot as GeoJSON.
@@ -55,4 +56,23 @@ func (s *handlers) apiReplacePlots(w http.ResponseWriter, r *http.Request) error
 	s.parksChanged()
 	w.WriteHeader(http.StatusNoContent)
 	return nil
+}
+
+// exportPlots writes a site's plots as a workbook: code, area, status and
+// tenant, in the reader's language, for a site's brochure or a meeting.
+func (s *handlers) exportPlots(w http.ResponseWriter, r *http.Request) error {
+	plots, err := s.parks.Plots(r.Context(), r.PathValue("code"))
+	if err != nil {
+		return err
+	}
+	p := s.PrinterFor(r)
+	header := []string{p.T("parks.plot"), p.T("parks.plot_area"), p.T("parks.status"), p.T("parks.tenant"), p.T("parks.plot_tax_code")}
+	return web.WriteWorkbook(w, "plots", header, func(emit func([]string) error) error {
+		for _, pl := range plots {
+			if err := emit([]string{pl.Code, pl.Area.Hectares(), p.T("parks.plot_" + pl.Status), pl.Tenant, pl.TaxCode}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

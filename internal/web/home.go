@@ -39,10 +39,10 @@ type Headline struct {
 // value with its measure, the period and status it is of, and its growth
 // over the same period a year before (Growth empty when unknown).
 type KeyFigure struct {
-	Order                         int
-	Name, Value, Measure, Period  string
-	Growth, GrowthNote, Link      string
-	Up, Down, PublishedGrowthRate bool
+	Order                        int
+	Name, Value, Measure, Period string
+	Growth, GrowthNote, Link     string
+	Up, Down                     bool
 }
 
 // homePage is the home page's data: the reader's tasks, and every

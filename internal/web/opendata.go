@@ -44,7 +44,6 @@ const (
 	FreqMonthly    = "MONTHLY"
 	FreqContinuous = "UPDATE_CONT"
 	FreqIrregular  = "IRREG"
-	FreqBiannual   = "ANNUAL_2"
 )
 
 // OpenLicence is the licence of every dataset: attribution only.

@@ -188,7 +188,8 @@ func (s *handlers) showParkReport(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	items, _, err := s.halfReports(r, parkdb.ParkFilter{}, year, half)
+	// Only the site's reports: a half of every site is a long read for one.
+	items, _, err := s.halfReports(r, parkdb.ParkFilter{Q: r.PathValue("site")}, year, half)
 	if err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ func (s *handlers) home(r *http.Request) (web.HomePart, error) {
 			k.Growth = sign + stats.Percent(*g, p.Printer)
 			k.GrowthNote = p.T("stats.home_growth_note")
 			if f.fig.GrowthPublished {
-				k.GrowthNote, k.PublishedGrowthRate = p.T("stats.home_growth_published"), true
+				k.GrowthNote = p.T("stats.home_growth_published")
 			}
 		}
 		part.Figures = append(part.Figures, k)

@@ -19,8 +19,12 @@ func (s *Parks) Plots(ctx context.Context, code string) ([]park.Plot, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.Read.QueryContext(ctx, `SELECT pl.code, pl.area_m2, pl.status, pl.tax_code, COALESCE(e.name, ''), pl.geometry
-		FROM park_plots pl LEFT JOIN enterprises e ON e.tax_code = pl.tax_code WHERE pl.park_id = $1 ORDER BY pl.code`, site.ID)
+	return sitePlots(ctx, s.Read, site.ID)
+}
+
+func sitePlots(ctx context.Context, q db.Queryer, siteID int64) ([]park.Plot, error) {
+	rows, err := q.QueryContext(ctx, `SELECT pl.code, pl.area_m2, pl.status, pl.tax_code, COALESCE(e.name, ''), pl.geometry
+		FROM park_plots pl LEFT JOIN enterprises e ON e.tax_code = pl.tax_code WHERE pl.park_id = $1 ORDER BY pl.code`, siteID)
 	if err != nil {
 		return nil, fmt.Errorf("parkdb: plots: %w", err)
 	}
@@ -46,6 +50,38 @@ func (s *Parks) Plots(ctx context.Context, code string) ([]park.Plot, error) {
 // within the site's leasable land, each leased plot's tenant a tenant of
 // the site.
 func (s *Parks) ReplacePlots(ctx context.Context, code string, plots []park.Plot) error {
+	return s.writePlots(ctx, code, func(context.Context, *db.Tx, int64) ([]park.Plot, error) { return plots, nil })
+}
+
+// UpdatePlots applies a plots sheet to the plots on a site's plan (see
+// park.ApplyPlotChanges), under the rules of ReplacePlots.
+func (s *Parks) UpdatePlots(ctx context.Context, code string, changes []park.PlotChange) error {
+	return s.writePlots(ctx, code, func(ctx context.Context, tx *db.Tx, siteID int64) ([]park.Plot, error) {
+		current, err := sitePlots(ctx, tx, siteID)
+		if err != nil {
+			return nil, err
+		}
+		// Named here by the sheet's rows; writePlots would name the plan's.
+		tenants, err := siteTenantCodes(ctx, tx, siteID)
+		if err != nil {
+			return nil, err
+		}
+		var v congthuong.Validation
+		for _, c := range changes {
+			if c.TaxCode != "" && !tenants[c.TaxCode] {
+				v.AddRow(c.Row, "tenant_tax_code", "park.plot_not_tenant", c.TaxCode)
+			}
+		}
+		if err := v.Err("common.file_has_invalid_rows_nothing_was"); err != nil {
+			return nil, err
+		}
+		return park.ApplyPlotChanges(current, changes)
+	})
+}
+
+// writePlots replaces a site's plots with those plan gives, read in the
+// same transaction.
+func (s *Parks) writePlots(ctx context.Context, code string, plan func(context.Context, *db.Tx, int64) ([]park.Plot, error)) error {
 	a := congthuong.ActorFrom(ctx)
 	if err := db.RequireWriter(a); err != nil {
 		return err
@@ -57,6 +93,10 @@ func (s *Parks) ReplacePlots(ctx context.Context, code string, plots []park.Plot
 		}
 		if !a.System && (!a.IsStaff() || !a.InScope(site.UnitCode, site.ProvinceCode)) {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "park.site_outside_your_scope", site.Code)
+		}
+		plots, err := plan(ctx, tx, site.ID)
+		if err != nil {
+			return err
 		}
 		tenants, err := siteTenantCodes(ctx, tx, site.ID)
 		if err != nil {

@@ -68,3 +68,53 @@ func TestPlots(t *testing.T) {
 		}
 	})
 }
+
+// TestPlotSheet: a sheet changes the status and tenant of plots on the
+// plan by their codes, all or nothing, naming the sheet's rows: a code not
+// on the plan and a tenant not of the site each stop the whole sheet.
+func TestPlotSheet(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		officer := storetest.As(storetest.HaiPhongOfficer)
+		if err := s.CreateEnterprise(officer, &enterprise.Enterprise{TaxCode: "0200519875", Name: "Công ty Thép", UnitCode: "31"}); err != nil {
+			t.Fatal(err)
+		}
+		site := &park.Site{Code: "CCN-Q", Kind: park.Cluster, NameVI: "Cụm Q", UnitCode: "11560", Status: park.Operating,
+			Decision: park.Decision{Number: "1/QĐ"}, PlannedArea: hectares(t, "40"), LeasableArea: hectares(t, "30"), Published: true}
+		if err := s.CreatePark(officer, site); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveTenant(officer, &park.Tenant{SiteCode: "CCN-Q", TaxCode: "0200519875", Project: "Nhà máy", LeasedArea: hectares(t, "8"), Status: park.TenantOperating}); err != nil {
+			t.Fatal(err)
+		}
+		plan, err := park.ReadPlots(plotFile(plotFeature("A1", "8", "vacant", ""), plotFeature("A2", "5", "vacant", "")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Parks.ReplacePlots(officer, "CCN-Q", plan); err != nil {
+			t.Fatal(err)
+		}
+		wrong := []park.PlotChange{{Row: 2, Code: "A1", Status: park.PlotLeased, TaxCode: "0200519875"},
+			{Row: 3, Code: "Z9", Status: park.PlotVacant}, {Row: 4, Code: "A2", Status: park.PlotLeased, TaxCode: "0100233488"}}
+		err = s.Parks.UpdatePlots(officer, "CCN-Q", wrong)
+		if f := congthuong.ErrorFields(err); len(f) != 1 || f[0].Row != 4 || f[0].Field != "tenant_tax_code" {
+			t.Errorf("a stranger as tenant: %v", f)
+		}
+		err = s.Parks.UpdatePlots(officer, "CCN-Q", wrong[:2])
+		if f := congthuong.ErrorFields(err); len(f) != 1 || f[0].Row != 3 || f[0].Field != "code" {
+			t.Errorf("a plot not on the plan: %v", f)
+		}
+		if plots, _ := s.Parks.Plots(context.Background(), "CCN-Q"); plots[0].Status != park.PlotVacant {
+			t.Errorf("a refused sheet changed a plot: %+v", plots[0])
+		}
+		if err := s.Parks.UpdatePlots(storetest.As(storetest.CatHai), "CCN-Q", wrong[:1]); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("another commune's sheet: %v", err)
+		}
+		if err := s.Parks.UpdatePlots(officer, "CCN-Q", []park.PlotChange{{Row: 2, Code: "A1", Status: park.PlotLeased, TaxCode: "0200519875"}}); err != nil {
+			t.Fatal(err)
+		}
+		plots, err := s.Parks.Plots(context.Background(), "CCN-Q")
+		if err != nil || plots[0].Status != park.PlotLeased || plots[0].Tenant != "Công ty Thép" || plots[0].Geometry == nil || plots[1].Status != park.PlotVacant {
+			t.Errorf("after the sheet: %+v %v", plots, err)
+		}
+	})
+}

@@ -563,8 +563,27 @@ func TestPlotsAPI(t *testing.T) {
 		if rows, err := excelRows(x.Body.Bytes()); x.Code != 200 || err != nil || len(rows) != 3 || rows[1][0] != "A1" || rows[1][2] != "vacant" {
 			t.Errorf("plots.xlsx: %d %v %v", x.Code, rows, err)
 		}
+		if w := e.Do("officer31", "PUT", "/api/v1/parks/KCN-DINHVU/plots", "application/octet-stream", x.Body.Bytes()); w.Code != 204 {
+			t.Errorf("the exported workbook does not read back: %d %s", w.Code, w.Body)
+		}
+		// The page takes a sheet in Vietnamese words; a wrong one is listed
+		// row by row and changes nothing.
+		ct, body := webtest.MultipartFile(t, "lo.csv", []byte("Lô,Tình trạng\nA2,còn trống\nB7,còn trống\n"), nil)
+		if w := e.Do("officer31", "POST", "/parks/KCN-DINHVU/plots", ct, body); w.Code != 400 || !strings.Contains(w.Body.String(), "Lô B7 không có trên bản đồ quy hoạch") {
+			t.Errorf("a plot not on the plan: %d", w.Code)
+		}
+		if w := e.Do("officer31", "GET", "/parks/KCN-DINHVU/plots", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "Lô, Diện tích (ha), Tình trạng") {
+			t.Errorf("the plots page: %d", w.Code)
+		}
+		if w := e.Do("", "GET", "/parks/KCN-DINHVU/plots", "", nil); w.Code == 200 {
+			t.Errorf("the public sees the plots form")
+		}
+		ct, body = webtest.MultipartFile(t, "lo.csv", []byte("Lô,Tình trạng\nA2,còn trống\n"), nil)
+		if w := e.Do("officer31", "POST", "/parks/KCN-DINHVU/plots", ct, body); w.Code != 303 {
+			t.Errorf("a good sheet: %d %s", w.Code, w.Body)
+		}
 		page := e.Do("", "GET", "/parks/KCN-DINHVU", "", nil).Body.String()
-		if !strings.Contains(page, "theo các lô: 1 lô trống, 12,5 ha") || !strings.Contains(page, "2 lô, trong đó 1 lô còn trống (12,5 ha)") || !strings.Contains(page, `data-plots="/api/v1/parks/KCN-DINHVU/plots"`) {
+		if !strings.Contains(page, "theo các lô: 2 lô trống, 16,5 ha") || !strings.Contains(page, "2 lô, trong đó 2 lô còn trống (16,5 ha)") || !strings.Contains(page, `data-plots="/api/v1/parks/KCN-DINHVU/plots"`) {
 			t.Errorf("the site page does not show its plots")
 		}
 	})

@@ -56,7 +56,7 @@ func pkgKind(path string) (kind, m string) {
 		return "db", ""
 	case "web":
 		return "webcore", ""
-	case "audit", "tabular", "i18n", "config", "vietqr":
+	case "audit", "tabular", "i18n", "config", "vietqr", "vsic":
 		return "domain", ""
 	case "store", "site", "setup", "storetest", "webtest", "mailer", "smtptest", "archtest":
 		return "wiring", ""

@@ -20,6 +20,7 @@ import (
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/unit"
 	"congthuong/internal/unit/unitdb"
+	"congthuong/internal/vsic"
 )
 
 // Parks is the parks' and clusters' SQL.
@@ -113,7 +114,13 @@ func parkWhere(a congthuong.Actor, f ParkFilter) db.Where {
 		w.Add("p.leasable_m2 - p.leased_m2 >= ?", int64(f.MinFree))
 	}
 	if s := strings.ToUpper(strings.TrimSpace(f.Sector)); s != "" {
-		w.Add(`p.sectors LIKE ? ESCAPE '\'`, db.LikePattern(","+s+","))
+		// A division finds its classes too (C25 finds C2592); less than a
+		// division finds only itself.
+		pattern := db.LikePattern("," + s + ",")
+		if _, ok := vsic.Lookup(s); ok && len(s) >= 3 {
+			pattern = db.LikePattern("," + s)
+		}
+		w.Add(`p.sectors LIKE ? ESCAPE '\'`, pattern)
 	}
 	if f.Wastewater {
 		w.Add("p.wastewater_operating = ?", true)

@@ -500,7 +500,7 @@ func (s *handlers) exportParkCompare(w http.ResponseWriter, r *http.Request) err
 		{"parks.port", func(s *park.Site) string { return km(s.PortKm) }},
 		{"parks.airport", func(s *park.Site) string { return km(s.AirportKm) }},
 		{"parks.highway", func(s *park.Site) string { return km(s.HighwayKm) }},
-		{"parks.sectors", func(s *park.Site) string { return strings.Join(s.Sectors, ", ") }},
+		{"parks.sectors", func(s *park.Site) string { return sectorNames(p, s.Sectors) }},
 		{"parks.tenants", func(s *park.Site) string { return strconv.Itoa(s.Tenants) }},
 	}
 	header := []string{p.T("parks.compare_item")}
@@ -519,4 +519,13 @@ func (s *handlers) exportParkCompare(w http.ResponseWriter, r *http.Request) err
 		}
 		return nil
 	})
+}
+
+// sectorNames writes sectors by name for a sheet cell, one after another.
+func sectorNames(p *web.Printer, codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = p.SectorName(c)
+	}
+	return strings.Join(names, "; ")
 }

@@ -339,7 +339,8 @@ func TestParkFilesAPI(t *testing.T) {
 
 // TestSitePageForInvestors: a site page hides what is unknown, writes days
 // in the reader's format, and says where its occupancy comes from: the
-// site's report while no tenant is recorded, the tenants' land after.
+// site's report while no tenant is recorded, the tenants' land after;
+// sectors are named, their codes on hover.
 func TestSitePageForInvestors(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		e := webtest.NewEnv(t, st)
@@ -363,6 +364,9 @@ func TestSitePageForInvestors(t *testing.T) {
 			t.Fatalf("tenant: %d %s", w.Code, w.Body)
 		}
 		page = e.Do("", "GET", "/parks/KCN-DINHVU", "", nil).Body.String()
+		if !strings.Contains(page, `<span title="VSIC C24">Sản xuất kim loại</span>`) || !strings.Contains(page, `<span title="VSIC H52">Kho bãi và các hoạt động hỗ trợ cho vận tải</span>`) {
+			t.Errorf("sectors are not named, with their codes on hover:\n%s", webtest.Between(page, `id="park-sectors"`, "</dd>"))
+		}
 		if strings.Contains(page, `id="occupancy-reported"`) || !strings.Contains(page, "tính từ diện tích của 1 doanh nghiệp thứ cấp") {
 			t.Errorf("the occupancy computed from tenants is not said:\n%s", webtest.Between(page, `id="park-land"`, "</dl>"))
 		}

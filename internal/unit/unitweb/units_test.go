@@ -92,3 +92,58 @@ func TestOutlines(t *testing.T) {
 		}
 	})
 }
+
+// TestLoadOutlines: an administrator loads commune and province
+// boundaries with their source; a wrong file is listed feature by feature
+// and changes nothing; the maps then draw the loaded provinces in place of
+// the shipped ones, a province's communes when asked for that province,
+// and credit the source; stopping goes back to the shipped outlines;
+// nobody else reaches the page.
+func TestLoadOutlines(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		file := `{"type":"FeatureCollection","features":[` +
+			`{"type":"Feature","id":"31","properties":{},"geometry":{"type":"Polygon","coordinates":[[[106.4,20.6],[107.1,20.6],[107.1,21.1],[106.4,21.1],[106.4,20.6]]]}},` +
+			`{"type":"Feature","properties":{"code":"11560"},"geometry":{"type":"Polygon","coordinates":[[[106.6,20.9],[106.7,20.9],[106.7,21.0],[106.6,21.0],[106.6,20.9]]]}}]}`
+		if w := e.Do("officer31", "GET", "/admin/outlines", "", nil); w.Code != 403 {
+			t.Errorf("an officer sees the boundaries page: %d", w.Code)
+		}
+		page := e.Do("admin", "GET", "/admin/outlines", "", nil).Body.String()
+		if !strings.Contains(page, "Có sẵn trong nền tảng: geoBoundaries") || !strings.Contains(page, "Chưa có: không vẽ ranh giới cấp xã") {
+			t.Errorf("the page does not say what is drawn now")
+		}
+		ct, body := webtest.MultipartFile(t, "xa.geojson", []byte(strings.Replace(file, `"11560"`, `"99999"`, 1)), map[string]string{"source": "Bản đồ 2025"})
+		if w := e.Do("admin", "POST", "/admin/outlines", ct, body); w.Code != 400 || !strings.Contains(w.Body.String(), "99999 không phải là mã") ||
+			!strings.Contains(w.Body.String(), `value="Bản đồ 2025"`) {
+			t.Errorf("a wrong file: %d", w.Code)
+		}
+		ct, body = webtest.MultipartFile(t, "xa.geojson", []byte(file), map[string]string{"source": ""})
+		if w := e.Do("admin", "POST", "/admin/outlines", ct, body); w.Code != 400 || !strings.Contains(w.Body.String(), `id="source-error"`) {
+			t.Errorf("no source: %d", w.Code)
+		}
+		ct, body = webtest.MultipartFile(t, "xa.geojson", []byte(file), map[string]string{"source": "Bản đồ 2025 (thử)"})
+		if w := e.Do("admin", "POST", "/admin/outlines", ct, body); w.Code != 303 {
+			t.Fatalf("load: %d %s", w.Code, w.Body)
+		}
+		country := e.Do("", "GET", "/units/outlines.geojson", "", nil).Body.String()
+		if strings.Count(country, `"type":"Feature"`) != 1 || strings.Contains(country, "geoBoundaries") || !strings.Contains(country, "Bản đồ 2025 (thử)") {
+			t.Errorf("the country's map after loading provinces: %.300s", country)
+		}
+		hp := e.Do("", "GET", "/units/outlines.geojson?province=31", "", nil).Body.String()
+		if !strings.Contains(hp, `"code":"11560","level":"commune","name":"Thủy Nguyên"`) {
+			t.Errorf("Hải Phòng's map lacks its commune: %.400s", hp)
+		}
+		if other := e.Do("", "GET", "/units/outlines.geojson?province=01", "", nil).Body.String(); strings.Contains(other, "11560") {
+			t.Errorf("Hà Nội's map draws Hải Phòng's commune")
+		}
+		if w := e.Do("admin", "POST", "/admin/outlines/remove", "application/x-www-form-urlencoded", []byte("level=province")); w.Code != 303 {
+			t.Fatalf("remove: %d", w.Code)
+		}
+		if country := e.Do("", "GET", "/units/outlines.geojson", "", nil).Body.String(); strings.Count(country, `"type":"Feature"`) != 34 || !strings.Contains(country, "geoBoundaries") {
+			t.Errorf("the shipped provinces are not back")
+		}
+		if w := e.Do("officer31", "POST", "/admin/outlines/remove", "application/x-www-form-urlencoded", []byte("level=commune")); w.Code != 403 {
+			t.Errorf("an officer removes boundaries: %d", w.Code)
+		}
+	})
+}

@@ -22,11 +22,17 @@ document.addEventListener("DOMContentLoaded", function () {
     var outlines = el.getAttribute("data-outlines");
     var ready = outlines ? fetch(outlines).then(function (r) { return r.ok ? r.json() : null; }).then(function (fc) {
       if (!fc) return;
+      // Provinces are land on an offline map; communes (when a
+      // department loaded them) are thin lines within.
       L.geoJSON(fc, {
         interactive: false,
-        style: { color: "#6b7785", weight: 1, fillColor: "#f3efe6", fillOpacity: tiles ? 0 : 1 }
+        style: function (f) {
+          return f.properties.level === "commune" ?
+            { color: "#9aa3ad", weight: 0.6, dashArray: "2 3", fill: false } :
+            { color: "#6b7785", weight: 1, fillColor: "#f3efe6", fillOpacity: tiles ? 0 : 1 };
+        }
       }).addTo(map);
-      map.attributionControl.addAttribution(escapeHTML(el.getAttribute("data-outline-credit") || ""));
+      map.attributionControl.addAttribution(escapeHTML(fc.attribution || el.getAttribute("data-outline-credit") || ""));
       el.setAttribute("data-outlines-drawn", String(fc.features.length));
     }).catch(function () {}) : Promise.resolve();
     var en = el.getAttribute("data-lang") === "en";

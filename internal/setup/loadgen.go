@@ -17,7 +17,8 @@ import (
 // GenerateParks writes sites industrial parks and clusters across the
 // communes of the country, each a polygon with tenantsPerSite tenants,
 // through the imports, for benchmarks and load tests. Every site is
-// published; tenants lease 1 ha each from 2,000 generated enterprises.
+// published; tenants lease 1 ha each from 2,000 generated enterprises;
+// every park has ten plots on its plan.
 func GenerateParks(ctx context.Context, st *store.Store, sites, tenantsPerSite int) error {
 	sys := congthuong.NewContext(ctx, congthuong.System())
 	var communes []unit.Unit
@@ -93,6 +94,24 @@ func GenerateParks(ctx context.Context, st *store.Store, sites, tenantsPerSite i
 	}
 	if _, err := st.ImportTenants(sys, tabular.FromSeq(tenantRows), false); err != nil {
 		return fmt.Errorf("generate tenants: %w", err)
+	}
+	// Every park (a third of the sites) has its plan: ten plots of a
+	// hectare, half of them free.
+	for i := 0; i < sites; i += 3 {
+		lon := 102.5 + math.Mod(float64(i)*0.137, 6.5)
+		lat := 8.8 + math.Mod(float64(i)*0.091, 14)
+		plots := make([]park.Plot, 10)
+		for k := range plots {
+			status := park.PlotVacant
+			if k%2 == 1 {
+				status = park.PlotReserved
+			}
+			plots[k] = park.Plot{Code: fmt.Sprintf("L%02d", k+1), Area: park.SquareMetresPerHectare, Status: status,
+				Geometry: square(lon-0.004+float64(k%5)*0.002, lat-0.001+float64(k/5)*0.002, park.SquareMetresPerHectare)}
+		}
+		if err := st.Parks.ReplacePlots(sys, fmt.Sprintf("KCN-G%05d", i), plots); err != nil {
+			return fmt.Errorf("generate plots: %w", err)
+		}
 	}
 	return nil
 }

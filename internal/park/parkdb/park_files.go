@@ -29,6 +29,17 @@ type ParkFile struct {
 	CreatedBy   string    `json:"created_by,omitempty"`
 }
 
+// Format is the kind of file its type shows, for a reader: pdf, jpeg,
+// png, webp, gif, zip, or for an office file (a zip by its content) docx,
+// xlsx or pptx by its name.
+func (f ParkFile) Format() string {
+	_, sub, _ := strings.Cut(f.ContentType, "/")
+	if ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(f.FileName), ".")); sub == "zip" && (ext == "docx" || ext == "xlsx" || ext == "pptx") {
+		return ext
+	}
+	return sub
+}
+
 // fileTypes are what a site's photos and documents may be, by the type
 // their content shows (never the name or the browser's word).
 var fileTypes = map[string][]string{

@@ -2,6 +2,7 @@ package parkweb_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -18,10 +19,10 @@ import (
 )
 
 // BenchmarkParks5000 loads 5,000 published sites (polygons) with 200,000
-// tenants through the imports (not timed), then measures, per database:
+// tenants and 16,670 plots through the imports (not timed), then measures, per database:
 // a filtered list and the full GeoJSON as staff (built for each request,
 // never cached) and as the public (cached), and a bare handler writing the
-// GeoJSON's bytes as the baseline.
+// GeoJSON's bytes as the baseline; and one site's plots.
 func BenchmarkParks5000(b *testing.B) {
 	for _, db := range []struct {
 		name string
@@ -76,6 +77,7 @@ func BenchmarkParks5000(b *testing.B) {
 				{"list-public", func(i int) string { return queries[i%len(queries)] }, false},
 				{"geojson-staff", func(int) string { return "/api/v1/parks.geojson" }, true},
 				{"geojson-public", func(int) string { return "/api/v1/parks.geojson" }, false},
+				{"plots", func(i int) string { return fmt.Sprintf("/api/v1/parks/KCN-G%05d/plots", (i%1000)*3) }, false},
 			} {
 				b.Run(c.name, func(b *testing.B) {
 					storetest.Timed(b, func(i int) { get(c.target(i), c.staff) })

@@ -325,8 +325,17 @@ func TestParkFilesAPI(t *testing.T) {
 			!strings.HasPrefix(w.Header().Get("Content-Disposition"), "inline") {
 			t.Errorf("download: %d %v", w.Code, w.Header())
 		}
-		if w := e.Do("", "GET", "/parks/KCN-DINHVU", "", nil); !strings.Contains(w.Body.String(), `alt="Cổng chính"`) {
-			t.Errorf("the photo on the site's page")
+		pdf := append([]byte("%PDF-1.4\n"), make([]byte, 2048)...)
+		ctype, body = webtest.MultipartForm(t, []string{"kind", "document", "title", "Quy hoạch chi tiết"}, webtest.FormFile{Name: "qh.pdf", Content: pdf})
+		if w := e.Do("officer31", "POST", "/api/v1/parks/KCN-DINHVU/files", ctype, body); w.Code != 201 {
+			t.Fatalf("attach a document: %d %s", w.Code, w.Body)
+		}
+		page := e.Do("", "GET", "/parks/KCN-DINHVU", "", nil).Body.String()
+		if !strings.Contains(page, `alt="Cổng chính"`) || !strings.Contains(page, `<a href="/api/v1/parks/KCN-DINHVU/files/`+strconv.FormatInt(f.ID, 10)+`"><img`) {
+			t.Errorf("the photo on the site's page, opening full size")
+		}
+		if docs := webtest.Between(page, `id="park-documents"`, "</ul>"); !strings.Contains(docs, "Quy hoạch chi tiết</a> <span class=\"muted\">(PDF, 2 KB)") {
+			t.Errorf("the document's kind and size: %s", docs)
 		}
 		if w := e.Do("officer31", "DELETE", "/api/v1/parks/KCN-DINHVU/files/"+strconv.FormatInt(f.ID, 10), "", nil); w.Code != 204 {
 			t.Errorf("delete: %d %s", w.Code, w.Body)

@@ -645,14 +645,18 @@ func TestBrowser(t *testing.T) {
 	if h := b.text(`h1`); !strings.Contains(h, strings.TrimSpace(strings.Split(first, "\n")[0])) {
 		t.Errorf("opened %q from a link named %q", h, first)
 	}
-	// On a phone, the investor compares up to three sites and registers
-	// interest in the first; the department sees the lead later.
-	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(390, 900)); err != nil {
-		t.Fatal(err)
-	}
-	// The investor's journey in each language: English first, as a
-	// foreign investor reads it, then Vietnamese.
-	for _, lang := range []string{"en", "vi"} {
+	// On a phone and on a laptop, the investor compares up to three sites
+	// and registers interest in the first; the department sees the leads
+	// later. In each language: English first, as a foreign investor reads
+	// it, then Vietnamese.
+	for _, journey := range []struct {
+		width int64
+		lang  string
+	}{{390, "en"}, {390, "vi"}, {1366, "en"}, {1366, "vi"}} {
+		lang := journey.lang
+		if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(journey.width, 900)); err != nil {
+			t.Fatal(err)
+		}
 		b.do("investor in "+lang, chromedp.Navigate(base+"/prefs?lang="+lang+"&back=/"),
 			chromedp.WaitReady(chromedp.CSS(`html[lang="`+lang+`"]`)))
 		compared := min(3, mustAtoi(t, drawn))
@@ -674,7 +678,7 @@ func TestBrowser(t *testing.T) {
 			chromedp.Click(chromedp.CSS(`#register-interest`)),
 			chromedp.WaitVisible(chromedp.CSS(`#interest-form`)),
 			chromedp.SendKeys(chromedp.CSS(`#land_ha`), "5"),
-			chromedp.SendKeys(chromedp.CSS(`#name`), "Lê Minh Investor "+lang),
+			chromedp.SendKeys(chromedp.CSS(`#name`), fmt.Sprintf("Lê Minh Investor %s %d", lang, journey.width)),
 			chromedp.SendKeys(chromedp.CSS(`#email`), "investor@example.com"),
 			// A person takes more than the form's 3 seconds to fill it in.
 			chromedp.Sleep(web.MinFormTime+200*time.Millisecond),
@@ -887,8 +891,9 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("the article's desk: %q %v", desk, err)
 	}
 	b.do("the department sees the investor's lead", chromedp.Navigate(base+"/leads?status=new"), chromedp.WaitVisible(chromedp.CSS(`#leads-table`)))
-	if leads := b.text(`#leads-table`); !strings.Contains(leads, "Lê Minh Investor en") || !strings.Contains(leads, "Lê Minh Investor vi") {
-		t.Error("the investor's lead is not in the department's list")
+	if leads := b.text(`#leads-table`); !strings.Contains(leads, "Lê Minh Investor en 390") || !strings.Contains(leads, "Lê Minh Investor vi 390") ||
+		!strings.Contains(leads, "Lê Minh Investor en 1366") || !strings.Contains(leads, "Lê Minh Investor vi 1366") {
+		t.Errorf("the investor's leads are not all in the department's list: %s", leads)
 	}
 	b.navigate(desk)
 	if b.count(`#do-publish`) != 0 {
@@ -934,7 +939,7 @@ var sitePages = []string{
 	"/calendar", "/calendar/deadline", "/admin/calendar",
 	"/admin/users", "/admin/users/new", "/admin/audit",
 	"/stats", "/stats?indicator=EXPORTS&period=2024-01..2024-04&units=children:VN", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
-	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports", "/parks/KCN-01/interest", "/parks/KCN-01/sheet", "/leads",
+	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports", "/parks/KCN-01/interest", "/parks/KCN-01/sheet", "/parks/KCN-01/plots", "/leads", "/admin/outlines",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 	"/news", "/news/subscribe", "/news/manage", "/news/manage/new", "/documents", "/documents/new",
 	"/questions", "/questions/ask", "/questions/manage", "/search", "/data", "/search?q=giay+phep+ruou",

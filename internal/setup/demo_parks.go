@@ -143,18 +143,27 @@ func demoPlots(ctx context.Context, st *store.Store, code string) error {
 		return err
 	}
 	west, south, east, north := ring[0][0][0], ring[0][0][1], ring[0][2][0], ring[0][2][1]
-	each := site.LeasableArea / 9
+	// The six vacant plots share the site's free land and the three held
+	// ones its leased land, in hundredths of a hectare, so that the plots
+	// and the site's figures agree.
+	share := func(total park.Area, n, i int) park.Area {
+		each := total / park.Area(n) / 100 * 100
+		if i == n-1 {
+			return total - each*park.Area(n-1)
+		}
+		return each
+	}
 	var plots []park.Plot
 	for row := 0; row < 3; row++ {
 		for col := 0; col < 3; col++ {
 			x0, y0 := west+(east-west)*float64(col)/3, south+(north-south)*float64(row)/3
 			x1, y1 := west+(east-west)*float64(col+1)/3, south+(north-south)*float64(row+1)/3
 			cell, _ := json.Marshal([][][2]float64{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}})
-			status := park.PlotVacant
+			status, area := park.PlotVacant, share(site.FreeArea(), 6, row*3+col)
 			if row == 2 {
-				status = park.PlotReserved
+				status, area = park.PlotReserved, share(site.LeasedArea, 3, col)
 			}
-			plots = append(plots, park.Plot{Code: fmt.Sprintf("%c%d", 'A'+row, col+1), Area: each, Status: status,
+			plots = append(plots, park.Plot{Code: fmt.Sprintf("%c%d", 'A'+row, col+1), Area: area, Status: status,
 				Geometry: &park.Geometry{Type: "Polygon", Coordinates: cell}})
 		}
 	}

@@ -624,6 +624,10 @@ func TestBrowser(t *testing.T) {
 	} else {
 		shared = loc
 	}
+	b.guide("investor-1-map")
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(1366, 900)); err != nil {
+		t.Fatal(err)
+	}
 	drawn := b.attr(`#parks-map`, "data-drawn")
 	if n, err := strconv.Atoi(drawn); err != nil || n < 2 {
 		t.Fatalf("the map drew %q sites", drawn)
@@ -672,6 +676,10 @@ func TestBrowser(t *testing.T) {
 		if b.count(`#compare-xlsx`) != 1 {
 			t.Error("the comparison offers no workbook")
 		}
+		pictures := journey.width == 390 && lang == "en"
+		if pictures {
+			b.guide("investor-2-compare")
+		}
 		b.do("register interest",
 			chromedp.Click(chromedp.CSS(`#compare-table thead th:nth-child(2) a`)),
 			chromedp.WaitVisible(chromedp.CSS(`#register-interest`)),
@@ -684,12 +692,18 @@ func TestBrowser(t *testing.T) {
 			chromedp.Sleep(web.MinFormTime+200*time.Millisecond),
 			chromedp.Click(chromedp.CSS(`#interest-send`)),
 			chromedp.WaitVisible(chromedp.CSS(`#interest-sent`)))
+		if pictures {
+			b.guide("investor-3-sent")
+		}
 		// A site with plots shows the free ones on its map and in a list.
 		b.do("a site's plots",
 			chromedp.Navigate(base+"/parks/KCN-01"),
 			chromedp.WaitVisible(chromedp.CSS(`#park-map[data-plots-drawn="9"]`)))
 		if rows := b.count(`#plots-table tr.plot-vacant`); rows != 6 {
 			t.Errorf("the site lists %d vacant plots, want 6", rows)
+		}
+		if pictures {
+			b.guide("investor-4-plots")
 		}
 	}
 	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(1366, 900)); err != nil {
@@ -891,6 +905,10 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("the article's desk: %q %v", desk, err)
 	}
 	b.do("the department sees the investor's lead", chromedp.Navigate(base+"/leads?status=new"), chromedp.WaitVisible(chromedp.CSS(`#leads-table`)))
+	b.guide("department-1-leads")
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(1366, 900)); err != nil {
+		t.Fatal(err)
+	}
 	if leads := b.text(`#leads-table`); !strings.Contains(leads, "Lê Minh Investor en 390") || !strings.Contains(leads, "Lê Minh Investor vi 390") ||
 		!strings.Contains(leads, "Lê Minh Investor en 1366") || !strings.Contains(leads, "Lê Minh Investor vi 1366") {
 		t.Errorf("the investor's leads are not all in the department's list: %s", leads)

@@ -624,7 +624,7 @@ func TestBrowser(t *testing.T) {
 	} else {
 		shared = loc
 	}
-	b.guide("investor-1-map")
+	b.guide("investor-1-search")
 	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(1366, 900)); err != nil {
 		t.Fatal(err)
 	}

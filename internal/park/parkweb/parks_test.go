@@ -596,6 +596,9 @@ func TestPlotsAPI(t *testing.T) {
 			t.Errorf("a good sheet: %d %s", w.Code, w.Body)
 		}
 		page := e.Do("", "GET", "/parks/KCN-DINHVU", "", nil).Body.String()
+		if !strings.Contains(page, `id="plots-disagree"`) {
+			t.Errorf("plots that disagree with the site's free land are not pointed out")
+		}
 		if !strings.Contains(page, "theo các lô: 2 lô trống, 16,5 ha") || !strings.Contains(page, "2 lô, trong đó 2 lô còn trống (16,5 ha)") || !strings.Contains(page, `data-plots="/api/v1/parks/KCN-DINHVU/plots"`) {
 			t.Errorf("the site page does not show its plots")
 		}

@@ -32,6 +32,28 @@ document.addEventListener("DOMContentLoaded", function () {
             { color: "#6b7785", weight: 1, fillColor: "#f3efe6", fillOpacity: tiles ? 0 : 1 };
         }
       }).addTo(map);
+      // Names of the provinces from zoom 7 and of the communes from zoom
+      // 11, at the middle of each unit's extent, so that a reader knows
+      // where a site is without tiles.
+      var provinceLabels = L.layerGroup(), communeLabels = L.layerGroup();
+      fc.features.forEach(function (f) {
+        var b = L.geoJSON(f).getBounds();
+        if (!b.isValid() || !f.properties.name) return;
+        var commune = f.properties.level === "commune";
+        L.marker(b.getCenter(), {
+          interactive: false, keyboard: false,
+          icon: L.divIcon({ className: commune ? "area-label commune" : "area-label", html: "<span>" + escapeHTML(f.properties.name) + "</span>", iconSize: null })
+        }).addTo(commune ? communeLabels : provinceLabels);
+      });
+      var showLabels = function () {
+        var z = map.getZoom();
+        [[provinceLabels, z >= 7], [communeLabels, z >= 11]].forEach(function (l) {
+          if (l[1] && !map.hasLayer(l[0])) l[0].addTo(map);
+          if (!l[1] && map.hasLayer(l[0])) map.removeLayer(l[0]);
+        });
+      };
+      map.on("zoomend", showLabels);
+      showLabels();
       map.attributionControl.addAttribution(escapeHTML(fc.attribution || el.getAttribute("data-outline-credit") || ""));
       el.setAttribute("data-outlines-drawn", String(fc.features.length));
     }).catch(function () {}) : Promise.resolve();

@@ -17,10 +17,12 @@ const mod = "congthuong/internal/"
 // (and the legal library, beside accounts) are the shared reference
 // modules every other may read; statistics come
 // before parks and procedures, which parks write from inside their own
-// transaction.
+// transaction; commerce comes after procedures, whose approved dossiers
+// issue its licences.
 var modules = map[string]int{
 	"calendar": 0, "unit": 1, "enterprise": 2, "auth": 3, "legal": 3,
 	"stats": 4, "park": 5, "procedure": 5, "news": 5, "qa": 5,
+	"commerce": 6,
 }
 
 // shared are the modules whose SQL another module's handlers may read.

@@ -8,6 +8,7 @@ import (
 
 	"congthuong/internal/auth/authdb"
 	"congthuong/internal/calendar/calendardb"
+	"congthuong/internal/commerce/commercedb"
 	"congthuong/internal/db"
 	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/legal/legaldb"
@@ -38,6 +39,8 @@ type Store struct {
 	Legal *legaldb.Library
 	// Questions are the questions to the department and their answers.
 	Questions *qadb.Questions
+	// Commerce is the commune-level trade registers: licences.
+	Commerce *commercedb.Commerce
 }
 
 // Open connects to the database (see db.Open) and registers the repairs
@@ -51,7 +54,10 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	units := unitdb.New(d)
 	stats := statsdb.New(d, units)
 	d.OnRepair("park features", func(ctx context.Context, q db.Execer, _ db.Dialect) error { return parkdb.RebuildFeatures(ctx, q) })
-	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units), Stats: stats, Parks: parkdb.New(d, units, stats), Procedures: proceduredb.New(d, units), News: newsdb.New(d), Legal: legaldb.New(d), Questions: qadb.New(d)}, nil
+	procedures := proceduredb.New(d, units)
+	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units),
+		Stats: stats, Parks: parkdb.New(d, units, stats), Procedures: procedures, News: newsdb.New(d), Legal: legaldb.New(d),
+		Questions: qadb.New(d), Commerce: commercedb.New(d, units, procedures)}, nil
 }
 
 // What callers of the store name from the core.

@@ -1,0 +1,213 @@
+package commercedb_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/commerce"
+	"congthuong/internal/commerce/commercedb"
+	"congthuong/internal/procedure"
+	"congthuong/internal/procedure/proceduredb"
+	"congthuong/internal/store"
+	"congthuong/internal/storetest"
+)
+
+func at(s *store.Store, when string) {
+	ts, _ := time.Parse(time.RFC3339, when)
+	s.Now = func() time.Time { return ts }
+}
+
+func tobacco(number, holder, unitCode, issued string) *commerce.Licence {
+	return &commerce.Licence{Kind: "tobacco_retail", Number: number, HolderName: holder, HolderID: "031095001234",
+		HolderEmail: "an@example.vn", Address: "Số 5 đường Đà Nẵng", UnitCode: unitCode, IssuedOn: issued,
+		Conditions: "Diện tích bán 4 m²"}
+}
+
+// TestLicences: a commune records the licences it issues in its commune,
+// and only those; the department records its own kinds; numbers and
+// dossiers are not used twice; another commune neither reads nor finds
+// them; the public looks a shop up and reads neither the holder's
+// citizen number nor contact, and cannot list the register.
+func TestLicences(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		at(s, "2026-12-07T09:00:00+07:00")
+		commune := storetest.As(storetest.ThuyNguyen)
+		l := tobacco("12/GP-UBND", "Hộ kinh doanh Nguyễn Văn An", "11560", "2026-03-15")
+		if err := s.Commerce.CreateLicence(commune, l); err != nil {
+			t.Fatal(err)
+		}
+		if l.ValidUntil != "2031-03-14" || l.IssuerCode != "11560" || l.ProvinceCode != "31" {
+			t.Errorf("recorded: %+v", l)
+		}
+		for name, c := range map[string]struct {
+			ctx   context.Context
+			l     *commerce.Licence
+			field string
+		}{
+			"another commune's premises": {commune, tobacco("13/GP-UBND", "Hộ B", "11914", "2026-03-15"), "unit_code"},
+			"the department's kind":      {commune, &commerce.Licence{Kind: "alcohol_wholesale", Number: "1/GP-SCT", HolderName: "Công ty C", Address: "KCN", UnitCode: "11560", IssuedOn: "2026-01-05"}, "kind"},
+			"a number used":              {commune, tobacco("12/GP-UBND", "Hộ C", "11560", "2026-04-01"), "number"},
+			"a province, not a commune":  {commune, tobacco("14/GP-UBND", "Hộ D", "31", "2026-04-01"), "unit_code"},
+		} {
+			f := congthuong.ErrorFields(s.Commerce.CreateLicence(c.ctx, c.l))
+			if len(f) != 1 || f[0].Field != c.field {
+				t.Errorf("%s: %v", name, f)
+			}
+		}
+		dept := storetest.As(storetest.HaiPhongOfficer)
+		w := &commerce.Licence{Kind: "alcohol_wholesale", Number: "1/GP-SCT", HolderName: "Công ty Cổ phần Thủy Sản Hải Phòng",
+			HolderID: "0100233488", Address: "Lô 3 KCN Đình Vũ", UnitCode: "11560", IssuedOn: "2025-01-05"}
+		if err := s.Commerce.CreateLicence(dept, w); err != nil || w.IssuerCode != "31" {
+			t.Fatalf("the department's licence: %v %+v", err, w)
+		}
+		old := tobacco("2/GP-UBND", "Hộ kinh doanh Trần Thị Bình", "11560", "2020-01-10")
+		old.HolderID = ""
+		if err := s.Commerce.CreateLicence(commune, old); err != nil || old.ValidUntil != "2025-01-09" {
+			t.Fatalf("an expired licence: %v %+v", err, old)
+		}
+		if _, err := s.Commerce.FindLicence(storetest.As(storetest.CatHai), l.ID); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("another commune reads the licence: %v", err)
+		}
+		count := func(ctx context.Context, f commercedb.Filter) int {
+			t.Helper()
+			f.Today = "2026-12-07"
+			_, n, err := s.Commerce.ListLicences(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		for name, c := range map[string]struct {
+			ctx  context.Context
+			f    commercedb.Filter
+			want int
+		}{
+			"the commune's":           {commune, commercedb.Filter{}, 3},
+			"another commune's":       {storetest.As(storetest.CatHai), commercedb.Filter{}, 0},
+			"in force":                {dept, commercedb.Filter{Status: commerce.Active}, 2},
+			"expired":                 {dept, commercedb.Filter{Status: commerce.Expired}, 1},
+			"by kind":                 {dept, commercedb.Filter{Kind: "alcohol_wholesale"}, 1},
+			"by words":                {dept, commercedb.Filter{Q: "nguyen van an"}, 1},
+			"by tax code":             {dept, commercedb.Filter{Q: "0100233488"}, 1},
+			"expiring within 5 years": {dept, commercedb.Filter{ExpiringDays: 5 * 366}, 2},
+			"expiring within 30 days": {dept, commercedb.Filter{ExpiringDays: 30}, 0},
+		} {
+			if got := count(c.ctx, c.f); got != c.want {
+				t.Errorf("%s: %d, want %d", name, got, c.want)
+			}
+		}
+		public := context.Background()
+		if _, _, err := s.Commerce.ListLicences(public, commercedb.Filter{}); congthuong.ErrorCode(err) != congthuong.EUNAUTHORIZED {
+			t.Errorf("the public lists the register: %v", err)
+		}
+		found, n, err := s.Commerce.Lookup(public, commercedb.Filter{Q: "Nguyễn Văn An", Today: "2026-12-07"})
+		if err != nil || n != 1 || found[0].HolderID != "" || found[0].HolderEmail != "" || found[0].Conditions != "" || found[0].Number != "12/GP-UBND" {
+			t.Errorf("the public's lookup: %d %+v %v", n, found, err)
+		}
+		if _, n, _ := s.Commerce.Lookup(public, commercedb.Filter{Q: "0100233488"}); n != 1 {
+			t.Errorf("a tax code looked up: %d", n)
+		}
+		if _, n, _ := s.Commerce.Lookup(public, commercedb.Filter{}); n != 0 {
+			t.Errorf("the public lists the register without words: %d", n)
+		}
+		if got, err := s.Commerce.FindLicence(public, l.ID); err != nil || got.HolderID != "" || got.HolderEmail != "" {
+			t.Errorf("the public reads a licence: %+v %v", got, err)
+		}
+	})
+}
+
+// TestLicenceDecisions: decisions change the same licence at its version
+// and keep its history; a stale version is refused; the department's
+// kinds are decided by the department only.
+func TestLicenceDecisions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		at(s, "2026-12-07T09:00:00+07:00")
+		commune := storetest.As(storetest.ThuyNguyen)
+		l := tobacco("12/GP-UBND", "Hộ kinh doanh Nguyễn Văn An", "11560", "2026-03-15")
+		if err := s.Commerce.CreateLicence(commune, l); err != nil {
+			t.Fatal(err)
+		}
+		suspend := commerce.Event{Action: commerce.Suspend, On: "2026-11-02", Decision: "5/QĐ-UBND"}
+		if f := congthuong.ErrorFields(func() error { _, err := s.Commerce.DecideLicence(commune, l.ID, 1, suspend); return err }()); len(f) != 1 || f[0].Field != "note" {
+			t.Errorf("a suspension without reason: %v", f)
+		}
+		suspend.Note = "Bán thuốc lá cho người dưới 18 tuổi"
+		got, err := s.Commerce.DecideLicence(commune, l.ID, 1, suspend)
+		if err != nil || got.Status != commerce.Suspended || got.Version != 2 {
+			t.Fatalf("suspend: %+v %v", got, err)
+		}
+		if _, err := s.Commerce.DecideLicence(commune, l.ID, 1, commerce.Event{Action: commerce.Reinstate, On: "2026-12-01", Decision: "6"}); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+			t.Errorf("a stale version: %v", err)
+		}
+		if _, err := s.Commerce.DecideLicence(storetest.As(storetest.CatHai), l.ID, 2, commerce.Event{Action: commerce.Reinstate, On: "2026-12-01", Decision: "6"}); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("another commune decides: %v", err)
+		}
+		if _, err := s.Commerce.DecideLicence(commune, l.ID, 2, commerce.Event{Action: commerce.Reinstate, On: "2026-12-01", Decision: "6/QĐ-UBND"}); err != nil {
+			t.Fatal(err)
+		}
+		moved := *l
+		moved.Address = "Số 9 đường Bạch Đằng"
+		if err := s.Commerce.UpdateLicence(commune, l.ID, 3, &moved, "7/GP-UBND"); err != nil {
+			t.Fatal(err)
+		}
+		events, err := s.Commerce.LicenceEvents(commune, l.ID)
+		if err != nil || len(events) != 4 || events[0].Action != commerce.Issued || events[1].Action != commerce.Suspend ||
+			events[1].Note == "" || events[3].Action != commerce.Amended || events[3].Decision != "7/GP-UBND" || events[3].Actor != "thuynguyen" {
+			t.Errorf("history: %+v %v", events, err)
+		}
+		if public, _ := s.Commerce.LicenceEvents(context.Background(), l.ID); len(public) != 4 || public[1].Note != "" || public[1].Actor != "" {
+			t.Errorf("the public's history: %+v", public)
+		}
+	})
+}
+
+// TestLicenceFromDossier: an approved dossier of a licensing procedure
+// drafts its licence (kind, result number, holder, premises, day); a
+// dossier still in hand does not; the licence recorded from it names it,
+// once.
+func TestLicenceFromDossier(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		cal := storetest.DossierSetup(t, s)
+		at(s, "2026-03-02T08:30:00+07:00")
+		d := storetest.TobaccoDossier()
+		d.Applicant.Email = "thuynguyen@example.vn"
+		if err := s.SubmitDossier(storetest.As(storetest.EnterpriseOwner), d, cal); err != nil {
+			t.Fatal(err)
+		}
+		commune := storetest.As(storetest.ThuyNguyen)
+		step := func(ctx context.Context, a procedure.Action) {
+			t.Helper()
+			if _, err := s.StepDossier(ctx, d.Code, proceduredb.DossierStep{Action: a, Note: "Đủ điều kiện", Handler: "ThuyNguyen"}, cal); err != nil {
+				t.Fatalf("%s: %v", a, err)
+			}
+		}
+		step(commune, procedure.Receive)
+		if _, err := s.Commerce.LicenceFromDossier(commune, d.Code); len(congthuong.ErrorFields(err)) != 1 {
+			t.Errorf("a dossier in hand drafts a licence: %v", err)
+		}
+		step(commune, procedure.Assign)
+		step(commune, procedure.Forward)
+		step(storetest.As(congthuong.Actor{UserID: 40, Username: "chutich", Role: congthuong.RoleLeader, UnitCode: "11560", ProvinceCode: "31"}), procedure.Approve)
+		at(s, "2026-03-10T08:30:00+07:00")
+		l, err := s.Commerce.LicenceFromDossier(commune, d.Code)
+		if err != nil || l.Kind != "tobacco_retail" || l.Number == "" || l.HolderID != "0100233488" || l.UnitCode != "11560" || l.IssuedOn == "" || l.DossierCode != d.Code {
+			t.Fatalf("the draft: %+v %v", l, err)
+		}
+		if _, err := s.Commerce.LicenceFromDossier(storetest.As(storetest.CatHai), d.Code); congthuong.ErrorCode(err) != congthuong.ENOTFOUND {
+			t.Errorf("another commune reads the dossier: %v", err)
+		}
+		if l.Address == "" {
+			l.Address = "Số 1 đường Đà Nẵng"
+		}
+		if err := s.Commerce.CreateLicence(commune, l); err != nil {
+			t.Fatal(err)
+		}
+		again := *l
+		again.Number = "99/GP-UBND"
+		if f := congthuong.ErrorFields(s.Commerce.CreateLicence(commune, &again)); len(f) != 1 || f[0].Field != "dossier_code" {
+			t.Errorf("a dossier's second licence: %v", f)
+		}
+	})
+}

@@ -12,6 +12,7 @@ import (
 
 	"congthuong/internal/auth/authweb"
 	"congthuong/internal/calendar/calendarweb"
+	"congthuong/internal/commerce/commerceweb"
 	"congthuong/internal/enterprise/enterpriseweb"
 	"congthuong/internal/legal/legalweb"
 	"congthuong/internal/news/newsweb"
@@ -52,6 +53,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	newsweb.Register(srv, st.News)
 	legalweb.Register(srv, st.Legal)
 	qaweb.Register(srv, st.Questions)
+	commerceweb.Register(srv, st.Commerce, st.Units)
 	if err := srv.Build(); err != nil {
 		return nil, err
 	}

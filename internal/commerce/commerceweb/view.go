@@ -1,0 +1,70 @@
+package commerceweb
+
+import (
+	"context"
+	"sort"
+
+	"congthuong"
+	"congthuong/internal/calendar"
+	"congthuong/internal/commerce"
+	"congthuong/internal/unit"
+)
+
+// row is a licence as a page shows it: its status on the day, its kind's
+// name and its commune's.
+type row struct {
+	*commerce.Licence
+	State   string
+	KindOf  commerce.Kind
+	Commune string
+	// Soon is set when it ends within its kind's renewal lead.
+	Soon bool
+}
+
+func (s *handlers) rows(ctx context.Context, today string, items []*commerce.Licence) ([]row, error) {
+	ix, err := s.units.Index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]row, len(items))
+	for i, l := range items {
+		k, _ := commerce.FindKind(l.Kind)
+		u, _ := ix.Resolve(l.UnitCode, today, today)
+		out[i] = row{Licence: l, State: l.StatusOn(today), KindOf: k, Commune: u.Name}
+		if out[i].State == commerce.Active && l.ValidUntil != "" && k.RenewalDays > 0 {
+			if soon, err := addDays(today, k.RenewalDays); err == nil && l.ValidUntil <= soon {
+				out[i].Soon = true
+			}
+		}
+	}
+	return out, nil
+}
+
+// communes are the communes the actor may record licences in, for the
+// form's choice: their own, or every commune of their province.
+func (s *handlers) communes(ctx context.Context, today string) ([]unit.Unit, error) {
+	a := congthuong.ActorFrom(ctx)
+	ix, err := s.units.Index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []unit.Unit
+	for _, u := range ix.All {
+		if u.Level != unit.Commune || (u.ValidFrom != "" && u.ValidFrom > today) || (u.ValidTo != "" && u.ValidTo < today) {
+			continue
+		}
+		if a.System || a.InScope(u.Code, u.ProvinceCode()) {
+			out = append(out, u)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return unit.Fold(out[i].Name) < unit.Fold(out[j].Name) })
+	return out, nil
+}
+
+func addDays(day string, n int) (string, error) {
+	d, err := calendar.ParseDate(day)
+	if err != nil {
+		return "", err
+	}
+	return d.AddDays(n).String(), nil
+}

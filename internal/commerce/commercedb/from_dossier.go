@@ -2,10 +2,14 @@ package commercedb
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
 	"strings"
 
 	"congthuong"
 	"congthuong/internal/commerce"
+	"congthuong/internal/db"
 	"congthuong/internal/unit"
 )
 
@@ -58,4 +62,21 @@ func (s *Commerce) checkDossier(ctx context.Context, l *commerce.Licence, v *con
 		v.Add("kind", "commerce.dossier_other_kind", l.DossierCode)
 	}
 	return nil
+}
+
+// LicenceOfDossier finds the licence recorded from a dossier, in the
+// actor's scope: 0 when there is none.
+func (s *Commerce) LicenceOfDossier(ctx context.Context, code string) (int64, error) {
+	w := &db.Where{}
+	w.Add("dossier_code = ?", strings.ToUpper(strings.TrimSpace(code)))
+	w.Scope(congthuong.ActorFrom(ctx), "unit_code", "province_code")
+	var id int64
+	err := s.Read.QueryRowContext(ctx, `SELECT id FROM licences`+w.SQL(), w.Args...).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("commercedb: licence of dossier: %w", err)
+	}
+	return id, nil
 }

@@ -3,9 +3,14 @@ package commerceweb_test
 import (
 	"encoding/json"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
+	"congthuong"
+	"congthuong/internal/calendar"
+	"congthuong/internal/procedure"
+	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/webtest"
@@ -132,6 +137,54 @@ func TestLicencesAPI(t *testing.T) {
 		}
 		if w := e.Do("", "GET", "/api/v1/licence-kinds", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"tobacco_retail"`) {
 			t.Errorf("kinds: %d", w.Code)
+		}
+	})
+}
+
+// TestLicenceFromDossierPage: an approved dossier's page offers to record
+// its licence; the form comes drafted from the dossier; once recorded,
+// the same link opens the licence.
+func TestLicenceFromDossierPage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		sys := storetest.As(congthuong.System())
+		if _, err := st.SeedProcedures(sys, procedure.Catalogue()); err != nil {
+			t.Fatal(err)
+		}
+		cal, err := st.Calendar(sys, calendar.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := storetest.TobaccoDossier()
+		if err := st.SubmitDossier(storetest.As(storetest.EnterpriseOwner), d, cal); err != nil {
+			t.Fatal(err)
+		}
+		leader := congthuong.Actor{UserID: 40, Username: "chutich", Role: congthuong.RoleLeader, UnitCode: "11560", ProvinceCode: "31"}
+		for _, step := range []struct {
+			who    congthuong.Actor
+			action procedure.Action
+		}{{storetest.ThuyNguyen, procedure.Receive}, {storetest.ThuyNguyen, procedure.Assign}, {storetest.ThuyNguyen, procedure.Forward}, {leader, procedure.Approve}} {
+			if _, err := st.StepDossier(storetest.As(step.who), d.Code, proceduredb.DossierStep{Action: step.action, Note: "Đủ điều kiện", Handler: "thuynguyen"}, cal); err != nil {
+				t.Fatalf("%s: %v", step.action, err)
+			}
+		}
+		page := e.Do("thuynguyen", "GET", "/dossiers/"+d.Code, "", nil).Body.String()
+		if !strings.Contains(page, `href="/licences/new?dossier=`+d.Code+`"`) {
+			t.Fatalf("the approved dossier does not offer to record its licence")
+		}
+		form := e.Do("thuynguyen", "GET", "/licences/new?dossier="+d.Code, "", nil).Body.String()
+		if !strings.Contains(form, `id="from-dossier"`) || !strings.Contains(form, `value="Công ty Cổ phần Thủy Nguyên"`) || !strings.Contains(form, `value="Số 1 Thủy Nguyên"`) {
+			t.Errorf("the form is not drafted from the dossier")
+		}
+		l, err := st.Commerce.LicenceFromDossier(storetest.As(storetest.ThuyNguyen), d.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Commerce.CreateLicence(storetest.As(storetest.ThuyNguyen), l); err != nil {
+			t.Fatal(err)
+		}
+		if w := e.Do("thuynguyen", "GET", "/licences/new?dossier="+d.Code, "", nil); w.Code != 303 || w.Header().Get("Location") != "/licences/"+strconv.FormatInt(l.ID, 10) {
+			t.Errorf("the recorded licence does not open: %d %s", w.Code, w.Header().Get("Location"))
 		}
 	})
 }

@@ -222,6 +222,13 @@ func (s *handlers) renderForm(w http.ResponseWriter, r *http.Request, status int
 func (s *handlers) showNew(w http.ResponseWriter, r *http.Request) error {
 	d := formPage{New: true, L: commerce.Licence{UnitCode: web.DefaultUnit(congthuong.ActorFrom(r.Context()))}}
 	if code := r.URL.Query().Get("dossier"); code != "" {
+		// A dossier's licence recorded already opens instead.
+		if id, err := s.commerce.LicenceOfDossier(r.Context(), code); err != nil {
+			return err
+		} else if id != 0 {
+			http.Redirect(w, r, "/licences/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+			return nil
+		}
 		l, err := s.commerce.LicenceFromDossier(r.Context(), code)
 		if err != nil {
 			if len(congthuong.ErrorFields(err)) == 0 && congthuong.ErrorCode(err) != congthuong.ENOTFOUND {

@@ -9,6 +9,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/calendar"
+	"congthuong/internal/commerce"
 	"congthuong/internal/procedure"
 	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/vietqr"
@@ -37,6 +38,9 @@ type dossierPage struct {
 	// desk.
 	FeeQR   template.HTML
 	Account proceduredb.FeeAccount
+	// RecordLicence is set for staff who may record, in the licences
+	// register, the licence an approved dossier issued.
+	RecordLicence bool
 }
 
 // labelled is one answer of the applicant's form, under its label.
@@ -92,6 +96,9 @@ func (s *handlers) renderDossier(w http.ResponseWriter, r *http.Request, status 
 	for _, role := range roles {
 		page.Applicant = page.Applicant || role == procedure.AsApplicant
 		page.Staff = page.Staff || role != procedure.AsApplicant
+	}
+	if _, issues := commerce.KindOfProcedure(d.ProcedureCode); issues && d.Outcome == "approved" && d.ResultNumber != "" && a.IsStaff() && a.CanWrite() {
+		page.RecordLicence = true
 	}
 	for _, f := range proc.Fields {
 		if v := d.Form[f.Name]; v != "" {

@@ -208,3 +208,30 @@ func (s *Commerce) LicenceEvents(ctx context.Context, id int64) ([]commerce.Even
 	}
 	return out, nil
 }
+
+// EachLicence calls fn with every licence of the register in the actor's
+// scope that f selects, in the register's order, for an export.
+func (s *Commerce) EachLicence(ctx context.Context, f Filter, fn func(*commerce.Licence) error) error {
+	a := congthuong.ActorFrom(ctx)
+	if !a.IsStaff() && !a.System {
+		return congthuong.Errorf(congthuong.EFORBIDDEN, "commerce.staff_only")
+	}
+	w := &db.Where{}
+	w.Scope(a, "unit_code", "province_code")
+	filterWhere(w, f)
+	rows, err := s.Read.QueryContext(ctx, `SELECT `+licenceColumns+` FROM licences`+w.SQL()+` ORDER BY unit_code, kind, id`, w.Args...)
+	if err != nil {
+		return fmt.Errorf("commercedb: export: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		l, err := scanLicence(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(l); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

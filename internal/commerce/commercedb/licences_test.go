@@ -2,6 +2,7 @@ package commercedb_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -208,6 +209,62 @@ func TestLicenceFromDossier(t *testing.T) {
 		again.Number = "99/GP-UBND"
 		if f := congthuong.ErrorFields(s.Commerce.CreateLicence(commune, &again)); len(f) != 1 || f[0].Field != "dossier_code" {
 			t.Errorf("a dossier's second licence: %v", f)
+		}
+	})
+}
+
+// TestImportLicences: a commune starts its register from its old list;
+// one wrong row (a number twice, another commune, the department's kind,
+// a number already recorded) stops the whole file, every row named, and
+// nothing is written; the good file is recorded with its history.
+func TestImportLicences(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		at(s, "2026-12-07T09:00:00+07:00")
+		commune := storetest.As(storetest.ThuyNguyen)
+		if err := s.Commerce.CreateLicence(commune, tobacco("1/GP-UBND", "Hộ A", "11560", "2026-01-05")); err != nil {
+			t.Fatal(err)
+		}
+		head := "Loại giấy phép,Số giấy phép,Tên người được cấp,Địa chỉ,Mã xã,Ngày cấp\n"
+		bad := head +
+			"tobacco_retail,2/GP-UBND,Hộ B,Số 2,11560,02/02/2026\n" +
+			"tobacco_retail,2/GP-UBND,Hộ C,Số 3,11560,03/02/2026\n" +
+			"tobacco_retail,3/GP-UBND,Hộ D,Số 4,11914,04/02/2026\n" +
+			"alcohol_wholesale,4/GP-UBND,Hộ E,Số 5,11560,05/02/2026\n" +
+			"tobacco_retail,1/GP-UBND,Hộ F,Số 6,11560,06/02/2026\n"
+		_, err := s.Commerce.ImportLicences(commune, commerce.ReadLicences(strings.NewReader(bad)), false)
+		want := map[int]string{3: "number", 4: "unit_code", 5: "kind", 6: "number"}
+		got := congthuong.ErrorFields(err)
+		if len(got) != len(want) {
+			t.Fatalf("problems: %v", got)
+		}
+		for _, f := range got {
+			if want[f.Row] != f.Field {
+				t.Errorf("row %d: %s (%s)", f.Row, f.Field, f.Message)
+			}
+		}
+		good := head + "Giấy phép bán lẻ sản phẩm thuốc lá,2/GP-UBND,Hộ B,Số 2,11560,02/02/2021\n" +
+			"Giấy phép bán lẻ sản phẩm rượu,3/GP-UBND,Hộ C,Số 3,11560,03/02/2026\n"
+		res, err := s.Commerce.ImportLicences(commune, commerce.ReadLicences(strings.NewReader(good)), true)
+		if err != nil || res.Created != 2 || !res.DryRun {
+			t.Fatalf("dry run: %+v %v", res, err)
+		}
+		if _, n, _ := s.Commerce.ListLicences(commune, commercedb.Filter{Today: "2026-12-07"}); n != 1 {
+			t.Errorf("a dry run wrote: %d licences", n)
+		}
+		if res, err = s.Commerce.ImportLicences(commune, commerce.ReadLicences(strings.NewReader(good)), false); err != nil || res.Created != 2 {
+			t.Fatalf("import: %+v %v", res, err)
+		}
+		items, n, err := s.Commerce.ListLicences(commune, commercedb.Filter{Today: "2026-12-07"})
+		if err != nil || n != 3 {
+			t.Fatalf("after the import: %d %v", n, err)
+		}
+		for _, l := range items {
+			if l.Number == "2/GP-UBND" && l.ValidUntil != "2026-02-01" {
+				t.Errorf("the imported end: %s", l.ValidUntil)
+			}
+			if ev, _ := s.Commerce.LicenceEvents(commune, l.ID); l.Number != "1/GP-UBND" && (len(ev) != 1 || ev[0].Action != commerce.Imported) {
+				t.Errorf("imported history: %+v", ev)
+			}
 		}
 	})
 }

@@ -13,6 +13,9 @@ import (
 	"strings"
 	"time"
 
+	"congthuong"
+	"congthuong/internal/calendar"
+	"congthuong/internal/commerce"
 	"congthuong/internal/config"
 	"congthuong/internal/mailer"
 	"congthuong/internal/procedure/proceduredb"
@@ -44,6 +47,10 @@ type Main struct {
 // Run opens the database, prepares it, and starts serving in the
 // background.
 func (m *Main) Run(ctx context.Context) error {
+	leads, err := commerce.ParseReminderLeads(m.Config.LicenceReminders)
+	if err != nil {
+		return err
+	}
 	st, err := store.Open(ctx, m.Config.DatabaseURL, m.Config.DataDir)
 	if err != nil {
 		return err
@@ -54,6 +61,7 @@ func (m *Main) Run(ctx context.Context) error {
 	st.Procedures.SiteURL = m.Config.PublicURL
 	st.News.SiteURL = m.Config.PublicURL
 	st.Questions.SiteURL = m.Config.PublicURL
+	st.Commerce.SiteURL = m.Config.PublicURL
 	st.Procedures.FeeAccount = proceduredb.FeeAccount{BIN: m.Config.FeeBankBIN, Number: m.Config.FeeAccount, Name: m.Config.FeeAccountName}
 	if st.Procedures.FeeAccount.BIN == "" && m.Config.Demo {
 		// A made-up account, so that the demo shows a payment code.
@@ -123,7 +131,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	maintCtx, stopMaint := context.WithCancel(context.Background())
 	m.stopMaint = stopMaint
-	go maintain(maintCtx, st, m.Log)
+	go maintain(maintCtx, st, m.Log, leads)
 	m.Log.Info("listening", "url", m.URL(), "dialect", st.Dialect.Name)
 	return nil
 }
@@ -173,12 +181,27 @@ func (m *Main) Close() error {
 }
 
 // maintain refreshes the database's planner statistics every hour, as
-// tables grow (store.Optimize), and every minute tells the news'
-// subscribers of the articles whose scheduled time has come.
-func maintain(ctx context.Context, st *store.Store, log *slog.Logger) {
+// tables grow (store.Optimize), and reminds the holders of licences ending
+// soon (at start, then hourly: a reminder goes once); every minute it
+// tells the news' subscribers of the articles whose scheduled time has
+// come.
+func maintain(ctx context.Context, st *store.Store, log *slog.Logger, leads []int) {
 	hourly, minutely := time.NewTicker(time.Hour), time.NewTicker(time.Minute)
 	defer hourly.Stop()
 	defer minutely.Stop()
+	remind := func() {
+		cal, err := st.Schedules.Current(ctx)
+		if err == nil {
+			var n int
+			if n, err = st.Commerce.SendReminders(ctx, calendar.DateOf(st.Now().In(congthuong.Location)), cal, leads); n > 0 {
+				log.Info("licence reminders", "licences", n)
+			}
+		}
+		if err != nil && ctx.Err() == nil {
+			log.Warn("licence reminders", "err", err)
+		}
+	}
+	remind()
 	for {
 		select {
 		case <-ctx.Done():
@@ -187,6 +210,7 @@ func maintain(ctx context.Context, st *store.Store, log *slog.Logger) {
 			if err := st.Optimize(ctx); err != nil && ctx.Err() == nil {
 				log.Warn("optimize", "err", err)
 			}
+			remind()
 		case <-minutely.C:
 			if _, err := st.News.NotifyDue(ctx); err != nil && ctx.Err() == nil {
 				log.Warn("news subscribers", "err", err)

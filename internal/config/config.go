@@ -54,6 +54,9 @@ type Config struct {
 	// FeeBankBIN, FeeAccount and FeeAccountName are the bank account fees
 	// are paid to by VietQR transfer; empty, fees are paid at the desk.
 	FeeBankBIN, FeeAccount, FeeAccountName string
+	// LicenceReminders are the working days before a licence's last day
+	// its holder and desk are reminded, largest first ("30,10").
+	LicenceReminders string
 	// ContactAddress, ContactPhone and ContactEmail are the department's,
 	// at the foot of every page.
 	ContactAddress, ContactPhone, ContactEmail string
@@ -99,17 +102,18 @@ func (c Config) AnchorsPath() string {
 // Default returns the settings used when nothing is configured.
 func Default() Config {
 	return Config{
-		Addr:          ":8080",
-		PublicURL:     "http://localhost:8080",
-		Province:      "31",
-		DataDir:       "./congthuong-data",
-		LogLevel:      "info",
-		LogFormat:     "text",
-		SecureCookies: true,
-		OfficeHours:   "07:30-11:30,13:30-17:00",
-		StateSchedule: true,
-		HeaderTimeout: 10 * time.Second,
-		ReadTimeout:   2 * time.Minute, // a 64 MiB import on a slow link
+		Addr:             ":8080",
+		PublicURL:        "http://localhost:8080",
+		LicenceReminders: "30,10",
+		Province:         "31",
+		DataDir:          "./congthuong-data",
+		LogLevel:         "info",
+		LogFormat:        "text",
+		SecureCookies:    true,
+		OfficeHours:      "07:30-11:30,13:30-17:00",
+		StateSchedule:    true,
+		HeaderTimeout:    10 * time.Second,
+		ReadTimeout:      2 * time.Minute, // a 64 MiB import on a slow link
 	}
 }
 
@@ -160,6 +164,7 @@ func Load(name string, args []string, getenv func(string) string, out io.Writer)
 	str(&c.FeeAccountName, "fee-account-name", "CONGTHUONG_FEE_ACCOUNT_NAME", "holder of the account fees are paid to")
 	str(&c.MapAttribution, "map-attribution", "CONGTHUONG_MAP_ATTRIBUTION", "credit shown for the map tiles")
 	boolean(&c.StateSchedule, "state-schedule", "CONGTHUONG_STATE_SCHEDULE", "count deadlines on the civil servants' yearly schedule (swapped days, make-up Saturdays)")
+	str(&c.LicenceReminders, "licence-reminders", "CONGTHUONG_LICENCE_REMINDERS", "working days before a licence ends that its holder and desk are reminded, largest first")
 	str(&c.FilesDir, "files", "CONGTHUONG_FILES", "folder of uploaded files, shared by every process of one database; empty: files/ in the data folder")
 	duration := func(p *time.Duration, flagName, env, usage string) {
 		fromEnv(getenv, env, p, time.ParseDuration, "a duration such as 30s or 2m", &errs)

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/auth"
+	"congthuong/internal/calendar"
 	"congthuong/internal/commerce"
 	"congthuong/internal/commerce/commercedb"
 	"congthuong/internal/procedure"
@@ -265,6 +267,76 @@ func TestImportLicences(t *testing.T) {
 			if ev, _ := s.Commerce.LicenceEvents(commune, l.ID); l.Number != "1/GP-UBND" && (len(ev) != 1 || ev[0].Action != commerce.Imported) {
 				t.Errorf("imported history: %+v", ev)
 			}
+		}
+	})
+}
+
+// TestReminders: a licence ending within 30 working days reminds its
+// holder and the issuing desk once, again within 10, never past its end;
+// a renewal moves the end and the reminders start over.
+func TestReminders(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		at(s, "2026-12-07T09:00:00+07:00")
+		sys := storetest.As(congthuong.System())
+		cal, err := s.Calendar(sys, calendar.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		desk := &auth.User{Username: "motcua", DisplayName: "Một cửa", Role: congthuong.RoleCommune, UnitCode: "11560", Email: "motcua@thuynguyen.example.vn", Active: true}
+		if err := s.CreateUser(sys, desk, "test-password-123"); err != nil {
+			t.Fatal(err)
+		}
+		commune := storetest.As(storetest.ThuyNguyen)
+		l := tobacco("12/GP-UBND", "Hộ An", "11560", "2022-01-20")
+		l.ValidUntil = "2027-01-15"
+		if err := s.Commerce.CreateLicence(commune, l); err != nil {
+			t.Fatal(err)
+		}
+		far := tobacco("13/GP-UBND", "Hộ Bình", "11560", "2026-06-01")
+		if err := s.Commerce.CreateLicence(commune, far); err != nil {
+			t.Fatal(err)
+		}
+		day := func(s string) calendar.Date { d, _ := calendar.ParseDate(s); return d }
+		mails := func() []string {
+			t.Helper()
+			var out []string
+			rows, err := s.DB.Read.QueryContext(context.Background(), `SELECT to_addr FROM outbox WHERE ref LIKE 'licence-%' ORDER BY id`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var to string
+				rows.Scan(&to)
+				out = append(out, to)
+			}
+			return out
+		}
+		for _, c := range []struct {
+			today string
+			sent  int
+			mails int
+		}{
+			{"2026-12-07", 1, 2}, // 27 working days left: the 30-day reminder, holder and desk
+			{"2026-12-08", 0, 2}, // once
+			{"2027-01-04", 1, 4}, // within 10
+			{"2027-01-05", 0, 4},
+			{"2027-01-16", 0, 4}, // past its end
+		} {
+			n, err := s.Commerce.SendReminders(context.Background(), day(c.today), cal, commerce.DefaultReminderLeads)
+			if err != nil || n != c.sent || len(mails()) != c.mails {
+				t.Errorf("%s: %d sent, %d mails (%v), want %d and %d", c.today, n, len(mails()), err, c.sent, c.mails)
+			}
+		}
+		if got := mails(); got[0] != "an@example.vn" || got[1] != "motcua@thuynguyen.example.vn" {
+			t.Errorf("to: %v", got)
+		}
+		at(s, "2027-01-05T09:00:00+07:00")
+		if _, err := s.Commerce.DecideLicence(commune, l.ID, 1, commerce.Event{Action: commerce.Renewed, On: "2027-01-05", Decision: "2/GP-UBND", ValidUntil: "2027-02-01"}); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := s.Commerce.SendReminders(context.Background(), day("2027-01-05"), cal, commerce.DefaultReminderLeads); n != 1 {
+			t.Errorf("after a renewal: %d reminders", n)
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"congthuong"
@@ -234,4 +235,26 @@ func (s *Commerce) EachLicence(ctx context.Context, f Filter, fn func(*commerce.
 		}
 	}
 	return rows.Err()
+}
+
+// MaxPoints bounds the licensed premises one map draws.
+const MaxPoints = 5000
+
+// LicensedPremises are the licences in force in a commune that have a
+// place on the map, as the public may read them: the public's map of
+// where alcohol and tobacco may be sold.
+func (s *Commerce) LicensedPremises(ctx context.Context, unitCode, today string) ([]*commerce.Licence, error) {
+	out, err := db.Collect(ctx, s.Read, `SELECT `+licenceColumns+` FROM licences WHERE unit_code = $1 AND status = $2
+		AND (valid_until = '' OR valid_until >= $3) AND lon IS NOT NULL AND lat IS NOT NULL ORDER BY id LIMIT `+strconv.Itoa(MaxPoints),
+		[]any{unitCode, commerce.Active, today}, func(sc db.Scanner) (*commerce.Licence, error) {
+			l, err := scanLicence(sc)
+			if err != nil {
+				return nil, err
+			}
+			return ForPublic(l), nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("commercedb: premises: %w", err)
+	}
+	return out, nil
 }

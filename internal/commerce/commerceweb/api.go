@@ -1,6 +1,7 @@
 package commerceweb
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 
@@ -145,4 +146,36 @@ func (s *handlers) apiDecide(w http.ResponseWriter, r *http.Request) error {
 	}
 	web.WriteJSON(w, http.StatusOK, out([]*commerce.Licence{l}, s.Today())[0])
 	return nil
+}
+
+// premiseFeature is a licensed premises as a GeoJSON feature.
+type premiseFeature struct {
+	Type       string         `json:"type"`
+	ID         int64          `json:"id"`
+	Geometry   map[string]any `json:"geometry"`
+	Properties map[string]any `json:"properties"`
+}
+
+// apiPremises answers the licensed premises of a commune (?unit=) as a
+// GeoJSON FeatureCollection, named in the reader's language.
+func (s *handlers) apiPremises(w http.ResponseWriter, r *http.Request) error {
+	unitCode := r.URL.Query().Get("unit")
+	if unitCode == "" {
+		return congthuong.FieldErr(congthuong.EINVALID, "unit", "commerce.unit_required")
+	}
+	items, err := s.commerce.LicensedPremises(r.Context(), unitCode, s.Today())
+	if err != nil {
+		return err
+	}
+	p := s.PrinterFor(r)
+	features := make([]premiseFeature, 0, len(items))
+	for _, l := range items {
+		k, _ := commerce.FindKind(l.Kind)
+		features = append(features, premiseFeature{Type: "Feature", ID: l.ID,
+			Geometry: map[string]any{"type": "Point", "coordinates": []float64{*l.Lon, *l.Lat}},
+			Properties: map[string]any{"id": l.ID, "kind": l.Kind, "kind_name": p.Name(k.Name()), "number": l.Number,
+				"holder_name": l.HolderName, "shop_name": l.ShopName, "address": l.Address, "valid_until": l.ValidUntil}})
+	}
+	w.Header().Set("Content-Type", "application/geo+json")
+	return json.NewEncoder(w).Encode(map[string]any{"type": "FeatureCollection", "features": features})
 }

@@ -61,6 +61,10 @@ func TestLicenceJourney(t *testing.T) {
 		if !strings.Contains(page, "14/03/2031") || !strings.Contains(page, `id="decide-form"`) || !strings.Contains(page, "Ủy ban nhân dân") {
 			t.Errorf("the licence's page: end, decisions or issuer missing")
 		}
+		if geo := e.Do("", "GET", "/api/v1/licences.geojson?unit=11560", "", nil); geo.Code != 200 || !strings.Contains(geo.Body.String(), `"coordinates":[106.68,20.93]`) ||
+			strings.Contains(geo.Body.String(), "031095001234") {
+			t.Errorf("the map of licensed premises: %d %s", geo.Code, geo.Body)
+		}
 		if reg := e.Do("thuynguyen", "GET", "/licences?q=minh+anh", "", nil).Body.String(); !strings.Contains(reg, "12/GP-UBND") {
 			t.Errorf("the register does not find the licence")
 		}
@@ -90,6 +94,9 @@ func TestLicenceJourney(t *testing.T) {
 		if strings.Contains(pub, "031095001234") || strings.Contains(pub, "minhanh@example.vn") || strings.Contains(pub, "Diện tích bán") ||
 			strings.Contains(pub, "Bán cho người dưới 18 tuổi") || strings.Contains(pub, `id="decide-form"`) {
 			t.Errorf("the public reads what is not public")
+		}
+		if geo := e.Do("", "GET", "/api/v1/licences.geojson?unit=11560", "", nil).Body.String(); strings.Contains(geo, "Minh Anh") {
+			t.Errorf("a suspended licence is on the public's map")
 		}
 		if none := e.Do("", "GET", "/licences/lookup", "", nil).Body.String(); strings.Contains(none, "Minh Anh") {
 			t.Errorf("the lookup lists the register without words")

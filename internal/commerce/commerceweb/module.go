@@ -37,6 +37,7 @@ func Register(srv *web.Server, c *commercedb.Commerce, units *unitdb.Units) {
 			web.Get("/api/v1/licences", s.API(s.apiLicences)),
 			web.Post("/api/v1/licences", s.API(s.apiCreateLicence)),
 			web.Get("/api/v1/licences/lookup", s.API(s.apiLookup)),
+			web.Get("/api/v1/licences.geojson", s.API(s.apiPremises)),
 			web.Post("/api/v1/licences/import", s.API(s.apiImport)),
 			web.Get("/api/v1/licences/export.xlsx", s.API(s.export)),
 			web.Get("/api/v1/licences/{id}", s.API(s.apiLicence)),

@@ -326,6 +326,11 @@ type lookupPage struct {
 	Items    []row
 	Pager    web.Pager
 	Searched bool
+	// Communes are the department's province's, to look a commune's
+	// licences up and see them on a map; UnitCode the one chosen.
+	Communes           []unit.Unit
+	UnitCode, Province string
+	Tiles, Attribution string
 }
 
 func (s *handlers) showLookup(w http.ResponseWriter, r *http.Request) error {
@@ -346,8 +351,15 @@ func (s *handlers) showLookup(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := s.PrinterFor(r)
 	v := &web.View{Title: p.T("lookup.title"), Nav: "lookup", Meta: web.Meta{Description: p.T("lookup.lead"), Canonical: "/licences/lookup"}}
-	web.Show(s.Server, w, r, http.StatusOK, "licence_lookup", v, lookupPage{Q: f.Q, Kind: f.Kind, Kinds: commerce.Kinds(), Items: rows,
-		Pager: web.NewPager(total, f.Page), Searched: strings.TrimSpace(f.Q) != "" || f.UnitCode != ""})
+	d := lookupPage{Q: f.Q, Kind: f.Kind, Kinds: commerce.Kinds(), Items: rows, Pager: web.NewPager(total, f.Page),
+		Searched: strings.TrimSpace(f.Q) != "" || f.UnitCode != "", UnitCode: f.UnitCode, Province: s.Options().Department.Province,
+		Tiles: s.Options().MapTiles, Attribution: s.Options().MapAttribution}
+	if d.Province != "" {
+		if d.Communes, err = s.communesOf(r.Context(), d.Province, today); err != nil {
+			return err
+		}
+	}
+	web.Show(s.Server, w, r, http.StatusOK, "licence_lookup", v, d)
 	return nil
 }
 

@@ -61,6 +61,22 @@ func (s *handlers) communes(ctx context.Context, today string) ([]unit.Unit, err
 	return out, nil
 }
 
+// communesOf are a province's communes in force on today, by name.
+func (s *handlers) communesOf(ctx context.Context, province, today string) ([]unit.Unit, error) {
+	ix, err := s.units.Index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []unit.Unit
+	for _, u := range ix.All {
+		if u.Level == unit.Commune && u.ProvinceCode() == province && (u.ValidFrom == "" || u.ValidFrom <= today) && (u.ValidTo == "" || u.ValidTo >= today) {
+			out = append(out, u)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return unit.Fold(out[i].Name) < unit.Fold(out[j].Name) })
+	return out, nil
+}
+
 func addDays(day string, n int) (string, error) {
 	d, err := calendar.ParseDate(day)
 	if err != nil {

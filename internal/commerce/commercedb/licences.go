@@ -258,3 +258,36 @@ func (s *Commerce) LicensedPremises(ctx context.Context, unitCode, today string)
 	}
 	return out, nil
 }
+
+// SummaryRow counts a commune's licences of one kind: in force, expired,
+// and suspended or revoked.
+type SummaryRow struct {
+	UnitCode string
+	Kind     string
+	InForce  int
+	Expired  int
+	Stopped  int
+}
+
+// Summary counts the register in the actor's scope by commune and kind on
+// today: how the communes' registers roll up to the department's.
+func (s *Commerce) Summary(ctx context.Context, today string) ([]SummaryRow, error) {
+	a := congthuong.ActorFrom(ctx)
+	if !a.IsStaff() && !a.System {
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "commerce.staff_only")
+	}
+	w := db.WhereAfter(commerce.Active, today)
+	w.Scope(a, "unit_code", "province_code")
+	out, err := db.Collect(ctx, s.Read, `SELECT unit_code, kind,
+		SUM(CASE WHEN status = $1 AND (valid_until = '' OR valid_until >= $2) THEN 1 ELSE 0 END),
+		SUM(CASE WHEN status = $1 AND valid_until <> '' AND valid_until < $2 THEN 1 ELSE 0 END),
+		SUM(CASE WHEN status <> $1 THEN 1 ELSE 0 END)
+		FROM licences`+w.SQL()+` GROUP BY unit_code, kind ORDER BY unit_code, kind`, w.Args, func(sc db.Scanner) (SummaryRow, error) {
+		var r SummaryRow
+		return r, sc.Scan(&r.UnitCode, &r.Kind, &r.InForce, &r.Expired, &r.Stopped)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("commercedb: summary: %w", err)
+	}
+	return out, nil
+}

@@ -222,6 +222,13 @@ func TestLicencesImportExport(t *testing.T) {
 		if w.Code != 400 || strings.Count(w.Body.String(), `"field":"number"`) != 2 {
 			t.Errorf("the export read back: %d %s", w.Code, w.Body)
 		}
+		sum := e.Do("officer31", "GET", "/licences/summary", "", nil).Body.String()
+		if !strings.Contains(webtest.Between(sum, `id="summary-communes"`, "</table>"), "Thủy Nguyên") || !strings.Contains(sum, `<strong>2</strong>`) {
+			t.Errorf("the department's summary does not roll the commune's register up")
+		}
+		if sum := e.Do("cathai", "GET", "/licences/summary", "", nil).Body.String(); strings.Contains(sum, "Thủy Nguyên</a>") {
+			t.Errorf("another commune's summary counts Thủy Nguyên")
+		}
 		if w := e.Do("cathai", "GET", "/api/v1/licences/export.xlsx", "", nil); w.Code != 200 || w.Body.Len() == 0 {
 			t.Errorf("another commune's export: %d", w.Code)
 		}

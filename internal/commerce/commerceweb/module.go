@@ -51,6 +51,7 @@ func Register(srv *web.Server, c *commercedb.Commerce, units *unitdb.Units) {
 			web.Get("/licences/new", s.Page(s.showNew)),
 			web.Get("/licences/lookup", s.Page(s.showLookup)),
 			web.Get("/licences/import", s.Page(s.showImport)),
+			web.Get("/licences/summary", s.Page(s.showSummary)),
 			web.Post("/licences/import", s.Page(s.doImport)),
 			web.Get("/licences/{id}", s.Page(s.showLicence)),
 			web.Get("/licences/{id}/edit", s.Page(s.showEdit)),
@@ -59,7 +60,7 @@ func Register(srv *web.Server, c *commercedb.Commerce, units *unitdb.Units) {
 		},
 		Templates: templates,
 		Types: []web.PageType{web.PageOf[registerPage]("licences"), web.PageOf[licencePage]("licence"),
-			web.PageOf[formPage]("licence_form"), web.PageOf[lookupPage]("licence_lookup"), web.PageOf[importPage]("licences_import")},
+			web.PageOf[formPage]("licence_form"), web.PageOf[lookupPage]("licence_lookup"), web.PageOf[importPage]("licences_import"), web.PageOf[summaryPage]("licences_summary")},
 		OpenAPI: openapi,
 		Tasks:   s.tasks,
 	})

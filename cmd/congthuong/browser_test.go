@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -710,6 +711,45 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// A commune officer records the licence an approved dossier issued,
+	// finds it in the register, is told on the home page of licences
+	// ending soon; a citizen then checks the shop publicly.
+	b.signIn(base, "thuynguyen")
+	b.do("licences ending soon on the home page", chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`#home-tasks a[href^="/licences?expiring_days=30"]`)))
+	b.do("an approved dossier", chromedp.Navigate(base+"/dossiers?status=processed"),
+		chromedp.WaitVisible(chromedp.CSS(`main a[href^="/dossiers/X11560"]`)),
+		chromedp.Click(chromedp.CSS(`main a[href^="/dossiers/X11560"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#record-licence`)),
+		chromedp.Click(chromedp.CSS(`#record-licence`)),
+		chromedp.WaitVisible(chromedp.CSS(`#from-dossier`)))
+	licence, holder := b.value(`#number`), b.value(`#holder_name`)
+	if licence == "" || holder == "" {
+		t.Fatalf("the licence is not drafted from the dossier: %q %q", licence, holder)
+	}
+	if b.value(`#address`) == "" {
+		b.setValue(`#address`, "Số 12 đường Đà Nẵng (mẫu)")
+	}
+	b.setValue(`#lon`, "106.671")
+	b.setValue(`#lat`, "20.925")
+	b.setValue(`#conditions`, "Diện tích bán 4 m²")
+	b.do("record the licence", chromedp.Click(chromedp.CSS(`#save-licence`)), chromedp.WaitVisible(chromedp.CSS(`#licence-state`)))
+	b.do("find it in the register", chromedp.Navigate(base+"/licences?q="+url.QueryEscape(licence)), chromedp.WaitVisible(chromedp.CSS(`#licences-table`)))
+	if rows := b.count(`#licences-table tbody tr`); rows != 1 {
+		t.Errorf("the register finds %d licences numbered %s", rows, licence)
+	}
+	b.do("log out", chromedp.Click(chromedp.CSS(`#logout`)), chromedp.WaitVisible(chromedp.CSS(`#login-link`)))
+	b.do("a citizen checks the shop", chromedp.Navigate(base+"/licences/lookup?q="+url.QueryEscape(licence)),
+		chromedp.WaitVisible(chromedp.CSS(`#lookup-results`)))
+	if got := b.text(`#lookup-results`); !strings.Contains(got, holder) {
+		t.Errorf("the public lookup reads %q", got)
+	}
+	b.do("the commune's map of licensed premises", chromedp.Navigate(base+"/licences/lookup?unit=11560"),
+		chromedp.WaitVisible(chromedp.CSS(`#premises-map[data-drawn]`)))
+	if n, err := strconv.Atoi(b.attr(`#premises-map`, "data-drawn")); err != nil || n < 2 {
+		t.Errorf("the map drew %q premises", b.attr(`#premises-map`, "data-drawn"))
+	}
+
 	// A dossier's whole path: an enterprise files online, the department's
 	// desk receives it and asks for a supplement, the enterprise supplies
 	// it, the leader approves, and the public tracks it.
@@ -958,6 +998,7 @@ var sitePages = []string{
 	"/admin/users", "/admin/users/new", "/admin/audit",
 	"/stats", "/stats?indicator=EXPORTS&period=2024-01..2024-04&units=children:VN", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports", "/parks/KCN-01/interest", "/parks/KCN-01/sheet", "/parks/KCN-01/plots", "/leads", "/admin/outlines",
+	"/licences", "/licences/new", "/licences/import", "/licences/summary", "/licences/lookup", "/licences/lookup?q=tap+hoa&unit=11560",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 	"/news", "/news/subscribe", "/news/manage", "/news/manage/new", "/documents", "/documents/new",
 	"/questions", "/questions/ask", "/questions/manage", "/search", "/data", "/search?q=giay+phep+ruou",
@@ -975,6 +1016,7 @@ var recordLinks = map[string]string{
 	"/documents":        `#documents-list a[href^="/documents/"]`,
 	"/questions":        `#questions-list a[href^="/questions/"]`,
 	"/questions/manage": `#questions-table a[href^="/questions/manage/"]`,
+	"/licences":         `#licences-table a[href^="/licences/"]`,
 }
 
 // everyPageInEachLanguage opens, in Vietnamese and then in English, every
@@ -1000,7 +1042,7 @@ func (b browser) everyPageInEachLanguage(base string) {
 			continue
 		}
 		pages[href] = true
-		if list == "/enterprises" || list == "/parks" || list == "/news/manage" || list == "/documents" {
+		if list == "/enterprises" || list == "/parks" || list == "/news/manage" || list == "/documents" || list == "/licences" {
 			pages[href+"/edit"] = true
 		}
 	}

@@ -114,6 +114,9 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	if err := demoDossiers(ctx, st, taxCodes); err != nil {
 		return err
 	}
+	if err := demoLicences(ctx, st, places, taxCodes); err != nil {
+		return err
+	}
 	editor, leader, err := demoStaff(ctx, st)
 	if err != nil {
 		return err

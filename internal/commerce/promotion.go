@@ -14,6 +14,7 @@ import (
 	"congthuong"
 	"congthuong/internal/calendar"
 	"congthuong/internal/enterprise"
+	"congthuong/internal/i18n"
 )
 
 // Forms of trade promotion (Commercial Law 2005, Art. 92; Decree
@@ -103,11 +104,13 @@ type Good struct {
 // Promotion is a trade promotion programme a trader files with the
 // department.
 type Promotion struct {
-	ID         int64  `json:"id"`
-	TaxCode    string `json:"tax_code"`
-	TraderName string `json:"trader_name"`
-	Title      string `json:"title"`
-	Form       string `json:"form"`
+	ID int64 `json:"id"`
+	// ProvinceCode is the department's province it is filed with.
+	ProvinceCode string `json:"province_code"`
+	TaxCode      string `json:"tax_code"`
+	TraderName   string `json:"trader_name"`
+	Title        string `json:"title"`
+	Form         string `json:"form"`
 	// Provinces are the codes of the provinces it runs in.
 	Provinces []string `json:"provinces"`
 	Start     string   `json:"start"`
@@ -322,4 +325,18 @@ func Blocked(findings []Finding) bool {
 // BudgetShareOf is the state budget's share of unclaimed prizes, in đồng.
 func BudgetShareOf(unclaimed int64) int64 {
 	return unclaimed * int64(LimitOf("unclaimed_budget_share_pct").Value) / 100
+}
+
+// DecisionMail tells the trader the department's decision on its
+// registration, in Vietnamese.
+func DecisionMail(p *Promotion) (subject, body string) {
+	pr := i18n.Default().Printer("vi")
+	if p.Status == PromotionConfirmed {
+		subject = pr.T("commerce.mail_promo_confirmed_subject", p.Title)
+		body = pr.T("commerce.mail_promo_confirmed", p.TraderName, p.Title, p.Decision) + "\n"
+	} else {
+		subject = pr.T("commerce.mail_promo_refused_subject", p.Title)
+		body = pr.T("commerce.mail_promo_refused", p.TraderName, p.Title, p.Decision, p.Reason) + "\n"
+	}
+	return subject, body
 }

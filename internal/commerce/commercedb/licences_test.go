@@ -11,6 +11,7 @@ import (
 	"congthuong/internal/calendar"
 	"congthuong/internal/commerce"
 	"congthuong/internal/commerce/commercedb"
+	"congthuong/internal/enterprise"
 	"congthuong/internal/procedure"
 	"congthuong/internal/procedure/proceduredb"
 	"congthuong/internal/store"
@@ -337,6 +338,97 @@ func TestReminders(t *testing.T) {
 		}
 		if n, _ := s.Commerce.SendReminders(context.Background(), day("2027-01-05"), cal, commerce.DefaultReminderLeads); n != 1 {
 			t.Errorf("after a renewal: %d reminders", n)
+		}
+	})
+}
+
+func drawPromotion() *commerce.Promotion {
+	return &commerce.Promotion{TaxCode: "0100233488", TraderName: "Công ty Cổ phần Thủy Nguyên", Title: "Quay số trúng thưởng Tết",
+		Form: "lucky_draw", Provinces: []string{"31"}, Start: "2026-12-10", End: "2026-12-31",
+		Goods: []commerce.Good{{Name: "Nước mắm", PriceBefore: 50_000, PromoValue: 0}}, Prizes: "1 xe máy", PrizeTotal: 40_000_000}
+}
+
+// TestPromotions: a trader registers a lucky draw, which waits for the
+// department's decision by its due day; a blocked programme is refused
+// with its checks; discount days add up across the trader's programmes;
+// the department confirms; the public sees it running; the trader reports
+// its results after the end, the budget's share computed.
+func TestPromotions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		at(s, "2026-12-07T09:00:00+07:00")
+		sys := storetest.As(congthuong.System())
+		cal, err := s.Calendar(sys, calendar.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreateEnterprise(sys, &enterprise.Enterprise{TaxCode: "0100233488", Name: "Công ty Cổ phần Thủy Nguyên", UnitCode: "11560", Email: "tn@example.vn"}); err != nil {
+			t.Fatal(err)
+		}
+		owner := storetest.As(storetest.EnterpriseOwner)
+		other := drawPromotion()
+		other.TaxCode = "0314409058"
+		if _, err := s.Commerce.FilePromotion(owner, other, "31", cal); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("filing for another trader: %v", err)
+		}
+		two := drawPromotion()
+		two.Provinces = []string{"31", "01"}
+		if _, err := s.Commerce.FilePromotion(owner, two, "31", cal); len(congthuong.ErrorFields(err)) != 1 || congthuong.ErrorFields(err)[0].Field != "checks" {
+			t.Errorf("a draw in two provinces: %v", err)
+		}
+		p := drawPromotion()
+		if _, err := s.Commerce.FilePromotion(owner, p, "31", cal); err != nil {
+			t.Fatal(err)
+		}
+		if p.Status != commerce.PromotionFiled || p.Due != "2026-12-14" {
+			t.Errorf("filed: %s due %s", p.Status, p.Due)
+		}
+		if _, n, _ := s.Commerce.ListPromotions(context.Background(), "31", commercedb.PromotionFilter{Running: true, Today: "2026-12-15"}); n != 0 {
+			t.Errorf("an undecided draw is public: %d", n)
+		}
+		if _, err := s.Commerce.DecidePromotion(storetest.As(storetest.ThuyNguyen), p.ID, 1, true, "1/SCT-QLTM", ""); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("a commune decides: %v", err)
+		}
+		dept := storetest.As(storetest.HaiPhongOfficer)
+		if _, err := s.Commerce.DecidePromotion(dept, p.ID, 1, false, "1/SCT-QLTM", ""); len(congthuong.ErrorFields(err)) != 1 {
+			t.Errorf("a refusal without reason: %v", err)
+		}
+		got, err := s.Commerce.DecidePromotion(dept, p.ID, 1, true, "1/SCT-QLTM", "")
+		if err != nil || got.Status != commerce.PromotionConfirmed {
+			t.Fatalf("confirm: %+v %v", got, err)
+		}
+		var mails int
+		s.DB.Read.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM outbox WHERE to_addr = 'tn@example.vn'`).Scan(&mails)
+		if mails != 1 {
+			t.Errorf("the trader is told: %d mails", mails)
+		}
+		if _, n, _ := s.Commerce.ListPromotions(context.Background(), "31", commercedb.PromotionFilter{Running: true, Today: "2026-12-15"}); n != 1 {
+			t.Errorf("the public's running programmes: %d", n)
+		}
+		if _, err := s.Commerce.ReportPromotion(owner, p.ID, 2, 30_000_000, 10_000_000); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+			t.Errorf("a report before the end: %v", err)
+		}
+		at(s, "2027-01-05T09:00:00+07:00")
+		if _, err := s.Commerce.ReportPromotion(owner, p.ID, 2, 35_000_000, 10_000_000); len(congthuong.ErrorFields(err)) != 1 {
+			t.Errorf("more than the prizes: %v", err)
+		}
+		got, err = s.Commerce.ReportPromotion(owner, p.ID, 2, 30_000_000, 10_000_000)
+		if err != nil || got.Status != commerce.PromotionReported || got.BudgetShare != 5_000_000 {
+			t.Fatalf("report: %+v %v", got, err)
+		}
+		// Discount days add up per brand and year.
+		d1 := &commerce.Promotion{TaxCode: "0100233488", TraderName: "Công ty Cổ phần Thủy Nguyên", Title: "Giảm giá 1", Form: "discount",
+			Provinces: []string{"31"}, Start: "2027-01-10", End: "2027-04-30", Brand: "TN", Goods: []commerce.Good{{Name: "Nước mắm", PriceBefore: 100, PromoValue: 10}}}
+		if _, err := s.Commerce.FilePromotion(owner, d1, "31", cal); err != nil || d1.Status != commerce.PromotionConfirmed {
+			t.Fatalf("a discount: %v %s", err, d1.Status)
+		}
+		d2 := *d1
+		d2.Title, d2.Start, d2.End = "Giảm giá 2", "2027-06-01", "2027-06-30"
+		if _, err := s.Commerce.FilePromotion(owner, &d2, "31", cal); len(congthuong.ErrorFields(err)) != 1 {
+			t.Errorf("111 + 30 discount days: %v", err)
+		}
+		counts, err := s.Commerce.PromotionCounts(dept, "31", 2026)
+		if err != nil || len(counts) != 1 || counts[0].Form != "lucky_draw" || counts[0].BudgetShare != 5_000_000 {
+			t.Errorf("counts: %+v %v", counts, err)
 		}
 	})
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
+	"congthuong"
 	"congthuong/internal/i18n"
 	"congthuong/internal/procedure"
 	"congthuong/internal/web"
@@ -754,6 +755,25 @@ func TestBrowser(t *testing.T) {
 	// desk receives it and asks for a supplement, the enterprise supplies
 	// it, the leader approves, and the public tracks it.
 	b.signIn(base, "doanhnghiep")
+	// The trader checks a promotion before filing: a discount above half
+	// the price is blocked, with the decree it reads; lowered, it is
+	// recorded with the department.
+	today := time.Now().In(congthuong.Location)
+	b.do("a promotion's form", chromedp.Navigate(base+"/promotions/new"), chromedp.WaitVisible(chromedp.CSS(`#promotion-form`)))
+	b.setValue(`#title`, "Giảm giá cuối năm")
+	b.setValue(`#form`, "discount")
+	b.setValue(`#start`, today.Format("2006-01-02"))
+	b.setValue(`#end`, today.AddDate(0, 0, 10).Format("2006-01-02"))
+	b.setValue(`#brand`, "TN")
+	b.setValue(`#good-name-1`, "Nước mắm")
+	b.setValue(`input[name=good_price]`, "100000")
+	b.setValue(`input[name=good_value]`, "70000")
+	b.do("check it", chromedp.Click(chromedp.CSS(`#check-promotion`)), chromedp.WaitVisible(chromedp.CSS(`#checks .finding-blocking`)))
+	if got := b.text(`#checks .finding-blocking`); !strings.Contains(got, "50%") || !strings.Contains(got, "81/2018") {
+		t.Errorf("the blocking check reads %q", got)
+	}
+	b.setValue(`input[name=good_value]`, "30000")
+	b.do("file it", chromedp.Click(chromedp.CSS(`#file-promotion`)), chromedp.WaitVisible(chromedp.CSS(`#promotion-status`)))
 	paper := filepath.Join(t.TempDir(), "the-le.pdf")
 	if err := os.WriteFile(paper, []byte("%PDF-1.4\n% the rules\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -999,6 +1019,7 @@ var sitePages = []string{
 	"/stats", "/stats?indicator=EXPORTS&period=2024-01..2024-04&units=children:VN", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports", "/parks/KCN-01/interest", "/parks/KCN-01/sheet", "/parks/KCN-01/plots", "/leads", "/admin/outlines",
 	"/licences", "/licences/new", "/licences/import", "/licences/summary", "/licences/lookup", "/licences/lookup?q=tap+hoa&unit=11560",
+	"/promotions", "/promotions/manage", "/promotions/new",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 	"/news", "/news/subscribe", "/news/manage", "/news/manage/new", "/documents", "/documents/new",
 	"/questions", "/questions/ask", "/questions/manage", "/search", "/data", "/search?q=giay+phep+ruou",
@@ -1006,17 +1027,18 @@ var sitePages = []string{
 
 // recordLinks are, for a list page, the addresses of its records' pages.
 var recordLinks = map[string]string{
-	"/enterprises":      `main a[href^="/enterprises/"]:not([href$="/new"]):not([href$="/import"]):not([href*="export"])`,
-	"/parks":            `main a[href^="/parks/"]:not([href$="/new"]):not([href*="/compare"]):not([href$="/summary"]):not([href$="/import"]):not([href$="/reports"])`,
-	"/procedures":       `main a[href^="/procedures/"]`,
-	"/dossiers":         `main a[href^="/dossiers/"]`,
-	"/admin/users":      `main a[href^="/admin/users/"]:not([href$="/new"])`,
-	"/news":             `#news-list a[href^="/news/"]`,
-	"/news/manage":      `#manage-table a[href^="/news/manage/"]`,
-	"/documents":        `#documents-list a[href^="/documents/"]`,
-	"/questions":        `#questions-list a[href^="/questions/"]`,
-	"/questions/manage": `#questions-table a[href^="/questions/manage/"]`,
-	"/licences":         `#licences-table a[href^="/licences/"]`,
+	"/enterprises":       `main a[href^="/enterprises/"]:not([href$="/new"]):not([href$="/import"]):not([href*="export"])`,
+	"/parks":             `main a[href^="/parks/"]:not([href$="/new"]):not([href*="/compare"]):not([href$="/summary"]):not([href$="/import"]):not([href$="/reports"])`,
+	"/procedures":        `main a[href^="/procedures/"]`,
+	"/dossiers":          `main a[href^="/dossiers/"]`,
+	"/admin/users":       `main a[href^="/admin/users/"]:not([href$="/new"])`,
+	"/news":              `#news-list a[href^="/news/"]`,
+	"/news/manage":       `#manage-table a[href^="/news/manage/"]`,
+	"/documents":         `#documents-list a[href^="/documents/"]`,
+	"/questions":         `#questions-list a[href^="/questions/"]`,
+	"/questions/manage":  `#questions-table a[href^="/questions/manage/"]`,
+	"/licences":          `#licences-table a[href^="/licences/"]`,
+	"/promotions/manage": `#promotions-list a[href^="/promotions/"]`,
 }
 
 // everyPageInEachLanguage opens, in Vietnamese and then in English, every

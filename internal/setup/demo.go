@@ -117,6 +117,9 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	if err := demoLicences(ctx, st, places, taxCodes); err != nil {
 		return err
 	}
+	if err := demoPromotions(ctx, st, taxCodes); err != nil {
+		return err
+	}
 	editor, leader, err := demoStaff(ctx, st)
 	if err != nil {
 		return err

@@ -53,7 +53,7 @@ func New(st *store.Store, log *slog.Logger, opts web.Options) (*web.Server, erro
 	newsweb.Register(srv, st.News)
 	legalweb.Register(srv, st.Legal)
 	qaweb.Register(srv, st.Questions)
-	commerceweb.Register(srv, st.Commerce, st.Units)
+	commerceweb.Register(srv, st.Commerce, st.Units, st.Enterprises, st.Schedules)
 	if err := srv.Build(); err != nil {
 		return nil, err
 	}

@@ -171,15 +171,18 @@ type PromotionFilter struct {
 }
 
 // ListPromotions reads a page of programmes: the public and anyone the
-// running ones of province; a trader its own; the department's staff
-// every one filed with their province.
+// running ones of province (of every province when it is empty); a
+// trader its own; the department's staff every one filed with their
+// province.
 func (s *Commerce) ListPromotions(ctx context.Context, province string, f PromotionFilter) ([]*commerce.Promotion, int, error) {
 	a := congthuong.ActorFrom(ctx)
 	w := &db.Where{}
 	switch {
 	case f.Running:
-		w.Add("province_code = ? AND status IN (?, ?) AND start_day <= ? AND end_day >= ?", province, commerce.PromotionConfirmed,
-			commerce.PromotionReported, f.Today, f.Today)
+		if province != "" {
+			w.Add("province_code = ?", province)
+		}
+		w.Add("status IN (?, ?) AND start_day <= ? AND end_day >= ?", commerce.PromotionConfirmed, commerce.PromotionReported, f.Today, f.Today)
 	case f.Mine && a.Role == congthuong.RoleEnterprise && a.TaxCode != "":
 		w.Add("tax_code = ?", a.TaxCode)
 	case a.System || (a.IsStaff() && a.InScope(province, province)):

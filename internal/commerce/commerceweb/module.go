@@ -7,7 +7,9 @@ import (
 	"embed"
 	"io/fs"
 
+	"congthuong/internal/calendar/calendardb"
 	"congthuong/internal/commerce/commercedb"
+	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/i18n"
 	"congthuong/internal/unit/unitdb"
 	"congthuong/internal/web"
@@ -21,19 +23,23 @@ var _ = i18n.Register("commerceweb", web.MustSub(files, "locale"))
 // handlers serve the trade registers.
 type handlers struct {
 	*web.Server
-	commerce *commercedb.Commerce
-	units    *unitdb.Units
+	commerce    *commercedb.Commerce
+	units       *unitdb.Units
+	enterprises *enterprisedb.Enterprises
+	schedules   *calendardb.Schedules
 }
 
 // Register adds the trade registers to srv.
-func Register(srv *web.Server, c *commercedb.Commerce, units *unitdb.Units) {
-	s := &handlers{Server: srv, commerce: c, units: units}
+func Register(srv *web.Server, c *commercedb.Commerce, units *unitdb.Units, enterprises *enterprisedb.Enterprises, schedules *calendardb.Schedules) {
+	s := &handlers{Server: srv, commerce: c, units: units, enterprises: enterprises, schedules: schedules}
 	templates, _ := fs.Sub(files, "templates")
 	openapi, _ := files.ReadFile("openapi.json")
 	srv.Add(web.Module{
 		Name: "commerce",
 		API: []web.Route{
 			web.Get("/api/v1/licence-kinds", s.API(s.apiKinds)),
+			web.Get("/api/v1/promotions", s.API(s.apiRunning)),
+			web.Post("/api/v1/promotions/check", s.API(s.apiCheck)),
 			web.Get("/api/v1/licences", s.API(s.apiLicences)),
 			web.Post("/api/v1/licences", s.API(s.apiCreateLicence)),
 			web.Get("/api/v1/licences/lookup", s.API(s.apiLookup)),
@@ -57,10 +63,19 @@ func Register(srv *web.Server, c *commercedb.Commerce, units *unitdb.Units) {
 			web.Get("/licences/{id}/edit", s.Page(s.showEdit)),
 			web.Post("/licences/{id}", s.Page(s.doUpdate)),
 			web.Post("/licences/{id}/decide", s.Page(s.doDecide)),
+			web.Get("/promotions", s.Page(s.showRunning)),
+			web.Get("/promotions/mine", s.Page(s.showMine)),
+			web.Get("/promotions/manage", s.Page(s.showDesk)),
+			web.Get("/promotions/new", s.Page(s.showNewPromotion)),
+			web.Post("/promotions/new", s.Page(s.doPromotion)),
+			web.Get("/promotions/{id}", s.Page(s.showPromotion)),
+			web.Post("/promotions/{id}/decide", s.Page(s.doDecidePromotion)),
+			web.Post("/promotions/{id}/report", s.Page(s.doReportPromotion)),
 		},
 		Templates: templates,
 		Types: []web.PageType{web.PageOf[registerPage]("licences"), web.PageOf[licencePage]("licence"),
-			web.PageOf[formPage]("licence_form"), web.PageOf[lookupPage]("licence_lookup"), web.PageOf[importPage]("licences_import"), web.PageOf[summaryPage]("licences_summary")},
+			web.PageOf[formPage]("licence_form"), web.PageOf[lookupPage]("licence_lookup"), web.PageOf[importPage]("licences_import"), web.PageOf[summaryPage]("licences_summary"),
+			web.PageOf[promotionsPage]("promotions"), web.PageOf[promotionForm]("promotion_form"), web.PageOf[promotionPage]("promotion")},
 		OpenAPI: openapi,
 		Tasks:   s.tasks,
 	})

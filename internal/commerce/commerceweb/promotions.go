@@ -26,14 +26,14 @@ func (s *handlers) province(r *http.Request) string {
 // promotionsPage lists programmes: the public's running ones, a trader's
 // own, or the department's desk with its filters and the year's counts.
 type promotionsPage struct {
-	Items  []*commerce.Promotion
-	Pager  web.Pager
-	F      commercedb.PromotionFilter
+	Items    []*commerce.Promotion
+	Pager    web.Pager
+	F        commercedb.PromotionFilter
 	Desk     bool
 	Forms    []string
 	Statuses []string
-	Counts []commercedb.PromotionCount
-	Year   int
+	Counts   []commercedb.PromotionCount
+	Year     int
 }
 
 func (s *handlers) listPromotions(w http.ResponseWriter, r *http.Request, f commercedb.PromotionFilter, desk bool, title string) error {

@@ -432,3 +432,53 @@ func TestPromotions(t *testing.T) {
 		}
 	})
 }
+
+// TestMarkets: a commune records its markets, and only its own; the class
+// follows the points; a change of who runs a market is kept; a stale
+// version is refused; the province's counts by commune and class.
+func TestMarkets(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		commune := storetest.As(storetest.ThuyNguyen)
+		m := &commerce.Market{Name: "Chợ Núi Đèo", UnitCode: "11560", Method: "everyday", Capital: "state", Operator: "board",
+			OperatorName: "Ban quản lý chợ", Points: 450, Occupied: 400, LandM2: 8000, Permanent: true, OpeningHours: "Mo-Su 05:00-19:00"}
+		if err := s.Commerce.SaveMarket(commune, m); err != nil {
+			t.Fatal(err)
+		}
+		if m.Rural || m.ProvinceCode != "31" || m.Class() != 1 {
+			t.Errorf("recorded: %+v class %d", m, m.Class())
+		}
+		other := &commerce.Market{Name: "Chợ Cát Hải", UnitCode: "11914", Method: "everyday", Capital: "state", Operator: "board", Points: 80}
+		if f := congthuong.ErrorFields(s.Commerce.SaveMarket(commune, other)); len(f) != 1 || f[0].Field != "unit_code" {
+			t.Errorf("another commune's market: %v", f)
+		}
+		if err := s.Commerce.SaveMarket(storetest.As(storetest.CatHai), other); err != nil {
+			t.Fatal(err)
+		}
+		if !other.Rural {
+			t.Errorf("Cát Hải is a xã: its market is rural")
+		}
+		conv := *m
+		conv.Operator, conv.OperatorName, conv.OperatorTaxCode = "enterprise", "Công ty Cổ phần Thủy Nguyên", "0100233488"
+		if err := s.Commerce.SaveMarket(storetest.As(storetest.CatHai), &conv); congthuong.ErrorCode(err) != congthuong.EINVALID {
+			t.Errorf("another commune changes the market: %v", err)
+		}
+		if err := s.Commerce.SaveMarket(commune, &conv); err != nil {
+			t.Fatal(err)
+		}
+		stale := *m
+		if err := s.Commerce.SaveMarket(commune, &stale); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+			t.Errorf("a stale version: %v", err)
+		}
+		hist, err := s.Commerce.MarketHistory(context.Background(), m.ID)
+		if err != nil || len(hist) != 1 || hist[0].From != "board" || hist[0].To != "enterprise" {
+			t.Errorf("the conversion: %+v %v", hist, err)
+		}
+		counts, err := s.Commerce.MarketCounts(context.Background(), "31")
+		if err != nil || len(counts) != 2 || counts[0].UnitCode != "11560" || counts[0].Class[1] != 1 || counts[1].Class[3] != 1 {
+			t.Errorf("counts: %+v %v", counts, err)
+		}
+		if _, n, _ := s.Commerce.ListMarkets(context.Background(), commercedb.MarketFilter{Province: "31", Q: "nui deo"}); n != 1 {
+			t.Errorf("the public finds %d markets", n)
+		}
+	})
+}

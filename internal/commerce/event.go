@@ -94,8 +94,10 @@ func Decide(l *Licence, e *Event, today string) error {
 		}
 		if _, perr := calendar.ParseDate(e.ValidUntil); perr != nil {
 			v.Add("valid_until", "commerce.date")
-		} else if e.ValidUntil <= l.ValidUntil {
+		} else if e.ValidUntil <= l.ValidUntil || e.ValidUntil < e.On {
 			v.Add("valid_until", "commerce.renewal_not_later")
+		} else if kind.ValidYears > 0 && e.ValidUntil > EndOfTerm(day, kind.ValidYears).String() {
+			v.Add("valid_until", "commerce.longer_than_term", kind.ValidYears)
 		}
 	}
 	if err := v.Err("commerce.invalid_decision"); err != nil {

@@ -89,7 +89,7 @@ func (l *Licence) Normalize() {
 		*p = strings.Join(strings.Fields(*p), " ")
 	}
 	l.Conditions = strings.TrimSpace(l.Conditions)
-	l.HolderID = strings.ReplaceAll(l.HolderID, " ", "")
+	l.HolderID = canonicalID(l.HolderID)
 	l.DossierCode = strings.ToUpper(l.DossierCode)
 	if l.Status == "" {
 		l.Status = Active
@@ -208,10 +208,41 @@ func (l *Licence) StatusOn(day string) string {
 	return Active
 }
 
+// canonicalID writes a holder's identifier one way, whatever separators
+// a list used: a citizen's number as its 12 digits, a tax code as
+// enterprise.ParseTaxCode writes it; anything else as typed, for
+// validation to name.
+func canonicalID(s string) string {
+	s = strings.TrimSpace(s)
+	if citizenID.MatchString(digitsOf(s)) && !strings.Contains(s, "-") {
+		return digitsOf(s)
+	}
+	if tc, err := enterprise.ParseTaxCode(s); err == nil {
+		return tc
+	}
+	return strings.ReplaceAll(s, " ", "")
+}
+
+func digitsOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		if r == '.' || r == ' ' || r == '-' {
+			return -1
+		}
+		return 'x'
+	}, s)
+}
+
+// IsCitizenID says whether a holder's identifier is a citizen's
+// identification number (12 digits), which only staff read.
+func IsCitizenID(id string) bool { return citizenID.MatchString(digitsOf(id)) }
+
 // PublicHolderID is the holder's identifier as the public may read it: a
 // tax code, never a citizen's identification number.
 func (l *Licence) PublicHolderID() string {
-	if citizenID.MatchString(l.HolderID) {
+	if IsCitizenID(l.HolderID) {
 		return ""
 	}
 	return l.HolderID

@@ -2,6 +2,7 @@ package commerce
 
 import (
 	"bytes"
+	"math"
 	_ "embed"
 	"encoding/csv"
 	"slices"
@@ -140,10 +141,12 @@ type Promotion struct {
 	Version     int       `json:"version"`
 }
 
-// Limits of what is typed.
+// Limits of what is typed; MaxAmount (a thousand trillion đồng) keeps
+// every sum and percentage of amounts within int64.
 const (
 	MaxGoods      = 50
 	MaxPrizesText = 4000
+	MaxAmount     = 1_000_000_000_000_000
 )
 
 // Normalize trims what was typed.
@@ -202,12 +205,26 @@ func (p *Promotion) Validate() error {
 		v.Add("goods", "commerce.promo_goods_too_many", MaxGoods)
 	}
 	for i, g := range p.Goods {
-		if g.Name == "" || g.PriceBefore <= 0 || g.PromoValue < 0 {
+		if g.Name == "" || g.PriceBefore <= 0 || g.PromoValue < 0 || g.PriceBefore > MaxAmount || g.PromoValue > MaxAmount {
 			v.Add("goods", "commerce.promo_good", i+1)
 		}
 	}
-	if p.Form == "lucky_draw" && p.PrizeTotal <= 0 {
+	if (p.Form == "lucky_draw" && p.PrizeTotal <= 0) || p.PrizeTotal < 0 || p.PrizeTotal > MaxAmount {
 		v.Add("prize_total", "commerce.promo_prize_total")
+	}
+	if p.Form == "discount" && p.Brand == "" {
+		v.Add("brand", "commerce.promo_brand_required")
+	}
+	for _, c := range []struct{ field, v string }{{"trader_name", p.TraderName}, {"brand", p.Brand}} {
+		if utf8.RuneCountInString(c.v) > MaxName {
+			v.Add(c.field, "commerce.too_long", MaxName)
+		}
+	}
+	for _, c := range p.Provinces {
+		if len(c) != 2 || strings.Trim(c, "0123456789") != "" {
+			v.Add("provinces", "commerce.promo_provinces")
+			break
+		}
 	}
 	if utf8.RuneCountInString(p.Prizes) > MaxPrizesText {
 		v.Add("prizes", "commerce.too_long", MaxPrizesText)
@@ -284,7 +301,8 @@ func Check(p *Promotion, province string, otherDiscountDays int) []Finding {
 	if p.Form == "discount" || p.Form == "gift" || p.Form == "sample" || p.Form == "voucher" {
 		for i, g := range p.Goods {
 			if g.PriceBefore > 0 && g.PromoValue*100 > g.PriceBefore*int64(ceiling) {
-				add("ceiling", Blocking, "commerce.check_ceiling", "max_value_share_pct", i+1, g.Name, g.PromoValue*100/g.PriceBefore, ceiling)
+				share := math.Ceil(float64(g.PromoValue)*1000/float64(g.PriceBefore)) / 10
+				add("ceiling", Blocking, "commerce.check_ceiling", "max_value_share_pct", i+1, g.Name, share, ceiling)
 			}
 		}
 	}

@@ -46,7 +46,8 @@ func (s *Commerce) LicenceFromDossier(ctx context.Context, code string) (*commer
 }
 
 // checkDossier checks a licence's dossier: approved, of a procedure that
-// issues the licence's kind, for the same holder, and seen by the actor.
+// issues the licence's kind, for the same holder and commune, and seen by
+// the actor.
 func (s *Commerce) checkDossier(ctx context.Context, l *commerce.Licence, v *congthuong.Validation) error {
 	draft, err := s.LicenceFromDossier(ctx, l.DossierCode)
 	switch {
@@ -60,6 +61,10 @@ func (s *Commerce) checkDossier(ctx context.Context, l *commerce.Licence, v *con
 		return err
 	case draft.Kind != l.Kind:
 		v.Add("kind", "commerce.dossier_other_kind", l.DossierCode)
+	case draft.HolderID != "" && draft.HolderID != l.HolderID:
+		v.Add("holder_id", "commerce.dossier_other_holder", l.DossierCode)
+	case draft.UnitCode != "" && draft.UnitCode != l.UnitCode:
+		v.Add("unit_code", "commerce.dossier_other_place", l.DossierCode)
 	}
 	return nil
 }

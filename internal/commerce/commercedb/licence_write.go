@@ -91,6 +91,7 @@ func (s *Commerce) CreateLicence(ctx context.Context, l *commerce.Licence) error
 	}
 	today := unit.Today(s.NowUTC())
 	l.ID, l.Status = 0, commerce.Active
+	l.Demo = l.Demo && a.System // only the platform's demo marks samples
 	l.Normalize()
 	var v congthuong.Validation
 	l.ValidateInto(&v, 0, today)
@@ -161,7 +162,12 @@ func (s *Commerce) UpdateLicence(ctx context.Context, id int64, version int, l *
 	}
 	today := unit.Today(s.NowUTC())
 	return s.change(ctx, id, version, func(tx *db.Tx, cur *commerce.Licence) (commerce.Event, error) {
-		l.ID, l.Status, l.DossierCode, l.Demo = cur.ID, cur.Status, cur.DossierCode, cur.Demo
+		kind, _ := commerce.FindKind(cur.Kind)
+		if kind.Issuer == commerce.IssuerDepartment && !a.IsDepartment() && !a.System {
+			return commerce.Event{}, congthuong.Errorf(congthuong.EFORBIDDEN, "commerce.department_kind")
+		}
+		// A licence keeps its kind: another kind is another licence.
+		l.ID, l.Kind, l.Status, l.DossierCode, l.Demo = cur.ID, cur.Kind, cur.Status, cur.DossierCode, cur.Demo
 		l.Normalize()
 		var v congthuong.Validation
 		l.ValidateInto(&v, 0, today)
@@ -174,7 +180,9 @@ func (s *Commerce) UpdateLicence(ctx context.Context, id int64, version int, l *
 		if err := v.Err("commerce.invalid_licence"); err != nil {
 			return commerce.Event{}, err
 		}
+		version, created := cur.Version, cur.CreatedAt
 		*cur = *l
+		cur.Version, cur.CreatedAt = version, created
 		return commerce.Event{Action: commerce.Amended, On: today, Decision: decision}, nil
 	})
 }

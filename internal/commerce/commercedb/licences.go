@@ -62,8 +62,15 @@ func ForPublic(l *commerce.Licence) *commerce.Licence {
 	return &p
 }
 
+// searchText is what the register's and the public's words search: a
+// tax code, never a citizen's number, which the public could otherwise
+// probe.
 func searchText(l *commerce.Licence) string {
-	return unit.Fold(strings.Join([]string{l.Number, l.HolderName, l.ShopName, l.Address, l.HolderID}, " "))
+	words := []string{l.Number, l.HolderName, l.ShopName, l.Address}
+	if !commerce.IsCitizenID(l.HolderID) {
+		words = append(words, l.HolderID)
+	}
+	return unit.Fold(strings.Join(words, " "))
 }
 
 // FindLicence reads a licence in the actor's scope; the public reads it

@@ -2,6 +2,7 @@ package commercedb_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -479,6 +480,52 @@ func TestMarkets(t *testing.T) {
 		}
 		if _, n, _ := s.Commerce.ListMarkets(context.Background(), commercedb.MarketFilter{Province: "31", Q: "nui deo"}); n != 1 {
 			t.Errorf("the public finds %d markets", n)
+		}
+	})
+}
+
+// TestLicenceReview: a citizen's number written with dots is stored as
+// digits, hidden from the public and not searchable by it; a commune
+// cannot amend a department's licence; amendments keep counting versions,
+// so a stale form is refused; a renewal stays within a term.
+func TestLicenceReview(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		at(s, "2026-12-07T09:00:00+07:00")
+		commune := storetest.As(storetest.ThuyNguyen)
+		l := tobacco("12/GP-UBND", "Hộ An", "11560", "2026-03-15")
+		l.HolderID = "031.095.001.234"
+		if err := s.Commerce.CreateLicence(commune, l); err != nil {
+			t.Fatal(err)
+		}
+		if l.HolderID != "031095001234" {
+			t.Errorf("stored as %q", l.HolderID)
+		}
+		if _, n, _ := s.Commerce.Lookup(context.Background(), commercedb.Filter{Q: "03109500"}); n != 0 {
+			t.Errorf("the public finds a licence by a citizen's number")
+		}
+		w := &commerce.Licence{Kind: "alcohol_wholesale", Number: "1/GP-SCT", HolderName: "Công ty", HolderID: "0100233488",
+			Address: "KCN", UnitCode: "11560", IssuedOn: "2025-01-05"}
+		if err := s.Commerce.CreateLicence(storetest.As(storetest.HaiPhongOfficer), w); err != nil {
+			t.Fatal(err)
+		}
+		taken := *w
+		taken.Kind = "alcohol_retail"
+		if err := s.Commerce.UpdateLicence(commune, w.ID, 1, &taken, ""); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("a commune amends the department's licence: %v", err)
+		}
+		for v := 1; v <= 3; v++ {
+			again := *l
+			again.Address = "Số " + strconv.Itoa(v)
+			if err := s.Commerce.UpdateLicence(commune, l.ID, v, &again, ""); err != nil {
+				t.Fatalf("amendment %d: %v", v, err)
+			}
+		}
+		stale := *l
+		if err := s.Commerce.UpdateLicence(commune, l.ID, 1, &stale, ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+			t.Errorf("a stale amendment: %v", err)
+		}
+		if _, err := s.Commerce.DecideLicence(commune, l.ID, 4, commerce.Event{Action: commerce.Renewed, On: "2026-12-01", Decision: "9", ValidUntil: "2099-01-01"}); len(congthuong.ErrorFields(err)) != 1 {
+			t.Errorf("a renewal to 2099: %v", err)
 		}
 	})
 }

@@ -38,10 +38,11 @@ func scanPromotion(sc db.Scanner) (*commerce.Promotion, error) {
 	return &p, nil
 }
 
-// mayFile says whether the actor files for a trader: the trader's own
-// account, or the department's staff at its desk.
-func mayFile(a congthuong.Actor, taxCode string) bool {
-	return a.System || (a.Role == congthuong.RoleEnterprise && a.TaxCode != "" && a.TaxCode == taxCode) || a.IsDepartment()
+// mayFile says whether the actor files for a trader with province's
+// department: the trader's own account, or that department's staff.
+func mayFile(a congthuong.Actor, taxCode, province string) bool {
+	return a.System || (a.Role == congthuong.RoleEnterprise && a.TaxCode != "" && a.TaxCode == taxCode) ||
+		(a.IsDepartment() && a.InScope(province, province))
 }
 
 // discountDays counts the days of the trader's other discount programmes
@@ -115,7 +116,7 @@ func (s *Commerce) FilePromotion(ctx context.Context, p *commerce.Promotion, pro
 	if a.Role == congthuong.RoleEnterprise && p.TaxCode == "" {
 		p.TaxCode = a.TaxCode
 	}
-	if !mayFile(a, p.TaxCode) {
+	if !mayFile(a, p.TaxCode, province) {
 		return nil, congthuong.FieldErr(congthuong.EFORBIDDEN, "tax_code", "commerce.promo_not_yours")
 	}
 	if err := p.Validate(); err != nil {
@@ -271,7 +272,7 @@ func (s *Commerce) DecidePromotion(ctx context.Context, id int64, version int, c
 func (s *Commerce) ReportPromotion(ctx context.Context, id int64, version int, awarded, unclaimed int64) (*commerce.Promotion, error) {
 	a := congthuong.ActorFrom(ctx)
 	return s.changePromotion(ctx, id, version, func(tx *db.Tx, p *commerce.Promotion, province string) error {
-		if !mayFile(a, p.TaxCode) {
+		if !mayFile(a, p.TaxCode, province) {
 			return congthuong.Errorf(congthuong.EFORBIDDEN, "commerce.promo_not_yours")
 		}
 		today := unit.Today(tx.Now)
@@ -279,10 +280,10 @@ func (s *Commerce) ReportPromotion(ctx context.Context, id int64, version int, a
 			return congthuong.Errorf(congthuong.ECONFLICT, "commerce.promo_report_not_now")
 		}
 		var v congthuong.Validation
-		if awarded < 0 {
+		if awarded < 0 || awarded > commerce.MaxAmount {
 			v.Add("awarded", "commerce.promo_amount")
 		}
-		if unclaimed < 0 {
+		if unclaimed < 0 || unclaimed > commerce.MaxAmount {
 			v.Add("unclaimed", "commerce.promo_amount")
 		}
 		if awarded+unclaimed > p.PrizeTotal {

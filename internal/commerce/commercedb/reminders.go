@@ -39,7 +39,7 @@ func (s *Commerce) SendReminders(ctx context.Context, today calendar.Date, cal *
 		}
 		lead, err := commerce.DueLead(cal, today, end, leads)
 		if err != nil {
-			return sent, err
+			continue // beyond the calendar's years: nothing is due yet
 		}
 		if lead == 0 {
 			continue

@@ -304,7 +304,7 @@ func (s *handlers) renderPromotion(w http.ResponseWriter, r *http.Request, statu
 	d.P, d.Filing = p, commerce.Filing(p.Form)
 	d.CanDecide = p.Status == commerce.PromotionFiled && a.IsDepartment() && a.InScope(p.ProvinceCode, p.ProvinceCode)
 	d.CanReport = p.Form == "lucky_draw" && p.Status == commerce.PromotionConfirmed && p.End < today &&
-		((a.Role == congthuong.RoleEnterprise && a.TaxCode == p.TaxCode) || a.IsDepartment())
+		((a.Role == congthuong.RoleEnterprise && a.TaxCode == p.TaxCode) || (a.IsDepartment() && a.InScope(p.ProvinceCode, p.ProvinceCode)))
 	d.Overdue = p.Status == commerce.PromotionFiled && p.Due != "" && p.Due < today
 	pr := s.PrinterFor(r)
 	v := &web.View{Title: p.Title, Nav: "promotions"}

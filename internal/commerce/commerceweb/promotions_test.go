@@ -14,7 +14,7 @@ import (
 
 func promotionForm(title, form string, provinces []string, start, end string, goods ...string) []byte {
 	v := url.Values{"tax_code": {"0100233488"}, "trader_name": {"Công ty Cổ phần Thủy Nguyên"}, "title": {title}, "form": {form},
-		"provinces": provinces, "start": {start}, "end": {end}, "prize_total": {"40.000.000"}, "prizes": {"1 xe máy"}}
+		"provinces": provinces, "start": {start}, "end": {end}, "prize_total": {"40.000.000"}, "prizes": {"1 xe máy"}, "brand": {"TN"}}
 	for i := 0; i+2 < len(goods)+1; i += 3 {
 		v.Add("good_name", goods[i])
 		v.Add("good_price", goods[i+1])

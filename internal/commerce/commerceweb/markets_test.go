@@ -1,0 +1,57 @@
+package commerceweb_test
+
+import (
+	"strings"
+	"testing"
+
+	"congthuong/internal/store"
+	"congthuong/internal/storetest"
+	"congthuong/internal/webtest"
+)
+
+// TestMarketPages: a commune records its market on the form (a refused
+// one keeps what was typed and names each field), the class follows the
+// points, a conversion of who runs it is kept; another commune cannot
+// change it; anyone reads it, the counts by class and the GeoJSON with
+// its OpenStreetMap tags.
+func TestMarketPages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		bad := form("name", "Chợ Núi Đèo", "unit_code", "11560", "method", "everyday", "capital", "state", "operator", "board",
+			"points", "450", "occupied", "500", "opening_hours", "sáng")
+		w := e.Do("thuynguyen", "POST", "/markets", formType, bad)
+		if w.Code != 400 || !strings.Contains(w.Body.String(), `id="occupied-error"`) || !strings.Contains(w.Body.String(), `id="opening_hours-error"`) ||
+			!strings.Contains(w.Body.String(), `value="500"`) {
+			t.Errorf("a refused market: %d", w.Code)
+		}
+		good := form("name", "Chợ Núi Đèo", "unit_code", "11560", "method", "everyday", "capital", "state", "operator", "board",
+			"points", "450", "occupied", "420", "land_m2", "8.000", "permanent", "on", "opening_hours", "Mo-Su 05:00-19:00", "lon", "106.67", "lat", "20.92")
+		w = e.Do("thuynguyen", "POST", "/markets", formType, good)
+		if w.Code != 303 {
+			t.Fatalf("record: %d %s", w.Code, w.Body)
+		}
+		loc := w.Header().Get("Location")
+		if page := e.Do("", "GET", loc, "", nil).Body.String(); !strings.Contains(page, "hạng 1") || !strings.Contains(page, "8.000 m²") {
+			t.Errorf("the market's page: class or land")
+		}
+		conv := form("version", "1", "name", "Chợ Núi Đèo", "unit_code", "11560", "method", "everyday", "capital", "mixed", "operator", "enterprise",
+			"operator_name", "Công ty Cổ phần Thủy Nguyên", "points", "450", "occupied", "420", "land_m2", "8000", "permanent", "on",
+			"lon", "106.67", "lat", "20.92")
+		if w := e.Do("cathai", "POST", loc, formType, conv); w.Code != 400 {
+			t.Errorf("another commune changes the market: %d", w.Code)
+		}
+		if w := e.Do("thuynguyen", "POST", loc, formType, conv); w.Code != 303 {
+			t.Fatalf("convert: %d %s", w.Code, w.Body)
+		}
+		if page := e.Do("", "GET", loc, "", nil).Body.String(); !strings.Contains(webtest.Between(page, `id="market-history"`, "</ul>"), "từ ban quản lý chợ sang doanh nghiệp") {
+			t.Errorf("the conversion is not kept")
+		}
+		if sum := e.Do("thuynguyen", "GET", "/markets/summary", "", nil).Body.String(); !strings.Contains(webtest.Between(sum, `id="markets-summary-table"`, "</table>"), "Thủy Nguyên") {
+			t.Errorf("the counts by commune")
+		}
+		geo := e.Do("", "GET", "/api/v1/markets.geojson?province=31", "", nil)
+		if geo.Code != 200 || !strings.Contains(geo.Body.String(), `"amenity":"marketplace"`) || !strings.Contains(geo.Body.String(), `"class":1`) {
+			t.Errorf("GeoJSON: %d %s", geo.Code, geo.Body)
+		}
+	})
+}

@@ -2,9 +2,9 @@ package commerce
 
 import (
 	"bytes"
-	"math"
 	_ "embed"
 	"encoding/csv"
+	"math"
 	"slices"
 	"strconv"
 	"strings"

@@ -739,7 +739,31 @@ func TestBrowser(t *testing.T) {
 	if rows := b.count(`#licences-table tbody tr`); rows != 1 {
 		t.Errorf("the register finds %d licences numbered %s", rows, licence)
 	}
+	// The commune records a market of its own.
+	b.do("a market's form", chromedp.Navigate(base+"/markets/new"), chromedp.WaitVisible(chromedp.CSS(`#market-form`)))
+	b.setValue(`#name`, "Chợ Thủy Sơn")
+	b.setValue(`#points`, "250")
+	b.setValue(`#occupied`, "200")
+	b.setValue(`#land_m2`, "5000")
+	b.setValue(`#opening_hours`, "Mo-Su 05:00-18:00")
+	b.setValue(`#lon`, "106.69")
+	b.setValue(`#lat`, "20.94")
+	b.do("record the market", chromedp.Click(chromedp.CSS(`#save-market`)), chromedp.WaitVisible(chromedp.CSS(`#market-props`)))
+	if got := b.text(`main .muted`); !strings.Contains(got, "hạng 2") {
+		t.Errorf("the market's class reads %q", got)
+	}
 	b.do("log out", chromedp.Click(chromedp.CSS(`#logout`)), chromedp.WaitVisible(chromedp.CSS(`#login-link`)))
+	b.do("the markets on the map", chromedp.Navigate(base+"/markets?unit=11560"), chromedp.WaitVisible(chromedp.CSS(`#markets-table`)))
+	if b.count(`#markets-map`) == 1 {
+		b.do("the map drawn", chromedp.WaitVisible(chromedp.CSS(`#markets-map[data-drawn]`)))
+		if n, err := strconv.Atoi(b.attr(`#markets-map`, "data-drawn")); err != nil || n < 4 {
+			t.Errorf("the map drew %q markets", b.attr(`#markets-map`, "data-drawn"))
+		}
+	}
+	b.do("the markets by commune and class", chromedp.Navigate(base+"/markets/summary"), chromedp.WaitVisible(chromedp.CSS(`#markets-summary-table`)))
+	if got := b.text(`#markets-summary-table`); !strings.Contains(got, "Thủy Nguyên") {
+		t.Errorf("the summary reads %q", got)
+	}
 	b.do("a citizen checks the shop", chromedp.Navigate(base+"/licences/lookup?q="+url.QueryEscape(licence)),
 		chromedp.WaitVisible(chromedp.CSS(`#lookup-results`)))
 	if got := b.text(`#lookup-results`); !strings.Contains(got, holder) {
@@ -1019,7 +1043,7 @@ var sitePages = []string{
 	"/stats", "/stats?indicator=EXPORTS&period=2024-01..2024-04&units=children:VN", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports", "/parks/KCN-01/interest", "/parks/KCN-01/sheet", "/parks/KCN-01/plots", "/leads", "/admin/outlines",
 	"/licences", "/licences/new", "/licences/import", "/licences/summary", "/licences/lookup", "/licences/lookup?q=tap+hoa&unit=11560",
-	"/promotions", "/promotions/manage", "/promotions/new",
+	"/promotions", "/promotions/manage", "/promotions/new", "/markets", "/markets/new", "/markets/summary",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 	"/news", "/news/subscribe", "/news/manage", "/news/manage/new", "/documents", "/documents/new",
 	"/questions", "/questions/ask", "/questions/manage", "/search", "/data", "/search?q=giay+phep+ruou",
@@ -1039,6 +1063,7 @@ var recordLinks = map[string]string{
 	"/questions/manage":  `#questions-table a[href^="/questions/manage/"]`,
 	"/licences":          `#licences-table a[href^="/licences/"]`,
 	"/promotions/manage": `#promotions-list a[href^="/promotions/"]`,
+	"/markets":           `#markets-table a[href^="/markets/"]`,
 }
 
 // everyPageInEachLanguage opens, in Vietnamese and then in English, every
@@ -1064,7 +1089,7 @@ func (b browser) everyPageInEachLanguage(base string) {
 			continue
 		}
 		pages[href] = true
-		if list == "/enterprises" || list == "/parks" || list == "/news/manage" || list == "/documents" || list == "/licences" {
+		if list == "/enterprises" || list == "/parks" || list == "/news/manage" || list == "/documents" || list == "/licences" || list == "/markets" {
 			pages[href+"/edit"] = true
 		}
 	}

@@ -120,6 +120,9 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	if err := demoPromotions(ctx, st, taxCodes); err != nil {
 		return err
 	}
+	if err := demoMarkets(ctx, st, places); err != nil {
+		return err
+	}
 	editor, leader, err := demoStaff(ctx, st)
 	if err != nil {
 		return err

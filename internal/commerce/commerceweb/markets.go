@@ -17,6 +17,9 @@ import (
 
 // marketsPage lists a province's markets, by commune.
 type marketsPage struct {
+	// Province is the province drawn on the map: the department's, or
+	// the reader's.
+	Province string
 	Items    []marketRow
 	Pager    web.Pager
 	F        commercedb.MarketFilter
@@ -64,7 +67,7 @@ func (s *handlers) showMarkets(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := marketsPage{Items: rows, Pager: web.NewPager(total, page), F: f, Methods: commerce.MarketMethods, CanWrite: congthuong.ActorFrom(r.Context()).CanWrite()}
+	d := marketsPage{Province: f.Province, Items: rows, Pager: web.NewPager(total, page), F: f, Methods: commerce.MarketMethods, CanWrite: congthuong.ActorFrom(r.Context()).CanWrite()}
 	if f.Province != "" {
 		if d.Communes, err = s.communesOf(r.Context(), f.Province, s.Today()); err != nil {
 			return err

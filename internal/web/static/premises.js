@@ -1,4 +1,5 @@
-// Draws the maps of licensed premises: each element with data-premises
+// Draws the maps of licensed premises and of markets: each element with
+// data-premises
 // becomes a Leaflet map of the GeoJSON points at that URL over the
 // province's and commune's outlines (data-outlines), each point named on
 // hover and opening its licence on a click. Names are given to Leaflet as
@@ -41,15 +42,17 @@ document.addEventListener("DOMContentLoaded", function () {
         var p = f.properties;
         var c = f.geometry.coordinates;
         var m = L.circleMarker([c[1], c[0]], { radius: 6, color: "#1d7a3a", weight: 2, fillOpacity: 0.5 });
+        // A licensed shop (kind, number, holder) or a market (its
+        // OpenStreetMap name and address).
         var tip = document.createElement("span");
-        tip.textContent = (p.shop_name || p.holder_name) + " · " + p.kind_name;
+        tip.textContent = p.kind_name ? (p.shop_name || p.holder_name) + " · " + p.kind_name : p.name;
         m.bindTooltip(tip);
         var box = document.createElement("div");
         var a = document.createElement("a");
-        a.href = "/licences/" + p.id;
-        a.textContent = p.kind_name + " " + p.number;
+        a.href = (el.getAttribute("data-link") || "/licences/") + p.id;
+        a.textContent = p.kind_name ? p.kind_name + " " + p.number : p.name;
         var who = document.createElement("p");
-        who.textContent = p.holder_name + (p.shop_name ? " — " + p.shop_name : "") + ", " + p.address;
+        who.textContent = p.kind_name ? p.holder_name + (p.shop_name ? " — " + p.shop_name : "") + ", " + p.address : (p["addr:full"] || "");
         box.appendChild(a);
         box.appendChild(who);
         m.bindPopup(box);

@@ -1,6 +1,8 @@
 package commerce
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"congthuong"
@@ -61,4 +63,60 @@ func TestMarketValidate(t *testing.T) {
 	if tags := good().OSMTags(); tags["amenity"] != "marketplace" || tags["opening_hours"] != "Mo-Su 05:00-19:00; PH off" {
 		t.Errorf("tags: %v", tags)
 	}
+}
+
+// TestReadMarkets: a commune's headings and words read; what cannot be
+// read is named by row; a market written as a row reads back the same.
+func TestReadMarkets(t *testing.T) {
+	in := "Tên chợ,Mã xã,Loại hình chợ,Nguồn vốn,Đơn vị quản lý,Kiên cố,Số điểm kinh doanh\n" +
+		"Chợ Núi Đèo,11560,Chợ dân sinh,Ngân sách nhà nước,Ban quản lý chợ,có,\"1.250\"\n" +
+		"Chợ B,11560,siêu thị,ngân sách,ban quản lý,hmm,nhiều\n"
+	var rows []MarketRow
+	for r, err := range ReadMarkets(strings.NewReader(in))(context.Background()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, r)
+	}
+	a := rows[0].Market
+	if len(rows[0].Problems) != 0 || a.Method != "everyday" || a.Capital != "state" || a.Operator != "board" || !a.Permanent || a.Points != 1250 {
+		t.Errorf("row 2: %+v %v", a, rows[0].Problems)
+	}
+	fields := map[string]bool{}
+	for _, p := range rows[1].Problems {
+		fields[p.Field] = p.Row == 3
+	}
+	if !fields["permanent"] || !fields["points"] {
+		t.Errorf("row 3: %v", rows[1].Problems)
+	}
+	lon, lat := 106.67, 20.92
+	m := Market{Name: "Chợ, đêm", UnitCode: "11560", Method: "night", Capital: "mixed", Operator: "enterprise", Points: 80, LandM2: 900,
+		OpeningHours: "18:00-23:00", Lon: &lon, Lat: &lat}
+	csv := strings.Join(MarketColumns, ",") + "\n" + quote(MarketRecord(&m)) + "\n"
+	for r, err := range ReadMarkets(strings.NewReader(csv))(context.Background()) {
+		if err != nil || len(r.Problems) != 0 || r.Market.Name != m.Name || r.Market.Method != "night" || *r.Market.Lat != lat || r.Market.LandM2 != 900 {
+			t.Errorf("round trip: %+v %v %v", r.Market, r.Problems, err)
+		}
+	}
+}
+
+// FuzzReadMarkets: never panics; every problem inside its row.
+func FuzzReadMarkets(f *testing.F) {
+	f.Add(strings.Join(MarketColumns, ",") + "\nChợ A,11560,,everyday,state,board,,,1,10,5,100,50,24/7,,,,\n")
+	f.Add("Tên chợ;Mã xã;Loại hình;Nguồn vốn;Đơn vị quản lý\nx;;;;\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		for r, err := range ReadMarkets(strings.NewReader(in))(context.Background()) {
+			if err != nil {
+				return
+			}
+			for _, p := range r.Problems {
+				if p.Row != r.Line || p.Field == "" {
+					t.Fatalf("problem outside its row: %+v", p)
+				}
+			}
+			m := r.Market
+			m.Normalize()
+			_ = m.Validate()
+		}
+	})
 }

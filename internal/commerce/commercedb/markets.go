@@ -13,6 +13,7 @@ import (
 	"congthuong/internal/audit"
 	"congthuong/internal/commerce"
 	"congthuong/internal/db"
+	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
 )
 
@@ -75,19 +76,10 @@ func (s *Commerce) SaveMarket(ctx context.Context, m *commerce.Market) error {
 	if err := v.Err("commerce.invalid_market"); err != nil {
 		return err
 	}
-	search := unit.Fold(m.Name + " " + m.Address + " " + m.OperatorName)
+	search := marketSearch(m)
 	return s.WithTx(ctx, func(tx *db.Tx) error {
 		if m.ID == 0 {
-			m.Version, m.UpdatedAt = 1, tx.Now
-			if err := tx.QueryRowContext(ctx, `INSERT INTO markets (name, unit_code, province_code, address, rural, lon, lat, method,
-				capital, operator, operator_name, operator_tax_code, permanent, points, occupied, land_m2, business_m2, opening_hours,
-				fire_cert, food_cert, search_text, demo, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
-				$13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, 1) RETURNING id`, m.Name, m.UnitCode, m.ProvinceCode, m.Address,
-				m.Rural, m.Lon, m.Lat, m.Method, m.Capital, m.Operator, m.OperatorName, m.OperatorTaxCode, m.Permanent, m.Points,
-				m.Occupied, m.LandM2, m.BusinessM2, m.OpeningHours, m.FireCert, m.FoodCert, search, m.Demo, tx.Now).Scan(&m.ID); err != nil {
-				return fmt.Errorf("commercedb: create market: %w", err)
-			}
-			return tx.Audit(ctx, audit.Create, "market", strconv.FormatInt(m.ID, 10), m.UnitCode, nil, marketView(m))
+			return insertMarket(ctx, tx, m)
 		}
 		w := &db.Where{}
 		w.Add("id = ?", m.ID)
@@ -119,6 +111,23 @@ func (s *Commerce) SaveMarket(ctx context.Context, m *commerce.Market) error {
 		}
 		return tx.Audit(ctx, audit.Update, "market", strconv.FormatInt(m.ID, 10), m.UnitCode, marketView(cur), marketView(m))
 	})
+}
+
+func insertMarket(ctx context.Context, tx *db.Tx, m *commerce.Market) error {
+	m.Version, m.UpdatedAt = 1, tx.Now
+	if err := tx.QueryRowContext(ctx, `INSERT INTO markets (name, unit_code, province_code, address, rural, lon, lat, method,
+		capital, operator, operator_name, operator_tax_code, permanent, points, occupied, land_m2, business_m2, opening_hours,
+		fire_cert, food_cert, search_text, demo, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+		$13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, 1) RETURNING id`, m.Name, m.UnitCode, m.ProvinceCode, m.Address,
+		m.Rural, m.Lon, m.Lat, m.Method, m.Capital, m.Operator, m.OperatorName, m.OperatorTaxCode, m.Permanent, m.Points,
+		m.Occupied, m.LandM2, m.BusinessM2, m.OpeningHours, m.FireCert, m.FoodCert, marketSearch(m), m.Demo, tx.Now).Scan(&m.ID); err != nil {
+		return fmt.Errorf("commercedb: create market: %w", err)
+	}
+	return tx.Audit(ctx, audit.Create, "market", strconv.FormatInt(m.ID, 10), m.UnitCode, nil, marketView(m))
+}
+
+func marketSearch(m *commerce.Market) string {
+	return unit.Fold(m.Name + " " + m.Address + " " + m.OperatorName)
 }
 
 func marketView(m *commerce.Market) map[string]any {
@@ -221,4 +230,83 @@ func (s *Commerce) MarketCounts(ctx context.Context, province string) ([]MarketC
 		c.Total++
 	}
 	return out, nil
+}
+
+// ImportMarkets records the markets of a commune's or the department's
+// list, all or nothing: every row checked as SaveMarket checks one (the
+// commune in the actor's area), a name twice in one commune in the file
+// or already recorded named, nothing written unless every row is good.
+func (s *Commerce) ImportMarkets(ctx context.Context, src tabular.Source[commerce.MarketRow], dryRun bool) (db.ImportResult, error) {
+	res := db.ImportResult{DryRun: dryRun}
+	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
+		return res, err
+	}
+	today := unit.Today(s.NowUTC())
+	seen := map[[2]string]int{}
+	var rows []*commerce.Market
+	var lines []int
+	err := db.RunImport(ctx, s.DB, src, dryRun, &res.Rows, db.Importer[commerce.MarketRow, struct{}]{
+		Kind:    "markets",
+		MaxRows: MaxLicenceRows,
+		NoRows:  commerce.ErrNoMarketRows,
+		Check: func(r commerce.MarketRow, v *congthuong.Validation) error {
+			for _, f := range r.Problems {
+				v.AddRow(f.Row, f.Field, f.Message, f.Args...)
+			}
+			m := r.Market
+			m.Normalize()
+			var rv congthuong.Validation
+			m.ValidateInto(&rv, r.Line)
+			if err := s.placeMarket(ctx, &m, &rv, today); err != nil {
+				return err
+			}
+			for _, f := range congthuong.ErrorFields(rv.Err("")) {
+				row := f.Row
+				if row == 0 {
+					row = r.Line
+				}
+				if !problemIn(r.Problems, f.Field) {
+					v.AddRow(row, f.Field, f.Message, f.Args...)
+				}
+			}
+			k := [2]string{m.UnitCode, unit.Fold(m.Name)}
+			if first, dup := seen[k]; dup {
+				v.AddRow(r.Line, "name", "commerce.market_in_file", m.Name, first)
+				return nil
+			}
+			seen[k] = r.Line
+			rows, lines = append(rows, &m), append(lines, r.Line)
+			return nil
+		},
+		Review: func(q db.Queryer, p *db.ImportProblems) (struct{}, error) {
+			for i, m := range rows {
+				var n int
+				if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM markets WHERE unit_code = $1 AND name = $2`, m.UnitCode, m.Name).Scan(&n); err != nil {
+					return struct{}{}, fmt.Errorf("commercedb: markets recorded: %w", err)
+				}
+				if n > 0 {
+					p.Invalid.AddRow(lines[i], "name", "commerce.market_recorded", m.Name)
+				}
+			}
+			return struct{}{}, nil
+		},
+		Write: func(tx *db.Tx, _ struct{}) error {
+			for _, m := range rows {
+				if err := insertMarket(ctx, tx, m); err != nil {
+					return err
+				}
+				res.Created++
+			}
+			return nil
+		},
+	})
+	return res, err
+}
+
+// EachMarket calls fn with every market of a province, for an export.
+func (s *Commerce) EachMarket(ctx context.Context, province string, fn func(*commerce.Market) error) error {
+	return db.EachPage(func(pg db.Page) ([]*commerce.Market, error) {
+		items, _, err := s.ListMarkets(ctx, MarketFilter{Province: province, Page: pg})
+		return items, err
+	}, fn)
 }

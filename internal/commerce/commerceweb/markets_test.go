@@ -55,3 +55,29 @@ func TestMarketPages(t *testing.T) {
 		}
 	})
 }
+
+// TestMarketsImportExport: a wrong list is listed row by row and writes
+// nothing; a good one is recorded; the export reads back, every name then
+// already recorded.
+func TestMarketsImportExport(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		head := "Tên chợ,Mã xã,Loại hình chợ,Nguồn vốn,Đơn vị quản lý,Số điểm kinh doanh\n"
+		ct, body := webtest.MultipartFile(t, "cho.csv", []byte(head+"Chợ A,11560,chợ dân sinh,ngân sách,ban quản lý,120\nChợ B,11914,chợ đêm,hỗn hợp,doanh nghiệp,80\n"), nil)
+		if w := e.Do("thuynguyen", "POST", "/markets/import", ct, body); w.Code != 400 || !strings.Contains(w.Body.String(), `id="import-problems"`) {
+			t.Errorf("another commune's market in the list: %d", w.Code)
+		}
+		ct, body = webtest.MultipartFile(t, "cho.csv", []byte(head+"Chợ A,11560,chợ dân sinh,ngân sách,ban quản lý,120\nChợ B,11560,chợ đêm,hỗn hợp,doanh nghiệp,80\n"), nil)
+		if w := e.Do("thuynguyen", "POST", "/markets/import", ct, body); w.Code != 200 || !strings.Contains(w.Body.String(), `id="import-result"`) {
+			t.Fatalf("a good list: %d %s", w.Code, w.Body)
+		}
+		x := e.Do("", "GET", "/api/v1/markets/export.xlsx?province=31", "", nil)
+		if x.Code != 200 || x.Body.Len() == 0 {
+			t.Fatalf("export: %d", x.Code)
+		}
+		w := e.Do("thuynguyen", "POST", "/api/v1/markets/import?dry_run=true", "application/octet-stream", x.Body.Bytes())
+		if w.Code != 400 || strings.Count(w.Body.String(), `"field":"name"`) != 2 {
+			t.Errorf("the export read back: %d %s", w.Code, w.Body)
+		}
+	})
+}

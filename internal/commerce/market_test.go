@@ -120,3 +120,37 @@ func FuzzReadMarkets(f *testing.F) {
 		}
 	})
 }
+
+// TestRetailClass: a store's class under the scheme in force and under
+// the draft, by sales area and items; the scheme in force comes first.
+func TestRetailClass(t *testing.T) {
+	if SchemeInForce() != "qd1371-2004" {
+		t.Fatalf("in force: %s", SchemeInForce())
+	}
+	for _, c := range []struct {
+		s          RetailStore
+		now, draft int
+	}{
+		{RetailStore{Kind: "supermarket", Assortment: "general", AreaM2: 5200, Items: 21000}, 1, 1},
+		{RetailStore{Kind: "supermarket", Assortment: "general", AreaM2: 3600, Items: 20000}, 2, 1},
+		{RetailStore{Kind: "supermarket", Assortment: "specialised", AreaM2: 1200, Items: 2500}, 1, 0},
+		{RetailStore{Kind: "supermarket", Assortment: "general", AreaM2: 300, Items: 3000}, 0, 0},
+		{RetailStore{Kind: "convenience", Assortment: "general", AreaM2: 90, Items: 800}, 0, 4},
+		{RetailStore{Kind: "shopping_centre", Assortment: "general", AreaM2: 35000}, 2, 0},
+	} {
+		if now, draft := c.s.ClassUnder("qd1371-2004"), c.s.ClassUnder("draft-2022"); now != c.now || draft != c.draft {
+			t.Errorf("%+v: %d and %d, want %d and %d", c.s, now, draft, c.now, c.draft)
+		}
+	}
+	s := RetailStore{Name: "Siêu thị", Kind: "supermarket", Assortment: "general", UnitCode: "11560", AreaM2: 100}
+	if err := s.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if s.OSMTags()["shop"] != "supermarket" {
+		t.Error("tags")
+	}
+	bad := RetailStore{Kind: "kiosk", Assortment: "general"}
+	if len(congthuong.ErrorFields(bad.Validate())) != 3 {
+		t.Errorf("%v", congthuong.ErrorFields(bad.Validate()))
+	}
+}

@@ -123,6 +123,9 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	if err := demoMarkets(ctx, st, places); err != nil {
 		return err
 	}
+	if err := demoRetail(ctx, st); err != nil {
+		return err
+	}
 	editor, leader, err := demoStaff(ctx, st)
 	if err != nil {
 		return err

@@ -46,3 +46,25 @@ func demoMarkets(ctx context.Context, st *store.Store, places []unit.Unit) error
 	}
 	return nil
 }
+
+// demoRetail records a few stores of the demo's retail network in Hải
+// Phòng, each marked as a sample: supermarkets of both assortments, a
+// shopping centre and convenience stores of a chain.
+func demoRetail(ctx context.Context, st *store.Store) error {
+	stores := []commerce.RetailStore{
+		{Name: "Siêu thị tổng hợp Thủy Nguyên (mẫu)", Kind: "supermarket", Assortment: "general", AreaM2: 2600, Items: 14000},
+		{Name: "Siêu thị điện máy (mẫu)", Kind: "supermarket", Assortment: "specialised", AreaM2: 1100, Items: 2200},
+		{Name: "Trung tâm thương mại Bến Bính (mẫu)", Kind: "shopping_centre", Assortment: "general", AreaM2: 32000, Items: 40000},
+		{Name: "Cửa hàng tiện lợi số 1 (mẫu)", Kind: "convenience", Assortment: "general", Chain: "Chuỗi tiện lợi mẫu", AreaM2: 95, Items: 900},
+		{Name: "Cửa hàng tiện lợi số 2 (mẫu)", Kind: "convenience", Assortment: "general", Chain: "Chuỗi tiện lợi mẫu", AreaM2: 70, Items: 600},
+	}
+	for i := range stores {
+		s := stores[i]
+		lon, lat := 106.67+float64(i)*0.004, 20.92+float64(i)*0.003
+		s.UnitCode, s.Address, s.Lon, s.Lat, s.Demo = "11560", fmt.Sprintf("Số %d (địa chỉ mẫu)", 40+i), &lon, &lat, true
+		if err := st.Commerce.SaveRetailStore(ctx, &s); err != nil {
+			return fmt.Errorf("demo store %d: %w", i, err)
+		}
+	}
+	return nil
+}

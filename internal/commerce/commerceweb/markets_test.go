@@ -1,9 +1,11 @@
 package commerceweb_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
+	"congthuong/internal/commerce/commercedb"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/webtest"
@@ -78,6 +80,41 @@ func TestMarketsImportExport(t *testing.T) {
 		w := e.Do("thuynguyen", "POST", "/api/v1/markets/import?dry_run=true", "application/octet-stream", x.Body.Bytes())
 		if w.Code != 400 || strings.Count(w.Body.String(), `"field":"name"`) != 2 {
 			t.Errorf("the export read back: %d %s", w.Code, w.Body)
+		}
+	})
+}
+
+// TestRetailPages: a commune records a supermarket (a refused one keeps
+// what was typed), another commune cannot change it, anyone reads the
+// list with its class under each scheme, and the GeoJSON carries its
+// OpenStreetMap tags.
+func TestRetailPages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		w := e.Do("thuynguyen", "POST", "/retail", formType, form("name", "", "kind", "supermarket", "assortment", "general", "unit_code", "11560", "area_m2", "nhiều"))
+		if w.Code != 400 || !strings.Contains(w.Body.String(), `id="area_m2-error"`) || !strings.Contains(w.Body.String(), `value="nhiều"`) {
+			t.Errorf("a refused store: %d", w.Code)
+		}
+		good := form("name", "Siêu thị Thủy Nguyên", "kind", "supermarket", "assortment", "general", "unit_code", "11560", "area_m2", "2.400",
+			"items", "12000", "chain", "Chuỗi mẫu", "lon", "106.68", "lat", "20.93")
+		if w := e.Do("thuynguyen", "POST", "/retail", formType, good); w.Code != 303 {
+			t.Fatalf("record: %d %s", w.Code, w.Body)
+		}
+		list := e.Do("", "GET", "/retail", "", nil).Body.String()
+		if !strings.Contains(list, "Siêu thị Thủy Nguyên") || !strings.Contains(webtest.Between(list, `id="retail-table"`, "</table>"), "hạng 2") {
+			t.Errorf("the public list and its class")
+		}
+		items, _, err := st.Commerce.ListRetailStores(storetest.As(storetest.ThuyNguyen), commercedb.RetailFilter{Province: "31"})
+		if err != nil || len(items) != 1 {
+			t.Fatalf("stores: %v %v", items, err)
+		}
+		id := strconv.FormatInt(items[0].ID, 10)
+		if w := e.Do("cathai", "POST", "/retail/"+id, formType, append(good, []byte("&version=1")...)); w.Code != 400 {
+			t.Errorf("another commune changes the store: %d", w.Code)
+		}
+		geo := e.Do("", "GET", "/api/v1/retail.geojson?province=31", "", nil)
+		if geo.Code != 200 || !strings.Contains(geo.Body.String(), `"shop":"supermarket"`) || !strings.Contains(geo.Body.String(), `"brand":"Chuỗi mẫu"`) {
+			t.Errorf("GeoJSON: %d %s", geo.Code, geo.Body)
 		}
 	})
 }

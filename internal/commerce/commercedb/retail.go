@@ -1,0 +1,142 @@
+package commercedb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"congthuong"
+	"congthuong/internal/audit"
+	"congthuong/internal/commerce"
+	"congthuong/internal/db"
+	"congthuong/internal/unit"
+)
+
+const retailColumns = `id, name, kind, assortment, chain, unit_code, province_code, address, lon, lat, area_m2, items, operator_name,
+	operator_tax_code, demo, updated_at, version`
+
+func scanRetail(sc db.Scanner) (*commerce.RetailStore, error) {
+	var s commerce.RetailStore
+	var lon, lat sql.NullFloat64
+	if err := sc.Scan(&s.ID, &s.Name, &s.Kind, &s.Assortment, &s.Chain, &s.UnitCode, &s.ProvinceCode, &s.Address, &lon, &lat, &s.AreaM2,
+		&s.Items, &s.OperatorName, &s.OperatorTaxCode, &s.Demo, &s.UpdatedAt, &s.Version); err != nil {
+		return nil, err
+	}
+	if lon.Valid && lat.Valid {
+		s.Lon, s.Lat = &lon.Float64, &lat.Float64
+	}
+	s.UpdatedAt = s.UpdatedAt.UTC()
+	return &s, nil
+}
+
+// SaveRetailStore records a store (r.ID 0) or changes one at its version:
+// a commune's staff in their commune, the department's in its province.
+func (s *Commerce) SaveRetailStore(ctx context.Context, r *commerce.RetailStore) error {
+	a := congthuong.ActorFrom(ctx)
+	if err := db.RequireWriter(a); err != nil {
+		return err
+	}
+	r.Normalize()
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	// The commune and the actor's scope, as for a market.
+	probe := &commerce.Market{UnitCode: r.UnitCode}
+	var v congthuong.Validation
+	if err := s.placeMarket(ctx, probe, &v, unit.Today(s.NowUTC())); err != nil {
+		return err
+	}
+	if err := v.Err("commerce.invalid_retail"); err != nil {
+		return err
+	}
+	r.ProvinceCode = probe.ProvinceCode
+	search := unit.Fold(r.Name + " " + r.Chain + " " + r.Address + " " + r.OperatorName)
+	return s.WithTx(ctx, func(tx *db.Tx) error {
+		view := map[string]any{"name": r.Name, "kind": r.Kind, "unit": r.UnitCode, "area_m2": r.AreaM2, "items": r.Items}
+		if r.ID == 0 {
+			r.Version, r.UpdatedAt = 1, tx.Now
+			if err := tx.QueryRowContext(ctx, `INSERT INTO retail_stores (name, kind, assortment, chain, unit_code, province_code, address,
+				lon, lat, area_m2, items, operator_name, operator_tax_code, search_text, demo, updated_at, version) VALUES ($1, $2, $3, $4,
+				$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) RETURNING id`, r.Name, r.Kind, r.Assortment, r.Chain, r.UnitCode,
+				r.ProvinceCode, r.Address, r.Lon, r.Lat, r.AreaM2, r.Items, r.OperatorName, r.OperatorTaxCode, search, r.Demo && a.System,
+				tx.Now).Scan(&r.ID); err != nil {
+				return fmt.Errorf("commercedb: create store: %w", err)
+			}
+			return tx.Audit(ctx, audit.Create, "retail_store", strconv.FormatInt(r.ID, 10), r.UnitCode, nil, view)
+		}
+		w := &db.Where{}
+		w.Add("id = ?", r.ID)
+		w.Scope(a, "unit_code", "province_code")
+		cur, err := scanRetail(tx.QueryRowContext(ctx, `SELECT `+retailColumns+` FROM retail_stores`+w.SQL(), w.Args...))
+		if errors.Is(err, sql.ErrNoRows) {
+			return congthuong.Errorf(congthuong.ENOTFOUND, "commerce.no_retail", r.ID)
+		}
+		if err != nil {
+			return fmt.Errorf("commercedb: store: %w", err)
+		}
+		if cur.Version != r.Version {
+			return congthuong.Errorf(congthuong.ECONFLICT, "commerce.changed_meanwhile")
+		}
+		r.Version, r.UpdatedAt, r.Demo = cur.Version+1, tx.Now, cur.Demo
+		if _, err := tx.ExecContext(ctx, `UPDATE retail_stores SET name = $1, kind = $2, assortment = $3, chain = $4, unit_code = $5,
+			province_code = $6, address = $7, lon = $8, lat = $9, area_m2 = $10, items = $11, operator_name = $12, operator_tax_code = $13,
+			search_text = $14, updated_at = $15, version = $16 WHERE id = $17`, r.Name, r.Kind, r.Assortment, r.Chain, r.UnitCode,
+			r.ProvinceCode, r.Address, r.Lon, r.Lat, r.AreaM2, r.Items, r.OperatorName, r.OperatorTaxCode, search, tx.Now, r.Version,
+			r.ID); err != nil {
+			return fmt.Errorf("commercedb: save store: %w", err)
+		}
+		return tx.Audit(ctx, audit.Update, "retail_store", strconv.FormatInt(r.ID, 10), r.UnitCode,
+			map[string]any{"name": cur.Name, "kind": cur.Kind, "area_m2": cur.AreaM2, "items": cur.Items}, view)
+	})
+}
+
+// FindRetailStore reads a store; stores are public places.
+func (s *Commerce) FindRetailStore(ctx context.Context, id int64) (*commerce.RetailStore, error) {
+	r, err := scanRetail(s.Read.QueryRowContext(ctx, `SELECT `+retailColumns+` FROM retail_stores WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, congthuong.Errorf(congthuong.ENOTFOUND, "commerce.no_retail", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("commercedb: store: %w", err)
+	}
+	return r, nil
+}
+
+// RetailFilter selects stores: of a commune or a province, of a kind.
+type RetailFilter struct {
+	Q        string
+	UnitCode string
+	Province string
+	Kind     string
+	Page     db.Page
+}
+
+// ListRetailStores reads a page of a province's (or a commune's) stores,
+// for anyone.
+func (s *Commerce) ListRetailStores(ctx context.Context, f RetailFilter) ([]*commerce.RetailStore, int, error) {
+	w := &db.Where{}
+	if f.UnitCode != "" {
+		w.Add("unit_code = ?", f.UnitCode)
+	}
+	if f.Province != "" {
+		w.Add("province_code = ?", f.Province)
+	}
+	if f.Kind != "" {
+		w.Add("kind = ?", f.Kind)
+	}
+	for i, word := range strings.Fields(unit.Fold(f.Q)) {
+		if i == 6 {
+			break
+		}
+		w.Add(`search_text LIKE ? ESCAPE '\'`, db.LikePattern(word))
+	}
+	items, total, err := db.List(ctx, s.DB, "retail stores", db.Listing{Columns: retailColumns, From: "retail_stores", Where: w,
+		Order: " ORDER BY unit_code, name, id", Page: f.Page}, scanRetail)
+	if err != nil {
+		return nil, 0, fmt.Errorf("commercedb: %w", err)
+	}
+	return items, total, nil
+}

@@ -358,3 +358,13 @@ func DecisionMail(p *Promotion) (subject, body string) {
 	}
 	return subject, body
 }
+
+// Timing reads a programme's days against today: a programme to register
+// or notify is filed before it starts.
+func Timing(p *Promotion, today string) []Finding {
+	if Filing(p.Form) == FileNone || p.Start == "" || p.Start > today {
+		return nil
+	}
+	l := LimitOf("file_before_start")
+	return []Finding{{Rule: "timing", Severity: Blocking, Message: "commerce.check_already_started", Reference: l.Reference, Verified: l.Verified}}
+}

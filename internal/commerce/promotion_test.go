@@ -106,3 +106,19 @@ func TestPromotionValidate(t *testing.T) {
 		t.Error("June is not before Tết")
 	}
 }
+
+// TestTiming: a programme to register or notify is filed before it
+// starts; one that needs no filing is recorded any day.
+func TestTiming(t *testing.T) {
+	draw := &Promotion{Form: "lucky_draw", Start: "2026-12-07"}
+	if f := Timing(draw, "2026-12-07"); len(f) != 1 || f[0].Severity != Blocking || f[0].Reference == "" {
+		t.Errorf("a draw starting today: %+v", f)
+	}
+	draw.Start = "2026-12-08"
+	if f := Timing(draw, "2026-12-07"); len(f) != 0 {
+		t.Errorf("a draw starting tomorrow: %+v", f)
+	}
+	if f := Timing(&Promotion{Form: "discount", Start: "2026-12-01"}, "2026-12-07"); len(f) != 0 {
+		t.Errorf("a discount already running: %+v", f)
+	}
+}

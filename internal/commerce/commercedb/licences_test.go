@@ -423,7 +423,8 @@ func TestPromotions(t *testing.T) {
 			t.Fatalf("a discount: %v %s", err, d1.Status)
 		}
 		d2 := *d1
-		d2.Title, d2.Start, d2.End = "Giảm giá 2", "2027-06-01", "2027-06-30"
+		// The same brand, written otherwise.
+		d2.Title, d2.Start, d2.End, d2.Brand = "Giảm giá 2", "2027-06-01", "2027-06-30", " tn "
 		if _, err := s.Commerce.FilePromotion(owner, &d2, "31", cal); len(congthuong.ErrorFields(err)) != 1 {
 			t.Errorf("111 + 30 discount days: %v", err)
 		}

@@ -53,11 +53,12 @@ func discountDays(ctx context.Context, q db.Queryer, p *commerce.Promotion) (int
 		return 0, nil
 	}
 	year := strconv.Itoa(start.Year)
-	others, err := db.Collect(ctx, q, `SELECT start_day, end_day FROM promotions WHERE tax_code = $1 AND brand = $2 AND form = 'discount'
-		AND status <> $3 AND id <> $4 AND start_day <= $5 AND end_day >= $6`, []any{p.TaxCode, p.Brand, commerce.PromotionRefused, p.ID,
-		year + "-12-31", year + "-01-01"}, func(sc db.Scanner) ([2]string, error) {
-		var r [2]string
-		return r, sc.Scan(&r[0], &r[1])
+	// Brands are compared as words, whatever their case and accents.
+	others, err := db.Collect(ctx, q, `SELECT start_day, end_day, brand FROM promotions WHERE tax_code = $1 AND form = 'discount'
+		AND status <> $2 AND id <> $3 AND start_day <= $4 AND end_day >= $5`, []any{p.TaxCode, commerce.PromotionRefused, p.ID,
+		year + "-12-31", year + "-01-01"}, func(sc db.Scanner) ([3]string, error) {
+		var r [3]string
+		return r, sc.Scan(&r[0], &r[1], &r[2])
 	})
 	if err != nil {
 		return 0, fmt.Errorf("commercedb: discount days: %w", err)
@@ -65,7 +66,11 @@ func discountDays(ctx context.Context, q db.Queryer, p *commerce.Promotion) (int
 	first, _ := calendar.ParseDate(year + "-01-01")
 	last, _ := calendar.ParseDate(year + "-12-31")
 	days := 0
+	brand := unit.Fold(p.Brand)
 	for _, r := range others {
+		if unit.Fold(r[2]) != brand {
+			continue
+		}
 		s, err1 := calendar.ParseDate(r[0])
 		e, err2 := calendar.ParseDate(r[1])
 		if err1 != nil || err2 != nil {
@@ -87,7 +92,7 @@ func (s *Commerce) CheckPromotion(ctx context.Context, p *commerce.Promotion, pr
 	if err != nil {
 		return nil, err
 	}
-	return commerce.Check(p, province, days), nil
+	return append(commerce.Check(p, province, days), commerce.Timing(p, unit.Today(s.NowUTC()))...), nil
 }
 
 // errBlocked refuses a filing the checks block, each blocking finding
@@ -128,7 +133,7 @@ func (s *Commerce) FilePromotion(ctx context.Context, p *commerce.Promotion, pro
 		if err != nil {
 			return err
 		}
-		findings = commerce.Check(p, province, days)
+		findings = append(commerce.Check(p, province, days), commerce.Timing(p, unit.Today(tx.Now))...)
 		if commerce.Blocked(findings) {
 			return errBlocked(findings)
 		}

@@ -48,8 +48,10 @@ document.addEventListener("DOMContentLoaded", function () {
         tip.textContent = p.kind_name ? (p.shop_name || p.holder_name) + " · " + p.kind_name : p.name;
         m.bindTooltip(tip);
         var box = document.createElement("div");
-        var a = document.createElement("a");
-        a.href = (el.getAttribute("data-link") || "/licences/") + p.id;
+        // data-link="" draws the name without a link (no page of its own).
+        var link = el.hasAttribute("data-link") ? el.getAttribute("data-link") : "/licences/";
+        var a = document.createElement(link ? "a" : "strong");
+        if (link) a.href = link + p.id;
         a.textContent = p.kind_name ? p.kind_name + " " + p.number : p.name;
         var who = document.createElement("p");
         who.textContent = p.kind_name ? p.holder_name + (p.shop_name ? " — " + p.shop_name : "") + ", " + p.address : (p["addr:full"] || "");

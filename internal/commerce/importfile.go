@@ -2,7 +2,6 @@ package commerce
 
 import (
 	"io"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -157,15 +156,9 @@ func licenceFromRow(cols map[string]int, row tabular.Row) ImportRow {
 		bad("status", "commerce.status")
 		l.Status = Active
 	}
-	lon, lat := strings.ReplaceAll(get("lon"), ",", "."), strings.ReplaceAll(get("lat"), ",", ".")
-	if lon != "" || lat != "" {
-		x, err1 := strconv.ParseFloat(lon, 64)
-		y, err2 := strconv.ParseFloat(lat, 64)
-		if err1 != nil || err2 != nil || math.IsNaN(x) || math.IsNaN(y) {
-			bad("lat", "commerce.both_lon_lat")
-		} else {
-			l.Lon, l.Lat = &x, &y
-		}
+	var ok bool
+	if l.Lon, l.Lat, ok = ParsePoint(get("lon"), get("lat")); !ok {
+		bad("lat", "commerce.both_lon_lat")
 	}
 	out.Licence = l
 	return out

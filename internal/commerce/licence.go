@@ -1,7 +1,6 @@
 package commerce
 
 import (
-	"math"
 	"net/mail"
 	"regexp"
 	"strings"
@@ -162,10 +161,8 @@ func (l *Licence) ValidateInto(v *congthuong.Validation, row int, today string) 
 	if l.UnitCode == "" {
 		add("unit_code", "commerce.unit_required")
 	}
-	if (l.Lon == nil) != (l.Lat == nil) {
-		add("lat", "commerce.both_lon_lat")
-	} else if l.Lon != nil && (math.IsNaN(*l.Lon) || math.IsNaN(*l.Lat) || *l.Lon < 100 || *l.Lon > 120 || *l.Lat < 5 || *l.Lat > 25) {
-		add("lat", "commerce.point_outside")
+	if id := pointProblem(l.Lon, l.Lat); id != "" {
+		add("lat", id)
 	}
 	issued, err := calendar.ParseDate(l.IssuedOn)
 	switch {

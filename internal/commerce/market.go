@@ -1,7 +1,6 @@
 package commerce
 
 import (
-	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -162,10 +161,8 @@ func (m *Market) ValidateInto(v *congthuong.Validation, row int) {
 	if m.OpeningHours != "" && !openingHours.MatchString(m.OpeningHours) {
 		add("opening_hours", "commerce.market_hours")
 	}
-	if (m.Lon == nil) != (m.Lat == nil) {
-		add("lat", "commerce.both_lon_lat")
-	} else if m.Lon != nil && (math.IsNaN(*m.Lon) || math.IsNaN(*m.Lat) || *m.Lon < 100 || *m.Lon > 120 || *m.Lat < 5 || *m.Lat > 25) {
-		add("lat", "commerce.point_outside")
+	if id := pointProblem(m.Lon, m.Lat); id != "" {
+		add("lat", id)
 	}
 	for _, c := range []struct{ field, v string }{{"fire_cert", m.FireCert}, {"food_cert", m.FoodCert}, {"operator_name", m.OperatorName}} {
 		if utf8.RuneCountInString(c.v) > MaxName {

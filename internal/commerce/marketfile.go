@@ -2,7 +2,6 @@ package commerce
 
 import (
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -98,15 +97,9 @@ func marketFromRow(cols map[string]int, row tabular.Row) MarketRow {
 		}
 		*to = n
 	}
-	lon, lat := strings.ReplaceAll(get("lon"), ",", "."), strings.ReplaceAll(get("lat"), ",", ".")
-	if lon != "" || lat != "" {
-		x, err1 := strconv.ParseFloat(lon, 64)
-		y, err2 := strconv.ParseFloat(lat, 64)
-		if err1 != nil || err2 != nil || math.IsNaN(x) || math.IsNaN(y) {
-			bad("lat", "commerce.both_lon_lat")
-		} else {
-			m.Lon, m.Lat = &x, &y
-		}
+	var ok bool
+	if m.Lon, m.Lat, ok = ParsePoint(get("lon"), get("lat")); !ok {
+		bad("lat", "commerce.both_lon_lat")
 	}
 	out.Market = m
 	return out

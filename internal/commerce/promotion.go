@@ -80,16 +80,6 @@ var loadLimits = sync.OnceValue(func() map[string]Limit {
 	return out
 })
 
-// Limits lists the figures the promotion checks use.
-func Limits() []Limit {
-	var out []Limit
-	for _, l := range loadLimits() {
-		out = append(out, l)
-	}
-	slices.SortFunc(out, func(a, b Limit) int { return strings.Compare(a.Key, b.Key) })
-	return out
-}
-
 // LimitOf is one figure by its key.
 func LimitOf(key string) Limit { return loadLimits()[key] }
 

@@ -76,10 +76,8 @@ func TestPromotionChecks(t *testing.T) {
 			t.Errorf("a finding without its law: %+v", x)
 		}
 	}
-	for _, l := range Limits() {
-		if l.Key == "discount_days_per_year" && l.Verified {
-			t.Error("the 120 days are marked verified")
-		}
+	if l := LimitOf("discount_days_per_year"); l.Value != 120 || l.Verified {
+		t.Errorf("the discount days: %+v", l)
 	}
 	if BudgetShareOf(3_000_001) != 1_500_000 {
 		t.Error("half of the unclaimed prizes")

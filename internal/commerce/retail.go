@@ -4,7 +4,6 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/csv"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -175,10 +174,8 @@ func (s *RetailStore) Validate() error {
 			v.Add(c.field, "commerce.too_long", MaxAddress)
 		}
 	}
-	if (s.Lon == nil) != (s.Lat == nil) {
-		v.Add("lat", "commerce.both_lon_lat")
-	} else if s.Lon != nil && (math.IsNaN(*s.Lon) || math.IsNaN(*s.Lat) || *s.Lon < 100 || *s.Lon > 120 || *s.Lat < 5 || *s.Lat > 25) {
-		v.Add("lat", "commerce.point_outside")
+	if id := pointProblem(s.Lon, s.Lat); id != "" {
+		v.Add("lat", id)
 	}
 	return v.Err("commerce.invalid_retail")
 }

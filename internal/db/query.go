@@ -38,6 +38,21 @@ func (w *Where) Add(cond string, args ...any) {
 	w.conds = append(w.conds, b.String())
 }
 
+// MaxSearchWords bounds the words one search matches, each a LIKE.
+const MaxSearchWords = 6
+
+// Words keeps rows whose col contains every one of the words of q (at
+// most MaxSearchWords), as the search columns store them: q is folded the
+// way col was (unit.Fold) by the caller.
+func (w *Where) Words(col, q string) {
+	for i, word := range strings.Fields(q) {
+		if i == MaxSearchWords {
+			break
+		}
+		w.Add(col+` LIKE ? ESCAPE '\'`, LikePattern(word))
+	}
+}
+
 // in adds "col IN (…)" for values, which must not be empty.
 func (w *Where) In(col string, values []string) {
 	args := make([]any, len(values))

@@ -23,23 +23,37 @@ func dateAfter(day string, n int) (string, error) {
 	return d.AddDays(n).String(), nil
 }
 
+// commune resolves the commune of a record (premises, a market, a store)
+// on today, naming on row a code that is not a commune in force; ok is
+// false when there is none to go on with.
+func (s *Commerce) commune(ctx context.Context, code string, v *congthuong.Validation, row int, today string) (unit.Unit, bool, error) {
+	ix, err := s.units.Index(ctx)
+	if err != nil {
+		return unit.Unit{}, false, err
+	}
+	u, ok := ix.Resolve(code, today, today)
+	if code != "" && (!ok || u.Level != unit.Commune) {
+		v.AddRow(row, "unit_code", "commerce.not_commune", code)
+		return unit.Unit{}, false, nil
+	}
+	return u, ok, nil
+}
+
+// keeps says whether the actor may keep a commune's places (markets,
+// stores): its staff, or the department's of its province.
+func keeps(a congthuong.Actor, u unit.Unit) bool {
+	return a.System || (a.CanWrite() && a.InScope(u.Code, u.ProvinceCode()))
+}
+
 // place checks the premises' commune and who may record a licence there:
 // a commune's staff the licences their commune issues, the department's
 // staff any in their province. It sets the province and the issuer (the
 // commune, or the province for the department's kinds).
 func (s *Commerce) place(ctx context.Context, l *commerce.Licence, v *congthuong.Validation, row int, today string) error {
 	a := congthuong.ActorFrom(ctx)
-	ix, err := s.units.Index(ctx)
-	if err != nil {
+	u, ok, err := s.commune(ctx, l.UnitCode, v, row, today)
+	if err != nil || !ok {
 		return err
-	}
-	u, ok := ix.Resolve(l.UnitCode, today, today)
-	if l.UnitCode != "" && (!ok || u.Level != unit.Commune) {
-		v.AddRow(row, "unit_code", "commerce.not_commune", l.UnitCode)
-		return nil
-	}
-	if !ok {
-		return nil
 	}
 	l.ProvinceCode = u.ProvinceCode()
 	kind, known := commerce.FindKind(l.Kind)

@@ -159,12 +159,7 @@ func filterWhere(w *db.Where, f Filter) {
 			w.Add("status = ? AND valid_until <> '' AND valid_until >= ? AND valid_until <= ?", commerce.Active, f.Today, d)
 		}
 	}
-	for i, word := range strings.Fields(unit.Fold(f.Q)) {
-		if i == 6 {
-			break
-		}
-		w.Add(`search_text LIKE ? ESCAPE '\'`, db.LikePattern(word))
-	}
+	w.Words("search_text", unit.Fold(f.Q))
 }
 
 // LicenceSorts are the orders a register may be read in.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"congthuong"
@@ -39,21 +38,12 @@ func scanMarket(sc db.Scanner) (*commerce.Market, error) {
 // a commune's staff their commune's markets, the department's staff their
 // province's. A market outside wards is rural.
 func (s *Commerce) placeMarket(ctx context.Context, m *commerce.Market, v *congthuong.Validation, today string) error {
-	a := congthuong.ActorFrom(ctx)
-	ix, err := s.units.Index(ctx)
-	if err != nil {
+	u, ok, err := s.commune(ctx, m.UnitCode, v, 0, today)
+	if err != nil || !ok {
 		return err
 	}
-	u, ok := ix.Resolve(m.UnitCode, today, today)
-	if m.UnitCode != "" && (!ok || u.Level != unit.Commune) {
-		v.Add("unit_code", "commerce.not_commune", m.UnitCode)
-		return nil
-	}
-	if !ok {
-		return nil
-	}
 	m.ProvinceCode, m.Rural = u.ProvinceCode(), u.Type != "phường"
-	if !a.System && (!a.CanWrite() || !a.InScope(m.UnitCode, m.ProvinceCode)) {
+	if !keeps(congthuong.ActorFrom(ctx), u) {
 		v.Add("unit_code", "commerce.outside_scope")
 	}
 	return nil
@@ -191,12 +181,7 @@ func (s *Commerce) ListMarkets(ctx context.Context, f MarketFilter) ([]*commerce
 	if f.Method != "" {
 		w.Add("method = ?", f.Method)
 	}
-	for i, word := range strings.Fields(unit.Fold(f.Q)) {
-		if i == 6 {
-			break
-		}
-		w.Add(`search_text LIKE ? ESCAPE '\'`, db.LikePattern(word))
-	}
+	w.Words("search_text", unit.Fold(f.Q))
 	items, total, err := db.List(ctx, s.DB, "markets", db.Listing{Columns: marketColumns, From: "markets", Where: w,
 		Order: " ORDER BY unit_code, name, id", Page: f.Page}, scanMarket)
 	if err != nil {

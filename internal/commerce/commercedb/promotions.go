@@ -202,12 +202,7 @@ func (s *Commerce) ListPromotions(ctx context.Context, province string, f Promot
 	if slices.Contains(commerce.PromotionForms, f.Form) {
 		w.Add("form = ?", f.Form)
 	}
-	for i, word := range strings.Fields(unit.Fold(f.Q)) {
-		if i == 6 {
-			break
-		}
-		w.Add(`search_text LIKE ? ESCAPE '\'`, db.LikePattern(word))
-	}
+	w.Words("search_text", unit.Fold(f.Q))
 	items, total, err := db.List(ctx, s.DB, "promotions", db.Listing{Columns: promotionColumns, From: "promotions", Where: w,
 		Order: " ORDER BY status = 'filed' DESC, due, start_day DESC, id DESC", Page: f.Page}, scanPromotion)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"congthuong"
 	"congthuong/internal/audit"
@@ -43,16 +42,18 @@ func (s *Commerce) SaveRetailStore(ctx context.Context, r *commerce.RetailStore)
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	// The commune and the actor's scope, as for a market.
-	probe := &commerce.Market{UnitCode: r.UnitCode}
 	var v congthuong.Validation
-	if err := s.placeMarket(ctx, probe, &v, unit.Today(s.NowUTC())); err != nil {
+	u, ok, err := s.commune(ctx, r.UnitCode, &v, 0, unit.Today(s.NowUTC()))
+	if err != nil {
 		return err
+	}
+	if ok && !keeps(a, u) {
+		v.Add("unit_code", "commerce.outside_scope")
 	}
 	if err := v.Err("commerce.invalid_retail"); err != nil {
 		return err
 	}
-	r.ProvinceCode = probe.ProvinceCode
+	r.ProvinceCode = u.ProvinceCode()
 	search := unit.Fold(r.Name + " " + r.Chain + " " + r.Address + " " + r.OperatorName)
 	return s.WithTx(ctx, func(tx *db.Tx) error {
 		view := map[string]any{"name": r.Name, "kind": r.Kind, "unit": r.UnitCode, "area_m2": r.AreaM2, "items": r.Items}
@@ -127,12 +128,7 @@ func (s *Commerce) ListRetailStores(ctx context.Context, f RetailFilter) ([]*com
 	if f.Kind != "" {
 		w.Add("kind = ?", f.Kind)
 	}
-	for i, word := range strings.Fields(unit.Fold(f.Q)) {
-		if i == 6 {
-			break
-		}
-		w.Add(`search_text LIKE ? ESCAPE '\'`, db.LikePattern(word))
-	}
+	w.Words("search_text", unit.Fold(f.Q))
 	items, total, err := db.List(ctx, s.DB, "retail stores", db.Listing{Columns: retailColumns, From: "retail_stores", Where: w,
 		Order: " ORDER BY unit_code, name, id", Page: f.Page}, scanRetail)
 	if err != nil {

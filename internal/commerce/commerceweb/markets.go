@@ -87,13 +87,7 @@ type marketPage struct {
 	CanWrite bool
 }
 
-func (s *handlers) marketID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, congthuong.Errorf(congthuong.ENOTFOUND, "commerce.no_market", r.PathValue("id"))
-	}
-	return id, nil
-}
+func (s *handlers) marketID(r *http.Request) (int64, error) { return pathID(r, "commerce.no_market") }
 
 func (s *handlers) showMarket(w http.ResponseWriter, r *http.Request) error {
 	id, err := s.marketID(r)
@@ -206,15 +200,10 @@ func marketFromForm(f url.Values) (commerce.Market, map[string]string, string, s
 		}
 		*to = n
 	}
-	lon, lat := strings.TrimSpace(f.Get("lon")), strings.TrimSpace(f.Get("lat"))
-	if lon != "" || lat != "" {
-		x, err1 := strconv.ParseFloat(strings.ReplaceAll(lon, ",", "."), 64)
-		y, err2 := strconv.ParseFloat(strings.ReplaceAll(lat, ",", "."), 64)
-		if err1 != nil || err2 != nil {
-			v.Add("lat", "commerce.both_lon_lat")
-		} else {
-			m.Lon, m.Lat = &x, &y
-		}
+	lon, lat := f.Get("lon"), f.Get("lat")
+	var ok bool
+	if m.Lon, m.Lat, ok = commerce.ParsePoint(lon, lat); !ok {
+		v.Add("lat", "commerce.both_lon_lat")
 	}
 	return m, numbers, lon, lat, v.Err("commerce.invalid_market")
 }

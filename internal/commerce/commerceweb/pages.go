@@ -94,13 +94,7 @@ type licencePage struct {
 	Decision commerce.Event
 }
 
-func (s *handlers) licenceID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, congthuong.Errorf(congthuong.ENOTFOUND, "commerce.no_licence", r.PathValue("id"))
-	}
-	return id, nil
-}
+func (s *handlers) licenceID(r *http.Request) (int64, error) { return pathID(r, "commerce.no_licence") }
 
 func (s *handlers) showLicence(w http.ResponseWriter, r *http.Request) error {
 	return s.renderLicence(w, r, http.StatusOK, commerce.Event{}, nil)
@@ -249,14 +243,10 @@ func licenceFromForm(f url.Values) (commerce.Licence, string, string, error) {
 		HolderEmail: f.Get("holder_email"), HolderPhone: f.Get("holder_phone"), ShopName: f.Get("shop_name"), Address: f.Get("address"),
 		UnitCode: f.Get("unit_code"), IssuedOn: f.Get("issued_on"), ValidUntil: f.Get("valid_until"), Conditions: f.Get("conditions"),
 		DossierCode: f.Get("dossier_code")}
-	lon, lat := strings.TrimSpace(f.Get("lon")), strings.TrimSpace(f.Get("lat"))
-	if lon != "" || lat != "" {
-		x, err1 := strconv.ParseFloat(strings.ReplaceAll(lon, ",", "."), 64)
-		y, err2 := strconv.ParseFloat(strings.ReplaceAll(lat, ",", "."), 64)
-		if err1 != nil || err2 != nil {
-			return l, lon, lat, congthuong.FieldErr(congthuong.EINVALID, "lat", "commerce.both_lon_lat")
-		}
-		l.Lon, l.Lat = &x, &y
+	lon, lat := f.Get("lon"), f.Get("lat")
+	var ok bool
+	if l.Lon, l.Lat, ok = commerce.ParsePoint(lon, lat); !ok {
+		return l, lon, lat, congthuong.FieldErr(congthuong.EINVALID, "lat", "commerce.both_lon_lat")
 	}
 	return l, lon, lat, nil
 }

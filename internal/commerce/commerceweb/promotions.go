@@ -271,11 +271,7 @@ type promotionPage struct {
 }
 
 func (s *handlers) promotionID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, congthuong.Errorf(congthuong.ENOTFOUND, "commerce.no_promotion", r.PathValue("id"))
-	}
-	return id, nil
+	return pathID(r, "commerce.no_promotion")
 }
 
 func (s *handlers) showPromotion(w http.ResponseWriter, r *http.Request) error {

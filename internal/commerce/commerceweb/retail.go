@@ -133,13 +133,7 @@ func (s *handlers) showNewRetail(w http.ResponseWriter, r *http.Request) error {
 		UnitCode: web.DefaultUnit(congthuong.ActorFrom(r.Context()))}}, nil)
 }
 
-func (s *handlers) retailID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, congthuong.Errorf(congthuong.ENOTFOUND, "commerce.no_retail", r.PathValue("id"))
-	}
-	return id, nil
-}
+func (s *handlers) retailID(r *http.Request) (int64, error) { return pathID(r, "commerce.no_retail") }
 
 func (s *handlers) showEditRetail(w http.ResponseWriter, r *http.Request) error {
 	id, err := s.retailID(r)
@@ -174,14 +168,9 @@ func retailFromForm(f url.Values) (commerce.RetailStore, retailForm, error) {
 		}
 		*c.to = n
 	}
-	if d.Lon != "" || d.Lat != "" {
-		x, err1 := strconv.ParseFloat(strings.ReplaceAll(d.Lon, ",", "."), 64)
-		y, err2 := strconv.ParseFloat(strings.ReplaceAll(d.Lat, ",", "."), 64)
-		if err1 != nil || err2 != nil {
-			v.Add("lat", "commerce.both_lon_lat")
-		} else {
-			st.Lon, st.Lat = &x, &y
-		}
+	var ok bool
+	if st.Lon, st.Lat, ok = commerce.ParsePoint(d.Lon, d.Lat); !ok {
+		v.Add("lat", "commerce.both_lon_lat")
 	}
 	return st, d, v.Err("commerce.invalid_retail")
 }

@@ -2,7 +2,9 @@ package commerceweb
 
 import (
 	"context"
+	"net/http"
 	"sort"
+	"strconv"
 
 	"congthuong"
 	"congthuong/internal/calendar"
@@ -83,4 +85,14 @@ func addDays(day string, n int) (string, error) {
 		return "", err
 	}
 	return d.AddDays(n).String(), nil
+}
+
+// pathID reads the record number of the address ({id}); anything else is
+// the record not found, named by notFound.
+func pathID(r *http.Request, notFound string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, congthuong.Errorf(congthuong.ENOTFOUND, notFound, r.PathValue("id"))
+	}
+	return id, nil
 }

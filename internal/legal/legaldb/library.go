@@ -147,12 +147,7 @@ func (s *Library) List(ctx context.Context, f Filter) ([]*legal.Document, int, e
 		}
 		w.Add(cond, args...)
 	}
-	for i, word := range strings.Fields(unit.Fold(f.Q)) {
-		if i == 6 {
-			break
-		}
-		w.Add(`search_text LIKE ? ESCAPE '\'`, db.LikePattern(word))
-	}
+	w.Words("search_text", unit.Fold(f.Q))
 	order, err := f.Page.OrderBy(documentSorts, "issued_on DESC", "id DESC")
 	if err != nil {
 		return nil, 0, err

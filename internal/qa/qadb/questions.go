@@ -140,12 +140,7 @@ func (s *Questions) List(ctx context.Context, f Filter) ([]*Question, int, error
 	if slices.Contains(qa.Topics, f.Topic) {
 		w.Add("topic = ?", f.Topic)
 	}
-	for i, word := range strings.Fields(unit.Fold(f.Q)) {
-		if i == 6 {
-			break
-		}
-		w.Add(`search_text LIKE ? ESCAPE '\'`, db.LikePattern(word))
-	}
+	w.Words("search_text", unit.Fold(f.Q))
 	items, total, err := db.List(ctx, s.DB, "questions", db.Listing{Columns: questionColumns, From: "qa_questions", Where: w,
 		Order: order, Page: f.Page}, func(sc db.Scanner) (*Question, error) {
 		q, err := scanQuestion(sc)

@@ -55,8 +55,9 @@ const (
 	overridesSetting  = "calendar_overrides_loaded"
 	indicatorsSetting = "indicators_loaded"
 	// indicatorsVersion names the shipped indicator set: 2 added the
-	// parks' and clusters' figures of the half-yearly reports.
-	indicatorsVersion = "2"
+	// parks' and clusters' figures of the half-yearly reports, 3 the trade
+	// registers' counts (markets, stores, licences, promotions).
+	indicatorsVersion = "3"
 	proceduresSetting = "procedures_loaded"
 	proceduresVersion = "1"
 )

@@ -57,7 +57,7 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	procedures := proceduredb.New(d, units)
 	return &Store{DB: d, Units: units, Accounts: authdb.New(d), Schedules: calendardb.New(d), Enterprises: enterprisedb.New(d, units),
 		Stats: stats, Parks: parkdb.New(d, units, stats), Procedures: procedures, News: newsdb.New(d), Legal: legaldb.New(d),
-		Questions: qadb.New(d), Commerce: commercedb.New(d, units, procedures)}, nil
+		Questions: qadb.New(d), Commerce: commercedb.New(d, units, procedures, stats)}, nil
 }
 
 // What callers of the store name from the core.

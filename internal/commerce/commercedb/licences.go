@@ -15,6 +15,7 @@ import (
 	"congthuong/internal/commerce"
 	"congthuong/internal/db"
 	"congthuong/internal/procedure/proceduredb"
+	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/unit"
 	"congthuong/internal/unit/unitdb"
 )
@@ -24,13 +25,14 @@ type Commerce struct {
 	*db.DB
 	units    *unitdb.Units
 	dossiers *proceduredb.Procedures
+	stats    *statsdb.Stats
 	// SiteURL is the platform's public address, for the links in e-mails.
 	SiteURL string
 }
 
 // New returns the trade registers over d.
-func New(d *db.DB, units *unitdb.Units, dossiers *proceduredb.Procedures) *Commerce {
-	return &Commerce{DB: d, units: units, dossiers: dossiers}
+func New(d *db.DB, units *unitdb.Units, dossiers *proceduredb.Procedures, stats *statsdb.Stats) *Commerce {
+	return &Commerce{DB: d, units: units, dossiers: dossiers, stats: stats}
 }
 
 const licenceColumns = `id, kind, number, holder_name, holder_id, holder_email, holder_phone, shop_name, address, unit_code,

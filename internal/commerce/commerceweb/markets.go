@@ -242,6 +242,10 @@ type marketSummary struct {
 	Rows  []marketSummaryRow
 	Total [4]int
 	All   int
+	// MayPublish offers the department to write the counts into the
+	// month's statistics; Figures links to them.
+	MayPublish bool
+	Figures    string
 }
 
 type marketSummaryRow struct {
@@ -266,7 +270,7 @@ func (s *handlers) showMarketSummary(w http.ResponseWriter, r *http.Request) err
 	}
 	today := s.Today()
 	facts := s.UnitFacts().Facts
-	var d marketSummary
+	d := marketSummary{MayPublish: mayPublishFigures(congthuong.ActorFrom(r.Context())), Figures: figuresLink(province, s.Now())}
 	for _, c := range counts {
 		u, _ := ix.Resolve(c.UnitCode, today, today)
 		row := marketSummaryRow{Code: c.UnitCode, Name: u.Name, Class: c.Class, Total: c.Total}

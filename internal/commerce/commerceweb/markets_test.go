@@ -1,11 +1,14 @@
 package commerceweb_test
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
 
+	"congthuong"
 	"congthuong/internal/commerce/commercedb"
+	"congthuong/internal/stats"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
 	"congthuong/internal/webtest"
@@ -50,6 +53,22 @@ func TestMarketPages(t *testing.T) {
 		}
 		if sum := e.Do("thuynguyen", "GET", "/markets/summary", "", nil).Body.String(); !strings.Contains(webtest.Between(sum, `id="markets-summary-table"`, "</table>"), "Thủy Nguyên") {
 			t.Errorf("the counts by commune")
+		}
+		if sum := e.Do("thuynguyen", "GET", "/markets/summary", "", nil).Body.String(); strings.Contains(sum, `id="publish-figures"`) {
+			t.Errorf("a commune is offered to write the statistics")
+		}
+		if w := e.Do("thuynguyen", "POST", "/markets/summary/publish", formType, nil); w.Code != 403 {
+			t.Errorf("a commune writes the statistics: %d", w.Code)
+		}
+		if sum := e.Do("officer31", "GET", "/markets/summary", "", nil).Body.String(); !strings.Contains(sum, `id="publish-figures"`) {
+			t.Errorf("the department is not offered to write the statistics")
+		}
+		if w := e.Do("officer31", "POST", "/markets/summary/publish", formType, nil); w.Code != 303 {
+			t.Fatalf("write the statistics: %d %s", w.Code, w.Body)
+		}
+		now := st.Now().In(congthuong.Location)
+		if v, err := st.UnitValues(context.Background(), "MARKETS_CLASS1", stats.MonthOf(now.Year(), int(now.Month())), "11560"); err != nil || len(v) != 1 || v[0].Value != 1 {
+			t.Errorf("the commune's class 1 markets in the statistics: %+v %v", v, err)
 		}
 		geo := e.Do("", "GET", "/api/v1/markets.geojson?province=31", "", nil)
 		if geo.Code != 200 || !strings.Contains(geo.Body.String(), `"amenity":"marketplace"`) || !strings.Contains(geo.Body.String(), `"class":1`) {

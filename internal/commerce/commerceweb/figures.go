@@ -1,0 +1,47 @@
+package commerceweb
+
+import (
+	"net/http"
+	"net/url"
+	"time"
+
+	"congthuong"
+	"congthuong/internal/stats"
+)
+
+// mayPublishFigures reports whether the reader may write the registers'
+// counts into the statistics: the department's writers.
+func mayPublishFigures(a congthuong.Actor) bool { return a.IsDepartment() && a.CanWrite() && !a.System }
+
+// figuresLink opens the statistics on the markets of the province's
+// communes this month.
+func figuresLink(province string, now time.Time) string {
+	now = now.In(congthuong.Location)
+	return "/stats?" + url.Values{"indicator": {"MARKETS"}, "units": {"children:" + province},
+		"period": {stats.MonthOf(now.Year(), int(now.Month())).String()}}.Encode()
+}
+
+// doPublishFigures writes this month's counts into the statistics and
+// returns to the summary, which links to them.
+func (s *handlers) doPublishFigures(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.commerce.PublishTradeFigures(r.Context(), s.province(r)); err != nil {
+		return err
+	}
+	s.Flash(w, "commerce.figures_published")
+	http.Redirect(w, r, "/markets/summary", http.StatusSeeOther)
+	return nil
+}
+
+// apiPublishFigures is doPublishFigures for programs: what was written.
+func (s *handlers) apiPublishFigures(w http.ResponseWriter, r *http.Request) error {
+	province := r.URL.Query().Get("province")
+	if province == "" {
+		province = s.province(r)
+	}
+	res, err := s.commerce.PublishTradeFigures(r.Context(), province)
+	if err != nil {
+		return err
+	}
+	s.WriteLocalJSON(w, r, http.StatusOK, &res)
+	return nil
+}

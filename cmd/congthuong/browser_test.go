@@ -775,6 +775,24 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the map drew %q premises", b.attr(`#premises-map`, "data-drawn"))
 	}
 
+	// The department sees the communes' markets beside the parks, and
+	// writes the month's counts into the statistics, where Thủy Nguyên's
+	// markets appear.
+	b.signIn(base, "canbo")
+	b.do("the parks' map", chromedp.Navigate(base+"/parks?province=31"), chromedp.WaitVisible(chromedp.CSS(`#parks-map[data-drawn] input[name="layer-markets"]`)))
+	b.do("show the markets", chromedp.Click(chromedp.CSS(`#parks-map input[name="layer-markets"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#parks-map[data-layer-markets]`)))
+	if n, err := strconv.Atoi(b.attr(`#parks-map`, "data-layer-markets")); err != nil || n < 4 {
+		t.Errorf("the parks' map drew %q markets", b.attr(`#parks-map`, "data-layer-markets"))
+	}
+	b.do("write the month's figures", chromedp.Navigate(base+"/markets/summary"), chromedp.WaitVisible(chromedp.CSS(`#publish-figures`)),
+		chromedp.Click(chromedp.CSS(`#publish-figures button`)), chromedp.WaitVisible(chromedp.CSS(`#trade-figures a`)))
+	b.do("the markets in the statistics", chromedp.Click(chromedp.CSS(`#trade-figures a`)), chromedp.WaitVisible(chromedp.CSS(`#stats-table`)))
+	if got := b.text(`#stats-table`); !strings.Contains(got, "Thủy Nguyên") {
+		t.Errorf("the statistics of the communes' markets read %q", got)
+	}
+	b.do("log out", chromedp.Click(chromedp.CSS(`#logout`)), chromedp.WaitVisible(chromedp.CSS(`#login-link`)))
+
 	// A dossier's whole path: an enterprise files online, the department's
 	// desk receives it and asks for a supplement, the enterprise supplies
 	// it, the leader approves, and the public tracks it.

@@ -2,6 +2,7 @@ package commerce
 
 import (
 	"context"
+	"encoding/csv"
 	"strings"
 	"testing"
 
@@ -153,4 +154,45 @@ func TestRetailClass(t *testing.T) {
 	if len(congthuong.ErrorFields(bad.Validate())) != 3 {
 		t.Errorf("%v", congthuong.ErrorFields(bad.Validate()))
 	}
+}
+
+func FuzzReadRetailStores(f *testing.F) {
+	f.Add(strings.Join(RetailColumns, ",") + "\nSiêu thị A,supermarket,general,,11560,,2400,12000,,,106.68,20.93\n")
+	f.Add("Tên cửa hàng;Loại hình;Mã xã;Diện tích (m2)\nx;tiện lợi;;8.0.0\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		for r, err := range ReadRetailStores(strings.NewReader(in))(context.Background()) {
+			if err != nil {
+				return
+			}
+			for _, p := range r.Problems {
+				if p.Row != r.Line || p.Field == "" {
+					t.Fatalf("problem outside its row: %+v", p)
+				}
+			}
+			s := r.Store
+			s.Normalize()
+			if s.Validate() == nil && len(r.Problems) == 0 {
+				// A good store written back reads the same.
+				line := strings.Join(RetailColumns, ",") + "\n" + csvLine(RetailRecord(&s))
+				for again, err := range ReadRetailStores(strings.NewReader(line))(context.Background()) {
+					if err != nil || len(again.Problems) > 0 {
+						t.Fatalf("%q read back: %v %v", line, err, again.Problems)
+					}
+					again.Store.Normalize()
+					if RetailRecord(&again.Store)[0] != s.Name || again.Store.Kind != s.Kind || again.Store.AreaM2 != s.AreaM2 {
+						t.Fatalf("read back %+v, wrote %+v", again.Store, s)
+					}
+				}
+			}
+		}
+	})
+}
+
+// csvLine writes one record as a CSV line.
+func csvLine(rec []string) string {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	_ = w.Write(rec)
+	w.Flush()
+	return b.String()
 }

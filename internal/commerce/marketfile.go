@@ -3,7 +3,6 @@ package commerce
 import (
 	"io"
 	"strconv"
-	"strings"
 
 	"congthuong"
 	"congthuong/internal/tabular"
@@ -58,59 +57,31 @@ func ReadMarkets(r io.Reader) tabular.Source[MarketRow] {
 }
 
 func marketFromRow(cols map[string]int, row tabular.Row) MarketRow {
-	get := func(name string) string {
-		if i, ok := cols[name]; ok {
-			return strings.TrimSpace(row.Cell(i))
-		}
-		return ""
-	}
-	out := MarketRow{Line: row.Line}
-	bad := func(field, id string) {
-		out.Problems = append(out.Problems, congthuong.FieldError{Row: row.Line, Field: field, Message: id})
-	}
-	word := func(col string) string {
-		v := get(col)
-		if w, ok := marketWords[col][unit.Fold(v)]; ok {
-			return w
-		}
-		return strings.ToLower(v)
-	}
-	m := Market{Name: get("name"), UnitCode: get("unit_code"), Address: get("address"), Method: word("method"), Capital: word("capital"),
-		Operator: word("operator"), OperatorName: get("operator_name"), OperatorTaxCode: get("operator_tax_code"),
-		OpeningHours: get("opening_hours"), FireCert: get("fire_cert"), FoodCert: get("food_cert")}
-	switch unit.Fold(get("permanent")) {
+	c := &cells{cols: cols, row: row, words: marketWords}
+	m := Market{Name: c.get("name"), UnitCode: c.get("unit_code"), Address: c.get("address"), Method: c.word("method"),
+		Capital: c.word("capital"), Operator: c.word("operator"), OperatorName: c.get("operator_name"),
+		OperatorTaxCode: c.get("operator_tax_code"), OpeningHours: c.get("opening_hours"), FireCert: c.get("fire_cert"),
+		FoodCert: c.get("food_cert")}
+	switch unit.Fold(c.get("permanent")) {
 	case "", "0", "khong", "no", "false":
 	case "1", "co", "x", "yes", "true":
 		m.Permanent = true
 	default:
-		bad("permanent", "commerce.market_yes_no")
+		c.bad("permanent", "commerce.market_yes_no")
 	}
-	for col, to := range map[string]*int{"points": &m.Points, "occupied": &m.Occupied, "land_m2": &m.LandM2, "business_m2": &m.BusinessM2} {
-		v := strings.NewReplacer(".", "", ",", "", " ", "").Replace(get(col))
-		if v == "" {
-			continue
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			bad(col, "commerce.market_number")
-			continue
-		}
-		*to = n
+	for _, col := range []struct {
+		name string
+		to   *int
+	}{{"points", &m.Points}, {"occupied", &m.Occupied}, {"land_m2", &m.LandM2}, {"business_m2", &m.BusinessM2}} {
+		c.count(col.name, col.to)
 	}
-	var ok bool
-	if m.Lon, m.Lat, ok = ParsePoint(get("lon"), get("lat")); !ok {
-		bad("lat", "commerce.both_lon_lat")
-	}
-	out.Market = m
-	return out
+	m.Lon, m.Lat = c.point()
+	return MarketRow{Line: row.Line, Market: m, Problems: c.problems}
 }
 
 // MarketRecord is a market in the columns of MarketColumns.
 func MarketRecord(m *Market) []string {
-	lon, lat := "", ""
-	if m.Lon != nil && m.Lat != nil {
-		lon, lat = strconv.FormatFloat(*m.Lon, 'f', -1, 64), strconv.FormatFloat(*m.Lat, 'f', -1, 64)
-	}
+	lon, lat := formatPoint(m.Lon, m.Lat)
 	permanent := "0"
 	if m.Permanent {
 		permanent = "1"

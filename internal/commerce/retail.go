@@ -143,41 +143,47 @@ func (s *RetailStore) Normalize() {
 // Validate checks a store, naming every wrong field.
 func (s *RetailStore) Validate() error {
 	var v congthuong.Validation
+	s.ValidateInto(&v, 0)
+	return v.Err("commerce.invalid_retail")
+}
+
+// ValidateInto adds the store's problems to v, on row for an import.
+func (s *RetailStore) ValidateInto(v *congthuong.Validation, row int) {
+	add := func(field, id string, args ...any) { v.AddRow(row, field, id, args...) }
 	switch n := utf8.RuneCountInString(s.Name); {
 	case n == 0:
-		v.Add("name", "commerce.retail_name_required")
+		add("name", "commerce.retail_name_required")
 	case n > MaxName:
-		v.Add("name", "commerce.too_long", MaxName)
+		add("name", "commerce.too_long", MaxName)
 	}
 	if !slices.Contains(RetailKinds, s.Kind) {
-		v.Add("kind", "commerce.retail_kind")
+		add("kind", "commerce.retail_kind")
 	}
 	if !slices.Contains(RetailAssortments, s.Assortment) {
-		v.Add("assortment", "commerce.retail_assortment")
+		add("assortment", "commerce.retail_assortment")
 	}
 	if s.UnitCode == "" {
-		v.Add("unit_code", "commerce.unit_required")
+		add("unit_code", "commerce.unit_required")
 	}
 	if s.AreaM2 < 0 || s.AreaM2 > 10_000_000 {
-		v.Add("area_m2", "commerce.market_area")
+		add("area_m2", "commerce.market_area")
 	}
 	if s.Items < 0 || s.Items > 10_000_000 {
-		v.Add("items", "commerce.market_number")
+		add("items", "commerce.market_number")
 	}
 	if s.OperatorTaxCode != "" {
 		if _, err := enterprise.ParseTaxCode(s.OperatorTaxCode); err != nil {
-			v.Add("operator_tax_code", "commerce.promo_tax_code")
+			add("operator_tax_code", "commerce.promo_tax_code")
 		}
 	}
 	for _, c := range []struct{ field, v string }{{"chain", s.Chain}, {"operator_name", s.OperatorName}, {"address", s.Address}} {
 		if utf8.RuneCountInString(c.v) > MaxAddress {
-			v.Add(c.field, "commerce.too_long", MaxAddress)
+			add(c.field, "commerce.too_long", MaxAddress)
 		}
 	}
 	if id := pointProblem(s.Lon, s.Lat); id != "" {
-		v.Add("lat", id)
+		add("lat", id)
 	}
-	return v.Err("commerce.invalid_retail")
 }
 
 // OSMTags are the store's OpenStreetMap tags: shop=supermarket, shop=mall

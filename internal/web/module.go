@@ -42,6 +42,9 @@ type Module struct {
 	OpenAPI []byte
 	// Sitemap, when set, lists the module's public pages for sitemap.xml.
 	Sitemap func(ctx context.Context) ([]SitemapURL, error)
+	// MapLayers, when set, gives the points the module offers to other
+	// modules' maps for a province, named in p's language (maplayer.go).
+	MapLayers func(p *Printer, province string) []MapLayer
 	// Search, when set, finds the module's records the reader may see
 	// that match the words of q (at most SearchPerKind), for the one
 	// search (search.go), which ranks them with every other module's.

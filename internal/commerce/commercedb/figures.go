@@ -60,10 +60,7 @@ func (s *Commerce) PublishTradeFigures(ctx context.Context, province string) (st
 			add(m.UnitCode, "MARKETS_CLASS"+strconv.Itoa(c), float64(m.Class[c]))
 		}
 	}
-	err = db.EachPage(func(pg db.Page) ([]*commerce.RetailStore, error) {
-		items, _, err := s.ListRetailStores(ctx, RetailFilter{Province: province, Page: pg})
-		return items, err
-	}, func(r *commerce.RetailStore) error {
+	err = s.EachRetailStore(ctx, province, func(r *commerce.RetailStore) error {
 		add(r.UnitCode, retailFigure[r.Kind], 1)
 		return nil
 	})

@@ -218,74 +218,20 @@ func (s *Commerce) MarketCounts(ctx context.Context, province string) ([]MarketC
 }
 
 // ImportMarkets records the markets of a commune's or the department's
-// list, all or nothing: every row checked as SaveMarket checks one (the
-// commune in the actor's area), a name twice in one commune in the file
-// or already recorded named, nothing written unless every row is good.
+// list, all or nothing (importPlaces): every row checked as SaveMarket
+// checks one.
 func (s *Commerce) ImportMarkets(ctx context.Context, src tabular.Source[commerce.MarketRow], dryRun bool) (db.ImportResult, error) {
-	res := db.ImportResult{DryRun: dryRun}
-	if err := db.RequireWriter(congthuong.ActorFrom(ctx)); err != nil {
-		return res, err
-	}
-	today := unit.Today(s.NowUTC())
-	seen := map[[2]string]int{}
-	var rows []*commerce.Market
-	var lines []int
-	err := db.RunImport(ctx, s.DB, src, dryRun, &res.Rows, db.Importer[commerce.MarketRow, struct{}]{
-		Kind:    "markets",
-		MaxRows: MaxLicenceRows,
-		NoRows:  commerce.ErrNoMarketRows,
-		Check: func(r commerce.MarketRow, v *congthuong.Validation) error {
-			for _, f := range r.Problems {
-				v.AddRow(f.Row, f.Field, f.Message, f.Args...)
-			}
-			m := r.Market
+	return importPlaces(ctx, s, src, dryRun, placeImport[commerce.MarketRow, commerce.Market]{
+		kind: "markets", table: "markets", noRows: commerce.ErrNoMarketRows, inFile: "commerce.market_in_file", recorded: "commerce.market_recorded",
+		read: func(r commerce.MarketRow) (int, commerce.Market, []congthuong.FieldError) { return r.Line, r.Market, r.Problems },
+		check: func(m *commerce.Market, v *congthuong.Validation, line int, today string) error {
 			m.Normalize()
-			var rv congthuong.Validation
-			m.ValidateInto(&rv, r.Line)
-			if err := s.placeMarket(ctx, &m, &rv, today); err != nil {
-				return err
-			}
-			for _, f := range congthuong.ErrorFields(rv.Err("")) {
-				row := f.Row
-				if row == 0 {
-					row = r.Line
-				}
-				if !problemIn(r.Problems, f.Field) {
-					v.AddRow(row, f.Field, f.Message, f.Args...)
-				}
-			}
-			k := [2]string{m.UnitCode, unit.Fold(m.Name)}
-			if first, dup := seen[k]; dup {
-				v.AddRow(r.Line, "name", "commerce.market_in_file", m.Name, first)
-				return nil
-			}
-			seen[k] = r.Line
-			rows, lines = append(rows, &m), append(lines, r.Line)
-			return nil
+			m.ValidateInto(v, line)
+			return s.placeMarket(ctx, m, v, today)
 		},
-		Review: func(q db.Queryer, p *db.ImportProblems) (struct{}, error) {
-			for i, m := range rows {
-				var n int
-				if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM markets WHERE unit_code = $1 AND name = $2`, m.UnitCode, m.Name).Scan(&n); err != nil {
-					return struct{}{}, fmt.Errorf("commercedb: markets recorded: %w", err)
-				}
-				if n > 0 {
-					p.Invalid.AddRow(lines[i], "name", "commerce.market_recorded", m.Name)
-				}
-			}
-			return struct{}{}, nil
-		},
-		Write: func(tx *db.Tx, _ struct{}) error {
-			for _, m := range rows {
-				if err := insertMarket(ctx, tx, m); err != nil {
-					return err
-				}
-				res.Created++
-			}
-			return nil
-		},
+		key:    func(m *commerce.Market) (string, string) { return m.UnitCode, m.Name },
+		insert: func(tx *db.Tx, m *commerce.Market) error { return insertMarket(ctx, tx, m) },
 	})
-	return res, err
 }
 
 // EachMarket calls fn with every market of a province, for an export.

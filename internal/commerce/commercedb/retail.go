@@ -11,6 +11,7 @@ import (
 	"congthuong/internal/audit"
 	"congthuong/internal/commerce"
 	"congthuong/internal/db"
+	"congthuong/internal/tabular"
 	"congthuong/internal/unit"
 )
 
@@ -43,30 +44,17 @@ func (s *Commerce) SaveRetailStore(ctx context.Context, r *commerce.RetailStore)
 		return err
 	}
 	var v congthuong.Validation
-	u, ok, err := s.commune(ctx, r.UnitCode, &v, 0, unit.Today(s.NowUTC()))
-	if err != nil {
+	if err := s.placeStore(ctx, r, &v, unit.Today(s.NowUTC())); err != nil {
 		return err
-	}
-	if ok && !keeps(a, u) {
-		v.Add("unit_code", "commerce.outside_scope")
 	}
 	if err := v.Err("commerce.invalid_retail"); err != nil {
 		return err
 	}
-	r.ProvinceCode = u.ProvinceCode()
-	search := unit.Fold(r.Name + " " + r.Chain + " " + r.Address + " " + r.OperatorName)
+	search := storeSearch(r)
 	return s.WithTx(ctx, func(tx *db.Tx) error {
-		view := map[string]any{"name": r.Name, "kind": r.Kind, "unit": r.UnitCode, "area_m2": r.AreaM2, "items": r.Items}
+		view := storeView(r)
 		if r.ID == 0 {
-			r.Version, r.UpdatedAt = 1, tx.Now
-			if err := tx.QueryRowContext(ctx, `INSERT INTO retail_stores (name, kind, assortment, chain, unit_code, province_code, address,
-				lon, lat, area_m2, items, operator_name, operator_tax_code, search_text, demo, updated_at, version) VALUES ($1, $2, $3, $4,
-				$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) RETURNING id`, r.Name, r.Kind, r.Assortment, r.Chain, r.UnitCode,
-				r.ProvinceCode, r.Address, r.Lon, r.Lat, r.AreaM2, r.Items, r.OperatorName, r.OperatorTaxCode, search, r.Demo && a.System,
-				tx.Now).Scan(&r.ID); err != nil {
-				return fmt.Errorf("commercedb: create store: %w", err)
-			}
-			return tx.Audit(ctx, audit.Create, "retail_store", strconv.FormatInt(r.ID, 10), r.UnitCode, nil, view)
+			return insertStore(ctx, tx, r)
 		}
 		w := &db.Where{}
 		w.Add("id = ?", r.ID)
@@ -92,6 +80,68 @@ func (s *Commerce) SaveRetailStore(ctx context.Context, r *commerce.RetailStore)
 		return tx.Audit(ctx, audit.Update, "retail_store", strconv.FormatInt(r.ID, 10), r.UnitCode,
 			map[string]any{"name": cur.Name, "kind": cur.Kind, "area_m2": cur.AreaM2, "items": cur.Items}, view)
 	})
+}
+
+// placeStore checks the store's commune and that the actor may keep it:
+// a commune's staff their commune's stores, the department's staff their
+// province's.
+func (s *Commerce) placeStore(ctx context.Context, r *commerce.RetailStore, v *congthuong.Validation, today string) error {
+	u, ok, err := s.commune(ctx, r.UnitCode, v, 0, today)
+	if err != nil || !ok {
+		return err
+	}
+	r.ProvinceCode = u.ProvinceCode()
+	if !keeps(congthuong.ActorFrom(ctx), u) {
+		v.Add("unit_code", "commerce.outside_scope")
+	}
+	return nil
+}
+
+func storeSearch(r *commerce.RetailStore) string {
+	return unit.Fold(r.Name + " " + r.Chain + " " + r.Address + " " + r.OperatorName)
+}
+
+func storeView(r *commerce.RetailStore) map[string]any {
+	return map[string]any{"name": r.Name, "kind": r.Kind, "unit": r.UnitCode, "area_m2": r.AreaM2, "items": r.Items}
+}
+
+// insertStore writes a new store at version 1, audited; only the platform
+// marks demo data.
+func insertStore(ctx context.Context, tx *db.Tx, r *commerce.RetailStore) error {
+	r.Version, r.UpdatedAt = 1, tx.Now
+	if err := tx.QueryRowContext(ctx, `INSERT INTO retail_stores (name, kind, assortment, chain, unit_code, province_code, address,
+		lon, lat, area_m2, items, operator_name, operator_tax_code, search_text, demo, updated_at, version) VALUES ($1, $2, $3, $4,
+		$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) RETURNING id`, r.Name, r.Kind, r.Assortment, r.Chain, r.UnitCode,
+		r.ProvinceCode, r.Address, r.Lon, r.Lat, r.AreaM2, r.Items, r.OperatorName, r.OperatorTaxCode, storeSearch(r),
+		r.Demo && congthuong.ActorFrom(ctx).System, tx.Now).Scan(&r.ID); err != nil {
+		return fmt.Errorf("commercedb: create store: %w", err)
+	}
+	return tx.Audit(ctx, audit.Create, "retail_store", strconv.FormatInt(r.ID, 10), r.UnitCode, nil, storeView(r))
+}
+
+// ImportRetailStores records the stores of a commune's or the
+// department's list, all or nothing (importPlaces): every row checked as
+// SaveRetailStore checks one.
+func (s *Commerce) ImportRetailStores(ctx context.Context, src tabular.Source[commerce.RetailRow], dryRun bool) (db.ImportResult, error) {
+	return importPlaces(ctx, s, src, dryRun, placeImport[commerce.RetailRow, commerce.RetailStore]{
+		kind: "stores", table: "retail_stores", noRows: commerce.ErrNoRetailRows, inFile: "commerce.store_in_file", recorded: "commerce.store_recorded",
+		read: func(r commerce.RetailRow) (int, commerce.RetailStore, []congthuong.FieldError) { return r.Line, r.Store, r.Problems },
+		check: func(st *commerce.RetailStore, v *congthuong.Validation, line int, today string) error {
+			st.Normalize()
+			st.ValidateInto(v, line)
+			return s.placeStore(ctx, st, v, today)
+		},
+		key:    func(st *commerce.RetailStore) (string, string) { return st.UnitCode, st.Name },
+		insert: func(tx *db.Tx, st *commerce.RetailStore) error { return insertStore(ctx, tx, st) },
+	})
+}
+
+// EachRetailStore calls fn with every store of a province, for an export.
+func (s *Commerce) EachRetailStore(ctx context.Context, province string, fn func(*commerce.RetailStore) error) error {
+	return db.EachPage(func(pg db.Page) ([]*commerce.RetailStore, error) {
+		items, _, err := s.ListRetailStores(ctx, RetailFilter{Province: province, Page: pg})
+		return items, err
+	}, fn)
 }
 
 // FindRetailStore reads a store; stores are public places.

@@ -7,6 +7,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/stats"
+	"congthuong/internal/web"
 )
 
 // mayPublishFigures reports whether the reader may write the registers'
@@ -44,4 +45,13 @@ func (s *handlers) apiPublishFigures(w http.ResponseWriter, r *http.Request) err
 	}
 	s.WriteLocalJSON(w, r, http.StatusOK, &res)
 	return nil
+}
+
+// mapLayers offers the province's markets and stores to the parks' map.
+func mapLayers(p *web.Printer, province string) []web.MapLayer {
+	q := "?province=" + url.QueryEscape(province)
+	return []web.MapLayer{
+		{Key: "markets", Label: p.T("markets.title"), URL: "/api/v1/markets.geojson" + q, Colour: "#7b3f98", Link: "/markets/"},
+		{Key: "retail", Label: p.T("retail.title"), URL: "/api/v1/retail.geojson" + q, Colour: "#1d7a3a"},
+	}
 }

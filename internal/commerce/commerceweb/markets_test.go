@@ -137,3 +137,38 @@ func TestRetailPages(t *testing.T) {
 		}
 	})
 }
+
+// TestRetailImportExport: a list with a wrong kind and another commune's
+// store is listed row by row and writes nothing; a good one, in a
+// commune's words, is recorded; the export reads back, every name then
+// already recorded.
+func TestRetailImportExport(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		head := "Tên cửa hàng,Loại hình,Loại siêu thị,Mã xã,Diện tích kinh doanh (m2),Số tên hàng,Kinh độ,Vĩ độ\n"
+		ct, body := webtest.MultipartFile(t, "ch.csv", []byte(head+"Siêu thị A,siêu thị,tổng hợp,11560,2.400,12000,106.68,20.93\nCửa hàng B,chợ,,11914,80,600,,\n"), nil)
+		w := e.Do("thuynguyen", "POST", "/retail/import", ct, body)
+		if w.Code != 400 || !strings.Contains(w.Body.String(), `id="import-problems"`) || !strings.Contains(w.Body.String(), "3") {
+			t.Errorf("a wrong list: %d", w.Code)
+		}
+		if _, n, _ := st.Commerce.ListRetailStores(storetest.As(storetest.ThuyNguyen), commercedb.RetailFilter{Province: "31"}); n != 0 {
+			t.Errorf("a wrong list wrote %d stores", n)
+		}
+		ct, body = webtest.MultipartFile(t, "ch.csv", []byte(head+"Siêu thị A,siêu thị,tổng hợp,11560,2.400,12000,106.68,20.93\nCửa hàng B,cửa hàng tiện lợi,,11560,80,600,,\n"), nil)
+		if w := e.Do("thuynguyen", "POST", "/retail/import", ct, body); w.Code != 200 || !strings.Contains(w.Body.String(), `id="import-result"`) {
+			t.Fatalf("a good list: %d %s", w.Code, w.Body)
+		}
+		items, n, err := st.Commerce.ListRetailStores(storetest.As(storetest.ThuyNguyen), commercedb.RetailFilter{Province: "31"})
+		if err != nil || n != 2 || items[0].Kind == items[1].Kind {
+			t.Fatalf("recorded: %d %v", n, err)
+		}
+		x := e.Do("", "GET", "/api/v1/retail/export.xlsx?province=31", "", nil)
+		if x.Code != 200 || x.Body.Len() == 0 {
+			t.Fatalf("export: %d", x.Code)
+		}
+		w = e.Do("thuynguyen", "POST", "/api/v1/retail/import?dry_run=true", "application/octet-stream", x.Body.Bytes())
+		if w.Code != 400 || strings.Count(w.Body.String(), `"field":"name"`) != 2 {
+			t.Errorf("the export read back: %d %s", w.Code, w.Body)
+		}
+	})
+}

@@ -32,6 +32,7 @@ type handlers struct {
 // Register adds the trade registers to srv.
 func Register(srv *web.Server, c *commercedb.Commerce, units *unitdb.Units, enterprises *enterprisedb.Enterprises, schedules *calendardb.Schedules) {
 	s := &handlers{Server: srv, commerce: c, units: units, enterprises: enterprises, schedules: schedules}
+	markets, retail := s.marketsIO(), s.retailIO()
 	templates, _ := fs.Sub(files, "templates")
 	openapi, _ := files.ReadFile("openapi.json")
 	srv.Add(web.Module{
@@ -46,8 +47,10 @@ func Register(srv *web.Server, c *commercedb.Commerce, units *unitdb.Units, ente
 			web.Get("/api/v1/licences.geojson", s.API(s.apiPremises)),
 			web.Get("/api/v1/markets.geojson", s.API(s.apiMarketsGeoJSON)),
 			web.Get("/api/v1/retail.geojson", s.API(s.apiRetailGeoJSON)),
-			web.Get("/api/v1/markets/export.xlsx", s.API(s.exportMarkets)),
-			web.Post("/api/v1/markets/import", s.API(s.apiImportMarkets)),
+			web.Get("/api/v1/markets/export.xlsx", s.API(s.exportPlaces(markets))),
+			web.Post("/api/v1/markets/import", s.API(s.apiImportPlaces(markets))),
+			web.Get("/api/v1/retail/export.xlsx", s.API(s.exportPlaces(retail))),
+			web.Post("/api/v1/retail/import", s.API(s.apiImportPlaces(retail))),
 			web.Post("/api/v1/trade-figures", s.API(s.apiPublishFigures)),
 			web.Post("/api/v1/licences/import", s.API(s.apiImport)),
 			web.Get("/api/v1/licences/export.xlsx", s.API(s.export)),
@@ -73,14 +76,16 @@ func Register(srv *web.Server, c *commercedb.Commerce, units *unitdb.Units, ente
 			web.Get("/markets/new", s.Page(s.showNewMarket)),
 			web.Get("/markets/summary", s.Page(s.showMarketSummary)),
 			web.Post("/markets/summary/publish", s.Page(s.doPublishFigures)),
-			web.Get("/markets/import", s.Page(s.showImportMarkets)),
-			web.Post("/markets/import", s.Page(s.doImportMarkets)),
+			web.Get("/markets/import", s.Page(s.showImportPlaces(markets))),
+			web.Post("/markets/import", s.Page(s.doImportPlaces(markets))),
 			web.Get("/markets/{id}", s.Page(s.showMarket)),
 			web.Get("/markets/{id}/edit", s.Page(s.showEditMarket)),
 			web.Post("/markets/{id}", s.Page(s.doSaveMarket)),
 			web.Get("/retail", s.Page(s.showRetail)),
 			web.Post("/retail", s.Page(s.doSaveRetail)),
 			web.Get("/retail/new", s.Page(s.showNewRetail)),
+			web.Get("/retail/import", s.Page(s.showImportPlaces(retail))),
+			web.Post("/retail/import", s.Page(s.doImportPlaces(retail))),
 			web.Get("/retail/{id}/edit", s.Page(s.showEditRetail)),
 			web.Post("/retail/{id}", s.Page(s.doSaveRetail)),
 			web.Get("/promotions", s.Page(s.showRunning)),
@@ -96,9 +101,10 @@ func Register(srv *web.Server, c *commercedb.Commerce, units *unitdb.Units, ente
 		Types: []web.PageType{web.PageOf[registerPage]("licences"), web.PageOf[licencePage]("licence"),
 			web.PageOf[formPage]("licence_form"), web.PageOf[lookupPage]("licence_lookup"), web.PageOf[importPage]("licences_import"), web.PageOf[summaryPage]("licences_summary"),
 			web.PageOf[promotionsPage]("promotions"), web.PageOf[promotionForm]("promotion_form"), web.PageOf[promotionPage]("promotion"),
-			web.PageOf[marketsPage]("markets"), web.PageOf[marketPage]("market"), web.PageOf[marketForm]("market_form"), web.PageOf[marketSummary]("markets_summary"), web.PageOf[importPage]("markets_import"),
+			web.PageOf[marketsPage]("markets"), web.PageOf[marketPage]("market"), web.PageOf[marketForm]("market_form"), web.PageOf[marketSummary]("markets_summary"), web.PageOf[placesImportPage]("places_import"),
 			web.PageOf[retailPage]("retail"), web.PageOf[retailForm]("retail_form")},
-		OpenAPI: openapi,
-		Tasks:   s.tasks,
+		OpenAPI:   openapi,
+		Tasks:     s.tasks,
+		MapLayers: mapLayers,
 	})
 }

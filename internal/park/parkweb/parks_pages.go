@@ -36,6 +36,9 @@ type parksPage struct {
 	Provinces                   []unit.Unit
 	GeoJSON, Tiles, Attribution string
 	Export                      string
+	// Layers are other modules' points the map offers beside the sites
+	// (web.MapLayers), for the province chosen or the department's.
+	Layers string
 }
 
 // parkPage is a site's page: the site, its unit, tenants, photos and
@@ -115,6 +118,11 @@ func (s *handlers) showParks(w http.ResponseWriter, r *http.Request) error {
 	d.GeoJSON = "/api/v1/parks.geojson?" + mapQuery.Encode()
 	d.Tiles, d.Attribution = s.Options().MapTiles, s.Options().MapAttribution
 	d.Export = mapQuery.Encode()
+	province := f.Province
+	if province == "" {
+		province = s.Options().Department.Province
+	}
+	d.Layers = s.MapLayers(p, province)
 	web.Show(s.Server, w, r, status, "parks", v, d)
 	return nil
 }

@@ -11,6 +11,7 @@ document.addEventListener("DOMContentLoaded", function () {
   var colours = { park: "#1f5fa8", cluster: "#b03a2e" };
   document.querySelectorAll("[data-geojson]").forEach(function (el) {
     var map = L.map(el, { preferCanvas: true, maxZoom: 18 }).setView([16.2, 106.3], 5);
+    el._leafletMap = map;
     var tiles = el.getAttribute("data-tiles");
     if (tiles) {
       L.tileLayer(tiles, { maxZoom: 18, attribution: escapeHTML(el.getAttribute("data-attribution") || "") }).addTo(map);
@@ -187,9 +188,68 @@ document.addEventListener("DOMContentLoaded", function () {
         row.appendChild(document.createTextNode(" " + (el.getAttribute("data-legend-" + item[0]) || "")));
         box.appendChild(row);
       });
+      layerToggles(el, box);
       return box;
     };
     return control;
+  }
+
+  // layerToggles adds to the legend a box per layer other modules offer
+  // (data-layers: markets, stores), off at first; a layer's points are
+  // fetched the first time it is ticked, each named on hover and linked
+  // to its page when it has one.
+  function layerToggles(el, box) {
+    var layers;
+    try { layers = JSON.parse(el.getAttribute("data-layers") || "[]"); } catch (e) { layers = []; }
+    if (!layers.length) return;
+    L.DomEvent.disableClickPropagation(box);
+    var set = document.createElement("fieldset");
+    set.className = "map-layers";
+    var caption = document.createElement("legend");
+    caption.textContent = el.getAttribute("data-layers-label") || "";
+    set.appendChild(caption);
+    layers.forEach(function (layer) {
+      var label = document.createElement("label");
+      var tick = document.createElement("input");
+      tick.type = "checkbox";
+      tick.name = "layer-" + layer.key;
+      var dot = document.createElement("span");
+      dot.className = "layer-dot";
+      dot.style.background = layer.colour;
+      dot.setAttribute("aria-hidden", "true");
+      label.appendChild(tick);
+      label.appendChild(dot);
+      label.appendChild(document.createTextNode(layer.label));
+      set.appendChild(label);
+      var group = null;
+      tick.addEventListener("change", function () {
+        var map = el._leafletMap;
+        if (!map) return;
+        if (!tick.checked) { if (group) map.removeLayer(group); return; }
+        if (group) { group.addTo(map); return; }
+        group = L.featureGroup().addTo(map);
+        fetch(layer.url, { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
+          .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+          .then(function (fc) {
+            fc.features.forEach(function (f) {
+              if (!f.geometry || f.geometry.type !== "Point") return;
+              var c = f.geometry.coordinates;
+              var m = L.circleMarker([c[1], c[0]], { radius: 5, color: "#fff", weight: 1, fillColor: layer.colour, fillOpacity: 0.9 });
+              var name = document.createElement(layer.link ? "a" : "span");
+              name.textContent = f.properties.name || "";
+              if (layer.link) { name.href = layer.link + encodeURIComponent(f.properties.id); name.className = "map-link"; }
+              m.bindPopup(name);
+              var tip = document.createElement("span");
+              tip.textContent = f.properties.name || "";
+              m.bindTooltip(tip);
+              group.addLayer(m);
+            });
+            el.setAttribute("data-layer-" + layer.key, String(fc.features.length));
+          })
+          .catch(function () { el.setAttribute("data-layer-" + layer.key, "error"); });
+      });
+    });
+    box.appendChild(set);
   }
 });
 

@@ -223,7 +223,9 @@ func (s *Commerce) MarketCounts(ctx context.Context, province string) ([]MarketC
 func (s *Commerce) ImportMarkets(ctx context.Context, src tabular.Source[commerce.MarketRow], dryRun bool) (db.ImportResult, error) {
 	return importPlaces(ctx, s, src, dryRun, placeImport[commerce.MarketRow, commerce.Market]{
 		kind: "markets", table: "markets", noRows: commerce.ErrNoMarketRows, inFile: "commerce.market_in_file", recorded: "commerce.market_recorded",
-		read: func(r commerce.MarketRow) (int, commerce.Market, []congthuong.FieldError) { return r.Line, r.Market, r.Problems },
+		read: func(r commerce.MarketRow) (int, commerce.Market, []congthuong.FieldError) {
+			return r.Line, r.Market, r.Problems
+		},
 		check: func(m *commerce.Market, v *congthuong.Validation, line int, today string) error {
 			m.Normalize()
 			m.ValidateInto(v, line)

@@ -125,7 +125,9 @@ func insertStore(ctx context.Context, tx *db.Tx, r *commerce.RetailStore) error 
 func (s *Commerce) ImportRetailStores(ctx context.Context, src tabular.Source[commerce.RetailRow], dryRun bool) (db.ImportResult, error) {
 	return importPlaces(ctx, s, src, dryRun, placeImport[commerce.RetailRow, commerce.RetailStore]{
 		kind: "stores", table: "retail_stores", noRows: commerce.ErrNoRetailRows, inFile: "commerce.store_in_file", recorded: "commerce.store_recorded",
-		read: func(r commerce.RetailRow) (int, commerce.RetailStore, []congthuong.FieldError) { return r.Line, r.Store, r.Problems },
+		read: func(r commerce.RetailRow) (int, commerce.RetailStore, []congthuong.FieldError) {
+			return r.Line, r.Store, r.Problems
+		},
 		check: func(st *commerce.RetailStore, v *congthuong.Validation, line int, today string) error {
 			st.Normalize()
 			st.ValidateInto(v, line)

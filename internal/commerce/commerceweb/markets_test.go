@@ -172,3 +172,39 @@ func TestRetailImportExport(t *testing.T) {
 		}
 	})
 }
+
+// TestOSMImport: a commune takes the marketplaces of an OpenStreetMap
+// file (the shop in it left out and counted) with what the map does not
+// say chosen once; the register's own GeoJSON read back names each
+// market as already recorded; a file that is not GeoJSON is refused by
+// its field.
+func TestOSMImport(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		if page := e.Do("thuynguyen", "GET", "/markets/osm", "", nil); page.Code != 200 || !strings.Contains(page.Body.String(), `id="osm-form"`) {
+			t.Fatalf("the form: %d", page.Code)
+		}
+		geo := `{"type":"FeatureCollection","features":[
+		 {"type":"Feature","geometry":{"type":"Point","coordinates":[106.68,20.93]},"properties":{"amenity":"marketplace","name":"Chợ Núi Đèo","opening_hours":"Mo-Su 05:00-19:00"}},
+		 {"type":"Feature","geometry":{"type":"Point","coordinates":[106.69,20.94]},"properties":{"amenity":"marketplace","name":"Chợ Bến"}},
+		 {"type":"Feature","geometry":{"type":"Point","coordinates":[106.7,20.9]},"properties":{"shop":"convenience","name":"Cửa hàng 24h"}}]}`
+		ct, body := webtest.MultipartFile(t, "cho.geojson", []byte(geo), map[string]string{"unit_code": "11560", "method": "everyday", "capital": "mixed", "operator": "board"})
+		w := e.Do("thuynguyen", "POST", "/markets/osm", ct, body)
+		if w.Code != 200 || !strings.Contains(w.Body.String(), `id="import-result"`) || !strings.Contains(w.Body.String(), `id="osm-skipped"`) {
+			t.Fatalf("the map's markets: %d %s", w.Code, w.Body)
+		}
+		items, n, err := st.Commerce.ListMarkets(storetest.As(storetest.ThuyNguyen), commercedb.MarketFilter{UnitCode: "11560"})
+		if err != nil || n != 2 || items[0].Capital != "mixed" || items[0].Lon == nil {
+			t.Fatalf("recorded: %d %v", n, err)
+		}
+		own := e.Do("", "GET", "/api/v1/markets.geojson?province=31", "", nil)
+		ct, body = webtest.MultipartFile(t, "cho.geojson", own.Body.Bytes(), map[string]string{"method": "everyday", "capital": "state", "operator": "board"})
+		if w := e.Do("thuynguyen", "POST", "/markets/osm", ct, body); w.Code != 400 || strings.Count(webtest.Between(w.Body.String(), `id="import-problems"`, "</table>"), "<tr") < 3 {
+			t.Errorf("the register's own file read back: %d", w.Code)
+		}
+		ct, body = webtest.MultipartFile(t, "cho.csv", []byte("name\nA\n"), map[string]string{"unit_code": "11560"})
+		if w := e.Do("thuynguyen", "POST", "/retail/osm", ct, body); w.Code != 400 || !strings.Contains(w.Body.String(), "GeoJSON") {
+			t.Errorf("not GeoJSON: %d", w.Code)
+		}
+	})
+}

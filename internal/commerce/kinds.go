@@ -45,7 +45,8 @@ type Kind struct {
 	Procedure  string `json:"procedure,omitempty"`
 	LegalBasis string `json:"legal_basis"`
 	// Verified says what of the row is checked in a primary source:
-	// "all", "issuer", or "none".
+	// "all", "issuer+renewal" (the issuer and the renewal lead, not the
+	// term), "issuer", or "none".
 	Verified string `json:"verified"`
 	Note     string `json:"note"`
 }

@@ -136,8 +136,12 @@ func scanXLSX(r io.Reader, sink *scanner) error {
 	if err != nil {
 		return err
 	}
+	// A date cell in the spreadsheet's own short date format (format 14,
+	// which follows the reader's regional settings) is read day first, as
+	// Vietnamese lists write dates, rather than in the American order that
+	// would swap day and month up to the 12th.
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: MaxUnpacked, UnzipXMLSizeLimit: spillAbove})
+		UnzipSizeLimit: MaxUnpacked, UnzipXMLSizeLimit: spillAbove, ShortDatePattern: "dd/mm/yyyy"})
 	if err != nil {
 		return fileProblem("file.not_xlsx")
 	}

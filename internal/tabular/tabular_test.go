@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
 
 	"congthuong/internal/tabular"
 )
@@ -74,5 +76,39 @@ func TestXLSXRoundTrip(t *testing.T) {
 	}
 	if _, err := tabular.Read(strings.NewReader("PK\x03\x04 not a zip")); err == nil {
 		t.Error("a broken workbook was read")
+	}
+}
+
+// TestXLSXDates: a date typed in a spreadsheet, in its own short date
+// format or in a day-first one, reads day first; the 5th of March is
+// never the 3rd of May.
+func TestXLSXDates(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	short, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dayFirst := "dd/mm/yyyy"
+	custom, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dayFirst})
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)
+	_ = f.SetSheetRow("Sheet1", "A1", &[]string{"short", "custom"})
+	_ = f.SetCellValue("Sheet1", "A2", day)
+	_ = f.SetCellValue("Sheet1", "B2", day)
+	_ = f.SetCellStyle("Sheet1", "A2", "A2", short)
+	_ = f.SetCellStyle("Sheet1", "B2", "B2", custom)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := tabular.Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Rows) != 1 || tab.Rows[0].Cell(0) != "05/03/2026" || tab.Rows[0].Cell(1) != "05/03/2026" {
+		t.Errorf("dates read as %v", tab.Rows)
 	}
 }

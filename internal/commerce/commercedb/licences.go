@@ -295,3 +295,21 @@ func (s *Commerce) Summary(ctx context.Context, today string) ([]SummaryRow, err
 	}
 	return out, nil
 }
+
+// versionTables are the records whose version CurrentVersion reads.
+var versionTables = map[string]string{"licence": "licences", "market": "markets", "store": "retail_stores"}
+
+// CurrentVersion is a record's version now ("licence", "market" or
+// "store"), for a form sent again after a change meanwhile. Versions are
+// not secret: the record's page shows more to whoever may read it.
+func (s *Commerce) CurrentVersion(ctx context.Context, record string, id int64) (int, error) {
+	table, ok := versionTables[record]
+	if !ok {
+		return 0, fmt.Errorf("commercedb: no record %q", record)
+	}
+	var v int
+	if err := s.Read.QueryRowContext(ctx, `SELECT version FROM `+table+` WHERE id = $1`, id).Scan(&v); err != nil {
+		return 0, fmt.Errorf("commercedb: version of %s %d: %w", record, id, err)
+	}
+	return v, nil
+}

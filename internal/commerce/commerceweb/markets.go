@@ -226,7 +226,8 @@ func (s *handlers) doSaveMarket(w http.ResponseWriter, r *http.Request) error {
 		err = s.commerce.SaveMarket(r.Context(), &m)
 	}
 	if err != nil {
-		if len(congthuong.ErrorFields(err)) > 0 {
+		if keepTyped(err) {
+			m.Version = s.currentVersion(r, err, m.Version, "market", id)
 			return s.renderMarketForm(w, r, web.ErrorStatus(err), marketForm{M: m, Numbers: numbers, Lon: lon, Lat: lat, New: isNew}, err)
 		}
 		return err

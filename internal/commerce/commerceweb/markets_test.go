@@ -48,6 +48,13 @@ func TestMarketPages(t *testing.T) {
 		if w := e.Do("thuynguyen", "POST", loc, formType, conv); w.Code != 303 {
 			t.Fatalf("convert: %d %s", w.Code, w.Body)
 		}
+		// The same form sent again is stale: what was typed stays, with the
+		// market's version now, so that sending it once more is a choice.
+		stale := e.Do("thuynguyen", "POST", loc, formType, conv)
+		if body := stale.Body.String(); stale.Code != 409 || !strings.Contains(body, `value="Công ty Cổ phần Thủy Nguyên"`) ||
+			!strings.Contains(body, `name="version" value="2"`) || !strings.Contains(body, "Người khác vừa thay đổi") {
+			t.Errorf("a stale form: %d", stale.Code)
+		}
 		if page := e.Do("", "GET", loc, "", nil).Body.String(); !strings.Contains(webtest.Between(page, `id="market-history"`, "</ul>"), "từ ban quản lý chợ sang doanh nghiệp") {
 			t.Errorf("the conversion is not kept")
 		}

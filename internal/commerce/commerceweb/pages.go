@@ -154,7 +154,7 @@ func (s *handlers) doDecide(w http.ResponseWriter, r *http.Request) error {
 	e := commerce.Event{Action: f.Get("action"), On: f.Get("on"), Decision: f.Get("decision"), Note: f.Get("note"), ValidUntil: f.Get("valid_until")}
 	version, _ := strconv.Atoi(f.Get("version"))
 	if _, err := s.commerce.DecideLicence(r.Context(), id, version, e); err != nil {
-		if len(congthuong.ErrorFields(err)) > 0 {
+		if keepTyped(err) {
 			return s.renderLicence(w, r, web.ErrorStatus(err), e, err)
 		}
 		return err
@@ -297,8 +297,8 @@ func (s *handlers) doUpdate(w http.ResponseWriter, r *http.Request) error {
 		err = s.commerce.UpdateLicence(r.Context(), id, version, &l, decision)
 	}
 	if err != nil {
-		if len(congthuong.ErrorFields(err)) > 0 {
-			l.ID, l.Version = id, version
+		if keepTyped(err) {
+			l.ID, l.Version = id, s.currentVersion(r, err, version, "licence", id)
 			return s.renderForm(w, r, web.ErrorStatus(err), formPage{L: l, Lon: lon, Lat: lat, Decision: decision}, err)
 		}
 		return err

@@ -322,7 +322,7 @@ func (s *handlers) doDecidePromotion(w http.ResponseWriter, r *http.Request) err
 	f := r.PostForm
 	version, _ := strconv.Atoi(f.Get("version"))
 	if _, err := s.commerce.DecidePromotion(r.Context(), id, version, f.Get("outcome") == "confirm", f.Get("decision"), f.Get("reason")); err != nil {
-		if len(congthuong.ErrorFields(err)) > 0 {
+		if keepTyped(err) {
 			return s.renderPromotion(w, r, web.ErrorStatus(err), promotionPage{Decision: f.Get("decision"), Reason: f.Get("reason")}, err)
 		}
 		return err
@@ -350,7 +350,7 @@ func (s *handlers) doReportPromotion(w http.ResponseWriter, r *http.Request) err
 		return n
 	}
 	if _, err := s.commerce.ReportPromotion(r.Context(), id, version, num(f.Get("awarded")), num(f.Get("unclaimed"))); err != nil {
-		if len(congthuong.ErrorFields(err)) > 0 {
+		if keepTyped(err) {
 			return s.renderPromotion(w, r, web.ErrorStatus(err), promotionPage{Awarded: f.Get("awarded"), Unclaimed: f.Get("unclaimed")}, err)
 		}
 		return err

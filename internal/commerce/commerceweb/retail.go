@@ -193,7 +193,8 @@ func (s *handlers) doSaveRetail(w http.ResponseWriter, r *http.Request) error {
 		err = s.commerce.SaveRetailStore(r.Context(), &st)
 	}
 	if err != nil {
-		if len(congthuong.ErrorFields(err)) > 0 {
+		if keepTyped(err) {
+			st.Version = s.currentVersion(r, err, st.Version, "store", id)
 			d.S, d.New = st, isNew
 			return s.renderRetailForm(w, r, web.ErrorStatus(err), d, err)
 		}

@@ -96,3 +96,23 @@ func pathID(r *http.Request, notFound string) (int64, error) {
 	}
 	return id, nil
 }
+
+// keepTyped reports whether a refused change shows its form again with
+// what was typed: a field is wrong, or the record changed meanwhile. After
+// a change meanwhile a form carries the record's version as it is now (see
+// currentVersion), so that sending it again is the reader's choice.
+func keepTyped(err error) bool {
+	return len(congthuong.ErrorFields(err)) > 0 || congthuong.ErrorCode(err) == congthuong.ECONFLICT
+}
+
+// currentVersion is version, or the record's version now when err says it
+// changed meanwhile (the typed version if it cannot be read).
+func (s *handlers) currentVersion(r *http.Request, err error, version int, record string, id int64) int {
+	if congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+		return version
+	}
+	if v, ferr := s.commerce.CurrentVersion(r.Context(), record, id); ferr == nil {
+		return v
+	}
+	return version
+}

@@ -786,7 +786,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the parks' map drew %q markets", b.attr(`#parks-map`, "data-layer-markets"))
 	}
 	b.do("write the month's figures", chromedp.Navigate(base+"/markets/summary"), chromedp.WaitVisible(chromedp.CSS(`#publish-figures`)),
-		chromedp.Click(chromedp.CSS(`#publish-figures button`)), chromedp.WaitVisible(chromedp.CSS(`#trade-figures a`)))
+		chromedp.Click(chromedp.CSS(`#publish-figures button`)), chromedp.WaitVisible(chromedp.CSS(`main .notice[role="status"]`)))
 	b.do("the markets in the statistics", chromedp.Click(chromedp.CSS(`#trade-figures a`)), chromedp.WaitVisible(chromedp.CSS(`#stats-table`)))
 	if got := b.text(`#stats-table`); !strings.Contains(got, "Thủy Nguyên") {
 		t.Errorf("the statistics of the communes' markets read %q", got)
@@ -816,6 +816,16 @@ func TestBrowser(t *testing.T) {
 	}
 	b.setValue(`input[name=good_value]`, "30000")
 	b.do("file it", chromedp.Click(chromedp.CSS(`#file-promotion`)), chromedp.WaitVisible(chromedp.CSS(`#promotion-status`)))
+	// Then extends it: the amendment form comes filled with the programme,
+	// who trades and the form fixed; the programme runs as amended.
+	b.do("amend it", chromedp.Click(chromedp.CSS(`#amend-promotion`)), chromedp.WaitVisible(chromedp.CSS(`#promotion-form #form-fixed`)))
+	b.screenshots(b.ctx, "promotion-amend")
+	b.setValue(`#end`, today.AddDate(0, 0, 20).Format("2006-01-02"))
+	b.do("send the amendment", chromedp.Click(chromedp.CSS(`#file-promotion`)), chromedp.WaitVisible(chromedp.CSS(`#promotion-amendments`)))
+	if got := b.text(`#promotion-amendments`); !strings.Contains(got, "ngày kết thúc") {
+		t.Errorf("the amendments read %q", got)
+	}
+	b.screenshots(b.ctx, "promotion-amended")
 	paper := filepath.Join(t.TempDir(), "the-le.pdf")
 	if err := os.WriteFile(paper, []byte("%PDF-1.4\n% the rules\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -126,6 +126,11 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	if err := demoRetail(ctx, st); err != nil {
 		return err
 	}
+	// The registers' counts in this month's statistics, marked as the
+	// demo's like every demo figure.
+	if _, err := st.Commerce.PublishTradeFigures(ctx, "31", demoMade); err != nil {
+		return fmt.Errorf("trade figures: %w", err)
+	}
 	editor, leader, err := demoStaff(ctx, st)
 	if err != nil {
 		return err

@@ -29,8 +29,9 @@ var (
 // and licences in force; for the province, the promotion programmes
 // confirmed that start this month and their prizes' value. Only the
 // department does it; running it again in the month revises the values
-// (the statistics keep the old ones).
-func (s *Commerce) PublishTradeFigures(ctx context.Context, province string) (statsdb.ValueImportResult, error) {
+// (the statistics keep the old ones). note, when given, is added to the
+// values' source (the demo's mark).
+func (s *Commerce) PublishTradeFigures(ctx context.Context, province, note string) (statsdb.ValueImportResult, error) {
 	var res statsdb.ValueImportResult
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !(a.IsDepartment() && a.CanWrite() && a.InScope(province, province)) {
@@ -89,6 +90,9 @@ func (s *Commerce) PublishTradeFigures(ctx context.Context, province string) (st
 		return res, fmt.Errorf("commercedb: promotions of the month: %w", err)
 	}
 	source := "Sổ theo dõi thương mại (chợ, siêu thị, giấy phép, khuyến mại), " + today
+	if note != "" {
+		source += " — " + note
+	}
 	var rows []stats.ValueRow
 	row := func(unitCode, code string, v float64) {
 		rows = append(rows, stats.ValueRow{Line: len(rows) + 2, Indicator: code, UnitCode: unitCode, Period: period, Value: v,

@@ -38,10 +38,10 @@ func TestTradeFigures(t *testing.T) {
 		if err := s.Commerce.CreateLicence(commune, tobacco("01/2026/GPBL", "Nguyễn Văn An", "11560", "2026-03-02")); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Commerce.PublishTradeFigures(commune, "31"); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if _, err := s.Commerce.PublishTradeFigures(commune, "31", ""); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("a commune publishes: %v", err)
 		}
-		res, err := s.Commerce.PublishTradeFigures(dept, "31")
+		res, err := s.Commerce.PublishTradeFigures(dept, "31", "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,7 +64,7 @@ func TestTradeFigures(t *testing.T) {
 			Operator: "enterprise", OperatorName: "Công ty An Bình", Points: 60, OpeningHours: "Fr-Su 18:00-23:00"}); err != nil {
 			t.Fatal(err)
 		}
-		if res, err = s.Commerce.PublishTradeFigures(dept, "31"); err != nil || res.Updated != 4 { // markets and class 3, of the commune and the province
+		if res, err = s.Commerce.PublishTradeFigures(dept, "31", ""); err != nil || res.Updated != 4 { // markets and class 3, of the commune and the province
 			t.Errorf("again after a market: %+v %v", res, err)
 		}
 		if got, _ := s.UnitValues(dept, "MARKETS", month, "31"); len(got) != 1 || got[0].Value != 3 {

@@ -297,10 +297,10 @@ func (s *Commerce) Summary(ctx context.Context, today string) ([]SummaryRow, err
 }
 
 // versionTables are the records whose version CurrentVersion reads.
-var versionTables = map[string]string{"licence": "licences", "market": "markets", "store": "retail_stores"}
+var versionTables = map[string]string{"licence": "licences", "market": "markets", "store": "retail_stores", "promotion": "promotions"}
 
-// CurrentVersion is a record's version now ("licence", "market" or
-// "store"), for a form sent again after a change meanwhile. Versions are
+// CurrentVersion is a record's version now ("licence", "market", "store"
+// or "promotion"), for a form sent again after a change meanwhile. Versions are
 // not secret: the record's page shows more to whoever may read it.
 func (s *Commerce) CurrentVersion(ctx context.Context, record string, id int64) (int, error) {
 	table, ok := versionTables[record]

@@ -315,12 +315,16 @@ func (s *Commerce) changePromotion(ctx context.Context, id int64, version int, f
 			return congthuong.Errorf(congthuong.ECONFLICT, "commerce.changed_meanwhile")
 		}
 		before := map[string]any{"status": p.Status}
+		decision := p.Decision
 		if err := fn(tx, p, province); err != nil {
 			return err
 		}
 		p.Version++
-		if _, err := tx.ExecContext(ctx, `UPDATE promotions SET status = $1, decision = $2, reason = $3, decided_by = $4, awarded = $5,
-			unclaimed = $6, budget_share = $7, version = $8 WHERE id = $9`, p.Status, p.Decision, p.Reason, tx.Actor.Name(), p.Awarded,
+		// Who decided changes with the decision only, not with a report
+		// or an amendment.
+		if _, err := tx.ExecContext(ctx, `UPDATE promotions SET status = $1, decision = $2, reason = $3,
+			decided_by = CASE WHEN $4 THEN $5 ELSE decided_by END, awarded = $6, unclaimed = $7, budget_share = $8, version = $9
+			WHERE id = $10`, p.Status, p.Decision, p.Reason, p.Decision != decision, tx.Actor.Name(), p.Awarded,
 			p.Unclaimed, p.BudgetShare, p.Version, p.ID); err != nil {
 			return fmt.Errorf("commercedb: save promotion: %w", err)
 		}

@@ -25,7 +25,7 @@ func figuresLink(province string, now time.Time) string {
 // doPublishFigures writes this month's counts into the statistics and
 // returns to the summary, which links to them.
 func (s *handlers) doPublishFigures(w http.ResponseWriter, r *http.Request) error {
-	if _, err := s.commerce.PublishTradeFigures(r.Context(), s.province(r)); err != nil {
+	if _, err := s.commerce.PublishTradeFigures(r.Context(), s.province(r), ""); err != nil {
 		return err
 	}
 	s.Flash(w, "commerce.figures_published")
@@ -39,7 +39,7 @@ func (s *handlers) apiPublishFigures(w http.ResponseWriter, r *http.Request) err
 	if province == "" {
 		province = s.province(r)
 	}
-	res, err := s.commerce.PublishTradeFigures(r.Context(), province)
+	res, err := s.commerce.PublishTradeFigures(r.Context(), province, "")
 	if err != nil {
 		return err
 	}

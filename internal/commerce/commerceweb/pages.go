@@ -360,10 +360,28 @@ func (s *handlers) tasks(r *http.Request) ([]web.Task, error) {
 	if !a.IsStaff() {
 		return nil, nil
 	}
+	var tasks []web.Task
+	p := s.PrinterFor(r)
 	_, n, err := s.commerce.ListLicences(r.Context(), commercedb.Filter{ExpiringDays: 30, Today: s.Today(), Page: db.Page{Limit: 1}})
-	if err != nil || n == 0 {
+	if err != nil {
 		return nil, err
 	}
-	return []web.Task{{Title: s.PrinterFor(r).T("licences.task_expiring"), Count: n, Counted: true,
-		Link: "/licences?expiring_days=30&sort=valid_until"}}, nil
+	if n > 0 {
+		tasks = append(tasks, web.Task{Title: p.T("licences.task_expiring"), Count: n, Counted: true, Link: "/licences?expiring_days=30&sort=valid_until"})
+	}
+	if province := s.province(r); a.IsDepartment() && a.InScope(province, province) {
+		// Registrations and amendments awaiting the department's decision.
+		_, filed, err := s.commerce.ListPromotions(r.Context(), province, commercedb.PromotionFilter{Status: commerce.PromotionFiled, Today: s.Today(), Page: db.Page{Limit: 1}})
+		if err != nil {
+			return nil, err
+		}
+		amendments, err := s.commerce.PendingAmendments(r.Context(), province)
+		if err != nil {
+			return nil, err
+		}
+		if n := filed + len(amendments); n > 0 {
+			tasks = append(tasks, web.Task{Title: p.T("promotions.task_decide"), Count: n, Counted: true, Link: "/promotions/manage"})
+		}
+	}
+	return tasks, nil
 }

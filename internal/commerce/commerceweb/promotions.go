@@ -34,6 +34,8 @@ type promotionsPage struct {
 	Statuses []string
 	Counts   []commercedb.PromotionCount
 	Year     int
+	// Amendments await the desk's decision, the earliest due first.
+	Amendments []commercedb.PendingAmendment
 }
 
 func (s *handlers) listPromotions(w http.ResponseWriter, r *http.Request, f commercedb.PromotionFilter, desk bool, title string) error {
@@ -59,6 +61,9 @@ func (s *handlers) listPromotions(w http.ResponseWriter, r *http.Request, f comm
 	if desk {
 		d.Year, _ = strconv.Atoi(f.Today[:4])
 		if d.Counts, err = s.commerce.PromotionCounts(r.Context(), province, d.Year); err != nil {
+			return err
+		}
+		if d.Amendments, err = s.commerce.PendingAmendments(r.Context(), province); err != nil {
 			return err
 		}
 	}
@@ -104,6 +109,10 @@ type promotionForm struct {
 	Findings []commerce.Finding
 	Checked  bool
 	Trader   bool
+	// AmendOf is the programme an amendment changes, at Version; its
+	// trader and form stay.
+	AmendOf int64
+	Version int
 }
 
 // goodRow is a good's row as typed, numbered from 1.
@@ -147,7 +156,11 @@ func (s *handlers) renderPromotionForm(w http.ResponseWriter, r *http.Request, s
 		d.Rows[i].N = i + 1
 	}
 	p := s.PrinterFor(r)
-	v := &web.View{Title: p.T("promotions.new"), Nav: "promotions", Anchors: map[string]string{"goods": "good-name-1", "checks": "checks", "provinces": "provinces"}}
+	title := p.T("promotions.new")
+	if d.AmendOf != 0 {
+		title = p.T("promotions.amend")
+	}
+	v := &web.View{Title: title, Nav: "promotions", Anchors: map[string]string{"goods": "good-name-1", "checks": "checks", "provinces": "provinces"}}
 	if ferr != nil {
 		v.Errors, v.Error = web.FormErrors(p, ferr)
 		if len(v.Errors) > 0 {
@@ -268,6 +281,15 @@ type promotionPage struct {
 	Awarded   string
 	Unclaimed string
 	Overdue   bool
+	// CanAmend offers its trader (or the department) to amend it;
+	// Amendments are its history for them and the department's staff,
+	// Pending the one awaiting a decision, which CanDecideAmendment lets
+	// the department decide (AmendDecision and AmendReason as typed).
+	CanAmend                   bool
+	Amendments                 []*commerce.Amendment
+	Pending                    *commerce.Amendment
+	CanDecideAmendment         bool
+	AmendDecision, AmendReason string
 }
 
 func (s *handlers) promotionID(r *http.Request) (int64, error) {
@@ -302,6 +324,9 @@ func (s *handlers) renderPromotion(w http.ResponseWriter, r *http.Request, statu
 	d.CanReport = p.Form == "lucky_draw" && p.Status == commerce.PromotionConfirmed && p.End < today &&
 		((a.Role == congthuong.RoleEnterprise && a.TaxCode == p.TaxCode) || (a.IsDepartment() && a.InScope(p.ProvinceCode, p.ProvinceCode)))
 	d.Overdue = p.Status == commerce.PromotionFiled && p.Due != "" && p.Due < today
+	if err := s.amendmentsOf(r, p, today, &d); err != nil {
+		return err
+	}
 	pr := s.PrinterFor(r)
 	v := &web.View{Title: p.Title, Nav: "promotions"}
 	if ferr != nil {

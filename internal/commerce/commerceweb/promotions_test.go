@@ -102,3 +102,69 @@ func TestPromotionsAPI(t *testing.T) {
 		}
 	})
 }
+
+// TestAmendmentJourney: the trader of a confirmed lucky draw opens the
+// amendment form filled with the programme (who trades and the form
+// fixed), extends it, and the programme keeps running as confirmed while
+// the department's desk lists the amendment; a refusal without reason
+// keeps what was typed; confirmed, the programme runs as amended, and its
+// history shows the amendment; the public sees no history.
+func TestAmendmentJourney(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := webtest.NewEnv(t, st)
+		today := time.Now().In(congthuong.Location)
+		start, end, later := today.AddDate(0, 0, 1).Format("2006-01-02"), today.AddDate(0, 0, 20).Format("2006-01-02"), today.AddDate(0, 0, 40).Format("2006-01-02")
+		w := e.Do("owner", "POST", "/promotions/new", formType, append(promotionForm("Quay số trúng thưởng", "lucky_draw", []string{"31"}, start, end,
+			"Nước mắm", "50000", "0"), []byte("&action=file")...))
+		if w.Code != 303 {
+			t.Fatalf("file: %d %s", w.Code, w.Body)
+		}
+		loc := w.Header().Get("Location")
+		if w := e.Do("officer31", "POST", loc+"/decide", formType, form("version", "1", "outcome", "confirm", "decision", "12/SCT-QLTM")); w.Code != 303 {
+			t.Fatalf("confirm: %d", w.Code)
+		}
+		if page := e.Do("owner", "GET", loc, "", nil).Body.String(); !strings.Contains(page, `id="amend-promotion"`) {
+			t.Errorf("the trader is not offered to amend")
+		}
+		if page := e.Do("", "GET", loc, "", nil).Body.String(); strings.Contains(page, `id="amend-promotion"`) {
+			t.Errorf("the public is offered to amend")
+		}
+		formPage := e.Do("owner", "GET", loc+"/amend", "", nil).Body.String()
+		if !strings.Contains(formPage, `id="form-fixed"`) || !strings.Contains(formPage, `name="version" value="2"`) || !strings.Contains(formPage, `value="Nước mắm"`) {
+			t.Errorf("the amendment form is not filled with the programme")
+		}
+		amend := append(promotionForm("Quay số trúng thưởng", "lucky_draw", []string{"31"}, start, later, "Nước mắm", "50000", "0"), []byte("&version=2&action=file")...)
+		if w := e.Do("owner", "POST", loc+"/amend", formType, amend); w.Code != 303 {
+			t.Fatalf("amend: %d %s", w.Code, w.Body)
+		}
+		page := e.Do("owner", "GET", loc, "", nil).Body.String()
+		if !strings.Contains(page, `id="pending-amendment"`) || !strings.Contains(page, "ngày kết thúc") || strings.Contains(page, `id="amend-promotion"`) {
+			t.Errorf("the pending amendment on the trader's page")
+		}
+		if desk := e.Do("officer31", "GET", "/promotions/manage", "", nil).Body.String(); !strings.Contains(desk, `id="desk-amendments"`) {
+			t.Errorf("the desk does not list the amendment")
+		}
+		officer := e.Do("officer31", "GET", loc, "", nil).Body.String()
+		action := webtest.Between(officer, `id="amendment-decide"`, ">")
+		i := strings.Index(officer, `action="`+strings.TrimPrefix(loc, "")+"/amendments/")
+		if i < 0 || !strings.Contains(officer, `id="amendment-decide"`) {
+			t.Fatalf("the department is not offered the decision: %q", action)
+		}
+		decide := officer[i+len(`action="`):]
+		decide = decide[:strings.Index(decide, `"`)]
+		w = e.Do("officer31", "POST", decide, formType, form("version", "3", "amend_outcome", "refuse", "amend_decision", "13/SCT-QLTM"))
+		if w.Code != 400 || !strings.Contains(w.Body.String(), `id="amend_reason-error"`) || !strings.Contains(w.Body.String(), `value="13/SCT-QLTM"`) {
+			t.Errorf("a refusal without reason: %d", w.Code)
+		}
+		if w := e.Do("officer31", "POST", decide, formType, form("version", "3", "amend_outcome", "confirm", "amend_decision", "13/SCT-QLTM")); w.Code != 303 {
+			t.Fatalf("confirm the amendment: %d %s", w.Code, w.Body)
+		}
+		page = e.Do("owner", "GET", loc, "", nil).Body.String()
+		if !strings.Contains(webtest.Between(page, `id="promotion-amendments"`, "</table>"), "được xác nhận") || strings.Contains(page, `id="pending-amendment"`) {
+			t.Errorf("the history after the decision")
+		}
+		if pub := e.Do("", "GET", loc, "", nil).Body.String(); strings.Contains(pub, `id="promotion-amendments"`) {
+			t.Errorf("the public reads the amendments")
+		}
+	})
+}

@@ -89,10 +89,13 @@ func addDays(day string, n int) (string, error) {
 
 // pathID reads the record number of the address ({id}); anything else is
 // the record not found, named by notFound.
-func pathID(r *http.Request, notFound string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+func pathID(r *http.Request, notFound string) (int64, error) { return pathIDOf(r, "id", notFound) }
+
+// pathIDOf reads the record number the path names as name.
+func pathIDOf(r *http.Request, name, notFound string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, congthuong.Errorf(congthuong.ENOTFOUND, notFound, r.PathValue("id"))
+		return 0, congthuong.Errorf(congthuong.ENOTFOUND, notFound, r.PathValue(name))
 	}
 	return id, nil
 }

@@ -1071,7 +1071,7 @@ var sitePages = []string{
 	"/stats", "/stats?indicator=EXPORTS&period=2024-01..2024-04&units=children:VN", "/stats/report", "/stats/dashboard", "/stats/units/31", "/stats/entry", "/stats/submissions", "/stats/import",
 	"/parks", "/parks/new", "/parks/compare", "/parks/summary", "/parks/import", "/parks/reports", "/parks/KCN-01/interest", "/parks/KCN-01/sheet", "/parks/KCN-01/plots", "/leads", "/admin/outlines",
 	"/licences", "/licences/new", "/licences/import", "/licences/summary", "/licences/lookup", "/licences/lookup?q=tap+hoa&unit=11560",
-	"/promotions", "/promotions/manage", "/promotions/new", "/markets", "/markets/new", "/markets/summary", "/markets/import", "/retail", "/retail/new",
+	"/promotions", "/promotions/manage", "/promotions/new", "/markets", "/markets/new", "/markets/summary", "/markets/import", "/markets/osm", "/retail", "/retail/new", "/retail/import", "/retail/osm",
 	"/procedures", "/dossiers", "/dossiers/scorecard", "/dossiers/payments", "/tracking", "/verify",
 	"/news", "/news/subscribe", "/news/manage", "/news/manage/new", "/documents", "/documents/new",
 	"/questions", "/questions/ask", "/questions/manage", "/search", "/data", "/search?q=giay+phep+ruou",

@@ -5,7 +5,9 @@ import (
 	"fmt"
 
 	"congthuong"
+	"congthuong/data"
 	"congthuong/internal/auth"
+	"congthuong/internal/commerce/commercedb"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/store"
 	"congthuong/internal/unit"
@@ -128,7 +130,11 @@ func loadDemo(ctx context.Context, st *store.Store, ref *unit.Reference, passwor
 	}
 	// The registers' counts in this month's statistics, marked as the
 	// demo's like every demo figure.
-	if _, err := st.Commerce.PublishTradeFigures(ctx, "31", demoMade); err != nil {
+	extra, err := unit.LoadExtra(data.AdminUnitsExtra)
+	if err != nil {
+		return err
+	}
+	if _, err := st.Commerce.PublishTradeFigures(ctx, "31", commercedb.FigureOptions{Population: extra.Populations(), Note: demoMade}); err != nil {
 		return fmt.Errorf("trade figures: %w", err)
 	}
 	editor, leader, err := demoStaff(ctx, st)

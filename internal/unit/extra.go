@@ -230,3 +230,14 @@ func lineDistance(p, a, b [2]float64) float64 {
 	t = math.Max(0, math.Min(1, t))
 	return math.Hypot(p[0]-a[0]-t*dx, p[1]-a[1]-t*dy)
 }
+
+// Populations are the units' populations where known, by unit code.
+func (x *Extra) Populations() map[string]int64 {
+	out := map[string]int64{}
+	for code, f := range x.Facts {
+		if f.HasPop && f.Population > 0 {
+			out[code] = f.Population
+		}
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package commercedb
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 
 	"congthuong"
@@ -29,9 +30,9 @@ var (
 // and licences in force; for the province, the promotion programmes
 // confirmed that start this month and their prizes' value. Only the
 // department does it; running it again in the month revises the values
-// (the statistics keep the old ones). note, when given, is added to the
-// values' source (the demo's mark).
-func (s *Commerce) PublishTradeFigures(ctx context.Context, province, note string) (statsdb.ValueImportResult, error) {
+// (the statistics keep the old ones). Where o gives a unit's population,
+// its markets per 10,000 people are written too.
+func (s *Commerce) PublishTradeFigures(ctx context.Context, province string, o FigureOptions) (statsdb.ValueImportResult, error) {
 	var res statsdb.ValueImportResult
 	a := congthuong.ActorFrom(ctx)
 	if !a.System && !(a.IsDepartment() && a.CanWrite() && a.InScope(province, province)) {
@@ -90,8 +91,8 @@ func (s *Commerce) PublishTradeFigures(ctx context.Context, province, note strin
 		return res, fmt.Errorf("commercedb: promotions of the month: %w", err)
 	}
 	source := "Sổ theo dõi thương mại (chợ, siêu thị, giấy phép, khuyến mại), " + today
-	if note != "" {
-		source += " — " + note
+	if o.Note != "" {
+		source += " — " + o.Note
 	}
 	var rows []stats.ValueRow
 	row := func(unitCode, code string, v float64) {
@@ -102,6 +103,9 @@ func (s *Commerce) PublishTradeFigures(ctx context.Context, province, note strin
 		for _, code := range communeFigures {
 			row(unitCode, code, c[code])
 		}
+		if people := o.Population[unitCode]; people > 0 {
+			row(unitCode, "MARKETS_PER_10K", math.Round(c["MARKETS"]*10_000/float64(people)*100)/100)
+		}
 	}
 	row(province, "PROMOTIONS", float64(programmes))
 	row(province, "PROMOTION_PRIZES", float64(prizes)/1e6) // million dong
@@ -109,6 +113,14 @@ func (s *Commerce) PublishTradeFigures(ctx context.Context, province, note strin
 		return s.stats.ImportValuesTx(ctx, tx, rows, false, &res)
 	})
 	return res, err
+}
+
+// FigureOptions are what PublishTradeFigures needs beside the registers:
+// the units' population (the reference data's, by unit code) and a note
+// added to the values' source (the demo's mark).
+type FigureOptions struct {
+	Population map[string]int64
+	Note       string
 }
 
 type unitCount struct {

@@ -6,6 +6,7 @@ import (
 
 	"congthuong"
 	"congthuong/internal/commerce"
+	"congthuong/internal/commerce/commercedb"
 	"congthuong/internal/stats"
 	"congthuong/internal/store"
 	"congthuong/internal/storetest"
@@ -38,10 +39,10 @@ func TestTradeFigures(t *testing.T) {
 		if err := s.Commerce.CreateLicence(commune, tobacco("01/2026/GPBL", "Nguyễn Văn An", "11560", "2026-03-02")); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Commerce.PublishTradeFigures(commune, "31", ""); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+		if _, err := s.Commerce.PublishTradeFigures(commune, "31", commercedb.FigureOptions{}); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("a commune publishes: %v", err)
 		}
-		res, err := s.Commerce.PublishTradeFigures(dept, "31", "")
+		res, err := s.Commerce.PublishTradeFigures(dept, "31", commercedb.FigureOptions{Population: map[string]int64{"11560": 71_000, "31": 4_600_000}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,7 +53,7 @@ func TestTradeFigures(t *testing.T) {
 		want := map[[2]string]float64{
 			{"MARKETS", "11560"}: 2, {"MARKETS_CLASS1", "11560"}: 1, {"MARKETS_CLASS3", "11560"}: 1,
 			{"SUPERMARKETS", "11560"}: 1, {"TRADE_LICENCES", "11560"}: 1, {"MARKETS", "31"}: 2, {"TRADE_LICENCES", "31"}: 1,
-			{"PROMOTIONS", "31"}: 0,
+			{"PROMOTIONS", "31"}: 0, {"MARKETS_PER_10K", "11560"}: 0.28,
 		}
 		for k, v := range want {
 			got, err := s.UnitValues(dept, k[0], month, k[1])
@@ -64,7 +65,7 @@ func TestTradeFigures(t *testing.T) {
 			Operator: "enterprise", OperatorName: "Công ty An Bình", Points: 60, OpeningHours: "Fr-Su 18:00-23:00"}); err != nil {
 			t.Fatal(err)
 		}
-		if res, err = s.Commerce.PublishTradeFigures(dept, "31", ""); err != nil || res.Updated != 4 { // markets and class 3, of the commune and the province
+		if res, err = s.Commerce.PublishTradeFigures(dept, "31", commercedb.FigureOptions{}); err != nil || res.Updated != 4 { // markets and class 3, of the commune and the province
 			t.Errorf("again after a market: %+v %v", res, err)
 		}
 		if got, _ := s.UnitValues(dept, "MARKETS", month, "31"); len(got) != 1 || got[0].Value != 3 {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"congthuong"
+	"congthuong/internal/commerce/commercedb"
 	"congthuong/internal/stats"
 	"congthuong/internal/web"
 )
@@ -25,7 +26,7 @@ func figuresLink(province string, now time.Time) string {
 // doPublishFigures writes this month's counts into the statistics and
 // returns to the summary, which links to them.
 func (s *handlers) doPublishFigures(w http.ResponseWriter, r *http.Request) error {
-	if _, err := s.commerce.PublishTradeFigures(r.Context(), s.province(r), ""); err != nil {
+	if _, err := s.commerce.PublishTradeFigures(r.Context(), s.province(r), s.figureOptions()); err != nil {
 		return err
 	}
 	s.Flash(w, "commerce.figures_published")
@@ -39,7 +40,7 @@ func (s *handlers) apiPublishFigures(w http.ResponseWriter, r *http.Request) err
 	if province == "" {
 		province = s.province(r)
 	}
-	res, err := s.commerce.PublishTradeFigures(r.Context(), province, "")
+	res, err := s.commerce.PublishTradeFigures(r.Context(), province, s.figureOptions())
 	if err != nil {
 		return err
 	}
@@ -54,4 +55,10 @@ func mapLayers(p *web.Printer, province string) []web.MapLayer {
 		{Key: "markets", Label: p.T("markets.title"), URL: "/api/v1/markets.geojson" + q, Colour: "#7b3f98", Link: "/markets/"},
 		{Key: "retail", Label: p.T("retail.title"), URL: "/api/v1/retail.geojson" + q, Colour: "#1d7a3a"},
 	}
+}
+
+// figureOptions gives the trade figures the units' population, for the
+// markets per 10,000 people.
+func (s *handlers) figureOptions() commercedb.FigureOptions {
+	return commercedb.FigureOptions{Population: s.UnitFacts().Populations()}
 }

@@ -186,6 +186,12 @@ func OSMMarkets(r io.Reader, commune string, like Market) (rows []MarketRow, ski
 	return rows, skipped, nil
 }
 
+// The tags the import reads, as its page names them.
+const (
+	OSMMarketTag = "amenity=marketplace"
+	OSMShopTags  = "shop=supermarket, shop=mall, shop=department_store, shop=convenience"
+)
+
 // osmShops are the shop=* values of the retail network's kinds.
 var osmShops = map[string]string{"supermarket": "supermarket", "mall": "shopping_centre", "department_store": "shopping_centre",
 	"convenience": "convenience"}

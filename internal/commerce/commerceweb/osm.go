@@ -17,12 +17,14 @@ import (
 // name one, and for markets what OpenStreetMap does not say.
 type osmPage struct {
 	Path, List, Intro string
-	Markets           bool
-	Communes          []unit.Unit
-	UnitCode          string
-	Like              commerce.Market
-	Methods, Capital  []string
-	Operators         []string
+	// Tags are the OpenStreetMap tags of the register's places.
+	Tags             string
+	Markets          bool
+	Communes         []unit.Unit
+	UnitCode         string
+	Like             commerce.Market
+	Methods, Capital []string
+	Operators        []string
 	// Skipped counts the places of the file that were not of the
 	// register's kind.
 	Skipped int
@@ -50,10 +52,11 @@ func (s *handlers) renderOSM(w http.ResponseWriter, r *http.Request, markets boo
 		d.UnitCode = d.Communes[0].Code
 	}
 	d.Markets, d.Methods, d.Capital, d.Operators = markets, commerce.MarketMethods, commerce.MarketCapital, commerce.MarketOperators
-	d.Path, d.List, d.Intro = "/retail", p.T("retail.title"), p.T("retail.osm_intro")
+	d.Path, d.List, d.Intro, d.Tags = "/retail", p.T("retail.title"), p.T("retail.osm_intro"), commerce.OSMShopTags
+
 	title := p.T("retail.osm_import")
 	if markets {
-		d.Path, d.List, d.Intro, title = "/markets", p.T("markets.title"), p.T("markets.osm_intro"), p.T("markets.osm_import")
+		d.Path, d.List, d.Intro, d.Tags, title = "/markets", p.T("markets.title"), p.T("markets.osm_intro"), commerce.OSMMarketTag, p.T("markets.osm_import")
 	}
 	v := &web.View{Title: title, Nav: d.Path[1:]}
 	if ferr != nil {

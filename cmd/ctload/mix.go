@@ -17,6 +17,7 @@ import (
 	"congthuong/internal/auth"
 	"congthuong/internal/db"
 	"congthuong/internal/news/newsdb"
+	"congthuong/internal/park/parkdb"
 	"congthuong/internal/store"
 )
 
@@ -104,6 +105,12 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 		return fmt.Errorf("the demo has no published article: %v", err)
 	}
 	article := "/news/" + latest[0].Slug
+	// An investor's most read site: the first of the department's parks.
+	sites, _, err := st.Parks.FindParks(sys, parkdb.ParkFilter{Province: "31", Page: db.Page{Limit: 1}})
+	if err != nil || len(sites) == 0 {
+		return fmt.Errorf("the demo has no industrial park in Hải Phòng: %v", err)
+	}
+	site := "/parks/" + url.PathEscape(sites[0].Code)
 	months := 0
 	var mu sync.Mutex
 	nextMonth := func() int { mu.Lock(); defer mu.Unlock(); months++; return months }
@@ -113,6 +120,15 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 		{"page /parks", 10, get("/parks?province=31&kind=park", ""), is(200)},
 		{"page /procedures", 8, get("/procedures?q=thuoc+la", ""), is(200)},
 		{"page /stats", 7, get("/stats?indicator=RETAIL_SALES&period=2024&units=31", ""), is(200)},
+		{"page /news", 3, get("/news", ""), is(200)},
+		{"page /documents", 2, get("/documents?q=khuyen+mai", ""), is(200)},
+		{"page /questions", 2, get("/questions", ""), is(200)},
+		{"page a site", 4, get(site, ""), is(200)},
+		{"api parks.geojson", 3, get("/api/v1/parks.geojson?province=31", ""), is(200)},
+		{"page licence lookup", 4, get("/licences/lookup?q=thuoc+la", ""), is(200)},
+		{"page /markets", 3, get("/markets", ""), is(200)},
+		{"page /promotions", 2, get("/promotions", ""), is(200)},
+		{"api markets.geojson", 2, get("/api/v1/markets.geojson?province=31", ""), is(200)},
 		{"api parks", 15, get("/api/v1/parks?kind=cluster&min_free_ha=10", ""), is(200)},
 		{"api units", 10, get("/api/v1/units?level=commune&parent=31", ""), is(200)},
 		{"api procedures", 8, get("/api/v1/procedures?q=thuoc+la", ""), is(200)},

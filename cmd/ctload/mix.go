@@ -164,6 +164,10 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 		locks = make(chan *lockWaits, 1)
 		go func() { locks <- sampleLocks(sampleCtx, st.Read, 20*time.Millisecond) }()
 	}
+	memCtx, stopMem := context.WithTimeout(ctx, d)
+	defer stopMem()
+	heap := make(chan uint64, 1)
+	go func() { heap <- peakHeap(memCtx, 250*time.Millisecond) }()
 	deadline := time.Now().Add(d)
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -248,6 +252,7 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 	fmt.Printf("%-24s %9.0f %9s %9s %9s %7d\n", "all", float64(all)/elapsed.Seconds(), "", "", "", errs)
 	fmt.Printf("%-24s %9.0f %9s %9s %9s %7d\n", "net/http baseline", base.rps, base.p50, base.p95, base.p99, base.errors)
 	fmt.Printf("ratio mix / net/http: %.2f\n", float64(all)/elapsed.Seconds()/base.rps)
+	fmt.Println(memoryLine(<-heap))
 	if locks != nil {
 		fmt.Println(<-locks)
 	}

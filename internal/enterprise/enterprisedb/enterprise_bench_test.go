@@ -112,8 +112,8 @@ func BenchmarkEnterprises100k(b *testing.B) {
 }
 
 // BenchmarkImportFile100k imports 100,000 rows from a CSV file and from an
-// XLSX workbook into an empty SQLite database, parsing included; each
-// iteration is one whole import.
+// XLSX workbook into an empty database (SQLite, then PostgreSQL), parsing
+// included; each iteration is one whole import.
 func BenchmarkImportFile100k(b *testing.B) {
 	probe := storetest.SQLite(b)
 	rows := benchRows(b, probe, 100_000)
@@ -136,18 +136,26 @@ func BenchmarkImportFile100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for name, file := range map[string][]byte{"csv": csvBuf.Bytes(), "xlsx": xlsxBuf.Bytes()} {
-		b.Run(name, func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				s := storetest.SQLite(b)
-				ctx := congthuong.NewContext(context.Background(), congthuong.System())
-				b.StartTimer()
-				res, err := s.ImportEnterpriseFile(ctx, enterprise.ReadImport(bytes.NewReader(file)), false)
-				if err != nil || res.Created != len(rows) {
-					b.Fatalf("%+v %v", res, err)
+	for _, db := range []struct {
+		name string
+		open func(testing.TB) *store.Store
+	}{{"sqlite", storetest.SQLite}, {"postgres", storetest.Postgres}} {
+		for _, f := range []struct {
+			name string
+			file []byte
+		}{{"csv", csvBuf.Bytes()}, {"xlsx", xlsxBuf.Bytes()}} {
+			b.Run(db.name+"/"+f.name, func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					s := db.open(b) // a fresh, empty database each time
+					ctx := congthuong.NewContext(context.Background(), congthuong.System())
+					b.StartTimer()
+					res, err := s.ImportEnterpriseFile(ctx, enterprise.ReadImport(bytes.NewReader(f.file)), false)
+					if err != nil || res.Created != len(rows) {
+						b.Fatalf("%+v %v", res, err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -56,6 +56,13 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 		{Username: "mix-officer", Role: congthuong.RoleOfficer, UnitCode: "31"},
 		{Username: "mix-firm", Role: congthuong.RoleEnterprise, UnitCode: "31", TaxCode: "0100233488"},
 	}
+	// People log in as themselves: the logins go round a department's
+	// staff, so that the login throttle (per account and address) sees
+	// what it would see in a department, not one account's storm.
+	const loginStaff = 16
+	for i := 1; i <= loginStaff; i++ {
+		users = append(users, &auth.User{Username: fmt.Sprintf("mix-staff-%02d", i), Role: congthuong.RoleOfficer, UnitCode: "31"})
+	}
 	tokens := map[string]string{}
 	for _, u := range users {
 		u.DisplayName, u.Active = u.Username, true
@@ -114,6 +121,8 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 	months := 0
 	var mu sync.Mutex
 	nextMonth := func() int { mu.Lock(); defer mu.Unlock(); months++; return months }
+	logins := 0
+	nextLogin := func() int { mu.Lock(); defer mu.Unlock(); logins++; return logins }
 	mix := []request{
 		{"page /", 10, get("/", ""), is(200)},
 		{"page article", 6, get(article, ""), is(200)},
@@ -136,7 +145,8 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 		{"api analytics communes", 4, get("/api/v1/stats/analytics?indicator=RETAIL_SALES&period=2026-01..2026-09&units=children:31", ""), is(200)},
 		{"api worklist", 5, get("/api/v1/dossiers?due=overdue", "mix-officer"), is(200)},
 		{"login", 2, post("/login", "", "application/x-www-form-urlencoded", func() string {
-			return url.Values{"username": {"mix-officer"}, "password": {mixPassword}}.Encode()
+			who := fmt.Sprintf("mix-staff-%02d", nextLogin()%loginStaff+1)
+			return url.Values{"username": {who}, "password": {mixPassword}}.Encode()
 		}), is(303)},
 		{"data entry", 5, post("/api/v1/stats/values/import", "mix-officer", "text/csv", func() string {
 			// Months of 2030–2099, then again (revisions).

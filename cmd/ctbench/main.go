@@ -121,13 +121,14 @@ func (b *bench) goBench(j job) []row {
 			r := row{figure: f.name, db: db, unit: f.unit, target: f.target}
 			name := strings.ReplaceAll(f.bench, "{db}", db)
 			v, ok := b.res[name][f.metric]
+			// A failure on one database leaves the other's figures.
 			switch {
+			case ok:
+				r.value, r.ok = v*f.scale, true
 			case err != nil:
 				r.note = "failed: " + firstLine(err.Error())
-			case !ok:
-				r.note = "not measured: " + name
 			default:
-				r.value, r.ok = v*f.scale, true
+				r.note = "not measured: " + name
 			}
 			if f.base != "" {
 				if bv, ok := b.res[strings.ReplaceAll(f.base, "{db}", db)][f.metric]; ok {
@@ -167,7 +168,12 @@ func (b *bench) database(db string) (string, func(), error) {
 	}
 	u.Path = "/" + name
 	return u.String(), func() {
-		admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+		// WITH (FORCE) needs PostgreSQL 13; a plain drop otherwise.
+		if _, err := admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			if _, err := admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name); err != nil {
+				fmt.Fprintf(os.Stderr, "ctbench: database %s left behind: %v\n", name, err)
+			}
+		}
 		admin.Close()
 	}, nil
 }

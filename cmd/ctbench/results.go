@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 )
@@ -14,8 +15,19 @@ import (
 type results map[string]map[string]float64
 
 // benchLine is a line of `go test -bench` output: the name (with its
-// -GOMAXPROCS suffix), the iterations, then pairs of value and unit.
-var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+(.*)$`)
+// -GOMAXPROCS suffix when that is above 1), the iterations, then pairs of
+// value and unit.
+var benchLine = regexp.MustCompile(`^(Benchmark\S+)\s+\d+\s+(.*)$`)
+
+// procsSuffix is what go test adds to the names here: "-N" for N
+// processors, nothing for one (so a name ending in a date's "-08" keeps
+// it).
+var procsSuffix = func() string {
+	if n := runtime.GOMAXPROCS(0); n > 1 {
+		return "-" + strconv.Itoa(n)
+	}
+	return ""
+}()
 
 // readBench adds the benchmark lines of r to res.
 func readBench(r io.Reader, res results) error {
@@ -36,7 +48,7 @@ func readBench(r io.Reader, res results) error {
 			metrics[fields[i+1]] = v
 		}
 		if len(metrics) > 0 {
-			res[m[1]] = metrics
+			res[strings.TrimSuffix(m[1], procsSuffix)] = metrics
 		}
 	}
 	return sc.Err()

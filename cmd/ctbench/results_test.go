@@ -9,14 +9,18 @@ import (
 // TestReadBench: benchmark lines give each sub-benchmark's metrics by
 // unit, without the GOMAXPROCS suffix; other lines are left.
 func TestReadBench(t *testing.T) {
-	out := `goos: linux
-BenchmarkFindUnits/sqlite/store-2         	     300	   3512345 ns/op	         5.50 p95-ms
-BenchmarkFindUnits/sqlite/raw-sql-2       	     300	   1712345 ns/op	         2.60 p95-ms
+	// The sample's names carry this machine's suffix, as go test writes
+	// them here.
+	out := strings.ReplaceAll(`goos: linux
+BenchmarkFindUnits/sqlite/store{P}         	     300	   3512345 ns/op	         5.50 p95-ms
+BenchmarkFindUnits/sqlite/raw-sql{P}       	     300	   1712345 ns/op	         2.60 p95-ms
     unit_bench_test.go:30: a log line
 BenchmarkImportValues1M/postgres         	       1	5400000000 ns/op
-BenchmarkSubmitDossiers/sqlite-2 1 10000000000 ns/op 212.5 dossiers/s 40.1 p95-ms
+BenchmarkSubmitDossiers/sqlite{P} 1 10000000000 ns/op 212.5 dossiers/s 40.1 p95-ms
+BenchmarkScorecard1M/sqlite/period=2025-03{P} 10 500000000 ns/op 522 p95-ms
+BenchmarkScorecard1M/sqlite/period=2025{P} 10 900000000 ns/op 1070 p95-ms
 PASS
-`
+`, "{P}", procsSuffix)
 	res := results{}
 	if err := readBench(strings.NewReader(out), res); err != nil {
 		t.Fatal(err)
@@ -30,7 +34,10 @@ PASS
 	if got := res["BenchmarkSubmitDossiers/sqlite"]["dossiers/s"]; got != 212.5 {
 		t.Errorf("filings %v", got)
 	}
-	if len(res) != 4 {
+	if res["BenchmarkScorecard1M/sqlite/period=2025-03"]["p95-ms"] != 522 || res["BenchmarkScorecard1M/sqlite/period=2025"]["p95-ms"] != 1070 {
+		t.Errorf("a month's and the year's scorecards mixed up: %v", res)
+	}
+	if len(res) != 6 {
 		t.Errorf("%d benchmarks read: %v", len(res), res)
 	}
 }

@@ -1,6 +1,7 @@
 package commerce
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -40,13 +41,22 @@ func (c *cells) word(col string) string {
 	return strings.ToLower(v)
 }
 
-// count reads a whole number written with or without separators into to.
+// grouped is a whole number with or without separators between its
+// thousands (8000, 8.000, 8,000, 8 000), never a decimal (120,5).
+var grouped = regexp.MustCompile(`^\d{1,3}([., ]\d{3})*$|^\d+$`)
+
+// count reads a whole number written with or without separators between
+// its thousands into to; a decimal is refused, not read as a larger whole.
 func (c *cells) count(col string, to *int) {
-	v := strings.NewReplacer(".", "", ",", "", " ", "").Replace(c.get(col))
+	v := c.get(col)
 	if v == "" {
 		return
 	}
-	n, err := strconv.Atoi(v)
+	if !grouped.MatchString(v) {
+		c.bad(col, "commerce.market_number")
+		return
+	}
+	n, err := strconv.Atoi(strings.NewReplacer(".", "", ",", "", " ", "").Replace(v))
 	if err != nil {
 		c.bad(col, "commerce.market_number")
 		return

@@ -1,6 +1,7 @@
 package commerce
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -73,4 +74,24 @@ func FuzzOSMPlaces(f *testing.F) {
 			t.Fatalf("the two readers see %d and %d places", len(markets)+skipped, len(stores)+skippedStores)
 		}
 	})
+}
+
+// TestCountCells: counts read with or without thousands separators; a
+// decimal is refused by its column rather than read as a larger whole.
+func TestCountCells(t *testing.T) {
+	head := strings.Join(RetailColumns, ",") + "\n"
+	for in, want := range map[string]int{`"8.000"`: 8000, `"8,000"`: 8000, "8000": 8000, `"1.234.567"`: 1234567, `"120,5"`: -1, "12.5": -1, "1.23": -1} {
+		line := "A,supermarket,general,,11560,," + in + ",100,,,,\n"
+		for r, err := range ReadRetailStores(strings.NewReader(head + line))(context.Background()) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case want < 0 && (len(r.Problems) != 1 || r.Problems[0].Field != "area_m2"):
+				t.Errorf("%s: a decimal read as %d (%v)", in, r.Store.AreaM2, r.Problems)
+			case want >= 0 && (len(r.Problems) != 0 || r.Store.AreaM2 != want):
+				t.Errorf("%s: read %d (%v), want %d", in, r.Store.AreaM2, r.Problems, want)
+			}
+		}
+	}
 }

@@ -144,6 +144,16 @@ func (s *Commerce) DecideAmendment(ctx context.Context, id int64, version int, a
 		if am.Status != commerce.AmendmentFiled {
 			return congthuong.Errorf(congthuong.ECONFLICT, "commerce.amend_decision_not_now")
 		}
+		// Confirmed, it must still fit the programme as it stands today:
+		// in force, not ended, its start kept once begun.
+		if confirm {
+			if _, id := p.AmendProblem(&am.Amended, unit.Today(tx.Now)); id != "" || p.Status != commerce.PromotionConfirmed {
+				if id == "" {
+					id = "commerce.amend_not_now"
+				}
+				return congthuong.Errorf(congthuong.ECONFLICT, id)
+			}
+		}
 		am.Status, am.Decision, am.Reason, am.DecidedBy = commerce.AmendmentConfirmed, decision, reason, a.Name()
 		if !confirm {
 			am.Status = commerce.AmendmentRefused
@@ -193,11 +203,17 @@ func scanAmendment(sc db.Scanner) (*commerce.Amendment, error) {
 	return &am, nil
 }
 
-// Amendments lists a programme's amendments, the latest first, to whoever
-// may read the programme.
+// Amendments lists a programme's amendments, the latest first, to its
+// trader and the department's staff of its province; the public reads
+// only the programme as it stands.
 func (s *Commerce) Amendments(ctx context.Context, id int64) ([]*commerce.Amendment, error) {
-	if _, err := s.FindPromotion(ctx, id); err != nil {
+	p, err := s.FindPromotion(ctx, id)
+	if err != nil {
 		return nil, err
+	}
+	a := congthuong.ActorFrom(ctx)
+	if !a.System && !(a.IsStaff() && a.InScope(p.ProvinceCode, p.ProvinceCode)) && !(a.Role == congthuong.RoleEnterprise && a.TaxCode == p.TaxCode) {
+		return nil, congthuong.Errorf(congthuong.EFORBIDDEN, "commerce.promo_not_yours")
 	}
 	out, err := db.Collect(ctx, s.Read, `SELECT `+amendmentColumns+` FROM promotion_amendments WHERE promotion_id = $1 ORDER BY id DESC`,
 		[]any{id}, scanAmendment)

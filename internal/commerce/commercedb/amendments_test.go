@@ -65,6 +65,12 @@ func TestAmendments(t *testing.T) {
 		if _, _, err := s.Commerce.AmendPromotion(owner, p.ID, 4, &longer, cal); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
 			t.Errorf("a second amendment while one waits: %v", err)
 		}
+		if _, err := s.Commerce.Amendments(storetest.As(stranger), p.ID); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("another trader reads the amendments: %v", err)
+		}
+		if _, err := s.Commerce.Amendments(context.Background(), p.ID); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("the public reads the amendments: %v", err)
+		}
 		pending, err := s.Commerce.PendingAmendments(dept, "31")
 		if err != nil || len(pending) != 1 || pending[0].Title != p.Title || pending[0].ID != am.ID {
 			t.Errorf("the desk's pending amendments: %+v %v", pending, err)
@@ -93,6 +99,28 @@ func TestAmendments(t *testing.T) {
 		if _, _, err := s.Commerce.AmendPromotion(owner, p.ID, 5, &later, cal); len(congthuong.ErrorFields(err)) != 1 || congthuong.ErrorFields(err)[0].Field != "start" {
 			t.Errorf("a begun programme's start: %v", err)
 		}
+		// An amendment the department leaves until the programme has ended
+		// can no longer be confirmed.
+		q := drawPromotion()
+		q.Title, q.Start, q.End = "Quay số mùa xuân", "2026-12-13", "2026-12-20"
+		if _, err := s.Commerce.FilePromotion(owner, q, "31", cal); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Commerce.DecidePromotion(dept, q.ID, 1, true, "3/SCT-QLTM", ""); err != nil {
+			t.Fatal(err)
+		}
+		qq, _ := s.Commerce.FindPromotion(dept, q.ID)
+		qNext := *qq
+		qNext.PrizeTotal += 1_000_000
+		_, qa, err := s.Commerce.AmendPromotion(owner, q.ID, 2, &qNext, cal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at(s, "2026-12-21T09:00:00+07:00")
+		if _, err := s.Commerce.DecideAmendment(dept, q.ID, 3, qa.ID, true, "4/SCT-QLTM", ""); congthuong.ErrorCode(err) != congthuong.ECONFLICT {
+			t.Errorf("an amendment confirmed after the end: %v", err)
+		}
+		at(s, "2026-12-12T09:00:00+07:00")
 		// A discount amended above half the price is refused by the checks.
 		d := &commerce.Promotion{TaxCode: "0100233488", TraderName: "Công ty Cổ phần Thủy Nguyên", Title: "Giảm giá", Form: "discount",
 			Provinces: []string{"31"}, Start: "2026-12-20", End: "2026-12-25", Brand: "TN", Goods: []commerce.Good{{Name: "Nước mắm", PriceBefore: 100, PromoValue: 10}}}

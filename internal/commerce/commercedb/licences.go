@@ -296,20 +296,35 @@ func (s *Commerce) Summary(ctx context.Context, today string) ([]SummaryRow, err
 	return out, nil
 }
 
-// versionTables are the records whose version CurrentVersion reads.
-var versionTables = map[string]string{"licence": "licences", "market": "markets", "store": "retail_stores", "promotion": "promotions"}
-
 // CurrentVersion is a record's version now ("licence", "market", "store"
-// or "promotion"), for a form sent again after a change meanwhile. Versions are
-// not secret: the record's page shows more to whoever may read it.
+// or "promotion"), for a form sent again after a change meanwhile; read as
+// the record's page reads it, so only by whoever may read the record.
 func (s *Commerce) CurrentVersion(ctx context.Context, record string, id int64) (int, error) {
-	table, ok := versionTables[record]
-	if !ok {
-		return 0, fmt.Errorf("commercedb: no record %q", record)
+	switch record {
+	case "licence":
+		l, err := s.FindLicence(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		return l.Version, nil
+	case "market":
+		m, err := s.FindMarket(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		return m.Version, nil
+	case "store":
+		st, err := s.FindRetailStore(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		return st.Version, nil
+	case "promotion":
+		p, err := s.FindPromotion(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		return p.Version, nil
 	}
-	var v int
-	if err := s.Read.QueryRowContext(ctx, `SELECT version FROM `+table+` WHERE id = $1`, id).Scan(&v); err != nil {
-		return 0, fmt.Errorf("commercedb: version of %s %d: %w", record, id, err)
-	}
-	return v, nil
+	return 0, fmt.Errorf("commercedb: no record %q", record)
 }

@@ -73,6 +73,9 @@ func (s *handlers) doAmend(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if a := congthuong.ActorFrom(r.Context()); !mayAmend(a, p) {
+		return web.ForbiddenOrLogin(a)
+	}
 	if err := r.ParseForm(); err != nil {
 		return congthuong.Errorf(congthuong.EINVALID, "common.invalid_form")
 	}
@@ -85,6 +88,13 @@ func (s *handlers) doAmend(w http.ResponseWriter, r *http.Request) error {
 	}
 	if r.PostForm.Get("action") == "check" {
 		if err := amended.Validate(); err != nil {
+			return s.renderPromotionForm(w, r, web.ErrorStatus(err), d, err)
+		}
+		if field, id := p.AmendProblem(&amended, s.Today()); id != "" {
+			err := congthuong.FieldErr(congthuong.EINVALID, field, id)
+			if field == "" {
+				err = congthuong.Errorf(congthuong.ECONFLICT, id)
+			}
 			return s.renderPromotionForm(w, r, web.ErrorStatus(err), d, err)
 		}
 		findings, err := s.commerce.CheckPromotion(r.Context(), &d.P, p.ProvinceCode)
@@ -134,7 +144,8 @@ func (s *handlers) doDecideAmendment(w http.ResponseWriter, r *http.Request) err
 	version, _ := strconv.Atoi(f.Get("version"))
 	if _, err := s.commerce.DecideAmendment(r.Context(), id, version, amendment, f.Get("amend_outcome") == "confirm", f.Get("amend_decision"), f.Get("amend_reason")); err != nil {
 		if keepTyped(err) {
-			return s.renderPromotion(w, r, web.ErrorStatus(err), promotionPage{AmendDecision: f.Get("amend_decision"), AmendReason: f.Get("amend_reason")}, err)
+			return s.renderPromotion(w, r, web.ErrorStatus(err), promotionPage{AmendDecision: f.Get("amend_decision"), AmendReason: f.Get("amend_reason"),
+				AmendRefuse: f.Get("amend_outcome") == "refuse"}, err)
 		}
 		return err
 	}

@@ -290,6 +290,8 @@ type promotionPage struct {
 	Pending                    *commerce.Amendment
 	CanDecideAmendment         bool
 	AmendDecision, AmendReason string
+	// Refuse and AmendRefuse keep a refusal chosen on a form sent back.
+	Refuse, AmendRefuse bool
 }
 
 func (s *handlers) promotionID(r *http.Request) (int64, error) {
@@ -348,7 +350,7 @@ func (s *handlers) doDecidePromotion(w http.ResponseWriter, r *http.Request) err
 	version, _ := strconv.Atoi(f.Get("version"))
 	if _, err := s.commerce.DecidePromotion(r.Context(), id, version, f.Get("outcome") == "confirm", f.Get("decision"), f.Get("reason")); err != nil {
 		if keepTyped(err) {
-			return s.renderPromotion(w, r, web.ErrorStatus(err), promotionPage{Decision: f.Get("decision"), Reason: f.Get("reason")}, err)
+			return s.renderPromotion(w, r, web.ErrorStatus(err), promotionPage{Decision: f.Get("decision"), Reason: f.Get("reason"), Refuse: f.Get("outcome") == "refuse"}, err)
 		}
 		return err
 	}

@@ -129,6 +129,11 @@ func TestAmendmentJourney(t *testing.T) {
 		if page := e.Do("", "GET", loc, "", nil).Body.String(); strings.Contains(page, `id="amend-promotion"`) {
 			t.Errorf("the public is offered to amend")
 		}
+		for _, path := range []string{"/promotions/new", loc + "/amend"} {
+			if w := e.Do("officer31", "GET", path, "", nil); w.Code != 200 {
+				t.Errorf("the department opens %s: %d", path, w.Code)
+			}
+		}
 		formPage := e.Do("owner", "GET", loc+"/amend", "", nil).Body.String()
 		if !strings.Contains(formPage, `id="form-fixed"`) || !strings.Contains(formPage, `name="version" value="2"`) || !strings.Contains(formPage, `value="Nước mắm"`) {
 			t.Errorf("the amendment form is not filled with the programme")
@@ -153,7 +158,8 @@ func TestAmendmentJourney(t *testing.T) {
 		decide := officer[i+len(`action="`):]
 		decide = decide[:strings.Index(decide, `"`)]
 		w = e.Do("officer31", "POST", decide, formType, form("version", "3", "amend_outcome", "refuse", "amend_decision", "13/SCT-QLTM"))
-		if w.Code != 400 || !strings.Contains(w.Body.String(), `id="amend_reason-error"`) || !strings.Contains(w.Body.String(), `value="13/SCT-QLTM"`) {
+		if w.Code != 400 || !strings.Contains(w.Body.String(), `id="amend_reason-error"`) || !strings.Contains(w.Body.String(), `value="13/SCT-QLTM"`) ||
+			!strings.Contains(w.Body.String(), `value="refuse" checked`) {
 			t.Errorf("a refusal without reason: %d", w.Code)
 		}
 		if w := e.Do("officer31", "POST", decide, formType, form("version", "3", "amend_outcome", "confirm", "amend_decision", "13/SCT-QLTM")); w.Code != 303 {

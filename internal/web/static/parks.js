@@ -246,7 +246,12 @@ document.addEventListener("DOMContentLoaded", function () {
             });
             el.setAttribute("data-layer-" + layer.key, String(fc.features.length));
           })
-          .catch(function () { el.setAttribute("data-layer-" + layer.key, "error"); });
+          .catch(function () {
+            // Ticked again, the layer is fetched again.
+            map.removeLayer(group);
+            group = null;
+            el.setAttribute("data-layer-" + layer.key, "error");
+          });
       });
     });
     box.appendChild(set);

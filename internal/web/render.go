@@ -270,6 +270,18 @@ func (s *Server) RenderError(w http.ResponseWriter, r *http.Request, err error) 
 	w.Write(buf.Bytes())
 }
 
+// SetFormErrors shows err on a form sent back: each field's message beside
+// the field and in the summary, or, when no field is named, its general
+// message; nil shows nothing.
+func (v *View) SetFormErrors(p *Printer, err error) {
+	if err == nil {
+		return
+	}
+	if v.Errors, v.Error = FormErrors(p, err); len(v.Errors) > 0 {
+		v.Error = ""
+	}
+}
+
 // FormErrors translates an error's field details for a form, and returns a
 // general message for what has no field.
 func FormErrors(p *Printer, err error) (map[string]string, string) {

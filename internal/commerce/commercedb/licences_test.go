@@ -479,7 +479,7 @@ func TestMarkets(t *testing.T) {
 		if err != nil || len(counts) != 2 || counts[0].UnitCode != "11560" || counts[0].Class[1] != 1 || counts[1].Class[3] != 1 {
 			t.Errorf("counts: %+v %v", counts, err)
 		}
-		if _, n, _ := s.Commerce.ListMarkets(context.Background(), commercedb.MarketFilter{Province: "31", Q: "nui deo"}); n != 1 {
+		if _, n, _ := s.Commerce.ListMarkets(context.Background(), commercedb.PlaceFilter{Province: "31", Q: "nui deo"}); n != 1 {
 			t.Errorf("the public finds %d markets", n)
 		}
 	})

@@ -159,35 +159,11 @@ func (s *Commerce) MarketHistory(ctx context.Context, id int64) ([]MarketEvent, 
 	return out, nil
 }
 
-// MarketFilter selects markets: of a commune, or of a province.
-type MarketFilter struct {
-	Q        string
-	UnitCode string
-	Province string
-	Method   string
-	Page     db.Page
-}
-
-// ListMarkets reads a page of markets: markets are public places, listed
-// for anyone by commune or province.
-func (s *Commerce) ListMarkets(ctx context.Context, f MarketFilter) ([]*commerce.Market, int, error) {
-	w := &db.Where{}
-	if f.UnitCode != "" {
-		w.Add("unit_code = ?", f.UnitCode)
-	}
-	if f.Province != "" {
-		w.Add("province_code = ?", f.Province)
-	}
-	if f.Method != "" {
-		w.Add("method = ?", f.Method)
-	}
-	w.Words("search_text", unit.Fold(f.Q))
-	items, total, err := db.List(ctx, s.DB, "markets", db.Listing{Columns: marketColumns, From: "markets", Where: w,
-		Order: " ORDER BY unit_code, name, id", Page: f.Page}, scanMarket)
-	if err != nil {
-		return nil, 0, fmt.Errorf("commercedb: %w", err)
-	}
-	return items, total, nil
+// ListMarkets reads a page of markets (PlaceFilter's Kind is how they
+// trade): markets are public places, listed for anyone by commune or
+// province.
+func (s *Commerce) ListMarkets(ctx context.Context, f PlaceFilter) ([]*commerce.Market, int, error) {
+	return listPlaces(ctx, s, "markets", marketColumns, "method", f, scanMarket)
 }
 
 // MarketCount counts a commune's markets by class.
@@ -238,8 +214,5 @@ func (s *Commerce) ImportMarkets(ctx context.Context, src tabular.Source[commerc
 
 // EachMarket calls fn with every market of a province, for an export.
 func (s *Commerce) EachMarket(ctx context.Context, province string, fn func(*commerce.Market) error) error {
-	return db.EachPage(func(pg db.Page) ([]*commerce.Market, error) {
-		items, _, err := s.ListMarkets(ctx, MarketFilter{Province: province, Page: pg})
-		return items, err
-	}, fn)
+	return eachPlace(ctx, s.ListMarkets, province, fn)
 }

@@ -71,13 +71,29 @@ func importPlaces[R, T any](ctx context.Context, s *Commerce, src tabular.Source
 			return nil
 		},
 		Review: func(q db.Queryer, problems *db.ImportProblems) (struct{}, error) {
+			// The names each commune of the file already has, read once per
+			// commune and compared as the file's are, whatever their case
+			// and accents.
+			recorded := map[string]map[string]bool{}
 			for i, rec := range recs {
 				unitCode, name := p.key(rec)
-				var n int
-				if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+p.table+` WHERE unit_code = $1 AND name = $2`, unitCode, name).Scan(&n); err != nil {
-					return struct{}{}, fmt.Errorf("commercedb: %s recorded: %w", p.kind, err)
+				names, ok := recorded[unitCode]
+				if !ok {
+					list, err := db.Collect(ctx, q, `SELECT name FROM `+p.table+` WHERE unit_code = $1`, []any{unitCode},
+						func(sc db.Scanner) (string, error) {
+							var n string
+							return n, sc.Scan(&n)
+						})
+					if err != nil {
+						return struct{}{}, fmt.Errorf("commercedb: %s recorded: %w", p.kind, err)
+					}
+					names = map[string]bool{}
+					for _, n := range list {
+						names[unit.Fold(n)] = true
+					}
+					recorded[unitCode] = names
 				}
-				if n > 0 {
+				if names[unit.Fold(name)] {
 					problems.Invalid.AddRow(lines[i], "name", p.recorded, name)
 				}
 			}

@@ -140,10 +140,7 @@ func (s *Commerce) ImportRetailStores(ctx context.Context, src tabular.Source[co
 
 // EachRetailStore calls fn with every store of a province, for an export.
 func (s *Commerce) EachRetailStore(ctx context.Context, province string, fn func(*commerce.RetailStore) error) error {
-	return db.EachPage(func(pg db.Page) ([]*commerce.RetailStore, error) {
-		items, _, err := s.ListRetailStores(ctx, RetailFilter{Province: province, Page: pg})
-		return items, err
-	}, fn)
+	return eachPlace(ctx, s.ListRetailStores, province, fn)
 }
 
 // FindRetailStore reads a store; stores are public places.
@@ -158,33 +155,8 @@ func (s *Commerce) FindRetailStore(ctx context.Context, id int64) (*commerce.Ret
 	return r, nil
 }
 
-// RetailFilter selects stores: of a commune or a province, of a kind.
-type RetailFilter struct {
-	Q        string
-	UnitCode string
-	Province string
-	Kind     string
-	Page     db.Page
-}
-
-// ListRetailStores reads a page of a province's (or a commune's) stores,
-// for anyone.
-func (s *Commerce) ListRetailStores(ctx context.Context, f RetailFilter) ([]*commerce.RetailStore, int, error) {
-	w := &db.Where{}
-	if f.UnitCode != "" {
-		w.Add("unit_code = ?", f.UnitCode)
-	}
-	if f.Province != "" {
-		w.Add("province_code = ?", f.Province)
-	}
-	if f.Kind != "" {
-		w.Add("kind = ?", f.Kind)
-	}
-	w.Words("search_text", unit.Fold(f.Q))
-	items, total, err := db.List(ctx, s.DB, "retail stores", db.Listing{Columns: retailColumns, From: "retail_stores", Where: w,
-		Order: " ORDER BY unit_code, name, id", Page: f.Page}, scanRetail)
-	if err != nil {
-		return nil, 0, fmt.Errorf("commercedb: %w", err)
-	}
-	return items, total, nil
+// ListRetailStores reads a page of a province's (or a commune's) stores
+// (PlaceFilter's Kind is the store's kind), for anyone.
+func (s *Commerce) ListRetailStores(ctx context.Context, f PlaceFilter) ([]*commerce.RetailStore, int, error) {
+	return listPlaces(ctx, s, "retail_stores", retailColumns, "kind", f, scanRetail)
 }

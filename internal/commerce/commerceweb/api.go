@@ -156,6 +156,27 @@ type premiseFeature struct {
 	Properties map[string]any `json:"properties"`
 }
 
+// appendPlace adds a market or a store with a place to features: a point
+// whose properties are its OpenStreetMap tags with the register's id,
+// commune and class.
+func appendPlace(features []premiseFeature, id int64, unitCode string, class int, lon, lat *float64, tags map[string]string) []premiseFeature {
+	if lon == nil || lat == nil {
+		return features
+	}
+	props := map[string]any{"id": id, "unit_code": unitCode, "class": class}
+	for k, v := range tags {
+		props[k] = v
+	}
+	return append(features, premiseFeature{Type: "Feature", ID: id,
+		Geometry: map[string]any{"type": "Point", "coordinates": []float64{*lon, *lat}}, Properties: props})
+}
+
+// writeGeoJSON answers features as a GeoJSON FeatureCollection.
+func writeGeoJSON(w http.ResponseWriter, features []premiseFeature) error {
+	w.Header().Set("Content-Type", "application/geo+json")
+	return json.NewEncoder(w).Encode(map[string]any{"type": "FeatureCollection", "features": features})
+}
+
 // apiPremises answers the licensed premises of a commune (?unit=) as a
 // GeoJSON FeatureCollection, named in the reader's language.
 func (s *handlers) apiPremises(w http.ResponseWriter, r *http.Request) error {

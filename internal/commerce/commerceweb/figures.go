@@ -36,10 +36,7 @@ func (s *handlers) doPublishFigures(w http.ResponseWriter, r *http.Request) erro
 
 // apiPublishFigures is doPublishFigures for programs: what was written.
 func (s *handlers) apiPublishFigures(w http.ResponseWriter, r *http.Request) error {
-	province := r.URL.Query().Get("province")
-	if province == "" {
-		province = s.province(r)
-	}
+	province := s.askedProvince(r)
 	res, err := s.commerce.PublishTradeFigures(r.Context(), province, s.figureOptions())
 	if err != nil {
 		return err

@@ -121,10 +121,7 @@ func (s *handlers) retailIO() placesIO {
 // back.
 func (s *handlers) exportPlaces(io placesIO) func(http.ResponseWriter, *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		province := r.URL.Query().Get("province")
-		if province == "" {
-			province = s.province(r)
-		}
+		province := s.askedProvince(r)
 		return web.WriteWorkbook(w, io.file, io.columns, func(emit func([]string) error) error { return io.each(r.Context(), province, emit) })
 	}
 }

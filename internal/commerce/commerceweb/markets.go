@@ -1,7 +1,6 @@
 package commerceweb
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -10,7 +9,6 @@ import (
 	"congthuong"
 	"congthuong/internal/commerce"
 	"congthuong/internal/commerce/commercedb"
-	"congthuong/internal/db"
 	"congthuong/internal/unit"
 	"congthuong/internal/web"
 )
@@ -22,7 +20,7 @@ type marketsPage struct {
 	Province string
 	Items    []marketRow
 	Pager    web.Pager
-	F        commercedb.MarketFilter
+	F        commercedb.PlaceFilter
 	Methods  []string
 	Communes []unit.Unit
 	CanWrite bool
@@ -49,16 +47,24 @@ func (s *handlers) marketRows(r *http.Request, items []*commerce.Market) ([]mark
 	return out, nil
 }
 
-func (s *handlers) showMarkets(w http.ResponseWriter, r *http.Request) error {
+// placeFilter reads a register's list query: words, commune, the kind
+// (named kindParam), a page of 50 by default, in the department's
+// province.
+func (s *handlers) placeFilter(r *http.Request, kindParam string) (commercedb.PlaceFilter, error) {
 	q := r.URL.Query()
 	page, err := web.ListPage(q)
-	if err != nil {
-		return err
-	}
 	if page.Limit == 0 {
 		page.Limit = 50
 	}
-	f := commercedb.MarketFilter{Q: q.Get("q"), UnitCode: q.Get("unit"), Method: q.Get("method"), Province: s.province(r), Page: page}
+	return commercedb.PlaceFilter{Q: q.Get("q"), UnitCode: q.Get("unit"), Kind: q.Get(kindParam), Province: s.province(r), Page: page}, err
+}
+
+func (s *handlers) showMarkets(w http.ResponseWriter, r *http.Request) error {
+	f, err := s.placeFilter(r, "method")
+	if err != nil {
+		return err
+	}
+	page := f.Page
 	items, total, err := s.commerce.ListMarkets(r.Context(), f)
 	if err != nil {
 		return err
@@ -151,12 +157,7 @@ func (s *handlers) renderMarketForm(w http.ResponseWriter, r *http.Request, stat
 		title = d.M.Name
 	}
 	v := &web.View{Title: title, Nav: "markets", Anchors: map[string]string{"unit_code": "unit"}}
-	if ferr != nil {
-		v.Errors, v.Error = web.FormErrors(p, ferr)
-		if len(v.Errors) > 0 {
-			v.Error = ""
-		}
-	}
+	v.SetFormErrors(p, ferr)
 	web.Show(s.Server, w, r, status, "market_form", v, d)
 	return nil
 }
@@ -294,29 +295,13 @@ func (s *handlers) showMarketSummary(w http.ResponseWriter, r *http.Request) err
 // the register's id and class, for the map and for exchange with
 // OpenStreetMap.
 func (s *handlers) apiMarketsGeoJSON(w http.ResponseWriter, r *http.Request) error {
-	province := r.URL.Query().Get("province")
-	if province == "" {
-		province = s.province(r)
-	}
 	features := []premiseFeature{}
-	err := db.EachPage(func(pg db.Page) ([]*commerce.Market, error) {
-		items, _, err := s.commerce.ListMarkets(r.Context(), commercedb.MarketFilter{Province: province, Page: pg})
-		return items, err
-	}, func(m *commerce.Market) error {
-		if m.Lon == nil {
-			return nil
-		}
-		props := map[string]any{"id": m.ID, "class": m.Class(), "unit_code": m.UnitCode}
-		for k, v := range m.OSMTags() {
-			props[k] = v
-		}
-		features = append(features, premiseFeature{Type: "Feature", ID: m.ID,
-			Geometry: map[string]any{"type": "Point", "coordinates": []float64{*m.Lon, *m.Lat}}, Properties: props})
+	err := s.commerce.EachMarket(r.Context(), s.askedProvince(r), func(m *commerce.Market) error {
+		features = appendPlace(features, m.ID, m.UnitCode, m.Class(), m.Lon, m.Lat, m.OSMTags())
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/geo+json")
-	return json.NewEncoder(w).Encode(map[string]any{"type": "FeatureCollection", "features": features})
+	return writeGeoJSON(w, features)
 }

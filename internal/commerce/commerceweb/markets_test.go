@@ -130,7 +130,7 @@ func TestRetailPages(t *testing.T) {
 		if !strings.Contains(list, "Siêu thị Thủy Nguyên") || !strings.Contains(webtest.Between(list, `id="retail-table"`, "</table>"), "hạng 2") {
 			t.Errorf("the public list and its class")
 		}
-		items, _, err := st.Commerce.ListRetailStores(storetest.As(storetest.ThuyNguyen), commercedb.RetailFilter{Province: "31"})
+		items, _, err := st.Commerce.ListRetailStores(storetest.As(storetest.ThuyNguyen), commercedb.PlaceFilter{Province: "31"})
 		if err != nil || len(items) != 1 {
 			t.Fatalf("stores: %v %v", items, err)
 		}
@@ -158,16 +158,20 @@ func TestRetailImportExport(t *testing.T) {
 		if w.Code != 400 || !strings.Contains(w.Body.String(), `id="import-problems"`) || !strings.Contains(w.Body.String(), "3") {
 			t.Errorf("a wrong list: %d", w.Code)
 		}
-		if _, n, _ := st.Commerce.ListRetailStores(storetest.As(storetest.ThuyNguyen), commercedb.RetailFilter{Province: "31"}); n != 0 {
+		if _, n, _ := st.Commerce.ListRetailStores(storetest.As(storetest.ThuyNguyen), commercedb.PlaceFilter{Province: "31"}); n != 0 {
 			t.Errorf("a wrong list wrote %d stores", n)
 		}
 		ct, body = webtest.MultipartFile(t, "ch.csv", []byte(head+"Siêu thị A,siêu thị,tổng hợp,11560,2.400,12000,106.68,20.93\nCửa hàng B,cửa hàng tiện lợi,,11560,80,600,,\n"), nil)
 		if w := e.Do("thuynguyen", "POST", "/retail/import", ct, body); w.Code != 200 || !strings.Contains(w.Body.String(), `id="import-result"`) {
 			t.Fatalf("a good list: %d %s", w.Code, w.Body)
 		}
-		items, n, err := st.Commerce.ListRetailStores(storetest.As(storetest.ThuyNguyen), commercedb.RetailFilter{Province: "31"})
+		items, n, err := st.Commerce.ListRetailStores(storetest.As(storetest.ThuyNguyen), commercedb.PlaceFilter{Province: "31"})
 		if err != nil || n != 2 || items[0].Kind == items[1].Kind {
 			t.Fatalf("recorded: %d %v", n, err)
+		}
+		ct, body = webtest.MultipartFile(t, "ch.csv", []byte(head+"SIÊU THỊ A,siêu thị,tổng hợp,11560,2.400,12000,,\n"), nil)
+		if w := e.Do("thuynguyen", "POST", "/retail/import", ct, body); w.Code != 400 || !strings.Contains(w.Body.String(), "SIÊU THỊ A") {
+			t.Errorf("a recorded name written otherwise: %d", w.Code)
 		}
 		x := e.Do("", "GET", "/api/v1/retail/export.xlsx?province=31", "", nil)
 		if x.Code != 200 || x.Body.Len() == 0 {
@@ -200,7 +204,7 @@ func TestOSMImport(t *testing.T) {
 		if w.Code != 200 || !strings.Contains(w.Body.String(), `id="import-result"`) || !strings.Contains(w.Body.String(), `id="osm-skipped"`) {
 			t.Fatalf("the map's markets: %d %s", w.Code, w.Body)
 		}
-		items, n, err := st.Commerce.ListMarkets(storetest.As(storetest.ThuyNguyen), commercedb.MarketFilter{UnitCode: "11560"})
+		items, n, err := st.Commerce.ListMarkets(storetest.As(storetest.ThuyNguyen), commercedb.PlaceFilter{UnitCode: "11560"})
 		if err != nil || n != 2 || items[0].Capital != "mixed" || items[0].Lon == nil {
 			t.Fatalf("recorded: %d %v", n, err)
 		}

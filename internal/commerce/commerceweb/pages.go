@@ -201,12 +201,7 @@ func (s *handlers) renderForm(w http.ResponseWriter, r *http.Request, status int
 		title = p.T("licences.edit") + " " + d.L.Number
 	}
 	v := &web.View{Title: title, Nav: "licences", Anchors: map[string]string{"unit_code": "unit", "lat": "lat"}}
-	if ferr != nil {
-		v.Errors, v.Error = web.FormErrors(p, ferr)
-		if len(v.Errors) > 0 {
-			v.Error = ""
-		}
-	}
+	v.SetFormErrors(p, ferr)
 	web.Show(s.Server, w, r, status, "licence_form", v, d)
 	return nil
 }

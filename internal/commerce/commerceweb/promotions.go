@@ -23,6 +23,15 @@ func (s *handlers) province(r *http.Request) string {
 	return congthuong.ActorFrom(r.Context()).ProvinceCode
 }
 
+// askedProvince is the province a request names (?province=), or
+// province's.
+func (s *handlers) askedProvince(r *http.Request) string {
+	if p := r.URL.Query().Get("province"); p != "" {
+		return p
+	}
+	return s.province(r)
+}
+
 // promotionsPage lists programmes: the public's running ones, a trader's
 // own, or the department's desk with its filters and the year's counts.
 type promotionsPage struct {
@@ -161,12 +170,7 @@ func (s *handlers) renderPromotionForm(w http.ResponseWriter, r *http.Request, s
 		title = p.T("promotions.amend")
 	}
 	v := &web.View{Title: title, Nav: "promotions", Anchors: map[string]string{"goods": "good-name-1", "checks": "checks", "provinces": "provinces"}}
-	if ferr != nil {
-		v.Errors, v.Error = web.FormErrors(p, ferr)
-		if len(v.Errors) > 0 {
-			v.Error = ""
-		}
-	}
+	v.SetFormErrors(p, ferr)
 	web.Show(s.Server, w, r, status, "promotion_form", v, d)
 	return nil
 }

@@ -1,7 +1,6 @@
 package commerceweb
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -10,7 +9,6 @@ import (
 	"congthuong"
 	"congthuong/internal/commerce"
 	"congthuong/internal/commerce/commercedb"
-	"congthuong/internal/db"
 	"congthuong/internal/unit"
 	"congthuong/internal/web"
 )
@@ -21,7 +19,7 @@ import (
 type retailPage struct {
 	Items    []retailRow
 	Pager    web.Pager
-	F        commercedb.RetailFilter
+	F        commercedb.PlaceFilter
 	Kinds    []string
 	Communes []unit.Unit
 	Schemes  []string
@@ -55,15 +53,11 @@ func (s *handlers) retailRows(r *http.Request, items []*commerce.RetailStore) ([
 }
 
 func (s *handlers) showRetail(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	page, err := web.ListPage(q)
+	f, err := s.placeFilter(r, "kind")
 	if err != nil {
 		return err
 	}
-	if page.Limit == 0 {
-		page.Limit = 50
-	}
-	f := commercedb.RetailFilter{Q: q.Get("q"), UnitCode: q.Get("unit"), Kind: q.Get("kind"), Province: s.province(r), Page: page}
+	page := f.Page
 	items, total, err := s.commerce.ListRetailStores(r.Context(), f)
 	if err != nil {
 		return err
@@ -118,12 +112,7 @@ func (s *handlers) renderRetailForm(w http.ResponseWriter, r *http.Request, stat
 		title = d.S.Name
 	}
 	v := &web.View{Title: title, Nav: "markets", Anchors: map[string]string{"unit_code": "unit"}}
-	if ferr != nil {
-		v.Errors, v.Error = web.FormErrors(p, ferr)
-		if len(v.Errors) > 0 {
-			v.Error = ""
-		}
-	}
+	v.SetFormErrors(p, ferr)
 	web.Show(s.Server, w, r, status, "retail_form", v, d)
 	return nil
 }
@@ -209,29 +198,13 @@ func (s *handlers) doSaveRetail(w http.ResponseWriter, r *http.Request) error {
 // points whose properties are their OpenStreetMap tags (shop=supermarket,
 // shop=mall, shop=convenience …) with the register's id and classes.
 func (s *handlers) apiRetailGeoJSON(w http.ResponseWriter, r *http.Request) error {
-	province := r.URL.Query().Get("province")
-	if province == "" {
-		province = s.province(r)
-	}
 	features := []premiseFeature{}
-	err := db.EachPage(func(pg db.Page) ([]*commerce.RetailStore, error) {
-		items, _, err := s.commerce.ListRetailStores(r.Context(), commercedb.RetailFilter{Province: province, Page: pg})
-		return items, err
-	}, func(st *commerce.RetailStore) error {
-		if st.Lon == nil {
-			return nil
-		}
-		props := map[string]any{"id": st.ID, "unit_code": st.UnitCode, "class": st.ClassUnder(commerce.SchemeInForce())}
-		for k, v := range st.OSMTags() {
-			props[k] = v
-		}
-		features = append(features, premiseFeature{Type: "Feature", ID: st.ID,
-			Geometry: map[string]any{"type": "Point", "coordinates": []float64{*st.Lon, *st.Lat}}, Properties: props})
+	err := s.commerce.EachRetailStore(r.Context(), s.askedProvince(r), func(st *commerce.RetailStore) error {
+		features = appendPlace(features, st.ID, st.UnitCode, st.ClassUnder(commerce.SchemeInForce()), st.Lon, st.Lat, st.OSMTags())
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/geo+json")
-	return json.NewEncoder(w).Encode(map[string]any{"type": "FeatureCollection", "features": features})
+	return writeGeoJSON(w, features)
 }

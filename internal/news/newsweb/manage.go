@@ -90,12 +90,7 @@ func (s *handlers) showForm(w http.ResponseWriter, r *http.Request, status int, 
 		title = p.T("news.edit_title")
 	}
 	v := &web.View{Title: title, Nav: "news"}
-	if err != nil {
-		v.Errors, v.Error = web.FormErrors(p, err)
-		if len(v.Errors) > 0 {
-			v.Error = ""
-		}
-	}
+	v.SetFormErrors(p, err)
 	web.Show(s.Server, w, r, status, "news_form", v, d)
 }
 

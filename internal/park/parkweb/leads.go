@@ -25,12 +25,7 @@ func (s *handlers) interestView(w http.ResponseWriter, r *http.Request, status i
 	p := s.PrinterFor(r)
 	d.Stamp = s.StampFor("interest")
 	v := &web.View{Title: p.T("parks.interest_title"), Nav: "parks"}
-	if err != nil {
-		v.Errors, v.Error = web.FormErrors(p, err)
-		if len(v.Errors) > 0 {
-			v.Error = ""
-		}
-	}
+	v.SetFormErrors(p, err)
 	web.Show(s.Server, w, r, status, "park_interest", v, d)
 }
 

@@ -69,12 +69,7 @@ func (s *handlers) desk(w http.ResponseWriter, r *http.Request, status int, d de
 	d.Officers = officers
 	p := s.PrinterFor(r)
 	v := &web.View{Title: p.T("qa.desk_title", d.Q.ID), Nav: "questions"}
-	if err != nil {
-		v.Errors, v.Error = web.FormErrors(p, err)
-		if len(v.Errors) > 0 {
-			v.Error = ""
-		}
-	}
+	v.SetFormErrors(p, err)
 	web.Show(s.Server, w, r, status, "question_desk", v, d)
 	return nil
 }

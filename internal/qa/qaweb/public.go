@@ -95,12 +95,7 @@ func (s *handlers) askView(r *http.Request, status int, w http.ResponseWriter, d
 	d.Topics = qa.Topics
 	d.Stamp = s.StampFor("ask")
 	v := &web.View{Title: p.T("qa.ask_title"), Nav: "questions", Meta: web.Meta{Canonical: "/questions/ask", Description: p.T("qa.ask_lead")}}
-	if err != nil {
-		v.Errors, v.Error = web.FormErrors(p, err)
-		if len(v.Errors) > 0 {
-			v.Error = ""
-		}
-	}
+	v.SetFormErrors(p, err)
 	web.Show(s.Server, w, r, status, "question_ask", v, d)
 }
 

@@ -38,19 +38,8 @@ func main() {
 	parks := flag.Int("parks", 0, "generate this many industrial parks and clusters, 40 tenants each, before the runs")
 	mix := flag.Bool("mix", false, "drive the realistic mix (pages, API reads, logins, data entry, filings) instead of one path")
 	scale := flag.Int("scale", -1, "the demo data plus this many provinces' worth of generated sites, statistics and dossiers (default 1 with -mix, none without)")
-	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	flag.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the platform's measured load (not the setup, not the baseline) to this file")
 	flag.Parse()
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err == nil {
-			err = pprof.StartCPUProfile(f)
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "ctload:", err)
-			os.Exit(1)
-		}
-		defer pprof.StopCPUProfile()
-	}
 	if *mix {
 		*parks = 0
 		*scale = max(*scale, 1)
@@ -59,9 +48,28 @@ func main() {
 	}
 	if err := run(*path, *conc, *dur, *dbURL, *parks, *scale, *mix); err != nil {
 		fmt.Fprintln(os.Stderr, "ctload:", err)
-		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
+}
+
+var cpuProfile string
+
+// profile starts the CPU profile -cpuprofile asks for and returns what
+// stops it; the setup and the baseline stay out of it, so that its shares
+// are the platform's under load.
+func profile() (stop func(), err error) {
+	if cpuProfile == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(cpuProfile)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func run(path string, conc int, dur time.Duration, dbURL string, parks, scale int, mix bool) error {
@@ -146,7 +154,12 @@ func run(path string, conc int, dur time.Duration, dbURL string, parks, scale in
 
 	fmt.Printf("GET %s (%d bytes), %d connections, %s per run, %s\n", path, len(body), conc, dur, st.Dialect.Name)
 	base := load(baseline+path, len(body), conc, dur)
+	stop, err := profile()
+	if err != nil {
+		return err
+	}
 	plat := load(platform+path, len(body), conc, dur)
+	stop()
 	fmt.Printf("%-10s %10s %9s %9s %9s %7s\n", "server", "req/s", "p50", "p95", "p99", "errors")
 	for _, r := range []struct {
 		name string

@@ -178,6 +178,10 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 	defer stopMem()
 	heap := make(chan uint64, 1)
 	go func() { heap <- peakHeap(memCtx, 250*time.Millisecond) }()
+	stopProfile, err := profile()
+	if err != nil {
+		return err
+	}
 	deadline := time.Now().Add(d)
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -225,6 +229,7 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	stopProfile()
 
 	// The baseline serves the mix's most frequent answer from memory.
 	res, err := http.Get(platform + "/api/v1/parks?kind=cluster&min_free_ha=10")

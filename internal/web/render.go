@@ -186,24 +186,36 @@ func (s *Server) Render(w http.ResponseWriter, r *http.Request, status int, name
 
 // render executes the template name with dot, whose shared view is v.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v *View, dot any) {
-	t, ok := s.templates[name]
-	if !ok {
-		s.RenderError(w, r, fmt.Errorf("web: no template %q", name))
-		return
-	}
-	if want := s.pageTypes[name]; reflect.TypeOf(dot) != want {
-		s.RenderError(w, r, fmt.Errorf("web: page %s rendered with %T; its module declares %v", name, dot, want))
-		return
-	}
-	s.fillView(r, v)
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout.html", dot); err != nil {
-		s.RenderError(w, r, fmt.Errorf("web: render %s: %w", name, err))
+	body, err := s.execute(r, name, v, dot)
+	if err != nil {
+		s.RenderError(w, r, err)
 		return
 	}
 	if takeFlash(r) != "" {
 		s.clearCookie(w, flashCookie)
 	}
+	writePage(w, status, body)
+}
+
+// execute renders the template name with dot, whose shared view is v,
+// filled for r.
+func (s *Server) execute(r *http.Request, name string, v *View, dot any) ([]byte, error) {
+	t, ok := s.templates[name]
+	if !ok {
+		return nil, fmt.Errorf("web: no template %q", name)
+	}
+	if want := s.pageTypes[name]; reflect.TypeOf(dot) != want {
+		return nil, fmt.Errorf("web: page %s rendered with %T; its module declares %v", name, dot, want)
+	}
+	s.fillView(r, v)
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", dot); err != nil {
+		return nil, fmt.Errorf("web: render %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+func writePage(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	// A page shows who is signed in and what they may do: no shared cache
 	// keeps it, and a browser asks again before reusing it (the back
@@ -212,7 +224,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		w.Header().Set("Cache-Control", "private, no-cache")
 	}
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(body)
 }
 
 func (s *Server) fillView(r *http.Request, v *View) {

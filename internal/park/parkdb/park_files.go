@@ -91,6 +91,9 @@ func (s *Parks) AddParkFile(ctx context.Context, code, kind, title, fileName str
 			f.ContentType, f.Size, f.SHA256, f.CreatedAt, f.CreatedBy).Scan(&f.ID); err != nil {
 			return fmt.Errorf("parkdb: add park file: %w", err)
 		}
+		if err := tx.BumpVersion(ctx, parksVersionKey); err != nil {
+			return err
+		}
 		return tx.Audit(ctx, audit.Attach, "park", site.Code, site.UnitCode, nil, f)
 	})
 	return f, err
@@ -161,6 +164,9 @@ func (s *Parks) DeleteParkFile(ctx context.Context, code string, id int64) error
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return congthuong.Errorf(congthuong.ENOTFOUND, "park.no_file_site_2", id, site.Code)
+		}
+		if err := tx.BumpVersion(ctx, parksVersionKey); err != nil {
+			return err
 		}
 		return tx.Audit(ctx, audit.Detach, "park", site.Code, site.UnitCode, map[string]int64{"file": id}, nil)
 	})

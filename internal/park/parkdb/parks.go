@@ -36,8 +36,8 @@ func New(d *db.DB, units *unitdb.Units, stats *statsdb.Stats) *Parks {
 	return &Parks{DB: d, units: units, stats: stats}
 }
 
-// parksVersionKey is a setting bumped with every change of a site or a
-// tenant, in the same transaction, so that every process can tell its
+// parksVersionKey is a setting bumped with every change of a site, a
+// tenant, a plot or a site's file, in the same transaction, so that every process can tell its
 // cached public answers are stale.
 const parksVersionKey = "parks_version"
 

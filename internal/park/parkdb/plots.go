@@ -127,6 +127,9 @@ func (s *Parks) writePlots(ctx context.Context, code string, plan func(context.C
 				return fmt.Errorf("parkdb: plot %s: %w", p.Code, err)
 			}
 		}
+		if err := tx.BumpVersion(ctx, parksVersionKey); err != nil {
+			return err
+		}
 		sum := park.SummarizePlots(plots)
 		return tx.Audit(ctx, audit.Update, "park", site.Code, site.UnitCode, nil,
 			map[string]string{"plots": strconv.Itoa(sum.Count), "vacant": strconv.Itoa(sum.Vacant)})

@@ -32,10 +32,10 @@ type handlers struct {
 // Register adds the industrial parks and clusters to srv.
 func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedules *calendardb.Schedules) {
 	s := &handlers{Server: srv, parks: parks, units: units, schedules: schedules, interests: web.NewFailureLimit(5, time.Hour)}
-	s.public.cache = web.NewCache(4096, "public, no-cache")
+	s.public.init()
 	templates, _ := fs.Sub(files, "templates")
 	openapi, _ := files.ReadFile("openapi.json")
-	srv.Add(web.Module{
+	m := web.Module{
 		Name: "parks",
 		API: []web.Route{
 			web.Get("/api/v1/parks", s.API(s.apiListParks)),
@@ -101,5 +101,7 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 		Datasets: s.datasets,
 		Sitemap:  s.sitemap,
 		Search:   s.search,
-	})
+	}
+	m.API, m.Pages = s.seeingChanges(m.API), s.seeingChanges(m.Pages)
+	srv.Add(m)
 }

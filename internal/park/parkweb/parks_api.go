@@ -146,7 +146,6 @@ func (s *handlers) apiCreatePark(w http.ResponseWriter, r *http.Request) error {
 	if err := s.parks.CreatePark(r.Context(), &p); err != nil {
 		return err
 	}
-	s.parksChanged()
 	w.Header().Set("Location", "/api/v1/parks/"+p.Code)
 	s.WriteLocalJSON(w, r, http.StatusCreated, viewPark(r, &p))
 	return nil
@@ -161,7 +160,6 @@ func (s *handlers) apiUpdatePark(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.parksChanged()
 	s.WriteLocalJSON(w, r, http.StatusOK, viewPark(r, out))
 	return nil
 }
@@ -202,7 +200,6 @@ func (s *handlers) apiSaveTenant(w http.ResponseWriter, r *http.Request) error {
 	if err := s.parks.SaveTenant(r.Context(), &t); err != nil {
 		return err
 	}
-	s.parksChanged()
 	web.WriteJSON(w, status, t)
 	return nil
 }
@@ -215,7 +212,6 @@ func (s *handlers) apiDeleteTenant(w http.ResponseWriter, r *http.Request) error
 	if err := s.parks.DeleteTenant(r.Context(), r.PathValue("code"), n); err != nil {
 		return err
 	}
-	s.parksChanged()
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

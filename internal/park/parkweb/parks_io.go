@@ -26,9 +26,6 @@ func (s *handlers) apiImportParks(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	if !dry {
-		s.parksChanged()
-	}
 	web.WriteJSON(w, http.StatusOK, res)
 	return nil
 }
@@ -43,9 +40,6 @@ func (s *handlers) apiImportTenants(w http.ResponseWriter, r *http.Request) erro
 	res, err := s.parks.ImportTenants(f.Ctx, park.ReadTenants(bytes.NewReader(f.Body)), dry)
 	if err != nil {
 		return err
-	}
-	if !dry {
-		s.parksChanged()
 	}
 	web.WriteJSON(w, http.StatusOK, res)
 	return nil

@@ -85,20 +85,32 @@ func (s *handlers) showParks(w http.ResponseWriter, r *http.Request) error {
 	v := &web.View{Title: p.T("parks.title"), Nav: "parks"}
 	q := r.URL.Query()
 	f, err := parkFilter(q)
-	status := http.StatusOK
-	d := parksPage{Filter: f, Query: q, Types: park.Types, Statuses: park.Statuses}
 	if err != nil {
 		v.Errors, v.Error = web.FormErrors(p, err)
-		status = web.ErrorStatus(err)
-		f = parkdb.ParkFilter{}
+		d, err2 := s.parksPage(r, parkdb.ParkFilter{}, q)
+		if err2 != nil {
+			return err2
+		}
+		d.Filter = f
+		web.Show(s.Server, w, r, web.ErrorStatus(err), "parks", v, d)
+		return nil
 	}
+	return web.ShowCached(s.Server, s.publicParkPages(r.Context()), w, r, "parks", v, func() (parksPage, error) {
+		return s.parksPage(r, f, q)
+	})
+}
+
+// parksPage is the data of the investors' page for the filter f, which
+// the query q asked for.
+func (s *handlers) parksPage(r *http.Request, f parkdb.ParkFilter, q url.Values) (parksPage, error) {
+	d := parksPage{Filter: f, Query: q, Types: park.Types, Statuses: park.Statuses}
 	sites, total, err := s.parks.FindParks(r.Context(), f)
 	if err != nil {
-		return err
+		return d, err
 	}
 	totals, err := s.parks.SumParks(r.Context(), f)
 	if err != nil {
-		return err
+		return d, err
 	}
 	views := make([]*parkView, len(sites))
 	for i, site := range sites {
@@ -106,7 +118,7 @@ func (s *handlers) showParks(w http.ResponseWriter, r *http.Request) error {
 	}
 	provinces, _, err := s.units.FindUnits(r.Context(), unitdb.UnitFilter{Level: unit.Province, ValidOn: s.Today(), Page: db.Page{Limit: 100, Sort: "name"}})
 	if err != nil {
-		return err
+		return d, err
 	}
 	mapQuery := url.Values{}
 	for k, vals := range q {
@@ -122,26 +134,37 @@ func (s *handlers) showParks(w http.ResponseWriter, r *http.Request) error {
 	if province == "" {
 		province = s.Options().Department.Province
 	}
-	d.Layers = s.MapLayers(p, province)
-	web.Show(s.Server, w, r, status, "parks", v, d)
-	return nil
+	d.Layers = s.MapLayers(s.PrinterFor(r), province)
+	return d, nil
 }
 
 // showPark is a site's page: free land, infrastructure, contacts and
 // tenants for everyone; for staff also the law's warnings, the history and
 // the edit button.
 func (s *handlers) showPark(w http.ResponseWriter, r *http.Request) error {
-	site, err := s.parks.FindPark(r.Context(), r.PathValue("code"))
+	v := &web.View{Nav: "parks"}
+	return web.ShowCached(s.Server, s.publicParkPages(r.Context()), w, r, "park", v, func() (parkPage, error) {
+		d, err := s.parkPage(r, r.PathValue("code"))
+		if err == nil {
+			v.Title = s.PrinterFor(r).Name(d.S.Name())
+		}
+		return d, err
+	})
+}
+
+// parkPage is the data of the site code's page, for r's reader.
+func (s *handlers) parkPage(r *http.Request, code string) (parkPage, error) {
+	site, err := s.parks.FindPark(r.Context(), code)
 	if err != nil {
-		return err
+		return parkPage{}, err
 	}
 	tenants, err := s.parks.Tenants(r.Context(), site.Code)
 	if err != nil {
-		return err
+		return parkPage{}, err
 	}
 	files, err := s.parks.ParkFiles(r.Context(), site.Code)
 	if err != nil {
-		return err
+		return parkPage{}, err
 	}
 	var photos, documents []parkdb.ParkFile
 	for _, f := range files {
@@ -153,7 +176,7 @@ func (s *handlers) showPark(w http.ResponseWriter, r *http.Request) error {
 	}
 	plots, err := s.parks.Plots(r.Context(), site.Code)
 	if err != nil {
-		return err
+		return parkPage{}, err
 	}
 	d := parkPage{S: viewPark(r, site), Plots: plots, PlotSum: park.SummarizePlots(plots), Tenants: tenants, Photos: photos, Documents: documents, Tiles: s.Options().MapTiles,
 		Attribution: s.Options().MapAttribution, GeoJSON: "/api/v1/parks.geojson?province=" + url.QueryEscape(site.ProvinceCode)}
@@ -171,8 +194,7 @@ func (s *handlers) showPark(w http.ResponseWriter, r *http.Request) error {
 		}
 		d.CanEdit = a.CanWrite() && a.InScope(site.UnitCode, site.ProvinceCode)
 	}
-	web.Show(s.Server, w, r, http.StatusOK, "park", &web.View{Title: s.PrinterFor(r).Name(site.Name()), Nav: "parks"}, d)
-	return nil
+	return d, nil
 }
 
 // historyRow is one change of a site, with the fields it changed.
@@ -359,7 +381,6 @@ func (s *handlers) doCreatePark(w http.ResponseWriter, r *http.Request) error {
 		s.renderParkForm(w, r, web.ErrorStatus(err), &site, true, err)
 		return nil
 	}
-	s.parksChanged()
 	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/parks/"+site.Code, http.StatusSeeOther)
 	return nil
@@ -391,7 +412,6 @@ func (s *handlers) doUpdatePark(w http.ResponseWriter, r *http.Request) error {
 		s.renderParkForm(w, r, web.ErrorStatus(err), &site, false, err)
 		return nil
 	}
-	s.parksChanged()
 	s.Flash(w, "flash.saved")
 	http.Redirect(w, r, "/parks/"+out.Code, http.StatusSeeOther)
 	return nil
@@ -430,9 +450,6 @@ func (s *handlers) doImportParks(w http.ResponseWriter, r *http.Request) error {
 			res, err = s.parks.ImportTenants(f.Ctx, park.ReadTenants(bytes.NewReader(f.Body)), dry)
 		} else {
 			res, err = s.parks.ImportParks(f.Ctx, park.ReadSiteFile(f.Body), dry)
-		}
-		if err == nil && !dry {
-			s.parksChanged()
 		}
 	}
 	if congthuong.ErrorCode(err) == congthuong.EINTERNAL {

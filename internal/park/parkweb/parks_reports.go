@@ -84,7 +84,6 @@ func (s *handlers) apiDecideParkReport(w http.ResponseWriter, r *http.Request) e
 	if err := s.parks.DecideParkReport(r.Context(), d.SiteCode, d.TenantID, year, half, d.Approve, d.Note); err != nil {
 		return err
 	}
-	s.parksChanged()
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
@@ -257,7 +256,6 @@ func (s *handlers) doParkReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.parksChanged()
 	s.Flash(w, "flash.saved")
 	back := "/parks/reports?period=" + url.QueryEscape(f.Get("period"))
 	if f.Get("from") == "report" {

@@ -343,6 +343,9 @@ func TestParkFilesAPI(t *testing.T) {
 		if w := e.Do("", "GET", "/api/v1/parks/KCN-DINHVU/files/"+strconv.FormatInt(f.ID, 10), "", nil); w.Code != 404 {
 			t.Errorf("after delete: %d", w.Code)
 		}
+		if page := e.Do("", "GET", "/parks/KCN-DINHVU", "", nil).Body.String(); strings.Contains(page, `alt="Cổng chính"`) {
+			t.Errorf("the public's page still shows the deleted photo")
+		}
 	})
 }
 
@@ -567,6 +570,9 @@ func TestPlotsAPI(t *testing.T) {
 		}
 		if w := e.Do("officer31", "PUT", "/api/v1/parks/KCN-DINHVU/plots", "application/geo+json", []byte(plots)); w.Code != 204 {
 			t.Fatalf("replace plots: %d %s", w.Code, w.Body)
+		}
+		if page := e.Do("", "GET", "/parks/KCN-DINHVU", "", nil).Body.String(); !strings.Contains(page, `data-plots=`) || strings.Contains(page, "2 lô trống") {
+			t.Errorf("the site page does not show its first plots")
 		}
 		w := e.Do("", "GET", "/api/v1/parks/KCN-DINHVU/plots", "", nil)
 		if w.Code != 200 || !strings.Contains(w.Body.String(), `"vacant_ha":12.5`) || !strings.Contains(w.Body.String(), `"code":"A2"`) {

@@ -84,7 +84,6 @@ func (s *handlers) takePlots(ctx context.Context, code string, body []byte) (int
 		}
 		n = len(changes)
 	}
-	s.parksChanged()
 	return n, nil
 }
 

@@ -50,7 +50,7 @@ func TestBackupRestoreDrill(t *testing.T) {
 		}
 		return strings.Join(out, " ")
 	}
-	before := counts(m.Store.Read)
+	before := counts(m.Store.Read.DB)
 
 	// 1. The dump, taken while the platform runs, and the files.
 	dump := filepath.Join(t.TempDir(), "congthuong.dump")
@@ -80,7 +80,7 @@ func TestBackupRestoreDrill(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { drill.Close() })
-	if after := counts(drill.Store.Read); after != before {
+	if after := counts(drill.Store.Read.DB); after != before {
 		t.Errorf("restored: %s\nwant:     %s", after, before)
 	}
 	sys := congthuong.NewContext(context.Background(), congthuong.System())

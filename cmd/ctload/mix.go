@@ -172,7 +172,7 @@ func runMix(ctx context.Context, st *store.Store, platform string, conc int, d t
 		sampleCtx, stopSampling := context.WithTimeout(ctx, d)
 		defer stopSampling()
 		locks = make(chan *lockWaits, 1)
-		go func() { locks <- sampleLocks(sampleCtx, st.Read, 20*time.Millisecond) }()
+		go func() { locks <- sampleLocks(sampleCtx, st.Read.DB, 20*time.Millisecond) }()
 	}
 	memCtx, stopMem := context.WithTimeout(ctx, d)
 	defer stopMem()

@@ -43,7 +43,7 @@ func (s *DB) UseAnalyticsReplica(url string) error {
 	if err != nil {
 		return err
 	}
-	if s.analytics != s.Read {
+	if s.analytics != s.Read.DB {
 		s.analytics.Close()
 	}
 	s.analytics = db
@@ -57,7 +57,7 @@ func (s *DB) ReplicaFallbacks() int64 { return s.replica.fallbacks.Load() }
 // AnalyticsQuery runs an analytics read on the replica, or on the primary
 // when there is none or it cannot be reached.
 func (s *DB) AnalyticsQuery(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if s.analytics == s.Read {
+	if s.analytics == s.Read.DB {
 		return s.Read.QueryContext(ctx, query, args...)
 	}
 	if time.Now().UnixNano() >= s.replica.downUntil.Load() {

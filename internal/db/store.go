@@ -28,7 +28,7 @@ import (
 type DB struct {
 	// Read is the pool for reads (SQLite: several connections); Write the
 	// one for writes (SQLite: one connection), which WithTx uses.
-	Read  *sql.DB
+	Read  *Pool
 	Write *sql.DB
 	// analytics serves the analytics' reads: a streaming replica when one
 	// is set (replica.go), read otherwise.
@@ -76,7 +76,7 @@ func Open(ctx context.Context, url, dataDir string) (*DB, error) {
 		if err != nil {
 			return nil, err
 		}
-		s.Read, s.Write, s.Dialect = db, db, postgres
+		s.Read, s.Write, s.Dialect = newPool(db, false), db, postgres
 	} else if url != "" {
 		return nil, fmt.Errorf("db: database URL must start with postgres:// (or be empty for the embedded SQLite database)")
 	} else {
@@ -91,13 +91,15 @@ func Open(ctx context.Context, url, dataDir string) (*DB, error) {
 		if s.Write, err = openSQLite(s.path, 1, "&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"); err != nil {
 			return nil, err
 		}
-		if s.Read, err = openSQLite(s.path, sqliteReaders, ""); err != nil {
+		readers, err := openSQLite(s.path, sqliteReaders, "")
+		if err != nil {
 			s.Write.Close()
 			return nil, err
 		}
+		s.Read = newPool(readers, true)
 		s.Dialect = sqlite
 	}
-	s.analytics = s.Read
+	s.analytics = s.Read.DB
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -150,12 +152,12 @@ func (s *DB) Close() error {
 	if s.Write != nil {
 		err = s.Write.Close()
 	}
-	if s.Read != nil && s.Read != s.Write {
+	if s.Read != nil && s.Read.DB != s.Write {
 		if e := s.Read.Close(); err == nil {
 			err = e
 		}
 	}
-	if s.analytics != nil && s.analytics != s.Read {
+	if s.analytics != nil && s.analytics != s.Read.DB {
 		if e := s.analytics.Close(); err == nil {
 			err = e
 		}

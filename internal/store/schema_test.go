@@ -49,7 +49,7 @@ func columns(t *testing.T, db *sql.DB, dialect string) []string {
 // same tables and columns.
 func TestSchemasMatch(t *testing.T) {
 	lite, pg := storetest.SQLite(t), storetest.Postgres(t)
-	if diff := cmp.Diff(columns(t, lite.Read, "sqlite"), columns(t, pg.Read, "postgres")); diff != "" {
+	if diff := cmp.Diff(columns(t, lite.Read.DB, "sqlite"), columns(t, pg.Read.DB, "postgres")); diff != "" {
 		t.Errorf("schemas differ (-sqlite +postgres):\n%s", diff)
 	}
 }

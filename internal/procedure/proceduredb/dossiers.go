@@ -188,6 +188,9 @@ func (s *Procedures) file(ctx context.Context, d *procedure.Dossier, proc *proce
 			d.Version, d.TrackingKey).Scan(&d.ID); err != nil {
 			return fmt.Errorf("proceduredb: file dossier: %w", err)
 		}
+		if err := recount(ctx, tx, nil, tally{unit: d.UnitCode, channel: d.Channel, status: d.Status, received: d.ReceivedAt}); err != nil {
+			return err
+		}
 		if err := dossierEvent(ctx, tx, d.ID, string(procedure.FilerRole(staff)), action, procedure.Submitted, d.Status, "", ""); err != nil {
 			return err
 		}
@@ -321,7 +324,16 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 			}
 			d.ResultNumber = fmt.Sprintf("%04d/%d/%s", seq, calendar.DateOf(now).Year, agency)
 		}
+		counted, err := storedTally(ctx, tx, d.ID)
+		if err != nil {
+			return err
+		}
 		early, late := d.Timeliness(now)
+		if counted.finished != nil && d.FinishedAt != nil {
+			// Fixed when decided: handing the result back later does not
+			// make a dossier decided early late.
+			early, late = counted.early, counted.late
+		}
 		pauses, _ := json.Marshal(d.Pauses)
 		res, err := tx.ExecContext(ctx, `UPDATE dossiers SET status = $1, stage = $2, supplement_requested = $3, outcome = $4, handler = $5,
 			received_at = $6, due_at = $7, pauses = $8, finished_at = $9, result_number = $10, result_at = $11,
@@ -333,6 +345,11 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return congthuong.Errorf(congthuong.ECONFLICT, "procedure.dossier_changed_meanwhile_reload")
+		}
+		d.Version++
+		if err := recount(ctx, tx, &counted, tally{unit: d.UnitCode, channel: d.Channel, status: d.Status, received: d.ReceivedAt,
+			finished: d.FinishedAt, early: early, late: late}); err != nil {
+			return err
 		}
 		d.Version++
 		if err := dossierEvent(ctx, tx, d.ID, string(role), string(step.Action), from, d.Status, step.Note, step.Message); err != nil {

@@ -390,6 +390,45 @@ func TestScorecard(t *testing.T) {
 		if _, err := s.Scorecard(storetest.As(storetest.CatHai), "11560", march); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
 			t.Errorf("another commune's scorecard: %v", err)
 		}
+		// The early one's result handed back in April: still decided early
+		// in March, whatever its last step.
+		do(storetest.As(storetest.ThuyNguyen), codes["early"], procedure.ReturnResult)
+		quarter, _ := stats.ParsePeriod("2026Q1")
+		if sc, err := s.Scorecard(storetest.As(storetest.ThuyNguyen), "11560", quarter); err != nil || sc.Received != 5 || sc.DoneEarly != 1 || sc.DoneOnTime != 1 || sc.DoneLate != 1 {
+			t.Errorf("the first quarter: %+v %v", sc, err)
+		}
+		// The counts kept with each step are those counted again from the
+		// dossiers.
+		counts := func() string {
+			rows, err := s.Read.QueryContext(context.Background(), `SELECT unit_code, month, received_in_person, received_online, received_by_post,
+				done_early, done_on_time, done_late, closed FROM dossier_counts ORDER BY unit_code, month`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var out []string
+			for rows.Next() {
+				var unit, month string
+				var n [7]int
+				if err := rows.Scan(&unit, &month, &n[0], &n[1], &n[2], &n[3], &n[4], &n[5], &n[6]); err != nil {
+					t.Fatal(err)
+				}
+				if n != [7]int{} {
+					out = append(out, fmt.Sprintf("%s %s %v", unit, month, n))
+				}
+			}
+			return strings.Join(out, "; ")
+		}
+		kept := counts()
+		if err := s.RecountDossiers(storetest.As(storetest.ThuyNguyen)); congthuong.ErrorCode(err) != congthuong.EFORBIDDEN {
+			t.Errorf("an officer recounting: %v", err)
+		}
+		if err := s.RecountDossiers(congthuong.NewContext(context.Background(), congthuong.System())); err != nil {
+			t.Fatal(err)
+		}
+		if again := counts(); again != kept || !strings.Contains(kept, "11560 2026-03 [4 1 0 1 1 1 3]") {
+			t.Errorf("counts kept %q, counted again %q", kept, again)
+		}
 	})
 }
 

@@ -3,6 +3,7 @@ package proceduredb
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"congthuong"
 	"congthuong/internal/calendar"
@@ -77,69 +78,50 @@ func (s *Procedures) Scorecard(ctx context.Context, unitCode string, p stats.Per
 		end = now // a period not over yet is counted up to now
 	}
 	sc := &Scorecard{UnitCode: u.Code, Period: p.String(), Points: map[string]float64{}}
-	// Each counter is read along an index of the unit's dossiers by
-	// receipt or by decision time, so that a month of a desk with a million
-	// dossiers reads that month, not the million.
-	count := func(query string, args ...any) (int, error) {
-		var n int
-		err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers d WHERE d.unit_code = $1 AND `+query,
-			append([]any{u.Code}, args...)...).Scan(&n)
-		return n, err
-	}
-	// Receipts by channel and decisions by timeliness: each a range of an
-	// index, counted without reading a row.
-	for _, ch := range []struct {
-		channel int
-		into    *int
-	}{{procedure.InPerson, &sc.ReceivedInPerson}, {procedure.Online, &sc.ReceivedOnline}, {procedure.Post, &sc.ReceivedByPost}} {
-		n, err := count(`d.channel = $2 AND d.received_at >= $3 AND d.received_at < $4`, ch.channel, start, end)
-		if err != nil {
-			return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
-		}
-		*ch.into = n
-		sc.Received += n
-	}
-	for _, status := range []procedure.Status{procedure.Processed, procedure.Returned} {
-		for _, t := range []struct {
-			late, early bool
-			into        *int
-		}{{true, false, &sc.DoneLate}, {false, true, &sc.DoneEarly}, {false, false, &sc.DoneOnTime}} {
-			n, err := count(`d.status = $2 AND d.finished_late = $3 AND d.finished_early = $4 AND d.finished_at >= $5 AND d.finished_at < $6`,
-				string(status), t.late, t.early, start, end)
-			if err != nil {
-				return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
-			}
-			*t.into += n
-		}
-	}
-	// Carried over: received before the start and not decided before it
-	// (a dossier is decided after it is received).
-	before, err := count(`d.received_at < $2`, start)
-	if err != nil {
+	// Receipts by channel, decisions by timeliness, and what was carried
+	// over: the desk's monthly counts (dossier_counts), so that a year
+	// adds twelve rows whatever the number of dossiers. Every period is
+	// made of whole months; one not over yet is counted up to now, which
+	// is all its months hold.
+	first, last := monthOf(start), monthOf(end.Add(-time.Nanosecond))
+	if err := s.Read.QueryRowContext(ctx, `SELECT
+		COALESCE(SUM(CASE WHEN month >= $2 THEN received_in_person END), 0),
+		COALESCE(SUM(CASE WHEN month >= $2 THEN received_online END), 0),
+		COALESCE(SUM(CASE WHEN month >= $2 THEN received_by_post END), 0),
+		COALESCE(SUM(CASE WHEN month >= $2 THEN done_early END), 0),
+		COALESCE(SUM(CASE WHEN month >= $2 THEN done_on_time END), 0),
+		COALESCE(SUM(CASE WHEN month >= $2 THEN done_late END), 0),
+		COALESCE(SUM(CASE WHEN month < $2 THEN received_in_person + received_online + received_by_post - closed END), 0)
+		FROM dossier_counts WHERE unit_code = $1 AND month <= $3`, u.Code, first, last).Scan(
+		&sc.ReceivedInPerson, &sc.ReceivedOnline, &sc.ReceivedByPost, &sc.DoneEarly, &sc.DoneOnTime, &sc.DoneLate, &sc.CarriedOver); err != nil {
 		return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
 	}
-	closed, err := count(`d.finished_at < $2 AND d.received_at IS NOT NULL`, start)
-	if err != nil {
-		return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
-	}
-	sc.CarriedOver = before - closed
+	sc.Received = sc.ReceivedInPerson + sc.ReceivedOnline + sc.ReceivedByPost
 	// Open at the end: received before it and decided after it, or not
 	// at all; within or past the due time, or paused.
+	// SQLite compares the due times as the text they are stored as: without
+	// the unary plus, it tries to read the time as a number for every row
+	// (the column's declared type gives it numeric affinity).
+	due := "d.due_at"
+	if s.Dialect.Name == "sqlite" {
+		due = "+d.due_at"
+	}
 	for _, open := range []string{`d.finished_at IS NULL AND d.received_at < $2`, `d.finished_at >= $2 AND d.received_at < $2`} {
 		var within, past, paused int
 		if err := s.Read.QueryRowContext(ctx, `SELECT
 			COUNT(CASE WHEN d.status IN ('supplement_requested', 'fee_requested') THEN 1 END),
-			COUNT(CASE WHEN d.status NOT IN ('supplement_requested', 'fee_requested') AND d.due_at >= $2 THEN 1 END),
-			COUNT(CASE WHEN d.status NOT IN ('supplement_requested', 'fee_requested') AND d.due_at < $2 THEN 1 END)
+			COUNT(CASE WHEN d.status NOT IN ('supplement_requested', 'fee_requested') AND `+due+` >= $2 THEN 1 END),
+			COUNT(CASE WHEN d.status NOT IN ('supplement_requested', 'fee_requested') AND `+due+` < $2 THEN 1 END)
 			FROM dossiers d WHERE d.unit_code = $1 AND `+open, u.Code, end).Scan(&paused, &within, &past); err != nil {
 			return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
 		}
 		sc.Paused, sc.InProgressWithin, sc.InProgressPast = sc.Paused+paused, sc.InProgressWithin+within, sc.InProgressPast+past
 	}
 	var digitised int
-	// From the papers' side: far fewer rows than the dossiers.
-	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(DISTINCT f.dossier_id) FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
-		WHERE d.unit_code = $1 AND d.received_at >= $2 AND d.received_at < $3 AND d.result_number IS NOT NULL`,
+	// From the papers' side (CROSS JOIN keeps SQLite's planner to that
+	// order): only dossiers with papers can count.
+	if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(DISTINCT f.dossier_id) FROM dossier_files f CROSS JOIN dossiers d
+		WHERE d.id = f.dossier_id AND d.unit_code = $1 AND d.received_at >= $2 AND d.received_at < $3 AND d.result_number IS NOT NULL`,
 		u.Code, start, end).Scan(&digitised); err != nil {
 		return nil, fmt.Errorf("proceduredb: scorecard: %w", err)
 	}

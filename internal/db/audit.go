@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"congthuong"
@@ -29,7 +30,7 @@ func (tx *Tx) Audit(ctx context.Context, action, entity, entityID, unitCode stri
 		At: tx.Now, ActorID: tx.Actor.UserID, ActorName: tx.Actor.Name(), Action: action,
 		Entity: entity, EntityID: entityID, UnitCode: unitCode, Before: b, After: a,
 	})
-	if len(tx.pendingAudit) >= auditBatch {
+	if len(tx.pendingAudit) >= tx.auditBatch() {
 		return tx.FlushAudit(ctx)
 	}
 	return nil
@@ -61,8 +62,17 @@ func (tx *Tx) chainHead(ctx context.Context) (string, error) {
 }
 
 // auditBatch is how many entries one INSERT writes; a bulk import writes a
-// hundred thousand.
-const auditBatch = 64
+// hundred thousand. Where the database takes COPY, entries are written by
+// the copyAuditBatch, in one COPY each: a third of PostgreSQL's time for an
+// import of 100,000 enterprises went to parsing and planning INSERTs.
+const auditBatch, copyAuditBatch = 64, 2048
+
+func (tx *Tx) auditBatch() int {
+	if tx.DB.Dialect.UseCopy {
+		return copyAuditBatch
+	}
+	return auditBatch
+}
 
 // FlushAudit writes the pending entries, in chain order, in one statement.
 // withTx calls it before committing, so entries never outlive their change.
@@ -81,18 +91,27 @@ func (tx *Tx) FlushAudit(ctx context.Context) error {
 		prev = e.Hash
 	}
 	*tx.lastHash = prev
-	const cols = 12
-	args := make([]any, 0, cols*len(tx.pendingAudit))
-	for _, e := range tx.pendingAudit {
-		var actorID any
-		if e.ActorID != 0 {
-			actorID = e.ActorID
+	if tx.DB.Dialect.UseCopy && len(tx.pendingAudit) >= auditBatch {
+		err = tx.InsertRows(ctx, "audit_log", auditWriteColumns, func(yield func([]any) bool) {
+			row := make([]any, len(auditWriteColumns))
+			for _, e := range tx.pendingAudit {
+				if !yield(appendAuditRow(row[:0], e)) {
+					return
+				}
+			}
+		})
+		if err != nil {
+			return fmt.Errorf("db: audit copy: %w", err)
 		}
-		args = append(args, e.At, actorID, e.ActorName, e.Action, e.Entity, e.EntityID, e.UnitCode, e.Before, e.After, e.PrevHash, e.Hash, e.Keyed)
+		tx.pendingAudit = tx.pendingAudit[:0]
+		return nil
 	}
-	ins, err := tx.Stmt(ctx, `INSERT INTO audit_log
-		(at, actor_id, actor_name, action, entity, entity_id, unit_code, before, after, prev_hash, hash, keyed)
-		VALUES `+tx.DB.Dialect.Values(len(tx.pendingAudit), cols))
+	args := make([]any, 0, len(auditWriteColumns)*len(tx.pendingAudit))
+	for _, e := range tx.pendingAudit {
+		args = appendAuditRow(args, e)
+	}
+	ins, err := tx.Stmt(ctx, `INSERT INTO audit_log (`+strings.Join(auditWriteColumns, ", ")+`)
+		VALUES `+tx.DB.Dialect.Values(len(tx.pendingAudit), len(auditWriteColumns)))
 	if err == nil {
 		_, err = ins.ExecContext(ctx, args...)
 	}
@@ -101,6 +120,17 @@ func (tx *Tx) FlushAudit(ctx context.Context) error {
 	}
 	tx.pendingAudit = tx.pendingAudit[:0]
 	return nil
+}
+
+var auditWriteColumns = []string{"at", "actor_id", "actor_name", "action", "entity", "entity_id", "unit_code", "before", "after", "prev_hash", "hash", "keyed"}
+
+// appendAuditRow appends e's values in the order of auditWriteColumns.
+func appendAuditRow(row []any, e audit.Entry) []any {
+	var actorID any
+	if e.ActorID != 0 {
+		actorID = e.ActorID
+	}
+	return append(row, e.At, actorID, e.ActorName, e.Action, e.Entity, e.EntityID, e.UnitCode, e.Before, e.After, e.PrevHash, e.Hash, e.Keyed)
 }
 
 func marshalState(v any) (string, error) {

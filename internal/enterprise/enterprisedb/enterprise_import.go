@@ -2,6 +2,7 @@ package enterprisedb
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -91,8 +92,11 @@ func (s *Enterprises) ImportEnterpriseFile(ctx context.Context, src tabular.Sour
 				switch {
 				case !found:
 					res.Created++
-					chunk = append(chunk, e)
 					created = append(created, e)
+					if tx.DB.Dialect.UseCopy {
+						break // all at once, after the loop
+					}
+					chunk = append(chunk, e)
 					if len(chunk) == insertChunk {
 						if err := insertEnterprises(ctx, tx, chunk); err != nil {
 							return err
@@ -111,6 +115,11 @@ func (s *Enterprises) ImportEnterpriseFile(ctx context.Context, src tabular.Sour
 			}
 			if err := insertEnterprises(ctx, tx, chunk); err != nil {
 				return err
+			}
+			if tx.DB.Dialect.UseCopy {
+				if err := copyEnterprises(ctx, tx, created); err != nil {
+					return err
+				}
 			}
 			// The search rows go last, after the audit entries: SQLite's
 			// full-text index writes its buffered rows out at the start of
@@ -153,36 +162,91 @@ func enterprisesByTaxCode(ctx context.Context, q db.Queryer) (map[string]*enterp
 // insertChunk is how many enterprises one INSERT writes during an import.
 const insertChunk = 64
 
+// insertColumns are the columns an import writes of a new enterprise, in
+// the order of insertRow.
+var insertColumns = []string{"tax_code", "name", "name_en", "address", "unit_code", "province_code", "vsic_code", "vsic_version",
+	"representative", "phone", "email", "demo", "search_name", "created_at", "updated_at"}
+
+func insertRow(row []any, e *enterprise.Enterprise) []any {
+	return append(row, e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode,
+		e.VSICVersion, e.Representative, e.Phone, e.Email, e.Demo, unit.Fold(e.Name), e.CreatedAt, e.UpdatedAt)
+}
+
 // insertEnterprises writes at most insertChunk new enterprises in one
 // multi-row statement, with their audit entries: a bulk import costs a few
 // thousand statements instead of a few hundred thousand. Their search rows
 // are written by indexEnterprises.
 func insertEnterprises(ctx context.Context, tx *db.Tx, chunk []*enterprise.Enterprise) error {
-	const cols = 15
 	if len(chunk) == 0 {
 		return nil
 	}
-	args := make([]any, 0, cols*len(chunk))
+	args := make([]any, 0, len(insertColumns)*len(chunk))
 	byTaxCode := make(map[string]*enterprise.Enterprise, len(chunk))
 	for _, e := range chunk {
 		e.CreatedAt, e.UpdatedAt = tx.Now, tx.Now
-		args = append(args, e.TaxCode, e.Name, e.NameEN, e.Address, e.UnitCode, e.ProvinceCode, e.VSICCode,
-			e.VSICVersion, e.Representative, e.Phone, e.Email, e.Demo, unit.Fold(e.Name), e.CreatedAt, e.UpdatedAt)
+		args = insertRow(args, e)
 		byTaxCode[e.TaxCode] = e
 	}
-	ins, err := tx.Stmt(ctx, `INSERT INTO enterprises (tax_code, name, name_en, address, unit_code, province_code,
-		vsic_code, vsic_version, representative, phone, email, demo, search_name, created_at, updated_at)
-		VALUES `+tx.DB.Dialect.Values(len(chunk), cols)+` RETURNING id, tax_code`)
+	ins, err := tx.Stmt(ctx, `INSERT INTO enterprises (`+strings.Join(insertColumns, ", ")+`)
+		VALUES `+tx.DB.Dialect.Values(len(chunk), len(insertColumns))+` RETURNING id, tax_code`)
 	if err != nil {
 		return fmt.Errorf("enterprisedb: import enterprises: %w", err)
 	}
 	rows, err := ins.QueryContext(ctx, args...)
 	if err != nil {
-		if db.IsUniqueViolation(err) {
-			return congthuong.Errorf(congthuong.ECONFLICT, "enterprise.another_change_registered_one_these_tax")
+		return insertError(err)
+	}
+	if err := readIDs(rows, byTaxCode); err != nil {
+		return err
+	}
+	return auditCreated(ctx, tx, chunk)
+}
+
+// copyEnterprises writes new enterprises with COPY, where the database
+// has it, then reads their ids back by tax code in one query: on
+// PostgreSQL, a fifth of an import's time went to planning multi-row
+// INSERTs.
+func copyEnterprises(ctx context.Context, tx *db.Tx, es []*enterprise.Enterprise) error {
+	if len(es) == 0 {
+		return nil
+	}
+	byTaxCode := make(map[string]*enterprise.Enterprise, len(es))
+	taxCodes := make([]string, 0, len(es))
+	for _, e := range es {
+		e.CreatedAt, e.UpdatedAt = tx.Now, tx.Now
+		byTaxCode[e.TaxCode] = e
+		taxCodes = append(taxCodes, e.TaxCode)
+	}
+	err := tx.InsertRows(ctx, "enterprises", insertColumns, func(yield func([]any) bool) {
+		row := make([]any, 0, len(insertColumns))
+		for _, e := range es {
+			if !yield(insertRow(row[:0], e)) {
+				return
+			}
 		}
+	})
+	if err != nil {
+		return insertError(err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, tax_code FROM enterprises WHERE tax_code = ANY($1)`, taxCodes)
+	if err != nil {
 		return fmt.Errorf("enterprisedb: import enterprises: %w", err)
 	}
+	if err := readIDs(rows, byTaxCode); err != nil {
+		return err
+	}
+	return auditCreated(ctx, tx, es)
+}
+
+func insertError(err error) error {
+	if db.IsUniqueViolation(err) {
+		return congthuong.Errorf(congthuong.ECONFLICT, "enterprise.another_change_registered_one_these_tax")
+	}
+	return fmt.Errorf("enterprisedb: import enterprises: %w", err)
+}
+
+// readIDs sets the ids rows (id, tax code) give the enterprises they name.
+func readIDs(rows *sql.Rows, byTaxCode map[string]*enterprise.Enterprise) error {
 	for rows.Next() {
 		var id int64
 		var tc string
@@ -195,7 +259,11 @@ func insertEnterprises(ctx context.Context, tx *db.Tx, chunk []*enterprise.Enter
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return fmt.Errorf("enterprisedb: import enterprises: %w", err)
 	}
-	for _, e := range chunk {
+	return nil
+}
+
+func auditCreated(ctx context.Context, tx *db.Tx, es []*enterprise.Enterprise) error {
+	for _, e := range es {
 		if err := tx.Audit(ctx, audit.Create, "enterprise", e.TaxCode, e.UnitCode, nil, e); err != nil {
 			return err
 		}
@@ -210,13 +278,13 @@ func insertEnterprises(ctx context.Context, tx *db.Tx, chunk []*enterprise.Enter
 // thousands of small inserts would make thousands of segments to merge. One
 // parameter also spares the driver from binding hundreds of thousands.
 func indexEnterprises(ctx context.Context, tx *db.Tx, es []*enterprise.Enterprise) error {
-	rows := make([][2]any, 0, len(es))
+	rows := make([][3]any, 0, len(es))
 	for _, e := range es {
 		words := enterprise.SearchWords(e.Name)
 		if len(words) == 0 {
 			continue // a name of legal forms only is found by listing, not by words
 		}
-		rows = append(rows, [2]any{e.ID, strings.Join(words, " ")})
+		rows = append(rows, [3]any{e.ID, strings.Join(words, " "), searchDocument(words)})
 	}
 	if len(rows) == 0 {
 		return nil

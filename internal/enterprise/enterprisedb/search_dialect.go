@@ -18,7 +18,7 @@ type searchDialect struct {
 	// SQLite, a column on PostgreSQL.
 	id string
 	// insert writes enterprise_search rows from $1, a JSON array of
-	// [id, words] pairs.
+	// [id, words, document] triples (searchDocument).
 	insert string
 	// bulkBefore and bulkAfter surround the insert of a large import's
 	// search rows, in its transaction: PostgreSQL's GIN index takes them
@@ -55,8 +55,8 @@ var searchDialects = map[string]searchDialect{
 	"postgres": {
 		plannerStats: "ANALYZE enterprises, enterprise_search",
 		id:           "enterprise_id",
-		insert: `INSERT INTO enterprise_search (enterprise_id, words)
-			SELECT (value ->> 0)::bigint, value ->> 1 FROM jsonb_array_elements($1::jsonb)`,
+		insert: `INSERT INTO enterprise_search (enterprise_id, words, document)
+			SELECT (value ->> 0)::bigint, value ->> 1, (value ->> 2)::tsvector FROM jsonb_array_elements($1::jsonb)`,
 		bulkBefore: []string{`ALTER INDEX enterprise_search_document SET (fastupdate = on, gin_pending_list_limit = 2097151)`},
 		bulkAfter: []string{`SELECT gin_clean_pending_list('enterprise_search_document')`,
 			`ALTER INDEX enterprise_search_document SET (fastupdate = off)`, `ALTER INDEX enterprise_search_document RESET (gin_pending_list_limit)`},
@@ -80,6 +80,24 @@ func fts5Query(words []string) string {
 
 // tsQuery writes `thep & vu`: the document holds every beginning of every
 // word (see the migration), so exact terms match beginnings.
+// searchDocument is the search row's document for PostgreSQL, in
+// tsvector's own notation: every beginning of every word (t th thu thuy),
+// so that a search looks terms up exactly. Words are folded letters and
+// digits only, which the notation takes unquoted, and which to_tsquery
+// reads back as the same terms.
+func searchDocument(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		for n := 1; n <= len(w); n++ {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w[:n])
+		}
+	}
+	return b.String()
+}
+
 func tsQuery(words []string) string {
 	return strings.Join(words, " & ")
 }

@@ -38,6 +38,13 @@ func TestBulkImport(t *testing.T) {
 			if err := s.Read.QueryRowContext(ctx, `SELECT gin_clean_pending_list('enterprise_search_document')`).Scan(&pending); err != nil || pending != 0 {
 				t.Errorf("pages left in the pending list: %d %v", pending, err)
 			}
+			// The documents the platform writes are those PostgreSQL's own
+			// function made before (migration 0003).
+			var differ int
+			if err := s.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM enterprise_search
+				WHERE document <> strip(to_tsvector('simple', word_beginnings(words)))`).Scan(&differ); err != nil || differ != 0 {
+				t.Errorf("%d search documents differ from word_beginnings': %v", differ, err)
+			}
 		}
 		n, broken, err := s.VerifyAudit(ctx)
 		if err != nil || broken != nil || n < len(rows) {

@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"testing"
 	"time"
 
 	"congthuong"
+	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/store"
@@ -157,5 +159,63 @@ func BenchmarkImportFile100k(b *testing.B) {
 				}
 			})
 		}
+		// The baseline: the CSV file parsed with encoding/csv and its rows
+		// written into the table in one transaction (COPY on PostgreSQL,
+		// multi-row INSERT on SQLite), with no checks, audit or search rows.
+		b.Run(db.name+"/raw", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s := db.open(b)
+				b.StartTimer()
+				if n := rawEnterprises(b, s, csvBuf.Bytes()); n != len(rows) {
+					b.Fatalf("%d rows written", n)
+				}
+			}
+		})
 	}
+}
+
+// rawEnterprises writes a CSV file of enterprises (ImportColumns) into the
+// table with no checks and returns how many it wrote.
+func rawEnterprises(b *testing.B, s *store.Store, file []byte) int {
+	b.Helper()
+	r := csv.NewReader(bytes.NewReader(file))
+	r.ReuseRecord = true
+	if _, err := r.Read(); err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	now := time.Now().UTC()
+	err := s.WithTx(context.Background(), func(tx *db.Tx) error {
+		row := make([]any, 0, 15)
+		var readErr error
+		err := tx.InsertRows(context.Background(), "enterprises", append(append([]string{}, enterprise.ImportColumns...),
+			"province_code", "search_name", "created_at", "updated_at"), func(yield func([]any) bool) {
+			for {
+				rec, err := r.Read()
+				if err != nil {
+					if err != io.EOF {
+						readErr = err
+					}
+					return
+				}
+				n++
+				row = row[:0]
+				for _, v := range rec {
+					row = append(row, v)
+				}
+				if !yield(append(row, "31", "", now, now)) {
+					return
+				}
+			}
+		})
+		if err != nil {
+			return err
+		}
+		return readErr
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
 }

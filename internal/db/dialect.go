@@ -31,3 +31,15 @@ var (
 		UseCopy:        true,
 	}
 )
+
+// Time is the column col, a time, as a condition compares it with a bound
+// time when no index range is wanted: on SQLite its stored text, because
+// the column's declared type gives it numeric affinity and SQLite would
+// otherwise try to read the text as a number on every row it filters (a
+// third of the cost of counting a desk's overdue dossiers).
+func (d Dialect) Time(col string) string {
+	if d.Name == sqlite.Name {
+		return "+" + col
+	}
+	return col
+}

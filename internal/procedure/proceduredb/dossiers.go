@@ -629,7 +629,7 @@ func (s *Procedures) FindDossiers(ctx context.Context, f DossierFilter) ([]*proc
 		}
 		w.Add(open+" AND d.due_at >= ? AND d.due_at < ?", day.At(0).UTC(), day.AddDays(1).At(0).UTC())
 	case "overdue":
-		w.Add(open+" AND d.due_at < ?", now)
+		w.Add(open+" AND "+s.Dialect.Time("d.due_at")+" < ?", now)
 	default:
 		return nil, 0, congthuong.FieldErr(congthuong.EINVALID, "due", "procedure.due_today_tomorrow_overdue")
 	}

@@ -99,13 +99,7 @@ func (s *Procedures) Scorecard(ctx context.Context, unitCode string, p stats.Per
 	sc.Received = sc.ReceivedInPerson + sc.ReceivedOnline + sc.ReceivedByPost
 	// Open at the end: received before it and decided after it, or not
 	// at all; within or past the due time, or paused.
-	// SQLite compares the due times as the text they are stored as: without
-	// the unary plus, it tries to read the time as a number for every row
-	// (the column's declared type gives it numeric affinity).
-	due := "d.due_at"
-	if s.Dialect.Name == "sqlite" {
-		due = "+d.due_at"
-	}
+	due := s.Dialect.Time("d.due_at")
 	for _, open := range []string{`d.finished_at IS NULL AND d.received_at < $2`, `d.finished_at >= $2 AND d.received_at < $2`} {
 		var within, past, paused int
 		if err := s.Read.QueryRowContext(ctx, `SELECT

@@ -23,8 +23,9 @@ type handlers struct {
 	parks     *parkdb.Parks
 	units     *unitdb.Units
 	schedules *calendardb.Schedules
-	// public holds the public's answers about parks and clusters.
-	public parksCache
+	// public holds the public's answers and pages about parks and
+	// clusters.
+	public *web.PublicCache
 	// interests limits how many interests one client registers an hour.
 	interests *web.FailureLimit
 }
@@ -32,7 +33,7 @@ type handlers struct {
 // Register adds the industrial parks and clusters to srv.
 func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedules *calendardb.Schedules) {
 	s := &handlers{Server: srv, parks: parks, units: units, schedules: schedules, interests: web.NewFailureLimit(5, time.Hour)}
-	s.public.init()
+	s.public = web.NewPublicCache(parks.ParksVersion, "public, no-cache")
 	templates, _ := fs.Sub(files, "templates")
 	openapi, _ := files.ReadFile("openapi.json")
 	m := web.Module{
@@ -102,6 +103,6 @@ func Register(srv *web.Server, parks *parkdb.Parks, units *unitdb.Units, schedul
 		Sitemap:  s.sitemap,
 		Search:   s.search,
 	}
-	m.API, m.Pages = s.seeingChanges(m.API), s.seeingChanges(m.Pages)
+	m.API, m.Pages = s.public.Watch(m.API), s.public.Watch(m.Pages)
 	srv.Add(m)
 }

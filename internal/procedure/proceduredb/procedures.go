@@ -135,8 +135,22 @@ func (s *Procedures) SaveProcedure(ctx context.Context, p procedure.Procedure) e
 			p.Term.Verified, p.CutOff, p.Fee, string(details), p.Demo, tx.Now); err != nil {
 			return fmt.Errorf("proceduredb: save procedure: %w", err)
 		}
+		if err := tx.BumpVersion(ctx, catalogueVersionKey); err != nil {
+			return err
+		}
 		return tx.Audit(ctx, audit.Save, "procedure", p.Code, "", nil, p)
 	})
+}
+
+// catalogueVersionKey is a setting bumped with every change of the
+// catalogue, in the same transaction, so that every process can tell its
+// cached public pages of the catalogue are stale.
+const catalogueVersionKey = "procedures_version"
+
+// CatalogueVersion returns the catalogue's version: it changes with every
+// change of a procedure.
+func (s *Procedures) CatalogueVersion(ctx context.Context) (string, error) {
+	return s.Setting(ctx, catalogueVersionKey)
 }
 
 // SeedProcedures adds the procedures whose codes the catalogue does not

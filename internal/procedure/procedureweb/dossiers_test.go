@@ -35,6 +35,13 @@ func TestProceduresAPI(t *testing.T) {
 		if w := e.Do("", "GET", "/procedures?q=ruou", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "rượu") {
 			t.Errorf("the public page: %d", w.Code)
 		}
+		// The public's list, read before the catalogue changes, shows the
+		// change after it (the page and the API are kept for the public).
+		for _, path := range []string{"/procedures?q=kinh+doanh+mau", "/api/v1/procedures?q=kinh+doanh+mau"} {
+			if w := e.Do("", "GET", path, "", nil); w.Code != 200 || strings.Contains(w.Body.String(), "CT-MAU") {
+				t.Errorf("%s before: %d", path, w.Code)
+			}
+		}
 		proc := []byte(`{"national_code":"2.000004","name_vi":"Cấp Giấy phép kinh doanh mẫu","level":"province","online":"partial","term":{"working_days":7,"verified":true}}`)
 		if w := e.Do("officer31", "PUT", "/api/v1/procedures/CT-MAU", "application/json", proc); w.Code != 403 {
 			t.Errorf("an officer changing the catalogue: %d", w.Code)
@@ -44,6 +51,11 @@ func TestProceduresAPI(t *testing.T) {
 		}
 		if w := e.Do("", "GET", "/api/v1/procedures/2.000004", "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "CT-MAU") {
 			t.Errorf("by national code: %d %s", w.Code, w.Body)
+		}
+		for _, path := range []string{"/procedures?q=kinh+doanh+mau", "/api/v1/procedures?q=kinh+doanh+mau"} {
+			if w := e.Do("", "GET", path, "", nil); w.Code != 200 || !strings.Contains(w.Body.String(), "CT-MAU") {
+				t.Errorf("%s after the change: %d", path, w.Code)
+			}
 		}
 	})
 }

@@ -29,6 +29,8 @@ type handlers struct {
 	library *legaldb.Library
 	// tracking limits the public's failed tracking questions per address.
 	tracking *web.FailureLimit
+	// catalogue holds the public's answers and pages about the catalogue.
+	catalogue *web.PublicCache
 }
 
 // Register adds the administrative procedures to srv.
@@ -38,6 +40,7 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 	enterprises *enterprisedb.Enterprises, library *legaldb.Library) {
 	s := &handlers{Server: srv, procedures: procedures, units: units, schedules: schedules, enterprises: enterprises, library: library}
 	s.tracking = web.NewFailureLimit(maxTrackingFailures, trackingWindow)
+	s.catalogue = web.NewPublicCache(procedures.CatalogueVersion, "public, no-cache")
 	templates, _ := fs.Sub(files, "templates")
 	openapi, _ := files.ReadFile("openapi.json")
 	srv.Add(web.Module{
@@ -55,7 +58,7 @@ func Register(srv *web.Server, procedures *proceduredb.Procedures, units *unitdb
 			web.Get("/api/v1/scorecards", s.API(s.apiScorecard)),
 			web.Get("/api/v1/scorecards/export.xlsx", s.API(s.exportScorecard)),
 			web.Get("/api/v1/procedures/{code}", s.API(s.apiGetProcedure)),
-			web.Put("/api/v1/procedures/{code}", s.API(s.apiSaveProcedure)),
+			s.catalogue.Watch([]web.Route{web.Put("/api/v1/procedures/{code}", s.API(s.apiSaveProcedure))})[0],
 			web.Get("/api/v1/procedures/{code}/templates", s.API(s.apiProcedureTemplates)),
 			web.Post("/api/v1/procedures/{code}/templates", s.API(s.apiAddProcedureTemplate)),
 			web.Get("/api/v1/procedures/{code}/templates/{name}", s.API(s.apiProcedureTemplate)),

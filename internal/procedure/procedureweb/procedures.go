@@ -36,11 +36,18 @@ func (s *handlers) apiListProcedures(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	list, total, err := s.procedures.FindProcedures(r.Context(), f)
+	build := func() (any, error) {
+		list, total, err := s.procedures.FindProcedures(r.Context(), f)
+		return web.NewList(list, total, f.Page), err
+	}
+	if congthuong.ActorFrom(r.Context()).Anonymous() {
+		return s.catalogue.Answers(r.Context()).ServeJSON(w, r, r.URL.Path+"?"+r.URL.Query().Encode(), build)
+	}
+	list, err := build()
 	if err != nil {
 		return err
 	}
-	web.WriteJSON(w, http.StatusOK, web.NewList(list, total, f.Page))
+	web.WriteJSON(w, http.StatusOK, list)
 	return nil
 }
 
@@ -119,17 +126,20 @@ func (s *handlers) showProcedures(w http.ResponseWriter, r *http.Request) error 
 	p := s.PrinterFor(r)
 	v := &web.View{Title: p.T("procedures.title"), Nav: "procedures"}
 	f, err := procedureFilter(r.URL.Query())
-	status := http.StatusOK
+	build := func(f proceduredb.ProcedureFilter) (proceduresPage, error) {
+		list, total, err := s.procedures.FindProcedures(r.Context(), f)
+		return proceduresPage{Filter: f, Items: list, Pager: web.NewPager(total, f.Page)}, err
+	}
 	if err != nil {
 		v.Errors, v.Error = web.FormErrors(p, err)
-		status, f = web.ErrorStatus(err), proceduredb.ProcedureFilter{}
+		d, err2 := build(proceduredb.ProcedureFilter{})
+		if err2 != nil {
+			return err2
+		}
+		web.Show(s.Server, w, r, web.ErrorStatus(err), "procedures", v, d)
+		return nil
 	}
-	list, total, err := s.procedures.FindProcedures(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	web.Show(s.Server, w, r, status, "procedures", v, proceduresPage{Filter: f, Items: list, Pager: web.NewPager(total, f.Page)})
-	return nil
+	return web.ShowCached(s.Server, s.catalogue.Pages(r.Context()), w, r, "procedures", v, func() (proceduresPage, error) { return build(f) })
 }
 
 func (s *handlers) showProcedure(w http.ResponseWriter, r *http.Request) error {

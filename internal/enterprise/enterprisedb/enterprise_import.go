@@ -293,30 +293,12 @@ func indexEnterprises(ctx context.Context, tx *db.Tx, es []*enterprise.Enterpris
 	if err != nil {
 		return fmt.Errorf("enterprisedb: index enterprises: %w", err)
 	}
-	sd := search(tx.DB.Dialect)
-	var stmts []string
-	if len(rows) >= bulkIndex {
-		stmts = append(stmts, sd.bulkBefore...)
-	}
-	stmts = append(stmts, sd.insert)
-	if len(rows) >= bulkIndex {
-		stmts = append(stmts, sd.bulkAfter...)
-	}
-	for _, q := range stmts {
-		var args []any
-		if q == sd.insert {
-			args = append(args, string(doc))
-		}
-		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("enterprisedb: index enterprises: %w", err)
-		}
+	if _, err := tx.ExecContext(ctx, search(tx.DB.Dialect).insert, string(doc)); err != nil {
+		return fmt.Errorf("enterprisedb: index enterprises: %w", err)
 	}
 	return nil
 }
 
-// bulkIndex is the number of search rows from which an import writes them
-// as a bulk (searchDialect.bulkBefore).
-const bulkIndex = 1000
 
 // unindexEnterprise removes the search row of an enterprise.
 func unindexEnterprise(ctx context.Context, tx *db.Tx, id int64) error {

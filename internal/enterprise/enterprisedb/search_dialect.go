@@ -20,15 +20,6 @@ type searchDialect struct {
 	// insert writes enterprise_search rows from $1, a JSON array of
 	// [id, words, document] triples (searchDocument).
 	insert string
-	// bulkBefore and bulkAfter surround the insert of a large import's
-	// search rows, in its transaction: PostgreSQL's GIN index takes them
-	// into its pending list and merges them sorted, in one pass, instead of
-	// placing every beginning of every word one by one (19 of the 23 s of
-	// 100,000 names); the list is empty again and the index back to
-	// fastupdate off before the import commits, so that searches never
-	// scan a pending list left behind. The option's lock does not stop
-	// reads or writes.
-	bulkBefore, bulkAfter []string
 	// join joins enterprise_search to enterprises, the index driving: it
 	// yields matches in id order and the scope is checked on each, so a
 	// search stops at its limit instead of collecting every match first.
@@ -57,9 +48,6 @@ var searchDialects = map[string]searchDialect{
 		id:           "enterprise_id",
 		insert: `INSERT INTO enterprise_search (enterprise_id, words, document)
 			SELECT (value ->> 0)::bigint, value ->> 1, (value ->> 2)::tsvector FROM jsonb_array_elements($1::jsonb)`,
-		bulkBefore: []string{`ALTER INDEX enterprise_search_document SET (fastupdate = on, gin_pending_list_limit = 2097151)`},
-		bulkAfter: []string{`SELECT gin_clean_pending_list('enterprise_search_document')`,
-			`ALTER INDEX enterprise_search_document SET (fastupdate = off)`, `ALTER INDEX enterprise_search_document RESET (gin_pending_list_limit)`},
 		join:  "enterprise_search JOIN enterprises ON enterprises.id = enterprise_search.enterprise_id",
 		match: "enterprise_search.document @@ to_tsquery('simple', ?)",
 		query: tsQuery,

@@ -351,7 +351,6 @@ func (s *Procedures) StepDossier(ctx context.Context, code string, step DossierS
 			finished: d.FinishedAt, early: early, late: late}); err != nil {
 			return err
 		}
-		d.Version++
 		if err := dossierEvent(ctx, tx, d.ID, string(role), string(step.Action), from, d.Status, step.Note, step.Message); err != nil {
 			return err
 		}

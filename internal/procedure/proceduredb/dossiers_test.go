@@ -329,8 +329,15 @@ func TestScorecard(t *testing.T) {
 				if procedure.NeedsReason(a) {
 					step.Message = "thiếu giấy tờ"
 				}
-				if _, err := s.StepDossier(ctx, code, step, cal); err != nil {
+				d, err := s.StepDossier(ctx, code, step, cal)
+				if err != nil {
 					t.Fatalf("%s %s: %v", code, a, err)
+				}
+				// The version a step returns is the stored one, which the
+				// next step sends back.
+				var stored int
+				if err := s.Read.QueryRowContext(ctx, `SELECT version FROM dossiers WHERE code = $1`, code).Scan(&stored); err != nil || d.Version != stored {
+					t.Fatalf("%s %s: version %d returned, %d stored (%v)", code, a, d.Version, stored, err)
 				}
 			}
 		}

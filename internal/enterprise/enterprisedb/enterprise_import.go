@@ -299,7 +299,6 @@ func indexEnterprises(ctx context.Context, tx *db.Tx, es []*enterprise.Enterpris
 	return nil
 }
 
-
 // unindexEnterprise removes the search row of an enterprise.
 func unindexEnterprise(ctx context.Context, tx *db.Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM enterprise_search WHERE `+search(tx.DB.Dialect).id+` = $1`, id); err != nil {

@@ -82,9 +82,9 @@ func prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Option
 	if res.Migrations, err = st.Migrate(ctx); err != nil {
 		return nil, err
 	}
-	// Counts kept since migration 0043, written once for the dossiers
-	// recorded before it.
-	if err := st.RecountDossiersOnce(ctx); err != nil {
+	// The dossiers' monthly counts, made right at every start (see
+	// RecountDossiers).
+	if err := st.RecountDossiers(ctx); err != nil {
 		return nil, err
 	}
 	if opts.AuditKey != nil {

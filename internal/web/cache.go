@@ -21,6 +21,9 @@ type Cache struct {
 	// cacheControl is what clients are told: how long they may keep an
 	// answer without asking again.
 	cacheControl string
+	// gen counts the resets: an answer built from data read before a reset
+	// is not kept after it.
+	gen uint64
 }
 
 type cachedResponse struct {
@@ -37,6 +40,7 @@ func NewCache(max int, cacheControl string) *Cache {
 func (c *Cache) Reset() {
 	c.mu.Lock()
 	c.entries = map[string]cachedResponse{}
+	c.gen++
 	c.mu.Unlock()
 }
 
@@ -59,6 +63,7 @@ func (c *Cache) ServeJSON(w http.ResponseWriter, r *http.Request, key string, bu
 func (c *Cache) Serve(w http.ResponseWriter, r *http.Request, key, ctype string, build func(*bytes.Buffer) error) error {
 	c.mu.RLock()
 	e, ok := c.entries[key]
+	gen := c.gen
 	c.mu.RUnlock()
 	if !ok {
 		var buf bytes.Buffer
@@ -68,10 +73,12 @@ func (c *Cache) Serve(w http.ResponseWriter, r *http.Request, key, ctype string,
 		sum := sha256.Sum256(buf.Bytes())
 		e = cachedResponse{body: buf.Bytes(), etag: `"` + hex.EncodeToString(sum[:12]) + `"`, ctype: ctype}
 		c.mu.Lock()
-		if len(c.entries) >= c.max {
-			c.entries = map[string]cachedResponse{}
+		if gen == c.gen {
+			if len(c.entries) >= c.max {
+				c.entries = map[string]cachedResponse{}
+			}
+			c.entries[key] = e
 		}
-		c.entries[key] = e
 		c.mu.Unlock()
 	}
 	h := w.Header()

@@ -20,6 +20,9 @@ type PageCache struct {
 	entries map[string]cachedPage
 	max     int
 	maxAge  time.Duration
+	// gen counts the resets: a page built from data read before a reset is
+	// not kept after it.
+	gen uint64
 }
 
 type cachedPage struct {
@@ -35,26 +38,32 @@ func NewPageCache(max int, maxAge time.Duration) *PageCache {
 func (c *PageCache) Reset() {
 	c.mu.Lock()
 	c.entries = map[string]cachedPage{}
+	c.gen++
 	c.mu.Unlock()
 }
 
-func (c *PageCache) get(key string) ([]byte, bool) {
+// get returns the page kept for key, or the generation to put one in.
+func (c *PageCache) get(key string) (body []byte, gen uint64, ok bool) {
 	c.mu.RLock()
+	defer c.mu.RUnlock()
 	e, ok := c.entries[key]
-	c.mu.RUnlock()
 	if !ok || time.Since(e.built) > c.maxAge {
-		return nil, false
+		return nil, c.gen, false
 	}
-	return e.body, true
+	return e.body, c.gen, true
 }
 
-func (c *PageCache) put(key string, body []byte) {
+// put keeps body for key unless the cache was reset since gen.
+func (c *PageCache) put(key string, body []byte, gen uint64) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
 	if len(c.entries) >= c.max {
 		c.entries = map[string]cachedPage{}
 	}
 	c.entries[key] = cachedPage{body: body, built: time.Now()}
-	c.mu.Unlock()
 }
 
 // ShowCached shows the page name with the data build returns, as Show
@@ -74,7 +83,7 @@ func ShowCached[T any](s *Server, c *PageCache, w http.ResponseWriter, r *http.R
 	}
 	pr := prefsFrom(r)
 	key := pr.Lang + " " + pr.Size + " " + boolKey(pr.Contrast) + " " + r.URL.Path + "?" + r.URL.Query().Encode()
-	body, ok := c.get(key)
+	body, gen, ok := c.get(key)
 	if !ok {
 		d, err := build()
 		if err != nil {
@@ -84,7 +93,7 @@ func ShowCached[T any](s *Server, c *PageCache, w http.ResponseWriter, r *http.R
 			s.RenderError(w, r, err)
 			return nil
 		}
-		c.put(key, body)
+		c.put(key, body, gen)
 	}
 	writePage(w, http.StatusOK, body)
 	return nil

@@ -13,7 +13,8 @@ import (
 
 // TestPublicParkPagesCached: the public's pages about parks are rendered
 // once and served again, but never to the signed-in, never in another
-// reader's language or text size, and never after the registry changed.
+// reader's language or text size, and never after the registry changed
+// (a change made through the store bumps its version).
 func TestPublicParkPagesCached(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		e := webtest.NewEnv(t, st)
@@ -50,6 +51,17 @@ func TestPublicParkPagesCached(t *testing.T) {
 		}
 		if strings.Contains(get("/parks/KCN-DINHVU"), "Tân Vũ") {
 			t.Fatal("the site is already named so")
+		}
+		// Changed past the store (no version bumped): the public is served
+		// the page as rendered, an officer the record as it is.
+		if _, err := st.Write.Exec(`UPDATE parks SET name_vi = 'Khu công nghiệp Đình Vũ mới' WHERE code = 'KCN-DINHVU'`); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(get("/parks/KCN-DINHVU"), "Đình Vũ mới") {
+			t.Error("the public's page was rendered again although nothing told the registry changed")
+		}
+		if !strings.Contains(e.Do("officer31", "GET", "/parks/KCN-DINHVU", "", nil).Body.String(), "Đình Vũ mới") {
+			t.Error("an officer is not shown the record as it is")
 		}
 		upd := strings.Replace(strings.Replace(dinhVuJSON, "Khu công nghiệp Đình Vũ", "Khu công nghiệp Đình Vũ – Tân Vũ", 1), `"published":true`, `"published":true,"version":1`, 1)
 		if w := e.Do("officer31", "PUT", "/api/v1/parks/KCN-DINHVU", "application/json", []byte(upd)); w.Code != 200 {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"congthuong"
-	"congthuong/internal/audit"
 	"congthuong/internal/db"
 	"congthuong/internal/procedure"
 )
@@ -105,13 +104,13 @@ func recount(ctx context.Context, tx *db.Tx, before *tally, after tally) error {
 	return nil
 }
 
-// dossierCountsVersion is the setting that says dossier_counts was
-// written from the dossiers (the first start with the table).
-const dossierCountsVersion = "dossier_counts"
-
 // RecountDossiers writes dossier_counts again from the dossiers, in one
-// transaction: at the first start with the table, and for tools that
-// write dossiers straight into the table. The system only.
+// transaction: at every start of the platform (so that counts kept by a
+// process of an older version during an upgrade, or written past the store,
+// are made right), and for tools that write dossiers straight into the
+// table. The system only. On PostgreSQL the counts are locked against
+// writers for the transaction: a dossier changed meanwhile adds its counts
+// after the recount, which does not see it.
 func (s *Procedures) RecountDossiers(ctx context.Context) error {
 	if !congthuong.ActorFrom(ctx).System {
 		return congthuong.Errorf(congthuong.EFORBIDDEN, "common.system_only")
@@ -123,7 +122,7 @@ func (s *Procedures) RecountDossiers(ctx context.Context) error {
 		return `strftime('%Y-%m', ` + col + `, '+7 hours')`
 	}
 	return s.WithTx(ctx, func(tx *db.Tx) error {
-		for _, q := range []string{
+		queries := []string{
 			`DELETE FROM dossier_counts`,
 			`INSERT INTO dossier_counts (unit_code, month, received_in_person, received_online, received_by_post)
 				SELECT unit_code, ` + month("received_at") + `, SUM(CASE WHEN channel = 1 THEN 1 ELSE 0 END),
@@ -137,25 +136,15 @@ func (s *Procedures) RecountDossiers(ctx context.Context) error {
 				FROM dossiers WHERE finished_at IS NOT NULL AND received_at IS NOT NULL GROUP BY 1, 2
 				ON CONFLICT (unit_code, month) DO UPDATE SET done_early = excluded.done_early, done_on_time = excluded.done_on_time,
 				done_late = excluded.done_late, closed = excluded.closed`,
-		} {
+		}
+		if s.Dialect.Name == "postgres" {
+			queries = append([]string{`LOCK TABLE dossier_counts IN EXCLUSIVE MODE`}, queries...)
+		}
+		for _, q := range queries {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("proceduredb: recount dossiers: %w", err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, '1')
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, dossierCountsVersion); err != nil {
-			return fmt.Errorf("proceduredb: recount dossiers: %w", err)
-		}
-		return tx.Audit(ctx, audit.Update, "setting", dossierCountsVersion, "", nil, map[string]string{dossierCountsVersion: "1"})
+		return nil
 	})
-}
-
-// RecountDossiersOnce recounts unless it was done: the first start with the
-// table.
-func (s *Procedures) RecountDossiersOnce(ctx context.Context) error {
-	v, err := s.Setting(ctx, dossierCountsVersion)
-	if err != nil || v == "1" {
-		return err
-	}
-	return s.RecountDossiers(ctx)
 }

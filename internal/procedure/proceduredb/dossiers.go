@@ -628,7 +628,14 @@ func (s *Procedures) FindDossiers(ctx context.Context, f DossierFilter) ([]*proc
 		}
 		w.Add(open+" AND d.due_at >= ? AND d.due_at < ?", day.At(0).UTC(), day.AddDays(1).At(0).UTC())
 	case "overdue":
-		w.Add(open+" AND "+s.Dialect.Time("d.due_at")+" < ?", now)
+		// A desk's overdue dossiers are read along its open dossiers, the
+		// due time compared as stored; without a desk, along the due time's
+		// index.
+		due := "d.due_at"
+		if a.IsStaff() && a.UnitCode != congthuong.CountryCode {
+			due = s.Dialect.Time(due)
+		}
+		w.Add(open+" AND "+due+" < ?", now)
 	default:
 		return nil, 0, congthuong.FieldErr(congthuong.EINVALID, "due", "procedure.due_today_tomorrow_overdue")
 	}

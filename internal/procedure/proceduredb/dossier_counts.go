@@ -108,12 +108,12 @@ func recount(ctx context.Context, tx *db.Tx, before *tally, after tally) error {
 // transaction: at every start of the platform (so that counts kept by a
 // process of an older version during an upgrade, or written past the store,
 // are made right), and for tools that write dossiers straight into the
-// table. The system only. On PostgreSQL the counts are locked against
+// table. The system or an administrator. On PostgreSQL the counts are locked against
 // writers for the transaction: a dossier changed meanwhile adds its counts
 // after the recount, which does not see it.
 func (s *Procedures) RecountDossiers(ctx context.Context) error {
-	if !congthuong.ActorFrom(ctx).System {
-		return congthuong.Errorf(congthuong.EFORBIDDEN, "common.system_only")
+	if err := db.RequireAdmin(congthuong.ActorFrom(ctx)); err != nil {
+		return err
 	}
 	month := func(col string) string {
 		if s.Dialect.Name == "postgres" {

@@ -5,12 +5,10 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
-	"io"
 	"testing"
 	"time"
 
 	"congthuong"
-	"congthuong/internal/db"
 	"congthuong/internal/enterprise"
 	"congthuong/internal/enterprise/enterprisedb"
 	"congthuong/internal/store"
@@ -176,46 +174,16 @@ func BenchmarkImportFile100k(b *testing.B) {
 }
 
 // rawEnterprises writes a CSV file of enterprises (ImportColumns) into the
-// table with no checks and returns how many it wrote.
+// table with no checks (storetest.RawCopy) and returns how many it wrote.
 func rawEnterprises(b *testing.B, s *store.Store, file []byte) int {
-	b.Helper()
-	r := csv.NewReader(bytes.NewReader(file))
-	r.ReuseRecord = true
-	if _, err := r.Read(); err != nil {
-		b.Fatal(err)
-	}
-	n := 0
 	now := time.Now().UTC()
-	err := s.WithTx(context.Background(), func(tx *db.Tx) error {
-		row := make([]any, 0, 15)
-		var readErr error
-		err := tx.InsertRows(context.Background(), "enterprises", append(append([]string{}, enterprise.ImportColumns...),
-			"province_code", "search_name", "created_at", "updated_at"), func(yield func([]any) bool) {
-			for {
-				rec, err := r.Read()
-				if err != nil {
-					if err != io.EOF {
-						readErr = err
-					}
-					return
-				}
-				n++
-				row = row[:0]
-				for _, v := range rec {
-					row = append(row, v)
-				}
-				if !yield(append(row, "31", "", now, now)) {
-					return
-				}
-			}
-		})
-		if err != nil {
-			return err
+	row := make([]any, 0, len(enterprise.ImportColumns)+4)
+	return storetest.RawCopy(b, s, file, "enterprises", append(append([]string{}, enterprise.ImportColumns...),
+		"province_code", "search_name", "created_at", "updated_at"), func(rec []string) ([]any, error) {
+		row = row[:0]
+		for _, v := range rec {
+			row = append(row, v)
 		}
-		return readErr
+		return append(row, "31", "", now, now), nil
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return n
 }

@@ -3,15 +3,12 @@ package statsdb_test
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
-	"io"
 	"strconv"
 	"testing"
 	"time"
 
 	"congthuong"
-	"congthuong/internal/db"
 	"congthuong/internal/stats"
 	"congthuong/internal/stats/statsdb"
 	"congthuong/internal/store"
@@ -133,55 +130,23 @@ func BenchmarkImportValues1M(b *testing.B) {
 	}
 }
 
-// rawImport writes a value file's rows into stat_values with no checks:
-// the floor an import's parsing and writing could reach.
+// rawImport writes a value file's rows into stat_values as the store
+// writes new values, with no checks (storetest.RawCopy).
 func rawImport(b *testing.B, s *store.Store, file []byte) int {
-	b.Helper()
-	r := csv.NewReader(bytes.NewReader(file))
-	r.ReuseRecord = true
-	if _, err := r.Read(); err != nil {
-		b.Fatal(err)
-	}
-	n := 0
 	now := time.Now().UTC()
-	err := s.WithTx(context.Background(), func(tx *db.Tx) error {
-		row := make([]any, 0, 13)
-		var readErr error
-		err := tx.InsertRows(context.Background(), "stat_values", []string{"indicator", "period", "unit_code", "unit_from", "year",
-			"first_month", "last_month", "value", "status", "source", "revision", "updated_at", "updated_by"}, func(yield func([]any) bool) {
-			for {
-				rec, err := r.Read()
-				if err != nil {
-					if err != io.EOF {
-						readErr = err
-					}
-					return
-				}
-				p, err := stats.ParsePeriod(rec[2])
-				if err != nil {
-					readErr = err
-					return
-				}
-				v, err := strconv.ParseFloat(rec[3], 64)
-				if err != nil {
-					readErr = err
-					return
-				}
-				n++
-				if !yield(append(row[:0], rec[0], rec[2], rec[1], "", p.Year, p.First, p.Last, v, "preliminary", "", 1, now, "bench")) {
-					return
-				}
-			}
-		})
+	row := make([]any, 0, 13)
+	return storetest.RawCopy(b, s, file, "stat_values", []string{"indicator", "period", "unit_code", "unit_from", "year",
+		"first_month", "last_month", "value", "status", "source", "revision", "updated_at", "updated_by"}, func(rec []string) ([]any, error) {
+		p, err := stats.ParsePeriod(rec[2])
 		if err != nil {
-			return err
+			return nil, err
 		}
-		return readErr
+		v, err := strconv.ParseFloat(rec[3], 64)
+		if err != nil {
+			return nil, err
+		}
+		return append(row[:0], rec[0], rec[2], rec[1], "", p.Year, p.First, p.Last, v, "preliminary", "", 1, now, "bench"), nil
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return n
 }
 
 // BenchmarkAnalytics1M imports 1,000,000 values (not timed), then analyses

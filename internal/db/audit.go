@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"congthuong"
@@ -91,29 +90,20 @@ func (tx *Tx) FlushAudit(ctx context.Context) error {
 		prev = e.Hash
 	}
 	*tx.lastHash = prev
-	if tx.DB.Dialect.UseCopy && len(tx.pendingAudit) >= auditBatch {
-		err = tx.InsertRows(ctx, "audit_log", auditWriteColumns, func(yield func([]any) bool) {
-			row := make([]any, len(auditWriteColumns))
-			for _, e := range tx.pendingAudit {
-				if !yield(appendAuditRow(row[:0], e)) {
-					return
-				}
+	rows := func(yield func([]any) bool) {
+		row := make([]any, 0, len(auditWriteColumns))
+		for _, e := range tx.pendingAudit {
+			if !yield(appendAuditRow(row[:0], e)) {
+				return
 			}
-		})
-		if err != nil {
-			return fmt.Errorf("db: audit copy: %w", err)
 		}
-		tx.pendingAudit = tx.pendingAudit[:0]
-		return nil
 	}
-	args := make([]any, 0, len(auditWriteColumns)*len(tx.pendingAudit))
-	for _, e := range tx.pendingAudit {
-		args = appendAuditRow(args, e)
-	}
-	ins, err := tx.Stmt(ctx, `INSERT INTO audit_log (`+strings.Join(auditWriteColumns, ", ")+`)
-		VALUES `+tx.DB.Dialect.Values(len(tx.pendingAudit), len(auditWriteColumns)))
-	if err == nil {
-		_, err = ins.ExecContext(ctx, args...)
+	// A transaction's one or two entries go in one INSERT, a bulk's by COPY
+	// where the database has it.
+	if tx.DB.Dialect.UseCopy && len(tx.pendingAudit) >= auditBatch {
+		err = tx.copyRows(ctx, "audit_log", auditWriteColumns, rows)
+	} else {
+		err = tx.insertRows(ctx, "audit_log", auditWriteColumns, rows)
 	}
 	if err != nil {
 		return fmt.Errorf("db: audit insert: %w", err)

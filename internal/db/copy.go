@@ -24,6 +24,12 @@ func (tx *Tx) InsertRows(ctx context.Context, table string, columns []string, ro
 	if tx.DB.Dialect.UseCopy {
 		return tx.copyRows(ctx, table, columns, rows)
 	}
+	return tx.insertRows(ctx, table, columns, rows)
+}
+
+// insertRows writes rows to table with multi-row INSERT statements of
+// insertBatch rows, the full batch's statement prepared once.
+func (tx *Tx) insertRows(ctx context.Context, table string, columns []string, rows iter.Seq[[]any]) error {
 	prefix := `INSERT INTO ` + table + ` (` + strings.Join(columns, ", ") + `) VALUES `
 	args := make([]any, 0, insertBatch*len(columns))
 	n := 0

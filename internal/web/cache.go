@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
-	"sync"
 )
 
 // Cache keeps encoded answers to public queries whose data change
@@ -15,15 +14,10 @@ import (
 // park registry (emptied when it changes). The cache is bounded: when full
 // it starts again empty.
 type Cache struct {
-	mu      sync.RWMutex
-	entries map[string]cachedResponse
-	max     int
+	kept[cachedResponse]
 	// cacheControl is what clients are told: how long they may keep an
 	// answer without asking again.
 	cacheControl string
-	// gen counts the resets: an answer built from data read before a reset
-	// is not kept after it.
-	gen uint64
 }
 
 type cachedResponse struct {
@@ -33,16 +27,11 @@ type cachedResponse struct {
 }
 
 func NewCache(max int, cacheControl string) *Cache {
-	return &Cache{entries: map[string]cachedResponse{}, max: max, cacheControl: cacheControl}
+	return &Cache{kept: newKept[cachedResponse](max, 0), cacheControl: cacheControl}
 }
 
 // Reset forgets every answer.
-func (c *Cache) Reset() {
-	c.mu.Lock()
-	c.entries = map[string]cachedResponse{}
-	c.gen++
-	c.mu.Unlock()
-}
+func (c *Cache) Reset() { c.reset() }
 
 // ServeJSON answers from the cache, or builds, encodes and keeps the answer.
 func (c *Cache) ServeJSON(w http.ResponseWriter, r *http.Request, key string, build func() (any, error)) error {
@@ -61,10 +50,7 @@ func (c *Cache) ServeJSON(w http.ResponseWriter, r *http.Request, key string, bu
 // it. It honours If-None-Match, so browsers and proxies revalidate for
 // free.
 func (c *Cache) Serve(w http.ResponseWriter, r *http.Request, key, ctype string, build func(*bytes.Buffer) error) error {
-	c.mu.RLock()
-	e, ok := c.entries[key]
-	gen := c.gen
-	c.mu.RUnlock()
+	e, gen, ok := c.get(key)
 	if !ok {
 		var buf bytes.Buffer
 		if err := build(&buf); err != nil {
@@ -72,14 +58,7 @@ func (c *Cache) Serve(w http.ResponseWriter, r *http.Request, key, ctype string,
 		}
 		sum := sha256.Sum256(buf.Bytes())
 		e = cachedResponse{body: buf.Bytes(), etag: `"` + hex.EncodeToString(sum[:12]) + `"`, ctype: ctype}
-		c.mu.Lock()
-		if gen == c.gen {
-			if len(c.entries) >= c.max {
-				c.entries = map[string]cachedResponse{}
-			}
-			c.entries[key] = e
-		}
-		c.mu.Unlock()
+		c.put(key, e, gen)
 	}
 	h := w.Header()
 	h.Set("Cache-Control", c.cacheControl)

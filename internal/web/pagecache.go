@@ -2,7 +2,7 @@ package web
 
 import (
 	"net/http"
-	"sync"
+	"strconv"
 	"time"
 
 	"congthuong"
@@ -16,55 +16,15 @@ import (
 // footer's visit counts) stays close to current. The cache is bounded:
 // when full it starts again empty.
 type PageCache struct {
-	mu      sync.RWMutex
-	entries map[string]cachedPage
-	max     int
-	maxAge  time.Duration
-	// gen counts the resets: a page built from data read before a reset is
-	// not kept after it.
-	gen uint64
-}
-
-type cachedPage struct {
-	body  []byte
-	built time.Time
+	kept[[]byte]
 }
 
 func NewPageCache(max int, maxAge time.Duration) *PageCache {
-	return &PageCache{entries: map[string]cachedPage{}, max: max, maxAge: maxAge}
+	return &PageCache{kept: newKept[[]byte](max, maxAge)}
 }
 
 // Reset forgets every page.
-func (c *PageCache) Reset() {
-	c.mu.Lock()
-	c.entries = map[string]cachedPage{}
-	c.gen++
-	c.mu.Unlock()
-}
-
-// get returns the page kept for key, or the generation to put one in.
-func (c *PageCache) get(key string) (body []byte, gen uint64, ok bool) {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	e, ok := c.entries[key]
-	if !ok || time.Since(e.built) > c.maxAge {
-		return nil, c.gen, false
-	}
-	return e.body, c.gen, true
-}
-
-// put keeps body for key unless the cache was reset since gen.
-func (c *PageCache) put(key string, body []byte, gen uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen != c.gen {
-		return
-	}
-	if len(c.entries) >= c.max {
-		c.entries = map[string]cachedPage{}
-	}
-	c.entries[key] = cachedPage{body: body, built: time.Now()}
-}
+func (c *PageCache) Reset() { c.reset() }
 
 // ShowCached shows the page name with the data build returns, as Show
 // does; for an anonymous reader with no message waiting (a flash) it
@@ -82,7 +42,7 @@ func ShowCached[T any](s *Server, c *PageCache, w http.ResponseWriter, r *http.R
 		return nil
 	}
 	pr := prefsFrom(r)
-	key := pr.Lang + " " + pr.Size + " " + boolKey(pr.Contrast) + " " + r.URL.Path + "?" + r.URL.Query().Encode()
+	key := pr.Lang + " " + pr.Size + " " + strconv.FormatBool(pr.Contrast) + " " + QueryKey(r)
 	body, gen, ok := c.get(key)
 	if !ok {
 		d, err := build()
@@ -99,9 +59,6 @@ func ShowCached[T any](s *Server, c *PageCache, w http.ResponseWriter, r *http.R
 	return nil
 }
 
-func boolKey(b bool) string {
-	if b {
-		return "1"
-	}
-	return "0"
-}
+// QueryKey is the request's path and its query, the query in a canonical
+// order: what a cached answer or page is kept by.
+func QueryKey(r *http.Request) string { return r.URL.Path + "?" + r.URL.Query().Encode() }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"congthuong"
 )
 
 // publicRecheck is how long a process serves a module's cached public
@@ -68,6 +70,21 @@ func (c *PublicCache) check(ctx context.Context) {
 		}
 		c.checked = time.Now()
 	}
+}
+
+// ServeJSON answers an anonymous reader from the cache of answers (see
+// Cache.ServeJSON), and builds the answer afresh for anyone signed in,
+// whose answers are scoped.
+func (c *PublicCache) ServeJSON(w http.ResponseWriter, r *http.Request, key string, build func() (any, error)) error {
+	if congthuong.ActorFrom(r.Context()).Anonymous() {
+		return c.Answers(r.Context()).ServeJSON(w, r, key, build)
+	}
+	v, err := build()
+	if err != nil {
+		return err
+	}
+	WriteJSON(w, http.StatusOK, v)
+	return nil
 }
 
 // Changed makes the next read ask for the data's version.

@@ -245,7 +245,7 @@ func (s *handlers) apiParksGeoJSON(w http.ResponseWriter, r *http.Request) error
 		return bw.Flush()
 	}
 	if congthuong.ActorFrom(r.Context()).Anonymous() {
-		return s.publicParks(r.Context()).Serve(w, r, parkCacheKey(r, ""), ctype, func(buf *bytes.Buffer) error { return build(buf) })
+		return s.public.Answers(r.Context()).Serve(w, r, web.QueryKey(r), ctype, func(buf *bytes.Buffer) error { return build(buf) })
 	}
 	// Staff maps are scoped and few: built for each request, into a buffer
 	// so that an error still gets a proper answer.

@@ -95,7 +95,7 @@ func (s *handlers) showParks(w http.ResponseWriter, r *http.Request) error {
 		web.Show(s.Server, w, r, web.ErrorStatus(err), "parks", v, d)
 		return nil
 	}
-	return web.ShowCached(s.Server, s.publicParkPages(r.Context()), w, r, "parks", v, func() (parksPage, error) {
+	return web.ShowCached(s.Server, s.public.Pages(r.Context()), w, r, "parks", v, func() (parksPage, error) {
 		return s.parksPage(r, f, q)
 	})
 }
@@ -143,7 +143,7 @@ func (s *handlers) parksPage(r *http.Request, f parkdb.ParkFilter, q url.Values)
 // the edit button.
 func (s *handlers) showPark(w http.ResponseWriter, r *http.Request) error {
 	v := &web.View{Nav: "parks"}
-	return web.ShowCached(s.Server, s.publicParkPages(r.Context()), w, r, "park", v, func() (parkPage, error) {
+	return web.ShowCached(s.Server, s.public.Pages(r.Context()), w, r, "park", v, func() (parkPage, error) {
 		d, err := s.parkPage(r, r.PathValue("code"))
 		if err == nil {
 			v.Title = s.PrinterFor(r).Name(d.S.Name())

@@ -36,19 +36,10 @@ func (s *handlers) apiListProcedures(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	build := func() (any, error) {
+	return s.catalogue.ServeJSON(w, r, web.QueryKey(r), func() (any, error) {
 		list, total, err := s.procedures.FindProcedures(r.Context(), f)
 		return web.NewList(list, total, f.Page), err
-	}
-	if congthuong.ActorFrom(r.Context()).Anonymous() {
-		return s.catalogue.Answers(r.Context()).ServeJSON(w, r, r.URL.Path+"?"+r.URL.Query().Encode(), build)
-	}
-	list, err := build()
-	if err != nil {
-		return err
-	}
-	web.WriteJSON(w, http.StatusOK, list)
-	return nil
+	})
 }
 
 func (s *handlers) apiGetProcedure(w http.ResponseWriter, r *http.Request) error {

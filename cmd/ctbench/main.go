@@ -86,23 +86,14 @@ type bench struct {
 	res results
 }
 
-// cmd runs a command from the module's root, its output kept in a file
-// named after what, and the benchmark lines it prints read into b.res.
+// cmd runs a command from the module's root (see output) and reads the
+// benchmark lines it prints into b.res.
 func (b *bench) cmd(what string, name string, args ...string) error {
-	fmt.Fprintf(os.Stderr, "ctbench: %s …\n", what)
-	c := exec.Command(name, args...)
-	c.Env = append(os.Environ(), "CONGTHUONG_TEST_POSTGRES="+b.pg)
-	var buf bytes.Buffer
-	c.Stdout, c.Stderr = &buf, &buf
-	t0 := time.Now()
-	err := c.Run()
-	file := filepath.Join(b.out, regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(strings.ToLower(what), "-")+".txt")
-	os.WriteFile(file, buf.Bytes(), 0o644)
+	out, err := b.output(what, name, args...)
 	if err != nil {
-		return fmt.Errorf("%s: %v (output in %s)\n%s", what, err, file, tail(buf.String(), 2000))
+		return err
 	}
-	fmt.Fprintf(os.Stderr, "ctbench: %s done in %s\n", what, time.Since(t0).Round(time.Second))
-	return readBench(&buf, b.res)
+	return readBench(bytes.NewReader(out), b.res)
 }
 
 func tail(s string, n int) string {
@@ -230,17 +221,21 @@ func (b *bench) mix(ctload, db string, scale, conc int, d time.Duration) []row {
 	return rows
 }
 
-// output runs a command and returns what it printed, also kept in a file.
+// output runs a command from the module's root, with the PostgreSQL
+// server in its environment, and returns what it printed, also kept in a
+// file named after what.
 func (b *bench) output(what, name string, args ...string) ([]byte, error) {
 	fmt.Fprintf(os.Stderr, "ctbench: %s …\n", what)
 	c := exec.Command(name, args...)
+	c.Env = append(os.Environ(), "CONGTHUONG_TEST_POSTGRES="+b.pg)
 	var buf bytes.Buffer
 	c.Stdout, c.Stderr = &buf, &buf
 	t0 := time.Now()
 	err := c.Run()
-	os.WriteFile(filepath.Join(b.out, strings.ReplaceAll(what, " ", "-")+".txt"), buf.Bytes(), 0o644)
+	file := filepath.Join(b.out, regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(strings.ToLower(what), "-")+".txt")
+	os.WriteFile(file, buf.Bytes(), 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v\n%s", what, err, tail(buf.String(), 2000))
+		return nil, fmt.Errorf("%s: %v (output in %s)\n%s", what, err, file, tail(buf.String(), 2000))
 	}
 	fmt.Fprintf(os.Stderr, "ctbench: %s done in %s\n", what, time.Since(t0).Round(time.Second))
 	return buf.Bytes(), nil

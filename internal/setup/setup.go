@@ -82,9 +82,8 @@ func prepare(ctx context.Context, st *store.Store, log *slog.Logger, opts Option
 	if res.Migrations, err = st.Migrate(ctx); err != nil {
 		return nil, err
 	}
-	// The dossiers' monthly counts, made right at every start (see
-	// RecountDossiers).
-	if err := st.RecountDossiers(ctx); err != nil {
+	// The dossiers' monthly counts, written or made right.
+	if err := st.RecountDossiersAtStart(ctx); err != nil {
 		return nil, err
 	}
 	if opts.AuditKey != nil {

@@ -436,6 +436,18 @@ func TestScorecard(t *testing.T) {
 		if again := counts(); again != kept || !strings.Contains(kept, "11560 2026-03 [4 1 0 1 1 1 3]") {
 			t.Errorf("counts kept %q, counted again %q", kept, again)
 		}
+		// At a start, SQLite (one process, counting as it writes) keeps its
+		// counts; PostgreSQL, where an older process may have filed without
+		// counting, counts again.
+		if _, err := s.Write.Exec(`UPDATE dossier_counts SET closed = closed + 100`); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RecountDossiersAtStart(congthuong.NewContext(context.Background(), congthuong.System())); err != nil {
+			t.Fatal(err)
+		}
+		if recounted := counts() == kept; recounted != (s.Dialect.Name == "postgres") {
+			t.Errorf("%s: recounted at a start: %v", s.Dialect.Name, recounted)
+		}
 	})
 }
 

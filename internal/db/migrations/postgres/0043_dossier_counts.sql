@@ -2,8 +2,8 @@
 -- decided (processed or returned) by timeliness, and closed (any end), kept
 -- in the same transaction as every dossier's change, so that a year's
 -- Decision 766 scorecard adds twelve rows instead of counting a million.
--- The counts are written again from the dossiers at every start
--- (proceduredb.RecountDossiers).
+-- The counts of the dossiers already recorded are written at the next start
+-- (proceduredb.RecountDossiersAtStart).
 CREATE TABLE dossier_counts (
     unit_code TEXT NOT NULL,
     month TEXT NOT NULL,
